@@ -1,0 +1,1 @@
+"""Computer opponents: agents that choose actions from a seat's view."""

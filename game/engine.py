@@ -1,0 +1,303 @@
+"""The year: events, income, diplomacy, answers, actions, resolution, end of year.
+
+Diplomacy, answers and actions are interactive: each seat in turn acts until it
+ends its turn. The other phases run by themselves in `advance`. Randomness comes
+from a generator seeded by (seed, year, phase), so a game is a pure function of its
+scenario, seed and actions.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+
+import attrs
+from attrs import evolve
+
+from game.model import GREAT, World
+from game.model.ops import with_corridor, with_power
+from game.rules import (
+    agenda, backlash, credibility, dependence, dilution, economy, energy, events, geography, institutions,
+)
+from game.rules.actions import Action, Attend
+from game.rules.influence import add_influence, decay_all, per_gdp
+from game.rules.log import Entry
+from game.rules.play import apply, name, validate
+from game.errors import IllegalAction
+
+INTERACTIVE = ("diplomacy", "answers", "actions")
+NEXT_PHASE = {"diplomacy": "answers", "answers": "actions", "actions": "resolution"}
+
+
+def rng(world: World, phase: str, salt: str = "") -> random.Random:
+    """A generator derived from (seed, year, phase, salt): the same inputs, the same draws."""
+    digest = hashlib.blake2b(f"{world.seed}|{world.year}|{phase}|{salt}".encode(), digest_size=8).digest()
+    return random.Random(int.from_bytes(digest, "big"))
+
+
+# --- whose turn --------------------------------------------------------------------
+
+def must_answer(world: World, p: str) -> bool:
+    """Whether p has offers or invitations waiting for its answer."""
+    return any(o.receiver == p and o.status == "pending" for o in world.offers.values()) or any(
+        p in s.invited and p not in s.answers for s in world.summits)
+
+
+def _seat_from(world: World, start: int) -> int:
+    """The first seat from `start` that acts in the current phase, or -1."""
+    for i in range(start, len(world.order)):
+        if world.phase != "answers" or must_answer(world, world.order[i]):
+            return i
+    if world.phase == "answers":
+        for i in range(0, start):
+            if must_answer(world, world.order[i]):
+                return i
+    return -1
+
+
+def end_turn(world: World, actor: str) -> tuple[World, list[Entry]]:
+    """The actor's turn ends; in the answers phase what it left open is settled for it."""
+    log: list[Entry] = []
+    if world.phase == "answers":
+        world, log = close_answers(world, actor)
+    nxt = _seat_from(world, world.turn + 1 if world.phase != "answers" else 0)
+    return evolve(world, turn=nxt), log
+
+
+def close_answers(world: World, p: str) -> tuple[World, list[Entry]]:
+    """Offers p left unanswered lapse; its open invitations are decided by the backlash rule."""
+    offers = {oid: (evolve(o, status="lapsed") if o.receiver == p and o.status == "pending" else o)
+              for oid, o in world.offers.items()}
+    world = evolve(world, offers=offers)
+    log: list[Entry] = []
+    for s in world.summits:
+        if p in s.invited and p not in s.answers:
+            world, more = default_attendance(world, p, s.forum)
+            log += more
+    return world, log
+
+
+def default_attendance(world: World, c: str, fid: str) -> tuple[World, list[Entry]]:
+    """c answers an invitation as the backlash rule advises."""
+    s = next(x for x in world.summits if x.forum == fid)
+    choice = backlash.summit_choice(world, c, s.host, world.forums[fid].level)
+    world, log = apply(world, Attend(c, fid, choice.attends))
+    why = (f"{name(world, c)} {'attends' if choice.attends else 'stays silent on'} {world.forums[fid].name}: "
+           f"expected gain {choice.gain:.3f} against feared displeasure {choice.fear:.3f}.")
+    return world, [Entry.of(world, c, why, rule="backlash", terms={"gain": choice.gain, "fear": choice.fear})]
+
+
+# --- stepping ------------------------------------------------------------------------
+
+def step(world: World, action: Action) -> tuple[World, list[Entry]]:
+    """Validate and apply one action, then run the game on to the next decision."""
+    reasons = validate(world, action)
+    if reasons:
+        raise IllegalAction(reasons)
+    world, log = apply(world, action)
+    if action.verb == "end":
+        world, more = end_turn(world, action.actor)
+        log += more
+    world, more = advance(world)
+    return world, log + more
+
+
+def advance(world: World) -> tuple[World, list[Entry]]:
+    """Run the automatic phases until a seat must decide or the game ends."""
+    log: list[Entry] = []
+    while world.status == "playing":
+        if world.phase in INTERACTIVE:
+            if world.turn < 0 or world.turn >= len(world.order):
+                world = evolve(world, phase=NEXT_PHASE[world.phase], turn=-1)
+                if world.phase in INTERACTIVE:
+                    world = evolve(world, turn=_seat_from(world, 0))
+                continue
+            return world, log
+        world, more = PHASE_RUNNERS[world.phase](world)
+        log += more
+    return world, log
+
+
+def start(world: World) -> tuple[World, list[Entry]]:
+    """Begin a game freshly loaded from a scenario: the first year's events and income."""
+    world = evolve(world, phase="events", turn=-1)
+    return advance(world)
+
+
+# --- automatic phases ------------------------------------------------------------------
+
+def run_events(world: World) -> tuple[World, list[Entry]]:
+    """Scripted events due this year fire, then maybe one random event."""
+    world = evolve(world, news=())
+    log = []
+    for ev in events.scripted(world):
+        world = events.fire(world, ev)
+        log.append(Entry.of(world, "", f"{ev.title}: {ev.note}", rule="event", terms={}))
+    drawn = events.draw_random(world, rng(world, "events"))
+    if drawn is not None:
+        world = events.fire(world, drawn)
+        log.append(Entry.of(world, "", f"{drawn.title}: {drawn.note}", rule="event"))
+    return evolve(world, phase="income"), log
+
+
+def run_income(world: World) -> tuple[World, list[Entry]]:
+    """Budgets arrive, action points refill, pledges due are delivered or slip."""
+    world = economy.fund_budgets(world)
+    world = evolve(world, ap_left={p: world.powers[p].action_points for p in world.order})
+    world, log = deliver_pledges(world)
+    return evolve(world, phase="diplomacy", turn=_seat_from(evolve(world, phase="diplomacy"), 0)), log
+
+
+def deliver_pledges(world: World) -> tuple[World, list[Entry]]:
+    """Each pledge due this year is delivered with its donor's credibility, or slips."""
+    draws = rng(world, "pledges")
+    log = []
+    for pledge in [pl for pl in world.pledges.values() if pl.due_year <= world.year]:
+        kept = credibility.draw(world, pledge, draws) and economy.free_funds(world, pledge.donor) >= 0
+        if kept:
+            world = economy.give_aid(world, pledge)
+            world = credibility.delivered(world, pledge)
+            text = f"{name(world, pledge.donor)} delivers ${pledge.amount:g}bn {pledge.kind} to {name(world, pledge.recipient)}."
+        else:
+            world, _ = credibility.slip(world, pledge)
+            text = f"{name(world, pledge.donor)}'s ${pledge.amount:g}bn {pledge.kind} to {name(world, pledge.recipient)} slips a year; trust falls."
+        log.append(Entry.of(world, pledge.donor, text, rule="credibility",
+                            terms={"chance": credibility.chance(world, pledge.donor, pledge.recipient)}))
+    return world, log
+
+
+def hold_summits(world: World) -> tuple[World, list[Entry]]:
+    """This year's summits meet with the members who came; hosts gain, rivals are displeased."""
+    log = []
+    for s in world.summits:
+        for c in s.invited:
+            if c not in s.answers:
+                world, more = default_attendance(world, c, s.forum)
+                log += more
+    for s in world.summits:
+        came = tuple(c for c in s.invited if s.answers.get(c))
+        world = institutions.meet(world, s.forum, came)
+        for c in came:
+            world = backlash.displease(world, c, s.host)
+        log.append(Entry.of(world, s.host, f"{world.forums[s.forum].name} meets; attending: "
+                            f"{', '.join(name(world, c) for c in came) or 'nobody'}.", rule="institutions"))
+    return evolve(world, summits=()), log
+
+
+def progress_corridors(world: World) -> tuple[World, list[Entry]]:
+    """Construction advances a year; disruptions run down."""
+    log = []
+    for k in world.corridors.values():
+        if k.status == "building":
+            done = k.progress + 1 >= k.build_years
+            world = with_corridor(world, k.id, progress=k.progress + 1, status="operating" if done else "building")
+            if done:
+                log.append(Entry.of(world, "", f"{k.name} opens.", rule="geography"))
+        elif k.status == "disrupted" and k.disrupted_years > 0:
+            left = k.disrupted_years - 1
+            world = with_corridor(world, k.id, disrupted_years=left, status="operating" if left == 0 else "disrupted")
+    return world, log
+
+
+def move_goods(world: World) -> World:
+    """Goods flow along corridors; revenue and fees are paid; contracts age."""
+    flows = geography.resolve(world)
+    world = evolve(world, flows=flows.flows, exports=flows.exports, trade=flows.trade, received=flows.received)
+    world = economy.settle(world, flows.revenue, flows.fees)
+    contracts = {cid: evolve(c, years_left=c.years_left - 1) for cid, c in world.contracts.items() if c.years_left > 1}
+    return evolve(world, contracts=contracts)
+
+
+def trade_influence(world: World) -> World:
+    """Buyers gain influence with their trade: `influence.trade x trade / sqrt(GDP)`."""
+    k = world.param("influence.trade")
+    for c, row in world.trade.items():
+        for buyer, value in row.items():
+            if buyer in world.powers and world.powers[buyer].kind == GREAT:
+                world = add_influence(world, c, buyer, k * per_gdp(world, c, value))
+    return world
+
+
+def tick_policies(world: World) -> World:
+    """Policies run down; online programmes cost their owner money."""
+    kept = {}
+    for pid, pol in world.policies.items():
+        if pol.card in dependence.PROGRAMMES and dependence.programme_online(world, pol):
+            world = with_power(world, pol.actor, treasury=max(0.0, world.powers[pol.actor].treasury
+                                                              - dependence.programme_cost(world, pol)))
+        if pol.years_left == 0 or pol.years_left > 1:
+            kept[pid] = evolve(pol, years_left=max(0, pol.years_left - 1)) if pol.years_left else pol
+    return evolve(world, policies=kept)
+
+
+def update_security(world: World) -> World:
+    """Each great power's supply security, good by good."""
+    for p in world.great_powers():
+        sec = {r: energy.security(world, p, r) for r in world.powers[p].demand}
+        world = with_power(world, p, security=sec)
+    return world
+
+
+def calm_down(world: World) -> World:
+    """The wish to diversify fades a little each year."""
+    economies = {c: evolve(e, diversify=e.diversify * 0.8) for c, e in world.economies.items()}
+    return evolve(world, economies=economies)
+
+
+def run_resolution(world: World) -> tuple[World, list[Entry]]:
+    """The year resolves: summits, building, goods, money, influence, security, scores."""
+    world, log = hold_summits(world)
+    world, more = progress_corridors(world)
+    log += more
+    world = economy.finish_projects(world)
+    world = move_goods(world)
+    world = trade_influence(decay_all(world))
+    world = dilution.dilute(world)
+    world = tick_policies(world)
+    world = update_security(world)
+    world = institutions.age(calm_down(world))
+    world = evolve(world, offers={}, scores=agenda.scores(world))
+    return evolve(world, phase="end"), log
+
+
+def run_end(world: World) -> tuple[World, list[Entry]]:
+    """Check for collapse and the last year; otherwise the next year begins."""
+    if economy.mean_stability(world) < world.param("stability.collapse"):
+        world = evolve(world, status="collapsed")
+        return world, [Entry.of(world, "", "The region's stability collapses: every power loses.")]
+    if world.year >= world.end_year:
+        world = evolve(world, status="over")
+        return world, [Entry.of(world, "", f"The game ends. Winner: {name(world, winner(world))}.")]
+    return evolve(world, year=world.year + 1, phase="events"), []
+
+
+PHASE_RUNNERS = {"events": run_events, "income": run_income, "resolution": run_resolution, "end": run_end}
+
+
+def winner(world: World) -> str:
+    """The power with the highest agenda score ("" after a collapse)."""
+    if world.status == "collapsed" or not world.scores:
+        return ""
+    return max(world.order, key=lambda p: world.scores.get(p, 0.0))
+
+
+# --- hashing ----------------------------------------------------------------------------
+
+def to_data(obj):
+    """Plain JSON-ready data for any record of the World."""
+    if attrs.has(type(obj)):
+        return {f.name: to_data(getattr(obj, f.name)) for f in attrs.fields(type(obj))}
+    if isinstance(obj, dict):
+        return {str(k): to_data(v) for k, v in obj.items()}
+    if isinstance(obj, (tuple, list)):
+        return [to_data(v) for v in obj]
+    if isinstance(obj, float):
+        return float(repr(obj)) if obj == obj else None
+    return obj
+
+
+def world_hash(world: World) -> str:
+    """A stable SHA-256 of the World: the same in any process and any PYTHONHASHSEED."""
+    text = json.dumps(to_data(world), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+

@@ -1,0 +1,39 @@
+"""The game's typed errors: one base, one kind per boundary."""
+from __future__ import annotations
+
+
+class HeartlandError(Exception):
+    """Base of every error the game reports to a person."""
+
+
+class IllegalAction(HeartlandError):
+    """An action that is not allowed now; `reasons` are sentences a person can read."""
+
+    def __init__(self, reasons: list[str] | tuple[str, ...]):
+        self.reasons = tuple(reasons)
+        super().__init__("; ".join(self.reasons))
+
+
+class ScenarioError(HeartlandError):
+    """A scenario file that cannot be used: where, which key, and why."""
+
+    def __init__(self, path: str, line: int | None, key: str, message: str):
+        self.path, self.line, self.key, self.message = path, line, key, message
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        """`file:line: key: sentence`, the form every scenario message takes."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+class ScenarioErrors(HeartlandError):
+    """Every problem found in one validation run."""
+
+    def __init__(self, errors: list[ScenarioError]):
+        self.errors = list(errors)
+        super().__init__("\n".join(e.describe() for e in self.errors))
+
+
+class SaveError(HeartlandError):
+    """A save file that cannot be read or trusted."""

@@ -1,0 +1,262 @@
+"""The World: every changing fact of a game, as immutable attrs records.
+
+A change never mutates a record: rules build a new one with `attrs.evolve`.
+Mappings inside records are treated as read-only; helpers in `game.model.ops`
+return updated copies. Iteration order of every mapping is the order the
+scenario gave, so no outcome depends on hashing.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from attrs import field, frozen
+
+RESOURCES = ("oil", "gas", "uranium", "rare_earths")
+# Units: oil Mt, gas bcm, uranium kt U, rare earths kt. Corridor capacity is in Mt
+# (bcm on gas pipelines); LOAD converts a unit of each good into capacity used.
+LOAD = {"oil": 1.0, "gas": 1.0, "uranium": 0.001, "rare_earths": 0.001}
+UNITS = {"oil": "Mt", "gas": "bcm", "uranium": "kt U", "rare_earths": "kt"}
+AID_KINDS = ("grant", "tc", "loan")
+OTHERS = "others"  # the outside share of influence: USA, EU, Turkey
+GREAT = "great"
+C5 = "c5"
+
+
+def _frozen_map(value) -> Mapping:
+    return dict(value)
+
+
+@frozen
+class Power:
+    """One of the eight seats: a great power or a Central Asian (C5) state."""
+
+    id: str
+    name: str
+    kind: str  # GREAT or C5
+    treasury: float  # US$ bn
+    income: float  # US$ bn a year: aid budget (great) or base fiscal income (C5)
+    action_points: int
+    agenda: Mapping[str, float] = field(converter=_frozen_map)  # term -> weight
+    credibility: float = 0.8  # base chance a pledge is delivered on time
+    demand: Mapping[str, float] = field(factory=dict, converter=_frozen_map)  # resource -> units a year
+    sources: Mapping[str, Mapping[str, float]] = field(factory=dict, converter=_frozen_map)
+    security: Mapping[str, float] = field(factory=dict, converter=_frozen_map)  # resource -> 0..1
+    transit_income: float = 0.0  # last year's fees earned, US$ bn
+    cards: tuple[str, ...] = ()  # policy cards this power may play
+    color: str = "#888888"
+
+
+@frozen
+class Economy:
+    """A C5 state's economy: output, debt, stability and its hedging tolerance."""
+
+    gdp: float  # US$ bn
+    gdp_start: float
+    stability: float  # 0..100
+    production: Mapping[str, float] = field(converter=_frozen_map)  # resource -> capacity a year
+    reserves: Mapping[str, float] = field(factory=dict, converter=_frozen_map)
+    refining: float = 0.0  # rare-earth refining capacity, kt a year
+    debt: Mapping[str, float] = field(factory=dict, converter=_frozen_map)  # creditor -> US$ bn
+    tolerance: float = 0.5  # largest influence share it accepts without a premium
+    revenue: float = 0.0  # last year's export revenue, US$ bn
+    growth: float = 0.0  # last year's GDP growth, fraction
+    projects: tuple[tuple[str, float, int], ...] = ()  # (resource or "refining", capacity, year due)
+    diversify: float = 0.0  # wish to diversify routes, raised when a route is cut (0..1)
+    never_against: tuple[str, ...] = ()  # powers it will never join a bloc against
+
+
+@frozen
+class Corridor:
+    """A transport route: path, mode, goods, capacity, cost, controllers, status."""
+
+    id: str
+    name: str
+    mode: str  # oil_pipeline, gas_pipeline, rail, ferry_rail, road
+    path: tuple[str, ...]  # country ids along the route, exporters first
+    waypoints: tuple[str, ...]  # map places, by id
+    goods: tuple[str, ...]
+    markets: tuple[str, ...]  # buyers it reaches: great power ids and/or "world"
+    capacity: float  # units a year (Mt, or bcm for gas)
+    unit_cost: float  # US$ bn per unit carried
+    fee: float  # US$ bn per unit, paid to each controller that is not the exporter
+    controllers: tuple[str, ...]
+    status: str  # planned, building, operating, disrupted
+    build_cost: float = 0.0
+    build_years: int = 0
+    progress: float = 0.0  # years of construction done
+    upgrade_step: float = 0.0  # capacity added by one upgrade
+    owners: Mapping[str, float] = field(factory=dict, converter=_frozen_map)  # stakes, power -> share
+    disrupted_years: int = 0
+
+
+@frozen
+class Contract:
+    """A seller's promise to deliver a yearly volume to a buyer, maybe on a named corridor."""
+
+    id: str
+    seller: str
+    buyer: str
+    resource: str
+    volume: float
+    price_factor: float  # multiple of the world price
+    years_left: int
+    corridor: str = ""  # "" = the cheapest open route
+    status: str = "active"  # active, paused
+
+
+@frozen
+class Pledge:
+    """Aid promised by a donor and not yet delivered."""
+
+    id: str
+    donor: str
+    recipient: str
+    kind: str  # grant, tc, loan
+    amount: float
+    due_year: int
+    slips: int = 0
+
+
+@frozen
+class Forum:
+    """An institution or dialogue: members, level and the standing it gives its host."""
+
+    id: str
+    name: str
+    host: str  # the great power that convenes it
+    members: tuple[str, ...]
+    level: int  # 0 dormant, 1 ministers, 2 leaders
+    last_met: int
+    standing: float = 0.0  # accumulated bonus, decays slowly
+    against: str = ""  # a power this bloc is aimed at ("" = none)
+
+
+@frozen
+class Item:
+    """One thing a side gives in an offer."""
+
+    kind: str  # aid, contract, cofinance, fee_cut, statement
+    resource: str = ""
+    aid_kind: str = ""
+    amount: float = 0.0  # US$ bn (aid, cofinance) or volume (contract)
+    price_factor: float = 1.0
+    years: int = 0
+    corridor: str = ""
+    against: str = ""
+
+
+@frozen
+class Offer:
+    """A proposal between two powers: what the sender gives and what it asks."""
+
+    id: str
+    sender: str
+    receiver: str
+    gives: tuple[Item, ...]
+    asks: tuple[Item, ...]
+    year: int
+    status: str = "pending"  # pending, accepted, rejected, countered
+    reply_to: str = ""
+    reason: str = ""
+
+
+@frozen
+class Policy:
+    """A policy card in force."""
+
+    id: str
+    card: str
+    actor: str
+    target: str = ""
+    resource: str = ""
+    corridor: str = ""
+    started: int = 0
+    years_left: int = 0
+
+
+@frozen
+class Summit:
+    """A summit called this year: invitations and answers."""
+
+    forum: str
+    host: str
+    invited: tuple[str, ...]
+    answers: Mapping[str, bool] = field(factory=dict, converter=_frozen_map)
+
+
+@frozen
+class EventDef:
+    """A scripted or random event: when it fires and what it does (data, never code)."""
+
+    id: str
+    title: str
+    note: str
+    source: str
+    year: int = 0  # 0 = no fixed year
+    when: tuple[tuple[str, str, float], ...] = ()  # (path, op, value) conditions
+    after: str = ""  # fires only once this event has fired
+    weight: float = 0.0  # > 0: a random event drawn with this weight
+    effects: tuple[tuple[str, ...], ...] = ()  # (verb, args...)
+    once: bool = True
+
+
+@frozen
+class World:
+    """The whole state of a game at one moment."""
+
+    scenario_id: str
+    title: str
+    seed: int
+    year: int
+    start_year: int
+    end_year: int
+    phase: str
+    turn: int
+    order: tuple[str, ...]
+    powers: Mapping[str, Power]
+    economies: Mapping[str, Economy]
+    influence: Mapping[str, Mapping[str, float]]  # C5 id -> holder -> influence
+    trust: Mapping[str, Mapping[str, float]]  # C5 id -> great power -> 0..1
+    tension: Mapping[str, float]  # "a|b" (sorted ids) -> 0..1
+    corridors: Mapping[str, Corridor]
+    contracts: Mapping[str, Contract]
+    pledges: Mapping[str, Pledge]
+    forums: Mapping[str, Forum]
+    offers: Mapping[str, Offer]
+    policies: Mapping[str, Policy]
+    prices: Mapping[str, float]  # US$ bn per unit
+    risks: Mapping[str, float]
+    rules: Mapping[str, float]
+    events: tuple[EventDef, ...] = ()
+    fired: tuple[str, ...] = ()
+    summits: tuple[Summit, ...] = ()
+    ap_left: Mapping[str, int] = field(factory=dict, converter=_frozen_map)
+    flows: Mapping[str, Mapping[str, float]] = field(factory=dict, converter=_frozen_map)
+    trade: Mapping[str, Mapping[str, float]] = field(factory=dict, converter=_frozen_map)  # C5 -> buyer -> US$ bn
+    exports: Mapping[str, Mapping[str, float]] = field(factory=dict, converter=_frozen_map)  # C5 -> corridor -> US$ bn
+    received: Mapping[str, Mapping[str, float]] = field(factory=dict, converter=_frozen_map)  # buyer -> resource -> units
+    scores: Mapping[str, float] = field(factory=dict, converter=_frozen_map)
+    serial: int = 0  # last id handed out
+    status: str = "playing"  # playing, over, collapsed
+    news: tuple[str, ...] = ()  # event cards shown this year (event ids)
+
+    def great_powers(self) -> tuple[str, ...]:
+        """Ids of the great powers, in seat order."""
+        return tuple(p for p in self.order if self.powers[p].kind == GREAT)
+
+    def c5(self) -> tuple[str, ...]:
+        """Ids of the Central Asian states, in seat order."""
+        return tuple(p for p in self.order if self.powers[p].kind == C5)
+
+    def current(self) -> str:
+        """The seat whose move it is, or "" outside the interactive phases."""
+        return self.order[self.turn] if 0 <= self.turn < len(self.order) else ""
+
+    def param(self, name: str) -> float:
+        """A balancing parameter from the rules table."""
+        return self.rules[name]
+
+
+def tension_key(a: str, b: str) -> str:
+    """The key of the tension between two great powers, independent of order."""
+    return "|".join(sorted((a, b)))

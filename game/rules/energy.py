@@ -1,0 +1,44 @@
+"""Rule 9, energy security: risky sources lower a buyer's security; C5 supply raises it.
+
+Security of p in r: `S = 1 - sum_src exposure[src] x (1 - covered) x risk[src]`, where
+exposure comes from p's sources table (Japan oil: Middle East 0.73, Malacca 0.8),
+`covered` is the share of demand met by secure C5 deliveries and alternative
+programmes, and risk[src] is the world risk of that name, or for a great power the
+tension with it (the strength of its export controls while they are in force).
+Value factor of C5 supply: `1 + energy.premium x risk_ME x exposure_ME`.
+Source: 001_78d6b60161a582b5.txt (Japan's oil ~73% Middle Eastern through Malacca).
+"""
+from __future__ import annotations
+
+from game.model import World
+from game.model.ops import clamp
+from game.rules import dependence
+
+
+def covered(world: World, p: str, r: str) -> float:
+    """Share of p's demand for r met by secure C5 supply and alternatives."""
+    demand = world.powers[p].demand.get(r, 0.0)
+    if demand <= 0:
+        return 1.0
+    got = world.received.get(p, {}).get(r, 0.0)
+    return clamp(got / demand + dependence.alternative_share(world, p, r))
+
+
+def source_risk(world: World, p: str, r: str, src: str) -> float:
+    """How risky one source of p's supply of r is now."""
+    if src in world.powers:
+        return dependence.source_risk(world, p, r, src)
+    return world.risks.get(src, 0.0)
+
+
+def security(world: World, p: str, r: str) -> float:
+    """p's supply security in r, 0..1."""
+    open_share = 1 - covered(world, p, r)
+    exposure = world.powers[p].sources.get(r, {})
+    return clamp(1 - sum(share * open_share * source_risk(world, p, r, src) for src, share in exposure.items()))
+
+
+def value_factor(world: World, p: str, r: str) -> float:
+    """How much more p values C5 supply of r while the Middle East is risky."""
+    exposure = world.powers[p].sources.get(r, {}).get("middle_east", 0.0)
+    return 1 + world.param("energy.premium") * world.risks.get("middle_east", 0.0) * exposure

@@ -1,0 +1,136 @@
+"""Events as data: conditions on the World and effects from a small vocabulary.
+
+A condition is `(path, op, value)`: `path` names a value in the World with dots
+(`tension.china|japan`, `corridors.middle_corridor.status`, `forums.sco.members`), `op`
+is one of `== != < <= > >= has lacks`. Effects are `(verb, args...)`:
+`set|add|scale PATH VALUE`, `open CORRIDOR`, `close CORRIDOR YEARS`,
+`damage CORRIDOR FRACTION`, `found FORUM`, `join FORUM POWER`, `leave FORUM POWER`,
+`influence STATE|* HOLDER AMOUNT`, `trust STATE|* POWER AMOUNT`,
+`policy CARD ACTOR TARGET RESOURCE`.
+No code is ever evaluated.
+"""
+from __future__ import annotations
+
+import operator
+import random
+from typing import Any
+
+import attrs
+from attrs import evolve
+
+from game.model import EventDef, World
+from game.model import Policy as PolicyRecord
+from game.model.ops import next_id, put, with_corridor, with_forum
+from game.rules.influence import add_influence, add_trust
+
+OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt,
+       ">=": operator.ge, "has": lambda a, b: b in a, "lacks": lambda a, b: b not in a}
+EFFECT_ARGS = {"set": 2, "add": 2, "scale": 2, "open": 1, "close": 2, "damage": 2, "found": 1, "join": 2,
+               "leave": 2, "influence": 3, "trust": 3, "policy": 4}
+
+
+def get_path(obj: Any, path: str) -> Any:
+    """The value at a dotted path inside the World (KeyError/AttributeError if absent)."""
+    for part in path.split("."):
+        obj = obj[part] if isinstance(obj, dict) else getattr(obj, part)
+    return obj
+
+
+def set_path(obj: Any, path: str, value: Any) -> Any:
+    """A copy of `obj` with the value at the dotted path replaced."""
+    head, _, rest = path.partition(".")
+    if attrs.has(type(obj)):
+        inner = getattr(obj, head)
+        return evolve(obj, **{head: set_path(inner, rest, value) if rest else value})
+    return put(obj, head, set_path(obj[head], rest, value) if rest else value)
+
+
+def holds(world: World, cond: tuple) -> bool:
+    """Whether one condition is true now."""
+    path, op, value = cond
+    return OPS[op](get_path(world, path), value)
+
+
+def eligible(world: World, ev: EventDef) -> bool:
+    """Whether an event may fire this year."""
+    if ev.once and ev.id in world.fired:
+        return False
+    if ev.after and ev.after not in world.fired:
+        return False
+    if ev.year and ev.year != world.year and not (ev.when and ev.year < world.year):
+        return False
+    return all(holds(world, c) for c in ev.when)
+
+
+def _like(current: Any, text: str) -> Any:
+    """`text` as the same type as the value it replaces."""
+    if isinstance(current, bool):
+        return text == "true"
+    if isinstance(current, int):
+        return int(float(text))
+    if isinstance(current, float):
+        return float(text)
+    return text
+
+
+def _each_state(world: World, c: str) -> list[str]:
+    return list(world.economies) if c == "*" else [c]
+
+
+def effect(world: World, eff: tuple) -> World:
+    """The world after one effect."""
+    verb, *args = eff
+    if verb == "set":
+        return set_path(world, args[0], _like(get_path(world, args[0]), args[1]))
+    if verb == "add":
+        return set_path(world, args[0], get_path(world, args[0]) + float(args[1]))
+    if verb == "scale":
+        return set_path(world, args[0], get_path(world, args[0]) * float(args[1]))
+    if verb == "open":
+        return with_corridor(world, args[0], status="operating", disrupted_years=0)
+    if verb == "close":
+        return with_corridor(world, args[0], status="disrupted", disrupted_years=int(args[1]))
+    if verb == "damage":
+        k = world.corridors[args[0]]
+        return with_corridor(world, args[0], capacity=k.capacity * (1 - float(args[1])))
+    if verb == "found":
+        f = world.forums[args[0]]
+        return with_forum(world, args[0], level=max(1, f.level), last_met=world.year)
+    if verb in ("join", "leave"):
+        f = world.forums[args[0]]
+        members = tuple(m for m in f.members if m != args[1]) + ((args[1],) if verb == "join" else ())
+        return with_forum(world, args[0], members=members)
+    if verb == "influence":
+        for c in _each_state(world, args[0]):
+            world = add_influence(world, c, args[1], float(args[2]))
+        return world
+    if verb == "trust":
+        for c in _each_state(world, args[0]):
+            world = add_trust(world, c, args[1], float(args[2]))
+        return world
+    if verb == "policy":
+        world, pid = next_id(world, "x")
+        card, actor, target, resource = args
+        pol = PolicyRecord(pid, card, actor, target, resource, "", world.year, int(world.param("dependence.control_years")))
+        return evolve(world, policies=put(world.policies, pid, pol))
+    raise ValueError(f"unknown effect {verb}")
+
+
+def fire(world: World, ev: EventDef) -> World:
+    """The world after an event's effects; it is marked fired and shown as a card."""
+    for eff in ev.effects:
+        world = effect(world, eff)
+    return evolve(world, fired=world.fired + (ev.id,), news=world.news + (ev.id,))
+
+
+def scripted(world: World) -> list[EventDef]:
+    """Scripted events due now, in scenario order."""
+    return [ev for ev in world.events if ev.weight <= 0 and (ev.year or ev.when) and eligible(world, ev)]
+
+
+def draw_random(world: World, rng: random.Random) -> EventDef | None:
+    """Maybe one random event, drawn by weight from those eligible."""
+    deck = [ev for ev in world.events if ev.weight > 0 and eligible(world, ev)]
+    if not deck or rng.random() >= world.param("events.random_chance"):
+        return None
+    return rng.choices(deck, weights=[ev.weight for ev in deck])[0]

@@ -1,0 +1,162 @@
+"""Rule 2, geography and cost: goods take the cheapest open route within capacity.
+
+Netback per unit on corridor k = price x price_factor x grade - u[k] - fees[k], where
+fees[k] = fee[k] for each controller other than the exporter. Contracts ship first,
+on their named corridor or the cheapest open one reaching the buyer; the rest of a
+state's output goes to the cheapest open corridors until capacity runs out. Export
+diversity `D[c] = 1 - HHI(export value by gatekeeper)`, a gatekeeper being the great
+power that controls a route (or the route itself when no great power does).
+Sources: 000_81351d1bb27a5d01.txt (the eastern route is short and cheap),
+004_a1b4f633fd039a28.txt (the Black Sea route avoids China; single-route risk).
+"""
+from __future__ import annotations
+
+from attrs import frozen
+
+from game.model import LOAD, Corridor, World
+from game.rules import dependence, refining
+
+OPEN = "operating"
+
+
+@frozen
+class Flows:
+    """What one year's resolution moved and earned."""
+
+    flows: dict  # corridor -> resource -> units
+    exports: dict  # C5 -> corridor -> US$ bn
+    trade: dict  # C5 -> buyer -> US$ bn
+    revenue: dict  # C5 -> US$ bn (netback)
+    fees: dict  # controller -> US$ bn
+    received: dict  # buyer -> resource -> secure units
+    shipped: dict  # contract id -> units
+
+
+def tollkeepers(k: Corridor, exporter: str) -> list[str]:
+    """Controllers that charge `exporter` on `k`: those downstream of it or off its path."""
+    start = k.path.index(exporter) if exporter in k.path else -1
+    return [ctl for ctl in k.controllers if ctl != exporter and (ctl not in k.path or k.path.index(ctl) > start)]
+
+
+def fees(world: World, k: Corridor, exporter: str) -> float:
+    """Transit fees per unit that `exporter` pays on `k`."""
+    return k.fee * len(tollkeepers(k, exporter))
+
+
+def route_cost(world: World, k: Corridor, exporter: str) -> float:
+    """Cost per unit, transport plus fees, for `exporter` on `k`."""
+    return k.unit_cost + fees(world, k, exporter)
+
+
+def carries(k: Corridor, c: str, r: str) -> bool:
+    """Whether `k` is open and can take good `r` from state `c`."""
+    return k.status == OPEN and r in k.goods and c in k.path[:-1]
+
+
+def routes(world: World, c: str, r: str, buyer: str = "") -> list[Corridor]:
+    """Open corridors that take `r` from `c` (to `buyer`, if named), cheapest first."""
+    found = [k for k in world.corridors.values() if carries(k, c, r) and (not buyer or buyer in k.markets)]
+    return sorted(found, key=lambda k: (route_cost(world, k, c), k.id))
+
+
+def output(world: World, c: str, r: str) -> float:
+    """What `c` can produce of `r` this year: capacity scaled by stability."""
+    eco = world.economies[c]
+    weight = world.param("economy.stability_output")
+    return eco.production.get(r, 0.0) * (1 - weight + weight * eco.stability / 100)
+
+
+def netback(world: World, c: str, r: str, k: Corridor, price_factor: float = 1.0) -> float:
+    """US$ bn earned by `c` per unit of `r` sold over `k`."""
+    return world.prices[r] * price_factor * refining.grade(world, c, r) - route_cost(world, k, c)
+
+
+class _Ledger:
+    """Running totals while goods are allotted to corridors."""
+
+    def __init__(self, world: World):
+        self.world = world
+        self.room = {k.id: k.capacity for k in world.corridors.values() if k.status == OPEN}
+        self.left = {(c, r): output(world, c, r) for c in world.economies for r in world.economies[c].production}
+        self.flows, self.exports, self.trade = {}, {}, {}
+        self.revenue = {c: 0.0 for c in world.economies}
+        self.fees, self.received, self.shipped = {}, {}, {}
+
+    def ship(self, c: str, r: str, k: Corridor, want: float, buyer: str, price_factor: float) -> float:
+        """Move up to `want` units of `r` from `c` over `k` to `buyer`; return what moved."""
+        units = min(want, self.left.get((c, r), 0.0), self.room.get(k.id, 0.0) / LOAD[r])
+        if units <= 1e-9:
+            return 0.0
+        self.left[(c, r)] -= units
+        self.room[k.id] -= units * LOAD[r]
+        value = units * self.world.prices[r] * price_factor * refining.grade(self.world, c, r)
+        _add(self.flows, k.id, r, units)
+        _add(self.exports, c, k.id, value)
+        _add(self.trade, c, buyer, value)
+        self.revenue[c] += units * netback(self.world, c, r, k, price_factor)
+        for ctl in tollkeepers(k, c):
+            self.fees[ctl] = self.fees.get(ctl, 0.0) + units * k.fee
+        _add(self.received, buyer, r, units * refining.secure_share(self.world, c, r))
+        return units
+
+
+def _add(table: dict, outer: str, inner: str, amount: float) -> None:
+    row = table.setdefault(outer, {})
+    row[inner] = row.get(inner, 0.0) + amount
+
+
+def ship_contracts(world: World, ledger: _Ledger) -> None:
+    """Contracted volumes move first, on their named corridor or the cheapest that reaches the buyer."""
+    for con in world.contracts.values():
+        if con.status != "active":
+            continue
+        named = world.corridors.get(con.corridor)
+        candidates = [named] if named and carries(named, con.seller, con.resource) else (
+            [] if con.corridor else routes(world, con.seller, con.resource, con.buyer))
+        want = con.volume
+        for k in candidates:
+            allowed = want * (1 - dependence.cut_share(world, k, con.resource, con.buyer))
+            want -= ledger.ship(con.seller, con.resource, k, allowed, con.buyer, con.price_factor)
+            if want <= 1e-9:
+                break
+        ledger.shipped[con.id] = con.volume - want
+
+
+def ship_spot(world: World, ledger: _Ledger) -> None:
+    """Uncontracted output goes to the cheapest open routes, sold at the world price."""
+    for (c, r), left in list(ledger.left.items()):
+        for k in routes(world, c, r):
+            if ledger.left[(c, r)] <= 1e-9:
+                break
+            ledger.ship(c, r, k, ledger.left[(c, r)], k.markets[0], 1.0)
+
+
+def resolve(world: World) -> Flows:
+    """Allot this year's output to corridors: contracts first, then the spot market."""
+    ledger = _Ledger(world)
+    ship_contracts(world, ledger)
+    ship_spot(world, ledger)
+    return Flows(ledger.flows, ledger.exports, ledger.trade, ledger.revenue, ledger.fees,
+                 ledger.received, ledger.shipped)
+
+
+def gatekeeper(world: World, k: Corridor, exporter: str) -> str:
+    """Who can cut `k` for `exporter`: its first great-power controller, else the route itself."""
+    for ctl in k.controllers:
+        if ctl != exporter and ctl in world.powers and world.powers[ctl].kind == "great":
+            return ctl
+    return k.id
+
+
+def export_diversity(world: World, c: str, exports: dict | None = None) -> float:
+    """`1 - HHI` of `c`'s export value by gatekeeper: 0 with one gatekeeper."""
+    by_route = (exports if exports is not None else world.exports).get(c, {})
+    by_keeper: dict[str, float] = {}
+    for kid, value in by_route.items():
+        if kid in world.corridors:
+            g = gatekeeper(world, world.corridors[kid], c)
+            by_keeper[g] = by_keeper.get(g, 0.0) + value
+    total = sum(by_keeper.values())
+    if total <= 0:
+        return 0.0
+    return 1 - sum((v / total) ** 2 for v in by_keeper.values())

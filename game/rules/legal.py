@@ -1,0 +1,133 @@
+"""The one source of legality: the menu of actions a seat may take now, and its view.
+
+`legal_actions` lists every kind of action open to the seat with standard amounts
+(the rules table's `play.*` steps); `validate` accepts any other amounts within the
+rules, so the negotiation table can compose freely.
+"""
+from __future__ import annotations
+
+from attrs import evolve
+
+from game.model import AID_KINDS, GREAT, Item, World
+from game.rules import actions as A
+from game.rules import geography
+from game.rules.play import CARDS, offers_made, validate
+
+
+def view_for(world: World, power: str) -> World:
+    """What `power` may see: the World without other powers' private offers."""
+    offers = {oid: o for oid, o in world.offers.items() if power in (o.sender, o.receiver)}
+    return evolve(world, offers=offers)
+
+
+def _answers(world: World, p: str):
+    for o in world.offers.values():
+        if o.receiver == p and o.status == "pending":
+            yield A.Accept(p, o.id)
+            yield A.Reject(p, o.id)
+            if not o.reply_to:
+                yield A.Counter(p, o.id, o.asks, _sweeten(world, o.gives))
+    for s in world.summits:
+        if p in s.invited and p not in s.answers:
+            yield A.Attend(p, s.forum, True)
+            yield A.Attend(p, s.forum, False)
+
+
+def _sweeten(world: World, items) -> tuple[Item, ...]:
+    """The same items with aid raised by a step and contract prices by 10%: a standard counter."""
+    step = world.param("play.aid_step")
+    return tuple(evolve(i, amount=i.amount + step) if i.kind == "aid" else
+                 evolve(i, price_factor=round(i.price_factor + 0.1, 2)) if i.kind == "contract" else i
+                 for i in items)
+
+
+def contract_item(world: World, seller: str, buyer: str, r: str, corridor: str = "", price: float = 1.0) -> Item:
+    """A standard contract: a share of the seller's output for the standard years."""
+    volume = round(world.economies[seller].production.get(r, 0.0) * world.param("play.contract_share"), 3)
+    return Item("contract", resource=r, amount=volume, price_factor=price,
+                years=int(world.param("play.contract_years")), corridor=corridor)
+
+
+def _offers_from_great(world: World, p: str):
+    step = world.param("play.aid_step")
+    for c in world.c5():
+        yield A.Propose(p, c, (Item("aid", aid_kind="grant", amount=step),), ())
+        yield A.Propose(p, c, (Item("statement"),), (Item("statement"),))
+        for r, made in world.economies[c].production.items():
+            if made <= 0:
+                continue
+            for k in geography.routes(world, c, r, p)[:2]:
+                yield A.Propose(p, c, (Item("aid", aid_kind="loan", amount=5 * step),),
+                                (contract_item(world, c, p, r, k.id, 1.1),))
+        for k in world.corridors.values():
+            if c in k.path and k.status in ("planned", "building"):
+                yield A.Propose(p, c, (Item("cofinance", corridor=k.id, amount=5 * step),), ())
+
+
+def _offers_from_c5(world: World, c: str):
+    step = world.param("play.aid_step")
+    for p in world.great_powers():
+        for r, made in world.economies[c].production.items():
+            if made > 0 and geography.routes(world, c, r, p):
+                yield A.Propose(c, p, (contract_item(world, c, p, r),), (Item("aid", aid_kind="loan", amount=5 * step),))
+        yield A.Propose(c, p, (), (Item("aid", aid_kind="grant", amount=step),))
+
+
+def _diplomacy(world: World, p: str):
+    yield from _answers(world, p)
+    for f in world.forums.values():
+        if f.host == p and f.level > 0:
+            yield A.Summit(p, f.id, 1)
+            yield A.Summit(p, f.id, 2)
+    if offers_made(world, p) < world.param("play.max_offers"):
+        yield from (_offers_from_great if world.powers[p].kind == GREAT else _offers_from_c5)(world, p)
+
+
+def _actions(world: World, p: str):
+    great = world.powers[p].kind == GREAT
+    targets = world.c5() if great else (p,)
+    if great:
+        for c in targets:
+            for kind in AID_KINDS:
+                yield A.Aid(p, c, kind, world.param("play.aid_step") * (5 if kind == "loan" else 1))
+    for c in targets:
+        for r in world.economies[c].production:
+            yield A.Develop(p, c, r)
+        if world.economies[c].production.get("rare_earths", 0) > 0:
+            yield A.Refine(p, c)
+    for k in world.corridors.values():
+        if great or p in k.path:
+            yield A.Build(p, k.id)
+            yield A.Upgrade(p, k.id)
+    for f in world.forums.values():
+        yield A.Join(p, f.id)
+        yield A.Leave(p, f.id)
+    yield from _cards(world, p)
+
+
+def _cards(world: World, p: str):
+    for card in world.powers[p].cards:
+        needs = CARDS[card].needs if card in CARDS else ()
+        if "target" in needs:
+            for q in world.great_powers():
+                for r in world.powers[q].demand:
+                    yield A.Policy(p, card, q, r, "")
+        elif "corridor" in needs:
+            for k in world.corridors.values():
+                yield A.Policy(p, card, "", "", k.id)
+        elif "resource" in needs:
+            for r in world.powers[p].demand:
+                yield A.Policy(p, card, "", r, "")
+        else:
+            yield A.Policy(p, card)
+
+
+MENUS = {"diplomacy": _diplomacy, "answers": _answers, "actions": _actions}
+
+
+def legal_actions(world: World, power: str) -> list[A.Action]:
+    """Every action `power` may take now (standard amounts); [] when it is not its turn."""
+    if world.status != "playing" or world.current() != power or world.phase not in MENUS:
+        return []
+    menu = [a for a in MENUS[world.phase](world, power) if not validate(world, a)]
+    return menu + [A.EndTurn(power)]

@@ -1,0 +1,98 @@
+"""The rules table: every balancing parameter, its default, range and meaning.
+
+A scenario's `[rules]` table overrides any of these by name. Rule modules read
+parameters through `world.param(name)`; no balancing number lives in code.
+"""
+from __future__ import annotations
+
+from attrs import frozen
+
+
+@frozen
+class Param:
+    """A named balancing parameter."""
+
+    default: float
+    low: float
+    high: float
+    meaning: str
+
+
+PARAMS: dict[str, Param] = {
+    # 1. Multi-vector hedging
+    "hedging.penalty": Param(2.0, 0, 20, "utility lost per unit of influence share above a state's tolerance"),
+    "hedging.rival_bonus": Param(2.0, 0, 10, "extra influence for rivals per unit a dominant power exceeds tolerance"),
+    # 2. Geography and cost
+    "geography.diversity_value": Param(0.3, 0, 5, "utility a state puts on one unit of export diversity gained"),
+    # 3. Backlash
+    "backlash.cost": Param(0.3, 0, 5, "utility a state fears per unit of tension x dependence on a rival"),
+    "backlash.gdp_half": Param(50.0, 1, 1000, "GDP (US$ bn) at which a state shrugs off half of a rival's displeasure"),
+    "backlash.trust_loss": Param(0.1, 0, 1, "trust a displeased rival loses per unit of tension x dependence"),
+    "summit.gain": Param(0.05, 0, 1, "utility of attending a summit, per forum level, before trust"),
+    # 4. Credibility
+    "credibility.followup": Param(0.3, 0, 1, "added delivery chance per unit of the donor's trade share"),
+    "credibility.cap": Param(0.98, 0.5, 1, "highest chance a pledge is delivered on time"),
+    "credibility.trust_gain": Param(0.04, 0, 0.5, "trust gained when a pledge is delivered"),
+    "credibility.trust_loss": Param(0.08, 0, 0.5, "trust lost when a pledge slips"),
+    "credibility.max_slips": Param(2, 0, 10, "slips after which a pledge is abandoned"),
+    # 5. Latecomer dilution
+    "dilution.rate": Param(0.012, 0, 0.2, "outside powers' influence gained each year, as a share of the total"),
+    # 6. Weaponised dependence
+    "dependence.control_strength": Param(0.8, 0, 1, "share of the target's supply from the actor cut by export controls"),
+    "dependence.coercion_trust": Param(0.06, 0, 1, "trust the coercing power loses in every C5 state"),
+    "dependence.diversify_push": Param(0.05, 0, 1, "share of the coercer's influence that drains to others in every C5 state"),
+    "dependence.pressure_fee": Param(2.0, 1, 10, "fee multiple on a corridor under transit pressure"),
+    "dependence.deep_sea_years": Param(10, 1, 30, "years from a deep-sea mining programme to output"),
+    "dependence.deep_sea_cost": Param(10.0, 1, 50, "cost multiple of deep-sea rare earths over land mining"),
+    "dependence.recycling_year": Param(2030, 1990, 2100, "first year recycling yields rare earths"),
+    "dependence.recycling_cost": Param(3.3, 1, 10, "cost multiple of recycled rare earths (+230%)"),
+    "dependence.alternative_share": Param(0.15, 0, 1, "share of demand an alternative source can cover once online"),
+    "dependence.control_years": Param(2, 1, 10, "years export controls or transit pressure stay in force"),
+    # 7. Refining bottleneck
+    "refining.ore_ratio": Param(0.1, 0.01, 1, "value of raw rare-earth ore as a share of refined oxide"),
+    "refining.step": Param(2.0, 0.1, 100, "refining capacity (kt a year) one build adds"),
+    "refining.cost": Param(0.4, 0, 10, "cost (US$ bn) of one refining build"),
+    "refining.years": Param(3, 0, 10, "years a refining build takes"),
+    # 8. Institutions accumulate
+    "institutions.forum_bonus": Param(0.02, 0, 0.5, "influence the host gains in each attending member, per level"),
+    "institutions.standing_decay": Param(0.1, 0, 1, "share of a forum's standing lost each year"),
+    "institutions.dormant_years": Param(2, 1, 10, "years without a meeting after which a forum drops a level"),
+    # 9. Energy security
+    "energy.premium": Param(1.0, 0, 10, "extra value a buyer puts on C5 energy per unit of Middle East risk"),
+    # Influence bookkeeping
+    "influence.decay": Param(0.05, 0, 0.5, "share of every influence lost each year"),
+    "influence.grant": Param(0.4, 0, 5, "influence per US$ bn of grant, divided by sqrt(GDP)"),
+    "influence.tc": Param(0.6, 0, 5, "influence per US$ bn of technical cooperation, divided by sqrt(GDP)"),
+    "influence.loan": Param(0.12, 0, 5, "influence per US$ bn of loan, divided by sqrt(GDP)"),
+    "influence.trade": Param(0.02, 0, 1, "influence per US$ bn of yearly trade, divided by sqrt(GDP)"),
+    "influence.cofinance": Param(0.3, 0, 5, "influence per US$ bn co-financed in a corridor, divided by sqrt(GDP)"),
+    # Economy
+    "economy.interest": Param(0.03, 0, 0.3, "yearly interest on C5 debt"),
+    "economy.repay": Param(0.05, 0, 1, "share of principal repaid each year"),
+    "economy.debt_safe": Param(0.6, 0.05, 3, "debt-to-GDP ratio a state considers safe"),
+    "economy.base_growth": Param(0.03, -0.2, 0.3, "GDP growth a year before trade and aid"),
+    "economy.export_growth": Param(0.15, 0, 2, "GDP growth per unit of export revenue over GDP"),
+    "economy.tc_growth": Param(0.5, 0, 5, "GDP growth per unit of technical cooperation over GDP"),
+    "economy.fiscal_share": Param(0.3, 0, 1, "share of export revenue that reaches the treasury"),
+    "economy.stability_output": Param(0.3, 0, 1, "share of output that depends on stability (at 0 stability it is lost)"),
+    "economy.develop_cost": Param(0.5, 0, 20, "cost (US$ bn) of developing a deposit"),
+    "economy.develop_share": Param(0.15, 0, 2, "capacity added by developing a deposit, as a share of current output"),
+    "economy.develop_years": Param(2, 0, 10, "years a deposit takes to come on stream"),
+    "stability.revert": Param(0.1, 0, 1, "share of the gap to 60 a state's stability closes each year"),
+    "stability.growth": Param(100.0, 0, 1000, "stability gained per unit of GDP growth"),
+    "stability.debt": Param(20.0, 0, 200, "stability lost per unit of debt-to-GDP above the safe ratio"),
+    "stability.collapse": Param(15.0, 0, 100, "mean C5 stability below which the region collapses and all lose"),
+    # Events and play
+    "events.random_chance": Param(0.5, 0, 1, "chance that a random event is drawn in a year"),
+    "play.max_offers": Param(3, 0, 20, "offers a power may make each year"),
+    "play.upgrade_cost": Param(0.6, 0, 50, "cost (US$ bn) of one corridor upgrade"),
+    "play.summit_cost": Param(0.2, 0, 10, "cost (US$ bn) of hosting a summit"),
+    "play.aid_step": Param(0.2, 0.01, 10, "the standard aid amount (US$ bn) the action menu offers"),
+    "play.contract_years": Param(5, 1, 30, "years of a standard contract"),
+    "play.contract_share": Param(0.1, 0.01, 1, "standard contract volume as a share of the seller's output"),
+}
+
+
+def defaults() -> dict[str, float]:
+    """The rules table with every parameter at its default."""
+    return {name: p.default for name, p in PARAMS.items()}

@@ -1,0 +1,33 @@
+"""Rule 7, the refining bottleneck: raw rare-earth ore is worth little unrefined.
+
+Grade of a unit of rare earths from c = f + (1 - f) x ore_ratio, with
+f = min(1, refining[c] / output[c]) the share refined at home. Ore refined in China
+counts, for the buyer, as rare earths sourced from China (not secure).
+Source: 003_7a4fb393b3879089.txt (China refines at a quarter of US cost; Australia and
+others lack refining).
+"""
+from __future__ import annotations
+
+from game.model import World
+
+REFINED = "rare_earths"  # the good that needs refining
+
+
+def refined_share(world: World, c: str) -> float:
+    """Share of `c`'s rare-earth output it can refine at home."""
+    eco = world.economies[c]
+    made = eco.production.get(REFINED, 0.0)
+    return 1.0 if made <= 0 else min(1.0, eco.refining / made)
+
+
+def grade(world: World, c: str, r: str) -> float:
+    """Value of a unit of `r` from `c` as a share of the world price."""
+    if r != REFINED:
+        return 1.0
+    f = refined_share(world, c)
+    return f + (1 - f) * world.param("refining.ore_ratio")
+
+
+def secure_share(world: World, c: str, r: str) -> float:
+    """Share of a unit from `c` that reaches a buyer without passing Chinese refineries."""
+    return refined_share(world, c) if r == REFINED else 1.0

@@ -1,0 +1,149 @@
+"""How a power values an offer: the rule terms, their total and a sentence saying why.
+
+A C5 state weighs what it gets (aid believed at `0.5 + 0.5 T`, price premiums, export
+diversity) against the hedging penalty, the feared backlash and what it gives up.
+A great power weighs goods (valued up by energy insecurity) against what it pays.
+The AI and the reasons shown to players both come from here.
+"""
+from __future__ import annotations
+
+from attrs import frozen
+
+from game.model import GREAT, Item, Offer, World
+from game.rules import backlash, credibility, economy, energy, geography, hedging
+from game.rules.influence import per_gdp, share
+
+AID_WORTH = {"grant": 1.0, "tc": 0.9, "loan": 0.35}  # a loan must be repaid
+
+
+@frozen
+class Appraisal:
+    """The terms behind a decision, in utility, and their total."""
+
+    terms: dict
+    total: float
+    reason: str
+
+
+def _c5_and_great(world: World, offer: Offer) -> tuple[str, str]:
+    a, b = offer.sender, offer.receiver
+    return (a, b) if a in world.economies else (b, a)
+
+
+def bn_received(world: World, c: str, p: str, items) -> float:
+    """US$ bn-equivalent a C5 state gets from items given to it."""
+    total = 0.0
+    for i in items:
+        if i.kind == "aid":
+            total += i.amount * AID_WORTH[i.aid_kind] * credibility.value_factor(world, c, p)
+        elif i.kind == "cofinance":
+            total += 0.5 * i.amount
+    return total
+
+
+def contract_premium(world: World, i: Item) -> float:
+    """Extra US$ bn a year a contract pays over the world price (negative if below)."""
+    return i.amount * world.prices[i.resource] * (i.price_factor - 1)
+
+
+def diversity_gain(world: World, c: str, items) -> float:
+    """Rise in c's export diversity if contracts ship on the routes they name."""
+    exports = {k: dict(v) for k, v in world.exports.items()}
+    row = exports.setdefault(c, {})
+    moved = False
+    for i in items:
+        if i.kind == "contract" and i.corridor in world.corridors:
+            row[i.corridor] = row.get(i.corridor, 0.0) + i.amount * world.prices[i.resource]
+            moved = True
+    if not moved:
+        return 0.0
+    return geography.export_diversity(world, c, exports) - geography.export_diversity(world, c)
+
+
+def influence_gain(world: World, c: str, p: str, items) -> float:
+    """Influence p would win in c from the items it gives."""
+    gain = 0.0
+    for i in items:
+        if i.kind == "aid":
+            gain += economy.aid_influence(world, c, p, i.aid_kind, i.amount)
+        elif i.kind == "cofinance":
+            gain += world.param("influence.cofinance") * per_gdp(world, c, i.amount)
+        elif i.kind == "statement":
+            gain += world.param("institutions.forum_bonus")
+    return gain
+
+
+def appraise_c5(world: World, offer: Offer) -> Appraisal:
+    """A C5 state's view of an offer with a great power, from its own side."""
+    c, p = _c5_and_great(world, offer)
+    to_c = offer.gives if offer.receiver == c else offer.asks
+    from_c = offer.asks if offer.receiver == c else offer.gives
+    eco = world.economies[c]
+    money = per_gdp(world, c, bn_received(world, c, p, to_c)
+                    + sum(contract_premium(world, i) for i in from_c if i.kind == "contract")
+                    - sum(i.amount for i in from_c if i.kind in ("aid", "cofinance")))
+    diversity = world.param("geography.diversity_value") * (1 + eco.diversify) * diversity_gain(world, c, from_c)
+    gain = influence_gain(world, c, p, to_c)
+    terms = {"money": money, "diversity": diversity,
+             "hedging": -hedging.penalty(world, c, p, gain), "backlash": -backlash.fear(world, c, p),
+             "share_before": share(world, c, p), "share_after": hedging.share_after(world, c, p, gain),
+             "tolerance": eco.tolerance}
+    bloc = next((i.against for i in (*to_c, *from_c) if i.kind == "statement" and hedging.refuses_bloc(world, c, i.against)), "")
+    total = money + diversity + terms["hedging"] + terms["backlash"]
+    if bloc:
+        total = -1.0
+    return Appraisal(terms, total, c5_reason(world, c, p, terms, total, bloc))
+
+
+def c5_reason(world: World, c: str, p: str, t: dict, total: float, bloc: str) -> str:
+    """One or two sentences naming the terms that decided a C5 state's answer."""
+    cn, pn = world.powers[c].name, world.powers[p].name
+    if bloc:
+        return f"{cn} declines: it joins no bloc aimed at {world.powers[bloc].name}."
+    verb = "accepts" if total > 0 else "declines"
+    parts = []
+    if t["hedging"] < 0:
+        parts.append(f"{pn}'s share of its influence would rise from {t['share_before']:.0%} to "
+                     f"{t['share_after']:.0%}, above the {t['tolerance']:.0%} it tolerates")
+    if t["backlash"] < -0.01:
+        parts.append(f"it fears its other partners' displeasure ({-t['backlash']:.2f})")
+    if t["diversity"] > 0.005:
+        parts.append(f"the deal opens a route it does not depend on (+{t['diversity']:.2f})")
+    gain = "the offer's value" if t["money"] >= 0 else "the cost to it"
+    summary = f"{gain} comes to {t['money']:+.2f}"
+    if total > 0:
+        body = "; ".join(parts) if parts else summary
+        return f"{cn} {verb}: {body}, and the deal is worth it on balance ({total:+.2f})."
+    if parts:
+        return f"{cn} {verb}: {'; '.join(parts)}, and {summary.replace('comes to', 'at')} does not make up for it."
+    return f"{cn} {verb}: {summary}, not enough to be worth it."
+
+
+def appraise_great(world: World, p: str, offer: Offer) -> Appraisal:
+    """A great power's view of an offer: goods for its security against money paid."""
+    to_p = offer.gives if offer.receiver == p else offer.asks
+    from_p = offer.asks if offer.receiver == p else offer.gives
+    goods = 0.0
+    for i in to_p:
+        if i.kind == "contract":
+            factor = energy.value_factor(world, p, i.resource) - i.price_factor
+            need = world.powers[p].demand.get(i.resource, 0.0)
+            insecurity = 1 - world.powers[p].security.get(i.resource, 1.0) if need else 0.0
+            goods += i.amount * world.prices[i.resource] * i.years * (factor + insecurity)
+    paid = sum(i.amount for i in from_p if i.kind in ("aid", "cofinance"))
+    c = offer.receiver if offer.receiver != p else offer.sender
+    standing = 0.0
+    if c in world.economies:
+        standing = influence_gain(world, c, p, from_p) * world.economies[c].gdp ** 0.5
+    total = goods + standing - paid
+    pn = world.powers[p].name
+    verb = "accepts" if total > 0 else "declines"
+    reason = f"{pn} {verb}: goods worth {goods:.2f}, influence worth {standing:.2f}, against {paid:.2f} paid."
+    return Appraisal({"goods": goods, "standing": standing, "paid": paid}, total, reason)
+
+
+def appraise(world: World, p: str, offer: Offer) -> Appraisal:
+    """p's appraisal of an offer it is party to."""
+    if world.powers[p].kind == GREAT:
+        return appraise_great(world, p, offer)
+    return appraise_c5(world, offer)

@@ -1,0 +1,119 @@
+"""The scenario format, as data: every table's keys with type, range and meaning.
+
+`docs/scenarios.md` documents the same specs; the validator reads them to check a file.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import frozen
+
+REQUIRED = object()
+FORMAT_VERSION = 1
+
+
+@frozen
+class Spec:
+    """One key of a scenario table."""
+
+    kind: str  # str, float, int, bool, list, table, choice
+    default: Any = REQUIRED
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+    meaning: str = ""
+
+
+SCENARIO = {
+    "id": Spec("str", meaning="short id, used by `extends` and saves"),
+    "title": Spec("str", meaning="the title shown in the setup screen"),
+    "start_year": Spec("int", low=1900, high=2200, meaning="the first year played"),
+    "end_year": Spec("int", low=1900, high=2200, meaning="the last year played"),
+    "description": Spec("str", "", meaning="a paragraph for players"),
+    "teaching_notes": Spec("str", "", meaning="notes for the instructor"),
+    "order": Spec("list", REQUIRED, meaning="seat order, power ids"),
+}
+
+WORLD = {
+    "prices": Spec("table", meaning="world price of each resource, US$ bn per unit (Mt, bcm, kt)"),
+    "risks": Spec("table", {}, meaning="named risks, 0..1 (middle_east, malacca, ...)"),
+    "tension": Spec("table", {}, meaning='tension between great powers, keys like "china|japan", 0..1'),
+}
+
+POWER = {
+    "name": Spec("str", meaning="display name"),
+    "kind": Spec("choice", choices=("great", "c5"), meaning="great power or Central Asian state"),
+    "treasury": Spec("float", low=0, high=100000, meaning="money at the start, US$ bn"),
+    "income": Spec("float", low=0, high=10000, meaning="yearly budget (great) or base fiscal income (c5), US$ bn"),
+    "action_points": Spec("int", 3, low=0, high=20, meaning="actions a year"),
+    "agenda": Spec("table", meaning="agenda term -> weight"),
+    "credibility": Spec("float", 0.8, low=0, high=1, meaning="base chance a pledge is delivered on time"),
+    "demand": Spec("table", {}, meaning="resource -> yearly import need (units)"),
+    "sources": Spec("table", {}, meaning="resource -> {source: exposure share}"),
+    "cards": Spec("list", [], meaning="policy cards this power may play"),
+    "color": Spec("str", "#888888", meaning="map colour, #rrggbb"),
+    "personality": Spec("str", "", meaning="AI personality id (default: the power's id)"),
+}
+
+ECONOMY = {
+    "gdp": Spec("float", low=0.01, high=100000, meaning="GDP, US$ bn"),
+    "stability": Spec("float", low=0, high=100, meaning="stability, 0..100"),
+    "production": Spec("table", meaning="resource -> exportable output a year (units)"),
+    "reserves": Spec("table", {}, meaning="resource -> known reserves (units)"),
+    "refining": Spec("float", 0.0, low=0, high=10000, meaning="rare-earth refining capacity, kt a year"),
+    "debt": Spec("table", {}, meaning="creditor -> debt, US$ bn"),
+    "tolerance": Spec("float", 0.5, low=0.1, high=1, meaning="largest influence share accepted without a premium"),
+    "never_against": Spec("list", [], meaning="powers it will never join a bloc against"),
+}
+
+CORRIDOR = {
+    "name": Spec("str", meaning="display name"),
+    "mode": Spec("choice", choices=("oil_pipeline", "gas_pipeline", "rail", "ferry_rail", "road"), meaning="mode"),
+    "path": Spec("list", meaning="countries along the route, exporters first"),
+    "waypoints": Spec("list", [], meaning="map places it passes, by id"),
+    "goods": Spec("list", meaning="resources it can carry"),
+    "markets": Spec("list", meaning="buyers it reaches: great power ids and/or world"),
+    "capacity": Spec("float", low=0, high=100000, meaning="units a year (Mt; bcm for gas)"),
+    "unit_cost": Spec("float", low=0, high=10, meaning="US$ bn per unit carried"),
+    "fee": Spec("float", 0.0, low=0, high=10, meaning="US$ bn per unit to each controller"),
+    "controllers": Spec("list", [], meaning="who can tax or cut it"),
+    "status": Spec("choice", choices=("planned", "building", "operating", "disrupted"), meaning="status"),
+    "build_cost": Spec("float", 0.0, low=0, high=1000, meaning="US$ bn to build"),
+    "build_years": Spec("int", 0, low=0, high=30, meaning="years to build"),
+    "progress": Spec("float", 0.0, low=0, high=30, meaning="years of construction done"),
+    "upgrade_step": Spec("float", 0.0, low=0, high=10000, meaning="capacity one upgrade adds"),
+}
+
+CONTRACT = {
+    "seller": Spec("str", meaning="a C5 state"),
+    "buyer": Spec("str", meaning="a great power"),
+    "resource": Spec("str", meaning="what is sold"),
+    "volume": Spec("float", low=0, high=100000, meaning="units a year"),
+    "price_factor": Spec("float", 1.0, low=0.5, high=2, meaning="multiple of the world price"),
+    "years_left": Spec("int", low=1, high=50, meaning="years still to run"),
+    "corridor": Spec("str", "", meaning="named route (empty: cheapest)"),
+}
+
+FORUM = {
+    "name": Spec("str", meaning="display name"),
+    "host": Spec("str", meaning="the great power that convenes it"),
+    "members": Spec("list", meaning="member powers"),
+    "level": Spec("int", low=0, high=2, meaning="0 not yet founded, 1 ministers, 2 leaders"),
+    "last_met": Spec("int", 0, low=0, high=2200, meaning="year it last met"),
+    "against": Spec("str", "", meaning="a power this bloc is aimed at"),
+}
+
+EVENT = {
+    "title": Spec("str", meaning="card title"),
+    "note": Spec("str", meaning="a short historical note"),
+    "source": Spec("str", meaning="source document or public source"),
+    "year": Spec("int", 0, low=0, high=2200, meaning="the year it fires (0: by condition only)"),
+    "when": Spec("list", [], meaning='conditions, each "path op value"'),
+    "after": Spec("str", "", meaning="fires only after this event"),
+    "weight": Spec("float", 0.0, low=0, high=1000, meaning="> 0: a random event with this weight"),
+    "effects": Spec("list", [], meaning='effects, each "verb args..."'),
+    "once": Spec("bool", True, meaning="fires at most once"),
+}
+
+TABLES = {"power": POWER, "economy": ECONOMY, "corridor": CORRIDOR, "contract": CONTRACT,
+          "forum": FORUM, "event": EVENT}
