@@ -1,0 +1,141 @@
+"""A game in progress: the seats (human or AI), the World, the action log and the game log.
+
+The screen and the command line drive a game only through a Session: it validates
+and applies actions, lets AI seats move until a human must decide, and keeps what
+saves, replays, undo and the debrief need.
+"""
+from __future__ import annotations
+
+import random
+from typing import Callable
+
+from attrs import define, field, frozen
+
+from game import engine
+from game.errors import IllegalAction
+from game.model import World
+from game.rules.actions import Action
+from game.rules.legal import legal_actions, view_for
+from game.rules.log import Entry
+from game.history import snapshot
+
+
+@frozen
+class Seat:
+    """Who plays a power: a person, or an AI of some difficulty and style."""
+
+    power: str
+    human: bool
+    difficulty: str = "normal"  # easy, normal, hard, historical
+
+
+AgentFactory = Callable[[World, Seat], object]
+
+
+def default_agents(world: World, seat: Seat):
+    """The baseline greedy agent (the personalities replace it when available)."""
+    from ai.baseline import GreedyAgent
+    return GreedyAgent()
+
+
+@define
+class Session:
+    """One game: its seats, current World, every action taken and everything logged."""
+
+    world: World
+    seats: dict[str, Seat]
+    scenario_id: str = ""
+    make_agent: AgentFactory = default_agents
+    actions: list[str] = field(factory=list)
+    log: list[Entry] = field(factory=list)
+    history: list[dict] = field(factory=list)
+    agents: dict = field(factory=dict)
+    undo_stack: list[tuple[World, int, int]] = field(factory=list)
+    on_year_end: list[Callable[["Session"], None]] = field(factory=list)
+
+    @classmethod
+    def start(cls, world: World, seats: dict[str, Seat], seed: int, scenario_id: str = "",
+              make_agent: AgentFactory = default_agents) -> "Session":
+        """A new game from a scenario World and a seed."""
+        from attrs import evolve
+        first, log = engine.start(evolve(world, seed=seed))
+        s = cls(first, seats, scenario_id or world.scenario_id, make_agent)
+        s.log.extend(log)
+        s.agents = {p: make_agent(first, seat) for p, seat in seats.items() if not seat.human}
+        return s
+
+    # --- who moves -------------------------------------------------------------
+    def current(self) -> str:
+        """The power whose decision it is ("" when the game is over)."""
+        return self.world.current() if self.world.status == "playing" else ""
+
+    def human_to_move(self) -> bool:
+        """Whether a person must decide now."""
+        p = self.current()
+        return bool(p) and self.seats[p].human
+
+    def legal(self) -> list[Action]:
+        """The current seat's legal actions."""
+        return legal_actions(self.world, self.current())
+
+    def view(self, power: str) -> World:
+        """What `power` may see."""
+        return view_for(self.world, power)
+
+    # --- moving -------------------------------------------------------------------
+    def act(self, action: Action, reason: str = "", terms: dict | None = None) -> list[Entry]:
+        """Apply one action for the current seat; IllegalAction with reasons if not allowed."""
+        before, year = self.world, self.world.year
+        world, log = engine.step(self.world, action)
+        if reason:
+            log.insert(0, Entry.of(before, action.actor, reason, rule="ai", terms=terms or {}))
+        self._remember_undo(before, action)
+        self.world = world
+        self.actions.append(str(action))
+        self.log.extend(log)
+        if world.year != year or world.status != "playing":
+            self.history.append(snapshot(world, year))
+            for hook in self.on_year_end:
+                hook(self)
+        return log
+
+    def _remember_undo(self, before: World, action: Action) -> None:
+        """Keep the world before a human's own action until its turn ends."""
+        if action.verb == "end" or not self.seats[action.actor].human:
+            self.undo_stack.clear()
+        else:
+            self.undo_stack.append((before, len(self.actions), len(self.log)))
+
+    def can_undo(self) -> bool:
+        """Whether the current human seat has actions of this turn to take back."""
+        return bool(self.undo_stack) and self.human_to_move()
+
+    def undo(self) -> None:
+        """Take back the current human seat's last action of this turn."""
+        if not self.can_undo():
+            raise IllegalAction(["There is nothing of this turn to undo."])
+        world, n_actions, n_log = self.undo_stack.pop()
+        self.world = world
+        del self.actions[n_actions:]
+        del self.log[n_log:]
+
+    def ai_step(self) -> list[Entry]:
+        """Let the current AI seat make one decision."""
+        p = self.current()
+        agent = self.agents[p]
+        rng = random.Random(f"{self.world.seed}|{self.world.year}|{self.world.phase}|{len(self.actions)}")
+        choice = agent.choose(self.view(p), self.legal(), rng)
+        return self.act(choice.action, choice.reason, choice.terms)
+
+    def run_ai(self, limit: int = 100000) -> list[Entry]:
+        """Let AI seats move until a person must decide or the game ends."""
+        log: list[Entry] = []
+        for _ in range(limit):
+            if self.world.status != "playing" or self.human_to_move():
+                break
+            log += self.ai_step()
+        return log
+
+    def visible_log(self, power: str) -> list[Entry]:
+        """The log lines `power` may read."""
+        return [e for e in self.log if e.visible_to(power)]
