@@ -1,0 +1,34 @@
+"""One translation function for every user-facing string, with catalogues as data.
+
+`tr("menu.new_game")` looks the key up in the active language's catalogue
+(assets/i18n/<lang>.json), falling back to English and then to the key itself.
+`tr(key, **values)` fills `{name}` placeholders. Japanese and Chinese catalogues can be
+added as files without touching code.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+CATALOGUE_DIR = Path(__file__).resolve().parents[2] / "assets" / "i18n"
+_cache: dict[str, dict[str, str]] = {}
+_language = ["en"]
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """The catalogue of `lang`, loaded on first use ({} when there is none)."""
+    if lang not in _cache:
+        path = CATALOGUE_DIR / f"{lang}.json"
+        _cache[lang] = json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    return _cache[lang]
+
+
+def set_language(lang: str) -> None:
+    """Choose the language of every later `tr` call."""
+    _language[0] = lang
+
+
+def tr(key: str, **values) -> str:
+    """The text for `key` in the active language, with placeholders filled."""
+    text = catalogue(_language[0]).get(key) or catalogue("en").get(key) or key
+    return text.format(**values) if values else text
