@@ -29,7 +29,7 @@ class RandomAgent:
 class GreedyAgent:
     """Takes the action that most raises its own agenda score right away; answers by appraisal."""
 
-    def __init__(self, sample: int = 24):
+    def __init__(self, sample: int = 10):
         self.sample = sample
 
     def choose(self, view: World, legal: list[A.Action], rng: random.Random) -> Decision:

@@ -12,7 +12,7 @@ import json
 import random
 
 import attrs
-from attrs import evolve
+from game.model.ops import evolve
 
 from game.model import GREAT, World
 from game.model.ops import with_corridor, with_power

@@ -3,9 +3,24 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from attrs import evolve
+import attrs
 
 from game.model.world import World
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def evolve(obj, **changes):
+    """A copy of an attrs record with some fields changed (a faster `attrs.evolve`).
+
+    The rules make tens of thousands of copies a game; this skips attrs' per-call
+    introspection by caching each class's field names.
+    """
+    cls = type(obj)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(a.name for a in attrs.fields(cls))
+    return cls(*[changes[n] if n in changes else getattr(obj, n) for n in names])
 
 
 def put(mapping: Mapping, key, value) -> dict:

@@ -22,10 +22,6 @@ GREAT = "great"
 C5 = "c5"
 
 
-def _frozen_map(value) -> Mapping:
-    return dict(value)
-
-
 @frozen
 class Power:
     """One of the eight seats: a great power or a Central Asian (C5) state."""
@@ -36,11 +32,11 @@ class Power:
     treasury: float  # US$ bn
     income: float  # US$ bn a year: aid budget (great) or base fiscal income (C5)
     action_points: int
-    agenda: Mapping[str, float] = field(converter=_frozen_map)  # term -> weight
+    agenda: Mapping[str, float] = field()  # term -> weight
     credibility: float = 0.8  # base chance a pledge is delivered on time
-    demand: Mapping[str, float] = field(factory=dict, converter=_frozen_map)  # resource -> units a year
-    sources: Mapping[str, Mapping[str, float]] = field(factory=dict, converter=_frozen_map)
-    security: Mapping[str, float] = field(factory=dict, converter=_frozen_map)  # resource -> 0..1
+    demand: Mapping[str, float] = field(factory=dict)  # resource -> units a year
+    sources: Mapping[str, Mapping[str, float]] = field(factory=dict)
+    security: Mapping[str, float] = field(factory=dict)  # resource -> 0..1
     transit_income: float = 0.0  # last year's fees earned, US$ bn
     cards: tuple[str, ...] = ()  # policy cards this power may play
     color: str = "#888888"
@@ -53,10 +49,10 @@ class Economy:
     gdp: float  # US$ bn
     gdp_start: float
     stability: float  # 0..100
-    production: Mapping[str, float] = field(converter=_frozen_map)  # resource -> capacity a year
-    reserves: Mapping[str, float] = field(factory=dict, converter=_frozen_map)
+    production: Mapping[str, float] = field()  # resource -> capacity a year
+    reserves: Mapping[str, float] = field(factory=dict)
     refining: float = 0.0  # rare-earth refining capacity, kt a year
-    debt: Mapping[str, float] = field(factory=dict, converter=_frozen_map)  # creditor -> US$ bn
+    debt: Mapping[str, float] = field(factory=dict)  # creditor -> US$ bn
     tolerance: float = 0.5  # largest influence share it accepts without a premium
     revenue: float = 0.0  # last year's export revenue, US$ bn
     growth: float = 0.0  # last year's GDP growth, fraction
@@ -85,7 +81,7 @@ class Corridor:
     build_years: int = 0
     progress: float = 0.0  # years of construction done
     upgrade_step: float = 0.0  # capacity added by one upgrade
-    owners: Mapping[str, float] = field(factory=dict, converter=_frozen_map)  # stakes, power -> share
+    owners: Mapping[str, float] = field(factory=dict)  # stakes, power -> share
     disrupted_years: int = 0
 
 
@@ -181,7 +177,7 @@ class Summit:
     forum: str
     host: str
     invited: tuple[str, ...]
-    answers: Mapping[str, bool] = field(factory=dict, converter=_frozen_map)
+    answers: Mapping[str, bool] = field(factory=dict)
 
 
 @frozen
@@ -230,12 +226,12 @@ class World:
     events: tuple[EventDef, ...] = ()
     fired: tuple[str, ...] = ()
     summits: tuple[Summit, ...] = ()
-    ap_left: Mapping[str, int] = field(factory=dict, converter=_frozen_map)
-    flows: Mapping[str, Mapping[str, float]] = field(factory=dict, converter=_frozen_map)
-    trade: Mapping[str, Mapping[str, float]] = field(factory=dict, converter=_frozen_map)  # C5 -> buyer -> US$ bn
-    exports: Mapping[str, Mapping[str, float]] = field(factory=dict, converter=_frozen_map)  # C5 -> corridor -> US$ bn
-    received: Mapping[str, Mapping[str, float]] = field(factory=dict, converter=_frozen_map)  # buyer -> resource -> units
-    scores: Mapping[str, float] = field(factory=dict, converter=_frozen_map)
+    ap_left: Mapping[str, int] = field(factory=dict)
+    flows: Mapping[str, Mapping[str, float]] = field(factory=dict)
+    trade: Mapping[str, Mapping[str, float]] = field(factory=dict)  # C5 -> buyer -> US$ bn
+    exports: Mapping[str, Mapping[str, float]] = field(factory=dict)  # C5 -> corridor -> US$ bn
+    received: Mapping[str, Mapping[str, float]] = field(factory=dict)  # buyer -> resource -> units
+    scores: Mapping[str, float] = field(factory=dict)
     serial: int = 0  # last id handed out
     status: str = "playing"  # playing, over, collapsed
     news: tuple[str, ...] = ()  # event cards shown this year (event ids)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 
-from attrs import evolve
+from game.model.ops import evolve
 
 from game.model import Pledge, World
 from game.model.ops import drop, put

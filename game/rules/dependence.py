@@ -14,7 +14,7 @@ Sources: 003_7a4fb393b3879089.txt (export controls, Minamitorishima, recycling, 
 """
 from __future__ import annotations
 
-from attrs import evolve
+from game.model.ops import evolve
 
 from game.model import Corridor, Policy, World, tension_key
 from game.model.ops import clamp, put

@@ -16,7 +16,7 @@ import random
 from typing import Any
 
 import attrs
-from attrs import evolve
+from game.model.ops import evolve
 
 from game.model import EventDef, World
 from game.model import Policy as PolicyRecord

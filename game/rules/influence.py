@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from attrs import evolve
+from game.model.ops import evolve
 
 from game.model import World
 from game.model.ops import put2

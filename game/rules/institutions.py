@@ -9,7 +9,7 @@ Sources: 001_78d6b60161a582b5.txt (Central Asia + Japan dialogue from 2004),
 """
 from __future__ import annotations
 
-from attrs import evolve
+from game.model.ops import evolve
 
 from game.model import Forum, World
 from game.model.ops import put

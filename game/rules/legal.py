@@ -6,7 +6,7 @@ rules, so the negotiation table can compose freely.
 """
 from __future__ import annotations
 
-from attrs import evolve
+from game.model.ops import evolve
 
 from game.model import AID_KINDS, GREAT, Item, World
 from game.rules import actions as A

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from attrs import evolve, frozen
+from attrs import frozen
+
+from game.model.ops import evolve
 
 from game.errors import IllegalAction
 from game.model import AID_KINDS, GREAT, RESOURCES, Contract, Item, Offer, Pledge, Summit, World
