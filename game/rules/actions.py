@@ -16,6 +16,7 @@ from game.errors import IllegalAction
 from game.model import Item
 
 Items = tuple[Item, ...]
+ITEM_MARKS = {"gives": "give", "asks": "ask"}  # words that open each list of items in the text form
 
 
 @frozen
@@ -26,7 +27,12 @@ class Action:
     verb: ClassVar[str] = ""
 
     def __str__(self) -> str:
-        return " ".join([self.verb, *(_fmt(getattr(self, f.name)) for f in attrs.fields(type(self)))])
+        words = [self.verb]
+        for f in attrs.fields(type(self)):
+            if f.type == "Items":
+                words.append(ITEM_MARKS[f.name])
+            words.append(_fmt(getattr(self, f.name)))
+        return " ".join(words)
 
 
 @frozen

@@ -1,0 +1,192 @@
+"""The year's phases, offers and answers, the end of the game, and determinism."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ai.baseline import GreedyAgent, RandomAgent
+from game import engine
+from game.errors import IllegalAction
+from game.model import Item, LOAD
+from game.model.ops import evolve
+from game.rules import actions as A
+from game.rules.influence import shares
+from game.rules.legal import legal_actions, view_for
+from game.scenario.loader import load
+from game.session import Seat, Session
+from game.sim import play
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def world2015():
+    return load("2015").world
+
+
+def short(world, years: int = 2):
+    """The scenario cut to its first `years` years."""
+    return evolve(world, end_year=world.start_year + years - 1)
+
+
+def test_start_reaches_first_diplomacy_turn(world2015):
+    w, log = engine.start(evolve(world2015, seed=3))
+    assert (w.phase, w.current(), w.year) == ("diplomacy", "japan", 2015)
+    assert w.ap_left["japan"] == w.powers["japan"].action_points
+    assert "abe_tour" in w.fired and any("Abe" in e.text for e in log)
+
+
+def test_turn_order_and_phases(world2015):
+    """Every seat ends its diplomacy turn, then actions; then the year resolves into the next."""
+    w, _ = engine.start(evolve(world2015, seed=3))
+    for p in w.order:
+        assert w.current() == p and w.phase == "diplomacy"
+        w, _ = engine.step(w, A.EndTurn(p))
+    assert w.phase == "actions" and w.current() == "japan"
+    for p in w.order:
+        w, _ = engine.step(w, A.EndTurn(p))
+    assert (w.year, w.phase, w.current()) == (2016, "diplomacy", "japan")
+    assert w.scores and w.flows
+
+
+def test_offer_to_earlier_seat_is_answered_in_answers_phase(world2015):
+    """China offers Japan nothing... an offer to a seat that already moved waits for the answers phase."""
+    w, _ = engine.start(evolve(world2015, seed=3))
+    w, _ = engine.step(w, A.EndTurn("japan"))
+    offer = A.Propose("china", "kazakhstan", (Item("aid", aid_kind="grant", amount=0.2),), ())
+    w, _ = engine.step(w, offer)
+    oid = next(iter(w.offers))
+    for p in w.order[1:]:
+        if p == "kazakhstan":
+            assert A.Accept(p, oid) in legal_actions(w, p)
+            w, _ = engine.step(w, A.Counter(p, oid, (), (Item("aid", aid_kind="grant", amount=0.4),)))
+        w, _ = engine.step(w, A.EndTurn(p))
+    assert w.phase == "answers" and w.current() == "china"
+    counter = [o for o in w.offers.values() if o.reply_to == oid][0]
+    with pytest.raises(IllegalAction, match="cannot be countered again"):
+        engine.step(w, A.Counter("china", counter.id, (), ()))
+    w, _ = engine.step(w, A.Accept("china", counter.id))
+    assert w.offers[counter.id].status == "accepted"
+    assert any(p.donor == "china" and p.amount == 0.4 for p in w.pledges.values())
+
+
+def test_wrong_seat_or_phase_is_refused_with_reasons(world2015):
+    w, _ = engine.start(evolve(world2015, seed=3))
+    with pytest.raises(IllegalAction, match="It is Japan's turn, not China's"):
+        engine.step(w, A.EndTurn("china"))
+    with pytest.raises(IllegalAction, match="not allowed in the diplomacy phase"):
+        engine.step(w, A.Aid("japan", "kyrgyzstan", "grant", 0.2))
+
+
+def test_private_offers_hidden_from_other_seats(world2015):
+    w, _ = engine.start(evolve(world2015, seed=3))
+    w, _ = engine.step(w, A.Propose("japan", "uzbekistan", (Item("aid", aid_kind="tc", amount=0.2),), ()))
+    assert len(view_for(w, "uzbekistan").offers) == 1
+    assert len(view_for(w, "china").offers) == 0
+
+
+def test_game_ends_with_a_winner(world2015):
+    r = play(short(world2015, 2), {p: GreedyAgent() for p in world2015.order}, seed=5)
+    assert r.status == "over" and r.winner in world2015.order
+    assert r.final.year == world2015.start_year + 1
+    assert [h["year"] for h in r.history] == [2015, 2016]
+
+
+def test_collapse_ends_the_game_for_everyone(world2015):
+    w = evolve(world2015, economies={c: evolve(e, stability=1.0) for c, e in world2015.economies.items()})
+    w = evolve(w, rules={**w.rules, "stability.revert": 0.0, "stability.growth": 0.0})
+    r = play(short(w, 3), {p: RandomAgent() for p in w.order}, seed=1)
+    assert r.status == "collapsed" and r.winner == ""
+
+
+def test_action_text_round_trip():
+    acts = [A.Aid("japan", "kyrgyzstan", "tc", 0.3), A.Summit("japan", "ca_japan", 2), A.Attend("tajikistan", "sco", False),
+            A.Propose("japan", "kazakhstan", (Item("aid", aid_kind="loan", amount=1.0),),
+                      (Item("contract", resource="uranium", amount=2.0, price_factor=1.1, years=5, corridor="middle_corridor"),)),
+            A.Counter("kazakhstan", "o3", (), (Item("statement"), Item("cofinance", corridor="cku_rail", amount=0.5))),
+            A.Policy("china", "export_controls", "japan", "rare_earths"), A.EndTurn("russia")]
+    for a in acts:
+        assert A.parse(str(a)) == a
+    assert str(acts[0]) == "aid japan kyrgyzstan tc 0.3"
+    with pytest.raises(IllegalAction):
+        A.parse("fly japan moon")
+
+
+# --- invariants over random legal play ----------------------------------------------------
+
+def check_invariants(w):
+    for c in w.economies:
+        assert sum(shares(w, c).values()) == pytest.approx(1.0)
+    for p in w.powers.values():
+        assert p.treasury >= -1e-9, p.id
+    for kid, by_good in w.flows.items():
+        used = sum(v * LOAD[r] for r, v in by_good.items())
+        assert used <= w.corridors[kid].capacity + 1e-6
+    for r in {r for e in w.economies.values() for r in e.production}:
+        sent = sum(by_good.get(r, 0.0) for by_good in w.flows.values())
+        assert sent <= sum(e.production.get(r, 0.0) for e in w.economies.values()) + 1e-6
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000), patience=st.floats(0.1, 0.9))
+def test_random_legal_play_keeps_invariants(world2015, seed, patience):
+    """Random legal actions never raise, and shares, treasuries and flows stay within bounds."""
+    import random
+    w, _ = engine.start(evolve(short(world2015, 2), seed=seed))
+    agent, rng = RandomAgent(patience), random.Random(seed)
+    while w.status == "playing":
+        p = w.current()
+        action = agent.choose(view_for(w, p), legal_actions(w, p), rng).action
+        w, _ = engine.step(w, action)
+        check_invariants(w)
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000))
+def test_same_seed_same_game(world2015, seed):
+    agents = {p: RandomAgent() for p in world2015.order}
+    a = play(short(world2015, 2), agents, seed)
+    b = play(short(world2015, 2), agents, seed)
+    assert a.actions == b.actions
+    assert engine.world_hash(a.final) == engine.world_hash(b.final)
+
+
+HASH_SCRIPT = """
+import json
+from game.scenario.loader import load
+from game.sim import play
+from game.model.ops import evolve
+from game import engine
+from ai.baseline import GreedyAgent
+w = load("2015").world
+w = evolve(w, end_year=w.start_year + 2)
+r = play(w, {p: GreedyAgent() for p in w.order}, 11)
+print(json.dumps([engine.world_hash(r.final), len(r.actions)]))
+"""
+
+
+def test_same_hash_across_processes_and_hash_seeds():
+    """The same scenario, seed and agents give the same World hash under different PYTHONHASHSEEDs."""
+    outs = []
+    for hashseed in ("1", "987"):
+        env = {**os.environ, "PYTHONHASHSEED": hashseed, "PYTHONPATH": str(ROOT)}
+        out = subprocess.run([sys.executable, "-c", HASH_SCRIPT], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+        outs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert outs[0] == outs[1]
+
+
+def test_session_undo_restores_own_action(world2015):
+    seats = {p: Seat(p, human=(p == "japan")) for p in world2015.order}
+    s = Session.start(world2015, seats, seed=4)
+    before = s.world
+    s.act(A.Propose("japan", "kazakhstan", (Item("aid", aid_kind="grant", amount=0.2),), ()))
+    assert s.can_undo()
+    s.undo()
+    assert s.world == before and not s.actions
