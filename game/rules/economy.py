@@ -37,9 +37,18 @@ def give_aid(world: World, pledge: Pledge) -> World:
     return world
 
 
+_PLEDGE_TOTALS: list = [None, {}]  # memo: the last pledges mapping seen and its totals by donor
+
+
 def committed(world: World, p: str) -> float:
     """US$ bn p has pledged and not yet delivered."""
-    return sum(pl.amount for pl in world.pledges.values() if pl.donor == p)
+    pledges = world.pledges
+    if _PLEDGE_TOTALS[0] is not pledges:  # mappings are never mutated, so identity is a safe key
+        totals: dict[str, float] = {}
+        for pl in pledges.values():
+            totals[pl.donor] = totals.get(pl.donor, 0.0) + pl.amount
+        _PLEDGE_TOTALS[:] = [pledges, totals]
+    return _PLEDGE_TOTALS[1].get(p, 0.0)
 
 
 def free_funds(world: World, p: str) -> float:

@@ -1,7 +1,7 @@
 """Rule 2, geography and cost: goods take the cheapest open route within capacity.
 
 Netback per unit on corridor k = price x price_factor x grade - u[k] - fees[k], where
-fees[k] = fee[k] for each controller other than the exporter. Contracts ship first,
+fees[k] = fee[k] for each controller downstream of the exporter (or off its path). Contracts ship first,
 on their named corridor or the cheapest open one reaching the buyer; the rest of a
 state's output goes to the cheapest open corridors until capacity runs out. Export
 diversity `D[c] = 1 - HHI(export value by gatekeeper)`, a gatekeeper being the great

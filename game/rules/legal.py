@@ -10,8 +10,8 @@ from game.model.ops import evolve
 
 from game.model import AID_KINDS, GREAT, Item, World
 from game.rules import actions as A
-from game.rules import geography
-from game.rules.play import CARDS, offers_made, validate
+from game.rules import economy, geography
+from game.rules.play import AP_COST, CARDS, CHECKS, offers_made
 
 
 def view_for(world: World, power: str) -> World:
@@ -50,13 +50,15 @@ def contract_item(world: World, seller: str, buyer: str, r: str, corridor: str =
 
 def _offers_from_great(world: World, p: str):
     step = world.param("play.aid_step")
+    if economy.free_funds(world, p) < step:
+        return
     for c in world.c5():
         yield A.Propose(p, c, (Item("aid", aid_kind="grant", amount=step),), ())
         yield A.Propose(p, c, (Item("statement"),), (Item("statement"),))
         for r, made in world.economies[c].production.items():
             if made <= 0:
                 continue
-            for k in geography.routes(world, c, r, p)[:2]:
+            for k in geography.routes(world, c, r, p)[:1]:
                 yield A.Propose(p, c, (Item("aid", aid_kind="loan", amount=5 * step),),
                                 (contract_item(world, c, p, r, k.id, 1.1),))
         for k in world.corridors.values():
@@ -97,11 +99,12 @@ def _actions(world: World, p: str):
             yield A.Refine(p, c)
     for k in world.corridors.values():
         if great or p in k.path:
-            yield A.Build(p, k.id)
-            yield A.Upgrade(p, k.id)
+            if k.status == "planned":
+                yield A.Build(p, k.id)
+            elif k.status == "operating" and k.upgrade_step > 0:
+                yield A.Upgrade(p, k.id)
     for f in world.forums.values():
-        yield A.Join(p, f.id)
-        yield A.Leave(p, f.id)
+        yield A.Leave(p, f.id) if p in f.members else A.Join(p, f.id)
     yield from _cards(world, p)
 
 
@@ -114,7 +117,8 @@ def _cards(world: World, p: str):
                     yield A.Policy(p, card, q, r, "")
         elif "corridor" in needs:
             for k in world.corridors.values():
-                yield A.Policy(p, card, "", "", k.id)
+                if p in k.controllers:
+                    yield A.Policy(p, card, "", "", k.id)
         elif "resource" in needs:
             for r in world.powers[p].demand:
                 yield A.Policy(p, card, "", r, "")
@@ -129,5 +133,7 @@ def legal_actions(world: World, power: str) -> list[A.Action]:
     """Every action `power` may take now (standard amounts); [] when it is not its turn."""
     if world.status != "playing" or world.current() != power or world.phase not in MENUS:
         return []
-    menu = [a for a in MENUS[world.phase](world, power) if not validate(world, a)]
+    ap = world.ap_left.get(power, 0)
+    menu = [a for a in MENUS[world.phase](world, power)
+            if AP_COST.get(a.verb, 0) <= ap and not CHECKS[a.verb](world, a)]
     return menu + [A.EndTurn(power)]
