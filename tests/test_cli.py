@@ -1,0 +1,50 @@
+"""The command line: simulate's table and JSON, validate's messages and exit codes."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "run_game.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_simulate_json_reports_all_eight_powers():
+    out = run("simulate", "--scenario", "2015", "--seed", "7", "--games", "3", "--jobs", "2", "--json")
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["games"] == 3
+    assert set(result["wins"]) == {"Japan", "China", "Russia", "Kazakhstan", "Kyrgyzstan", "Tajikistan",
+                                   "Turkmenistan", "Uzbekistan"}
+    assert sum(result["wins"].values()) <= 3
+    assert set(result["mean_score"]) == set(result["wins"])
+
+
+def test_simulate_history_has_yearly_series():
+    out = run("simulate", "--games", "1", "--json", "--history")
+    years = json.loads(out.stdout.strip().splitlines()[-1])["history"][0]["years"]
+    assert [y["year"] for y in years] == list(range(2015, 2026))
+    first = years[0]
+    assert set(first["trade"]) == {"japan", "china", "russia"}
+    assert first["trade"]["china"]["turkmenistan"] > 0
+    assert abs(sum(first["influence"]["kazakhstan"].values()) - 1) < 1e-3
+    assert first["flows"]["cac_china_gas"] > 0
+
+
+def test_validate_broken_scenario_gives_sentence_and_exit_2(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text((ROOT / "scenarios" / "2015.toml").read_text().replace('capacity = 45.0 ', 'capacity = "lots" '))
+    out = run("validate", str(bad))
+    assert out.returncode == 2
+    assert "Traceback" not in out.stdout + out.stderr
+    assert f"{bad}:" in out.stdout and "corridors.cac_gas.capacity: should be a number, not text." in out.stdout
+
+
+def test_unknown_scenario_exit_2_without_traceback():
+    out = run("simulate", "--scenario", "nowhere", "--games", "1")
+    assert out.returncode == 2
+    assert "no such scenario file" in out.stderr and "Traceback" not in out.stderr
