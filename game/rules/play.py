@@ -317,6 +317,8 @@ def check_upgrade(world: World, a: A.Upgrade) -> list[str]:
         return [f"There is no corridor '{a.corridor}'."]
     if k.status != "operating" or k.upgrade_step <= 0:
         return [f"{k.name} cannot be upgraded now."]
+    if a.actor not in (*k.path, *k.controllers, *k.owners):
+        return [f"Only the countries on {k.name}, its controllers and its owners can upgrade it."]
     return _funds(world, a.actor, world.param("play.upgrade_cost"))
 
 
