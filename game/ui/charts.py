@@ -58,9 +58,10 @@ class ChartLayout:
 def font(size: int, bold: bool = False) -> pygame.font.Font:
     """A cached default font of `size` pixels."""
     key = (size, bold)
+    if not pygame.font.get_init():  # first use, or pygame was quit since: cached fonts are dead
+        pygame.font.init()
+        _fonts.clear()
     if key not in _fonts:
-        if not pygame.font.get_init():
-            pygame.font.init()
         f = pygame.font.Font(None, size)
         f.set_bold(bold)
         _fonts[key] = f

@@ -170,9 +170,10 @@ class DebriefScene(Scene):
         """Title and winner line; returns the y below them."""
         title = tr("debrief.title", scenario=getattr(self.world, "title", "") or self.session.scenario_id)
         r = text(surface, title, (pad, pad), round(34 * k), INK, bold=True)
-        winner = engine.winner(self.world) if self.world.status != "playing" else ""
-        who = dc.name_of(self.world, winner) if winner else tr("debrief.no_winner")
-        sub = tr("debrief.subtitle", years=len(self.history), winner=who)
+        leader = engine.winner(self.world)
+        who = dc.name_of(self.world, leader) if leader else tr("debrief.no_winner")
+        key = "debrief.subtitle_playing" if self.world.status == "playing" else "debrief.subtitle"
+        sub = tr(key, years=len(self.history), winner=who, leader=who)
         text(surface, sub, (r.right + pad, r.bottom - 2), round(22 * k), MUTED, "bottomleft")
         lr = text(surface, f"[L] {tr('debrief.large_text')}" + (" *" if self.large else ""),
                   (surface.get_width() - pad, pad + 4), round(20 * k), ACCENT if self.large else MUTED, "topright")

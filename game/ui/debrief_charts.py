@@ -260,6 +260,13 @@ def _line_spec(name: str, title: str, series: list[Series], y_label: str) -> Cha
     return ChartSpec(name, title, draw)
 
 
+def nearest(values: Sequence[tuple[int, float]], year: int) -> float:
+    """The reference value of the year closest to `year` (the earlier one on a tie); 0 when none."""
+    if not values:
+        return 0.0
+    return min(values, key=lambda yv: (abs(yv[0] - year), yv[0]))[1]
+
+
 def _shares_spec(history, world, shares: Sequence[RefSeries]) -> ChartSpec:
     """Final influence shares in the game beside the latest real trade shares (a proxy)."""
     last = history[-1].get("influence", {}) if history else {}
@@ -267,8 +274,9 @@ def _shares_spec(history, world, shares: Sequence[RefSeries]) -> ChartSpec:
             for r in shares]
     game = Series(tr("debrief.game_influence"), "#444444", range(len(cats)),
                   [100 * last.get(r.state, {}).get(r.power, 0.0) for r in shares])
+    final_year = history[-1]["year"] if history else 0
     real = Series(tr("debrief.history_trade_share"), "#444444", range(len(cats)),
-                  [100 * r.values[-1][1] if r.values else 0.0 for r in shares], dashed=True)
+                  [100 * nearest(r.values, final_year) for r in shares], dashed=True)
     title = tr("debrief.chart.vs_shares")
 
     def draw(surface, rect, style):

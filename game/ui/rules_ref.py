@@ -109,9 +109,10 @@ def inline_runs(text: str) -> list[tuple[str, str]]:
 
 def mono(size: int) -> pygame.font.Font:
     """A cached monospace font (the default font when none is installed)."""
+    if not pygame.font.get_init():
+        pygame.font.init()
+        _mono.clear()
     if size not in _mono:
-        if not pygame.font.get_init():
-            pygame.font.init()
         _mono[size] = pygame.font.SysFont("dejavusansmono,liberationmono,monospace", size)
     return _mono[size]
 
