@@ -41,12 +41,13 @@ def _wrap(s: str, size: int, width: int) -> list[str]:
 class DebriefScene(Scene):
     """Charts and export after a game (or at any time from the menu)."""
 
-    def __init__(self, session, large: bool = False) -> None:
+    def __init__(self, session, large: bool = False, reference: dc.Reference | None | str = "load") -> None:
         super().__init__()
         self.session = session
         self.world = session.world
         self.history = list(session.history)
-        self.reference = dc.load_reference(session.scenario_id or self.world.scenario_id)
+        scenario = session.scenario_id or self.world.scenario_id
+        self.reference = dc.load_reference(scenario) if reference == "load" else reference
         self.states = dc.c5_states(self.world)
         self.tab = 0
         self.state_index = 0
@@ -85,7 +86,10 @@ class DebriefScene(Scene):
         """Show tab `index` (wraps around)."""
         self.tab = index % len(TABS)
         if TABS[self.tab] == "export":
-            pygame.key.start_text_input()
+            try:
+                pygame.key.start_text_input()
+            except pygame.error:
+                pass  # no video system (headless export); typed text still arrives as events
 
     def export(self) -> ExportResult:
         """Write the charts and the log into the typed folder; keeps the result to show."""
