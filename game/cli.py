@@ -81,6 +81,12 @@ def play_game(ns: argparse.Namespace) -> int:
     return run(ns)
 
 
+def demo(ns: argparse.Namespace) -> int:
+    """Play AI-only years on screen, opening every kind of scene, saving screenshots."""
+    from game.ui.demo import main as demo_main
+    return demo_main(ns)
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line grammar."""
     ap = argparse.ArgumentParser(prog="run_game.py", description="Heartland: the contest for Central Asia.")
@@ -97,6 +103,14 @@ def parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check scenario files")
     val.add_argument("files", nargs="+")
     val.set_defaults(func=validate)
+    dem = sub.add_parser("demo", help="AI-only years on screen with a screenshot of every scene")
+    dem.add_argument("--scenario", default="2015")
+    dem.add_argument("--years", type=int, default=3)
+    dem.add_argument("--seed", type=int, default=1)
+    dem.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
+    dem.add_argument("--screenshots", default="demo-screenshots", help="folder for the PNG files")
+    dem.set_defaults(func=demo)
+    ap.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # bench/frame.py
     return ap
 
 
@@ -104,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command; bad input gives one sentence and exit code 2, never a traceback."""
     ns = parser().parse_args(argv)
     try:
+        if ns.startup_probe:
+            from game.ui.demo import startup_probe
+            return startup_probe()
         if ns.command is None:
             return play_game(ns)
         return ns.func(ns)

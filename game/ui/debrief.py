@@ -1,0 +1,315 @@
+"""The end-of-game debrief: charts over the years, your game vs history, and export.
+
+Tabs: scores, influence per state (choose a state), corridor flows and trade,
+your game vs history (shipped scenarios), export (charts as PNG and the log as CSV
+into a folder the teacher types). Charts are drawn once per size and cached.
+"""
+from __future__ import annotations
+
+import pygame
+
+from game import engine
+from game.ui import debrief_charts as dc
+from game.ui.charts import ChartStyle, font, fit, text
+from game.ui.export import ExportResult, default_folder, export_all, folder_from_text
+from game.ui.i18n import tr
+from game.ui.scene import Scene
+
+TABS = ("scores", "influence", "flows", "history", "export")
+BG = "#1D2330"
+PANEL = "#2A3242"
+INK = "#F2F2F2"
+MUTED = "#AEB6C4"
+ACCENT = "#E69F00"
+ERROR = "#FF8A80"
+LARGE_SCALE = 1.4
+
+
+def _wrap(s: str, size: int, width: int) -> list[str]:
+    """Split `s` into lines no wider than `width` pixels."""
+    f, lines, line = font(size), [], ""
+    for word in s.split():
+        trial = f"{line} {word}".strip()
+        if f.size(trial)[0] > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    return lines + ([line] if line else [])
+
+
+class DebriefScene(Scene):
+    """Charts and export after a game (or at any time from the menu)."""
+
+    def __init__(self, session, large: bool = False, reference: dc.Reference | None | str = "load") -> None:
+        super().__init__()
+        self.session = session
+        self.world = session.world
+        self.history = list(session.history)
+        scenario = session.scenario_id or self.world.scenario_id
+        self.reference = dc.load_reference(scenario) if reference == "load" else reference
+        self.states = dc.c5_states(self.world)
+        self.tab = 0
+        self.state_index = 0
+        self.large = large
+        self.folder_text = str(default_folder(session.scenario_id or self.world.scenario_id))
+        self.result: ExportResult | None = None
+        self.hits: list[tuple[pygame.Rect, tuple]] = []  # clickable areas of the last frame
+        self._cache: dict[tuple, pygame.Surface] = {}
+        self._screen_scale = 1.0  # screen height / 720, set by draw
+
+    # --- what is shown ---------------------------------------------------------------
+    @property
+    def style(self) -> ChartStyle:
+        """The chart style: normal or large (projector)."""
+        return ChartStyle(scale=self._screen_scale * (LARGE_SCALE if self.large else 1.0))
+
+    def charts_for_tab(self, tab: str) -> list[dc.ChartSpec]:
+        """The charts a tab shows."""
+        h, w = self.history, self.world
+        if tab == "scores":
+            return [dc.scores_chart(h, w), dc.final_scores_chart(h, w)]
+        if tab == "influence":
+            return [dc.influence_chart(h, w, self.states[self.state_index])] if self.states else []
+        if tab == "flows":
+            return [dc.flows_chart(h, w), dc.trade_chart(h, w)]
+        if tab == "history":
+            return dc.history_charts(h, w, self.reference)
+        return []
+
+    def all_charts(self) -> list[dc.ChartSpec]:
+        """Every chart the export writes."""
+        return dc.all_charts(self.history, self.world, self.reference)
+
+    # --- input -------------------------------------------------------------------------
+    def set_tab(self, index: int) -> None:
+        """Show tab `index` (wraps around)."""
+        self.tab = index % len(TABS)
+        if TABS[self.tab] == "export":
+            try:
+                pygame.key.start_text_input()
+            except pygame.error:
+                pass  # no video system (headless export); typed text still arrives as events
+
+    def export(self) -> ExportResult:
+        """Write the charts and the log into the typed folder; keeps the result to show."""
+        self.result = export_all(self.all_charts(), self.session.log, folder_from_text(self.folder_text))
+        return self.result
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Tabs, state choice, large text, the export folder field and its button."""
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            return self._click(event.pos)
+        if event.type == pygame.TEXTINPUT and TABS[self.tab] == "export":
+            self.folder_text += event.text
+            return True
+        if event.type != pygame.KEYDOWN:
+            return False
+        return self._key(event)
+
+    def _key(self, event) -> bool:
+        """Keyboard: tabs, states, export field, large text, back."""
+        k = event.key
+        on_export = TABS[self.tab] == "export"
+        if k == pygame.K_ESCAPE:
+            if self.manager and len(self.manager.stack) > 1:
+                self.manager.pop()
+            return True
+        if k == pygame.K_TAB or (k == pygame.K_RIGHT and not on_export):
+            self.set_tab(self.tab + (-1 if event.mod & pygame.KMOD_SHIFT else 1))
+        elif k == pygame.K_LEFT and not on_export:
+            self.set_tab(self.tab - 1)
+        elif k in (pygame.K_UP, pygame.K_DOWN) and TABS[self.tab] == "influence" and self.states:
+            self.state_index = (self.state_index + (1 if k == pygame.K_DOWN else -1)) % len(self.states)
+        elif on_export and k == pygame.K_BACKSPACE:
+            self.folder_text = self.folder_text[:-1]
+        elif on_export and k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.export()
+        elif k == pygame.K_l and not on_export:
+            self.large = not self.large
+        else:
+            return False
+        return True
+
+    def _click(self, pos) -> bool:
+        """A click on a tab, a state, the large-text toggle or the export button."""
+        for rect, (kind, value) in self.hits:
+            if rect.collidepoint(pos):
+                if kind == "tab":
+                    self.set_tab(value)
+                elif kind == "state":
+                    self.state_index = value
+                elif kind == "large":
+                    self.large = not self.large
+                elif kind == "export":
+                    self.export()
+                return True
+        return False
+
+    # --- drawing ------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """Header, tab bar and the current tab's content."""
+        self.hits = []
+        surface.fill(pygame.Color(BG))
+        W, H = surface.get_size()
+        self._screen_scale = H / 720
+        k = H / 720 * (1.15 if self.large else 1.0)
+        pad = round(16 * k)
+        y = self._header(surface, pad, k)
+        y = self._tabs(surface, pad, y, k)
+        hint_h = round(26 * k)
+        body = pygame.Rect(pad, y + pad // 2, W - 2 * pad, H - y - pad - hint_h)
+        tab = TABS[self.tab]
+        if tab == "export":
+            self._export_tab(surface, body, k)
+        elif tab == "influence":
+            self._influence_tab(surface, body, k)
+        elif tab == "history":
+            self._history_tab(surface, body, k)
+        else:
+            self._charts(surface, body, self.charts_for_tab(tab))
+        text(surface, tr("debrief.hint"), (pad, H - pad // 2), round(18 * k), MUTED, "bottomleft")
+
+    def _header(self, surface, pad: int, k: float) -> int:
+        """Title and winner line; returns the y below them."""
+        title = tr("debrief.title", scenario=getattr(self.world, "title", "") or self.session.scenario_id)
+        r = text(surface, title, (pad, pad), round(34 * k), INK, bold=True)
+        leader = engine.winner(self.world)
+        who = dc.name_of(self.world, leader) if leader else tr("debrief.no_winner")
+        key = "debrief.subtitle_playing" if self.world.status == "playing" else "debrief.subtitle"
+        sub = tr(key, years=len(self.history), winner=who, leader=who)
+        text(surface, sub, (r.right + pad, r.bottom - 2), round(22 * k), MUTED, "bottomleft")
+        lr = text(surface, f"[L] {tr('debrief.large_text')}" + (" *" if self.large else ""),
+                  (surface.get_width() - pad, pad + 4), round(20 * k), ACCENT if self.large else MUTED, "topright")
+        self.hits.append((lr, ("large", None)))
+        return r.bottom + pad // 2
+
+    def _tabs(self, surface, pad: int, y: int, k: float) -> int:
+        """The tab bar; returns the y below it."""
+        x, size = pad, round(22 * k)
+        h = round(36 * k)
+        for i, tab in enumerate(TABS):
+            label = tr(f"debrief.tab.{tab}")
+            w = font(size).size(label)[0] + round(28 * k)
+            r = pygame.Rect(x, y, w, h)
+            on = i == self.tab
+            pygame.draw.rect(surface, pygame.Color(PANEL if not on else "#3B4760"), r, border_radius=round(6 * k))
+            if on:
+                pygame.draw.rect(surface, pygame.Color(ACCENT), (r.left, r.bottom - 4, r.width, 4))
+            text(surface, label, r.center, size, INK if on else MUTED, "center", bold=on)
+            self.hits.append((r, ("tab", i)))
+            x = r.right + round(8 * k)
+        return y + h
+
+    def _chart_surface(self, spec: dc.ChartSpec, size: tuple[int, int]) -> pygame.Surface:
+        """A chart drawn once per (name, size, style) and kept."""
+        key = (spec.name, size, self.style)
+        if key not in self._cache:
+            s = pygame.Surface(size)
+            spec.draw(s, s.get_rect(), self.style)
+            self._cache[key] = s
+        return self._cache[key]
+
+    @staticmethod
+    def _grid(body: pygame.Rect, n: int, gap: int = 12) -> list[pygame.Rect]:
+        """Rectangles for `n` panels: side by side when two fit, else a two-column grid."""
+        if n <= 0:
+            return []
+        if n <= 2 and body.width >= 1100:
+            w = (body.width - gap * (n - 1)) // n
+            return [pygame.Rect(body.left + i * (w + gap), body.top, w, body.height) for i in range(n)]
+        cols = 2 if n > 1 else 1
+        rows = (n + cols - 1) // cols
+        w, h = (body.width - gap * (cols - 1)) // cols, (body.height - gap * (rows - 1)) // rows
+        return [pygame.Rect(body.left + (i % cols) * (w + gap), body.top + (i // cols) * (h + gap), w, h)
+                for i in range(n)]
+
+    def _charts(self, surface, body: pygame.Rect, specs, extra: int = 0) -> list[pygame.Rect]:
+        """Draw charts in a grid with `extra` empty panels after them; returns the extra panels."""
+        rects = self._grid(body, len(specs) + extra)
+        for spec, r in zip(specs, rects):
+            surface.blit(self._chart_surface(spec, r.size), r)
+        return rects[len(specs):]
+
+    def _influence_tab(self, surface, body: pygame.Rect, k: float) -> None:
+        """A list of states to choose from and the chosen state's stacked shares."""
+        size = round(22 * k)
+        col_w = max(font(size).size(self.world.powers[s].name)[0] for s in self.states) + round(40 * k) \
+            if self.states else 0
+        text(surface, tr("debrief.choose_state"), (body.left, body.top), size, MUTED)
+        y = body.top + round(32 * k)
+        for i, s in enumerate(self.states):
+            r = pygame.Rect(body.left, y, col_w, round(34 * k))
+            on = i == self.state_index
+            pygame.draw.rect(surface, pygame.Color("#3B4760" if on else PANEL), r, border_radius=round(5 * k))
+            pygame.draw.rect(surface, pygame.Color(self.world.powers[s].color),
+                             (r.left, r.top, round(6 * k), r.height))
+            text(surface, self.world.powers[s].name, (r.left + round(14 * k), r.centery), size,
+                 INK if on else MUTED, "midleft", bold=on)
+            self.hits.append((r, ("state", i)))
+            y = r.bottom + round(6 * k)
+        chart = pygame.Rect(body.left + col_w + 12, body.top, body.width - col_w - 12, body.height)
+        self._charts(surface, chart, self.charts_for_tab("influence"))
+
+    def _history_tab(self, surface, body: pygame.Rect, k: float) -> None:
+        """The comparison charts and what really happened, or a sentence when there is no reference."""
+        if self.reference is None:
+            text(surface, tr("debrief.no_history"), body.center, round(26 * k), MUTED, "center")
+            return
+        specs = self.charts_for_tab("history")
+        panels = self._charts(surface, body, specs, extra=1)
+        if panels:
+            self._notes(surface, panels[0], k)
+
+    def _notes(self, surface, rect: pygame.Rect, k: float) -> None:
+        """A panel with the scenario's "what really happened" notes."""
+        pygame.draw.rect(surface, pygame.Color(PANEL), rect, border_radius=6)
+        inner = rect.inflate(-round(32 * k), -round(28 * k))
+        y = text(surface, self.reference.title or tr("debrief.history_notes"), inner.topleft, round(26 * k),
+                 INK, bold=True).bottom + round(10 * k)
+        size = round(21 * k)
+        for line in _wrap(self.reference.notes, size, inner.width):
+            if y + font(size).get_linesize() > inner.bottom:
+                break
+            y = text(surface, line, (inner.left, y), size, MUTED).bottom + 3
+
+    def _export_tab(self, surface, body: pygame.Rect, k: float) -> None:
+        """The folder field, the export button and the result."""
+        size = round(22 * k)
+        y = text(surface, tr("debrief.export.folder"), body.topleft, size, INK).bottom + round(10 * k)
+        bw = font(size).size(tr("debrief.export.button"))[0] + round(40 * k)
+        field = pygame.Rect(body.left, y, body.width - bw - 12, round(44 * k))
+        pygame.draw.rect(surface, pygame.Color("#0F131B"), field, border_radius=4)
+        pygame.draw.rect(surface, pygame.Color(ACCENT), field, 2, border_radius=4)
+        shown = self.folder_text
+        room = field.width - round(24 * k)
+        while shown and font(size).size(shown + "|")[0] > room:
+            shown = shown[1:]  # keep the end of a long path visible
+        text(surface, shown + "|", (field.left + round(12 * k), field.centery), size, INK, "midleft")
+        button = pygame.Rect(field.right + 12, y, bw, field.height)
+        pygame.draw.rect(surface, pygame.Color(ACCENT), button, border_radius=6)
+        text(surface, tr("debrief.export.button"), button.center, size, "#1D1D1D", "center", bold=True)
+        self.hits.append((button, ("export", None)))
+        y = field.bottom + round(12 * k)
+        y = text(surface, tr("debrief.export.help"), (body.left, y), round(19 * k), MUTED).bottom + round(18 * k)
+        self._export_result(surface, body, y, k)
+
+    def _export_result(self, surface, body: pygame.Rect, y: int, k: float) -> None:
+        """The written paths, or the sentence saying what went wrong."""
+        r = self.result
+        if r is None:
+            return
+        size = round(19 * k)
+        if not r.ok:
+            for line in _wrap(r.error, round(22 * k), body.width):
+                y = text(surface, line, (body.left, y), round(22 * k), ERROR).bottom + 2
+            return
+        y = text(surface, tr("debrief.export.done", count=len(r.paths), folder=str(r.folder)), (body.left, y),
+                 round(22 * k), INK).bottom + round(6 * k)
+        line_h = font(size).get_linesize()
+        per_col = max(1, (body.bottom - y) // line_h)
+        cols = (len(r.paths) + per_col - 1) // per_col
+        col_w = body.width // max(1, cols)
+        for i, p in enumerate(r.paths):
+            x = body.left + (i // per_col) * col_w
+            text(surface, fit(str(p.name), size, col_w - 10), (x + 10, y + (i % per_col) * line_h), size, MUTED)

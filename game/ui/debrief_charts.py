@@ -1,0 +1,293 @@
+"""The debrief's charts as data: a finished game's history -> named chart specs.
+
+A `ChartSpec` has a file-friendly name, a title and a `draw(surface, rect, style)`
+function; the debrief scene shows them and the export writes them as PNG files.
+"Your game vs history" compares the game's series with the reference values kept
+in `scenarios/history/<scenario_id>.toml` (sourced, approximate real figures).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Callable, Sequence
+
+import pygame
+from attrs import frozen
+
+from game.model.world import OTHERS
+from game.ui.charts import OTHERS_COLOR, ChartStyle, Series, bar_chart, line_chart, no_data, stacked_chart
+from game.ui.i18n import tr
+
+HISTORY_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "history"
+# Colour-blind-safe palette for corridors (they carry no colour of their own).
+CORRIDOR_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+                   "#000000", "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF", "#9467BD")
+GAS_MODES = ("gas_pipeline",)
+
+
+@frozen
+class ChartSpec:
+    """One chart of the debrief: a file name, a title and how to draw it."""
+
+    name: str
+    title: str
+    draw: Callable[[pygame.Surface, pygame.Rect, ChartStyle], object]
+
+
+@frozen
+class RefSeries:
+    """One reference series from a scenario's history file."""
+
+    id: str
+    label: str
+    compare: str  # trade, flow or share
+    values: tuple[tuple[int, float], ...]
+    power: str = ""
+    state: str = ""
+    corridor: str = ""
+    unit: str = ""
+
+
+@frozen
+class Reference:
+    """What really happened in a scenario's years: a title, notes and reference series."""
+
+    scenario: str
+    title: str
+    notes: str
+    series: tuple[RefSeries, ...]
+
+
+def load_reference(scenario_id: str, folder: Path = HISTORY_DIR) -> Reference | None:
+    """The history file of `scenario_id`, or None when there is none."""
+    path = folder / f"{scenario_id}.toml"
+    if not scenario_id or not path.is_file():
+        return None
+    data = tomllib.loads(path.read_text("utf-8"))
+    series = tuple(
+        RefSeries(s["id"], s.get("label", s["id"]), s["compare"],
+                  tuple(sorted((int(y), float(v)) for y, v in s.get("values", {}).items())),
+                  s.get("power", ""), s.get("state", ""), s.get("corridor", ""), s.get("unit", ""))
+        for s in data.get("series", []))
+    return Reference(str(data.get("scenario", scenario_id)), data.get("title", ""),
+                     " ".join(data.get("notes", "").split()), series)
+
+
+# --- reading the game's history -------------------------------------------------------
+def years(history: Sequence[dict]) -> list[int]:
+    """The resolved years, in order."""
+    return [h["year"] for h in history]
+
+
+def name_of(world, power: str) -> str:
+    """A power's display name ("Others" for the outside share)."""
+    if power == OTHERS:
+        return tr("debrief.others")
+    p = world.powers.get(power)
+    return p.name if p else power
+
+
+def color_of(world, power: str) -> str:
+    """A power's colour (grey for the outside share)."""
+    p = world.powers.get(power)
+    return p.color if p else OTHERS_COLOR
+
+
+def c5_states(world) -> list[str]:
+    """The C5 states in scenario order."""
+    return [p for p in world.order if world.powers[p].kind == "c5"]
+
+
+def game_trade(history: Sequence[dict], power: str, state: str = "") -> list[float]:
+    """A great power's trade with one C5 state, or all five, per year (US$ bn)."""
+    out = []
+    for h in history:
+        row = h.get("trade", {}).get(power, {})
+        out.append(row.get(state, 0.0) if state else sum(row.values()))
+    return out
+
+
+def short_name(name: str) -> str:
+    """A corridor name without its bracketed detail, for legends."""
+    return re.sub(r"\s*\(.*?\)", "", name).strip() or name
+
+
+def corridor_unit(world, corridor: str) -> str:
+    """The unit a corridor's flow is counted in."""
+    c = world.corridors.get(corridor)
+    return "bcm" if c and c.mode in GAS_MODES else "Mt"
+
+
+def active_corridors(history: Sequence[dict], world) -> list[str]:
+    """Corridors that carried anything during the game, in scenario order."""
+    used = {k for h in history for k, v in h.get("flows", {}).items() if v > 0}
+    return [c for c in world.corridors if c in used]
+
+
+# --- the game's charts ------------------------------------------------------------------
+def scores_chart(history: Sequence[dict], world) -> ChartSpec:
+    """Each power's agenda score, year by year."""
+    xs = years(history)
+    series = [Series(name_of(world, p), color_of(world, p), xs, [h["scores"].get(p, 0.0) for h in history])
+              for p in world.order]
+
+    def draw(surface, rect, style):
+        if not history:
+            return no_data(surface, rect, tr("debrief.chart.scores"), tr("debrief.no_years"), style)
+        return line_chart(surface, rect, series, tr("debrief.chart.scores"), tr("debrief.axis.year"),
+                          tr("debrief.axis.score"), style, y_range=(0, 100))
+    return ChartSpec("scores", tr("debrief.chart.scores"), draw)
+
+
+def final_scores_chart(history: Sequence[dict], world) -> ChartSpec:
+    """The last year's agenda scores as bars, one per power."""
+    last = history[-1]["scores"] if history else {}
+    cats = [name_of(world, p) for p in world.order]
+    group = Series(tr("debrief.your_game"), "#444444", range(len(cats)), [last.get(p, 0.0) for p in world.order])
+    title = tr("debrief.chart.final_scores")
+
+    def draw(surface, rect, style):
+        if not history:
+            return no_data(surface, rect, title, tr("debrief.no_years"), style)
+        return bar_chart(surface, rect, cats, [group], title, tr("debrief.axis.score"), style, y_range=(0, 100),
+                         category_colors=[color_of(world, p) for p in world.order])
+    return ChartSpec("final_scores", title, draw)
+
+
+def influence_holders(history: Sequence[dict], world, state: str) -> list[str]:
+    """Who holds influence in `state`: great powers in order, then others."""
+    seen = {k for h in history for k in h.get("influence", {}).get(state, {})}
+    greats = [p for p in world.order if world.powers[p].kind != "c5" and p in seen]
+    return greats + ([OTHERS] if OTHERS in seen else [])
+
+
+def influence_chart(history: Sequence[dict], world, state: str) -> ChartSpec:
+    """Influence shares in one C5 state over time, stacked to 100%."""
+    xs = years(history)
+    layers = [Series(name_of(world, h), color_of(world, h), xs,
+                     [y.get("influence", {}).get(state, {}).get(h, 0.0) for y in history])
+              for h in influence_holders(history, world, state)]
+    title = tr("debrief.chart.influence", state=name_of(world, state))
+
+    def draw(surface, rect, style):
+        if not history:
+            return no_data(surface, rect, title, tr("debrief.no_years"), style)
+        return stacked_chart(surface, rect, xs, layers, title, tr("debrief.axis.year"),
+                             tr("debrief.axis.share"), style)
+    return ChartSpec(f"influence_{state}", title, draw)
+
+
+def flows_chart(history: Sequence[dict], world) -> ChartSpec:
+    """Yearly volume on each corridor that carried anything."""
+    xs = years(history)
+    series = [Series(f"{short_name(world.corridors[c].name)} ({corridor_unit(world, c)})",
+                     CORRIDOR_COLORS[i % len(CORRIDOR_COLORS)], xs,
+                     [h.get("flows", {}).get(c, 0.0) for h in history])
+              for i, c in enumerate(active_corridors(history, world))]
+    title = tr("debrief.chart.flows")
+
+    def draw(surface, rect, style):
+        if not series:
+            return no_data(surface, rect, title, tr("debrief.no_flows"), style)
+        return line_chart(surface, rect, series, title, tr("debrief.axis.year"), tr("debrief.axis.volume"), style)
+    return ChartSpec("corridor_flows", title, draw)
+
+
+def trade_chart(history: Sequence[dict], world) -> ChartSpec:
+    """Each great power's trade with the C5 states, year by year."""
+    xs = years(history)
+    greats = [p for p in world.order if world.powers[p].kind != "c5"]
+    series = [Series(name_of(world, p), color_of(world, p), xs, game_trade(history, p)) for p in greats]
+    title = tr("debrief.chart.trade")
+
+    def draw(surface, rect, style):
+        if not history:
+            return no_data(surface, rect, title, tr("debrief.no_years"), style)
+        return line_chart(surface, rect, series, title, tr("debrief.axis.year"), tr("debrief.axis.usd"), style)
+    return ChartSpec("trade", title, draw)
+
+
+# --- your game vs history -------------------------------------------------------------
+def _ref_points(ref: RefSeries) -> tuple[list[int], list[float]]:
+    """A reference series' years and values."""
+    return [y for y, _ in ref.values], [v for _, v in ref.values]
+
+
+def _compare_lines(history, world, refs: Sequence[RefSeries], game_values, color_for, label_for):
+    """Game (solid) and history (dashed) series for each reference series."""
+    xs = years(history)
+    out = []
+    for r in refs:
+        col, label = color_for(r), label_for(r)
+        out.append(Series(tr("debrief.game_series", name=label), col, xs, game_values(r)))
+        rx, ry = _ref_points(r)
+        out.append(Series(tr("debrief.history_series", name=label), col, rx, ry, dashed=True))
+    return out
+
+
+def history_charts(history: Sequence[dict], world, reference: Reference | None) -> list[ChartSpec]:
+    """The "your game vs history" charts for the reference series a scenario ships."""
+    if reference is None:
+        return []
+    specs = []
+    trade = [r for r in reference.series if r.compare == "trade"]
+    if trade:
+        def trade_label(r):
+            return f"{name_of(world, r.power)}-{name_of(world, r.state)}" if r.state else name_of(world, r.power)
+        series = _compare_lines(history, world, trade, lambda r: game_trade(history, r.power, r.state),
+                                lambda r: color_of(world, r.state or r.power), trade_label)
+        specs.append(_line_spec("vs_history_trade", tr("debrief.chart.vs_trade"), series, tr("debrief.axis.usd")))
+    flows = [r for r in reference.series if r.compare == "flow" and r.corridor in world.corridors]
+    if flows:
+        ids = list(world.corridors)
+        series = _compare_lines(
+            history, world, flows, lambda r: [h.get("flows", {}).get(r.corridor, 0.0) for h in history],
+            lambda r: CORRIDOR_COLORS[ids.index(r.corridor) % len(CORRIDOR_COLORS)],
+            lambda r: f"{r.label} ({r.unit or corridor_unit(world, r.corridor)})")
+        specs.append(_line_spec("vs_history_flows", tr("debrief.chart.vs_flows"), series,
+                                tr("debrief.axis.volume")))
+    shares = [r for r in reference.series if r.compare == "share"]
+    if shares:
+        specs.append(_shares_spec(history, world, shares))
+    return specs
+
+
+def _line_spec(name: str, title: str, series: list[Series], y_label: str) -> ChartSpec:
+    """A comparison line chart spec."""
+    def draw(surface, rect, style):
+        return line_chart(surface, rect, series, title, tr("debrief.axis.year"), y_label, style)
+    return ChartSpec(name, title, draw)
+
+
+def nearest(values: Sequence[tuple[int, float]], year: int) -> float:
+    """The reference value of the year closest to `year` (the earlier one on a tie); 0 when none."""
+    if not values:
+        return 0.0
+    return min(values, key=lambda yv: (abs(yv[0] - year), yv[0]))[1]
+
+
+def _shares_spec(history, world, shares: Sequence[RefSeries]) -> ChartSpec:
+    """Final influence shares in the game beside the latest real trade shares (a proxy)."""
+    last = history[-1].get("influence", {}) if history else {}
+    cats = [tr("debrief.share_category", power=name_of(world, r.power), state=name_of(world, r.state))
+            for r in shares]
+    game = Series(tr("debrief.game_influence"), "#444444", range(len(cats)),
+                  [100 * last.get(r.state, {}).get(r.power, 0.0) for r in shares])
+    final_year = history[-1]["year"] if history else 0
+    real = Series(tr("debrief.history_trade_share"), "#444444", range(len(cats)),
+                  [100 * nearest(r.values, final_year) for r in shares], dashed=True)
+    title = tr("debrief.chart.vs_shares")
+
+    def draw(surface, rect, style):
+        return bar_chart(surface, rect, cats, [game, real], title, tr("debrief.axis.share_pct"), style,
+                         y_unit="%", category_colors=[color_of(world, r.power) for r in shares])
+    return ChartSpec("vs_history_shares", title, draw)
+
+
+def all_charts(history: Sequence[dict], world, reference: Reference | None) -> list[ChartSpec]:
+    """Every chart of the debrief, in the order the export writes them."""
+    specs = [scores_chart(history, world), final_scores_chart(history, world), trade_chart(history, world),
+             flows_chart(history, world)]
+    specs += [influence_chart(history, world, s) for s in c5_states(world)]
+    return specs + history_charts(history, world, reference)

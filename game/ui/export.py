@@ -1,0 +1,99 @@
+"""Export of a finished game for the classroom: every debrief chart as PNG, the log as CSV.
+
+Pure functions on plain data; they need pygame surfaces and fonts but no window.
+A folder that cannot be written gives an `ExportResult` with one plain sentence,
+never an exception.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pygame
+from attrs import frozen
+
+from game.ui.charts import ChartStyle
+from game.ui.debrief_charts import ChartSpec
+from game.ui.i18n import tr
+
+CSV_COLUMNS = ("year", "phase", "actor", "rule", "text")
+PNG_SIZE = (1600, 900)
+
+
+@frozen
+class ExportResult:
+    """The files written, or the sentence saying why nothing could be."""
+
+    folder: Path
+    paths: tuple[Path, ...] = ()
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """Whether the export succeeded."""
+        return not self.error
+
+
+def default_folder(scenario_id: str, today: dt.date | None = None, home: Path | None = None) -> Path:
+    """~/Heartland-exports/<scenario>-<date>."""
+    day = (today or dt.date.today()).isoformat()
+    return (home or Path.home()) / "Heartland-exports" / f"{scenario_id or 'game'}-{day}"
+
+
+def folder_from_text(text: str) -> Path:
+    """The folder a person typed, with ~ expanded."""
+    return Path(os.path.expandvars(text.strip())).expanduser()
+
+
+def log_rows(entries: Iterable) -> list[dict]:
+    """The CSV rows of log entries (year, phase, actor, rule, text)."""
+    return [{"year": e.year, "phase": e.phase, "actor": e.actor, "rule": e.rule, "text": e.text} for e in entries]
+
+
+def write_log_csv(entries: Iterable, path: Path) -> Path:
+    """Write the game log as CSV with a header row; returns the path."""
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=CSV_COLUMNS)
+        w.writeheader()
+        w.writerows(log_rows(entries))
+    return path
+
+
+def render_chart(spec: ChartSpec, size: tuple[int, int] = PNG_SIZE, style: ChartStyle | None = None) -> pygame.Surface:
+    """A chart drawn onto a new surface of `size`."""
+    surface = pygame.Surface(size)
+    spec.draw(surface, surface.get_rect(), style or ChartStyle(scale=size[0] / 1280))
+    return surface
+
+
+def write_chart_png(spec: ChartSpec, folder: Path, size: tuple[int, int] = PNG_SIZE) -> Path:
+    """Save one chart as <folder>/<name>.png; returns the path."""
+    path = folder / f"{spec.name}.png"
+    pygame.image.save(render_chart(spec, size), str(path))
+    return path
+
+
+def _problem(folder: Path, err: OSError) -> str:
+    """One plain sentence for a folder that cannot be written."""
+    if folder.exists() and not folder.is_dir():
+        return tr("debrief.export.not_folder", folder=str(folder))
+    reason = (err.strerror or str(err)).rstrip(".").lower()
+    return tr("debrief.export.failed", folder=str(folder), reason=reason)
+
+
+def export_all(specs: Sequence[ChartSpec], log: Iterable, folder: Path,
+               size: tuple[int, int] = PNG_SIZE) -> ExportResult:
+    """Write every chart as PNG and the log as game_log.csv into `folder` (created if missing)."""
+    folder = Path(folder)
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise NotADirectoryError(20, "not a directory")
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = [write_chart_png(s, folder, size) for s in specs]
+        paths.append(write_log_csv(log, folder / "game_log.csv"))
+    except (OSError, pygame.error) as err:
+        return ExportResult(folder, (), _problem(folder, err if isinstance(err, OSError) else OSError(str(err))))
+    return ExportResult(folder, tuple(paths))

@@ -1,0 +1,100 @@
+"""Export writes valid PNGs and a CSV matching the log; a bad folder gives a sentence."""
+import csv
+import datetime as dt
+import os
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame
+import pytest
+
+from ai.baseline import GreedyAgent
+from game.scenario.loader import load
+from game.session import Seat, Session
+from game.ui import debrief_charts as dc
+from game.ui.export import CSV_COLUMNS, default_folder, export_all, folder_from_text, write_log_csv
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def game():
+    pygame.font.init()
+    w = load("2015").world
+    s = Session.start(w, {p: Seat(p, human=False) for p in w.order}, 5, make_agent=lambda w, seat: GreedyAgent())
+    s.run_ai()
+    return s
+
+
+def specs(s):
+    return dc.all_charts(s.history, s.world, dc.load_reference(s.scenario_id))
+
+
+def test_export_writes_every_chart_as_png_and_the_log_as_csv(game, tmp_path):
+    folder = tmp_path / "exports" / "2015-class"
+    result = export_all(specs(game), game.log, folder, size=(800, 450))
+    assert result.ok and result.error == ""
+    pngs = [p for p in result.paths if p.suffix == ".png"]
+    assert len(pngs) == len(specs(game)) and len(pngs) >= 9
+    for p in pngs:
+        assert p.read_bytes()[:8] == PNG_MAGIC
+        img = pygame.image.load(str(p))
+        assert img.get_size() == (800, 450)
+    names = {p.name for p in pngs}
+    assert {"scores.png", "corridor_flows.png", "vs_history_trade.png"} <= names
+    assert all(f"influence_{s}.png" in names for s in dc.c5_states(game.world))
+
+
+def test_csv_rows_match_the_log(game, tmp_path):
+    path = write_log_csv(game.log, tmp_path / "log.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert tuple(rows[0].keys()) == CSV_COLUMNS
+    assert len(rows) == len(game.log)
+    for row, e in zip(rows, game.log):
+        assert (int(row["year"]), row["phase"], row["actor"], row["rule"], row["text"]) == \
+            (e.year, e.phase, e.actor, e.rule, e.text)
+
+
+def test_text_with_commas_quotes_and_newlines_survives(tmp_path):
+    from game.rules.log import Entry
+    tricky = [Entry(2020, "diplomacy", "japan", 'Japan says "no", firmly,\nand leaves.', "hedging")]
+    with open(write_log_csv(tricky, tmp_path / "t.csv"), newline="", encoding="utf-8") as f:
+        (row,) = list(csv.DictReader(f))
+    assert row["text"] == tricky[0].text
+
+
+def test_unwritable_folder_gives_a_sentence_not_a_traceback(game, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = export_all(specs(game)[:1], game.log, blocker / "sub")
+    assert not result.ok and result.paths == ()
+    assert str(blocker / "sub") in result.error and result.error.endswith(".")
+    assert "Traceback" not in result.error and "\n" not in result.error
+
+
+def test_a_file_in_place_of_the_folder_is_named(game, tmp_path):
+    blocker = tmp_path / "report.txt"
+    blocker.write_text("x")
+    result = export_all(specs(game)[:1], game.log, blocker)
+    assert not result.ok and "is a file" in result.error
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
+def test_read_only_folder(game, tmp_path):
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    try:
+        result = export_all(specs(game)[:1], game.log, ro / "inner")
+        assert not result.ok and "Could not write" in result.error
+    finally:
+        ro.chmod(0o700)
+
+
+def test_default_folder_and_typed_paths():
+    f = default_folder("2015", dt.date(2026, 3, 1), home=Path("/home/t"))
+    assert f == Path("/home/t/Heartland-exports/2015-2026-03-01")
+    assert folder_from_text("  ~/x ") == Path.home() / "x"
