@@ -26,7 +26,8 @@ class Action:
     verb: ClassVar[str] = ""
 
     def __str__(self) -> str:
-        return " ".join([self.verb, *(_fmt(getattr(self, f.name)) for f in attrs.fields(type(self)))])
+        return " ".join([self.verb, *(MARKS.get(f.name, "") + _fmt(getattr(self, f.name))
+                                      for f in attrs.fields(type(self)))])
 
 
 @frozen
@@ -165,13 +166,17 @@ KINDS: dict[str, type[Action]] = {cls.verb: cls for cls in
                                    Summit, Attend, Join, Leave, Policy, EndTurn)}
 
 
+MARKS = {"gives": "give ", "asks": "ask "}  # offer sides in the text form, read back by `_items`
+
+
 def _fmt(value) -> str:
     if isinstance(value, tuple):
         return " ".join(item_text(i) for i in value) or "-"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:g}"
+        short = f"{value:g}"
+        return short if float(short) == value else repr(value)  # exact: replays re-read this text
     return str(value) if value != "" else "-"
 
 
