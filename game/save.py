@@ -35,6 +35,7 @@ FORMAT_VERSION = 2
 OLDEST_FORMAT = 1  # formats from here to FORMAT_VERSION load (older ones are migrated)
 ROOT = Path(__file__).resolve().parents[1]
 SUFFIX = ".json"
+BODY_KEY = '"body":'
 QUICKSAVE = "quicksave.json"
 AUTOSAVE_PREFIX = "autosave-"
 MAX_BYTES = 64_000_000
@@ -294,9 +295,15 @@ def _entry_data(e: Entry) -> list:
 
 def dumps(session: Session, saved_at: str | None = None) -> str:
     """The whole save file's text."""
-    text = _dumps(body(session, saved_at))
-    return (f'{{"format":"{MAGIC}","format_version":{FORMAT_VERSION},"game_version":{json.dumps(game_version())},'
-            f'"checksum":"{checksum(text)}","body":{text}}}\n')
+    return seal(body(session, saved_at))
+
+
+def seal(content: dict, format_version: int = FORMAT_VERSION, version: str | None = None) -> str:
+    """A save file's text: the header, then the body, whose exact bytes the checksum covers."""
+    text = _dumps(content)
+    return (f'{{"format":"{MAGIC}","format_version":{format_version},'
+            f'"game_version":{json.dumps(version or game_version())},'
+            f'"checksum":"{checksum(text)}",{BODY_KEY}{text}}}\n')
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> None:
@@ -392,12 +399,24 @@ def parse(data: bytes, where: str) -> dict:
     content = doc.get("body")
     if not isinstance(content, dict):
         raise SaveError(f"{where}: the save has no body.")
-    if doc.get("checksum") != checksum(_dumps(content)):
+    if doc.get("checksum") != checksum(_body_text(data)):
         raise SaveError(f"{where}: the save's checksum does not match; the file was damaged or edited.")
     while version < FORMAT_VERSION:
         content = MIGRATIONS[version](content)
         version += 1
     return content
+
+
+def _body_text(data: bytes) -> str:
+    """The body's exact text inside a save file ("" if the file is not laid out as written)."""
+    start = data.find(BODY_KEY.encode())
+    end = data.rstrip().rfind(b"}")
+    if start < 0 or end <= start:
+        return ""
+    try:
+        return data[start + len(BODY_KEY):end].decode("ascii")
+    except UnicodeDecodeError:
+        return ""
 
 
 def _migrate_1(old: dict) -> dict:
