@@ -32,6 +32,10 @@ def rerun(session: Session, expected_final: str = "") -> Replay:
     """Re-run `session`'s action log from its opening World; compare each year with its mark."""
     from game.save import start_world
     opening = start_world(session)
+    if session.start_hash and engine.world_hash(opening) != session.start_hash:
+        return Replay((), None, True, opening.year,
+                      f"the replay diverges in {opening.year}: the embedded scenario builds a different "
+                      f"opening World under this version of the game")
     world, _ = engine.start(opening)
     worlds = [world]
     marks = list(session.year_marks)

@@ -247,15 +247,16 @@ def scenario_hash(raw: Any) -> str:
 def _scenario_block(session: Session) -> dict:
     """The embedded scenario: id, title, content hash, the merged data and the opening World's hash."""
     raw = session.scenario_raw
-    start = start_world(session)
     if raw is None and session.scenario_id:
-        raw = _shipped_raw(session.scenario_id, start)
+        raw = _shipped_raw(session.scenario_id, start_world(session))
         session.scenario_raw = raw
     raw = {k: v for k, v in (raw or {}).items() if k not in ("extends", "remove")} or None
+    if not session.start_hash:
+        session.start_hash = engine.world_hash(start_world(session))
     block = {"id": session.scenario_id, "title": session.world.title,
-             "hash": scenario_hash(raw) if raw else "", "raw": raw, "start_hash": engine.world_hash(start)}
+             "hash": scenario_hash(raw) if raw else "", "raw": raw, "start_hash": session.start_hash}
     if raw is None:  # no scenario data to embed: keep the opening World itself
-        block["start"] = engine.to_data(start)
+        block["start"] = engine.to_data(start_world(session))
     return block
 
 
@@ -274,6 +275,7 @@ def _shipped_raw(scenario_id: str, start: World) -> dict | None:
 def body(session: Session, saved_at: str | None = None) -> dict:
     """Everything a save holds, as plain data."""
     w = session.world
+    world_data = engine.to_data(w)
     return {
         "saved_at": saved_at or _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "scenario": _scenario_block(session),
@@ -283,9 +285,15 @@ def body(session: Session, saved_at: str | None = None) -> dict:
         "years": [[m.year, m.actions, m.hash] for m in session.year_marks],
         "history": session.history,
         "log": [_entry_data(e) for e in session.log],
-        "world_hash": engine.world_hash(w),
-        "world": engine.to_data(w),
+        "world_hash": hash_data(world_data),
+        "world": world_data,
     }
+
+
+def hash_data(world_data: dict) -> str:
+    """`engine.world_hash` of a World already turned into data (saves converting it twice)."""
+    text = json.dumps(world_data, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _entry_data(e: Entry) -> list:
@@ -477,6 +485,7 @@ def session_from_body(content: dict, make_agent: AgentFactory = default_agents) 
     session = Session(world, seats, str(scenario.get("id", "")), make_agent, actions=actions, log=log,
                       history=history)
     session.scenario_raw = scenario.get("raw")
+    session.start_hash = str(scenario.get("start_hash", ""))
     session.year_marks = marks
     session.start_world = _embedded_start(scenario) if scenario.get("start") else None
     session.agents = {p: make_agent(world, seat) for p, seat in seats.items() if not seat.human}

@@ -65,6 +65,7 @@ class Session:
     scenario_raw: dict | None = None  # the scenario data a save embeds (Scenario.raw)
     year_marks: list[YearMark] = field(factory=list)  # one per finished year: where it ended, its hash
     year_worlds: list[World] = field(factory=list)  # the World after each finished year (not saved)
+    start_hash: str = ""  # world_hash of start_world, filled in when first needed
 
     @classmethod
     def start(cls, world: World, seats: dict[str, Seat], seed: int, scenario_id: str = "",

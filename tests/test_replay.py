@@ -119,7 +119,7 @@ def test_replay_detects_a_changed_scenario(tmp_path):
     def forge(body):
         body["scenario"]["raw"]["powers"]["japan"]["treasury"] += 5
     run = replay_file(tampered(tmp_path / "g.json", forge))
-    assert run.diverged
+    assert run.diverged and "different opening World" in run.message and run.year == s.world.start_year
 
 
 def test_replay_command_exit_codes_across_processes(tmp_path):
