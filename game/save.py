@@ -389,7 +389,7 @@ def parse(data: bytes, where: str) -> dict:
         raise SaveError(f"{where}: the file is empty; it is not a complete save.")
     try:
         doc = json.loads(data)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         if data.lstrip().startswith(b'{"format":"' + MAGIC.encode()):
             raise SaveError(f"{where}: the save is cut short or damaged (it is not complete JSON).") from None
         raise SaveError(f"{where}: this is not a Heartland save (it is not JSON).") from None
