@@ -95,7 +95,7 @@ def _decoder(tp: Any) -> Callable[[Any, str], Any]:
                     raise _Bad(f"{where} should be a list")
                 return tuple(item(v, f"{where}[{i}]") for i, v in enumerate(data))
             return many
-        items = tuple(_decoder(a) for a in args)
+        items = tuple(_loose_number if a is float else _decoder(a) for a in args)
 
         def fixed(data, where):
             if not isinstance(data, list) or len(data) != len(items):
@@ -120,7 +120,7 @@ def _scalar_decoder(tp: Any) -> Callable[[Any, str], Any]:
     def as_float(v, where):
         if v is None:
             return math.nan
-        if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
             raise _Bad(f"{where} should be a number")
         return v
 
@@ -129,6 +129,13 @@ def _scalar_decoder(tp: Any) -> Callable[[Any, str], Any]:
             raise _Bad(f"{where} should be true or false")
         return v
     return {str: as_str, int: as_int, float: as_float, bool: as_bool}.get(tp, lambda v, where: v)
+
+
+def _loose_number(v: Any, where: str) -> Any:
+    """A number inside a fixed tuple, such as an event condition's value, which may also be text."""
+    if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+        raise _Bad(f"{where} should be a number or text")
+    return v
 
 
 def _record_decoder(cls: type) -> Callable[[Any, str], Any]:
@@ -562,7 +569,7 @@ def enable_autosave(session: Session, folder: str | os.PathLike | None = None, k
     def hook(s: Session) -> None:
         try:
             autosave(s, folder, keep)
-        except SaveError as e:
+        except Exception as e:  # a full disk or a bad folder must not end the game
             s.log.append(Entry.of(s.world, "", f"Autosave failed: {e}", rule="save"))
     session.on_year_end.append(hook)
 
