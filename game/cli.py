@@ -18,22 +18,42 @@ def _agents(world, kind: str) -> dict:
 
 
 def _one_game(args: tuple) -> dict:
-    scenario, seed, agent_kind, history = args
+    scenario, seed, agent_kind, history, *rest = args
     from game.scenario.loader import load
     from game.sim import play
     sc = load(scenario)
-    result = play(sc.world, _agents(sc.world, agent_kind), seed)
+    if rest and rest[0]:
+        result = _saved_game(sc, _agents(sc.world, agent_kind), seed, rest[0])
+    else:
+        result = play(sc.world, _agents(sc.world, agent_kind), seed)
     out = {"seed": seed, "winner": result.winner, "status": result.status, "scores": result.scores}
     if history:
         out["history"] = list(result.history)
     return out
 
 
+def _saved_game(sc, agents: dict, seed: int, folder: str):
+    """Play one game like `sim.play` and write its save as FOLDER/<scenario>-seed<seed>.json."""
+    from pathlib import Path
+    from game import engine
+    from game.save import save
+    from game.session import Seat, Session
+    from game.sim import GameResult
+    seats = {p: Seat(p, human=False) for p in sc.world.order}
+    session = Session.start(sc.world, seats, seed, make_agent=lambda w, seat: agents[seat.power],
+                            scenario_raw=sc.raw)
+    session.run_ai()
+    save(session, Path(folder) / f"{sc.id}-seed{seed}.json")
+    w = session.world
+    return GameResult(seed, engine.winner(w), w.status, dict(w.scores), tuple(session.actions),
+                      tuple(session.log), tuple(session.history), w)
+
+
 def simulate(ns: argparse.Namespace) -> int:
     """Play whole games headless and print winners and mean agenda scores."""
     from game.scenario.loader import load
     sc = load(ns.scenario)
-    jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history) for i in range(ns.games)]
+    jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.save) for i in range(ns.games)]
     if ns.jobs > 1:
         with ProcessPoolExecutor(ns.jobs) as pool:
             games = list(pool.map(_one_game, jobs))
@@ -71,6 +91,18 @@ def validate(ns: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if bad else 0
 
 
+def replay(ns: argparse.Namespace) -> int:
+    """Re-run a save's action log: 0 when it reaches the saved World, 1 naming the first diverging year."""
+    from game.replay import replay_file
+    result = replay_file(ns.save)
+    if result.diverged:
+        print(f"{ns.save}: {result.message}.", file=sys.stderr)
+        return 1
+    years = len(result.worlds) - 1
+    print(f"{ns.save}: the replay reaches the saved World ({years} years, {result.final.year}).")
+    return 0
+
+
 def play_game(ns: argparse.Namespace) -> int:
     """Open the game window (or play headless when no screen is available)."""
     try:
@@ -99,7 +131,11 @@ def parser() -> argparse.ArgumentParser:
     sim.add_argument("--agent", choices=("random", "greedy"), default="greedy")
     sim.add_argument("--json", action="store_true", help="print one JSON object on the last line")
     sim.add_argument("--history", action="store_true", help="add each game's year-by-year series")
+    sim.add_argument("--save", metavar="DIR", default="", help="write each finished game's save into DIR")
     sim.set_defaults(func=simulate)
+    rep = sub.add_parser("replay", help="re-run a save's actions and check they reach its World")
+    rep.add_argument("save", metavar="SAVE")
+    rep.set_defaults(func=replay)
     val = sub.add_parser("validate", help="check scenario files")
     val.add_argument("files", nargs="+")
     val.set_defaults(func=validate)

@@ -38,6 +38,15 @@ def default_agents(world: World, seat: Seat):
     return GreedyAgent()
 
 
+@frozen
+class YearMark:
+    """The end of one finished year: how many actions had been taken, and the World's hash then."""
+
+    year: int
+    actions: int
+    hash: str
+
+
 @define
 class Session:
     """One game: its seats, current World, every action taken and everything logged."""
@@ -52,14 +61,21 @@ class Session:
     agents: dict = field(factory=dict)
     undo_stack: list[tuple[World, int, int]] = field(factory=list)
     on_year_end: list[Callable[["Session"], None]] = field(factory=list)
+    start_world: World | None = None  # the scenario's World with the seed, before the first year
+    scenario_raw: dict | None = None  # the scenario data a save embeds (Scenario.raw)
+    year_marks: list[YearMark] = field(factory=list)  # one per finished year: where it ended, its hash
+    year_worlds: list[World] = field(factory=list)  # the World after each finished year (not saved)
+    start_hash: str = ""  # world_hash of start_world, filled in when first needed
 
     @classmethod
     def start(cls, world: World, seats: dict[str, Seat], seed: int, scenario_id: str = "",
-              make_agent: AgentFactory = default_agents) -> "Session":
-        """A new game from a scenario World and a seed."""
+              make_agent: AgentFactory = default_agents, scenario_raw: dict | None = None) -> "Session":
+        """A new game from a scenario World and a seed (`scenario_raw`: the data a save embeds)."""
         from attrs import evolve
-        first, log = engine.start(evolve(world, seed=seed))
+        opening = evolve(world, seed=seed)
+        first, log = engine.start(opening)
         s = cls(first, seats, scenario_id or world.scenario_id, make_agent)
+        s.start_world, s.scenario_raw = opening, scenario_raw
         s.log.extend(log)
         s.agents = {p: make_agent(first, seat) for p, seat in seats.items() if not seat.human}
         return s
@@ -95,12 +111,20 @@ class Session:
         self.log.extend(log)
         if world.year != year or world.status != "playing":
             self.history.append(snapshot(world, year))
+            self.year_marks.append(YearMark(year, len(self.actions), engine.world_hash(world)))
+            self.year_worlds.append(world)
             for hook in self.on_year_end:
                 hook(self)
         return log
 
     def _remember_undo(self, before: World, action: Action) -> None:
-        """Keep the world before a human's own action until its turn ends."""
+        """Keep the world before a human's own action until its turn ends.
+
+        Ending the turn, an AI seat's move, or another seat's move closes the window:
+        an undo never takes back past an action by someone else.
+        """
+        if self.undo_stack and not _same_turn(self.undo_stack[-1][0], before):
+            self.undo_stack.clear()
         if action.verb == "end" or not self.seats[action.actor].human:
             self.undo_stack.clear()
         else:
@@ -108,7 +132,8 @@ class Session:
 
     def can_undo(self) -> bool:
         """Whether the current human seat has actions of this turn to take back."""
-        return bool(self.undo_stack) and self.human_to_move()
+        return (bool(self.undo_stack) and self.human_to_move()
+                and _same_turn(self.undo_stack[-1][0], self.world))
 
     def undo(self) -> None:
         """Take back the current human seat's last action of this turn."""
@@ -118,6 +143,10 @@ class Session:
         self.world = world
         del self.actions[n_actions:]
         del self.log[n_log:]
+        while self.year_marks and self.year_marks[-1].actions > n_actions:
+            self.year_marks.pop()
+            self.year_worlds[-1:] = []
+            self.history[-1:] = []
 
     def ai_step(self) -> list[Entry]:
         """Let the current AI seat make one decision."""
@@ -139,3 +168,8 @@ class Session:
     def visible_log(self, power: str) -> list[Entry]:
         """The log lines `power` may read."""
         return [e for e in self.log if e.visible_to(power)]
+
+
+def _same_turn(a: World, b: World) -> bool:
+    """Whether two Worlds are in the same seat's turn of the same phase and year."""
+    return (a.year, a.phase, a.turn) == (b.year, b.phase, b.turn) and a.current() == b.current() != ""

@@ -177,7 +177,8 @@ def _fmt(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:g}"
+        short = f"{value:g}"
+        return short if float(short) == value else repr(value)  # exact: replays re-read this text
     return str(value) if value != "" else "-"
 
 
