@@ -128,7 +128,7 @@ class AnswersScene(Dialog):
         bw = theme.px(110)
         n = 0
         for o in [o for o in w.offers.values() if o.receiver == me and o.status == "pending"]:
-            text_w = inner.width - 3 * (bw + 6)
+            text_w = inner.width - 3 * (bw + 6) - theme.px(14)
             y2 = theme.paragraph(surface, words.offer(w, o), pygame.Rect(inner.left, y, text_w, theme.px(60)), 15)
             judged = appraise(w, me, o)
             y2 = theme.paragraph(surface, tr("answers.your_view", reason=judged.reason),
@@ -429,7 +429,7 @@ class NegotiationScene(Dialog):
 class EventCardsScene(Dialog):
     """This year's event cards, one at a time: title, historical note, source document."""
 
-    size = (0.55, 0.6)
+    size = (0.52, 0.46)
 
     def __init__(self, world, news) -> None:
         super().__init__()
@@ -503,8 +503,10 @@ class YearSummaryScene(ListMixin, Dialog):
         y = col.top
         theme.text(surface, tr("summary.scores"), (col.left, y), 15, theme.ACCENT, True)
         y += theme.line_height(15) + 2
+        from game.rules.agenda import scores
+        now_all, old_all = dict(a.scores) or scores(a), dict(b.scores) or scores(b)
         for p in a.order:
-            now, old = a.scores.get(p, 0.0), b.scores.get(p, 0.0)
+            now, old = now_all.get(p, 0.0), old_all.get(p, 0.0)
             theme.text(surface, a.powers[p].name, (col.left, y), 14, theme.hex_color(a.powers[p].color))
             r = theme.text(surface, f"{old:.1f} -> {now:.1f} ({now - old:+.1f})", (col.right, y), 14, anchor="topright")
             self.tip(pygame.Rect(col.left, y, col.width, r.height), tr("tip.score"))

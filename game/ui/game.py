@@ -359,7 +359,7 @@ class GameScene(UIScene):
         score = agenda.score(w, me)
         item(tr("top.agenda", score=f"{score:.0f}"),
              tr("tip.agenda", before=f"{agenda.score(self.year_start, me):.1f}", now=f"{score:.1f}"))
-        if self.busy or (cur and not s.seats[cur].human):
+        if cur and not s.seats[cur].human:
             theme.text(surface, tr("top.thinking"), (x, cy), 16, theme.YELLOW, anchor="midleft")
         bw = theme.px(90)
         self.button(surface, (rect.right - bw - theme.px(8), rect.top + 6, bw, rect.height - 12), tr("top.menu"),
