@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import pygame
-from attrs import asdict, define
 
 from game.ui import theme
 from game.ui.scene import Scene, SceneManager
@@ -21,7 +21,7 @@ FPS = 60
 MIN_SIZE = (960, 600)
 
 
-@define
+@dataclass
 class Settings:
     """What the window remembers between runs."""
 
@@ -42,8 +42,8 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or home() / "settings.json"
     try:
         raw = json.loads(path.read_text("utf-8"))
-        fields = {f for f in asdict(Settings())}
-        return Settings(**{k: v for k, v in raw.items() if k in fields})
+        names = {f.name for f in fields(Settings)}
+        return Settings(**{k: v for k, v in raw.items() if k in names})
     except (OSError, ValueError, TypeError):
         return fit_desktop(Settings())
 
@@ -71,6 +71,11 @@ def fit_desktop(settings: Settings) -> Settings:
     return settings
 
 
+def size_factor(height: int) -> float:
+    """Text grows with tall windows (1.0 at 720 px, about 1.35 at 1080 px), so 1080p is not tiny."""
+    return max(1.0, min(1.8, height / 720)) ** 0.75
+
+
 class AppManager(SceneManager):
     """The scene stack, with a link back to the app (settings, window, quitting)."""
 
@@ -89,9 +94,15 @@ class App:
         self.manager = AppManager(self)
         self.running = True
         self.dirty = True
-        theme.set_scale(settings.scale)
+        self.fit_scale()
         from game.ui.i18n import set_language
         set_language(settings.language)
+
+    def fit_scale(self) -> None:
+        """The effective UI scale: the setting times a factor that grows with the window's height."""
+        wanted = round(self.settings.scale * size_factor(self.screen.get_height()), 3)
+        if abs(theme.scale() - wanted) > 1e-3:
+            theme.set_scale(wanted)
 
     def quit(self) -> None:
         """Leave the main loop."""
@@ -100,7 +111,7 @@ class App:
     def set_scale(self, scale: float) -> None:
         """Change the UI scale and remember it."""
         self.settings.scale = round(max(0.75, min(2.0, scale)), 2)
-        theme.set_scale(self.settings.scale)
+        self.fit_scale()
         save_settings(self.settings, self.settings_path)
         self.dirty = True
 
@@ -136,6 +147,7 @@ class App:
         if top is not self.manager.top or getattr(self.manager.top, "busy", False):
             self.dirty = True
         if self.dirty:
+            self.fit_scale()
             self.manager.draw(self.screen)
             if pygame.display.get_surface() is self.screen:
                 pygame.display.flip()
@@ -157,9 +169,21 @@ def first_scene(app: App, ns=None) -> Scene:
     return MainMenuScene()
 
 
+def clamp_to_desktop(settings: Settings) -> Settings:
+    """Shrink a remembered size that no longer fits the desktop (another monitor, a projector)."""
+    try:
+        dw, dh = pygame.display.get_desktop_sizes()[0]
+    except (pygame.error, IndexError):
+        return settings
+    if dw > 0 and dh > 0:
+        settings.width = max(MIN_SIZE[0], min(settings.width, dw))
+        settings.height = max(MIN_SIZE[1], min(settings.height, dh - 40))
+    return settings
+
+
 def run(ns=None) -> int:
     """Open the window and play until the player quits; returns the exit code."""
-    settings = load_settings()
+    settings = clamp_to_desktop(load_settings())
     screen = open_window(settings)
     from game.ui.i18n import tr
     pygame.display.set_caption(tr("app.title"))

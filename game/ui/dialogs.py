@@ -308,9 +308,33 @@ class NegotiationScene(Dialog):
             self.button(surface, (left.left, y, left.width, bh), words.pname(w, p), lambda p=p: self.set_target(p),
                         selected=p == self.target, id=f"to-{p}", enabled=not self.counter)
             y += bh + 4
+        if not self.counter:
+            self.draw_summits(surface, pygame.Rect(left.left, y + theme.px(16), left.width, left.bottom - y), bh)
         self.draw_composer(surface, mid, w, bh)
         self.draw_offer(surface, right, w, bh)
         self.draw_tooltip(surface)
+
+    def draw_summits(self, surface, rect, bh) -> None:
+        """Summit invitations the seat may send: a forum it hosts, ministers or leaders."""
+        rows = self.game.candidates(("summit",))
+        if not rows:
+            return
+        w = self.game.session.world
+        theme.text(surface, tr("nego.summit"), rect.topleft, 15, theme.MUTED)
+        y = rect.top + theme.line_height(15) + 4
+        for i, (a, reasons) in enumerate(rows):
+            label = tr(f"nego.summit{a.level}", forum=w.forums[a.forum].name if a.forum in w.forums else a.forum)
+            self.button(surface, (rect.left, y, rect.width, bh), label, lambda a=a: self.invite(a),
+                        enabled=not reasons, id=f"summit{i}", size=13,
+                        tooltip=" ".join(reasons) or words.action(w, a))
+            y += bh + 4
+
+    def invite(self, action) -> None:
+        """Call the summit (the invitations go to the forum's members)."""
+        if self.game.do(action):
+            self.close()
+        else:
+            self.result = self.game.message
 
     def draw_composer(self, surface, rect, w, bh) -> None:
         """Kind buttons and the fields of the item being composed."""

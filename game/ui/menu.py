@@ -1,6 +1,8 @@
 """The main menu, the settings screen and the load-game list."""
 from __future__ import annotations
 
+import functools
+
 import pygame
 
 from game.ui import theme
@@ -8,6 +10,7 @@ from game.ui.i18n import tr
 from game.ui.widgets import UIScene
 
 
+@functools.cache
 def optional_scene(module: str, names: tuple[str, ...]):
     """A scene class from a module built elsewhere, or None while it does not exist."""
     import importlib
@@ -18,6 +21,7 @@ def optional_scene(module: str, names: tuple[str, ...]):
     return next((getattr(mod, n) for n in names if hasattr(mod, n)), None)
 
 
+@functools.cache
 def save_module():
     """game.save if it is available (imported lazily), else None."""
     try:

@@ -5,7 +5,7 @@ import random
 from pathlib import Path
 
 import pygame
-from attrs import frozen
+from dataclasses import dataclass
 
 from game.ui import theme
 from game.ui.i18n import tr
@@ -14,7 +14,7 @@ from game.ui.widgets import UIScene
 DIFFICULTIES = ("easy", "normal", "hard", "historical")
 
 
-@frozen
+@dataclass(frozen=True)
 class ScenarioInfo:
     """What the setup screen lists about a scenario file (error: why it cannot be played)."""
 

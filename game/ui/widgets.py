@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import Callable
 
 import pygame
-from attrs import define
+from dataclasses import dataclass
 
 from game.ui import theme
 from game.ui.scene import Scene
 
 
-@define
+@dataclass
 class Button:
     """A clickable, focusable rectangle with a label."""
 
