@@ -222,3 +222,43 @@ def test_disabled_actions_say_why():
     frame(app)
     b = app.manager.top.find("cat-build")
     assert not b.enabled and "Actions" in b.tooltip
+
+
+def test_ctrl_z_takes_back_an_offer():
+    """An offer sent from the table is taken back with Ctrl+Z; the Undo button is then disabled."""
+    app = make_app()
+    s = start_game(app, ("japan",))
+    while top(app) != "GameScene":
+        click(app, "next")
+    click(app, "cat-negotiate")
+    click(app, "add")
+    click(app, "send")
+    assert any(o.sender == "japan" for o in s.world.offers.values())
+    frame(app)
+    assert app.manager.top.find("undo").enabled
+    key(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert not any(o.sender == "japan" for o in s.world.offers.values())
+    frame(app)
+    assert not app.manager.top.find("undo").enabled
+
+
+def test_number_keys_open_action_lists_and_pick():
+    """In the actions phase, a number key opens a list and another picks an action (an aid pledge)."""
+    from game.rules.actions import EndTurn
+    app = make_app()
+    s = start_game(app, ("japan",))
+    while top(app) != "GameScene":
+        click(app, "next")
+    while s.world.phase != "actions":
+        if s.human_to_move():
+            s.act(EndTurn("japan"))
+        else:
+            s.ai_step()
+    frame(app)
+    ap = s.world.ap_left["japan"]
+    key(app, pygame.K_4)  # Aid
+    assert top(app) == "ActionListScene"
+    key(app, pygame.K_1)
+    assert top(app) == "GameScene"
+    assert s.world.ap_left["japan"] == ap - 1
+    assert s.actions[-1].startswith("aid japan")

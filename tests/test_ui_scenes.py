@@ -207,3 +207,61 @@ def test_map_static_layer_is_cached():
     first = mv.static_layer(w)
     mv.draw(surface, pygame.Rect(0, 0, 800, 500), w, hover="kazakhstan")
     assert mv.static_layer(w) is first
+
+
+def test_keys_built_from_game_data_are_in_the_catalogue():
+    """Phases, modes, statuses, difficulties, agenda terms, resources, cards and aid kinds all have texts."""
+    from game.model import AID_KINDS, RESOURCES
+    from game.rules.agenda import TERMS
+    from game.rules.play import CARDS, PHASES
+    from game.ui.game import CATEGORIES
+    from game.ui.mapview import MODES, STATUSES
+    from game.ui.setup import DIFFICULTIES
+    keys = [f"phase.{p}" for p in (*PHASES, "events", "income", "resolution")]
+    keys += [f"phase.{p}.tip" for p in PHASES]
+    keys += [f"mode.{m}" for m in MODES] + [f"status.{s}" for s in STATUSES]
+    keys += [f"difficulty.{d}" for d in DIFFICULTIES] + [f"difficulty.{d}.tip" for d in DIFFICULTIES]
+    keys += [f"term.{t}" for t in TERMS] + [f"term.{t}.tip" for t in TERMS]
+    keys += [f"resource.{r}" for r in RESOURCES] + [f"card.{c}" for c in CARDS] + [f"aid.{k}" for k in AID_KINDS]
+    keys += [f"cat.{c}" for c, _ in CATEGORIES] + [f"cat.{c}.tip" for c, _ in CATEGORIES]
+    keys += [f"offer.{s}" for s in ("pending", "accepted", "rejected", "countered", "lapsed")]
+    keys += ["act.summit1", "act.summit2", "act.attend_no"]
+    cat = i18n.catalogue("en")
+    assert not [k for k in keys if k not in cat]
+
+
+def test_negotiation_table_offers_only_corridors_the_rules_accept():
+    """Every corridor the table lets a buyer pick for a contract passes validation."""
+    from game.ui import dialogs
+    from game.ui.game import GameScene
+    from game.ui.app import App, Settings
+    s = make_session(("japan",))
+    app = App(pygame.Surface((1280, 720)), Settings())
+    game = GameScene(s)
+    app.manager.stack.append(game)
+    game.manager = app.manager
+    assert s.current() == "japan"
+    for target in s.world.c5():
+        table = dialogs.NegotiationScene(game)
+        table.set_target(target)
+        table.set_kind("contract")
+        for r in table.resources():
+            table.draft["resource"] = r
+            table.set_kind("contract")
+            for k in table.corridors("contract"):
+                table.draft["corridor"] = k
+                table.gives, table.asks = [], []
+                table.add()
+                assert table.asks and not table.gives  # a great power asks for a contract
+                assert table.problems() == [], (target, r, k, table.problems())
+
+
+def test_window_resize_is_remembered(tmp_path):
+    """A VIDEORESIZE event updates and saves the remembered size."""
+    from game.ui.app import App, Settings, load_settings
+    from game.ui.menu import MainMenuScene
+    path = tmp_path / "settings.json"
+    app = App(pygame.Surface((1280, 720)), Settings(), path)
+    app.manager.push(MainMenuScene())
+    app.step(0.0, [pygame.event.Event(pygame.VIDEORESIZE, w=1400, h=900, size=(1400, 900))])
+    assert (load_settings(path).width, load_settings(path).height) == (1400, 900)

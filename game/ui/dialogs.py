@@ -218,7 +218,9 @@ class NegotiationScene(Dialog):
         c, _ = self.c5_and_great()
         if kind == "cofinance":
             return [k.id for k in w.corridors.values() if c in k.path and k.status in ("planned", "building")]
-        return [""] + [k.id for k in w.corridors.values() if c in k.path[:-1] and self.draft["resource"] in k.goods]
+        _, great = self.c5_and_great()
+        return [""] + [k.id for k in w.corridors.values()
+                       if c in k.path[:-1] and self.draft["resource"] in k.goods and great in k.markets]
 
     def cycle(self, key: str, options: list) -> None:
         """Next value of a draft field among options."""
@@ -597,7 +599,7 @@ class HandOverScene(UIScene):
 class PauseScene(Dialog):
     """Resume, save, load, settings, the main menu."""
 
-    size = (0.34, 0.6)
+    size = (0.34, 0.66)
 
     def __init__(self, game) -> None:
         super().__init__()
@@ -605,14 +607,17 @@ class PauseScene(Dialog):
 
     def draw(self, surface) -> None:
         """A column of buttons."""
-        from game.ui.menu import save_module
+        from game.ui.menu import rules_scene, save_module
         inner = self.frame(surface, tr("pause.title"))
         has = save_module() is not None
+        rules = rules_scene()
         bh = theme.px(40)
         rows = [
             ("resume", tr("pause.resume"), self.close, True, ""),
             ("save", tr("pause.save"), self.save, has, "" if has else tr("menu.unavailable.saves")),
             ("load", tr("pause.load"), self.load, has, "" if has else tr("menu.unavailable.saves")),
+            ("rules", tr("menu.rules"), lambda: self.manager.push(rules()), rules is not None,
+             "" if rules else tr("menu.unavailable.rules")),
             ("settings", tr("menu.settings"), self.settings, True, ""),
             ("menu", tr("pause.main_menu"), self.main_menu, True, tr("pause.main_menu.tip")),
         ]

@@ -230,7 +230,7 @@ class GameScene(UIScene):
             if a.verb in verbs and str(a) not in seen:
                 seen.add(str(a))
                 out.append((a, validate(w, a)))
-        return out
+        return sorted(out, key=lambda row: bool(row[1]))  # open actions first, refused ones after
 
     def open_category(self, cid: str, verbs) -> None:
         """Open the dialog for a category of actions."""

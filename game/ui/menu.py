@@ -18,7 +18,17 @@ def optional_scene(module: str, names: tuple[str, ...]):
         mod = importlib.import_module(module)
     except ImportError:
         return None
-    return next((getattr(mod, n) for n in names if hasattr(mod, n)), None)
+    found = next((getattr(mod, n) for n in names if hasattr(mod, n)), None)
+    if found is None:  # any scene class the module defines
+        from game.ui.scene import Scene
+        found = next((v for v in vars(mod).values() if isinstance(v, type) and issubclass(v, Scene)
+                      and v.__module__ == mod.__name__), None)
+    return found
+
+
+def rules_scene():
+    """The in-game rules reference scene class, or None while it is not built."""
+    return optional_scene("game.ui.rules_ref", ("RulesScene", "RulesReferenceScene", "RulesRefScene"))
 
 
 @functools.cache
@@ -52,7 +62,7 @@ class MainMenuScene(UIScene):
         y = title_block(surface, tr("app.title"), tr("menu.subtitle"))
         bw, bh, gap = theme.px(320), theme.px(48), theme.px(14)
         x = surface.get_width() // 2 - bw // 2
-        rules = optional_scene("game.ui.rules_ref", ("RulesScene", "RulesReferenceScene", "RulesRefScene"))
+        rules = rules_scene()
         saves = save_module()
         entries = [
             ("new", tr("menu.new_game"), self.new_game, True, tr("menu.new_game.tip")),
