@@ -262,3 +262,70 @@ def test_number_keys_open_action_lists_and_pick():
     assert top(app) == "GameScene"
     assert s.world.ap_left["japan"] == ap - 1
     assert s.actions[-1].startswith("aid japan")
+
+
+def test_each_human_sees_the_year_summary_with_only_its_own_secrets():
+    """After a year, both human seats get the summary, each behind its own hand-over, and the private
+    log line of Japan's offer to Kazakhstan appears in Japan's summary but not in China's."""
+    from game.model import Item
+    from game.rules.actions import EndTurn, Propose
+    app = make_app()
+    s = start_game(app, ("japan", "china"))
+    while top(app) != "GameScene":
+        click(app, "ready" if top(app) == "HandOverScene" else "next")
+    s.act(Propose("japan", "kazakhstan", (Item("aid", aid_kind="grant", amount=0.6),), ()))
+    summaries = {}
+    for _ in range(300):
+        name = top(app)
+        if name == "YearSummaryScene":
+            scene = app.manager.top
+            drawn = theme.record_start()
+            frame(app)
+            theme.record_stop()
+            summaries[scene.viewer] = " ".join(drawn)
+            click(app, "close")
+        elif name == "HandOverScene":
+            click(app, "ready")
+        elif name == "EventCardsScene":
+            click(app, "next")
+        elif s.world.year > 2015 and len(summaries) == 2:
+            break
+        elif s.human_to_move():
+            s.act(EndTurn(s.current()))
+            frame(app)
+        else:
+            frame(app)
+    assert set(summaries) == {"japan", "china"}
+    assert "Japan offers Kazakhstan" in summaries["japan"]  # the private log line of the offer itself
+    assert "Japan offers Kazakhstan" not in summaries["china"]
+
+
+def test_run_opens_a_window_and_quits(home, monkeypatch):
+    """run() opens the window on the main menu, leaves on a QUIT event and remembers the settings."""
+    from game.ui import app as app_mod
+    from game.ui.menu import MainMenuScene
+
+    class QuitSoon(MainMenuScene):
+        def enter(self):
+            pygame.event.post(pygame.event.Event(pygame.QUIT))
+
+    monkeypatch.setattr(app_mod, "first_scene", lambda app, ns=None: QuitSoon())
+    assert app_mod.run(None) == 0
+    assert (home / "settings.json").is_file()
+    assert pygame.display.get_surface().get_size()[0] >= app_mod.MIN_SIZE[0]
+
+
+def test_brackets_select_states_and_corridors_from_the_keyboard():
+    """] steps the selection through the C5 states and then the corridors."""
+    app = make_app()
+    s = start_game(app, ("japan",))
+    while top(app) != "GameScene":
+        click(app, "next")
+    game = app.manager.top
+    frame(app)
+    first = game.selected
+    key(app, pygame.K_RIGHTBRACKET)
+    assert game.selected != first and game.selected in s.world.economies
+    for _ in range(len(s.world.c5())):
+        key(app, pygame.K_RIGHTBRACKET)
+    assert game.selected in s.world.corridors

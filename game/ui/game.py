@@ -50,6 +50,8 @@ class GameScene(UIScene):
         self.year_seen = session.world.year
         self.year_start = session.world
         self.cards_seen: set[int] = set()
+        self.summary: tuple = ()  # (world at the start of the last year, at its end, the year)
+        self.summary_due: set[str] = set()  # human seats that have not yet seen the last year's summary
         self.message = ""
         self.map_rect = pygame.Rect(0, 0, 1, 1)
 
@@ -91,23 +93,27 @@ class GameScene(UIScene):
         self.advance()
 
     def advance(self) -> None:
-        """Push what must be seen next: the debrief, the year summary and cards, the hand-over."""
+        """Push what must be seen next: the debrief, the new year's cards, the year summary, the hand-over."""
         if self.manager is None or self.manager.top is not self:
             return
         s = self.session
         if s.world.status != "playing":
             self.finish()
             return
-        if s.world.year != self.year_seen and s.human_to_move():
+        if s.world.year != self.year_seen:
             before, self.year_start = self.year_start, s.world
-            year, self.year_seen = self.year_seen, s.world.year
-            self.show_news()
-            from game.ui.dialogs import YearSummaryScene
-            self.manager.push(YearSummaryScene(s, before, s.world, year, s.current()))
-            self.hand_over()
+            self.summary = (before, s.world, self.year_seen)
+            self.summary_due = set(self.humans())
+            self.year_seen = s.world.year
+        if not s.human_to_move():
             return
-        if s.world.year not in self.cards_seen and s.human_to_move():
-            self.show_news()
+        self.show_news()
+        p = s.current()
+        if p in self.summary_due:
+            self.summary_due.discard(p)
+            from game.ui.dialogs import YearSummaryScene
+            before, after, year = self.summary
+            self.manager.push(YearSummaryScene(s, before, after, year, p))
         self.hand_over()
 
     def show_news(self) -> None:
@@ -257,8 +263,8 @@ class GameScene(UIScene):
         elif event.key == pygame.K_ESCAPE:
             from game.ui.dialogs import PauseScene
             self.manager.push(PauseScene(self))
-        elif event.key == pygame.K_TAB and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
-            self.tab = "agenda" if self.tab == "state" else "state"
+        elif event.key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET):
+            self.cycle_selection(1 if event.key == pygame.K_RIGHTBRACKET else -1)
         else:
             return False
         return True
@@ -272,6 +278,14 @@ class GameScene(UIScene):
             self.feed_scroll = max(0, self.feed_scroll - event.y)
             return True
         return super().handle_event(event)
+
+    def cycle_selection(self, step: int) -> None:
+        """Select the next or previous state, then corridor, from the keyboard."""
+        w = self.session.world
+        ids = list(w.c5()) + list(w.corridors)
+        i = ids.index(self.selected) if self.selected in ids else -1
+        self.selected = ids[(i + step) % len(ids)]
+        self.tab = "state"
 
     def on_click(self, pos) -> bool:
         """Select a state or corridor on the map."""
@@ -372,7 +386,8 @@ class GameScene(UIScene):
         tw = (rect.width - theme.px(24)) // 2
         th = theme.px(30)
         self.button(surface, (rect.left + theme.px(8), rect.top + 6, tw, th), tr("panel.tab_state"),
-                    lambda: setattr(self, "tab", "state"), selected=self.tab == "state", id="tab-state", size=15)
+                    lambda: setattr(self, "tab", "state"), selected=self.tab == "state", id="tab-state", size=15,
+                    tooltip=tr("tip.tab_state"))
         self.button(surface, (rect.left + theme.px(16) + tw, rect.top + 6, tw, th), tr("panel.tab_agenda"),
                     lambda: setattr(self, "tab", "agenda"), selected=self.tab == "agenda", id="tab-agenda", size=15,
                     tooltip=tr("tip.tab_agenda"))
