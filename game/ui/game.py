@@ -522,8 +522,9 @@ class GameScene(UIScene):
                                                        weight=f"{weight / total:.0%}"))
             y += theme.line_height(14) + 2
         y = self.heading(surface, body, y, tr("panel.scores"))
+        all_scores = dict(w.scores) or agenda.scores(w)
         for p in w.order:
-            y = self.row(surface, body, y, words.pname(w, p), f"{w.scores.get(p, 0):.1f}", tr("tip.other_score"),
+            y = self.row(surface, body, y, words.pname(w, p), f"{all_scores.get(p, 0):.1f}", tr("tip.other_score"),
                          theme.hex_color(w.powers[p].color))
 
     def draw_actions(self, surface, rect, w) -> None:
