@@ -110,7 +110,12 @@ def play_game(ns: argparse.Namespace) -> int:
     except ImportError:
         print("The game window is not built yet; try: python run_game.py simulate --scenario 2015")
         return 0
-    return run(ns)
+    import pygame
+    pygame.init()
+    try:
+        return run(ns)
+    finally:
+        pygame.quit()
 
 
 def demo(ns: argparse.Namespace) -> int:

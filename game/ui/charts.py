@@ -13,7 +13,8 @@ from typing import Sequence
 import pygame
 from attrs import field, frozen
 
-_fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+from game.ui.theme import note
+from game.ui.theme import raw_font as font
 
 OTHERS_COLOR = "#9A9A9A"
 
@@ -55,19 +56,6 @@ class ChartLayout:
     x_ticks: tuple[float, ...]
 
 
-def font(size: int, bold: bool = False) -> pygame.font.Font:
-    """A cached default font of `size` pixels."""
-    key = (size, bold)
-    if not pygame.font.get_init():  # first use, or pygame was quit since: cached fonts are dead
-        pygame.font.init()
-        _fonts.clear()
-    if key not in _fonts:
-        f = pygame.font.Font(None, size)
-        f.set_bold(bold)
-        _fonts[key] = f
-    return _fonts[key]
-
-
 def color(value) -> pygame.Color:
     """A pygame colour from '#RRGGBB' or an RGB tuple."""
     return pygame.Color(value)
@@ -101,6 +89,7 @@ def text(surface: pygame.Surface, s: str, pos, size: int, ink, anchor: str = "to
          bold: bool = False) -> pygame.Rect:
     """Blit `s` anchored at `pos`; returns the rectangle it covers."""
     img = font(size, bold).render(s, True, color(ink))
+    note(s)
     r = img.get_rect(**{anchor: pos})
     surface.blit(img, r)
     return r
@@ -117,6 +106,7 @@ def _frame(surface, rect, title, y_label, style: ChartStyle) -> pygame.Rect:
         inner.top = t.bottom + pad
     if y_label:
         img = pygame.transform.rotate(font(style.px(19)).render(y_label, True, color(style.muted)), 90)
+        note(y_label)
         r = img.get_rect(midleft=(inner.left, inner.centery))
         surface.blit(img, r)
         inner.width -= r.width + pad // 2

@@ -1,7 +1,8 @@
 """One translation function for every user-facing string, with catalogues as data.
 
 `tr("menu.new_game")` looks the key up in the active language's catalogue
-(assets/i18n/<lang>.json merged with every <lang>_*.json), falling back to English and then to the key itself.
+(assets/i18n/<lang>.json plus every <lang>_*.json beside it, so each part of the
+game keeps its own file), falling back to English and then to the key itself.
 `tr(key, **values)` fills `{name}` placeholders. Japanese and Chinese catalogues can be
 added as files without touching code.
 """
@@ -19,8 +20,9 @@ def catalogue(lang: str) -> dict[str, str]:
     """The catalogue of `lang`, loaded on first use ({} when there is none)."""
     if lang not in _cache:
         merged: dict[str, str] = {}
-        for path in sorted(CATALOGUE_DIR.glob(f"{lang}*.json")):  # en.json, en_debrief.json, ...
-            if path.stem == lang or path.stem.startswith(lang + "_"):
+        paths = [CATALOGUE_DIR / f"{lang}.json", *sorted(CATALOGUE_DIR.glob(f"{lang}_*.json"))]
+        for path in paths:
+            if path.is_file():
                 merged.update(json.loads(path.read_text("utf-8")))
         _cache[lang] = merged
     return _cache[lang]

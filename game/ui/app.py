@@ -1,0 +1,198 @@
+"""The game window: settings, the main loop and the scene stack.
+
+`run(ns)` opens a resizable window that fits the desktop, remembers its size,
+UI scale and full-screen choice in settings.json (under $HEARTLAND_HOME or
+~/.heartland), and runs the scene stack at up to 60 frames a second, drawing only
+when something changed.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import pygame
+
+from game.ui import theme
+from game.ui.scene import Scene, SceneManager
+
+FPS = 60
+MIN_SIZE = (960, 600)
+
+
+@dataclass
+class Settings:
+    """What the window remembers between runs."""
+
+    width: int = 1280
+    height: int = 720
+    scale: float = 1.0
+    fullscreen: bool = False
+    language: str = "en"
+
+
+def home() -> Path:
+    """The folder for settings and saves."""
+    return Path(os.environ.get("HEARTLAND_HOME") or Path.home() / ".heartland")
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Settings from disk, or defaults sized to fit the desktop."""
+    path = path or home() / "settings.json"
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+        names = {f.name for f in fields(Settings)}
+        return Settings(**{k: v for k, v in raw.items() if k in names})
+    except (OSError, ValueError, TypeError):
+        return fit_desktop(Settings())
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write settings; a read-only home is not an error."""
+    path = path or home() / "settings.json"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(asdict(settings), indent=1), "utf-8")
+    except OSError:
+        pass
+
+
+def fit_desktop(settings: Settings) -> Settings:
+    """A window size that fits the first desktop (90%, at most 1920x1080)."""
+    try:
+        dw, dh = pygame.display.get_desktop_sizes()[0]
+    except (pygame.error, IndexError):
+        return settings
+    settings.width = max(MIN_SIZE[0], min(1920, int(dw * 0.9)))
+    settings.height = max(MIN_SIZE[1], min(1080, int(dh * 0.9)))
+    if dh >= 1400:
+        settings.scale = 1.25
+    return settings
+
+
+def size_factor(height: int) -> float:
+    """Text grows with tall windows (1.0 at 720 px, about 1.35 at 1080 px), so 1080p is not tiny."""
+    return max(1.0, min(1.8, height / 720)) ** 0.75
+
+
+class AppManager(SceneManager):
+    """The scene stack, with a link back to the app (settings, window, quitting)."""
+
+    def __init__(self, app: "App") -> None:
+        super().__init__()
+        self.app = app
+
+
+class App:
+    """The window, the settings and the scene stack; `step` runs one frame."""
+
+    def __init__(self, screen: pygame.Surface, settings: Settings, settings_path: Path | None = None) -> None:
+        self.screen = screen
+        self.settings = settings
+        self.settings_path = settings_path
+        self.manager = AppManager(self)
+        self.running = True
+        self.dirty = True
+        self.fit_scale()
+        from game.ui.i18n import set_language
+        set_language(settings.language)
+
+    def fit_scale(self) -> None:
+        """The effective UI scale: the setting times a factor that grows with the window's height."""
+        wanted = round(self.settings.scale * size_factor(self.screen.get_height()), 3)
+        if abs(theme.scale() - wanted) > 1e-3:
+            theme.set_scale(wanted)
+
+    def quit(self) -> None:
+        """Leave the main loop."""
+        self.running = False
+
+    def set_scale(self, scale: float) -> None:
+        """Change the UI scale and remember it."""
+        self.settings.scale = round(max(0.75, min(2.0, scale)), 2)
+        self.fit_scale()
+        save_settings(self.settings, self.settings_path)
+        self.dirty = True
+
+    def toggle_fullscreen(self) -> None:
+        """Switch between a window and the full screen (for projectors)."""
+        self.settings.fullscreen = not self.settings.fullscreen
+        self.screen = open_window(self.settings)
+        save_settings(self.settings, self.settings_path)
+        self.dirty = True
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Window-level events first, then the top scene."""
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        self.dirty = True
+        if event.type == pygame.VIDEORESIZE and not self.settings.fullscreen:
+            self.settings.width, self.settings.height = max(event.w, MIN_SIZE[0]), max(event.h, MIN_SIZE[1])
+            self.screen = pygame.display.get_surface() or self.screen
+            save_settings(self.settings, self.settings_path)
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        self.manager.handle_event(event)
+
+    def step(self, dt: float, events: list | None = None) -> None:
+        """One frame: events, update, and a redraw when something changed."""
+        for event in pygame.event.get() if events is None else events:
+            self.handle(event)
+        top = self.manager.top
+        self.manager.update(dt)
+        if top is not self.manager.top or getattr(self.manager.top, "busy", False):
+            self.dirty = True
+        if self.dirty:
+            self.fit_scale()
+            self.manager.draw(self.screen)
+            if pygame.display.get_surface() is self.screen:
+                pygame.display.flip()
+            self.dirty = False
+        if not self.manager.stack:
+            self.running = False
+
+
+def open_window(settings: Settings) -> pygame.Surface:
+    """The display surface: full screen, or a resizable window of the remembered size."""
+    if settings.fullscreen:
+        return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+    return pygame.display.set_mode((settings.width, settings.height), pygame.RESIZABLE)
+
+
+def first_scene(app: App, ns=None) -> Scene:
+    """The main menu."""
+    from game.ui.menu import MainMenuScene
+    return MainMenuScene()
+
+
+def clamp_to_desktop(settings: Settings) -> Settings:
+    """Shrink a remembered size that no longer fits the desktop (another monitor, a projector)."""
+    try:
+        dw, dh = pygame.display.get_desktop_sizes()[0]
+    except (pygame.error, IndexError):
+        return settings
+    if dw > 0 and dh > 0:
+        settings.width = max(MIN_SIZE[0], min(settings.width, dw))
+        settings.height = max(MIN_SIZE[1], min(settings.height, dh - 40))
+    return settings
+
+
+def run(ns=None) -> int:
+    """Open the window and play until the player quits; returns the exit code."""
+    settings = clamp_to_desktop(load_settings())
+    screen = open_window(settings)
+    from game.ui.i18n import tr
+    pygame.display.set_caption(tr("app.title"))
+    pygame.key.set_repeat(400, 40)
+    app = App(screen, settings)
+    app.manager.push(first_scene(app, ns))
+    clock = pygame.time.Clock()
+    while app.running:
+        dt = clock.tick(FPS) / 1000.0
+        app.step(dt)
+    save_settings(app.settings, app.settings_path)
+    return 0

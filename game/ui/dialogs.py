@@ -1,0 +1,653 @@
+"""Dialogs and overlays of the play screen: action lists, answers, the negotiation table,
+event cards, the year summary, the hand-over screen and the pause menu."""
+from __future__ import annotations
+
+import pygame
+from attrs import evolve
+
+from game.errors import IllegalAction
+from game.model import AID_KINDS, Item, Offer
+from game.rules import actions as A
+from game.ui import theme, words
+from game.ui.i18n import tr
+from game.ui.widgets import NUMBER_KEYS, UIScene
+
+
+class Dialog(UIScene):
+    """A window over the screen below; Esc closes it."""
+
+    transparent = True
+    size = (0.62, 0.72)  # share of the screen
+
+    def frame(self, surface: pygame.Surface, title: str) -> pygame.Rect:
+        """Dim the screen, draw the window and its title; returns the inner rectangle."""
+        self.begin()
+        dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        dim.fill((0, 0, 0, 150))
+        surface.blit(dim, (0, 0))
+        W, H = surface.get_size()
+        w, h = int(W * self.size[0]), int(H * self.size[1])
+        rect = pygame.Rect((W - w) // 2, (H - h) // 2, w, h)
+        theme.panel(surface, rect, (30, 35, 46), theme.ACCENT, 8)
+        theme.text(surface, title, (rect.left + theme.px(18), rect.top + theme.px(14)), 22, bold=True)
+        return pygame.Rect(rect.left + theme.px(18), rect.top + theme.px(18) + theme.line_height(22),
+                           rect.width - theme.px(36), rect.height - theme.px(30) - theme.line_height(22))
+
+    def close(self) -> None:
+        """Close this dialog."""
+        if self.manager and self.manager.top is self:
+            self.manager.pop()
+
+    def on_key(self, event) -> bool:
+        """Esc closes."""
+        if event.key == pygame.K_ESCAPE:
+            self.close()
+            return True
+        return False
+
+    def close_button(self, surface, inner, label: str = "") -> None:
+        """The Close button at the bottom right."""
+        bw, bh = theme.px(150), theme.px(36)
+        self.button(surface, (inner.right - bw, inner.bottom - bh, bw, bh), label or tr("common.close"), self.close,
+                    id="close")
+
+
+class ListMixin:
+    """A scrollable list of rows drawn as buttons, picked by number keys."""
+
+    scroll = 0
+
+    def wheel(self, event) -> bool:
+        """Scroll with the mouse wheel or Page Up/Down."""
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll = max(0, self.scroll - event.y)
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.scroll = max(0, self.scroll + (5 if event.key == pygame.K_PAGEDOWN else -5))
+            return True
+        return False
+
+
+class ActionListScene(ListMixin, Dialog):
+    """Every action of a kind, the refused ones disabled with their reasons as tooltips."""
+
+    def __init__(self, game, title: str, verbs) -> None:
+        super().__init__()
+        self.game, self.title, self.verbs = game, title, verbs
+
+    def handle_event(self, event) -> bool:
+        """Scrolling, then buttons."""
+        return self.wheel(event) or super().handle_event(event)
+
+    def draw(self, surface) -> None:
+        """One button per action."""
+        inner = self.frame(surface, self.title)
+        w = self.game.session.world
+        rows = self.game.candidates(self.verbs)
+        bh = theme.px(32)
+        visible = max(1, (inner.height - theme.px(50)) // (bh + 4))
+        self.scroll = min(self.scroll, max(0, len(rows) - visible))
+        if not rows:
+            theme.text(surface, tr("why.nothing_open"), inner.topleft, 16, theme.MUTED)
+        for n, (a, reasons) in enumerate(rows[self.scroll:self.scroll + visible]):
+            i = n + self.scroll
+            key = NUMBER_KEYS[n] if n < len(NUMBER_KEYS) else None
+            label = (f"{n + 1}  " if key else "    ") + words.action(w, a)
+            self.button(surface, (inner.left, inner.top + n * (bh + 4), inner.width, bh), label,
+                        lambda a=a: self.pick(a), enabled=not reasons, tooltip=" ".join(reasons) or str(a),
+                        hotkey=key, id=f"act{i}", size=15)
+        if len(rows) > visible:
+            theme.text(surface, tr("list.more", shown=f"{self.scroll + 1}-{min(len(rows), self.scroll + visible)}",
+                                   total=len(rows)), (inner.left, inner.bottom - theme.px(30)), 14, theme.MUTED)
+        self.close_button(surface, inner)
+        self.draw_tooltip(surface)
+
+    def pick(self, action) -> None:
+        """Take the action and close."""
+        if self.game.do(action):
+            self.close()
+
+
+class AnswersScene(Dialog):
+    """Offers and summit invitations waiting for the seat's answer; its own offers and their answers."""
+
+    def __init__(self, game) -> None:
+        super().__init__()
+        self.game = game
+
+    def draw(self, surface) -> None:
+        """Each pending offer with the seat's own appraisal and Accept / Reject / Counter."""
+        from game.rules.valuation import appraise
+        inner = self.frame(surface, tr("answers.title"))
+        s = self.game.session
+        me = s.current()
+        w = s.view(me) if me else self.game.world()
+        legal = {str(a) for a in s.legal()}
+        y = inner.top
+        bh = theme.px(30)
+        bw = theme.px(110)
+        n = 0
+        for o in [o for o in w.offers.values() if o.receiver == me and o.status == "pending"]:
+            text_w = inner.width - 3 * (bw + 6) - theme.px(14)
+            y2 = theme.paragraph(surface, words.offer(w, o), pygame.Rect(inner.left, y, text_w, theme.px(60)), 15)
+            judged = appraise(w, me, o)
+            y2 = theme.paragraph(surface, tr("answers.your_view", reason=judged.reason),
+                                 pygame.Rect(inner.left, y2, text_w, theme.px(60)), 13, theme.MUTED)
+            for j, (label, act) in enumerate(((tr("answers.accept"), A.Accept(me, o.id)),
+                                              (tr("answers.reject"), A.Reject(me, o.id)))):
+                ok = str(act) in legal
+                self.button(surface, (inner.right - (3 - j) * (bw + 6), y, bw, bh), label,
+                            lambda act=act: self.game.do(act), enabled=ok, id=f"{act.verb}-{o.id}",
+                            tooltip="" if ok else tr("why.not_now"), hotkey=NUMBER_KEYS[n] if j == 0 and n < 9 else None)
+            can_counter = not o.reply_to and any(a.startswith(f"counter {me} {o.id}") for a in legal)
+            self.button(surface, (inner.right - (bw + 6), y, bw, bh), tr("answers.counter"),
+                        lambda o=o: self.manager.push(NegotiationScene(self.game, counter=o)), enabled=can_counter,
+                        tooltip=tr("answers.counter.tip") if can_counter else tr("why.no_counter"),
+                        id=f"counter-{o.id}")
+            y = max(y2, y + bh) + theme.px(10)
+            n += 1
+        for sm in w.summits:
+            if me in sm.invited and me not in sm.answers:
+                theme.text(surface, tr("answers.invitation", forum=words.fname(w, sm.forum),
+                                       host=words.pname(w, sm.host)), (inner.left, y + 6), 15)
+                for j, yes in enumerate((True, False)):
+                    act = A.Attend(me, sm.forum, yes)
+                    ok = str(act) in legal
+                    self.button(surface, (inner.right - (2 - j) * (bw + 6), y, bw, bh),
+                                tr("answers.attend") if yes else tr("answers.decline"),
+                                lambda act=act: self.game.do(act), enabled=ok, id=f"attend-{sm.forum}-{yes}")
+                y += bh + theme.px(10)
+        if y == inner.top:
+            theme.text(surface, tr("answers.none"), (inner.left, y), 16, theme.MUTED)
+            y += theme.line_height(16) + 10
+        y = max(y, inner.top + theme.px(40))
+        theme.text(surface, tr("answers.sent"), (inner.left, y), 15, theme.ACCENT, True)
+        y += theme.line_height(15) + 4
+        mine = [o for o in w.offers.values() if o.sender == me and o.year == w.year]
+        for o in mine:
+            status = tr(f"offer.{o.status}")
+            line = f"{status}: {words.offer(w, o)}" + (f" - {o.reason}" if o.reason else "")
+            y = theme.paragraph(surface, line, pygame.Rect(inner.left, y, inner.width, theme.px(60)), 13) + 4
+        if not mine:
+            theme.text(surface, tr("word.none"), (inner.left, y), 13, theme.MUTED)
+        self.close_button(surface, inner)
+        self.draw_tooltip(surface)
+
+
+# --- the negotiation table -----------------------------------------------------------------
+
+KINDS = ("aid", "contract", "cofinance", "statement")
+
+
+class NegotiationScene(Dialog):
+    """Compose an offer item by item, see whether the rules allow it and how the other side sees it, send it."""
+
+    size = (0.8, 0.84)
+
+    def __init__(self, game, counter: Offer | None = None) -> None:
+        super().__init__()
+        self.game = game
+        self.counter = counter
+        s = game.session
+        self.me = s.current()
+        w = s.world
+        self.targets = game.counterparts()
+        self.target = counter.sender if counter else (self.targets[0] if self.targets else "")
+        self.gives: list[Item] = list(counter.asks) if counter else []
+        self.asks: list[Item] = list(counter.gives) if counter else []
+        self.kind = "aid"
+        self.draft = {"aid_kind": "grant", "amount": w.param("play.aid_step"), "resource": "", "volume": 1.0,
+                      "price": 1.0, "years": int(w.param("play.contract_years")), "corridor": "", "against": ""}
+        self.result = ""
+
+    # --- the parts of an offer ------------------------------------------------------------------
+    def c5_and_great(self) -> tuple[str, str]:
+        """(C5 state, great power) of this negotiation."""
+        w = self.game.session.world
+        return (self.me, self.target) if self.me in w.economies else (self.target, self.me)
+
+    def resources(self) -> list[str]:
+        """Resources the C5 side produces."""
+        w = self.game.session.world
+        c, _ = self.c5_and_great()
+        return [r for r, v in w.economies[c].production.items() if v > 0] if c in w.economies else []
+
+    def corridors(self, kind: str) -> list[str]:
+        """Corridors an item of this kind may name ("" = the cheapest route)."""
+        w = self.game.session.world
+        c, _ = self.c5_and_great()
+        if kind == "cofinance":
+            return [k.id for k in w.corridors.values() if c in k.path and k.status in ("planned", "building")]
+        _, great = self.c5_and_great()
+        return [""] + [k.id for k in w.corridors.values()
+                       if c in k.path[:-1] and self.draft["resource"] in k.goods and great in k.markets]
+
+    def cycle(self, key: str, options: list) -> None:
+        """Next value of a draft field among options."""
+        if not options:
+            return
+        cur = self.draft[key]
+        self.draft[key] = options[(options.index(cur) + 1) % len(options)] if cur in options else options[0]
+
+    def nudge(self, key: str, step: float, low: float, high: float) -> None:
+        """Raise or lower a numeric draft field."""
+        self.draft[key] = round(max(low, min(high, self.draft[key] + step)), 3)
+
+    def build_item(self) -> tuple[Item, str]:
+        """The item being composed and the side that gives it ("me" or "them")."""
+        d = self.draft
+        w = self.game.session.world
+        great_is_me = w.powers[self.me].kind == "great"
+        if self.kind == "aid":
+            return Item("aid", aid_kind=d["aid_kind"], amount=d["amount"]), "me" if great_is_me else "them"
+        if self.kind == "contract":
+            return (Item("contract", resource=d["resource"], amount=d["volume"], price_factor=d["price"],
+                         years=int(d["years"]), corridor=d["corridor"]), "them" if great_is_me else "me")
+        if self.kind == "cofinance":
+            return Item("cofinance", corridor=d["corridor"], amount=d["amount"]), "me" if great_is_me else "them"
+        return Item("statement", against=d["against"]), "both"
+
+    def add(self) -> None:
+        """Put the composed item into the offer."""
+        item, side = self.build_item()
+        if side in ("me", "both"):
+            self.gives.append(item)
+        if side in ("them", "both"):
+            self.asks.append(item)
+
+    def set_kind(self, kind: str) -> None:
+        """Choose what kind of item to compose."""
+        self.kind = kind
+        if kind == "contract" and self.draft["resource"] not in self.resources():
+            self.draft["resource"] = (self.resources() or [""])[0]
+        if kind == "contract":
+            self.draft["volume"] = self.standard_volume()
+        if kind in ("contract", "cofinance"):
+            opts = self.corridors(kind)
+            self.draft["corridor"] = opts[0] if opts else ""
+        if kind == "cofinance":
+            self.draft["amount"] = max(self.draft["amount"], 0.5)
+
+    def set_target(self, p: str) -> None:
+        """Choose who the offer goes to."""
+        self.target = p
+        self.set_kind(self.kind)
+
+    def action(self) -> A.Action:
+        """The Propose (or Counter) action for the offer as composed."""
+        if self.counter:
+            return A.Counter(self.me, self.counter.id, tuple(self.gives), tuple(self.asks))
+        return A.Propose(self.me, self.target, tuple(self.gives), tuple(self.asks))
+
+    def problems(self) -> list[str]:
+        """Why the rules would refuse the offer now."""
+        from game.rules.play import validate
+        if not self.target:
+            return [tr("why.no_counterpart")]
+        return validate(self.game.session.world, self.action())
+
+    def send(self) -> None:
+        """Send the offer."""
+        if self.game.do(self.action()):
+            self.close()
+        else:
+            self.result = self.game.message
+
+    # --- drawing -----------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        """Counterparts, the composer, the offer so far, the other side's view, Send."""
+        title = tr("nego.counter_title") if self.counter else tr("nego.title")
+        inner = self.frame(surface, title)
+        s = self.game.session
+        w = s.view(self.me)
+        bh = theme.px(30)
+        left = pygame.Rect(inner.left, inner.top, int(inner.width * 0.2), inner.height)
+        mid = pygame.Rect(left.right + theme.px(14), inner.top, int(inner.width * 0.42), inner.height)
+        right = pygame.Rect(mid.right + theme.px(14), inner.top, inner.right - mid.right - theme.px(14), inner.height)
+        theme.text(surface, tr("nego.to"), left.topleft, 15, theme.MUTED)
+        y = left.top + theme.line_height(15) + 4
+        for p in ([self.target] if self.counter else self.targets):
+            self.button(surface, (left.left, y, left.width, bh), words.pname(w, p), lambda p=p: self.set_target(p),
+                        selected=p == self.target, id=f"to-{p}", enabled=not self.counter)
+            y += bh + 4
+        if not self.counter:
+            self.draw_summits(surface, pygame.Rect(left.left, y + theme.px(16), left.width, left.bottom - y), bh)
+        self.draw_composer(surface, mid, w, bh)
+        self.draw_offer(surface, right, w, bh)
+        self.draw_tooltip(surface)
+
+    def draw_summits(self, surface, rect, bh) -> None:
+        """Summit invitations the seat may send: a forum it hosts, ministers or leaders."""
+        rows = self.game.candidates(("summit",))
+        if not rows:
+            return
+        w = self.game.session.world
+        theme.text(surface, tr("nego.summit"), rect.topleft, 15, theme.MUTED)
+        y = rect.top + theme.line_height(15) + 4
+        for i, (a, reasons) in enumerate(rows):
+            label = tr(f"nego.summit{a.level}", forum=w.forums[a.forum].name if a.forum in w.forums else a.forum)
+            self.button(surface, (rect.left, y, rect.width, bh), label, lambda a=a: self.invite(a),
+                        enabled=not reasons, id=f"summit{i}", size=13,
+                        tooltip=" ".join(reasons) or words.action(w, a))
+            y += bh + 4
+
+    def invite(self, action) -> None:
+        """Call the summit (the invitations go to the forum's members)."""
+        if self.game.do(action):
+            self.close()
+        else:
+            self.result = self.game.message
+
+    def draw_composer(self, surface, rect, w, bh) -> None:
+        """Kind buttons and the fields of the item being composed."""
+        theme.text(surface, tr("nego.compose"), rect.topleft, 15, theme.MUTED)
+        y = rect.top + theme.line_height(15) + 4
+        kw = (rect.width - 3 * 4) // 4
+        for i, k in enumerate(KINDS):
+            self.button(surface, (rect.left + i * (kw + 4), y, kw, bh), tr(f"kind.{k}"), lambda k=k: self.set_kind(k),
+                        selected=k == self.kind, id=f"kind-{k}", tooltip=tr(f"kind.{k}.tip"), size=14)
+        y += bh + theme.px(10)
+        d = self.draft
+        step = w.param("play.aid_step")
+        fields: list[tuple[str, str, callable, callable | None]] = []
+        if self.kind in ("aid", "cofinance"):
+            if self.kind == "aid":
+                fields.append((tr("nego.aid_kind"), tr(f"aid.{d['aid_kind']}"),
+                               lambda: self.cycle("aid_kind", list(AID_KINDS)), None))
+            else:
+                fields.append((tr("nego.corridor"), words.kname(w, d["corridor"]) if d["corridor"] else tr("word.none"),
+                               lambda: self.cycle("corridor", self.corridors("cofinance")), None))
+            fields.append((tr("nego.amount"), words.money(d["amount"]), lambda: self.nudge("amount", step, step, 20),
+                           lambda: self.nudge("amount", -step, step, 20)))
+        elif self.kind == "contract":
+            c, _ = self.c5_and_great()
+            from game.model import UNITS
+            fields += [
+                (tr("nego.resource"), words.resource(d["resource"]) if d["resource"] else tr("word.none"),
+                 lambda: (self.cycle("resource", self.resources()), self.set_kind("contract")), None),
+                (tr("nego.volume"), f"{d['volume']:g} {UNITS.get(d['resource'], '')}",
+                 lambda: self.nudge("volume", self.vol_step(), 0, 1000), lambda: self.nudge("volume", -self.vol_step(), 0, 1000)),
+                (tr("nego.price"), f"{d['price']:.1f}x", lambda: self.nudge("price", 0.1, 0.5, 2.0),
+                 lambda: self.nudge("price", -0.1, 0.5, 2.0)),
+                (tr("nego.years"), str(int(d["years"])), lambda: self.nudge("years", 1, 1, 20),
+                 lambda: self.nudge("years", -1, 1, 20)),
+                (tr("nego.corridor"), words.kname(w, d["corridor"]),
+                 lambda: self.cycle("corridor", self.corridors("contract")), None),
+            ]
+        else:
+            options = [""] + [p for p in w.order if p not in (self.me, self.target) and w.powers[p].kind == "great"]
+            fields.append((tr("nego.against"), words.pname(w, d["against"]) if d["against"] else tr("word.nobody"),
+                           lambda: self.cycle("against", options), None))
+        for i, (label, value, plus, minus) in enumerate(fields):
+            theme.text(surface, label, (rect.left, y + bh // 2), 14, theme.MUTED, anchor="midleft")
+            vx = rect.left + int(rect.width * 0.3)
+            if minus:
+                sw = theme.px(34)
+                self.button(surface, (vx, y, sw, bh), "-", minus, id=f"f{i}-")
+                theme.text(surface, value, (vx + sw + theme.px(8), y + bh // 2), 15, anchor="midleft")
+                self.button(surface, (rect.right - sw, y, sw, bh), "+", plus, id=f"f{i}+")
+            else:
+                self.button(surface, (vx, y, rect.right - vx, bh), value, plus, id=f"f{i}", size=14,
+                            tooltip=tr("nego.cycle.tip"))
+            y += bh + 6
+        item, side = self.build_item()
+        y += theme.px(6)
+        who = {"me": tr("nego.side_me"), "them": tr("nego.side_them"), "both": tr("nego.side_both")}[side]
+        y = theme.paragraph(surface, f"{who}: {words.item(w, item)}", pygame.Rect(rect.left, y, rect.width, 60), 14)
+        self.button(surface, (rect.left, y + 4, rect.width, bh), tr("nego.add"), self.add, id="add",
+                    hotkey=pygame.K_a, tooltip=tr("nego.add.tip"))
+
+    def standard_volume(self) -> float:
+        """The rules' standard contract volume: a share of the seller's output."""
+        w = self.game.session.world
+        c, _ = self.c5_and_great()
+        made = w.economies[c].production.get(self.draft["resource"], 0.0) if c in w.economies else 0.0
+        return round(made * w.param("play.contract_share"), 3) or 1.0
+
+    def vol_step(self) -> float:
+        """A sensible step for contract volumes: a tenth of the seller's output."""
+        w = self.game.session.world
+        c, _ = self.c5_and_great()
+        made = w.economies[c].production.get(self.draft["resource"], 1.0) if c in w.economies else 1.0
+        return max(0.001, round(made * 0.05, 3))
+
+    def draw_offer(self, surface, rect, w, bh) -> None:
+        """The offer so far, what the rules say, how the other side sees it, and Send."""
+        from game.rules.valuation import appraise
+        y = rect.top
+        for title, seq, side in ((tr("nego.you_give"), self.gives, "g"), (tr("nego.you_ask"), self.asks, "a")):
+            theme.text(surface, title, (rect.left, y), 15, theme.ACCENT, True)
+            y += theme.line_height(15) + 2
+            for i, it in enumerate(seq):
+                sw = theme.px(26)
+                top = y
+                y = theme.paragraph(surface, words.item(w, it), pygame.Rect(rect.left, y, rect.width - sw - 6, 60), 14)
+                self.button(surface, (rect.right - sw, top, sw, theme.px(22)), "x",
+                            lambda seq=seq, i=i: seq.pop(i), id=f"rm-{side}{i}", tooltip=tr("nego.remove"))
+                y = max(y, top + theme.px(24))
+            if not seq:
+                theme.text(surface, tr("word.nothing"), (rect.left, y), 14, theme.MUTED)
+                y += theme.line_height(14)
+            y += theme.px(8)
+        problems = self.problems()
+        if self.target and (self.gives or self.asks):
+            draft = Offer("draft", self.me, self.target, tuple(self.gives), tuple(self.asks), w.year)
+            try:
+                judged = appraise(w, self.target, draft)
+                y = theme.paragraph(surface, tr("nego.their_view", reason=judged.reason),
+                                    pygame.Rect(rect.left, y, rect.width, theme.px(90)), 14, theme.SKY) + 6
+            except (KeyError, ValueError, ZeroDivisionError):
+                pass
+        if problems:
+            y = theme.paragraph(surface, " ".join(problems), pygame.Rect(rect.left, y, rect.width, theme.px(100)), 14,
+                                theme.WARN) + 4
+        if self.result:
+            theme.paragraph(surface, self.result, pygame.Rect(rect.left, y, rect.width, theme.px(60)), 14, theme.YELLOW)
+        bw = (rect.width - 6) // 2
+        self.button(surface, (rect.left, rect.bottom - bh - 4, bw, bh + 4), tr("nego.send"), self.send,
+                    enabled=not problems, tooltip=" ".join(problems) or tr("nego.send.tip"), id="send", size=17)
+        self.button(surface, (rect.left + bw + 6, rect.bottom - bh - 4, bw, bh + 4), tr("common.cancel"), self.close,
+                    id="cancel")
+
+
+# --- news, the year, the hand-over ---------------------------------------------------------------
+
+class EventCardsScene(Dialog):
+    """This year's event cards, one at a time: title, historical note, source document."""
+
+    size = (0.52, 0.46)
+
+    def __init__(self, world, news) -> None:
+        super().__init__()
+        defs = {e.id: e for e in world.events}
+        self.cards = [defs[n] for n in news if n in defs]
+        self.year = world.year
+        self.i = 0
+
+    def next(self) -> None:
+        """Show the next card, or close after the last."""
+        self.i += 1
+        if self.i >= len(self.cards):
+            self.close()
+
+    def draw(self, surface) -> None:
+        """The current card."""
+        if not self.cards:
+            self.close()
+            return
+        ev = self.cards[min(self.i, len(self.cards) - 1)]
+        inner = self.frame(surface, tr("card.title", year=self.year, n=self.i + 1, total=len(self.cards)))
+        y = theme.paragraph(surface, ev.title, inner, 24, theme.YELLOW, True) + theme.px(10)
+        y = theme.paragraph(surface, ev.note, pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(90)),
+                            17) + theme.px(14)
+        if ev.source:
+            theme.paragraph(surface, tr("card.source", source=ev.source),
+                            pygame.Rect(inner.left, y, inner.width, theme.px(60)), 14, theme.MUTED)
+        bw, bh = theme.px(170), theme.px(38)
+        self.button(surface, (inner.right - bw, inner.bottom - bh, bw, bh), tr("common.next"), self.next, id="next",
+                    hotkey=pygame.K_RETURN)
+        self.draw_tooltip(surface)
+
+    def on_key(self, event) -> bool:
+        """Esc or Space moves on."""
+        if event.key in (pygame.K_ESCAPE, pygame.K_SPACE):
+            self.next()
+            return True
+        return False
+
+
+class YearSummaryScene(ListMixin, Dialog):
+    """What changed in a year and why: scores, influence, events, the AI's reasons (as the viewer may see them)."""
+
+    size = (0.78, 0.84)
+
+    def __init__(self, session, before, after, year: int, viewer: str) -> None:
+        super().__init__()
+        self.session, self.before, self.after, self.year, self.viewer = session, before, after, year, viewer
+
+    def lines(self) -> list[tuple[str, tuple]]:
+        """The log of the year as the viewer may read it: (text, colour)."""
+        out = []
+        for e in self.session.visible_log(self.viewer):
+            if e.year != self.year:
+                continue
+            color = theme.SKY if e.rule == "ai" else theme.YELLOW if e.rule == "event" else theme.TEXT
+            who = f"{words.pname(self.after, e.actor)}: " if e.rule == "ai" and e.actor else ""
+            out.append((who + e.text, color))
+        return out
+
+    def handle_event(self, event) -> bool:
+        """Scrolling, then buttons."""
+        return self.wheel(event) or super().handle_event(event)
+
+    def draw(self, surface) -> None:
+        """Scores before and after, influence per state, then the year's log."""
+        from game.rules.influence import shares
+        inner = self.frame(surface, tr("summary.title", year=self.year))
+        a, b = self.after, self.before
+        col = pygame.Rect(inner.left, inner.top, int(inner.width * 0.38), inner.height)
+        y = col.top
+        theme.text(surface, tr("summary.scores"), (col.left, y), 15, theme.ACCENT, True)
+        y += theme.line_height(15) + 2
+        from game.rules.agenda import scores
+        now_all, old_all = dict(a.scores) or scores(a), dict(b.scores) or scores(b)
+        for p in a.order:
+            now, old = now_all.get(p, 0.0), old_all.get(p, 0.0)
+            theme.text(surface, a.powers[p].name, (col.left, y), 14, theme.hex_color(a.powers[p].color))
+            r = theme.text(surface, f"{old:.1f} -> {now:.1f} ({now - old:+.1f})", (col.right, y), 14, anchor="topright")
+            self.tip(pygame.Rect(col.left, y, col.width, r.height), tr("tip.score"))
+            y += theme.line_height(14) + 1
+        y += theme.px(8)
+        theme.text(surface, tr("summary.influence"), (col.left, y), 15, theme.ACCENT, True)
+        y += theme.line_height(15) + 2
+        me = self.viewer
+        for c in a.c5():
+            sa, sb = shares(a, c), shares(b, c)
+            dom = max(sa, key=sa.get)
+            line = tr("summary.influence_row", state=a.powers[c].name,
+                      dominant=words.pname(a, dom) if dom in a.powers else tr("legend.others"), share=f"{sa[dom]:.0%}")
+            if me in sa:
+                line += " " + tr("summary.yours", now=f"{sa[me]:.0%}", delta=f"{(sa[me] - sb.get(me, 0)) * 100:+.1f}")
+            y = theme.paragraph(surface, line, pygame.Rect(col.left, y, col.width, 50), 14) + 1
+        right = pygame.Rect(col.right + theme.px(20), inner.top, inner.right - col.right - theme.px(20),
+                            inner.height - theme.px(46))
+        theme.text(surface, tr("summary.log"), right.topleft, 15, theme.ACCENT, True)
+        y = right.top + theme.line_height(15) + 2
+        lines = self.lines()
+        self.scroll = min(self.scroll, max(0, len(lines) - 1))
+        for text, color in lines[self.scroll:]:
+            if y > right.bottom - theme.line_height(13):
+                theme.text(surface, tr("summary.more"), (right.left, right.bottom), 13, theme.MUTED)
+                break
+            y = theme.paragraph(surface, text, pygame.Rect(right.left, y, right.width, right.bottom - y), 13, color) + 3
+        self.close_button(surface, inner, tr("common.continue"))
+        self.draw_tooltip(surface)
+
+
+class HandOverScene(UIScene):
+    """Between two human seats: a blank screen naming who plays next; it draws nothing private."""
+
+    def __init__(self, power_name: str) -> None:
+        super().__init__()
+        self.power_name = power_name
+
+    def draw(self, surface) -> None:
+        """Only the next team's name and how to continue."""
+        self.begin()
+        surface.fill(theme.BG)
+        W, H = surface.get_size()
+        theme.text(surface, tr("handover.pass", power=self.power_name), (W // 2, H // 2 - theme.px(60)), 32,
+                   theme.TEXT, True, anchor="center")
+        theme.text(surface, tr("handover.hint"), (W // 2, H // 2), 18, theme.MUTED, anchor="center")
+        bw, bh = theme.px(240), theme.px(48)
+        self.button(surface, (W // 2 - bw // 2, H // 2 + theme.px(40), bw, bh), tr("handover.ready"), self.ready,
+                    id="ready", size=20)
+        self.draw_tooltip(surface)
+
+    def ready(self) -> None:
+        """The next team is at the screen."""
+        self.manager.pop()
+
+    def on_key(self, event) -> bool:
+        """Space or Enter continue."""
+        if event.key in (pygame.K_SPACE, pygame.K_RETURN):
+            self.ready()
+            return True
+        return False
+
+
+class PauseScene(Dialog):
+    """Resume, save, load, settings, the main menu."""
+
+    size = (0.34, 0.66)
+
+    def __init__(self, game) -> None:
+        super().__init__()
+        self.game = game
+
+    def draw(self, surface) -> None:
+        """A column of buttons."""
+        from game.ui.menu import rules_scene, save_module
+        inner = self.frame(surface, tr("pause.title"))
+        has = save_module() is not None
+        rules = rules_scene()
+        bh = theme.px(40)
+        rows = [
+            ("resume", tr("pause.resume"), self.close, True, ""),
+            ("save", tr("pause.save"), self.save, has, "" if has else tr("menu.unavailable.saves")),
+            ("load", tr("pause.load"), self.load, has, "" if has else tr("menu.unavailable.saves")),
+            ("rules", tr("menu.rules"), lambda: self.manager.push(rules()), rules is not None,
+             "" if rules else tr("menu.unavailable.rules")),
+            ("settings", tr("menu.settings"), self.settings, True, ""),
+            ("menu", tr("pause.main_menu"), self.main_menu, True, tr("pause.main_menu.tip")),
+        ]
+        for i, (bid, label, fn, ok, tip) in enumerate(rows):
+            self.button(surface, (inner.left, inner.top + i * (bh + 8), inner.width, bh), label, fn, enabled=ok,
+                        tooltip=tip, id=bid, hotkey=NUMBER_KEYS[i])
+        self.draw_tooltip(surface)
+
+    def save(self) -> None:
+        """Quick-save and close."""
+        self.game.quicksave()
+        self.close()
+
+    def load(self) -> None:
+        """Quick-load."""
+        self.close()
+        self.game.quickload()
+
+    def settings(self) -> None:
+        """The settings screen."""
+        from game.ui.menu import SettingsScene
+        self.manager.push(SettingsScene())
+
+    def main_menu(self) -> None:
+        """Leave the game for the main menu (an autosave is kept when saves are available)."""
+        from game.ui.menu import MainMenuScene, save_module
+        mod = save_module()
+        if mod is not None:
+            try:
+                mod.autosave(self.game.session)
+            except Exception:  # leaving must never fail because a save could not be written
+                pass
+        self.manager.replace(MainMenuScene())

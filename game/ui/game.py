@@ -1,0 +1,589 @@
+"""The map screen: top bar, map, the selected state's panel, the action bar and the event feed.
+
+The scene reads the session (always through the view of the human seat in front
+of the screen) and hands actions to it. AI seats move in `update`, a few at a
+time, so the window stays responsive. When the human to move changes, a
+hand-over screen hides the previous player's private view; after each year the
+year summary and the new year's event cards are shown.
+"""
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from game.errors import HeartlandError, IllegalAction
+from game.rules import actions as A
+from game.rules.play import AP_COST, PHASES, validate
+from game.ui import theme, words
+from game.ui.i18n import tr
+from game.ui.mapview import MapView, dominant_of, shares_of
+from game.ui.widgets import NUMBER_KEYS, UIScene
+
+AI_BUDGET_S = 0.012  # AI thinking per frame, so the window keeps drawing
+CATEGORIES = (  # (id, verbs)
+    ("negotiate", ("propose",)),
+    ("answers", ("accept", "reject", "counter", "attend")),
+    ("summit", ("summit",)),
+    ("aid", ("aid",)),
+    ("build", ("build", "upgrade")),
+    ("develop", ("develop", "refine")),
+    ("forums", ("join", "leave")),
+    ("policy", ("policy",)),
+)
+
+
+class GameScene(UIScene):
+    """The main play screen for one session."""
+
+    def __init__(self, session, ai_budget: float = AI_BUDGET_S) -> None:
+        super().__init__()
+        self.session = session
+        self.map = MapView()
+        self.viewer = ""  # the human seat whose private view is on screen
+        self.selected = ""
+        self.hover = ""
+        self.tab = "state"
+        self.feed_scroll = 0
+        self.busy = False
+        self.ai_budget = ai_budget
+        self.year_seen = session.world.year
+        self.year_start = session.world
+        self.cards_seen: set[int] = set()
+        self.summary: tuple = ()  # (world at the start of the last year, at its end, the year)
+        self.summary_due: set[str] = set()  # human seats that have not yet seen the last year's summary
+        self.message = ""
+        self.map_rect = pygame.Rect(0, 0, 1, 1)
+
+    # --- the flow of play ------------------------------------------------------------------
+    def humans(self) -> list[str]:
+        """The human seats."""
+        return [p for p, s in self.session.seats.items() if s.human]
+
+    def me(self) -> str:
+        """The seat whose view is shown: the human to move, else the last human who moved."""
+        s = self.session
+        if s.human_to_move():
+            return s.current()
+        return self.viewer or (self.humans()[0] if self.humans() else s.world.order[0])
+
+    def world(self):
+        """The World as the seat in front of the screen may see it."""
+        return self.session.view(self.me())
+
+    def enter(self) -> None:
+        """Start the game flow (first cards, hand-over)."""
+        self.advance()
+
+    def resume(self) -> None:
+        """A dialog closed: carry on."""
+        self.map.forget()
+        self.advance()
+
+    def update(self, dt: float) -> None:
+        """Let AI seats think a little, then check for year ends, hand-overs and the end."""
+        s = self.session
+        started = time.perf_counter()
+        self.busy = False
+        while s.world.status == "playing" and not s.human_to_move():
+            s.ai_step()
+            self.busy = True
+            if s.world.year != self.year_seen or time.perf_counter() - started > self.ai_budget:
+                break
+        self.advance()
+
+    def advance(self) -> None:
+        """Push what must be seen next: the debrief, the new year's cards, the year summary, the hand-over."""
+        if self.manager is None or self.manager.top is not self:
+            return
+        s = self.session
+        if s.world.status != "playing":
+            self.finish()
+            return
+        if s.world.year != self.year_seen:
+            before, self.year_start = self.year_start, s.world
+            self.summary = (before, s.world, self.year_seen)
+            self.summary_due = set(self.humans())
+            self.year_seen = s.world.year
+        if not s.human_to_move():
+            return
+        self.show_news()
+        p = s.current()
+        if p in self.summary_due:
+            self.summary_due.discard(p)
+            from game.ui.dialogs import YearSummaryScene
+            before, after, year = self.summary
+            self.manager.push(YearSummaryScene(s, before, after, year, p))
+        self.hand_over()
+
+    def show_news(self) -> None:
+        """Push the event cards of the current year (once)."""
+        w = self.session.world
+        if w.year in self.cards_seen:
+            return
+        self.cards_seen.add(w.year)
+        if w.news:
+            from game.ui.dialogs import EventCardsScene
+            self.manager.push(EventCardsScene(w, w.news))
+
+    def hand_over(self) -> None:
+        """Hide the screen between two human players."""
+        s = self.session
+        if not s.human_to_move():
+            return
+        p = s.current()
+        if p != self.viewer and len(self.humans()) > 1:
+            self.viewer = p
+            from game.ui.dialogs import HandOverScene
+            self.manager.push(HandOverScene(s.world.powers[p].name))
+        self.viewer = p
+
+    def finish(self) -> None:
+        """The game is over: the debrief."""
+        from game.ui.debrief import DebriefScene
+        self.manager.replace(DebriefScene(self.session))
+
+    def do(self, action: A.Action) -> bool:
+        """Hand an action to the session; a refusal is shown as sentences."""
+        try:
+            self.session.act(action)
+        except IllegalAction as e:
+            self.message = " ".join(e.reasons)
+            return False
+        self.message = ""
+        return True
+
+    def end_turn(self) -> None:
+        """End the current human seat's turn."""
+        if self.session.human_to_move():
+            self.do(A.EndTurn(self.session.current()))
+
+    def undo(self) -> None:
+        """Take back the last action of this turn."""
+        try:
+            self.session.undo()
+            self.message = ""
+        except IllegalAction as e:
+            self.message = " ".join(e.reasons)
+
+    def quicksave(self) -> None:
+        """F5: save to the quick-save slot."""
+        from game.ui.menu import save_module
+        mod = save_module()
+        if mod is None:
+            self.message = tr("game.save_unavailable")
+            return
+        try:
+            mod.quicksave(self.session)
+            self.message = tr("game.saved")
+        except (HeartlandError, OSError) as e:
+            self.message = str(e)
+
+    def quickload(self) -> None:
+        """F9: load the quick-save slot."""
+        from game.ui.menu import save_module
+        mod = save_module()
+        if mod is None:
+            self.message = tr("game.save_unavailable")
+            return
+        try:
+            session = mod.quickload()
+        except (HeartlandError, OSError, ValueError) as e:
+            self.message = str(e)
+            return
+        self.manager.replace(GameScene(session))
+
+    # --- menus of actions ------------------------------------------------------------------
+    def category_state(self, verbs) -> tuple[bool, str]:
+        """Whether a category of actions is open now, and why not."""
+        s = self.session
+        w = s.world
+        if not s.human_to_move():
+            return False, tr("why.not_your_turn")
+        allowed = PHASES.get(w.phase, ())
+        if not any(v in allowed for v in verbs):
+            phases = [tr(f"phase.{ph}") for ph, vs in PHASES.items() if any(v in vs for v in verbs)]
+            return False, tr("why.phase", phases=", ".join(phases), phase=tr(f"phase.{w.phase}"))
+        legal = [a for a in s.legal() if a.verb in verbs]
+        if legal:
+            return True, ""
+        me = s.current()
+        if any(AP_COST.get(v) for v in verbs) and w.ap_left.get(me, 0) <= 0:
+            return False, tr("why.no_ap")
+        if verbs == ("propose",):
+            return bool(self.counterparts()), tr("why.no_offers_left")
+        return False, tr("why.nothing_open")
+
+    def counterparts(self) -> list[str]:
+        """Powers the current seat can make an offer to."""
+        w = self.session.world
+        me = self.session.current()
+        if not me:
+            return []
+        if w.powers[me].kind == "great":
+            return list(w.c5())
+        return list(w.great_powers())
+
+    def candidates(self, verbs) -> list[tuple[A.Action, list[str]]]:
+        """Every action of these verbs the rules offer now, with the reasons it is refused (if any)."""
+        from game.rules.legal import MENUS
+        s = self.session
+        w, me = s.world, s.current()
+        if not me or w.phase not in MENUS:
+            return []
+        seen, out = set(), []
+        for a in MENUS[w.phase](w, me):
+            if a.verb in verbs and str(a) not in seen:
+                seen.add(str(a))
+                out.append((a, validate(w, a)))
+        return sorted(out, key=lambda row: bool(row[1]))  # open actions first, refused ones after
+
+    def open_category(self, cid: str, verbs) -> None:
+        """Open the dialog for a category of actions."""
+        from game.ui import dialogs
+        if cid == "negotiate":
+            self.manager.push(dialogs.NegotiationScene(self))
+        elif cid == "answers":
+            self.manager.push(dialogs.AnswersScene(self))
+        else:
+            self.manager.push(dialogs.ActionListScene(self, tr(f"cat.{cid}"), verbs))
+
+    # --- input -----------------------------------------------------------------------------
+    def on_key(self, event) -> bool:
+        """Game keys: E, Ctrl+Z, F5, F9, Esc."""
+        ctrl = getattr(event, "mod", 0) & pygame.KMOD_CTRL
+        if event.key == pygame.K_e and not ctrl:
+            self.end_turn()
+        elif event.key == pygame.K_z and ctrl:
+            self.undo()
+        elif event.key == pygame.K_F5:
+            self.quicksave()
+        elif event.key == pygame.K_F9:
+            self.quickload()
+        elif event.key == pygame.K_ESCAPE:
+            from game.ui.dialogs import PauseScene
+            self.manager.push(PauseScene(self))
+        elif event.key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET):
+            self.cycle_selection(1 if event.key == pygame.K_RIGHTBRACKET else -1)
+        else:
+            return False
+        return True
+
+    def handle_event(self, event) -> bool:
+        """Map hover and clicks, the feed's scroll wheel, then the buttons."""
+        if event.type == pygame.MOUSEMOTION:
+            picked = self.map.pick(event.pos, self.session.world) if self.map_rect.collidepoint(event.pos) else None
+            self.hover = picked[1] if picked else ""
+        if event.type == pygame.MOUSEWHEEL:
+            self.feed_scroll = max(0, self.feed_scroll - event.y)
+            return True
+        return super().handle_event(event)
+
+    def cycle_selection(self, step: int) -> None:
+        """Select the next or previous state, then corridor, from the keyboard."""
+        w = self.session.world
+        ids = list(w.c5()) + list(w.corridors)
+        i = ids.index(self.selected) if self.selected in ids else -1
+        self.selected = ids[(i + step) % len(ids)]
+        self.tab = "state"
+
+    def on_click(self, pos) -> bool:
+        """Select a state or corridor on the map."""
+        picked = self.map.pick(pos, self.session.world)
+        if picked:
+            self.selected = picked[1]
+            if picked[0] == "state":
+                self.tab = "state"
+            return True
+        return False
+
+    # --- drawing ---------------------------------------------------------------------------
+    def layout(self, size) -> dict[str, pygame.Rect]:
+        """The screen's regions for a window size."""
+        W, H = size
+        top = theme.px(46)
+        bottom = max(theme.px(150), int(H * 0.22))
+        right = max(theme.px(330), int(W * 0.27))
+        return {
+            "top": pygame.Rect(0, 0, W, top),
+            "map": pygame.Rect(0, top, W - right, H - top - bottom),
+            "panel": pygame.Rect(W - right, top, right, H - top - bottom),
+            "actions": pygame.Rect(0, H - bottom, int(W * 0.52), bottom),
+            "feed": pygame.Rect(int(W * 0.52), H - bottom, W - int(W * 0.52), bottom),
+        }
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The whole play screen."""
+        self.begin()
+        surface.fill(theme.BG)
+        r = self.layout(surface.get_size())
+        w = self.world()
+        if not self.selected:
+            self.selected = w.c5()[0] if w.c5() else ""
+        self.map_rect = r["map"]
+        self.map.draw(surface, r["map"], w, self.hover or None, self.selected or None)
+        self.map.draw_legend(surface, w, (r["map"].left + theme.px(8), r["map"].bottom - theme.px(8)))
+        self.draw_map_tips(w)
+        self.draw_top(surface, r["top"], w)
+        self.draw_panel(surface, r["panel"], w)
+        self.draw_actions(surface, r["actions"], w)
+        self.draw_feed(surface, r["feed"])
+        self.draw_tooltip(surface)
+
+    def draw_map_tips(self, w) -> None:
+        """Tooltips for the hovered state or corridor."""
+        if not self.hover:
+            return
+        if self.hover in w.economies:
+            sh = shares_of(w, self.hover)
+            parts = ", ".join(f"{words.pname(w, h) if h in w.powers else tr('legend.others')} {v:.0%}"
+                              for h, v in sh.items())
+            self.tip(self.map_rect, tr("tip.map_state", name=words.pname(w, self.hover), shares=parts))
+        elif self.hover in w.corridors:
+            self.tip(self.map_rect, corridor_tip(w, w.corridors[self.hover]))
+
+    def draw_top(self, surface, rect, w) -> None:
+        """Year, phase, the seat to move, its treasury, action points and agenda score."""
+        from game.rules import economy
+        pygame.draw.rect(surface, theme.PANEL, rect)
+        pygame.draw.line(surface, theme.PANEL_EDGE, rect.bottomleft, rect.bottomright)
+        s = self.session
+        me = self.me()
+        cur = s.current()
+        x, cy = rect.left + theme.px(12), rect.centery
+
+        def item(label: str, tip: str, color=theme.TEXT, bold=False):
+            nonlocal x
+            r = theme.text(surface, label, (x, cy), 17, color, bold, anchor="midleft")
+            self.tip(r, tip)
+            x = r.right + theme.px(22)
+
+        item(tr("top.year", year=w.year, end=w.end_year), tr("tip.year", start=w.start_year, end=w.end_year), bold=True)
+        item(tr(f"phase.{w.phase}"), tr(f"phase.{w.phase}.tip"))
+        if cur:
+            who = tr("top.human") if s.seats[cur].human else tr("top.ai", difficulty=tr(f"difficulty.{s.seats[cur].difficulty}"))
+            item(f"{w.powers[cur].name} ({who})", tr("tip.current"), theme.hex_color(w.powers[cur].color), True)
+        pw = w.powers[me]
+        free = economy.free_funds(w, me)
+        item(tr("top.treasury", value=f"{pw.treasury:.2f}"),
+             tr("tip.treasury", free=f"{free:.2f}", income=f"{pw.income:.2f}",
+                before=f"{self.year_start.powers[me].treasury:.2f}"))
+        item(tr("top.ap", left=w.ap_left.get(me, 0), total=pw.action_points), tr("tip.ap"))
+        from game.rules import agenda
+        score = agenda.score(w, me)
+        item(tr("top.agenda", score=f"{score:.0f}"),
+             tr("tip.agenda", before=f"{agenda.score(self.year_start, me):.1f}", now=f"{score:.1f}"))
+        if cur and not s.seats[cur].human:
+            theme.text(surface, tr("top.thinking"), (x, cy), 16, theme.YELLOW, anchor="midleft")
+        bw = theme.px(90)
+        self.button(surface, (rect.right - bw - theme.px(8), rect.top + 6, bw, rect.height - 12), tr("top.menu"),
+                    lambda: self.on_key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE)), id="menu",
+                    tooltip=tr("tip.menu"))
+
+    def draw_panel(self, surface, rect, w) -> None:
+        """The right panel: the selected state (or corridor), or the seat's agenda."""
+        theme.panel(surface, rect, radius=0)
+        tw = (rect.width - theme.px(24)) // 2
+        th = theme.px(30)
+        self.button(surface, (rect.left + theme.px(8), rect.top + 6, tw, th), tr("panel.tab_state"),
+                    lambda: setattr(self, "tab", "state"), selected=self.tab == "state", id="tab-state", size=15,
+                    tooltip=tr("tip.tab_state"))
+        self.button(surface, (rect.left + theme.px(16) + tw, rect.top + 6, tw, th), tr("panel.tab_agenda"),
+                    lambda: setattr(self, "tab", "agenda"), selected=self.tab == "agenda", id="tab-agenda", size=15,
+                    tooltip=tr("tip.tab_agenda"))
+        body = pygame.Rect(rect.left + theme.px(12), rect.top + th + theme.px(14), rect.width - theme.px(24),
+                           rect.height - th - theme.px(20))
+        clip = surface.get_clip()
+        surface.set_clip(body)
+        if self.tab == "agenda":
+            self.draw_agenda(surface, body, w)
+        elif self.selected in w.corridors:
+            self.draw_corridor(surface, body, w, w.corridors[self.selected])
+        elif self.selected in w.economies:
+            self.draw_state(surface, body, w, self.selected)
+        surface.set_clip(clip)
+
+    def row(self, surface, body, y, label: str, value: str, tip: str, color=theme.TEXT) -> int:
+        """A label and a value on one line, the value with a tooltip; returns the next y."""
+        theme.text(surface, label, (body.left, y), 14, theme.MUTED)
+        r = theme.text(surface, value, (body.right, y), 14, color, anchor="topright")
+        self.tip(pygame.Rect(body.left, y, body.width, r.height), tip)
+        return y + theme.line_height(14) + 1
+
+    def heading(self, surface, body, y, label: str) -> int:
+        """A small heading; returns the next y."""
+        y += theme.px(4)
+        theme.text(surface, label, (body.left, y), 14, theme.ACCENT, True)
+        return y + theme.line_height(14) + 1
+
+    def draw_state(self, surface, body, w, c: str) -> None:
+        """A C5 state's economy, resources, influence and trust, debts, stability, forums and routes."""
+        from game.model import UNITS
+        eco, pw = w.economies[c], w.powers[c]
+        before = self.year_start.economies.get(c, eco)
+        dom = dominant_of(w, c)
+        y = body.top
+        theme.text(surface, pw.name.upper(), (body.left, y), 20, bold=True)
+        y += theme.line_height(20)
+        dn = words.pname(w, dom) if dom in w.powers else tr("legend.others")
+        y = self.row(surface, body, y, tr("panel.dominant"), dn, tr("tip.dominant"))
+        y = self.row(surface, body, y, tr("panel.gdp"), words.money(eco.gdp),
+                     tr("tip.gdp", before=f"{before.gdp:.1f}", start=f"{eco.gdp_start:.1f}"))
+        y = self.row(surface, body, y, tr("panel.growth"), f"{eco.growth:+.1%}", tr("tip.growth"))
+        y = self.row(surface, body, y, tr("panel.stability"), f"{eco.stability:.0f}/100",
+                     tr("tip.stability", before=f"{before.stability:.0f}"),
+                     theme.WARN if eco.stability < 40 else theme.TEXT)
+        y = self.row(surface, body, y, tr("panel.treasury"), words.money(pw.treasury), tr("tip.c5_treasury"))
+        y = self.row(surface, body, y, tr("panel.tolerance"), f"{eco.tolerance:.0%}", tr("tip.tolerance"))
+        y = self.heading(surface, body, y, tr("panel.influence"))
+        sh = shares_of(w, c)
+        bw = body.width - theme.px(150)
+        for h, v in sh.items():
+            nm = words.pname(w, h) if h in w.powers else tr("legend.others_short")
+            col = theme.hex_color(w.powers[h].color) if h in w.powers else theme.OTHERS
+            theme.text(surface, nm, (body.left, y), 14)
+            bar = pygame.Rect(body.left + theme.px(80), y + 3, int(bw * v), theme.line_height(14) - 6)
+            pygame.draw.rect(surface, col, bar)
+            trust = w.trust.get(c, {}).get(h)
+            label = f"{v:.0%}" + (f"  {tr('panel.trust_short')} {trust:.2f}" if trust is not None else "")
+            theme.text(surface, label, (body.right, y), 14, anchor="topright")
+            old = shares_of(self.year_start, c).get(h, 0.0)
+            self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)),
+                     tr("tip.share", power=words.pname(w, h) if h in w.powers else tr("legend.others"), now=f"{v:.0%}", before=f"{old:.0%}", tol=f"{eco.tolerance:.0%}")
+                     + (" " + tr("tip.trust", value=f"{trust:.2f}") if trust is not None else ""))
+            y += theme.line_height(14) + 1
+        y = self.heading(surface, body, y, tr("panel.resources"))
+        for r, made in eco.production.items():
+            res = eco.reserves.get(r)
+            val = f"{made:g} {UNITS.get(r, '')}" + (f" / {res:g}" if res else "")
+            y = self.row(surface, body, y, words.resource(r), val, tr("tip.production", resource=words.resource(r)))
+        debt = sum(eco.debt.values())
+        y = self.heading(surface, body, y, tr("panel.debt", total=f"{debt:.2f}"))
+        if eco.debt:
+            txt = ", ".join(f"{words.pname(w, k)} {v:.2f}" for k, v in eco.debt.items())
+            y = self.row(surface, body, y - theme.line_height(14) - 1, "", "", tr("tip.debt"))
+            y = theme.paragraph(surface, txt, pygame.Rect(body.left, y, body.width, 200), 14)
+        y = self.heading(surface, body, y, tr("panel.forums"))
+        forums = [f.name for f in w.forums.values() if c in f.members]
+        y = theme.paragraph(surface, ", ".join(forums) or tr("word.none"), pygame.Rect(body.left, y, body.width, 200), 14)
+        y = self.heading(surface, body, y, tr("panel.routes"))
+        routes = [k for k in w.corridors.values() if c in k.path]
+        for k in routes:
+            r = theme.text(surface, f"{k.name} ({tr(f'status.{k.status}')})", (body.left, y), 13)
+            self.tip(r, corridor_tip(w, k))
+            y += theme.line_height(13)
+
+    def draw_corridor(self, surface, body, w, k) -> None:
+        """A corridor's mode, status, capacity, flow and owners."""
+        y = theme.paragraph(surface, k.name, body, 18, bold=True)
+        flow = self.map.flow_of(w, k.id)
+        y = self.row(surface, body, y, tr("panel.mode"), tr(f"mode.{k.mode}"), tr("tip.mode"))
+        y = self.row(surface, body, y, tr("panel.status"), tr(f"status.{k.status}"), tr("tip.status"))
+        y = self.row(surface, body, y, tr("panel.capacity"), f"{k.capacity:g}", tr("tip.capacity"))
+        y = self.row(surface, body, y, tr("panel.flow"), f"{flow:.1f}", tr("tip.flow"))
+        y = self.row(surface, body, y, tr("panel.fee"), f"{k.fee:g}", tr("tip.fee"))
+        if k.status in ("planned", "building"):
+            y = self.row(surface, body, y, tr("panel.build"), f"{k.build_cost:g} / {k.progress:g}/{k.build_years}",
+                         tr("tip.build"))
+        y = self.row(surface, body, y, tr("panel.goods"), ", ".join(words.resource(g) for g in k.goods), tr("tip.goods"))
+        y = self.heading(surface, body, y, tr("panel.path"))
+        y = theme.paragraph(surface, " - ".join(words.pname(w, p) for p in k.path),
+                            pygame.Rect(body.left, y, body.width, 100), 14)
+        y = self.heading(surface, body, y, tr("panel.markets"))
+        theme.paragraph(surface, ", ".join(words.pname(w, p) if p in w.powers else tr("word.world_market")
+                                           for p in k.markets), pygame.Rect(body.left, y, body.width, 100), 14)
+
+    def draw_agenda(self, surface, body, w) -> None:
+        """The seat's treasury, action points, agenda score and each part of it."""
+        from game.rules import agenda
+        me = self.me()
+        pw = w.powers[me]
+        y = body.top
+        theme.text(surface, pw.name.upper(), (body.left, y), 20, theme.hex_color(pw.color), True)
+        y += theme.line_height(20)
+        y = self.row(surface, body, y, tr("panel.treasury"), words.money(pw.treasury), tr("tip.treasury_short"))
+        y = self.row(surface, body, y, tr("panel.income"), words.money(pw.income), tr("tip.income"))
+        y = self.row(surface, body, y, tr("panel.ap"), f"{w.ap_left.get(me, 0)}/{pw.action_points}", tr("tip.ap"))
+        score = agenda.score(w, me)
+        y = self.row(surface, body, y, tr("panel.score"), f"{score:.1f}/100", tr("tip.score"))
+        y = self.heading(surface, body, y, tr("panel.parts"))
+        parts = agenda.parts(w, me)
+        old = agenda.parts(self.year_start, me) if me in self.year_start.powers else parts
+        total = sum(pw.agenda.values()) or 1
+        for term, weight in pw.agenda.items():
+            v = parts.get(term, 0.0)
+            theme.text(surface, tr(f"term.{term}"), (body.left, y), 14)
+            bar = pygame.Rect(body.left + int(body.width * 0.5), y + 3, int(body.width * 0.3 * v),
+                              theme.line_height(14) - 6)
+            pygame.draw.rect(surface, theme.ACCENT, bar)
+            theme.text(surface, f"{v:.2f} x{weight / total:.2f}", (body.right, y), 14, anchor="topright")
+            self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)),
+                     tr(f"term.{term}.tip") + " " + tr("tip.part", now=f"{v:.2f}", before=f"{old.get(term, 0):.2f}",
+                                                       weight=f"{weight / total:.0%}"))
+            y += theme.line_height(14) + 2
+        y = self.heading(surface, body, y, tr("panel.scores"))
+        all_scores = dict(w.scores) or agenda.scores(w)
+        for p in w.order:
+            y = self.row(surface, body, y, words.pname(w, p), f"{all_scores.get(p, 0):.1f}", tr("tip.other_score"),
+                         theme.hex_color(w.powers[p].color))
+
+    def draw_actions(self, surface, rect, w) -> None:
+        """The action bar: one button per kind of action, End turn, Undo; messages below."""
+        theme.panel(surface, rect, radius=0)
+        pad = theme.px(8)
+        cols = 4
+        bw = (rect.width - pad * (cols + 1)) // cols
+        bh = theme.px(34)
+        for i, (cid, verbs) in enumerate(CATEGORIES):
+            ok, why = self.category_state(verbs)
+            n = len([a for a in self.session.legal() if a.verb in verbs]) if ok else 0
+            label = f"{i + 1} {tr(f'cat.{cid}')}" + (f" ({n})" if cid == "answers" and n else "")
+            x = rect.left + pad + (i % cols) * (bw + pad)
+            y = rect.top + pad + (i // cols) * (bh + pad)
+            self.button(surface, (x, y, bw, bh), label, lambda c=cid, v=verbs: self.open_category(c, v), enabled=ok,
+                        tooltip=tr(f"cat.{cid}.tip") if ok else why, hotkey=NUMBER_KEYS[i], id=f"cat-{cid}", size=15)
+        y = rect.top + pad + 2 * (bh + pad)
+        human = self.session.human_to_move()
+        self.button(surface, (rect.left + pad, y, bw * 2 + pad, bh), tr("act.end_button"), self.end_turn,
+                    enabled=human, tooltip=tr("tip.end_turn") if human else tr("why.not_your_turn"), id="end",
+                    size=16)
+        can = self.session.can_undo()
+        self.button(surface, (rect.left + 3 * pad + 2 * bw, y, bw, bh), tr("act.undo"), self.undo, enabled=can,
+                    tooltip=tr("tip.undo") if can else tr("why.no_undo"), id="undo", size=15)
+        from game.ui.menu import save_module
+        has_save = save_module() is not None
+        self.button(surface, (rect.left + 4 * pad + 3 * bw, y, bw, bh), tr("act.save"), self.quicksave,
+                    enabled=has_save, tooltip=tr("tip.save") if has_save else tr("menu.unavailable.saves"), id="save",
+                    size=15)
+        if self.message:
+            theme.paragraph(surface, self.message, pygame.Rect(rect.left + pad, y + bh + 4, rect.width - 2 * pad,
+                                                               rect.bottom - y - bh - 4), 14, theme.YELLOW)
+        elif w.phase in PHASES:
+            theme.paragraph(surface, tr(f"phase.{w.phase}.tip"), pygame.Rect(rect.left + pad, y + bh + 4,
+                                                                             rect.width - 2 * pad,
+                                                                             rect.bottom - y - bh - 4), 13, theme.MUTED)
+
+    def draw_feed(self, surface, rect) -> None:
+        """The event feed: the newest lines this seat may read, newest first."""
+        theme.panel(surface, rect, radius=0)
+        inner = rect.inflate(-theme.px(16), -theme.px(12))
+        theme.text(surface, tr("feed.title"), inner.topleft, 14, theme.ACCENT, True)
+        y = inner.top + theme.line_height(14) + 2
+        entries = list(reversed(self.session.visible_log(self.me())))[self.feed_scroll:]
+        for e in entries:
+            if y >= inner.bottom:
+                break
+            color = theme.SKY if e.rule == "ai" else theme.YELLOW if e.rule == "event" else theme.TEXT
+            line_rect = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
+            top = y
+            y = theme.paragraph(surface, f"{e.year} {e.text}", line_rect, 13, color, spacing=1.0) + 2
+            if e.rule:
+                self.tip(pygame.Rect(inner.left, top, inner.width, y - top), tr("tip.feed_rule", rule=e.rule))
+
+
+def corridor_tip(w, k) -> str:
+    """A corridor described for a tooltip."""
+    flow = sum(w.flows.get(k.id, {}).values())
+    return tr("tip.corridor", name=k.name, mode=tr(f"mode.{k.mode}"), status=tr(f"status.{k.status}"),
+              capacity=f"{k.capacity:g}", flow=f"{flow:.1f}",
+              path=" - ".join(words.pname(w, p) for p in k.path))

@@ -1,0 +1,263 @@
+"""New-game setup: the scenario, who plays each seat (a person or an AI and how hard), the seed."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pygame
+from dataclasses import dataclass
+
+from game.ui import theme
+from game.ui.i18n import tr
+from game.ui.widgets import UIScene
+
+DIFFICULTIES = ("easy", "normal", "hard", "historical")
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """What the setup screen lists about a scenario file (error: why it cannot be played)."""
+
+    id: str
+    title: str
+    path: str
+    start_year: int = 0
+    end_year: int = 0
+    description: str = ""
+    teaching_notes: str = ""
+    error: str = ""
+
+
+def scenario_folders() -> list[Path]:
+    """The bundled scenarios folder and the user's own."""
+    from game.scenario.loader import SCENARIO_DIR
+    from game.ui.app import home
+    return [SCENARIO_DIR, home() / "scenarios"]
+
+
+def fallback_list() -> list[ScenarioInfo]:
+    """Every scenario file in the folders, loaded and validated (until game.scenario.catalog exists)."""
+    from game.errors import HeartlandError, ScenarioErrors
+    from game.scenario.loader import load
+    out = []
+    for folder in scenario_folders():
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+            try:
+                sc = load(str(path))
+                w = sc.world
+                out.append(ScenarioInfo(sc.id, sc.title, str(path), w.start_year, w.end_year, sc.description,
+                                        sc.teaching_notes))
+            except ScenarioErrors as e:
+                out.append(ScenarioInfo(path.stem, path.stem, str(path),
+                                        error="\n".join(err.describe() for err in e.errors)))
+            except (HeartlandError, OSError, ValueError) as e:
+                out.append(ScenarioInfo(path.stem, path.stem, str(path), error=str(e)))
+    return out
+
+
+def list_scenarios() -> list:
+    """The scenario catalogue (game.scenario.catalog when present, else the fallback)."""
+    try:
+        from game.scenario.catalog import list_scenarios as catalog
+    except ImportError:
+        return fallback_list()
+    try:
+        items = list(catalog())
+    except TypeError:
+        return fallback_list()
+    from game.ui.app import home
+    user = home() / "scenarios"
+    known = {str(Path(i.path).resolve()) for i in items}
+    extra = [i for i in fallback_list() if Path(i.path).parent == user and str(Path(i.path).resolve()) not in known]
+    return items + extra
+
+
+class SetupScene(UIScene):
+    """Choose a scenario, the seats and the seed, then start."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scenarios: list = []
+        self.index = 0
+        self.worlds: dict[str, object] = {}
+        self.seats: dict[str, tuple[bool, str]] = {}
+        self.seed = random.randrange(1, 10000)
+        self.error = ""
+
+    def enter(self) -> None:
+        """Read the scenario list and pick the first playable one."""
+        self.scenarios = list_scenarios()
+        playable = [i for i, s in enumerate(self.scenarios) if not s.error]
+        self.choose(playable[0] if playable else 0)
+
+    def current(self):
+        """The chosen scenario's info, or None."""
+        return self.scenarios[self.index] if self.scenarios else None
+
+    def world(self):
+        """The chosen scenario's World (loaded once), or None when it is broken."""
+        info = self.current()
+        if info is None or info.error:
+            return None
+        if info.path not in self.worlds:
+            from game.errors import HeartlandError, ScenarioErrors
+            from game.scenario.loader import load
+            try:
+                self.worlds[info.path] = load(info.path).world
+            except ScenarioErrors as e:
+                self.error = "\n".join(err.describe() for err in e.errors)
+                self.worlds[info.path] = None
+            except HeartlandError as e:
+                self.error = str(e)
+                self.worlds[info.path] = None
+        return self.worlds[info.path]
+
+    def choose(self, i: int) -> None:
+        """Pick scenario i; the first great power and the first C5 state start as human seats."""
+        self.index = i
+        self.error = ""
+        w = self.world()
+        if w is None:
+            self.seats = {}
+            return
+        first_c5 = w.c5()[0] if w.c5() else ""
+        self.seats = {p: (p in (w.order[0], first_c5), "normal") for p in w.order}
+
+    def toggle_human(self, p: str) -> None:
+        """Switch a seat between a person and an AI."""
+        human, diff = self.seats[p]
+        self.seats[p] = (not human, diff)
+
+    def cycle_difficulty(self, p: str) -> None:
+        """Next AI difficulty for a seat."""
+        human, diff = self.seats[p]
+        self.seats[p] = (human, DIFFICULTIES[(DIFFICULTIES.index(diff) + 1) % len(DIFFICULTIES)])
+
+    def set_seed(self, seed: int) -> None:
+        """Set the seed (kept between 0 and 999999)."""
+        self.seed = max(0, min(999999, seed))
+
+    def start(self) -> None:
+        """Start the game with these seats and seed."""
+        from game.session import Seat, Session
+        from game.ui.game import GameScene
+        w = self.world()
+        info = self.current()
+        seats = {p: Seat(p, human, diff) for p, (human, diff) in self.seats.items()}
+        session = Session.start(w, seats, self.seed, info.id)
+        self.manager.replace(GameScene(session))
+
+    # --- drawing ------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """Three columns: scenarios and seed, description, seats."""
+        self.begin()
+        surface.fill(theme.BG)
+        W, H = surface.get_size()
+        m = theme.px(24)
+        theme.text(surface, tr("setup.title"), (m, m), 30, bold=True)
+        top = m + theme.line_height(30) + theme.px(12)
+        bottom = H - m - theme.px(50)
+        col1 = pygame.Rect(m, top, int(W * 0.24), bottom - top)
+        col3w = int(W * 0.36)
+        col3 = pygame.Rect(W - m - col3w, top, col3w, bottom - top)
+        col2 = pygame.Rect(col1.right + m, top, col3.left - col1.right - 2 * m, bottom - top)
+        self.draw_scenarios(surface, col1)
+        self.draw_description(surface, col2)
+        self.draw_seats(surface, col3)
+        bh = theme.px(44)
+        self.button(surface, (m, H - m - bh, theme.px(160), bh), tr("common.back"), self.manager.pop, id="back",
+                    hotkey=pygame.K_ESCAPE)
+        humans = sum(1 for h, _ in self.seats.values() if h)
+        ok = self.world() is not None
+        why = "" if ok else tr("setup.broken")
+        self.button(surface, (W - m - theme.px(240), H - m - bh, theme.px(240), bh), tr("setup.start"), self.start,
+                    enabled=ok, tooltip=why or tr("setup.start.tip", humans=humans), id="start", size=20)
+        self.draw_tooltip(surface)
+
+    def draw_scenarios(self, surface, rect) -> None:
+        """The scenario list and the seed."""
+        theme.text(surface, tr("setup.scenarios"), rect.topleft, 18, theme.MUTED)
+        y = rect.top + theme.line_height(18) + theme.px(6)
+        bh = theme.px(40)
+        for i, info in enumerate(self.scenarios):
+            label = info.title if not info.error else tr("setup.broken_label", name=info.title)
+            years = f" ({info.start_year}-{info.end_year})" if info.start_year else ""
+            self.button(surface, (rect.left, y, rect.width, bh), label + years, lambda i=i: self.choose(i),
+                        selected=i == self.index, id=f"scenario{i}", tooltip=info.path)
+            y += bh + theme.px(6)
+        y += theme.px(20)
+        theme.text(surface, tr("setup.seed"), (rect.left, y), 18, theme.MUTED)
+        y += theme.line_height(18) + theme.px(4)
+        sw = theme.px(44)
+        self.button(surface, (rect.left, y, sw, bh), "-", lambda: self.set_seed(self.seed - 1), id="seed-")
+        box = pygame.Rect(rect.left + sw + 6, y, rect.width - 2 * sw - 12, bh)
+        theme.panel(surface, box, (20, 24, 30))
+        theme.text(surface, str(self.seed), box.center, 20, anchor="center")
+        self.tip(box, tr("setup.seed.tip"))
+        self.button(surface, (box.right + 6, y, sw, bh), "+", lambda: self.set_seed(self.seed + 1), id="seed+")
+        y += bh + 6
+        self.button(surface, (rect.left, y, rect.width, bh), tr("setup.random_seed"),
+                    lambda: self.set_seed(random.randrange(1, 10000)), id="seed-random")
+
+    def draw_description(self, surface, rect) -> None:
+        """The scenario's description and teaching notes, or its validation messages."""
+        theme.panel(surface, rect)
+        inner = rect.inflate(-theme.px(24), -theme.px(24))
+        info = self.current()
+        if info is None:
+            theme.paragraph(surface, tr("setup.no_scenarios"), inner, 16)
+            return
+        error = info.error or (self.error if self.world() is None else "")
+        y = theme.paragraph(surface, info.title, inner, 22, bold=True)
+        if error:
+            y = theme.paragraph(surface, tr("setup.broken_intro"), pygame.Rect(inner.left, y + 8, inner.width, 60),
+                                16, theme.WARN)
+            for line in error.splitlines():
+                y = theme.paragraph(surface, line, pygame.Rect(inner.left, y + 4, inner.width, inner.bottom - y),
+                                    14, theme.TEXT) + 2
+            return
+        y = theme.paragraph(surface, " ".join(info.description.split()),
+                            pygame.Rect(inner.left, y + 8, inner.width, inner.bottom - y), 16)
+        y += theme.px(12)
+        theme.text(surface, tr("setup.teaching_notes"), (inner.left, y), 16, theme.ACCENT, bold=True)
+        y += theme.line_height(16) + 4
+        theme.paragraph(surface, " ".join(info.teaching_notes.split()),
+                        pygame.Rect(inner.left, y, inner.width, inner.bottom - y), 15, theme.MUTED)
+
+    def draw_seats(self, surface, rect) -> None:
+        """One row per seat: the power, person or AI, and the AI's difficulty."""
+        theme.text(surface, tr("setup.seats"), rect.topleft, 18, theme.MUTED)
+        w = self.world()
+        if w is None:
+            return
+        y = rect.top + theme.line_height(18) + theme.px(6)
+        bh = min(theme.px(40), (rect.bottom - y) // max(1, len(w.order)) - 6)
+        for p in w.order:
+            human, diff = self.seats[p]
+            pw = w.powers[p]
+            sw = pygame.Rect(rect.left, y + 6, theme.px(14), bh - 12)
+            pygame.draw.rect(surface, theme.hex_color(pw.color), sw)
+            kind = tr("kind.great") if pw.kind == "great" else tr("kind.c5")
+            theme.text(surface, pw.name, (sw.right + 8, y + bh // 2), 17, anchor="midleft")
+            self.tip(pygame.Rect(rect.left, y, theme.px(150), bh), kind)
+            bx = rect.left + int(rect.width * 0.42)
+            bw = int(rect.width * 0.27)
+            self.button(surface, (bx, y, bw, bh), tr("setup.human") if human else tr("setup.ai"),
+                        lambda p=p: self.toggle_human(p), selected=human, id=f"seat-{p}",
+                        tooltip=tr("setup.seat.tip", power=pw.name))
+            self.button(surface, (bx + bw + 6, y, rect.right - bx - bw - 6, bh),
+                        tr(f"difficulty.{diff}"), lambda p=p: self.cycle_difficulty(p), enabled=not human,
+                        id=f"difficulty-{p}", tooltip=tr(f"difficulty.{diff}.tip") if not human
+                        else tr("setup.difficulty.human"))
+            y += bh + 6
+
+    def on_key(self, event) -> bool:
+        """Digits type the seed; Backspace deletes a digit."""
+        if event.key == pygame.K_BACKSPACE:
+            self.set_seed(self.seed // 10)
+            return True
+        ch = getattr(event, "unicode", "")
+        if ch and ch.isdigit() and not getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+            self.set_seed(self.seed * 10 + int(ch))
+            return True
+        return False

@@ -1,0 +1,181 @@
+"""Immediate-mode widgets: a scene draws its buttons and tooltip zones every frame.
+
+`UIScene.button(...)` draws a button and registers it for the mouse and the
+keyboard (Tab or arrows move the focus, Enter or Space activates, a hotkey picks
+it); a disabled button still shows, and its tooltip says why it is disabled.
+`UIScene.tip(rect, text)` makes any rectangle (a number, a bar) show a tooltip
+when hovered. The last registered zones answer the next input events.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import pygame
+from dataclasses import dataclass
+
+from game.ui import theme
+from game.ui.scene import Scene
+
+
+@dataclass
+class Button:
+    """A clickable, focusable rectangle with a label."""
+
+    id: str
+    rect: pygame.Rect
+    label: str
+    on_click: Callable[[], None] | None
+    enabled: bool = True
+    tooltip: str = ""
+    hotkey: int | None = None
+    selected: bool = False
+
+
+class UIScene(Scene):
+    """A scene with buttons, keyboard focus and tooltips."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.buttons: list[Button] = []
+        self.tips: list[tuple[pygame.Rect, str]] = []
+        self.focus_id: str = ""
+        self.mouse = (-1, -1)
+        self.keyboard = False  # the last input came from the keyboard (show the focused button's tooltip)
+
+    def pause(self) -> None:
+        """Another scene is on top: forget the mouse so no stale tooltip shows below it."""
+        self.mouse = (-1, -1)
+
+    # --- registration, during draw ---------------------------------------------------
+    def begin(self) -> None:
+        """Forget last frame's zones (call first in draw)."""
+        self.buttons = []
+        self.tips = []
+
+    def button(self, surface: pygame.Surface, rect, label: str, on_click=None, *, enabled: bool = True,
+               tooltip: str = "", hotkey: int | None = None, selected: bool = False, id: str = "",
+               size: int = 16) -> Button:
+        """Draw and register a button."""
+        b = Button(id or label, pygame.Rect(rect), label, on_click, enabled, tooltip, hotkey, selected)
+        self.buttons.append(b)
+        hover = b.rect.collidepoint(self.mouse)
+        color = theme.BUTTON_OFF if not enabled else theme.BUTTON_HOVER if hover or selected else theme.BUTTON
+        pygame.draw.rect(surface, color, b.rect, border_radius=theme.px(5))
+        edge = theme.ACCENT if selected else theme.PANEL_EDGE
+        pygame.draw.rect(surface, edge, b.rect, 1, border_radius=theme.px(5))
+        if b.id == self.focus_id:
+            pygame.draw.rect(surface, theme.FOCUS, b.rect.inflate(4, 4), 2, border_radius=theme.px(6))
+        fg = theme.TEXT if enabled else theme.MUTED
+        clip = surface.get_clip()
+        surface.set_clip(b.rect.inflate(-4, -2).clip(clip) if clip else b.rect.inflate(-4, -2))
+        theme.text(surface, label, b.rect.center, size, fg, anchor="center")
+        surface.set_clip(clip)
+        if tooltip:
+            self.tips.append((b.rect, tooltip))
+        return b
+
+    def tip(self, rect, text: str) -> None:
+        """Show `text` as a tooltip while the mouse is over rect."""
+        self.tips.append((pygame.Rect(rect), text))
+
+    def draw_tooltip(self, surface: pygame.Surface) -> None:
+        """Draw the tooltip of the hovered zone, or of the focused button (call last in draw)."""
+        found = next((t for r, t in reversed(self.tips) if r.collidepoint(self.mouse)), "")
+        anchor = self.mouse
+        if not found and self.keyboard:
+            b = self.focused()
+            if b and b.tooltip:
+                found, anchor = b.tooltip, b.rect.bottomleft
+        if found:
+            tooltip_box(surface, found, anchor)
+
+    # --- input ---------------------------------------------------------------------------
+    def focused(self) -> Button | None:
+        """The button with the keyboard focus."""
+        return next((b for b in self.buttons if b.id == self.focus_id), None)
+
+    def activate(self, b: Button) -> bool:
+        """Press a button if it is enabled."""
+        self.focus_id = b.id
+        if b.enabled and b.on_click:
+            b.on_click()
+            return True
+        return False
+
+    def move_focus(self, step: int) -> None:
+        """Move the keyboard focus to the next or previous button."""
+        if not self.buttons:
+            return
+        ids = [b.id for b in self.buttons]
+        i = ids.index(self.focus_id) if self.focus_id in ids else (-1 if step > 0 else 0)
+        self.focus_id = ids[(i + step) % len(ids)]
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Mouse and keyboard for the registered buttons; then `on_key`."""
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+            self.keyboard = False
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.mouse = event.pos
+            for b in reversed(self.buttons):
+                if b.rect.collidepoint(event.pos):
+                    self.activate(b)
+                    return True
+            return self.on_click(event.pos)
+        if event.type == pygame.KEYDOWN:
+            self.keyboard = True
+            if self.on_key(event):
+                return True
+            if event.key == pygame.K_TAB:
+                self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+                return True
+            if event.key in (pygame.K_DOWN, pygame.K_RIGHT):
+                self.move_focus(1)
+                return True
+            if event.key in (pygame.K_UP, pygame.K_LEFT):
+                self.move_focus(-1)
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                b = self.focused()
+                if b:
+                    self.activate(b)
+                    return True
+            for b in self.buttons:
+                if b.hotkey is not None and b.hotkey == event.key:
+                    self.activate(b)
+                    return True
+        return False
+
+    def on_click(self, pos) -> bool:
+        """A click outside every button (the map, a list)."""
+        return False
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """A scene's own keys, before focus keys."""
+        return False
+
+    def find(self, label_or_id: str) -> Button | None:
+        """The registered button with this id or label (tests, scripts)."""
+        return next((b for b in self.buttons if label_or_id in (b.id, b.label)), None)
+
+
+def tooltip_box(surface: pygame.Surface, text: str, anchor) -> None:
+    """A tooltip near anchor, kept inside the surface."""
+    width = min(theme.px(360), surface.get_width() - 20)
+    lines = theme.wrap(text, width - theme.px(16), 14)
+    lh = theme.line_height(14)
+    w = max(theme.font(14).size(line)[0] for line in lines) + theme.px(16)
+    h = lh * len(lines) + theme.px(12)
+    x, y = anchor[0] + 14, anchor[1] + 18
+    x = max(4, min(x, surface.get_width() - w - 4))
+    if y + h > surface.get_height() - 4:
+        y = max(4, anchor[1] - h - 8)
+    rect = pygame.Rect(x, y, w, h)
+    theme.panel(surface, rect, (20, 22, 28), theme.ACCENT, 4)
+    for i, line in enumerate(lines):
+        theme.text(surface, line, (x + theme.px(8), y + theme.px(6) + i * lh), 14)
+
+
+NUMBER_KEYS = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7, pygame.K_8,
+               pygame.K_9]

@@ -1,0 +1,94 @@
+"""Actions, items and numbers in words, every phrase through `tr`."""
+from __future__ import annotations
+
+from game.rules import actions as A
+from game.ui.i18n import tr
+
+
+def pname(world, pid: str) -> str:
+    """A power's display name (or a tidied id)."""
+    return world.powers[pid].name if pid in world.powers else pid.replace("_", " ").title()
+
+
+def kname(world, kid: str) -> str:
+    """A corridor's display name."""
+    return world.corridors[kid].name if kid in world.corridors else (kid or tr("word.cheapest_route"))
+
+
+def fname(world, fid: str) -> str:
+    """A forum's display name."""
+    return world.forums[fid].name if fid in world.forums else fid
+
+
+def resource(r: str) -> str:
+    """A resource's name."""
+    return tr(f"resource.{r}")
+
+
+def money(x: float) -> str:
+    """US$ bn with two decimals."""
+    return tr("fmt.money", value=f"{x:,.2f}")
+
+
+def item(world, i) -> str:
+    """One offer item in words."""
+    if i.kind == "aid":
+        return tr("item.aid", amount=f"{i.amount:g}", kind=tr(f"aid.{i.aid_kind}"))
+    if i.kind == "contract":
+        return tr("item.contract", volume=f"{i.amount:g}", resource=resource(i.resource), years=i.years,
+                  price=f"{i.price_factor:g}", route=kname(world, i.corridor))
+    if i.kind == "cofinance":
+        return tr("item.cofinance", amount=f"{i.amount:g}", corridor=kname(world, i.corridor))
+    if i.against:
+        return tr("item.statement_against", power=pname(world, i.against))
+    return tr("item.statement")
+
+
+def items(world, seq) -> str:
+    """Items joined in words ('nothing' when empty)."""
+    return ", ".join(item(world, i) for i in seq) or tr("word.nothing")
+
+
+def offer(world, o) -> str:
+    """An offer in words from the sender's side."""
+    return tr("offer.text", sender=pname(world, o.sender), receiver=pname(world, o.receiver),
+              gives=items(world, o.gives), asks=items(world, o.asks))
+
+
+def action(world, a: A.Action) -> str:
+    """One action as a short sentence for a menu."""
+    if isinstance(a, A.Aid):
+        return tr("act.aid", amount=f"{a.amount:g}", kind=tr(f"aid.{a.kind}"), target=pname(world, a.target))
+    if isinstance(a, A.Propose):
+        return tr("act.propose", target=pname(world, a.target), gives=items(world, a.gives), asks=items(world, a.asks))
+    if isinstance(a, A.Accept):
+        return tr("act.accept", offer=offer(world, world.offers[a.offer]) if a.offer in world.offers else a.offer)
+    if isinstance(a, A.Reject):
+        return tr("act.reject", offer=offer(world, world.offers[a.offer]) if a.offer in world.offers else a.offer)
+    if isinstance(a, A.Counter):
+        return tr("act.counter", gives=items(world, a.gives), asks=items(world, a.asks))
+    if isinstance(a, A.Build):
+        k = world.corridors.get(a.corridor)
+        return tr("act.build", corridor=kname(world, a.corridor), cost=f"{k.build_cost:g}" if k else "?")
+    if isinstance(a, A.Upgrade):
+        return tr("act.upgrade", corridor=kname(world, a.corridor))
+    if isinstance(a, A.Develop):
+        return tr("act.develop", resource=resource(a.resource), target=pname(world, a.target))
+    if isinstance(a, A.Refine):
+        return tr("act.refine", target=pname(world, a.target))
+    if isinstance(a, A.Summit):
+        return tr(f"act.summit{a.level}", forum=fname(world, a.forum))
+    if isinstance(a, A.Attend):
+        return tr("act.attend_yes" if a.yes else "act.attend_no", forum=fname(world, a.forum))
+    if isinstance(a, A.Join):
+        return tr("act.join", forum=fname(world, a.forum))
+    if isinstance(a, A.Leave):
+        return tr("act.leave", forum=fname(world, a.forum))
+    if isinstance(a, A.Policy):
+        extra = ", ".join(x for x in (pname(world, a.target) if a.target else "",
+                                      resource(a.resource) if a.resource else "",
+                                      kname(world, a.corridor) if a.corridor else "") if x)
+        return tr("act.policy", card=tr(f"card.{a.card}"), extra=f" ({extra})" if extra else "")
+    if isinstance(a, A.EndTurn):
+        return tr("act.end")
+    return str(a)
