@@ -88,7 +88,12 @@ class Checker:
     def unknown(self, table: dict, allowed, key: str) -> None:
         """Report keys not in `allowed`, with a suggestion."""
         for name in table:
-            if name not in allowed:
+            if name in allowed:
+                continue
+            if key and name in TOP_LEVEL:
+                self.fail(f"{key}.{name}", f"'{name}' belongs at the top of the file, before the first [table] "
+                          f"header; here it is read as part of [{key}].")
+            else:
                 self.fail(f"{key}.{name}" if key else str(name), f"'{name}' is not a known key here.{_hint(name, allowed)}")
 
     def read(self, table: Any, specs: dict[str, Spec], key: str) -> dict:
