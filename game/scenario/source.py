@@ -109,7 +109,8 @@ class Locator:
         """The line of `path`, or of its nearest enclosing key or table."""
         parts = path.split(".")
         while parts:
-            n = self.lines.get(".".join(parts))
+            key = ".".join(parts)
+            n = self.lines.get(key) or min((v for k, v in self.lines.items() if k.startswith(key + ".")), default=None)
             if n:
                 return n
             parts.pop()
@@ -203,7 +204,11 @@ def read(path: Path) -> Source:
     """Read and parse one file (no `extends` followed)."""
     text = read_text(path)
     locator = Locator(text)
-    return Source(str(path), locator, parse_toml(text, str(path), locator))
+    raw = parse_toml(text, str(path), locator)
+    if not raw:
+        raise _error(str(path), None, "", "the file has no settings, only comments; a scenario needs at least "
+                     "format_version and a [scenario] table.")
+    return Source(str(path), locator, raw)
 
 
 def resolve(name: str) -> Merged:
