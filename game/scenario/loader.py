@@ -102,10 +102,11 @@ class Checker:
             self.fail(key, f"should be a table, not {_describe(table)}.")
             table = {}
         self.unknown(table, specs, key)
+        misspelt = {_hint(n, specs) for n in table if n not in specs}
         out = {}
         for name, spec in specs.items():
             if name not in table:
-                if spec.default is REQUIRED:
+                if spec.default is REQUIRED and f" Did you mean '{name}'?" not in misspelt:
                     self.fail(f"{key}.{name}", f"is missing: {spec.meaning}.")
                 out[name] = spec.default if spec.default is not REQUIRED else _empty(spec)
                 continue
