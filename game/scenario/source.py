@@ -150,12 +150,32 @@ def parse_toml(text: str, where: str, locator: Locator | None = None) -> dict:
         raise _syntax(str(e), where, text) from None
 
 
+SYNTAX_HINTS = (
+    ("Illegal character '\\n'", "a text in quotes is not closed on this line; add the missing \"."),
+    ("Unterminated string", "a text in quotes is never closed; add the missing \"."),
+    ("Unclosed array", "a list [ ... ] is never closed; add the missing ]."),
+    ("Invalid value", "this value is not valid: write text in straight double quotes \"...\", numbers with a "
+                      "decimal point (0.5, not 0,5), true or false in lower case."),
+    ("Expected newline or end of document after a statement", "only one key = value may stand on a line; something "
+     "follows the value (a decimal comma, a second value, or a comment without #?)."),
+    ("Expected '=' after a key", "a key must be followed by = and a value (words with spaces need quotes)."),
+)
+
+
+def _friendly(msg: str) -> str:
+    """A plain sentence for the common TOML syntax errors."""
+    for start, sentence in SYNTAX_HINTS:
+        if msg.startswith(start):
+            return f"TOML syntax error: {sentence}"
+    return f"TOML syntax error: {msg}."
+
+
 def _syntax(message: str, where: str, text: str) -> ScenarioErrors:
     """One sentence for a TOML syntax error, with the line it was found on."""
     m = re.search(r"\(at line (\d+), column (\d+)\)", message)
     msg = re.sub(r"\s*\(at (line|end of document).*\)", "", message).rstrip(".")
     if m:
-        return _error(where, int(m.group(1)), "", f"TOML syntax error: {msg}.")
+        return _error(where, int(m.group(1)), "", _friendly(msg))
     last = len(text.splitlines()) or 1
     return _error(where, last, "", f"TOML syntax error at the end of the file: {msg}; "
                   "a string, list or table opened earlier was never closed.")
