@@ -12,7 +12,7 @@ from game.scenario.loader import SCENARIO_DIR, load, validate
 from game.sim import play
 
 SHIPPED = ["1992", "2015", "2025"]
-EXAMPLES = sorted(str(p) for p in (SCENARIO_DIR / "examples").glob("*.toml"))
+EXAMPLES = sorted(p.stem for p in (SCENARIO_DIR / "examples").glob("*.toml"))
 
 
 @pytest.mark.parametrize("name", SHIPPED + EXAMPLES)
@@ -115,7 +115,7 @@ def test_2025_export_controls_take_effect():
 
 def test_caspian_crisis_closes_the_middle_corridor():
     """The example extends 2025, keeps what it does not name, and closes the corridor in 2027."""
-    sc = load(str(SCENARIO_DIR / "examples" / "caspian_crisis.toml"))
+    sc = load("caspian_crisis")
     base = load("2025").world
     w = sc.world
     assert sc.id == "caspian_crisis" and w.end_year == 2032 and w.start_year == 2025

@@ -35,11 +35,11 @@ def roots() -> tuple[Path, ...]:
 
 
 def find(name: str) -> Path:
-    """A scenario id (`2015`, looked up in the shipped then the user folder) or a file path."""
+    """A scenario id (`2015`, looked up in the shipped, examples, then user folder) or a file path."""
     p = Path(name)
     if p.suffix == ".toml" or os.sep in name or "/" in name or p.exists():
         return p
-    for folder in (SCENARIO_DIR, user_dir()):
+    for folder in (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir()):
         if (folder / f"{name}.toml").is_file():
             return folder / f"{name}.toml"
     return SCENARIO_DIR / f"{name}.toml"
@@ -264,7 +264,7 @@ def base_file(name: str, child: Path) -> Path | str:
     folder = child.resolve().parent
     looks_like_path = name.endswith(".toml") or "/" in name or "\\" in name
     if not looks_like_path:
-        for d in (SCENARIO_DIR, user_dir(), folder):
+        for d in (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir(), folder):
             if (d / f"{name}.toml").is_file():
                 return (d / f"{name}.toml").resolve()
         return (f"there is no scenario '{name}'; use a shipped id (1992, 2015, 2025), a scenario in "
