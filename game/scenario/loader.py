@@ -1,21 +1,20 @@
 """TOML scenario -> validated World. Every problem becomes `file:line: key: sentence`.
 
 `load(name_or_path)` returns a `Scenario`; `ScenarioErrors` lists every problem found.
-No code in a scenario is ever evaluated.
+`validate(name)` returns the problems as a list. No code in a scenario is ever evaluated.
 """
 from __future__ import annotations
 
 import difflib
-import re
-import tomllib
-from pathlib import Path
+import functools
+import json
 from typing import Any
 
 from attrs import frozen
 
 from game.errors import ScenarioError, ScenarioErrors
 from game.model import (
-    C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Power, World,
+    C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Pledge, Policy, Power, World,
 )
 from game.rules import events as event_rules
 from game.rules.agenda import TERMS
@@ -23,12 +22,16 @@ from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
 from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
+from game.scenario.source import (  # noqa: F401  (re-exported for callers)
+    MAX_BYTES, ROOT, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, user_dir,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENARIO_DIR = ROOT / "scenarios"
-MAX_BYTES = 1_000_000
+MAP_FILE = ROOT / "assets" / "map" / "heartland_map.json"
 TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economies", "influence", "trust",
-             "corridors", "contracts", "forums", "events", "extends", "remove", "personalities")
+             "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
+             "personalities")
+NUMERIC_OPS = ("<", "<=", ">", ">=")
+LIST_OPS = ("has", "lacks")
 
 
 @frozen
@@ -43,105 +46,67 @@ class Scenario:
     world: World
     personalities: dict
     raw: dict  # the merged data, embedded in saves
+    files: tuple[str, ...] = ()  # the file and every base it extends, base first
 
 
-def find(name: str) -> Path:
-    """A shipped scenario id (`2015`) or a path to a TOML file."""
-    p = Path(name)
-    if p.suffix == ".toml" or p.exists():
-        return p
-    return SCENARIO_DIR / f"{name}.toml"
+def load(name: str) -> Scenario:
+    """Load and validate a scenario by id or path; ScenarioErrors lists every problem."""
+    return build(resolve(name))
 
 
-def read_text(path: Path) -> str:
-    """The file's text; a ScenarioError in one sentence when it is missing, huge, binary or not UTF-8."""
-    where = str(path)
-    if not path.is_file():
-        raise ScenarioErrors([ScenarioError(where, None, "", "no such scenario file.")])
-    data = path.read_bytes()
-    if len(data) > MAX_BYTES:
-        raise ScenarioErrors([ScenarioError(where, None, "", f"the file is {len(data):,} bytes; a scenario may be at most {MAX_BYTES:,}.")])
-    if b"\x00" in data:
-        raise ScenarioErrors([ScenarioError(where, None, "", "this is a binary file, not a TOML scenario.")])
+def validate(name: str) -> list[ScenarioError]:
+    """Every problem in a scenario (an empty list when it is fine)."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data[:e.start].count(b"\n") + 1
-        raise ScenarioErrors([ScenarioError(where, line, "", "the file is not UTF-8 text; save it as UTF-8.")]) from None
+        load(name)
+    except ScenarioErrors as e:
+        return e.errors
+    return []
 
 
-def parse_toml(text: str, where: str) -> dict:
-    """Parse TOML; a syntax error names its line."""
+@functools.cache
+def map_places() -> frozenset[str]:
+    """Ids of the places in the map asset, which corridor waypoints name."""
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
-        msg = re.sub(r"\s*\(at line.*\)", "", str(e)).rstrip(".")
-        line = int(m.group(1)) if m else None
-        raise ScenarioErrors([ScenarioError(where, line, "", f"TOML syntax error: {msg}.")]) from None
-
-
-class Locator:
-    """Finds the line of a dotted key in a TOML text (tables, dotted and quoted keys)."""
-
-    HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-    KEY = re.compile(r'^\s*((?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\-]+))*)\s*=')
-
-    def __init__(self, text: str):
-        self.lines: dict[str, int] = {}
-        table = ""
-        for n, line in enumerate(text.splitlines(), 1):
-            if m := self.HEADER.match(line):
-                table = self._norm(m.group(1))
-                self.lines.setdefault(table, n)
-            elif m := self.KEY.match(line):
-                key = self._norm(m.group(1))
-                self.lines.setdefault(f"{table}.{key}" if table else key, n)
-
-    @staticmethod
-    def _norm(key: str) -> str:
-        parts = re.findall(r'"[^"]*"|\'[^\']*\'|[^.\s]+', key)
-        return ".".join(p.strip("\"'") for p in parts)
-
-    def line(self, path: str) -> int | None:
-        """The line of `path`, or of its nearest enclosing key or table."""
-        parts = path.split(".")
-        while parts:
-            n = self.lines.get(".".join(parts))
-            if n:
-                return n
-            parts.pop()
-        return None
+        return frozenset(json.loads(MAP_FILE.read_text(encoding="utf-8"))["places"])
+    except (OSError, ValueError, KeyError):
+        return frozenset()
 
 
 class Checker:
-    """Collects problems while a scenario is read."""
+    """Collects problems while a scenario is read; each names the file that set the key."""
 
-    def __init__(self, where: str, locator: Locator):
-        self.where, self.locator, self.errors = where, locator, []
+    def __init__(self, merged: Merged):
+        self.merged, self.errors = merged, []
 
-    def fail(self, key: str, message: str) -> None:
-        """Record one problem at `key`."""
-        self.errors.append(ScenarioError(self.where, self.locator.line(key), key, message))
+    def fail(self, key: str, message: str, item: Any = None) -> None:
+        """Record one problem at `key` (at the line of one list `item`, when given)."""
+        path, line = self.merged.where(key)
+        if item is not None and isinstance(item, str):
+            line = self.merged.source(key).locator.item_line(key, item) or line
+        self.errors.append(ScenarioError(path, line, key, message))
 
     def unknown(self, table: dict, allowed, key: str) -> None:
         """Report keys not in `allowed`, with a suggestion."""
         for name in table:
-            if name not in allowed:
-                near = difflib.get_close_matches(name, list(allowed), n=1)
-                hint = f" Did you mean '{near[0]}'?" if near else ""
-                self.fail(f"{key}.{name}" if key else name, f"'{name}' is not a known key here.{hint}")
+            if name in allowed:
+                continue
+            if key and name in TOP_LEVEL:
+                self.fail(f"{key}.{name}", f"'{name}' belongs at the top of the file, before the first [table] "
+                          f"header; here it is read as part of [{key}].")
+            else:
+                self.fail(f"{key}.{name}" if key else str(name), f"'{name}' is not a known key here.{_hint(name, allowed)}")
 
     def read(self, table: Any, specs: dict[str, Spec], key: str) -> dict:
         """Typed values of a table, defaults filled in; problems recorded."""
         if not isinstance(table, dict):
-            self.fail(key, "should be a table.")
-            return {}
+            self.fail(key, f"should be a table, not {_describe(table)}.")
+            table = {}
         self.unknown(table, specs, key)
+        misspelt = {_hint(n, specs) for n in table if n not in specs}
         out = {}
         for name, spec in specs.items():
             if name not in table:
-                if spec.default is REQUIRED:
+                if spec.default is REQUIRED and f" Did you mean '{name}'?" not in misspelt:
                     self.fail(f"{key}.{name}", f"is missing: {spec.meaning}.")
                 out[name] = spec.default if spec.default is not REQUIRED else _empty(spec)
                 continue
@@ -159,147 +124,271 @@ class Checker:
             self.fail(key, f"should be {_article(kind)}, not {_describe(value)}.")
             return _empty(spec)
         if kind == "choice" and value not in spec.choices:
-            self.fail(key, f"'{value}' is not one of {', '.join(spec.choices)}.")
+            self.fail(key, f"'{value}' is not one of {', '.join(spec.choices)}.{_hint(value, spec.choices)}")
             return spec.choices[0]
         if kind in ("int", "float"):
-            if (spec.low is not None and value < spec.low) or (spec.high is not None and value > spec.high):
+            if value != value or (spec.low is not None and value < spec.low) or (spec.high is not None and value > spec.high):
                 self.fail(key, f"{value} is out of range; it must be between {spec.low:g} and {spec.high:g}.")
+                return float(spec.low or 0) if kind == "float" else int(spec.low or 0)
             return float(value) if kind == "float" else value
+        if kind == "list":
+            return [v for v in value if self._listed(v, key)]
         return value
+
+    def _listed(self, v: Any, key: str) -> bool:
+        """Whether a list entry is text, as every list in a scenario holds."""
+        if isinstance(v, str):
+            return True
+        self.fail(key, f"every entry should be text in quotes, not {_describe(v)}.")
+        return False
 
     def numbers(self, table: Any, key: str, low: float = 0.0, high: float = 1e6, allowed=None) -> dict[str, float]:
         """A table of names to numbers within a range."""
         if not isinstance(table, dict):
-            self.fail(key, "should be a table of numbers.")
+            self.fail(key, f"should be a table of numbers, not {_describe(table)}.")
             return {}
         out = {}
         for name, v in table.items():
             if allowed is not None and name not in allowed:
-                near = difflib.get_close_matches(name, list(allowed), n=1)
-                self.fail(f"{key}.{name}", f"'{name}' is not known here." + (f" Did you mean '{near[0]}'?" if near else ""))
+                self.fail(f"{key}.{name}", f"'{name}' is not known here; use one of {', '.join(allowed)}.{_hint(name, allowed)}")
                 continue
             out[name] = self.value(v, Spec("float", low=low, high=high), f"{key}.{name}")
         return out
 
+    def names(self, values: list, key: str, allowed, what: str) -> None:
+        """Each entry of a list must be one of `allowed`, and appear once."""
+        seen = set()
+        for v in values:
+            if v not in allowed:
+                self.fail(key, f"'{v}' is not {what}.{_hint(v, allowed)}", item=v)
+            elif v in seen:
+                self.fail(key, f"'{v}' is listed twice.", item=v)
+            seen.add(v)
+
+
+def _hint(name: Any, allowed) -> str:
+    near = difflib.get_close_matches(str(name), [str(a) for a in allowed], n=1)
+    return f" Did you mean '{near[0]}'?" if near else ""
+
 
 def _empty(spec: Spec) -> Any:
-    return {"str": "", "choice": "", "bool": False, "list": [], "table": {}, "int": 0, "float": 0.0}[spec.kind]
+    return {"str": "", "choice": spec.choices[0] if spec.choices else "", "bool": False, "list": [], "table": {},
+            "int": 0, "float": 0.0}[spec.kind]
 
 
 def _article(kind: str) -> str:
-    return {"str": "text", "choice": "text", "bool": "true or false", "list": "a list [...]",
+    return {"str": "text in quotes", "choice": "text in quotes", "bool": "true or false", "list": "a list [...]",
             "table": "a table", "int": "a whole number", "float": "a number"}[kind]
 
 
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
-    return {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "a table"}.get(type(value), "something else")
+    return {str: f"the text {value!r}" if isinstance(value, str) and len(value) < 40 else "text", int: "a whole number",
+            float: "a number", list: "a list", dict: "a table"}.get(type(value), "a date or time")
 
 
-def load(name: str) -> Scenario:
-    """Load and validate a scenario by id or path; ScenarioErrors lists every problem."""
-    path = find(name)
-    text = read_text(path)
-    raw = parse_toml(text, str(path))
-    return build(raw, str(path), Locator(text))
+# --- the scenario -------------------------------------------------------------------
 
-
-def build(raw: dict, where: str, locator: Locator) -> Scenario:
-    """Turn parsed scenario data into a Scenario, collecting every problem."""
-    chk = Checker(where, locator)
+def build(merged: Merged) -> Scenario:
+    """Turn merged scenario data into a Scenario, collecting every problem."""
+    raw = merged.raw
+    chk = Checker(merged)
     chk.unknown(raw, TOP_LEVEL, "")
-    if raw.get("format_version") != FORMAT_VERSION:
-        chk.fail("format_version", f"must be {FORMAT_VERSION}; this file says {raw.get('format_version')!r}.")
+    for src in merged.chain:
+        if src.raw.get("format_version") != FORMAT_VERSION:
+            where = src.locator.line("format_version")
+            said = src.raw.get("format_version")
+            msg = (f"must be {FORMAT_VERSION}; this file says {said!r}." if "format_version" in src.raw
+                   else f"is missing; every scenario file starts with format_version = {FORMAT_VERSION}.")
+            chk.errors.append(ScenarioError(src.path, where, "format_version", msg))
     meta = chk.read(raw.get("scenario", {}), schema.SCENARIO, "scenario")
+    _check_meta(merged, meta, chk)
     world = _world(raw, meta, chk)
+    personalities = _personalities(raw.get("personalities", {}), world, chk)
     if chk.errors:
-        raise ScenarioErrors(chk.errors)
-    return Scenario(meta["id"], meta["title"], meta["description"], meta["teaching_notes"], where, world,
-                    dict(raw.get("personalities", {})), raw)
+        raise ScenarioErrors(_ordered(chk.errors))
+    return Scenario(meta["id"], meta["title"], meta["description"], meta["teaching_notes"], merged.top.path, world,
+                    personalities, raw, tuple(s.path for s in merged.chain))
 
 
-def _world(raw: dict, meta: dict, chk: Checker) -> World | None:
-    powers = {pid: _power(pid, t, chk) for pid, t in _tables(raw, "powers", chk).items()}
-    c5 = [p for p, pw in powers.items() if pw and pw.kind == C5]
-    greats = [p for p, pw in powers.items() if pw and pw.kind == GREAT]
-    economies = {c: _economy(c, t, chk) for c, t in _tables(raw, "economies", chk).items()}
+def _ordered(errors: list[ScenarioError]) -> list[ScenarioError]:
+    """Problems by file and line, each once."""
+    seen, out = set(), []
+    for e in errors:
+        if e.describe() not in seen:
+            seen.add(e.describe())
+            out.append(e)
+    return sorted(out, key=lambda e: (e.path, e.line or 0))
+
+
+def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
+    """Years in order; an extending scenario has its own id."""
+    if meta["end_year"] < meta["start_year"]:
+        chk.fail("scenario.end_year", f"{meta['end_year']} comes before start_year {meta['start_year']}.")
+    if meta["end_year"] - meta["start_year"] > 60:
+        chk.fail("scenario.end_year", "a scenario may last at most 60 years.")
+    if len(merged.chain) > 1:
+        own = merged.top.raw.get("scenario", {})
+        base_id = merged.chain[-2].raw.get("scenario", {}).get("id")
+        if not isinstance(own, dict) or "id" not in own:
+            chk.fail("extends", "a scenario that extends another needs its own [scenario] id (and title).")
+        elif own["id"] == base_id:
+            chk.fail("scenario.id", f"'{own['id']}' is the id of the scenario it extends; choose a new id.")
+
+
+def _world(raw: dict, meta: dict, chk: Checker) -> World:
+    powers = {str(pid): _power(str(pid), t, chk) for pid, t in _tables(raw, "powers", chk).items()}
+    c5 = [p for p, pw in powers.items() if pw.kind == C5]
+    greats = [p for p, pw in powers.items() if pw.kind == GREAT]
+    if not greats or not c5:
+        chk.fail("powers", "needs at least one great power and one Central Asian (c5) state.")
+    economies = {c: _economy(c, t, powers, chk) for c, t in _tables(raw, "economies", chk).items()}
     for c in c5:
         if c not in economies:
             chk.fail(f"powers.{c}", f"'{c}' is a Central Asian state but has no [economies.{c}] table.")
-    for c in economies:
+    for c in list(economies):
         if c not in c5:
-            chk.fail(f"economies.{c}", f"'{c}' is not a Central Asian state among [powers].")
-    order = [str(p) for p in meta.get("order", [])]
-    if sorted(order) != sorted(powers):
-        chk.fail("scenario.order", f"must list every power once: {', '.join(powers)}.")
-    if meta.get("end_year", 0) < meta.get("start_year", 0):
-        chk.fail("scenario.end_year", "comes before start_year.")
+            chk.fail(f"economies.{c}", f"'{c}' is not a Central Asian state among [powers].{_hint(c, c5)}")
+            del economies[c]
+    order = _order(meta["order"], powers, chk)
     w = chk.read(raw.get("world", {}), schema.WORLD, "world")
     prices = chk.numbers(w["prices"], "world.prices", 0, 100, RESOURCES)
     for r in RESOURCES:
         if r not in prices:
             chk.fail("world.prices", f"needs a price for {r}.")
-    tension = chk.numbers(w["tension"], "world.tension", 0, 1)
-    for key in tension:
-        pair = key.split("|")
-        if len(pair) != 2 or any(p not in greats for p in pair):
-            chk.fail(f"world.tension.{key}", "must name two great powers like \"china|japan\".")
-    tension = {"|".join(sorted(k.split("|"))): v for k, v in tension.items()}
-    holders = greats + [OTHERS]
-    influence = {c: chk.numbers(_tables(raw, "influence", chk).get(c, {}), f"influence.{c}", 0, 100, holders) for c in c5}
-    trust = {c: chk.numbers(_tables(raw, "trust", chk).get(c, {}), f"trust.{c}", 0, 1, greats) for c in c5}
-    for c in c5:
-        influence[c] = {h: influence[c].get(h, 0.0) for h in holders}
-        trust[c] = {g: trust[c].get(g, 0.5) for g in greats}
-        if sum(influence[c].values()) <= 0:
-            chk.fail(f"influence.{c}", "needs some influence for at least one holder.")
-    corridors = {k: _corridor(k, t, powers, chk) for k, t in _tables(raw, "corridors", chk).items()}
-    contracts = {k: _contract(k, t, powers, economies, corridors, chk) for k, t in _tables(raw, "contracts", chk).items()}
-    forums = {k: _forum(k, t, powers, chk) for k, t in _tables(raw, "forums", chk).items()}
+            prices[r] = 0.0
+    risks = chk.numbers(w["risks"], "world.risks", 0, 1)
+    tension = _tension(w["tension"], greats, chk)
+    influence, trust = _shares(raw, c5, greats, chk)
+    corridors = {str(k): _corridor(str(k), t, powers, chk) for k, t in _tables(raw, "corridors", chk).items()}
+    contracts = {str(k): _contract(str(k), t, powers, economies, corridors, chk)
+                 for k, t in _tables(raw, "contracts", chk).items()}
+    pledges = {str(k): _pledge(str(k), t, powers, meta, chk) for k, t in _tables(raw, "pledges", chk).items()}
+    policies = {str(k): _policy(str(k), t, powers, corridors, meta, chk) for k, t in _tables(raw, "policies", chk).items()}
+    forums = {str(k): _forum(str(k), t, powers, meta, chk) for k, t in _tables(raw, "forums", chk).items()}
     rules = _rules(raw.get("rules", {}), chk)
-    evs = tuple(e for e in (_event(k, t, chk) for k, t in _tables(raw, "events", chk).items()) if e)
-    if chk.errors:
-        return None
+    for p in powers.values():
+        _check_sources(p, powers, risks, chk)
+    evs = tuple(_event(str(k), t, meta, chk) for k, t in _tables(raw, "events", chk).items())
     world = World(
         scenario_id=meta["id"], title=meta["title"], seed=0, year=meta["start_year"],
         start_year=meta["start_year"], end_year=meta["end_year"], phase="events", turn=-1, order=tuple(order),
         powers=powers, economies=economies, influence=influence, trust=trust, tension=tension,
-        corridors=corridors, contracts=contracts, pledges={}, forums=forums, offers={}, policies={},
-        prices=prices, risks=chk.numbers(w["risks"], "world.risks", 0, 1), rules=rules, events=evs,
+        corridors=corridors, contracts=contracts, pledges=pledges, forums=forums, offers={}, policies=policies,
+        prices=prices, risks=risks, rules=rules, events=evs,
+        serial=len(pledges) + len(policies),
     )
-    _check_event_paths(world, chk)
+    _check_events(world, chk)
     return world
 
 
 def _tables(raw: dict, name: str, chk: Checker) -> dict:
+    """A set of tables keyed by id; each entry must itself be a table."""
     value = raw.get(name, {})
     if not isinstance(value, dict):
-        chk.fail(name, "should be a set of tables keyed by id.")
+        chk.fail(name, f"should be a set of tables keyed by id, like [{name}.some_id].")
         return {}
-    return value
+    out = {}
+    for k, v in value.items():
+        if not isinstance(v, dict):
+            chk.fail(f"{name}.{k}", f"should be a table [{name}.{k}] with keys inside, not {_describe(v)}.")
+            continue
+        out[k] = v
+    return out
 
 
-def _power(pid: str, t: dict, chk: Checker) -> Power | None:
-    v = chk.read(t, schema.POWER, f"powers.{pid}")
-    agenda = chk.numbers(v["agenda"], f"powers.{pid}.agenda", 0, 100, TERMS)
-    demand = chk.numbers(v["demand"], f"powers.{pid}.demand", 0, 1e6, RESOURCES)
-    sources = {r: chk.numbers(s, f"powers.{pid}.sources.{r}", 0, 1) for r, s in v["sources"].items()}
-    for r in sources:
+def _order(order: list, powers: dict, chk: Checker) -> list[str]:
+    """The seat order: every power exactly once."""
+    chk.names(order, "scenario.order", powers, "a power in [powers]")
+    missing = [p for p in powers if p not in order]
+    if missing:
+        chk.fail("scenario.order", f"must list every power once; missing: {', '.join(missing)}.")
+    return [p for p in dict.fromkeys(order) if p in powers] + missing
+
+
+def _tension(table: Any, greats: list[str], chk: Checker) -> dict[str, float]:
+    """Tension between great powers, keyed by the sorted pair."""
+    out: dict[str, float] = {}
+    for key, v in chk.numbers(table, "world.tension", 0, 1).items():
+        pair = key.split("|")
+        if len(pair) != 2 or any(p not in greats for p in pair) or pair[0] == pair[1]:
+            chk.fail(f"world.tension.{key}", "must name two different great powers like \"china|japan\".")
+            continue
+        norm = "|".join(sorted(pair))
+        if norm in out:
+            chk.fail(f"world.tension.{key}", f"the tension between {pair[0]} and {pair[1]} is given twice.")
+        out[norm] = v
+    return out
+
+
+def _shares(raw: dict, c5: list[str], greats: list[str], chk: Checker) -> tuple[dict, dict]:
+    """Influence and trust in every C5 state."""
+    holders = greats + [OTHERS]
+    inf_raw, trust_raw = _tables(raw, "influence", chk), _tables(raw, "trust", chk)
+    for name, table in (("influence", inf_raw), ("trust", trust_raw)):
+        for c in table:
+            if c not in c5:
+                chk.fail(f"{name}.{c}", f"'{c}' is not a Central Asian state among [powers].{_hint(c, c5)}")
+    influence = {c: chk.numbers(inf_raw.get(c, {}), f"influence.{c}", 0, 100, holders) for c in c5}
+    trust = {c: chk.numbers(trust_raw.get(c, {}), f"trust.{c}", 0, 1, greats) for c in c5}
+    for c in c5:
+        influence[c] = {h: influence[c].get(h, 0.0) for h in holders}
+        trust[c] = {g: trust[c].get(g, 0.5) for g in greats}
+        if sum(influence[c].values()) <= 0:
+            chk.fail(f"influence.{c}", f"needs some influence for at least one holder; add an [influence.{c}] table.")
+    return influence, trust
+
+
+def _power(pid: str, t: dict, chk: Checker) -> Power:
+    key = f"powers.{pid}"
+    v = chk.read(t, schema.POWER, key)
+    agenda = chk.numbers(v["agenda"], f"{key}.agenda", 0, 100, TERMS)
+    if isinstance(v["agenda"], dict) and sum(agenda.values()) <= 0:
+        chk.fail(f"{key}.agenda", "needs at least one term with a weight above 0.")
+    demand = chk.numbers(v["demand"], f"{key}.demand", 0, 1e6, RESOURCES)
+    sources = {}
+    for r, s in v["sources"].items():
         if r not in RESOURCES:
-            chk.fail(f"powers.{pid}.sources.{r}", f"'{r}' is not a resource.")
+            chk.fail(f"{key}.sources.{r}", f"'{r}' is not a resource; resources are {', '.join(RESOURCES)}.{_hint(r, RESOURCES)}")
+            continue
+        sources[r] = chk.numbers(s, f"{key}.sources.{r}", 0, 1)
     for card in v["cards"]:
         if card not in CARDS:
-            chk.fail(f"powers.{pid}.cards", f"'{card}' is not a policy card; cards are {', '.join(CARDS)}.")
+            chk.fail(f"{key}.cards", f"'{card}' is not a policy card; cards are {', '.join(CARDS)}.{_hint(card, CARDS)}",
+                     item=card)
+    if len(set(v["cards"])) != len(v["cards"]):
+        chk.fail(f"{key}.cards", "lists a card twice.")
+    color = v["color"]
+    if not (isinstance(color, str) and len(color) == 7 and color[0] == "#" and _hex(color[1:])):
+        chk.fail(f"{key}.color", f"'{color}' is not a colour like \"#E69F00\".")
+        color = "#888888"
     return Power(pid, v["name"], v["kind"], v["treasury"], v["income"], v["action_points"], agenda,
-                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=v["color"])
+                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color)
 
 
-def _economy(c: str, t: dict, chk: Checker) -> Economy:
-    v = chk.read(t, schema.ECONOMY, f"economies.{c}")
-    prod = chk.numbers(v["production"], f"economies.{c}.production", 0, 1e6, RESOURCES)
-    reserves = chk.numbers(v["reserves"], f"economies.{c}.reserves", 0, 1e9, RESOURCES)
-    debt = chk.numbers(v["debt"], f"economies.{c}.debt", 0, 1e5)
+def _hex(text: str) -> bool:
+    return all(ch in "0123456789abcdefABCDEF" for ch in text)
+
+
+def _check_sources(p: Power, powers: dict, risks: dict, chk: Checker) -> None:
+    """Each supply source is a power or a named risk in [world] risks."""
+    known = [q for q in powers if q != p.id] + list(risks)
+    for r, table in p.sources.items():
+        for src in table:
+            if src not in known:
+                chk.fail(f"powers.{p.id}.sources.{r}.{src}",
+                         f"'{src}' is neither a power nor a risk in [world] risks.{_hint(src, known)}")
+
+
+def _economy(c: str, t: dict, powers: dict, chk: Checker) -> Economy:
+    key = f"economies.{c}"
+    v = chk.read(t, schema.ECONOMY, key)
+    prod = chk.numbers(v["production"], f"{key}.production", 0, 1e6, RESOURCES)
+    reserves = chk.numbers(v["reserves"], f"{key}.reserves", 0, 1e9, RESOURCES)
+    debt = chk.numbers(v["debt"], f"{key}.debt", 0, 1e5, list(powers) + [OTHERS])
+    greats = [p for p, pw in powers.items() if pw.kind == GREAT]
+    chk.names(v["never_against"], f"{key}.never_against", greats, "a great power")
     return Economy(v["gdp"], v["gdp"], v["stability"], prod, reserves, v["refining"], debt, v["tolerance"],
                    never_against=tuple(v["never_against"]))
 
@@ -307,43 +396,99 @@ def _economy(c: str, t: dict, chk: Checker) -> Economy:
 def _corridor(kid: str, t: dict, powers: dict, chk: Checker) -> Corridor:
     key = f"corridors.{kid}"
     v = chk.read(t, schema.CORRIDOR, key)
-    for r in v["goods"]:
-        if r not in RESOURCES:
-            chk.fail(f"{key}.goods", f"'{r}' is not a resource; resources are {', '.join(RESOURCES)}.")
-    for m in v["markets"]:
-        if m != "world" and (m not in powers or powers[m] is None or powers[m].kind != GREAT):
-            chk.fail(f"{key}.markets", f"'{m}' is not a great power or 'world'.")
-    if not v["markets"]:
+    countries = list(dict.fromkeys(list(powers) + list(schema.COUNTRIES)))
+    chk.names(v["path"], f"{key}.path", countries, "a power or a known country")
+    chk.names(v["controllers"], f"{key}.controllers", countries, "a power or a known country")
+    chk.names(v["goods"], f"{key}.goods", RESOURCES, "a resource")
+    greats = [p for p, pw in powers.items() if pw.kind == GREAT]
+    chk.names(v["markets"], f"{key}.markets", greats + ["world"], "a great power or 'world'")
+    places = map_places()
+    if places:
+        chk.names(v["waypoints"], f"{key}.waypoints", sorted(places), "a place on the map")
+    if not v["markets"] and "markets" in t:
         chk.fail(f"{key}.markets", "needs at least one market.")
-    if len(v["path"]) < 2:
+    if len(v["path"]) < 2 and "path" in t:
         chk.fail(f"{key}.path", "needs at least two countries.")
+    elif "path" in t and not any(p in powers and powers[p].kind == C5 for p in v["path"][:-1]):
+        chk.fail(f"{key}.path", "must start in a Central Asian state (exporters first), or nothing can use it.")
+    if v["status"] == "building" and v["build_years"] <= 0:
+        chk.fail(f"{key}.build_years", "a corridor that is building needs build_years above 0.")
+    if v["progress"] > v["build_years"] and v["status"] in ("planned", "building"):
+        chk.fail(f"{key}.progress", f"{v['progress']:g} years done is more than build_years {v['build_years']}.")
+    owners = chk.numbers(v["owners"], f"{key}.owners", 0, 1, list(powers))
+    if sum(owners.values()) > 1 + 1e-9:
+        chk.fail(f"{key}.owners", "the stakes add up to more than 1.")
     return Corridor(kid, v["name"], v["mode"], tuple(v["path"]), tuple(v["waypoints"]), tuple(v["goods"]),
                     tuple(v["markets"]) or ("world",), v["capacity"], v["unit_cost"], v["fee"],
                     tuple(v["controllers"]), v["status"], v["build_cost"], v["build_years"], v["progress"],
-                    v["upgrade_step"])
+                    v["upgrade_step"], owners=owners, disrupted_years=v["disrupted_years"])
 
 
 def _contract(cid: str, t: dict, powers: dict, economies: dict, corridors: dict, chk: Checker) -> Contract:
     key = f"contracts.{cid}"
     v = chk.read(t, schema.CONTRACT, key)
     if v["seller"] not in economies:
-        chk.fail(f"{key}.seller", f"'{v['seller']}' is not a Central Asian state.")
+        chk.fail(f"{key}.seller", f"'{v['seller']}' is not a Central Asian state.{_hint(v['seller'], economies)}")
     if v["buyer"] not in powers:
-        chk.fail(f"{key}.buyer", f"'{v['buyer']}' is not a power.")
+        chk.fail(f"{key}.buyer", f"'{v['buyer']}' is not a power.{_hint(v['buyer'], powers)}")
     if v["resource"] not in RESOURCES:
-        chk.fail(f"{key}.resource", f"'{v['resource']}' is not a resource.")
-    if v["corridor"] and v["corridor"] not in corridors:
-        chk.fail(f"{key}.corridor", f"there is no corridor '{v['corridor']}'.")
+        chk.fail(f"{key}.resource", f"'{v['resource']}' is not a resource; resources are {', '.join(RESOURCES)}.")
+    k = corridors.get(v["corridor"]) if v["corridor"] else None
+    if v["corridor"] and k is None:
+        chk.fail(f"{key}.corridor", f"there is no corridor '{v['corridor']}'.{_hint(v['corridor'], corridors)}")
+    if k is not None:
+        if v["resource"] in RESOURCES and v["resource"] not in k.goods:
+            chk.fail(f"{key}.corridor", f"corridor '{k.id}' does not carry {v['resource']}.")
+        if v["seller"] in economies and v["seller"] not in k.path[:-1]:
+            chk.fail(f"{key}.corridor", f"corridor '{k.id}' does not start in or pass through {v['seller']}.")
+        if v["buyer"] not in k.markets and "world" not in k.markets:
+            chk.fail(f"{key}.corridor", f"corridor '{k.id}' does not reach {v['buyer']} (markets: {', '.join(k.markets)}).")
     return Contract(cid, v["seller"], v["buyer"], v["resource"], v["volume"], v["price_factor"],
                     v["years_left"], v["corridor"])
 
 
-def _forum(fid: str, t: dict, powers: dict, chk: Checker) -> Forum:
+def _pledge(pid: str, t: dict, powers: dict, meta: dict, chk: Checker) -> Pledge:
+    key = f"pledges.{pid}"
+    v = chk.read(t, schema.PLEDGE, key)
+    if v["donor"] not in powers or powers[v["donor"]].kind != GREAT:
+        chk.fail(f"{key}.donor", f"'{v['donor']}' is not a great power.")
+    if v["recipient"] not in powers or powers[v["recipient"]].kind != C5:
+        chk.fail(f"{key}.recipient", f"'{v['recipient']}' is not a Central Asian state.")
+    if "due_year" in t and not meta["start_year"] <= v["due_year"] <= meta["end_year"]:
+        chk.fail(f"{key}.due_year", f"{v['due_year']} is outside the scenario's years "
+                 f"{meta['start_year']}-{meta['end_year']}.")
+    return Pledge(pid, v["donor"], v["recipient"], v["kind"], v["amount"], v["due_year"])
+
+
+def _policy(pid: str, t: dict, powers: dict, corridors: dict, meta: dict, chk: Checker) -> Policy:
+    key = f"policies.{pid}"
+    v = chk.read(t, schema.POLICY, key)
+    card = CARDS.get(v["card"])
+    if card is None:
+        chk.fail(f"{key}.card", f"'{v['card']}' is not a policy card; cards are {', '.join(CARDS)}.{_hint(v['card'], CARDS)}")
+    if v["actor"] not in powers:
+        chk.fail(f"{key}.actor", f"'{v['actor']}' is not a power.{_hint(v['actor'], powers)}")
+    needs = card.needs if card else ()
+    if "target" in needs and v["target"] not in powers:
+        chk.fail(f"{key}.target", f"'{v['target']}' is not a power; {v['card']} needs a target.")
+    if ("resource" in needs or v["resource"]) and v["resource"] not in RESOURCES:
+        chk.fail(f"{key}.resource", f"'{v['resource']}' is not a resource; resources are {', '.join(RESOURCES)}.")
+    if ("corridor" in needs or v["corridor"]) and v["corridor"] not in corridors:
+        chk.fail(f"{key}.corridor", f"there is no corridor '{v['corridor']}'.")
+    started = v["started"] or meta["start_year"]
+    return Policy(pid, v["card"], v["actor"], v["target"], v["resource"], v["corridor"], started, v["years_left"])
+
+
+def _forum(fid: str, t: dict, powers: dict, meta: dict, chk: Checker) -> Forum:
     key = f"forums.{fid}"
     v = chk.read(t, schema.FORUM, key)
-    for m in [v["host"], *v["members"]] + ([v["against"]] if v["against"] else []):
-        if m not in powers:
-            chk.fail(key, f"'{m}' is not a power.")
+    if v["host"] not in powers or powers[v["host"]].kind != GREAT:
+        chk.fail(f"{key}.host", f"'{v['host']}' is not a great power.{_hint(v['host'], powers)}")
+    chk.names(v["members"], f"{key}.members", powers, "a power")
+    if v["against"] and v["against"] not in powers:
+        chk.fail(f"{key}.against", f"'{v['against']}' is not a power.")
+    if v["last_met"] > meta["start_year"]:
+        chk.fail(f"{key}.last_met", f"{v['last_met']} is after the scenario starts in {meta['start_year']}.")
     return Forum(fid, v["name"], v["host"], tuple(v["members"]), v["level"], v["last_met"], against=v["against"])
 
 
@@ -360,19 +505,50 @@ def _rules(table: Any, chk: Checker) -> dict[str, float]:
             full = f"{group}.{name}"
             p = PARAMS.get(full)
             if p is None:
-                near = difflib.get_close_matches(full, list(PARAMS), n=1)
-                chk.fail(f"rules.{full}", "is not a rule parameter." + (f" Did you mean '{near[0]}'?" if near else ""))
+                chk.fail(f"rules.{full}", f"is not a rule parameter.{_hint(full, PARAMS)}")
                 continue
             rules[full] = chk.value(value, Spec("float", low=p.low, high=p.high), f"rules.{full}")
     return rules
 
 
-def _event(eid: str, t: dict, chk: Checker) -> EventDef | None:
+def _personalities(table: Any, world: World, chk: Checker) -> dict:
+    """The AI settings per seat, passed through; each key must name a power (see docs/ai.md)."""
+    if not isinstance(table, dict):
+        chk.fail("personalities", "should be tables like [personalities.china].")
+        return {}
+    out = {}
+    for pid, settings in table.items():
+        if pid not in world.powers:
+            chk.fail(f"personalities.{pid}", f"'{pid}' is not a power of this scenario.{_hint(pid, world.powers)}")
+        elif not isinstance(settings, dict):
+            chk.fail(f"personalities.{pid}", "should be a table with keys like personality = \"...\".")
+        else:
+            out[pid] = dict(settings)
+    return out
+
+
+# --- events ---------------------------------------------------------------------------
+
+def _event(eid: str, t: dict, meta: dict, chk: Checker) -> EventDef:
     key = f"events.{eid}"
     v = chk.read(t, schema.EVENT, key)
+    if v["year"] and not meta["start_year"] <= v["year"] <= meta["end_year"] and _own_year(chk.merged, key):
+        chk.fail(f"{key}.year", f"{v['year']} is outside the scenario's years {meta['start_year']}-{meta['end_year']}; "
+                 f"change it, or drop the event with remove = [\"{key}\"].")
+    if not (v["year"] or v["when"] or v["weight"] > 0):
+        chk.fail(key, "never fires: give it a year, a when condition or a weight (after alone is not enough).")
+    if v["after"] == eid:
+        chk.fail(f"{key}.after", "an event cannot wait for itself.")
     when = tuple(c for c in (_condition(s, f"{key}.when", chk) for s in v["when"]) if c)
     effects = tuple(e for e in (_effect(s, f"{key}.effects", chk) for s in v["effects"]) if e)
     return EventDef(eid, v["title"], v["note"], v["source"], v["year"], when, v["after"], v["weight"], effects, v["once"])
+
+
+def _own_year(merged: Merged, key: str) -> bool:
+    """Whether an event's year was written with the scenario's years (an inherited event
+    that falls outside years changed by a later file is simply never played)."""
+    src = merged.source(f"{key}.year")
+    return src is merged.top or (src is merged.source("scenario.start_year") and src is merged.source("scenario.end_year"))
 
 
 def _scalar(text: str) -> Any:
@@ -382,44 +558,158 @@ def _scalar(text: str) -> Any:
         return text
 
 
-def _condition(text: Any, key: str, chk: Checker) -> tuple | None:
-    parts = str(text).split()
+def _number(text: str) -> bool:
+    try:
+        return float(text) == float(text) and abs(float(text)) != float("inf")
+    except ValueError:
+        return False
+
+
+def _condition(text: str, key: str, chk: Checker) -> tuple | None:
+    parts = text.split()
     if len(parts) != 3 or parts[1] not in event_rules.OPS:
-        chk.fail(key, f"'{text}' is not a condition; write \"path op value\" with op one of {' '.join(event_rules.OPS)}.")
+        chk.fail(key, f"'{text}' is not a condition; write \"path op value\" with op one of "
+                 f"{' '.join(event_rules.OPS)}, spaces around the op.", item=text)
         return None
     return parts[0], parts[1], _scalar(parts[2])
 
 
-def _effect(text: Any, key: str, chk: Checker) -> tuple | None:
-    parts = str(text).split()
+def _effect(text: str, key: str, chk: Checker) -> tuple | None:
+    parts = text.split()
     if not parts or parts[0] not in event_rules.EFFECT_ARGS:
-        chk.fail(key, f"'{text}' is not an effect; effects are {', '.join(event_rules.EFFECT_ARGS)}.")
+        verb = parts[0] if parts else ""
+        chk.fail(key, f"'{text}' is not an effect; effects are {', '.join(event_rules.EFFECT_ARGS)}."
+                 f"{_hint(verb, event_rules.EFFECT_ARGS)}", item=text)
         return None
-    if len(parts) - 1 != event_rules.EFFECT_ARGS[parts[0]]:
-        chk.fail(key, f"'{text}': {parts[0]} takes {event_rules.EFFECT_ARGS[parts[0]]} arguments.")
+    n = event_rules.EFFECT_ARGS[parts[0]]
+    if len(parts) - 1 != n:
+        chk.fail(key, f"'{text}': {parts[0]} takes {n} argument{'s' if n > 1 else ''} ({EFFECT_FORMS[parts[0]]}).", item=text)
         return None
     return tuple(parts)
 
 
-def _check_event_paths(world: World, chk: Checker) -> None:
-    """Every path an event reads or writes must exist in the starting World."""
+EFFECT_FORMS = {
+    "set": "set PATH VALUE", "add": "add PATH NUMBER", "scale": "scale PATH FACTOR", "open": "open CORRIDOR",
+    "close": "close CORRIDOR YEARS", "damage": "damage CORRIDOR FRACTION", "found": "found FORUM",
+    "join": "join FORUM POWER", "leave": "leave FORUM POWER", "influence": "influence STATE|* HOLDER AMOUNT",
+    "trust": "trust STATE|* POWER AMOUNT", "policy": "policy CARD ACTOR TARGET RESOURCE",
+}
+STATUS_CHOICES = {"status": schema.CORRIDOR["status"].choices}
+
+
+def _check_events(world: World, chk: Checker) -> None:
+    """Every id and path an event names must exist in the starting World."""
+    ids = [ev.id for ev in world.events]
     for ev in world.events:
         key = f"events.{ev.id}"
-        for path, _, _ in ev.when:
-            _check_path(world, path, f"{key}.when", chk)
+        for cond in ev.when:
+            _check_condition(world, cond, ids, f"{key}.when", chk)
         for eff in ev.effects:
-            if eff[0] in ("set", "add", "scale"):
-                _check_path(world, eff[1], f"{key}.effects", chk)
-            elif eff[0] in ("open", "close", "damage") and eff[1] not in world.corridors:
-                chk.fail(f"{key}.effects", f"there is no corridor '{eff[1]}'.")
-            elif eff[0] in ("found", "join", "leave") and eff[1] not in world.forums:
-                chk.fail(f"{key}.effects", f"there is no forum '{eff[1]}'.")
-        if ev.after and ev.after not in {e.id for e in world.events}:
-            chk.fail(f"{key}.after", f"there is no event '{ev.after}'.")
+            problem = _effect_problem(world, eff)
+            if problem:
+                chk.fail(f"{key}.effects", f"'{' '.join(eff)}': {problem}", item=" ".join(eff))
+        if ev.after and ev.after != ev.id and ev.after not in ids:
+            chk.fail(f"{key}.after", f"there is no event '{ev.after}'.{_hint(ev.after, ids)}")
+        first = next((e for e in world.events if e.id == ev.after), None)
+        if first and ev.year and not ev.when and ev.weight <= 0 and first.year >= ev.year and not first.when:
+            chk.fail(f"{key}.after", f"'{ev.after}' fires in {first.year}, so this event, fixed to {ev.year} without a "
+                     "when condition, can never fire; give it a later year or a when condition.")
+    _check_after_cycles(world, chk)
 
 
-def _check_path(world: World, path: str, key: str, chk: Checker) -> None:
+def _check_after_cycles(world: World, chk: Checker) -> None:
+    """Events waiting for each other in a circle would never fire."""
+    after = {ev.id: ev.after for ev in world.events if ev.after}
+    for start in after:
+        seen, cur = [start], after.get(start)
+        while cur and cur in after and cur not in seen:
+            seen.append(cur)
+            cur = after[cur]
+        if cur == start and len(seen) > 1 and start == min(seen):
+            chk.fail(f"events.{start}.after", f"events wait for each other in a circle ({' -> '.join(seen + [start])}); none can fire.")
+
+
+def _lookup(world: World, path: str) -> tuple[bool, Any]:
+    """(found, value) of a dotted path in the World."""
     try:
-        event_rules.get_path(world, path)
-    except (KeyError, AttributeError, TypeError):
-        chk.fail(key, f"'{path}' does not name a value in the world.")
+        return True, event_rules.get_path(world, path)
+    except (KeyError, AttributeError, TypeError, IndexError):
+        return False, None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _check_condition(world: World, cond: tuple, ids: list[str], key: str, chk: Checker) -> None:
+    path, op, value = cond
+    text = f"{path} {op} {value if not isinstance(value, float) else repr(value)}"
+    found, current = _lookup(world, path)
+    item = f"{path} {op}"
+    if not found:
+        chk.fail(key, f"'{path}' does not name a value in the world; see the paths in docs/scenarios.md.", item=item)
+        return
+    if op in NUMERIC_OPS and not _is_number(current):
+        chk.fail(key, f"'{text}': {op} compares numbers, but {path} is {_describe(current)}.", item=item)
+    elif op in NUMERIC_OPS and not isinstance(value, float):
+        chk.fail(key, f"'{text}': '{value}' is not a number.", item=item)
+    elif op in LIST_OPS and not isinstance(current, (tuple, list, dict)):
+        chk.fail(key, f"'{text}': {op} checks a list (like forums.sco.members), but {path} is not a list.", item=item)
+    elif op in LIST_OPS and path == "fired" and value not in ids:
+        chk.fail(key, f"'{text}': there is no event '{value}'.{_hint(value, ids)}", item=item)
+    elif op in ("==", "!=") and _is_number(current) != isinstance(value, float):
+        chk.fail(key, f"'{text}': {path} is {_describe(current)}, so compare it with "
+                 f"{'a number' if _is_number(current) else 'a word'}.", item=item)
+
+
+def _effect_problem(world: World, eff: tuple) -> str:
+    """Why an effect cannot work in this world ("" when it can)."""
+    verb, *args = eff
+    if verb in ("set", "add", "scale"):
+        found, current = _lookup(world, args[0])
+        if not found:
+            return f"'{args[0]}' does not name a value in the world."
+        if verb != "set" or _is_number(current):
+            if not _is_number(current):
+                return f"{verb} needs a number, but {args[0]} is {_describe(current)}."
+            return "" if _number(args[1]) else f"'{args[1]}' is not a number."
+        if isinstance(current, (dict, tuple, list)):
+            return f"{args[0]} is a table or list; set one value inside it."
+        if isinstance(current, bool) and args[1] not in ("true", "false"):
+            return f"{args[0]} is true or false, not '{args[1]}'."
+        last = args[0].rsplit(".", 1)[-1]
+        if args[0].startswith("corridors.") and last in STATUS_CHOICES and args[1] not in STATUS_CHOICES[last]:
+            return f"'{args[1]}' is not a corridor status; use one of {', '.join(STATUS_CHOICES[last])}."
+        return ""
+    if verb in ("open", "close", "damage"):
+        if args[0] not in world.corridors:
+            return f"there is no corridor '{args[0]}'.{_hint(args[0], world.corridors)}"
+        if verb == "close" and not (args[1].isdigit() and 0 <= int(args[1]) <= 30):
+            return f"'{args[1]}' is not a number of years (0-30)."
+        if verb == "damage" and not (_number(args[1]) and 0 <= float(args[1]) <= 1):
+            return f"'{args[1]}' is not a fraction between 0 and 1."
+        return ""
+    if verb in ("found", "join", "leave"):
+        if args[0] not in world.forums:
+            return f"there is no forum '{args[0]}'.{_hint(args[0], world.forums)}"
+        if verb != "found" and args[1] not in world.powers:
+            return f"'{args[1]}' is not a power.{_hint(args[1], world.powers)}"
+        return ""
+    if verb in ("influence", "trust"):
+        states = list(world.economies)
+        if args[0] != "*" and args[0] not in states:
+            return f"'{args[0]}' is not a Central Asian state or *.{_hint(args[0], states)}"
+        who = [p for p in world.powers if world.powers[p].kind == GREAT] + ([OTHERS] if verb == "influence" else [])
+        if args[1] not in who:
+            return f"'{args[1]}' is not one of {', '.join(who)}.{_hint(args[1], who)}"
+        return "" if _number(args[2]) and abs(float(args[2])) <= 1 else f"'{args[2]}' is not an amount between -1 and 1."
+    if verb == "policy":
+        card, actor, target, resource = args
+        if card not in CARDS:
+            return f"'{card}' is not a policy card; cards are {', '.join(CARDS)}."
+        for who in (actor, target):
+            if who not in world.powers:
+                return f"'{who}' is not a power.{_hint(who, world.powers)}"
+        if resource not in RESOURCES:
+            return f"'{resource}' is not a resource; resources are {', '.join(RESOURCES)}."
+    return ""

@@ -82,6 +82,8 @@ CORRIDOR = {
     "build_years": Spec("int", 0, low=0, high=30, meaning="years to build"),
     "progress": Spec("float", 0.0, low=0, high=30, meaning="years of construction done"),
     "upgrade_step": Spec("float", 0.0, low=0, high=10000, meaning="capacity one upgrade adds"),
+    "owners": Spec("table", {}, meaning="stakes held in it, power -> share 0..1"),
+    "disrupted_years": Spec("int", 0, low=0, high=30, meaning="years a disrupted corridor stays closed"),
 }
 
 CONTRACT = {
@@ -92,6 +94,24 @@ CONTRACT = {
     "price_factor": Spec("float", 1.0, low=0.5, high=2, meaning="multiple of the world price"),
     "years_left": Spec("int", low=1, high=50, meaning="years still to run"),
     "corridor": Spec("str", "", meaning="named route (empty: cheapest)"),
+}
+
+PLEDGE = {
+    "donor": Spec("str", meaning="the great power that promised the aid"),
+    "recipient": Spec("str", meaning="the C5 state that is to receive it"),
+    "kind": Spec("choice", choices=("grant", "tc", "loan"), meaning="grant, technical cooperation (tc) or loan"),
+    "amount": Spec("float", low=0.001, high=1000, meaning="US$ bn"),
+    "due_year": Spec("int", low=1900, high=2200, meaning="the year it is due"),
+}
+
+POLICY = {
+    "card": Spec("str", meaning="the policy card in force"),
+    "actor": Spec("str", meaning="the power playing it"),
+    "target": Spec("str", "", meaning="the power it is aimed at, if the card needs one"),
+    "resource": Spec("str", "", meaning="the resource it concerns, if the card needs one"),
+    "corridor": Spec("str", "", meaning="the corridor it concerns, if the card needs one"),
+    "started": Spec("int", 0, low=0, high=2200, meaning="the year it was played (0: the start year)"),
+    "years_left": Spec("int", 0, low=0, high=50, meaning="years it stays in force (0: until the game ends)"),
 }
 
 FORUM = {
@@ -115,5 +135,17 @@ EVENT = {
     "once": Spec("bool", True, meaning="fires at most once"),
 }
 
-TABLES = {"power": POWER, "economy": ECONOMY, "corridor": CORRIDOR, "contract": CONTRACT,
-          "forum": FORUM, "event": EVENT}
+PERSONALITY_KEYS = ("personality", "difficulty")  # the AI helper owns the rest; see docs/ai.md
+
+# Countries off the board that corridors may cross or that may control a corridor,
+# with their ISO A3 code in the map asset. Powers are countries too.
+COUNTRIES = {
+    "japan": "JPN", "china": "CHN", "russia": "RUS", "kazakhstan": "KAZ", "kyrgyzstan": "KGZ",
+    "tajikistan": "TJK", "turkmenistan": "TKM", "uzbekistan": "UZB",
+    "azerbaijan": "AZE", "georgia": "GEO", "turkey": "TUR", "iran": "IRN", "afghanistan": "AFG",
+    "pakistan": "PAK", "india": "IND", "mongolia": "MNG", "armenia": "ARM", "ukraine": "UKR",
+    "belarus": "BLR", "south_korea": "KOR", "bulgaria": "BGR", "romania": "ROU",
+}
+
+TABLES = {"scenario": SCENARIO, "world": WORLD, "power": POWER, "economy": ECONOMY, "corridor": CORRIDOR,
+          "contract": CONTRACT, "pledge": PLEDGE, "policy": POLICY, "forum": FORUM, "event": EVENT}

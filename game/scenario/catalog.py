@@ -1,0 +1,70 @@
+"""The scenarios a player can choose: shipped ones, examples and the user's own.
+
+`list_scenarios()` never raises: a broken file is listed with its first problem, as the
+setup screen shows it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from attrs import frozen
+
+from game.errors import HeartlandError
+from game.scenario.loader import load
+from game.scenario.source import SCENARIO_DIR, user_dir
+
+
+@frozen
+class ScenarioInfo:
+    """One scenario file as the setup screen lists it ("" error when it loads)."""
+
+    id: str
+    title: str
+    path: str
+    start_year: int
+    end_year: int
+    description: str
+    teaching_notes: str
+    error: str = ""
+
+
+def scenario_files() -> list[Path]:
+    """Every scenario file: shipped, then examples, then the user's folder, each sorted by name."""
+    folders = (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir())
+    files: list[Path] = []
+    for folder in folders:
+        try:
+            files += sorted(p for p in folder.glob("*.toml") if p.is_file())
+        except OSError:
+            continue
+    return files
+
+
+def describe(path: Path) -> ScenarioInfo:
+    """One file's entry: its metadata, or its first problem as a sentence."""
+    try:
+        sc = load(str(path))
+    except HeartlandError as e:
+        errors = getattr(e, "errors", None)
+        first = errors[0].describe() if errors else str(e)
+        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", first)
+    except (OSError, RecursionError, ValueError) as e:  # never let one bad file break the list
+        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", f"{path}: cannot be read ({e}).")
+    w = sc.world
+    return ScenarioInfo(sc.id, sc.title, str(path), w.start_year, w.end_year, sc.description.strip(),
+                        sc.teaching_notes.strip())
+
+
+def list_scenarios() -> list[ScenarioInfo]:
+    """Every scenario with its metadata; a repeated id is reported as an error on the later file."""
+    out, seen = [], {}
+    for path in scenario_files():
+        info = describe(path)
+        if not info.error and info.id in seen:
+            info = ScenarioInfo(info.id, info.title, info.path, info.start_year, info.end_year, info.description,
+                                info.teaching_notes, f"{path}: scenario.id: '{info.id}' is already used by {seen[info.id]}; "
+                                "choose another id.")
+        elif not info.error:
+            seen[info.id] = path.name
+        out.append(info)
+    return out
