@@ -515,9 +515,9 @@ def start_world(session: Session) -> World:
         raise SaveError("the game has no embedded scenario to start from.")
     from attrs import evolve
     from game.errors import ScenarioErrors
-    from game.scenario.loader import Locator, build
+    from game.scenario.loader import from_raw
     try:
-        sc = build(dict(session.scenario_raw), f"the embedded scenario '{session.scenario_id}'", Locator(""))
+        sc = from_raw(dict(session.scenario_raw), f"the embedded scenario '{session.scenario_id}'")
     except ScenarioErrors as e:
         first = e.errors[0].message if e.errors else "it does not build"
         raise SaveError(f"the embedded scenario no longer builds under this version: {first}") from None

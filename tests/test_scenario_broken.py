@@ -6,7 +6,7 @@ import pytest
 from game.cli import main
 from game.errors import ScenarioErrors
 from game.scenario.loader import load, validate
-from scenario_helpers import BASE_TEXT, changed, line_of
+from tests.scenario_helpers import BASE_TEXT, changed, line_of
 
 S = "s.toml"  # the file under test in every case
 EXT = 'format_version = 1\nextends = "2015"\n[scenario]\nid = "mine"\ntitle = "Mine"\n'

@@ -5,7 +5,7 @@ from game.rules import events as event_rules
 from game.rules.params import PARAMS
 from game.scenario import schema
 from game.scenario.loader import TOP_LEVEL
-from scenario_helpers import ROOT
+from tests.scenario_helpers import ROOT
 
 DOC = (ROOT / "docs" / "scenarios.md").read_text(encoding="utf-8")
 

@@ -6,7 +6,7 @@ import pytest
 from game.scenario.catalog import list_scenarios
 from game.scenario.loader import load, validate
 from game.scenario.source import find, user_dir
-from scenario_helpers import BASE_TEXT, changed, line_of
+from tests.scenario_helpers import BASE_TEXT, changed, line_of
 
 HEAD = 'format_version = 1\nextends = "{base}"\n[scenario]\nid = "{id}"\ntitle = "T"\n'
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from game.errors import ScenarioErrors
 from game.scenario.loader import build, validate
 from game.scenario.source import Locator, Merged, Source, read_text
-from scenario_helpers import BASE_TEXT, ROOT
+from tests.scenario_helpers import BASE_TEXT, ROOT
 
 RAW = tomllib.loads(BASE_TEXT)
 SRC = Source("2015.toml", Locator(BASE_TEXT), RAW)

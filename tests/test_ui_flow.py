@@ -18,9 +18,7 @@ def home(tmp_path, monkeypatch):
     """A private HEARTLAND_HOME with a two-year copy of the 2015 scenario in its scenarios folder."""
     pygame.init()
     monkeypatch.setenv("HEARTLAND_HOME", str(tmp_path))
-    text = (ROOT / "scenarios" / "2015.toml").read_text("utf-8")
-    text = text.replace('id = "2015"', 'id = "short"').replace('title = "Belt and Road"', 'title = "Short test"')
-    text = text.replace("end_year = 2025", "end_year = 2016")
+    text = 'format_version = 1\nextends = "2015"\n[scenario]\nid = "short"\ntitle = "Short test"\nend_year = 2016\n'
     (tmp_path / "scenarios").mkdir()
     (tmp_path / "scenarios" / "short.toml").write_text(text, "utf-8")
     (tmp_path / "scenarios" / "broken.toml").write_text('format_version = 1\n[scenario]\nid = 3\n', "utf-8")

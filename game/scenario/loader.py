@@ -190,6 +190,12 @@ def _describe(value: Any) -> str:
 
 # --- the scenario -------------------------------------------------------------------
 
+def from_raw(raw: dict, where: str) -> Scenario:
+    """A scenario from already-merged data (as embedded in a save); ScenarioErrors if it does not build."""
+    src = Source(where, Locator(""), raw)
+    return build(Merged(raw, {}, (src,), src))
+
+
 def build(merged: Merged) -> Scenario:
     """Turn merged scenario data into a Scenario, collecting every problem."""
     raw = merged.raw
