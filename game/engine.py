@@ -130,9 +130,12 @@ def run_events(world: World) -> tuple[World, list[Entry]]:
     """Scripted events due this year fire, then maybe one random event."""
     world = evolve(world, news=())
     log = []
-    for ev in events.scripted(world):
+    due = events.scripted(world)
+    while due:  # one at a time, so an event waiting `after` another can fire in the same year
+        ev = due[0]
         world = events.fire(world, ev)
         log.append(Entry.of(world, "", f"{ev.title}: {ev.note}", rule="event", terms={}))
+        due = events.scripted(world)
     drawn = events.draw_random(world, rng(world, "events"))
     if drawn is not None:
         world = events.fire(world, drawn)

@@ -190,3 +190,27 @@ def test_session_undo_restores_own_action(world2015):
     assert s.can_undo()
     s.undo()
     assert s.world == before and not s.actions
+
+
+def test_event_after_another_fires_the_same_year():
+    """An event waiting `after` another fires in the same events phase once the first has fired."""
+    from game.model import EventDef
+    from tests.worlds import tiny
+    first = EventDef("first", "First", "note", "src", year=2025, effects=(("add", "risks.middle_east", "0.1"),))
+    second = EventDef("second", "Second", "note", "src", when=(("risks.middle_east", ">", 0.35),), after="first",
+                      effects=(("influence", "*", "others", "0.05"),))
+    w, log = engine.run_events(evolve(tiny(), events=(second, first), phase="events"))
+    assert w.fired == ("first", "second")
+    assert [e.text.split(":")[0] for e in log][:2] == ["First", "Second"]
+
+
+def test_policy_event_applies_the_card_with_its_cost_in_trust():
+    """Export controls fired by an event cost the actor trust, as when played."""
+    from game.model import EventDef
+    from tests.worlds import tiny
+    ev = EventDef("controls", "Controls", "note", "003", year=2025,
+                  effects=(("policy", "export_controls", "china", "japan", "rare_earths"),))
+    w, _ = engine.run_events(evolve(tiny(), events=(ev,), phase="events"))
+    pol = next(iter(w.policies.values()))
+    assert (pol.card, pol.years_left) == ("export_controls", 2)
+    assert w.trust["kazakhstan"]["china"] < tiny().trust["kazakhstan"]["china"]

@@ -19,8 +19,8 @@ import attrs
 from game.model.ops import evolve
 
 from game.model import EventDef, World
-from game.model import Policy as PolicyRecord
-from game.model.ops import next_id, put, with_corridor, with_forum
+from game.model.ops import put, with_corridor, with_forum
+from game.rules import play
 from game.rules.influence import add_influence, add_trust
 
 OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt,
@@ -109,10 +109,8 @@ def effect(world: World, eff: tuple) -> World:
             world = add_trust(world, c, args[1], float(args[2]))
         return world
     if verb == "policy":
-        world, pid = next_id(world, "x")
         card, actor, target, resource = args
-        pol = PolicyRecord(pid, card, actor, target, resource, "", world.year, int(world.param("dependence.control_years")))
-        return evolve(world, policies=put(world.policies, pid, pol))
+        return play.enact(world, actor, card, target if target != "-" else "", resource if resource != "-" else "")
     raise ValueError(f"unknown effect {verb}")
 
 

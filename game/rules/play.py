@@ -479,17 +479,24 @@ def check_policy(world: World, a: A.Policy) -> list[str]:
     return reasons + _funds(world, a.actor, card.cost)
 
 
-def do_policy(world: World, a: A.Policy) -> tuple[World, list[Entry]]:
-    card = CARDS[a.card]
+def enact(world: World, actor: str, card_id: str, target: str = "", resource: str = "", corridor: str = "",
+          cost: float = 0.0) -> World:
+    """A policy card comes into force (played, or fired by an event): its record and its effects."""
+    card = CARDS[card_id]
     years = int(world.param(card.years_param)) if card.years_param else 0
-    world = add_treasury(world, a.actor, -card.cost)
+    world = add_treasury(world, actor, -cost)
     world, pid = next_id(world, "x")
-    pol = PolicyRecord(pid, a.card, a.actor, a.target, a.resource, a.corridor, world.year, years)
+    pol = PolicyRecord(pid, card_id, actor, target, resource, corridor, world.year, years)
     world = evolve(world, policies=put(world.policies, pid, pol))
-    if a.card == "transit_pressure":
-        world = with_corridor(world, a.corridor, status="disrupted", disrupted_years=years)
+    if card_id == "transit_pressure":
+        world = with_corridor(world, corridor, status="disrupted", disrupted_years=years)
     if card.coercive:
-        world = dependence.coerce(world, a.actor)
+        world = dependence.coerce(world, actor)
+    return world
+
+
+def do_policy(world: World, a: A.Policy) -> tuple[World, list[Entry]]:
+    world = enact(world, a.actor, a.card, a.target, a.resource, a.corridor, CARDS[a.card].cost)
     what = " ".join(x for x in (a.card.replace("_", " "), a.target, a.resource.replace("_", " "), a.corridor) if x)
     return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} plays {what}.", rule="dependence")]
 

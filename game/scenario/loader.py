@@ -617,7 +617,7 @@ def _check_events(world: World, chk: Checker) -> None:
         if ev.after and ev.after != ev.id and ev.after not in ids:
             chk.fail(f"{key}.after", f"there is no event '{ev.after}'.{_hint(ev.after, ids)}")
         first = next((e for e in world.events if e.id == ev.after), None)
-        if first and ev.year and not ev.when and ev.weight <= 0 and first.year >= ev.year and not first.when:
+        if first and ev.year and not ev.when and ev.weight <= 0 and first.year > ev.year and not first.when:
             chk.fail(f"{key}.after", f"'{ev.after}' fires in {first.year}, so this event, fixed to {ev.year} without a "
                      "when condition, can never fire; give it a later year or a when condition.")
     _check_after_cycles(world, chk)

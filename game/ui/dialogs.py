@@ -3,9 +3,7 @@ event cards, the year summary, the hand-over screen and the pause menu."""
 from __future__ import annotations
 
 import pygame
-from attrs import evolve
 
-from game.errors import IllegalAction
 from game.model import AID_KINDS, Item, Offer
 from game.rules import actions as A
 from game.ui import theme, words
