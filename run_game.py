@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Heartland: start the game, or `simulate`, `validate` from the command line."""
+"""Heartland: start the game, or `simulate`, `validate`, `replay`, `demo` from the command line."""
+import os
 import sys
 
-from game.cli import main
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from game.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -103,16 +103,23 @@ def replay(ns: argparse.Namespace) -> int:
     return 0
 
 
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+
 def play_game(ns: argparse.Namespace) -> int:
-    """Open the game window (or play headless when no screen is available)."""
-    try:
-        from game.ui.app import run
-    except ImportError:
-        print("The game window is not built yet; try: python run_game.py simulate --scenario 2015")
-        return 0
+    """Open the game window; without a screen, say so in one sentence (exit 2)."""
+    import os
+
     import pygame
-    pygame.init()
+    from game.ui.app import run
+    pygame.display.init()  # the game has no sound: audio is never started
+    pygame.font.init()
     try:
+        driver = pygame.display.get_driver()
+        if driver in HEADLESS_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
+            print(f"No screen was found (SDL chose the '{driver}' video driver); run the game on a desktop, "
+                  "or play headless with: python run_game.py simulate --scenario 2015", file=sys.stderr)
+            return EXIT_BAD_INPUT
         return run(ns)
     finally:
         pygame.quit()
