@@ -119,8 +119,8 @@ def advance(world: World) -> tuple[World, list[Entry]]:
 
 
 def start(world: World) -> tuple[World, list[Entry]]:
-    """Begin a game freshly loaded from a scenario: the first year's events and income."""
-    world = evolve(world, phase="events", turn=-1)
+    """Begin a game freshly loaded from a scenario: scores as it stands, the first year's events and income."""
+    world = evolve(world, phase="events", turn=-1, scores=agenda.scores(world))
     return advance(world)
 
 

@@ -12,7 +12,7 @@ from attrs import frozen
 from game.model.ops import evolve
 
 from game.errors import IllegalAction
-from game.model import AID_KINDS, GREAT, RESOURCES, Contract, Item, Offer, Pledge, Summit, World
+from game.model import AID_KINDS, GREAT, RESOURCES, UNITS, Contract, Item, Offer, Pledge, Summit, World
 from game.model import Policy as PolicyRecord
 from game.model.ops import add_treasury, next_id, put, with_corridor, with_economy, with_forum
 from game.rules import actions as A
@@ -169,7 +169,7 @@ def describe_item(item: Item) -> str:
         return f"${item.amount:g}bn {dict(grant='grant', tc='technical cooperation', loan='loan')[item.aid_kind]}"
     if item.kind == "contract":
         route = f" via {item.corridor}" if item.corridor else ""
-        return (f"{item.amount:g} of {item.resource.replace('_', ' ')} a year for {item.years} years "
+        return (f"{item.amount:g} {UNITS[item.resource]} of {item.resource.replace('_', ' ')} a year for {item.years} years "
                 f"at {item.price_factor:g}x the world price{route}")
     if item.kind == "cofinance":
         return f"${item.amount:g}bn co-financing of {item.corridor}"

@@ -1,6 +1,7 @@
 """Actions, items and numbers in words, every phrase through `tr`."""
 from __future__ import annotations
 
+from game.model import UNITS
 from game.rules import actions as A
 from game.ui.i18n import tr
 
@@ -35,7 +36,8 @@ def item(world, i) -> str:
     if i.kind == "aid":
         return tr("item.aid", amount=f"{i.amount:g}", kind=tr(f"aid.{i.aid_kind}"))
     if i.kind == "contract":
-        return tr("item.contract", volume=f"{i.amount:g}", resource=resource(i.resource), years=i.years,
+        return tr("item.contract", volume=f"{i.amount:g}", unit=UNITS[i.resource], resource=resource(i.resource),
+                  years=i.years,
                   price=f"{i.price_factor:g}", route=kname(world, i.corridor))
     if i.kind == "cofinance":
         return tr("item.cofinance", amount=f"{i.amount:g}", corridor=kname(world, i.corridor))
