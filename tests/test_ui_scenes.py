@@ -265,3 +265,25 @@ def test_window_resize_is_remembered(tmp_path):
     app.manager.push(MainMenuScene())
     app.step(0.0, [pygame.event.Event(pygame.VIDEORESIZE, w=1400, h=900, size=(1400, 900))])
     assert (load_settings(path).width, load_settings(path).height) == (1400, 900)
+
+
+def test_negotiation_table_draws_every_kind_for_every_partner():
+    """Switching partner and item kind in any order never breaks drawing (a contract with no resource yet)."""
+    from game.ui import dialogs
+    from game.ui.app import App, Settings
+    from game.ui.game import GameScene
+    s = make_session(("japan",))
+    surface = pygame.Surface((1280, 720))
+    app = App(surface, Settings())
+    game = GameScene(s)
+    app.manager.stack.append(game)
+    game.manager = app.manager
+    table = dialogs.NegotiationScene(game)
+    app.manager.stack.append(table)
+    table.manager = app.manager
+    for target in s.world.c5():
+        table.set_target(target)
+        for kind in ("aid", "contract", "cofinance", "statement"):
+            table.set_kind(kind)
+            table.draft["resource"] = ""
+            app.manager.draw(surface)

@@ -169,7 +169,7 @@ def describe_item(item: Item) -> str:
         return f"${item.amount:g}bn {dict(grant='grant', tc='technical cooperation', loan='loan')[item.aid_kind]}"
     if item.kind == "contract":
         route = f" via {item.corridor}" if item.corridor else ""
-        return (f"{item.amount:g} {UNITS[item.resource]} of {item.resource.replace('_', ' ')} a year for {item.years} years "
+        return (f"{item.amount:g} {UNITS.get(item.resource, '')} of {item.resource.replace('_', ' ')} a year for {item.years} years "
                 f"at {item.price_factor:g}x the world price{route}")
     if item.kind == "cofinance":
         return f"${item.amount:g}bn co-financing of {item.corridor}"

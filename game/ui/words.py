@@ -36,7 +36,7 @@ def item(world, i) -> str:
     if i.kind == "aid":
         return tr("item.aid", amount=f"{i.amount:g}", kind=tr(f"aid.{i.aid_kind}"))
     if i.kind == "contract":
-        return tr("item.contract", volume=f"{i.amount:g}", unit=UNITS[i.resource], resource=resource(i.resource),
+        return tr("item.contract", volume=f"{i.amount:g}", unit=UNITS.get(i.resource, ""), resource=resource(i.resource),
                   years=i.years,
                   price=f"{i.price_factor:g}", route=kname(world, i.corridor))
     if i.kind == "cofinance":
