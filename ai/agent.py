@@ -90,7 +90,7 @@ class PersonalityAgent:
         total = pts - self.persona.min_gain
         verb = "accepts" if total > 0 else "declines"
         weights = view.powers[me].agenda
-        total_w = sum(weights.values()) or 1.0
+        total_w = sum(w for t, w in weights.items() if t not in agenda.NOT_TERMS) or 1.0
         moved = R.term_change(agenda.parts(P.settle_goods(view), me), agenda.parts(after, me),
                               {t: 100 * w / total_w for t, w in weights.items()})
         bits = []
@@ -251,7 +251,7 @@ class PersonalityAgent:
             spent = sum(i.amount for i in mine)
         after = agenda.parts(out.world, me)
         weights = view.powers[me].agenda
-        total_w = sum(weights.values()) or 1.0
+        total_w = sum(w for t, w in weights.items() if t not in agenda.NOT_TERMS) or 1.0
         delta = agenda.score(out.world, me) - base_score
         discount = p.patience ** out.years
         gain = p.weight(a.verb) * self.interest(view, a) * out.chance * discount * delta

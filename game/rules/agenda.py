@@ -2,7 +2,16 @@
 
 `score[p] = 100 x sum_t w[p,t] x term_t(p) / sum_t w[p,t]`, with the weights from the
 scenario (brief section 5). Amounts are normalised as `x / (x + half)`, the half
-points being parameters `agenda.*_half`.
+points being the HALF constants below.
+
+Par: an agenda table may also give `par`, the score the power is expected to reach,
+and `spread`, how much its score usually swings from game to game (neither is a term:
+they have no weight in the score). The winner is the power whose final score is
+furthest above its par, counted in its own spreads: `margin = (score - par) / spread`.
+With no par and spread given, that is simply the highest score. Par and spread are
+calibrated from AI-vs-AI games at normal difficulty (`python -m ai.calibrate`,
+docs/balance.md), so each power's agenda, however its terms happen to scale, gives
+every seat the same chance to win: the best agenda score *for that power* wins.
 """
 from __future__ import annotations
 
@@ -14,7 +23,10 @@ from game.rules import energy, geography
 from game.rules.economy import debt_ratio
 from game.rules.influence import autonomy, share
 
-HALF = {"trade": 30.0, "capacity": 150.0, "energy": 20.0, "transit": 3.0}
+HALF = {"trade": 30.0, "capacity": 150.0, "energy": 20.0, "transit": 1.0}
+PAR = "par"  # agenda-table key of the expected score; not a term
+SPREAD = "spread"  # agenda-table key of the usual game-to-game swing of the score; not a term
+NOT_TERMS = (PAR, SPREAD)
 
 
 def _sat(x: float, half: float) -> float:
@@ -117,24 +129,50 @@ def outsiders_low(w: World, p: str) -> float:
     return 1 - sum(share(w, c, OTHERS) for c in w.economies) / len(w.economies)
 
 
+def par(w: World, p: str) -> float:
+    """The score p is expected to reach (its agenda table's `par`, 0 when none is given)."""
+    return float(w.powers[p].agenda.get(PAR, 0.0))
+
+
+def spread(w: World, p: str) -> float:
+    """The usual swing of p's score (its agenda table's `spread`, 1 when none is given)."""
+    return max(0.1, float(w.powers[p].agenda.get(SPREAD, 1.0)))
+
+
+def par_term(w: World, p: str) -> float:
+    """Par as a 0..1 value (listed in TERMS so scenario tables may name it; never weighted)."""
+    return par(w, p) / 100
+
+
+def spread_term(w: World, p: str) -> float:
+    """Spread as a 0..1 value (listed in TERMS so scenario tables may name it; never weighted)."""
+    return spread(w, p) / 100
+
+
+def margin(w: World, p: str) -> float:
+    """How far p's score is above its par, in spreads: what decides the winner."""
+    return ((w.scores[p] if p in w.scores else score(w, p)) - par(w, p)) / spread(w, p)
+
+
 TERMS: dict[str, Callable[[World, str], float]] = {
     "supply_security": supply_security, "influence": influence, "un_support": un_support,
     "credibility": credibility, "treasury": treasury, "trade": trade,
     "route_capacity": route_capacity, "energy_from_c5": energy_from_c5, "stability": stability,
     "rivals_low": rivals_low, "transit_income": transit_income, "forum_members": forum_members,
     "gdp_growth": gdp_growth, "autonomy": own_autonomy, "export_diversity": export_diversity,
-    "debt_safe": debt_safe, "outsiders_low": outsiders_low,
+    "debt_safe": debt_safe, "outsiders_low": outsiders_low, PAR: par_term,
+    SPREAD: spread_term,
 }
 
 
 def parts(w: World, p: str) -> dict[str, float]:
     """Each agenda term of p with its value (0..1)."""
-    return {t: TERMS[t](w, p) for t in w.powers[p].agenda}
+    return {t: TERMS[t](w, p) for t in w.powers[p].agenda if t not in NOT_TERMS}
 
 
 def score(w: World, p: str) -> float:
     """p's agenda score, 0-100."""
-    weights = w.powers[p].agenda
+    weights = {t: wt for t, wt in w.powers[p].agenda.items() if t not in NOT_TERMS}
     total = sum(weights.values())
     if total <= 0:
         return 0.0
