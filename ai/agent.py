@@ -391,12 +391,10 @@ class PersonalityAgent:
                 better = self.haggle(view, me, a, base)
                 if better is not None:
                     a, proj = better
-            deep = (agenda.score(P.deepen(proj.world), me) - deep_base) * proj.chance
-            habit = terms.get("habit", 0.0)
-            spent = terms.get("spent", 0.0)
-            v = self.persona.weight(a.verb) * self.interest(view, a) * deep * self.persona.patience ** proj.years \
-                + habit - self.persona.thrift * spent - self.reserve_penalty(view, me, spent)
-            out.append([max(v, value) if proj.chance else v, a, {**terms, "deep": deep}])
+            deep = agenda.score(P.deepen(proj.world), me) - deep_base
+            scale = self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
+            v = value + scale * (0.5 * deep - 0.5 * terms.get("delta", 0.0))
+            out.append([v, a, {**terms, "deep": deep}])
         return out
 
     def haggle(self, view: World, me: str, a: A.Propose, base: World):

@@ -53,6 +53,7 @@ KEYS: dict[str, Key] = {
     "diversify": Key("float", 1.0, 0, 10, "weight on export routes with a new gatekeeper"),
     "refine_home": Key("float", 0.0, 0, 10, "bonus points for refining at home"),
     "aid_appetite": Key("float", 1.0, 0, 10, "weight of aid received in its answers"),
+    "balance": Key("float", 1.0, 0, 10, "weight it puts on the hedging penalty (keeping every power below tolerance)"),
     "debt_fear": Key("float", 0.0, 0, 10, "utility lost per unit of debt-to-GDP a loan adds"),
     "price_weight": Key("float", 1.0, 0, 10, "weight of price premiums in its answers"),
     "ask_premium": Key("float", 0.1, 0, 1, "price premium it asks in its own contract offers"),
@@ -102,7 +103,7 @@ class Personality:
 
     def habits(self, year: int) -> dict:
         """The habits valuation.appraise understands."""
-        return {"aid_appetite": self.aid_appetite, "debt_fear": self.debt_fear, "price_weight": self.price_weight,
+        return {"aid_appetite": self.aid_appetite, "balance": self.balance, "debt_fear": self.debt_fear, "price_weight": self.price_weight,
                 "neutral": self.neutral, "closed": self.closed(year), "avoid": tuple(self.avoid),
                 "route_value": self.route_value, "accept_margin": self.accept_margin}
 

@@ -54,7 +54,7 @@ def action_reason(world: World, me: str, a: A.Action, terms: dict) -> str:
     who = name(world, me)
     lead = f"{who} {phrase(world, a)}"
     if terms.get("script"):
-        return f"{lead}: as in history, {terms['script']}"
+        return f"{lead}, as in history: {terms['script']}"
     if "card_rule" in terms:
         return f"{lead}: {terms['card_rule']}."
     parts = []

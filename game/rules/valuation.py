@@ -6,7 +6,7 @@ A great power weighs goods (valued up by energy insecurity) against what it pays
 The AI and the reasons shown to players both come from here.
 
 `habits` (from an AI personality, optional) add named terms: `aid_appetite` (weight of
-aid received), `debt_fear` (utility lost per unit of debt-to-GDP a loan adds),
+aid received), `balance` (weight of the hedging penalty), `debt_fear` (utility lost per unit of debt-to-GDP a loan adds),
 `price_weight` (weight of price premiums), `neutral` (refuses every bloc), `closed`
 (a state still closed to deals: a penalty), `avoid` + `route_value` (a buyer's worth of
 a route that crosses none of the `avoid` powers, tripled while one of them has export
@@ -100,7 +100,8 @@ def appraise_c5(world: World, offer: Offer, habits: Mapping | None = None) -> Ap
     diversity = world.param("geography.diversity_value") * (1 + eco.diversify) * diversity_gain(world, c, from_c)
     gain = influence_gain(world, c, p, to_c)
     terms = {"money": money, "diversity": diversity,
-             "hedging": -hedging.penalty(world, c, p, gain), "backlash": -backlash.fear(world, c, p),
+             "hedging": -h.get("balance", 1.0) * hedging.penalty(world, c, p, gain),
+             "backlash": -backlash.fear(world, c, p),
              "debt": -h.get("debt_fear", 0.0) * debt_added(world, c, to_c),
              "closed": -1.0 if h.get("closed") else 0.0,
              "share_before": share(world, c, p), "share_after": hedging.share_after(world, c, p, gain),
