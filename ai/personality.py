@@ -162,7 +162,7 @@ def _check_value(path: str, value: Any, spec: Key) -> list[tuple[str, str]]:
         return [] if isinstance(value, str) else [(path, "should be text in quotes.")]
     if spec.kind == "list":
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        return [] if ok else [(path, 'should be a list of power ids, like ["china", "russia"].')]
+        return [] if ok else [(path, "should be a list of power ids in quotes.")]
     if spec.kind in ("float", "int"):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return [(path, f"should be a number ({spec.meaning}).")]
