@@ -53,6 +53,9 @@ def run(level: str, seed: int = 1) -> dict:
 
 def main() -> None:
     """Time every difficulty and print the figures, the JSON object last."""
+    import sys
+    from pathlib import Path
+    sys.path[0] = str(Path(__file__).resolve().parents[1])  # this file is named ai.py: let `ai` be the package
     out = {"scenario": "2015", "ai_seats": 7, "goal_s_per_year": 0.5}
     for level in ("easy", "normal", "hard", "historical"):
         out[level] = run(level)
