@@ -11,21 +11,23 @@ from game.errors import HeartlandError, ScenarioErrors
 EXIT_BAD_INPUT = 2
 
 
-def _agents(world, kind: str) -> dict:
+def _agents(sc, kind: str, difficulty: str | None = None) -> dict:
+    """One agent per seat: the personalities (at a difficulty) or a baseline."""
+    if kind == "personality":
+        from ai.factory import agents_for
+        return agents_for(sc.world, difficulty, sc.personalities)
     from ai.baseline import GreedyAgent, RandomAgent
     make = {"random": RandomAgent, "greedy": GreedyAgent}[kind]
-    return {p: make() for p in world.order}
+    return {p: make() for p in sc.world.order}
 
 
 def _one_game(args: tuple) -> dict:
-    scenario, seed, agent_kind, history, *rest = args
+    scenario, seed, agent_kind, history, difficulty, save_dir = args
     from game.scenario.loader import load
     from game.sim import play
     sc = load(scenario)
-    if rest and rest[0]:
-        result = _saved_game(sc, _agents(sc.world, agent_kind), seed, rest[0])
-    else:
-        result = play(sc.world, _agents(sc.world, agent_kind), seed)
+    agents = _agents(sc, agent_kind, difficulty)
+    result = _saved_game(sc, agents, seed, save_dir) if save_dir else play(sc.world, agents, seed)
     out = {"seed": seed, "winner": result.winner, "status": result.status, "scores": result.scores}
     if history:
         out["history"] = list(result.history)
@@ -35,45 +37,79 @@ def _one_game(args: tuple) -> dict:
 def _saved_game(sc, agents: dict, seed: int, folder: str):
     """Play one game like `sim.play` and write its save as FOLDER/<scenario>-seed<seed>.json."""
     from pathlib import Path
-    from game import engine
     from game.save import save
-    from game.session import Seat, Session
-    from game.sim import GameResult
-    seats = {p: Seat(p, human=False) for p in sc.world.order}
-    session = Session.start(sc.world, seats, seed, make_agent=lambda w, seat: agents[seat.power],
-                            scenario_raw=sc.raw)
-    session.run_ai()
+    from game.sim import play_session, result
+    session = play_session(sc.world, agents, seed, scenario_raw=sc.raw)
     save(session, Path(folder) / f"{sc.id}-seed{seed}.json")
-    w = session.world
-    return GameResult(seed, engine.winner(w), w.status, dict(w.scores), tuple(session.actions),
-                      tuple(session.log), tuple(session.history), w)
+    return result(session)
 
 
 def simulate(ns: argparse.Namespace) -> int:
     """Play whole games headless and print winners and mean agenda scores."""
     from game.scenario.loader import load
     sc = load(ns.scenario)
-    jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.save) for i in range(ns.games)]
+    jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.difficulty, ns.save) for i in range(ns.games)]
+    bar = Progress(len(jobs), f"{ns.scenario} x{ns.games}")
     if ns.jobs > 1:
         with ProcessPoolExecutor(ns.jobs) as pool:
-            games = list(pool.map(_one_game, jobs))
+            games = [bar.tick(g) for g in pool.map(_one_game, jobs)]
     else:
-        games = [_one_game(j) for j in jobs]
+        games = [bar.tick(_one_game(j)) for j in jobs]
+    bar.close()
     names = {p: sc.world.powers[p].name for p in sc.world.order}
     wins = {names[p]: sum(1 for g in games if g["winner"] == p) for p in sc.world.order}
     mean = {names[p]: round(sum(g["scores"].get(p, 0) for g in games) / len(games), 2) for p in sc.world.order}
+    rate = {n: round(k / len(games), 4) for n, k in wins.items()}
+    ci = {n: [round(x, 4) for x in wilson(k, len(games))] for n, k in wins.items()}
     print(f"{'game':>5} {'seed':>6}  {'winner':<13} " + " ".join(f"{names[p][:6]:>7}" for p in sc.world.order))
     for i, g in enumerate(games):
         row = " ".join(f"{g['scores'].get(p, 0):7.1f}" for p in sc.world.order)
         print(f"{i + 1:>5} {g['seed']:>6}  {names.get(g['winner'], g['status']):<13} {row}")
     print(f"{'mean':>5} {'':>6}  {'':<13} " + " ".join(f"{mean[names[p]]:7.1f}" for p in sc.world.order))
     print("wins: " + ", ".join(f"{n} {k}" for n, k in wins.items()))
+    print(f"{'power':<13} {'wins':>5} {'win rate':>9} {'95% CI':>15} {'mean score':>11}")
+    for n in wins:
+        print(f"{n:<13} {wins[n]:>5} {rate[n]:>9.1%} {ci[n][0]:>7.1%}-{ci[n][1]:<7.1%} {mean[n]:>11.1f}")
     if ns.json:
-        out = {"games": len(games), "wins": wins, "mean_score": mean}
+        out = {"games": len(games), "wins": wins, "mean_score": mean, "win_rate": rate, "ci": ci}
         if ns.history:
             out["history"] = [{"seed": g["seed"], "years": g["history"]} for g in games]
         print(json.dumps(out))
     return 0
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a win rate k/n."""
+    if n <= 0:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+class Progress:
+    """A tiny progress bar on stderr (shown only on a terminal)."""
+
+    def __init__(self, total: int, label: str, stream=None):
+        self.total, self.label, self.done = total, label, 0
+        self.stream = stream or sys.stderr
+        self.live = hasattr(self.stream, "isatty") and self.stream.isatty()
+
+    def tick(self, item=None):
+        """One more done; redraw; return `item` unchanged."""
+        self.done += 1
+        if self.live:
+            filled = int(30 * self.done / max(1, self.total))
+            self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total}")
+            self.stream.flush()
+        return item
+
+    def close(self) -> None:
+        """Finish the line."""
+        if self.live:
+            self.stream.write("\n")
+            self.stream.flush()
 
 
 def validate(ns: argparse.Namespace) -> int:
@@ -140,7 +176,9 @@ def parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--games", type=int, default=20)
     sim.add_argument("--jobs", type=int, default=1)
-    sim.add_argument("--agent", choices=("random", "greedy"), default="greedy")
+    sim.add_argument("--agent", choices=("personality", "random", "greedy"), default="personality")
+    sim.add_argument("--difficulty", choices=("easy", "normal", "hard", "historical"), default=None,
+                     help="difficulty of every AI seat (default: the scenario's, else normal)")
     sim.add_argument("--json", action="store_true", help="print one JSON object on the last line")
     sim.add_argument("--history", action="store_true", help="add each game's year-by-year series")
     sim.add_argument("--save", metavar="DIR", default="", help="write each finished game's save into DIR")

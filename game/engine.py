@@ -278,10 +278,10 @@ PHASE_RUNNERS = {"events": run_events, "income": run_income, "resolution": run_r
 
 
 def winner(world: World) -> str:
-    """The power with the highest agenda score ("" after a collapse)."""
+    """The power furthest above its par (the highest agenda score when no par is set); "" after a collapse."""
     if world.status == "collapsed" or not world.scores:
         return ""
-    return max(world.order, key=lambda p: world.scores.get(p, 0.0))
+    return max(world.order, key=lambda p: agenda.margin(world, p))
 
 
 # --- hashing ----------------------------------------------------------------------------

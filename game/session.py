@@ -33,9 +33,9 @@ AgentFactory = Callable[[World, Seat], object]
 
 
 def default_agents(world: World, seat: Seat):
-    """The baseline greedy agent (the personalities replace it when available)."""
-    from ai.baseline import GreedyAgent
-    return GreedyAgent()
+    """The seat's personality agent at the seat's difficulty (ai/personalities.toml + scenario overrides)."""
+    from ai.factory import make_agent
+    return make_agent(world, seat.power, seat.difficulty)
 
 
 @frozen

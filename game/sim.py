@@ -23,11 +23,22 @@ class GameResult:
     final: World
 
 
+def play_session(world: World, agents: dict, seed: int, scenario_raw: dict | None = None) -> Session:
+    """Play one game to its end with `agents[power]` choosing for each seat; the finished Session."""
+    seats = {p: Seat(p, human=False) for p in world.order}
+    session = Session.start(world, seats, seed, make_agent=lambda w, seat: agents[seat.power],
+                            scenario_raw=scenario_raw)
+    session.run_ai()
+    return session
+
+
+def result(session: Session) -> GameResult:
+    """The summary of a finished game."""
+    w = session.world
+    return GameResult(w.seed, engine.winner(w), w.status, dict(w.scores), tuple(session.actions),
+                      tuple(session.log), tuple(session.history), w)
+
+
 def play(world: World, agents: dict, seed: int) -> GameResult:
     """Play one game to its end with `agents[power]` choosing for each seat."""
-    seats = {p: Seat(p, human=False) for p in world.order}
-    session = Session.start(world, seats, seed, make_agent=lambda w, seat: agents[seat.power])
-    session.run_ai()
-    w = session.world
-    return GameResult(seed, engine.winner(w), w.status, dict(w.scores), tuple(session.actions),
-                      tuple(session.log), tuple(session.history), w)
+    return result(play_session(world, agents, seed))

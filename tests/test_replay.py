@@ -142,7 +142,7 @@ def test_replay_command_exit_codes_across_processes(tmp_path):
 
 
 def test_simulate_save_writes_replayable_games_in_another_process(tmp_path):
-    out = cli("simulate", "--games", "2", "--seed", "7", "--save", str(tmp_path / "out"), seed="99")
+    out = cli("simulate", "--games", "2", "--seed", "7", "--agent", "greedy", "--save", str(tmp_path / "out"), seed="99")
     assert out.returncode == 0, out.stderr
     files = sorted((tmp_path / "out").glob("*.json"))
     assert [f.name for f in files] == ["2015-seed7.json", "2015-seed8.json"]

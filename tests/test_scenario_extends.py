@@ -130,4 +130,5 @@ def test_personalities_pass_through(home):
     """[personalities.<power>] tables reach the Scenario unchanged."""
     (home / "p.toml").write_text(HEAD.format(base="2015", id="p") +
                                  '[personalities.china]\npersonality = "hawk"\ndifficulty = "hard"\n')
-    assert load("p").personalities == {"china": {"personality": "hawk", "difficulty": "hard"}}
+    base = load("2015").personalities
+    assert load("p").personalities == {**base, "china": {"personality": "hawk", "difficulty": "hard"}}

@@ -40,6 +40,8 @@ class Power:
     transit_income: float = 0.0  # last year's fees earned, US$ bn
     cards: tuple[str, ...] = ()  # policy cards this power may play
     color: str = "#888888"
+    par: float = 0.0  # the agenda score it is expected to reach (calibrated; 0 = none)
+    spread: float = 1.0  # how much its score usually swings between games
 
 
 @frozen

@@ -4,13 +4,22 @@ A C5 state weighs what it gets (aid believed at `0.5 + 0.5 T`, price premiums, e
 diversity) against the hedging penalty, the feared backlash and what it gives up.
 A great power weighs goods (valued up by energy insecurity) against what it pays.
 The AI and the reasons shown to players both come from here.
+
+`habits` (from an AI personality, optional) add named terms: `aid_appetite` (weight of
+aid received), `balance` (weight of the hedging penalty), `debt_fear` (utility lost per unit of debt-to-GDP a loan adds),
+`price_weight` (weight of price premiums), `neutral` (refuses every bloc), `closed`
+(a state still closed to deals: a penalty), `avoid` + `route_value` (a buyer's worth of
+a route that crosses none of the `avoid` powers, tripled while one of them has export
+controls on it), `accept_margin` (the least total it accepts).
 """
 from __future__ import annotations
+
+from typing import Mapping
 
 from attrs import frozen
 
 from game.model import GREAT, Item, Offer, World
-from game.rules import backlash, credibility, economy, energy, geography, hedging
+from game.rules import backlash, credibility, dependence, economy, energy, geography, hedging
 from game.rules.influence import per_gdp, share
 
 AID_WORTH = {"grant": 1.0, "tc": 0.9, "loan": 0.35}  # a loan must be repaid
@@ -73,23 +82,36 @@ def influence_gain(world: World, c: str, p: str, items) -> float:
     return gain
 
 
-def appraise_c5(world: World, offer: Offer) -> Appraisal:
+def debt_added(world: World, c: str, items) -> float:
+    """Rise in c's debt-to-GDP ratio from the loans among `items`."""
+    return sum(i.amount for i in items if i.kind == "aid" and i.aid_kind == "loan") / max(world.economies[c].gdp, 0.1)
+
+
+def appraise_c5(world: World, offer: Offer, habits: Mapping | None = None) -> Appraisal:
     """A C5 state's view of an offer with a great power, from its own side."""
+    h = habits or {}
     c, p = _c5_and_great(world, offer)
     to_c = offer.gives if offer.receiver == c else offer.asks
     from_c = offer.asks if offer.receiver == c else offer.gives
     eco = world.economies[c]
-    money = per_gdp(world, c, bn_received(world, c, p, to_c)
-                    + sum(contract_premium(world, i) for i in from_c if i.kind == "contract")
+    money = per_gdp(world, c, h.get("aid_appetite", 1.0) * bn_received(world, c, p, to_c)
+                    + h.get("price_weight", 1.0) * sum(contract_premium(world, i) for i in from_c if i.kind == "contract")
                     - sum(i.amount for i in from_c if i.kind in ("aid", "cofinance")))
     diversity = world.param("geography.diversity_value") * (1 + eco.diversify) * diversity_gain(world, c, from_c)
     gain = influence_gain(world, c, p, to_c)
     terms = {"money": money, "diversity": diversity,
-             "hedging": -hedging.penalty(world, c, p, gain), "backlash": -backlash.fear(world, c, p),
+             "hedging": -h.get("balance", 1.0) * hedging.penalty(world, c, p, gain),
+             "backlash": -backlash.fear(world, c, p),
+             "debt": -h.get("debt_fear", 0.0) * debt_added(world, c, to_c),
+             "closed": -1.0 if h.get("closed") else 0.0,
              "share_before": share(world, c, p), "share_after": hedging.share_after(world, c, p, gain),
              "tolerance": eco.tolerance}
-    bloc = next((i.against for i in (*to_c, *from_c) if i.kind == "statement" and hedging.refuses_bloc(world, c, i.against)), "")
-    total = money + diversity + terms["hedging"] + terms["backlash"]
+    statements = [i for i in (*to_c, *from_c) if i.kind == "statement"]
+    bloc = next((i.against for i in statements if hedging.refuses_bloc(world, c, i.against)), "")
+    if not bloc and h.get("neutral"):
+        bloc = next((i.against for i in statements if i.against), "")
+    total = money + diversity + terms["hedging"] + terms["backlash"] + terms["debt"] + terms["closed"]
+    total -= h.get("accept_margin", 0.0)
     if bloc:
         total = -1.0
     return Appraisal(terms, total, c5_reason(world, c, p, terms, total, bloc))
@@ -101,6 +123,8 @@ def c5_reason(world: World, c: str, p: str, t: dict, total: float, bloc: str) ->
     if bloc:
         return f"{cn} declines: it joins no bloc aimed at {world.powers[bloc].name}."
     verb = "accepts" if total > 0 else "declines"
+    if t.get("closed", 0.0) < 0:
+        return f"{cn} {verb}: it still keeps its doors closed to new deals."
     parts = []
     if t["hedging"] < 0:
         parts.append(f"{pn}'s share of its influence would rise from {t['share_before']:.0%} to "
@@ -109,6 +133,8 @@ def c5_reason(world: World, c: str, p: str, t: dict, total: float, bloc: str) ->
         parts.append(f"it fears its other partners' displeasure ({-t['backlash']:.2f})")
     if t["diversity"] > 0.005:
         parts.append(f"the deal opens a route it does not depend on (+{t['diversity']:.2f})")
+    if t.get("debt", 0.0) < -0.01:
+        parts.append(f"the loan would add {-t['debt']:.2f} to the debt it fears")
     gain = "the offer's value" if t["money"] >= 0 else "the cost to it"
     summary = f"{gain} comes to {t['money']:+.2f}"
     if total > 0:
@@ -119,8 +145,26 @@ def c5_reason(world: World, c: str, p: str, t: dict, total: float, bloc: str) ->
     return f"{cn} {verb}: {summary}, not enough to be worth it."
 
 
-def appraise_great(world: World, p: str, offer: Offer) -> Appraisal:
+def avoids(world: World, corridor: str, powers) -> bool:
+    """Whether a named corridor neither crosses nor is controlled by any of `powers`."""
+    k = world.corridors.get(corridor)
+    return bool(k) and bool(powers) and not any(q in k.controllers or q in k.path for q in powers)
+
+
+def route_worth(world: World, p: str, to_p, h: Mapping) -> float:
+    """What p's habit puts on contracts that ship on routes avoiding its rivals."""
+    worth = 0.0
+    avoid = tuple(h.get("avoid", ()))
+    for i in to_p:
+        if i.kind == "contract" and avoids(world, i.corridor, avoid):
+            pressed = any(dependence.controls(world, q, p, i.resource) for q in avoid)
+            worth += h.get("route_value", 0.0) * (3.0 if pressed else 1.0)
+    return worth
+
+
+def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = None) -> Appraisal:
     """A great power's view of an offer: goods for its security against money paid."""
+    h = habits or {}
     to_p = offer.gives if offer.receiver == p else offer.asks
     from_p = offer.asks if offer.receiver == p else offer.gives
     goods = 0.0
@@ -135,15 +179,28 @@ def appraise_great(world: World, p: str, offer: Offer) -> Appraisal:
     standing = 0.0
     if c in world.economies:
         standing = influence_gain(world, c, p, from_p) * world.economies[c].gdp ** 0.5
-    total = goods + standing - paid
+    route = route_worth(world, p, to_p, h)
+    total = goods + standing + route - paid - h.get("accept_margin", 0.0)
+    terms = {"goods": goods, "standing": standing, "paid": paid, "route": route}
+    return Appraisal(terms, total, great_reason(world, p, to_p, terms, total, h))
+
+
+def great_reason(world: World, p: str, to_p, t: dict, total: float, h: Mapping) -> str:
+    """One or two sentences naming the terms that decided a great power's answer."""
     pn = world.powers[p].name
     verb = "accepts" if total > 0 else "declines"
-    reason = f"{pn} {verb}: goods worth {goods:.2f}, influence worth {standing:.2f}, against {paid:.2f} paid."
-    return Appraisal({"goods": goods, "standing": standing, "paid": paid}, total, reason)
+    text = f"{pn} {verb}: goods worth {t['goods']:.2f}, influence worth {t['standing']:.2f}, against {t['paid']:.2f} paid"
+    if t["route"] > 0:
+        avoided = " and ".join(world.powers[q].name for q in h.get("avoid", ()) if q in world.powers)
+        pressed = any(dependence.controls(world, q, p, i.resource) for q in h.get("avoid", ())
+                      for i in to_p if i.kind == "contract")
+        why = f" while {avoided}'s export controls are in force" if pressed else ""
+        text += f"; a route that avoids {avoided} is worth {t['route']:.2f} more to it{why}"
+    return text + "."
 
 
-def appraise(world: World, p: str, offer: Offer) -> Appraisal:
-    """p's appraisal of an offer it is party to."""
+def appraise(world: World, p: str, offer: Offer, habits: Mapping | None = None) -> Appraisal:
+    """p's appraisal of an offer it is party to (habits: an AI personality's extra terms)."""
     if world.powers[p].kind == GREAT:
-        return appraise_great(world, p, offer)
-    return appraise_c5(world, offer)
+        return appraise_great(world, p, offer, habits)
+    return appraise_c5(world, offer, habits)

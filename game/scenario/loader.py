@@ -370,7 +370,8 @@ def _power(pid: str, t: dict, chk: Checker) -> Power:
         chk.fail(f"{key}.color", f"'{color}' is not a colour like \"#E69F00\".")
         color = "#888888"
     return Power(pid, v["name"], v["kind"], v["treasury"], v["income"], v["action_points"], agenda,
-                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color)
+                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color, par=v["par"],
+                 spread=v["spread"])
 
 
 def _hex(text: str) -> bool:

@@ -53,6 +53,9 @@ POWER = {
     "cards": Spec("list", [], meaning="policy cards this power may play"),
     "color": Spec("str", "#888888", meaning="map colour, #rrggbb"),
     "personality": Spec("str", "", meaning="AI personality id (default: the power's id)"),
+    "par": Spec("float", 0.0, low=0, high=100, meaning="the agenda score this power is expected to reach; "
+                "the winner is furthest above its par, in spreads (0: highest score wins)"),
+    "spread": Spec("float", 1.0, low=0.1, high=100, meaning="how much this power's score usually swings between games"),
 }
 
 ECONOMY = {

@@ -1,0 +1,435 @@
+"""The personality agent: one for every seat not held by a person.
+
+It answers offers with the valuation rule plus its personality's habits, decides summit
+invitations with the backlash rule plus its summit bias, and otherwise values each
+option as `weight[verb] x interest x chance x (agenda score after - agenda score without)
++ habit points - thrift x money spent`, the score after coming from `ai.projection`.
+Easy adds noise and looks at few options; hard re-checks its best options a year deeper
+and haggles offers up until they would be accepted; historical plays the scenario's
+script of real moves where it has one. Every Decision keeps its terms and a sentence.
+"""
+from __future__ import annotations
+
+import random
+from typing import Mapping
+
+from attrs import evolve
+
+from ai import projection as P
+from ai import reasons as R
+from ai.base import Decision
+from ai.personality import Level, Personality
+from game.model import AID_KINDS, Item, Offer, World
+from game.rules import actions as A
+from game.rules import agenda, backlash, dependence, economy, geography, valuation
+from game.rules.influence import share
+from game.rules.legal import contract_item
+from game.rules.play import PHASES, validate
+
+ANSWERS = (A.Accept, A.Reject, A.Counter, A.Attend)
+POINTS_PER_UTILITY = 10.0  # agenda points a C5 seat puts on one unit of valuation utility
+
+
+class PersonalityAgent:
+    """Plays one seat in character at one difficulty."""
+
+    def __init__(self, power: str, persona: Personality, level: Level, script: tuple = ()):
+        self.power = power
+        self.persona = persona
+        self.level = level
+        self.script = script  # ((year, action text, note), ...)
+        self.done: set[int] = set()
+
+    # --- the interface ---------------------------------------------------------------
+    def choose(self, view: World, legal: list[A.Action], rng: random.Random) -> Decision:
+        """The next decision for the seat: an answer if one is owed, else a move, else end turn."""
+        me = view.current()
+        pending = [a for a in legal if isinstance(a, ANSWERS)]
+        if pending:
+            first = pending[0]
+            if isinstance(first, A.Attend):
+                return self.attend(view, me, first.forum)
+            return self.answer(view, me, view.offers[first.offer], legal, rng)
+        scripted = self.scripted(view, me) if self.level.script else None
+        return scripted or self.move(view, me, legal, rng)
+
+    # --- answers -----------------------------------------------------------------------
+    def habits(self, view: World) -> dict:
+        """The personality's habits for the valuation rule this year."""
+        return self.persona.habits(view.year)
+
+    def answer(self, view: World, me: str, offer: Offer, legal: list, rng: random.Random) -> Decision:
+        """Accept, counter or reject an offer, with the valuation terms as the reason."""
+        judged = valuation.appraise(view, me, offer, self.habits(view))
+        if P.is_great(view, me):
+            judged = self.great_judgement(view, me, offer)
+        total = judged.total + self.noise(rng, 0.1)
+        accept = A.Accept(me, offer.id)
+        terms = {k: round(v, 4) for k, v in judged.terms.items()}
+        if total > 0 and accept in legal:
+            return Decision(accept, judged.reason, {**terms, "total": round(total, 4)})
+        counter = next((a for a in legal if isinstance(a, A.Counter) and a.offer == offer.id), None)
+        if counter is not None and total > -self.persona.counter_gap and not judged.terms.get("closed"):
+            mine = Offer("?", me, offer.sender, counter.gives, counter.asks, view.year)
+            better = valuation.appraise(view, me, mine, self.habits(view))
+            theirs = valuation.appraise(view, offer.sender, mine)
+            if P.is_great(view, offer.sender):
+                theirs = valuation.Appraisal({}, self.counter_worth(view, me, counter, offer.sender), "")
+            if better.total > 0 and (theirs.total > 0 or not self.level.judge_offers):
+                why = (f"{judged.reason[:-1]}; it counters asking for more, which would be worth "
+                       f"{better.total:+.2f} to it.")
+                return Decision(counter, why, {**terms, "total": round(total, 4), "counter": round(better.total, 4)})
+        reason = judged.reason
+        if total > 0:  # it liked the deal but cannot sign it now
+            reason = f"{valuation.appraise(view, me, offer).reason[:-1]}, but it cannot sign it now."
+        return Decision(A.Reject(me, offer.id), reason, {**terms, "total": round(total, 4)})
+
+    def great_judgement(self, view: World, me: str, offer: Offer) -> valuation.Appraisal:
+        """A great power's answer in agenda points (goods, influence, route habit, money paid)."""
+        pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), self.persona.thrift)
+        total = pts - self.persona.min_gain
+        verb = "accepts" if total > 0 else "declines"
+        weights = view.powers[me].agenda
+        total_w = sum(weights.values()) or 1.0
+        moved = R.term_change(agenda.parts(P.settle_goods(view), me), agenda.parts(after, me),
+                              {t: 100 * w / total_w for t, w in weights.items()})
+        bits = []
+        for t, b, af, _ in moved[:2]:
+            fmt = ".0%" if f"{b:.0%}" != f"{af:.0%}" else ".1%"
+            bits.append(f"{R.TERM_TEXT.get(t, t)} would {'rise' if af > b else 'fall'} from {b:{fmt}} to {af:{fmt}}")
+        body = ", ".join(bits) or "nothing it cares about would change"
+        paid = f" for ${terms['paid']:.2f}bn" if terms.get("paid", 0) > 0.005 else ""
+        why = f"{view.powers[me].name} {verb}: {body}{paid}"
+        if terms.get("route", 0) > 0:
+            avoided = " and ".join(view.powers[q].name for q in self.persona.avoid if q in view.powers)
+            pressed = terms["route"] > self.persona.route_value * 1.5
+            why += (f"; a route that avoids {avoided} is worth {terms['route']:.2f} more to it"
+                    + (f" while {avoided}'s export controls are in force" if pressed else ""))
+        return valuation.Appraisal({**terms, "points": pts}, total, why + ".")
+
+    def attend(self, view: World, me: str, forum: str) -> Decision:
+        """Attend a summit or stay away: the backlash rule plus the summit bias."""
+        s = next(x for x in view.summits if x.forum == forum)
+        f = view.forums[forum]
+        choice = backlash.summit_choice(view, me, s.host, f.level)
+        bias = self.persona.summit_bias
+        neutral_bloc = self.persona.neutral and bool(f.against)
+        yes = choice.gain + bias > choice.fear and not neutral_bloc and not self.persona.closed(view.year)
+        why = R.attend_reason(view, me, forum, yes, choice.gain, choice.fear, bias, neutral_bloc)
+        return Decision(A.Attend(me, forum, yes), why, {"gain": choice.gain, "fear": choice.fear, "bias": bias})
+
+    def counter_worth(self, view: World, me: str, counter: A.Counter, sender: str) -> float:
+        """How a great power would value a counter-offer (the same model the agent uses for its own offers)."""
+        world, _ = P.apply(view, counter)
+        oid = next(o for o in world.offers if o not in view.offers)
+        return P.great_answer(world, sender, oid)[0] - 0.05
+
+    # --- the historical script ----------------------------------------------------------
+    def scripted(self, view: World, me: str) -> Decision | None:
+        """This year's real move for the seat, if the script has one that is legal now."""
+        for i, (year, action, note) in enumerate(self.script):
+            if i in self.done or year != view.year or action.actor != me or action.verb not in PHASES[view.phase]:
+                continue
+            if action.verb == "end":
+                continue
+            self.done.add(i)
+            if not validate(view, action):
+                return Decision(action, R.action_reason(view, me, action, {"script": note}), {"script": 1.0})
+        return None
+
+    # --- moves ---------------------------------------------------------------------------
+    def noise(self, rng: random.Random, spread: float) -> float:
+        """Random points for the easy level."""
+        return rng.gauss(0.0, self.level.noise * spread) if self.level.noise else 0.0
+
+    def options(self, view: World, me: str, legal: list, rng: random.Random) -> list[A.Action]:
+        """The moves it considers: a sample of the menu plus the moves its habits suggest."""
+        asked = {o.receiver for o in view.offers.values() if o.sender == me and o.year == view.year}
+        menu = [a for a in legal if not isinstance(a, (A.EndTurn, *ANSWERS)) and self.allowed(view, a)
+                and not (isinstance(a, A.Propose) and a.target in asked)]
+        if len(menu) > self.level.sample:
+            menu = rng.sample(menu, self.level.sample)
+        extra = [a for a in self.habit_moves(view, me) if a not in menu and a.target not in asked
+                 and not validate(view, a)]
+        return menu + extra
+
+    def allowed(self, view: World, a: A.Action) -> bool:
+        """Whether its habits ever let it make this kind of move."""
+        p = self.persona
+        if p.closed(view.year) and a.verb in ("propose", "join", "build", "upgrade"):
+            return False
+        if p.neutral and a.verb == "join":
+            return False
+        if a.verb == "leave":
+            return p.weight("leave") > 0
+        if isinstance(a, A.Propose) and p.neutral and any(i.kind == "statement" and i.against for i in (*a.gives, *a.asks)):
+            return False
+        if isinstance(a, A.Policy):
+            return a.card in p.cards
+        return p.weight(a.verb) > 0
+
+    def habit_moves(self, view: World, me: str) -> list[A.Action]:
+        """Moves the standard menu does not list: favourite aid kinds, premium routes, asks for aid."""
+        if view.phase != "diplomacy" or self.persona.closed(view.year):
+            return []
+        step = view.param("play.aid_step")
+        kinds = self.persona.aid_kinds
+        fav = max(AID_KINDS, key=lambda k: (kinds.get(k, 1.0), -AID_KINDS.index(k)))
+        out: list[A.Action] = []
+        if P.is_great(view, me):
+            for c in view.c5():
+                out.append(A.Propose(me, c, (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 2)),), ()))
+                out += self.route_offers(view, me, c, fav, step)
+        else:
+            for q in view.great_powers():
+                out.append(A.Propose(me, q, (), (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 1)),)))
+                out += self.sell_offers(view, me, q, fav, step)
+        return out
+
+    def route_offers(self, view: World, me: str, c: str, fav: str, step: float) -> list[A.Action]:
+        """A buyer's offers of contracts on routes that avoid the powers it avoids, at a premium."""
+        avoid = tuple(self.persona.avoid)
+        if not avoid:
+            return []
+        out = []
+        for r, made in view.economies[c].production.items():
+            if made <= 0:
+                continue
+            for k in geography.routes(view, c, r, me):
+                if valuation.avoids(view, k.id, avoid):
+                    item = contract_item(view, c, me, r, k.id, round(1 + self.persona.route_premium, 2))
+                    out.append(A.Propose(me, c, (Item("aid", aid_kind=fav, amount=step * 2),), (item,)))
+        return out
+
+    def sell_offers(self, view: World, me: str, q: str, fav: str, step: float) -> list[A.Action]:
+        """A seller's offers of contracts at its asking premium, on each route to the buyer."""
+        out = []
+        price = round(1 + self.persona.ask_premium, 2)
+        for r, made in view.economies[me].production.items():
+            if made <= 0:
+                continue
+            for k in geography.routes(view, me, r, q)[:3]:
+                out.append(A.Propose(me, q, (contract_item(view, me, q, r, k.id, price),), ()))
+                out.append(A.Propose(me, q, (contract_item(view, me, q, r, k.id, price),),
+                                     (Item("aid", aid_kind=fav, amount=step),)))
+        return out
+
+    def move(self, view: World, me: str, legal: list, rng: random.Random) -> Decision:
+        """The best-valued move, or end the turn when nothing is worth its cost."""
+        base = P.settle_goods(view)
+        before = agenda.parts(base, me)
+        base_score = agenda.score(base, me)
+        scored = []
+        for a in self.options(view, me, legal, rng):
+            value, terms = self.value(view, me, a, base, before, base_score)
+            scored.append([value, a, terms])
+        if self.level.noise and scored:
+            spread = max(0.3, max(abs(s[0]) for s in scored))
+            for s in scored:
+                s[0] += self.noise(rng, spread)
+        scored.sort(key=lambda s: -s[0])
+        if self.level.lookahead and scored:
+            scored = self.deeper(view, me, scored, base) + scored[self.level.lookahead:]
+            scored.sort(key=lambda s: -s[0])
+        end = legal[-1]
+        if not scored or scored[0][0] <= self.persona.min_gain + self.level.margin:
+            best = R.phrase(view, scored[0][1]) if scored else ""
+            return Decision(end, R.end_reason(view, me, best, scored[0][0] if scored else 0.0),
+                            {"best": round(scored[0][0], 4) if scored else 0.0})
+        value, action, terms = scored[0]
+        terms = {**terms, "value": value}
+        reason = R.action_reason(view, me, action, terms)
+        return Decision(action, reason, _flat(terms))
+
+    def value(self, view: World, me: str, a: A.Action, base: World, before: dict, base_score: float):
+        """(points, terms) of one move from the projection and the personality's habits."""
+        p = self.persona
+        out = P.project(view, me, a, base, self.level.judge_offers)
+        spent = max(0.0, economy.free_funds(view, me) - economy.free_funds(out.world, me)) if out.chance else 0.0
+        if isinstance(a, (A.Propose, A.Counter)) and out.chance:
+            mine = [i for i in a.gives if i.kind in ("aid", "cofinance")]
+            spent = sum(i.amount for i in mine)
+        after = agenda.parts(out.world, me)
+        weights = view.powers[me].agenda
+        total_w = sum(weights.values()) or 1.0
+        delta = agenda.score(out.world, me) - base_score
+        discount = p.patience ** out.years
+        gain = p.weight(a.verb) * self.interest(view, a) * out.chance * discount * delta
+        habit, habit_text = self.habit_points(view, me, a, out)
+        if habit is None:
+            return -1e9, {}
+        cost = p.thrift * spent + self.reserve_penalty(view, me, spent)
+        value = gain + habit - cost
+        moved = R.term_change(before, after, {t: 100 * w / total_w for t, w in weights.items()})
+        terms = {"delta": delta, "chance": out.chance, "years": out.years, "habit": habit, "spent": spent,
+                 "moved": moved, "habit_text": habit_text}
+        if isinstance(a, A.Policy) and habit_text:
+            terms["card_rule"] = habit_text
+        return value, terms
+
+    def interest(self, view: World, a: A.Action) -> float:
+        """The personality's interest in the other party of a move."""
+        other = getattr(a, "target", "") or ""
+        return float(self.persona.targets.get(other, 1.0)) if other else 1.0
+
+    def reserve_penalty(self, view: World, me: str, spent: float) -> float:
+        """A large cost for spending below the share of its treasury it keeps."""
+        keep = self.persona.reserve * max(view.powers[me].treasury, 0.0)
+        left = economy.free_funds(view, me) - spent
+        return 100.0 if spent > 0 and left < keep else 0.0
+
+    def habit_points(self, view: World, me: str, a: A.Action, out: P.Outcome) -> tuple[float | None, str]:
+        """Points its habits add to a move, and the habit in words (None: never do it)."""
+        p = self.persona
+        who = view.powers[me].name
+        if isinstance(a, A.Policy):
+            return self.card_points(view, me, a)
+        if isinstance(a, A.Aid):
+            fav = p.aid_kinds.get(a.kind, 1.0)
+            pts = 0.3 * (fav - 1.0) + self.followup(view, me, a.target)
+            text = f"{who} favours {R.AID_TEXT[a.kind]}" if fav > 1.05 else ""
+            return pts, text
+        if isinstance(a, (A.Build, A.Upgrade)):
+            k = view.corridors[a.corridor]
+            mine = me in k.markets or me in k.controllers
+            pts = 0.3 * p.own_routes if mine else 0.0
+            if me in view.economies and me in k.path:
+                pts += 0.2 * (p.diversify - 1.0)
+            return pts, (f"{who} likes routes {'into its market' if me in k.markets else 'under its control'}" if mine and p.own_routes else "")
+        if isinstance(a, A.Summit):
+            came = sum(1 for c in view.forums[a.forum].members if c in view.economies and
+                       backlash.summit_choice(view, c, me, a.level).attends)
+            pts = p.forum_value * came * a.level / 2
+            return pts, (f"{who} values its forums; {came} states are expected to come" if p.forum_value else "")
+        if isinstance(a, A.Refine) and a.target == me:
+            return 0.3 * p.refine_home, (f"{who} wants to refine at home" if p.refine_home else "")
+        if isinstance(a, (A.Propose, A.Counter)):
+            return self.offer_points(view, me, a, out)
+        return 0.0, ""
+
+    def followup(self, view: World, me: str, c: str) -> float:
+        """Points for topping up where it already has deals, scaled by its follow-up habit."""
+        has = any(pl.donor == me and pl.recipient == c for pl in view.pledges.values()) or any(
+            k.buyer == me and k.seller == c for k in view.contracts.values())
+        return 0.2 * (self.persona.followup - 0.5) if has else 0.0
+
+    def offer_points(self, view: World, me: str, a, out: P.Outcome) -> tuple[float, str]:
+        """Habit points of an offer: its own appraisal of the deal, as the valuation rule sees it."""
+        if not out.chance or not out.offer:
+            return 0.0, ""
+        sent, _ = _offer_world(view, a)
+        offer = sent.offers[out.offer]
+        mine = valuation.appraise(sent, me, offer, self.habits(view))
+        if P.is_great(view, me):
+            route = mine.terms.get("route", 0.0)
+            text = ""
+            if route > 0:
+                avoided = " and ".join(view.powers[q].name for q in self.persona.avoid if q in view.powers)
+                text = f"{view.powers[me].name} pays a premium for a route that avoids {avoided}"
+            aid_kinds = [i.aid_kind for i in a.gives if i.kind == "aid"]
+            fav = sum(0.3 * (self.persona.aid_kinds.get(k, 1.0) - 1.0) for k in aid_kinds)
+            return POINTS_PER_UTILITY * route + fav, text
+        pts = POINTS_PER_UTILITY * max(-1.0, mine.total)
+        tc = sum(i.amount for i in a.asks if i.kind == "aid" and i.aid_kind == "tc")
+        pts += self.persona.hydro * tc
+        return pts, (f"to it the deal is worth {mine.total:+.2f}" if mine.total else "")
+
+    def card_points(self, view: World, me: str, a: A.Policy) -> tuple[float | None, str]:
+        """Points for a policy card whose conditions in the personality hold, else None."""
+        rule = self.persona.cards.get(a.card)
+        if not rule:
+            return None, ""
+        who = view.powers[me].name
+        if view.year < rule.get("from_year", 0):
+            return None, ""
+        if rule.get("controlled") and not any(dependence.controls(view, q, me, r) for q in view.great_powers()
+                                              for r in ("", *view.powers[me].demand)):
+            return None, ""
+        said = []
+        if "tension_above" in rule:
+            if not a.target:
+                return None, ""
+            t = view.tension.get("|".join(sorted((me, a.target))), 0.0)
+            if t <= rule["tension_above"]:
+                return None, ""
+            said.append(f"tension with {view.powers[a.target].name} is {t:.2f}, above the {rule['tension_above']:.2f} "
+                        f"at which {who} reaches for it")
+        if "own_share_below" in rule:
+            mine = agenda.influence(view, me)
+            if mine >= rule["own_share_below"]:
+                return None, ""
+            said.append(f"{who}'s mean influence share has fallen to {mine:.0%}, below {rule['own_share_below']:.0%}")
+        if "rival_share_above" in rule:
+            top = max((agenda.influence(view, q) for q in view.great_powers() if q != me), default=0.0)
+            if top <= rule["rival_share_above"]:
+                return None, ""
+            said.append(f"a rival's mean share is {top:.0%}")
+        if "security_below" in rule:
+            sec = view.powers[me].security.get(a.resource, 1.0) if a.resource else agenda.supply_security(view, me)
+            if sec >= rule["security_below"]:
+                return None, ""
+            said.append(f"its security in {a.resource.replace('_', ' ') or 'its imports'} is {sec:.0%}, "
+                        f"below {rule['security_below']:.0%}")
+        if a.corridor:
+            k = view.corridors[a.corridor]
+            if not any(c in view.economies and share(view, c, me) < 0.5 for c in k.path):
+                return None, ""
+        if not said:
+            said.append(f"{who} plays it when it can")
+        return float(rule.get("weight", 1.0)), "; ".join(said)
+
+    def deeper(self, view: World, me: str, scored: list, base: World) -> list:
+        """Hard level: the best options re-valued a year deeper; offers haggled up until accepted."""
+        deep_base = agenda.score(P.deepen(base), me)
+        out = []
+        for value, a, terms in scored[:self.level.lookahead]:
+            if not terms:
+                out.append([value, a, terms])
+                continue
+            proj = P.project(view, me, a, base, True)
+            if isinstance(a, A.Propose) and not proj.chance:
+                better = self.haggle(view, me, a, base)
+                if better is not None:
+                    a, proj = better
+            deep = agenda.score(P.deepen(proj.world), me) - deep_base
+            scale = self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
+            v = value + scale * (0.5 * deep - 0.5 * terms.get("delta", 0.0))
+            out.append([v, a, {**terms, "deep": deep}])
+        return out
+
+    def haggle(self, view: World, me: str, a: A.Propose, base: World):
+        """A rejected offer sweetened step by step (more aid, better price) until the receiver would accept."""
+        step = view.param("play.aid_step")
+        gives = a.gives
+        for _ in range(3):
+            gives = tuple(evolve(i, amount=round(i.amount + step, 3)) if i.kind == "aid" else
+                          evolve(i, price_factor=round(min(2.0, i.price_factor + 0.1), 2)) if i.kind == "contract" else i
+                          for i in gives)
+            b = A.Propose(me, a.target, gives, a.asks)
+            if validate(view, b):
+                return None
+            proj = P.project(view, me, b, base, True)
+            if proj.chance:
+                return b, proj
+        return None
+
+
+def _offer_world(view: World, a) -> tuple[World, str]:
+    """The view with the offer of a Propose/Counter made (to appraise it from the sender's side)."""
+    from game.rules.play import apply
+    world, _ = apply(view, a)
+    oid = next(o for o in world.offers if o not in view.offers)
+    return world, oid
+
+
+def _flat(terms: Mapping) -> dict:
+    """Terms as plain numbers and short text for the log."""
+    out = {}
+    for k, v in terms.items():
+        if k == "moved":
+            for t, b, af, _ in v[:3]:
+                out[f"{t}_before"] = round(b, 4)
+                out[f"{t}_after"] = round(af, 4)
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            out[k] = round(float(v), 4)
+    return out

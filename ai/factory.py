@@ -1,0 +1,59 @@
+"""Building agents for seats: personality + difficulty + the scenario's overrides and script."""
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+from typing import Mapping
+
+from ai.agent import PersonalityAgent
+from ai.personality import HERE, level, resolve
+from game.model import World
+from game.rules.actions import parse
+
+HISTORICAL = HERE / "historical"
+
+
+@functools.lru_cache(maxsize=16)
+def _scenario_table(path: str, mtime: float) -> dict:
+    """The [personalities] table of a scenario file (read once per file version)."""
+    try:
+        return dict(tomllib.loads(Path(path).read_text(encoding="utf-8")).get("personalities", {}))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+
+
+def scenario_overrides(world: World) -> dict:
+    """The scenario's `[personalities]` table, found from the World's scenario id ({} if none)."""
+    from game.scenario.loader import find
+    path = find(world.scenario_id) if world.scenario_id else None
+    if path is None or not path.is_file():
+        return {}
+    return _scenario_table(str(path), path.stat().st_mtime)
+
+
+@functools.lru_cache(maxsize=16)
+def script(scenario_id: str) -> tuple:
+    """The historical script of a scenario: ((year, action, note), ...), () when there is none."""
+    path = HISTORICAL / f"{scenario_id}.toml"
+    if not scenario_id or not path.is_file():
+        return ()
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    moves = []
+    for m in data.get("move", []):
+        moves.append((int(m["year"]), parse(m["do"]), f"{m.get('note', '').rstrip('.')} ({m.get('source', 'public record')})."))
+    return tuple(moves)
+
+
+def make_agent(world: World, power: str, difficulty: str | None = None, overrides: Mapping | None = None):
+    """The agent for `power`: its personality (with the scenario's overrides) at a difficulty."""
+    table = dict((overrides if overrides is not None else scenario_overrides(world)).get(power, {}))
+    name = difficulty or table.get("difficulty") or "normal"
+    lv = level(name)
+    moves = tuple(m for m in script(world.scenario_id) if m[1].actor == power) if lv.script else ()
+    return PersonalityAgent(power, resolve(power, table), lv, moves)
+
+
+def agents_for(world: World, difficulty: str | None = None, overrides: Mapping | None = None) -> dict:
+    """An agent for every power of the World."""
+    return {p: make_agent(world, p, difficulty, overrides) for p in world.order}

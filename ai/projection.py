@@ -1,0 +1,167 @@
+"""A cheap look at the end of the year: the World after an action and its expected consequences.
+
+`project` applies an action, assumes the receiver answers an offer as the valuation
+rule says, delivers the new pledges, holds a called summit, finishes builds (discounted
+by the years they take) and, when goods can move differently, re-runs the geography
+rule. `deepen` adds a year's economy and influence drift for the hard level. Only rule
+modules are used, never the engine, and only what the seat's view shows.
+"""
+from __future__ import annotations
+
+from attrs import evolve, frozen
+
+from game.model import GREAT, World
+from game.model.ops import with_corridor, with_economy, with_power
+from game.rules import actions as A
+from game.rules import agenda, backlash, credibility, economy, energy, geography, institutions, valuation
+from game.rules import dilution
+from game.rules.influence import decay_all
+from game.rules.play import EFFECTS, apply
+
+GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy")
+
+
+@frozen
+class Outcome:
+    """A projected World, the chance it comes about and the years until it does."""
+
+    world: World
+    chance: float
+    years: int
+    offer: str = ""  # id of the offer the action made, if any
+
+
+def settle_goods(world: World) -> World:
+    """Goods moved again over the current routes and contracts; security updated."""
+    flows = geography.resolve(world)
+    world = evolve(world, flows=flows.flows, exports=flows.exports, trade=flows.trade, received=flows.received)
+    return security(world)
+
+
+def security(world: World) -> World:
+    """Each great power's supply security from the current deliveries."""
+    for p in world.great_powers():
+        sec = {r: energy.security(world, p, r) for r in world.powers[p].demand}
+        world = with_power(world, p, security=sec)
+    return world
+
+
+def graft(world: World, base: World) -> World:
+    """`world` with the goods flows of `base` (when the action cannot change them)."""
+    return security(evolve(world, flows=base.flows, exports=base.exports, trade=base.trade, received=base.received))
+
+
+def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float = 0.5) -> tuple[float, dict, World]:
+    """A great power's worth of accepting an offer, in agenda points: the change in its score
+    (goods moved, influence won) plus its route habit, less `thrift` per US$ bn it pays."""
+    o = world.offers[offer_id]
+    judged = valuation.appraise(world, p, o, habits)
+    base = settle_goods(world)
+    after, _ = EFFECTS["accept"](world, A.Accept(o.receiver, offer_id))
+    after, _ = deliver(after, world)
+    after = settle_goods(after) if after.contracts.keys() != world.contracts.keys() else graft(after, base)
+    delta = agenda.score(after, p) - agenda.score(base, p)
+    pts = delta + 10.0 * judged.terms.get("route", 0.0) - thrift * judged.terms.get("paid", 0.0)
+    return pts, {**judged.terms, "delta": delta}, after
+
+
+def acceptance(world: World, offer_id: str, judge: bool) -> float:
+    """Chance the receiver accepts an offer: 1 or 0 as its valuation says (always 1 unjudged)."""
+    if not judge:
+        return 1.0
+    o = world.offers[offer_id]
+    if is_great(world, o.receiver):
+        return 1.0 if great_answer(world, o.receiver, offer_id)[0] > 0.05 else 0.0
+    return 1.0 if valuation.appraise(world, o.receiver, o).total > 0 else 0.0
+
+
+def deliver(world: World, before: World) -> tuple[World, float]:
+    """New pledges delivered at once; the chance that they all arrive on time."""
+    chance = 1.0
+    for pid, pl in world.pledges.items():
+        if pid not in before.pledges:
+            chance *= credibility.chance(world, pl.donor, pl.recipient)
+            world = credibility.delivered(economy.give_aid(world, pl), pl)
+    return world, chance
+
+
+def hold_summit(world: World) -> World:
+    """Summits called this year meet with those the backlash rule says will come."""
+    for s in world.summits:
+        came = tuple(c for c in s.invited if c in world.economies and
+                     s.answers.get(c, backlash.summit_choice(world, c, s.host, world.forums[s.forum].level).attends))
+        world = institutions.meet(world, s.forum, came)
+        for c in came:
+            world = backlash.displease(world, c, s.host)
+    return evolve(world, summits=())
+
+
+def finish(world: World, before: World) -> tuple[World, int]:
+    """Builds, deposits and refineries started by the action counted as done; the years they take."""
+    years = 0
+    for kid, k in world.corridors.items():
+        if k.status == "building" and before.corridors[kid].status == "planned":
+            years = max(years, k.build_years)
+            world = with_corridor(world, kid, status="operating")
+    for c, eco in world.economies.items():
+        new = eco.projects[len(before.economies[c].projects):]
+        if not new:
+            continue
+        prod, refining = dict(eco.production), eco.refining
+        for what, amount, due in new:
+            years = max(years, due - world.year)
+            if what == "refining":
+                refining += amount
+            else:
+                prod[what] = prod.get(what, 0.0) + amount
+        world = with_economy(world, c, production=prod, refining=refining, projects=eco.projects[:len(new) * -1 or None])
+    return world, years
+
+
+def grow_c5(world: World, base: World, me: str) -> World:
+    """A C5 seat's GDP moved by the change in its export revenue against the baseline."""
+    if me not in world.economies:
+        return world
+    rev = sum(world.exports.get(me, {}).values()) - sum(base.exports.get(me, {}).values())
+    eco = world.economies[me]
+    return with_economy(world, me, gdp=eco.gdp * (1 + world.param("economy.export_growth") * rev / max(eco.gdp, 0.1)))
+
+
+def project(view: World, me: str, action: A.Action, base: World, judge: bool = True) -> Outcome:
+    """The World at the year's end if `me` takes `action` (call only with legal actions)."""
+    world, _ = apply(view, action)
+    chance, offer_id = 1.0, ""
+    if isinstance(action, (A.Propose, A.Counter)):
+        offer_id = next(oid for oid in world.offers if oid not in view.offers)
+        chance = acceptance(world, offer_id, judge)
+        if chance <= 0:
+            return Outcome(graft(world, base), 0.0, 0, offer_id)
+        o = world.offers[offer_id]
+        world, _ = EFFECTS["accept"](world, A.Accept(o.receiver, offer_id))
+    world, delivered = deliver(world, view)
+    chance *= delivered
+    if world.summits != view.summits:
+        world = hold_summit(world)
+    world, years = finish(world, view)
+    if action.verb in GOODS_VERBS or world.contracts.keys() != view.contracts.keys():
+        world = grow_c5(settle_goods(world), base, me)
+    else:
+        world = graft(world, base)
+    return Outcome(world, chance, years, offer_id)
+
+
+def deepen(world: World) -> World:
+    """A year's drift after the projection: money, growth, debt, influence decay and dilution."""
+    flows = geography.resolve(world)
+    world = economy.settle(world, flows.revenue, flows.fees)
+    return dilution.dilute(decay_all(world))
+
+
+def score(world: World, me: str) -> float:
+    """`me`'s agenda score in a projected World."""
+    return agenda.score(world, me)
+
+
+def is_great(world: World, p: str) -> bool:
+    """Whether `p` is a great power."""
+    return world.powers[p].kind == GREAT

@@ -1,0 +1,87 @@
+"""Each personality shows its signature in a small fixture built from the 2015 World."""
+from attrs import evolve
+
+from game.model import Item
+from game.model.ops import put
+from game.rules import actions as A
+from game.rules.legal import contract_item
+from tests.ai_fixtures import aid, controls_on, decide, pending, scenario, with_share
+
+
+def test_kazakhstan_refuses_a_deal_that_puts_a_power_above_its_tolerance():
+    world = scenario().world
+    near = with_share(world, "kazakhstan", "china", 0.445)
+    far = with_share(world, "kazakhstan", "china", 0.30)
+    offer = [aid("grant", 1.0)]
+    refused = decide(pending(near, "china", "kazakhstan", offer), "kazakhstan")
+    taken = decide(pending(far, "china", "kazakhstan", offer), "kazakhstan")
+    assert isinstance(refused.action, A.Reject)
+    assert isinstance(taken.action, A.Accept)
+    assert "above the 45% it tolerates" in refused.reason
+    assert refused.terms["share_after"] > refused.terms["tolerance"] > refused.terms["share_before"]
+
+
+def test_japan_takes_the_middle_corridor_contract_at_a_premium_under_chinas_export_controls():
+    world = scenario().world
+    world = evolve(world, trust=put(world.trust, "kazakhstan", {**world.trust["kazakhstan"], "japan": 0.7}))
+    item = contract_item(world, "kazakhstan", "japan", "rare_earths", "middle_corridor", 1.3)
+    ask = [aid("grant", 0.8)]
+    pressed = decide(pending(controls_on(world, "china", "japan", "rare_earths"), "kazakhstan", "japan", [item], ask), "japan")
+    calm = decide(pending(world, "kazakhstan", "japan", [item], ask), "japan")
+    assert isinstance(pressed.action, A.Accept), pressed.reason
+    assert isinstance(calm.action, A.Reject), calm.reason
+    assert "avoids China" in pressed.reason and "export controls" in pressed.reason
+
+
+def test_china_would_not_pay_that_route_premium():
+    world = controls_on(scenario().world, "china", "japan", "rare_earths")
+    item = contract_item(world, "kazakhstan", "china", "rare_earths", "china_rail", 1.3)
+    answer = decide(pending(world, "kazakhstan", "china", [item], [aid("grant", 0.8)]), "china")
+    assert isinstance(answer.action, A.Reject)
+
+
+def test_turkmenistan_turns_down_a_bloc_that_kazakhstan_accepts():
+    world = scenario().world
+    bloc = [aid("grant", 1.0), Item("statement", against="japan")]
+    tm = decide(pending(world, "china", "turkmenistan", bloc, [Item("statement", against="japan")]), "turkmenistan")
+    kz = decide(pending(world, "china", "kazakhstan", bloc, [Item("statement", against="japan")]), "kazakhstan")
+    assert isinstance(tm.action, A.Reject)
+    assert "bloc" in tm.reason
+    assert isinstance(kz.action, A.Accept), kz.reason
+
+
+def test_uzbekistan_is_closed_before_its_opening_year_and_open_after():
+    world = scenario().world
+    offer = [aid("grant", 1.0)]
+    closed = decide(pending(world, "japan", "uzbekistan", offer), "uzbekistan")
+    from attrs import evolve
+    opened = decide(pending(evolve(world, year=2017), "japan", "uzbekistan", offer), "uzbekistan")
+    assert isinstance(closed.action, A.Reject) and "closed" in closed.reason
+    assert isinstance(opened.action, A.Accept), opened.reason
+
+
+def test_kyrgyzstan_fears_debt_more_than_kazakhstan():
+    world = scenario().world
+    loan = [aid("loan", 0.6)]
+    kg = decide(pending(world, "china", "kyrgyzstan", loan), "kyrgyzstan")
+    kz = decide(pending(world, "china", "kazakhstan", loan), "kazakhstan")
+    assert isinstance(kg.action, A.Reject) and "debt" in kg.reason
+    assert isinstance(kz.action, A.Accept)
+
+
+def test_china_reaches_for_export_controls_only_under_pressure():
+    from attrs import evolve
+    world = evolve(scenario().world, phase="actions", turn=1, ap_left={p: 3 for p in scenario().world.order})
+    calm = decide(world, "china")
+    tense = decide(evolve(world, tension={**world.tension, "china|japan": 0.9}), "china")
+    assert not (isinstance(calm.action, A.Policy) and calm.action.card == "export_controls")
+    assert isinstance(tense.action, A.Policy) and tense.action.card == "export_controls", tense.reason
+    assert "tension with Japan" in tense.reason
+
+
+def test_japan_leads_with_technical_cooperation():
+    from attrs import evolve
+    world = evolve(scenario().world, phase="actions", turn=0, ap_left={p: 3 for p in scenario().world.order})
+    choice = decide(world, "japan")
+    assert isinstance(choice.action, A.Aid) and choice.action.kind == "tc", choice.reason
+    assert "technical cooperation" in choice.reason
