@@ -1,4 +1,4 @@
-"""Demo mode plays AI-only years on screen and screenshots every scene it can find."""
+"""Demo mode plays AI-only years on the real play screen and screenshots every scene and dialog."""
 import json
 import os
 import subprocess
@@ -12,53 +12,81 @@ import pygame
 import pytest
 
 from game.ui import demo
-from game.ui.scene import Scene
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYTHONPATH": str(ROOT)}
 
-
-def test_demo_saves_screenshots_and_names_what_it_skipped(tmp_path):
-    report = demo.run_demo("2015", 2, tmp_path / "shots")
-    assert report.years == 2
-    names = [Path(p).name for p in report.shots]
-    assert any(n.endswith("_rules.png") for n in names)
-    assert any(n.endswith("_debrief_history.png") for n in names)
-    for p in report.shots:
-        img = pygame.image.load(p)
-        assert img.get_size() == demo.WINDOW
-    for kind in demo.SCENES:  # every kind is either shown or named as skipped
-        assert kind in report.skipped or any(kind in n for n in names), kind
+# every scene the demo must show, in order (years 2015 and 2016 played; the dialogs then open in 2017)
+EXPECTED = ["main_menu", "settings", "setup", "play_start_2015", "play_after_2015", "play_after_2016",
+            "play_state_selected", "play_corridor_hovered", "negotiation_table", "answers_to_an_offer",
+            "action_list_aid", "event_cards_2017", "year_summary_2016", "hand_over", "pause_menu",
+            "rules_reference", "load_game", "debrief_scores", "debrief_influence", "debrief_flows",
+            "debrief_history", "debrief_export"]
 
 
-def test_missing_scene_module_is_reported_not_raised():
-    demo.SCENES["nowhere"] = (("game.ui.no_such_module",), ("NoScene",))
-    try:
-        cls, why = demo.find_scene("nowhere")
-    finally:
-        del demo.SCENES["nowhere"]
-    assert cls is None and "game.ui.no_such_module" in why
+def colours(img: pygame.Surface) -> int:
+    """Distinct colours on a 128x72 sample."""
+    small = pygame.transform.scale(img, (128, 72))
+    return len({tuple(small.get_at((x, y)))[:3] for x in range(128) for y in range(72)})
 
 
-def test_build_fills_parameters_by_name():
-    class Needs(Scene):
-        def __init__(self, session, year=0, extra="x"):
-            super().__init__()
-            self.session, self.year, self.extra = session, year, extra
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("shots")
+    home = os.environ.get("HEARTLAND_HOME")
+    d = demo.run_demo("2015", 2, folder)
+    assert os.environ.get("HEARTLAND_HOME") == home  # the demo's private home does not leak
+    return folder, d
 
-    s = demo.build(Needs, {"session": "S", "year": 2016, "world": "W"})
-    assert (s.session, s.year, s.extra) == ("S", 2016, "x")
-    with pytest.raises(TypeError):
-        demo.build(Needs, {"year": 1})
+
+def test_every_scene_has_a_non_blank_screenshot_of_the_window_size(shots):
+    folder, d = shots
+    assert d.years == 2
+    names = sorted(p.name for p in folder.glob("*.png"))
+    assert names == [f"{i:02d}_{n}.png" for i, n in enumerate(EXPECTED, start=1)]
+    for name in names:
+        img = pygame.image.load(str(folder / name))
+        assert img.get_size() == demo.WINDOW, name
+        assert colours(img) >= 4, f"{name} is (nearly) blank"
+
+
+def test_the_ai_played_on_the_play_screen_and_the_offer_was_sent(shots):
+    _, d = shots
+    session = d.game.session
+    assert [h["year"] for h in session.history] == [2015, 2016]
+    assert all(not seat.human for seat in session.seats.values())
+    assert any(a.startswith("propose ") for a in session.actions)  # the negotiation table sent its offer
+    a = pygame.image.load(str(next(p for p in d.shots if p.endswith("_play_start_2015.png"))))
+    b = pygame.image.load(str(next(p for p in d.shots if p.endswith("_play_after_2016.png"))))
+    assert pygame.image.tobytes(a, "RGB") != pygame.image.tobytes(b, "RGB")  # the map changed as the AIs played
+
+
+def test_blank_screen_is_a_failure(tmp_path):
+    surface = pygame.Surface((64, 36))
+    surface.fill((10, 20, 30))
+    assert demo.ink(surface) == 0
+    surface.fill((200, 200, 200), (0, 0, 32, 36))
+    assert demo.ink(surface) > demo.MIN_INK
 
 
 def test_demo_command_prints_json_last(tmp_path):
     out = subprocess.run([sys.executable, "run_game.py", "demo", "--scenario", "2015", "--years", "1",
                           "--screenshots", str(tmp_path)], cwd=ROOT, env=ENV, capture_output=True, text=True,
-                         timeout=120)
-    assert out.returncode == 0, out.stderr
+                         timeout=180)
+    assert out.returncode == 0, out.stdout + out.stderr
     summary = json.loads(out.stdout.strip().splitlines()[-1])
-    assert summary["years"] == 1 and summary["screenshots"] == len(list(tmp_path.glob("*.png"))) >= 2
+    assert summary["years"] == 1 and summary["skipped"] == []
+    assert summary["screenshots"] == len(list(tmp_path.glob("*.png"))) == len(EXPECTED) - 1
+
+
+def test_a_failing_scene_stops_the_demo_with_a_sentence(tmp_path, monkeypatch):
+    from game.ui import dialogs
+
+    def broken(self, surface):
+        raise RuntimeError("paint ran out")
+    monkeypatch.setattr(dialogs.PauseScene, "draw", broken)
+    with pytest.raises(demo.DemoFailed, match="pause menu.*paint ran out"):
+        demo.run_demo("2015", 1, tmp_path)
 
 
 def test_demo_with_an_unknown_scenario_is_one_sentence(tmp_path):

@@ -104,14 +104,20 @@ def _frame(surface, rect, title, y_label, style: ChartStyle) -> pygame.Rect:
         t = text(surface, title, (inner.centerx, inner.top), style.px(26), style.ink, "midtop", bold=True)
         inner.height -= t.height + pad
         inner.top = t.bottom + pad
-    if y_label:
-        img = pygame.transform.rotate(font(style.px(19)).render(y_label, True, color(style.muted)), 90)
-        note(y_label)
-        r = img.get_rect(midleft=(inner.left, inner.centery))
-        surface.blit(img, r)
-        inner.width -= r.width + pad // 2
-        inner.left = r.right + pad // 2
+    if y_label:  # room on the left; the label itself is drawn beside the plot by _y_label
+        w = font(style.px(19)).get_linesize()
+        inner.width -= w + pad // 2
+        inner.left += w + pad // 2
     return inner
+
+
+def _y_label(surface, area: pygame.Rect, y_label: str, style: ChartStyle) -> None:
+    """The y axis label, turned upright, centred beside `area` (the plot without the legend below it)."""
+    if not y_label:
+        return
+    img = pygame.transform.rotate(font(style.px(19)).render(y_label, True, color(style.muted)), 90)
+    note(y_label)
+    surface.blit(img, img.get_rect(midright=(area.left - style.px(10) // 2, area.centery)))
 
 
 SWATCH = 36  # swatch and gap before a legend label, unscaled pixels
@@ -271,6 +277,7 @@ def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: Sequence[Seri
     inner = _frame(surface, rect, title, y_label, style)
     entries = [(s.label, s.color, "dashed" if s.dashed else "solid") for s in series]
     area, legend_rect, legend_cols = _split_legend(inner, entries, style)
+    _y_label(surface, area, y_label, style)
     all_x = [x for s in series for x in s.xs] or [0.0]
     all_y = [y for s in series for y in s.ys] or [0.0]
     x_lo, x_hi = _x_range(all_x)
@@ -310,6 +317,7 @@ def stacked_chart(surface: pygame.Surface, rect: pygame.Rect, xs: Sequence[float
     inner = _frame(surface, rect, title, y_label, style)
     entries = [(s.label, s.color, "solid") for s in reversed(layers)]  # legend top-down = stack top-down
     area, legend_rect, legend_cols = _split_legend(inner, entries, style)
+    _y_label(surface, area, y_label, style)
     xs = list(xs)
     bars = bars or len(xs) < 2
     totals = [sum(layer.ys[i] for layer in layers) for i in range(len(xs))]
@@ -367,6 +375,7 @@ def bar_chart(surface: pygame.Surface, rect: pygame.Rect, categories: Sequence[s
     entries = ([(g.label, g.color, "hatched" if g.dashed else "solid") for g in groups]
                if len(groups) > 1 or not category_colors else [])
     area, legend_rect, legend_cols = _split_legend(inner, entries, style)
+    _y_label(surface, area, y_label, style)
     all_y = [y for g in groups for y in g.ys] or [0.0]
     lo, hi = y_range or (min(0.0, min(all_y)), max(all_y))
     y_ticks = nice_ticks(lo, hi)

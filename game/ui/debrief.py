@@ -23,6 +23,7 @@ MUTED = "#AEB6C4"
 ACCENT = "#E69F00"
 ERROR = "#FF8A80"
 LARGE_SCALE = 1.4
+TOP_ROW_SHARE = 0.58  # share of the history tab's height for its top row of charts
 
 
 def _wrap(s: str, size: int, width: int) -> list[str]:
@@ -257,9 +258,18 @@ class DebriefScene(Scene):
             text(surface, tr("debrief.no_history"), body.center, round(26 * k), MUTED, "center")
             return
         specs = self.charts_for_tab("history")
-        panels = self._charts(surface, body, specs, extra=1)
-        if panels:
-            self._notes(surface, panels[0], k)
+        rects = self._grid(body, len(specs) + 1)
+        if len(rects) == 4:  # the line charts carry long legends: give the top row more height
+            gap = rects[2].top - rects[0].bottom
+            top_h = round((body.height - gap) * TOP_ROW_SHARE)
+            for r in rects[:2]:
+                r.height = top_h
+            for r in rects[2:]:
+                r.top, r.height = body.top + top_h + gap, body.height - top_h - gap
+        for spec, r in zip(specs, rects):
+            surface.blit(self._chart_surface(spec, r.size), r)
+        if len(rects) > len(specs):
+            self._notes(surface, rects[len(specs)], k)
 
     def _notes(self, surface, rect: pygame.Rect, k: float) -> None:
         """A panel with the scenario's "what really happened" notes."""

@@ -1,207 +1,337 @@
-"""Demo mode: AI-only years played on screen, opening every kind of scene, with screenshots.
+"""Demo mode: AI-only years played on screen through the real play screen, then every scene, with screenshots.
 
 `python run_game.py demo --scenario 2015 --years 3 --screenshots DIR` opens the
-window, shows the main menu and the setup screen, plays the years with an AI in
-every seat while the map is on screen, opens an event card, the year summary, a
-hand-over screen and the negotiation dialog, then the rules reference and the debrief
-(each of its tabs), saving a PNG of each. Scenes are found by import; a scene whose
-module is not there (yet) is skipped and named in the summary. It runs under
-SDL_VIDEODRIVER=dummy, so tests and classrooms without a screen can use it.
+window and shows the main menu, the settings and the setup screen; then it starts
+a game with an AI in every seat and lets the play screen (GameScene) run the AIs,
+one decision per frame, saving the map after each year. Then it opens, over that
+game: the play screen with a state and with a corridor selected, the negotiation
+table with an offer composed (and sends it), the receiver's answers to it, an
+action list, the year's event cards, the year summary, the hand-over screen, the
+pause menu, the rules reference, the load-game list (with this game saved) and each
+debrief tab. Every scene must appear: if one fails or draws a blank screen, the
+demo stops with a sentence and exit code 1. Saves and settings go into a temporary
+folder, never the player's own. Runs under SDL_VIDEODRIVER=dummy.
 """
 from __future__ import annotations
 
-import importlib
-import inspect
 import json
+import os
+import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 import pygame
-from attrs import define, field
 
-from game.ui.scene import Scene, SceneManager
-
-# kind -> (modules to try, class names to try); the first importable match is used.
-SCENES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "menu": (("game.ui.menu", "game.ui.main_menu"), ("MainMenuScene", "MenuScene", "MainMenu")),
-    "setup": (("game.ui.setup", "game.ui.setup_scene"), ("SetupScene", "NewGameScene", "Setup")),
-    "map": (("game.ui.map_scene", "game.ui.map"), ("MapScene",)),
-    "event_card": (("game.ui.event_card", "game.ui.events", "game.ui.dialogs"), ("EventCardScene", "EventCard")),
-    "year_summary": (("game.ui.year_summary", "game.ui.summary", "game.ui.dialogs"),
-                     ("YearSummaryScene", "YearSummary")),
-    "handover": (("game.ui.handover", "game.ui.hotseat", "game.ui.dialogs"),
-                 ("HandoverScene", "HandOverScene", "Handover")),
-    "negotiation": (("game.ui.negotiation", "game.ui.negotiation_scene", "game.ui.dialogs"),
-                    ("NegotiationScene", "NegotiationDialog", "Negotiation")),
-    "rules": (("game.ui.rules_ref",), ("RulesScene",)),
-    "debrief": (("game.ui.debrief",), ("DebriefScene",)),
-}
 WINDOW = (1280, 720)
-SETTLE_FRAMES = 3  # frames drawn before a screenshot, so animations settle
+SETTLE_FRAMES = 2  # frames drawn before a screenshot
+MAX_FRAMES_PER_YEAR = 2000  # a year the AIs cannot finish in this many decisions is a failure
+MIN_INK = 0.002  # a screenshot where fewer pixels than this share differ from the corner's colour is blank
 
 
-@define
-class DemoReport:
-    """What the demo showed and saved, and what it had to skip."""
-
-    shots: list[str] = field(factory=list)
-    skipped: dict[str, str] = field(factory=dict)
-    years: int = 0
-
-    def summary(self) -> dict:
-        """Plain data for the last line of output."""
-        return {"screenshots": len(self.shots), "years": self.years, "skipped": self.skipped,
-                "files": self.shots}
+class DemoFailed(Exception):
+    """A scene could not be shown; the message is one sentence."""
 
 
-def find_scene(kind: str) -> tuple[type | None, str]:
-    """The scene class of `kind`, or None and the reason it is missing."""
-    modules, names = SCENES[kind]
-    tried = []
-    for mod_name in modules:
-        try:
-            mod = importlib.import_module(mod_name)
-        except ModuleNotFoundError as e:
-            if e.name and mod_name.startswith(e.name):
-                tried.append(mod_name)
-                continue
-            raise
-        for name in names:
-            cls = getattr(mod, name, None)
-            if isinstance(cls, type):
-                return cls, ""
-        tried.append(f"{mod_name} (no {'/'.join(names)})")
-    return None, "not built yet: " + ", ".join(tried)
-
-
-def build(cls: type, context: dict[str, Any]) -> Scene:
-    """Construct `cls`, filling its parameters by name from `context`."""
-    kwargs, positional = {}, []
-    for name, p in inspect.signature(cls).parameters.items():
-        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
-            continue
-        if name in context:
-            if p.kind == p.POSITIONAL_ONLY:
-                positional.append(context[name])
-            else:
-                kwargs[name] = context[name]
-        elif p.default is p.empty:
-            raise TypeError(f"{cls.__name__} needs '{name}', which the demo cannot supply")
-    return cls(*positional, **kwargs)
-
-
-def context_for(session, scenario) -> dict[str, Any]:
-    """Values a scene constructor may ask for, by parameter name."""
-    world = session.world
-    events = [e for e in session.log if e.rule == "event"]
-    fired = [e for e in world.events if e.id in world.fired]
-    event_def = fired[-1] if fired else (world.events[0] if world.events else None)
-    seat = next(iter(world.order))
-    ctx = {"session": session, "world": world, "scenario": scenario, "scenario_id": session.scenario_id,
-           "year": session.history[-1]["year"] if session.history else world.year, "power": seat,
-           "viewer": seat, "next_power": seat, "seat": session.seats[seat], "entry": events[-1] if events else None,
-           "entries": events, "event": event_def, "log": session.log, "history": session.history,
-           "summary": session.history[-1] if session.history else {}}
-    return {k: v for k, v in ctx.items() if v is not None}
+def ink(surface: pygame.Surface) -> float:
+    """The share of pixels that differ from the top-left pixel's colour (0 for a blank screen)."""
+    same = pygame.mask.from_threshold(surface, surface.get_at((0, 0)), (3, 3, 3, 255)).count()
+    return 1 - same / (surface.get_width() * surface.get_height())
 
 
 class Demo:
-    """Drives the window, the scene stack and the screenshots."""
+    """The window, the app's scene stack, the session and the screenshots."""
 
-    def __init__(self, screen: pygame.Surface, folder: Path) -> None:
-        self.screen = screen
+    def __init__(self, app, folder: Path) -> None:
+        self.app = app
         self.folder = folder
-        self.manager = SceneManager()
-        self.report = DemoReport()
-        self.clock = pygame.time.Clock()
+        self.shots: list[str] = []
+        self.years = 0
+        self.game = None  # the GameScene, once the game has started
 
-    def frame(self) -> None:
-        """Draw the scene stack once and show it."""
+    @property
+    def manager(self):
+        """The app's scene stack."""
+        return self.app.manager
+
+    def frame(self, update: bool = False, events=()) -> None:
+        """Draw one frame; with `update` the top scene runs too (the GameScene then lets an AI move)."""
         pygame.event.pump()
-        self.manager.update(1 / 60)
-        self.screen.fill((0, 0, 0))
-        self.manager.draw(self.screen)
+        for event in events:
+            self.app.handle(event)
+        if update:
+            self.manager.update(1 / 60)
+        self.app.fit_scale()
+        self.manager.draw(self.app.screen)
         pygame.display.flip()
 
     def shot(self, name: str) -> None:
-        """Settle, draw and save a numbered screenshot."""
+        """Settle, save a numbered screenshot and check it is not blank."""
         for _ in range(SETTLE_FRAMES):
             self.frame()
-        path = self.folder / f"{len(self.report.shots) + 1:02d}_{name}.png"
-        pygame.image.save(self.screen, str(path))
-        self.report.shots.append(str(path))
+        path = self.folder / f"{len(self.shots) + 1:02d}_{name}.png"
+        if ink(self.app.screen) < MIN_INK:
+            raise DemoFailed(f"The {name} screen came out blank.")
+        pygame.image.save(self.app.screen, str(path))
+        self.shots.append(str(path))
         print(f"screenshot {path}")
 
-    def open(self, kind: str, context: dict, push: bool = True, name: str = "") -> Scene | None:
-        """Show a scene of `kind` (pushed over the current one, or replacing it) and screenshot it."""
-        cls, why = find_scene(kind)
-        if cls is None:
-            self.report.skipped[kind] = why
-            print(f"skipped {kind}: {why}")
-            return None
-        try:
-            scene = build(cls, context)
-            (self.manager.push if push else self.manager.replace)(scene)
-            self.shot(name or kind)
-        except Exception as e:  # another team's scene failing must not stop the classroom demo
-            self.report.skipped[kind] = f"{type(e).__name__}: {e}"
-            print(f"skipped {kind}: {type(e).__name__}: {e}")
-            if self.manager.stack and self.manager.top.__class__ is cls:
-                self.manager.pop()
-            return None
-        return scene
+    def show(self, name: str, scene, replace: bool = False) -> None:
+        """Push (or switch to) `scene` and screenshot it."""
+        (self.manager.replace if replace else self.manager.push)(scene)
+        self.shot(name)
 
-    def close(self, scene: Scene | None) -> None:
-        """Pop `scene` if it is on top."""
-        if scene is not None and self.manager.top is scene:
-            self.manager.pop()
+    def close(self) -> None:
+        """Close the top scene (a dialog), as its Close button would."""
+        self.manager.pop()
 
 
-def play_years(demo: Demo, session, years: int) -> None:
-    """Let the AIs play until `years` more years have resolved (or the game ends), drawing as they go."""
-    target = len(session.history) + years
-    while session.world.status == "playing" and len(session.history) < target:
-        session.ai_step()
-        if demo.manager.top is not None:
-            demo.frame()
+# --- the steps of the demo -------------------------------------------------------------------
+
+def menus(demo: Demo, scenario_id: str, seed: int) -> None:
+    """The main menu, the settings screen and the setup screen (showing this scenario, every seat an AI)."""
+    from game.ui.menu import MainMenuScene, SettingsScene
+    from game.ui.setup import SetupScene
+    demo.show("main_menu", MainMenuScene(), replace=True)
+    demo.show("settings", SettingsScene())
+    demo.close()
+    setup = SetupScene()
+    demo.manager.push(setup)
+    ids = [s.id for s in setup.scenarios]
+    if scenario_id in ids:
+        setup.choose(ids.index(scenario_id))
+    for p in setup.seats:
+        setup.seats[p] = (False, setup.seats[p][1])
+    setup.set_seed(seed)
+    demo.shot("setup")
+    demo.close()
 
 
-def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tuple[int, int] = WINDOW) -> DemoReport:
-    """Play `years` AI-only years on screen, opening each kind of scene, saving screenshots into `folder`."""
-    from game.scenario.loader import load
-    from game.session import Seat, Session
-    folder.mkdir(parents=True, exist_ok=True)
-    scenario = load(scenario_id)
-    world = scenario.world
-    session = Session.start(world, {p: Seat(p, human=False) for p in world.order}, seed, scenario.id)
-    pygame.init()
-    pygame.display.set_caption("Heartland demo")
-    demo = Demo(pygame.display.set_mode(size), folder)
-    ctx = context_for(session, scenario)
-    demo.open("menu", ctx, push=False)
-    demo.close(demo.open("setup", ctx))
-    if demo.open("map", ctx, push=False) is None:  # keep something on screen while the AIs play
-        demo.manager.replace(Scene())
+def play_years(demo: Demo, years: int) -> None:
+    """Let the play screen run the AIs (one decision a frame) until `years` years resolved; a shot after each."""
+    session = demo.game.session
     for _ in range(years):
-        play_years(demo, session, 1)
-        demo.report.years = len(session.history)
+        target = len(session.history) + 1
+        for _ in range(MAX_FRAMES_PER_YEAR):
+            if session.world.status != "playing" or len(session.history) >= target:
+                break
+            demo.frame(update=True)
+        else:
+            raise DemoFailed(f"The AIs did not finish the year {session.world.year} in {MAX_FRAMES_PER_YEAR} frames.")
+        if len(session.history) < target:
+            break
+        demo.years += 1
+        demo.shot(f"play_after_{session.history[-1]['year']}")
         if session.world.status != "playing":
             break
-    ctx = context_for(session, scenario)
-    if "map" not in demo.report.skipped:
-        demo.shot(f"map_after_{demo.report.years}_years")
-    for kind in ("event_card", "year_summary", "handover", "negotiation"):
-        demo.close(demo.open(kind, ctx))
-    demo.close(demo.open("rules", ctx))
-    debrief = demo.open("debrief", ctx, name="debrief_scores")
-    if debrief is not None and hasattr(debrief, "set_tab"):
-        from game.ui.debrief import TABS
-        for i, tab in enumerate(TABS[1:], start=1):
-            debrief.set_tab(i)
-            demo.shot(f"debrief_{tab}")
-    pygame.display.quit()
-    return demo.report
+
+
+def step_until(demo: Demo, done, what: str, limit: int = 400) -> None:
+    """Let the AIs move (drawn, behind any dialog) until done(world) holds."""
+    session = demo.game.session
+    for _ in range(limit):
+        if done(session.world):
+            return
+        if session.world.status != "playing":
+            break
+        session.ai_step()
+        demo.frame()
+    raise DemoFailed(f"The game never reached {what}.")
+
+
+def play_screen(demo: Demo) -> None:
+    """The play screen with a state selected, then with a corridor selected and hovered (its tooltip)."""
+    game = demo.game
+    w = game.session.world
+    game.selected = w.c5()[0]
+    demo.shot("play_state_selected")
+    demo.frame()  # lay the map out for this window
+    spot = corridor_spot(game.map, w)
+    if spot is None:
+        raise DemoFailed("No corridor on the map could be picked with the mouse.")
+    kid, pos = spot
+    game.selected, game.tab = kid, "state"
+    demo.frame(events=[pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+    if game.hover != kid:
+        raise DemoFailed(f"Hovering the corridor {kid} on the map did not pick it.")
+    demo.shot("play_corridor_hovered")
+    demo.frame(events=[pygame.event.Event(pygame.MOUSEMOTION, pos=(1, 1), rel=(0, 0), buttons=(0, 0, 0))])
+
+
+def corridor_spot(view, w) -> tuple[str, tuple[int, int]] | None:
+    """A corridor (the busiest that can be) and a screen point on it where the map picks it."""
+    for k in sorted(w.corridors.values(), key=lambda k: (-view.flow_of(w, k.id), k.id)):
+        pts = view.corridor_points(k)
+        for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+            pos = (round((ax + bx) / 2), round((ay + by) / 2))
+            if view.pick(pos, w) == ("corridor", k.id):
+                return k.id, pos
+    return None
+
+
+def negotiation(demo: Demo) -> str:
+    """A great power composes an offer to a C5 state (aid given, a contract asked) and sends it; returns its receiver."""
+    from game.ui.dialogs import NegotiationScene
+    session = demo.game.session
+    step_until(demo, lambda w: w.phase == "diplomacy" and w.powers[w.current()].kind == "great", "a great power's diplomacy turn")
+    scene = NegotiationScene(demo.game)
+    demo.manager.push(scene)
+    scene.set_kind("aid")
+    scene.add()
+    scene.set_kind("contract")
+    scene.add()
+    if not scene.gives or not scene.asks:
+        raise DemoFailed("The negotiation table did not take the composed items.")
+    demo.shot("negotiation_table")
+    problems = scene.problems()
+    if problems:
+        raise DemoFailed("The rules refused the demo's offer: " + " ".join(problems))
+    receiver = scene.target
+    scene.send()
+    if demo.manager.top is scene:
+        raise DemoFailed(f"Sending the offer failed: {scene.result}")
+    return receiver
+
+
+def answers(demo: Demo, receiver: str) -> None:
+    """The receiver's answers dialog, with the offer waiting for it."""
+    from game.ui.dialogs import AnswersScene
+    def waiting(w) -> bool:
+        """The receiver is to move with the offer still pending."""
+        return w.current() == receiver and any(o.receiver == receiver and o.status == "pending"
+                                               for o in w.offers.values())
+    step_until(demo, waiting, f"{receiver}'s turn with the offer pending")
+    demo.show("answers_to_an_offer", AnswersScene(demo.game))
+    demo.close()
+
+
+def action_list(demo: Demo) -> None:
+    """The action list of the first seat in the actions phase (aid for a great power)."""
+    from game.ui.dialogs import ActionListScene
+    from game.ui.i18n import tr
+    step_until(demo, lambda w: w.phase == "actions", "the actions phase")
+    game = demo.game
+    cid, verbs = next(((c, v) for c, v in (("aid", ("aid",)), ("develop", ("develop", "refine")),
+                                           ("build", ("build", "upgrade"))) if game.candidates(v)), ("", ()))
+    if not verbs:
+        raise DemoFailed("No seat had any action to list in the actions phase.")
+    demo.show(f"action_list_{cid}", ActionListScene(game, tr(f"cat.{cid}"), verbs))
+    demo.close()
+
+
+def news_and_year(demo: Demo) -> None:
+    """The event cards of the latest year with news, the last year's summary and the hand-over screen."""
+    from game.ui.dialogs import EventCardsScene, HandOverScene, YearSummaryScene
+    session = demo.game.session
+    worlds = [session.world] + list(reversed(session.year_worlds))
+    with_news = next((w for w in worlds if w.news), None)
+    if with_news is None:
+        raise DemoFailed("No event fired in the years played, so there are no event cards to show.")
+    demo.show(f"event_cards_{with_news.year}", EventCardsScene(with_news, with_news.news))
+    demo.close()
+    if not session.year_marks:
+        raise DemoFailed("No year was finished, so there is no year summary to show.")
+    before = session.year_worlds[-2] if len(session.year_worlds) > 1 else session.start_world
+    year = session.year_marks[-1].year
+    viewer = session.world.order[0]
+    demo.show(f"year_summary_{year}", YearSummaryScene(session, before, session.year_worlds[-1], year, viewer))
+    demo.close()
+    nxt = session.world.c5()[0]
+    demo.show("hand_over", HandOverScene(session.world.powers[nxt].name))
+    demo.close()
+
+
+def pause_rules_load(demo: Demo) -> None:
+    """The pause menu, the rules reference, and the load-game list with this game quick-saved."""
+    from game import save
+    from game.ui.dialogs import PauseScene
+    from game.ui.menu import LoadScene
+    from game.ui.rules_ref import RulesScene
+    demo.show("pause_menu", PauseScene(demo.game))
+    demo.show("rules_reference", RulesScene())
+    demo.close()
+    demo.close()
+    save.quicksave(demo.game.session)
+    demo.show("load_game", LoadScene())
+    if not demo.manager.top.saves:
+        raise DemoFailed("The load-game list did not show the game the demo saved.")
+    demo.close()
+
+
+def debrief(demo: Demo) -> None:
+    """Every debrief tab."""
+    from game.ui.debrief import TABS, DebriefScene
+    scene = DebriefScene(demo.game.session)
+    demo.manager.replace(scene)
+    for i, tab in enumerate(TABS):
+        scene.set_tab(i)
+        demo.shot(f"debrief_{tab}")
+
+
+def start_game(demo: Demo, scenario_id: str, seed: int) -> None:
+    """A session with an AI in every seat, shown on the real play screen (the AIs think one decision a frame)."""
+    from game.scenario.loader import load
+    from game.session import Seat, Session
+    from game.ui.game import GameScene
+    scenario = load(scenario_id)
+    world = scenario.world
+    session = Session.start(world, {p: Seat(p, human=False) for p in world.order}, seed, scenario.id,
+                            scenario_raw=scenario.raw)
+    demo.game = GameScene(session, ai_budget=0.0)
+    demo.manager.replace(demo.game)
+    demo.shot(f"play_start_{world.year}")
+
+
+def steps(scenario_id: str, years: int, seed: int) -> list:
+    """The demo's steps in order: (what it shows, a function of the Demo)."""
+    def opening(demo: Demo) -> None:
+        """The menus and the start of the game: main menu, settings, setup, the first play screen."""
+        menus(demo, scenario_id, seed)
+        start_game(demo, scenario_id, seed)
+
+    def the_years(demo: Demo) -> None:
+        """Playing the years: the AIs move on the play screen."""
+        play_years(demo, years)
+        if demo.game.session.world.status != "playing":
+            raise DemoFailed("The game ended before the dialogs could be shown; ask for fewer years.")
+
+    def offer(demo: Demo) -> None:
+        """The negotiation table and the answers dialog: an offer sent and received."""
+        answers(demo, negotiation(demo))
+
+    return [("the menus and setup", opening), ("playing the years", the_years), ("the play screen", play_screen),
+            ("the negotiation and answers", offer), ("the action list", action_list),
+            ("the event cards, year summary and hand-over", news_and_year),
+            ("the pause menu, rules and load-game list", pause_rules_load), ("the debrief", debrief)]
+
+
+def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tuple[int, int] = WINDOW) -> Demo:
+    """Play `years` AI-only years on screen and show every scene, saving screenshots into `folder`."""
+    from game.scenario.loader import load
+    from game.ui.app import App, Settings
+    load(scenario_id)  # a bad scenario is one sentence before any window opens
+    folder.mkdir(parents=True, exist_ok=True)
+    old_home = os.environ.get("HEARTLAND_HOME")
+    with tempfile.TemporaryDirectory(prefix="heartland-demo-") as home:
+        os.environ["HEARTLAND_HOME"] = home
+        pygame.init()
+        try:
+            pygame.display.set_caption("Heartland demo")
+            app = App(pygame.display.set_mode(size), Settings(*size), Path(home) / "settings.json")
+            demo = Demo(app, folder)
+            for what, step in steps(scenario_id, years, seed):
+                try:
+                    step(demo)
+                except DemoFailed:
+                    raise
+                except Exception as e:  # any scene failing stops the demo with a sentence naming it
+                    raise DemoFailed(f"Showing {what} failed ({type(e).__name__}: {e}).") from e
+        finally:
+            pygame.display.quit()
+            if old_home is None:
+                os.environ.pop("HEARTLAND_HOME", None)
+            else:
+                os.environ["HEARTLAND_HOME"] = old_home
+    return demo
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -211,29 +341,30 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def main(ns) -> int:
-    """The `demo` command: run, print what was saved and skipped, JSON on the last line."""
+    """The `demo` command: run, print what was saved, JSON on the last line; 1 with a sentence when a scene fails."""
     started = time.perf_counter()
-    report = run_demo(ns.scenario, ns.years, Path(ns.screenshots).expanduser(), ns.seed, parse_size(ns.size))
-    print(f"{len(report.shots)} screenshots in {ns.screenshots}; {report.years} years played "
+    folder = Path(ns.screenshots).expanduser()
+    try:
+        demo = run_demo(ns.scenario, ns.years, folder, ns.seed, parse_size(ns.size))
+    except DemoFailed as e:
+        print(f"The demo stopped: {e}")
+        print(json.dumps({"screenshots": len(list(folder.glob("*.png"))), "years": None, "skipped": [],
+                          "failed": str(e)}))
+        return 1
+    print(f"{len(demo.shots)} screenshots in {folder}; {demo.years} years played "
           f"in {time.perf_counter() - started:.1f} s")
-    if report.skipped:
-        print("skipped (not built yet or failed): " + ", ".join(sorted(report.skipped)))
-    print(json.dumps(report.summary()))
+    print(json.dumps({"screenshots": len(demo.shots), "years": demo.years, "skipped": [],
+                      "files": [Path(p).name for p in demo.shots]}))
     return 0
 
 
 def startup_probe() -> int:
-    """Open the window, build the main menu (if there is one), draw one frame, exit."""
+    """What launching the game does up to the first drawn main menu, then exit (bench/frame.py times it)."""
+    from game.ui.app import App, Settings, first_scene
     pygame.init()
-    screen = pygame.display.set_mode(WINDOW)
-    cls, _ = find_scene("menu")
-    manager = SceneManager()
-    if cls is not None:
-        try:
-            manager.push(build(cls, {}))
-        except TypeError:
-            pass  # a menu that needs a session cannot be built before one exists
-    manager.draw(screen)
-    pygame.display.flip()
+    settings = Settings()
+    app = App(pygame.display.set_mode((settings.width, settings.height)), settings, Path(os.devnull))
+    app.manager.push(first_scene(app))
+    app.step(0.0, [])
     pygame.quit()
     return 0
