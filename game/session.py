@@ -65,6 +65,7 @@ class Session:
     scenario_raw: dict | None = None  # the scenario data a save embeds (Scenario.raw)
     year_marks: list[YearMark] = field(factory=list)  # one per finished year: where it ended, its hash
     year_worlds: list[World] = field(factory=list)  # the World after each finished year (not saved)
+    _legal: tuple = (None, [])  # the last World asked about and its legal actions (the screen asks every frame)
     start_hash: str = ""  # world_hash of start_world, filled in when first needed
 
     @classmethod
@@ -91,8 +92,10 @@ class Session:
         return bool(p) and self.seats[p].human
 
     def legal(self) -> list[Action]:
-        """The current seat's legal actions."""
-        return legal_actions(self.world, self.current())
+        """The current seat's legal actions (worked out once per World)."""
+        if self._legal[0] is not self.world:
+            self._legal = (self.world, legal_actions(self.world, self.current()))
+        return list(self._legal[1])
 
     def view(self, power: str) -> World:
         """What `power` may see."""
