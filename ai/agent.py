@@ -114,8 +114,10 @@ class PersonalityAgent:
         choice = backlash.summit_choice(view, me, s.host, f.level)
         bias = self.persona.summit_bias
         neutral_bloc = self.persona.neutral and bool(f.against)
-        yes = choice.gain + bias > choice.fear and not neutral_bloc and not self.persona.closed(view.year)
-        why = R.attend_reason(view, me, forum, yes, choice.gain, choice.fear, bias, neutral_bloc)
+        closed = self.persona.closed(view.year)
+        yes = choice.gain + bias > choice.fear and not neutral_bloc and not closed
+        why = R.attend_reason(view, me, forum, yes, choice.gain, choice.fear, bias, neutral_bloc,
+                              self.persona.closed_until if closed else 0)
         return Decision(A.Attend(me, forum, yes), why, {"gain": choice.gain, "fear": choice.fear, "bias": bias})
 
     def counter_worth(self, view: World, me: str, counter: A.Counter, sender: str) -> float:

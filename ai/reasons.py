@@ -80,14 +80,19 @@ def end_reason(world: World, me: str, best: str, value: float) -> str:
 
 
 def attend_reason(world: World, c: str, forum: str, yes: bool, gain: float, fear: float, bias: float,
-                  neutral_bloc: bool = False) -> str:
-    """Why `c` attends a summit or stays away."""
+                  neutral_bloc: bool = False, closed_until: int = 0) -> str:
+    """Why `c` attends a summit or stays away, naming the term that decided it."""
     cn, fn = name(world, c), world.forums[forum].name
     if neutral_bloc:
         return f"{cn} stays away from {fn}: it keeps its neutrality and joins no bloc."
-    likes = (bias > 0) == yes
-    lean = (f", {'and' if likes else 'although'} it {'likes to be seen' if bias > 0 else 'prefers not to be seen'} "
-            f"taking part") if bias else ""
+    if closed_until:
+        return f"{cn} stays away from {fn}: it keeps to itself until {closed_until}."
+    weighed = (f"the expected gain ({gain:.3f}) outweighs rivals' feared displeasure ({fear:.3f})" if gain > fear
+               else f"rivals' feared displeasure ({fear:.3f}) outweighs the expected gain ({gain:.3f})")
+    if yes == (gain > fear):
+        lean = (", and it likes to be seen taking part" if bias > 0 and yes else
+                ", and it prefers not to be seen taking sides" if bias < 0 and not yes else "")
+        return f"{cn} {'attends' if yes else 'stays away from'} {fn}: {weighed}{lean}."
     if yes:
-        return f"{cn} attends {fn}: the expected gain ({gain:.3f}) outweighs rivals' feared displeasure ({fear:.3f}){lean}."
-    return f"{cn} stays away from {fn}: rivals' feared displeasure ({fear:.3f}) outweighs the expected gain ({gain:.3f}){lean}."
+        return f"{cn} attends {fn} although {weighed}: it likes to be seen taking part."
+    return f"{cn} stays away from {fn} although {weighed}: it prefers not to be seen taking sides."

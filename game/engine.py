@@ -119,7 +119,10 @@ def advance(world: World) -> tuple[World, list[Entry]]:
 
 
 def start(world: World) -> tuple[World, list[Entry]]:
-    """Begin a game freshly loaded from a scenario: scores as it stands, the first year's events and income."""
+    """Begin a game freshly loaded from a scenario: the routes' current use, security and scores
+    as the scenario stands (so dependence and backlash count from the first year), then the
+    first year's events and income."""
+    world = update_security(record_flows(world, geography.resolve(world)))
     world = evolve(world, phase="events", turn=-1, scores=agenda.scores(world))
     return advance(world)
 
@@ -202,10 +205,15 @@ def progress_corridors(world: World) -> tuple[World, list[Entry]]:
     return world, log
 
 
+def record_flows(world: World, flows: geography.Flows) -> World:
+    """The world with what moved this year on record (flows, exports, trade, deliveries)."""
+    return evolve(world, flows=flows.flows, exports=flows.exports, trade=flows.trade, received=flows.received)
+
+
 def move_goods(world: World) -> World:
     """Goods flow along corridors; revenue and fees are paid; contracts age."""
     flows = geography.resolve(world)
-    world = evolve(world, flows=flows.flows, exports=flows.exports, trade=flows.trade, received=flows.received)
+    world = record_flows(world, flows)
     world = economy.settle(world, flows.revenue, flows.fees)
     contracts = {cid: evolve(c, years_left=c.years_left - 1) for cid, c in world.contracts.items() if c.years_left > 1}
     return evolve(world, contracts=contracts)
