@@ -327,3 +327,19 @@ def test_brackets_select_states_and_corridors_from_the_keyboard():
     for _ in range(len(s.world.c5())):
         key(app, pygame.K_RIGHTBRACKET)
     assert game.selected in s.world.corridors
+
+
+def test_new_game_embeds_its_scenario_and_autosaves_each_year(home):
+    """A game started from the setup screen saves with its scenario inside and autosaves at each year's end."""
+    from game.ui.setup import SetupScene
+    app = make_app()
+    setup = SetupScene()
+    app.manager.push(setup)
+    choose_short(app)
+    setup.seats = {p: (False, "easy") for p in setup.seats}
+    setup.start()
+    session = app.manager.top.session
+    assert session.scenario_raw and session.scenario_raw["scenario"]["id"] == "short"
+    session.run_ai()
+    saves = sorted((home / "saves").glob("*.json"))
+    assert len(saves) == 2  # one per finished year of the two-year scenario

@@ -79,7 +79,7 @@ class SetupScene(UIScene):
         super().__init__()
         self.scenarios: list = []
         self.index = 0
-        self.worlds: dict[str, object] = {}
+        self.loaded: dict[str, object] = {}
         self.seats: dict[str, tuple[bool, str]] = {}
         self.seed = random.randrange(1, 10000)
         self.error = ""
@@ -94,23 +94,28 @@ class SetupScene(UIScene):
         """The chosen scenario's info, or None."""
         return self.scenarios[self.index] if self.scenarios else None
 
-    def world(self):
-        """The chosen scenario's World (loaded once), or None when it is broken."""
+    def scenario(self):
+        """The chosen Scenario (loaded once), or None when it is broken."""
         info = self.current()
         if info is None or info.error:
             return None
-        if info.path not in self.worlds:
+        if info.path not in self.loaded:
             from game.errors import HeartlandError, ScenarioErrors
             from game.scenario.loader import load
             try:
-                self.worlds[info.path] = load(info.path).world
+                self.loaded[info.path] = load(info.path)
             except ScenarioErrors as e:
                 self.error = "\n".join(err.describe() for err in e.errors)
-                self.worlds[info.path] = None
+                self.loaded[info.path] = None
             except HeartlandError as e:
                 self.error = str(e)
-                self.worlds[info.path] = None
-        return self.worlds[info.path]
+                self.loaded[info.path] = None
+        return self.loaded[info.path]
+
+    def world(self):
+        """The chosen scenario's starting World, or None when it is broken."""
+        sc = self.scenario()
+        return sc.world if sc else None
 
     def choose(self, i: int) -> None:
         """Pick scenario i; the first great power and the first C5 state start as human seats."""
@@ -139,12 +144,13 @@ class SetupScene(UIScene):
 
     def start(self) -> None:
         """Start the game with these seats and seed."""
+        from game.save import enable_autosave
         from game.session import Seat, Session
         from game.ui.game import GameScene
-        w = self.world()
-        info = self.current()
+        sc = self.scenario()
         seats = {p: Seat(p, human, diff) for p, (human, diff) in self.seats.items()}
-        session = Session.start(w, seats, self.seed, info.id)
+        session = Session.start(sc.world, seats, self.seed, sc.id, scenario_raw=sc.raw)
+        enable_autosave(session)
         self.manager.replace(GameScene(session))
 
     # --- drawing ------------------------------------------------------------------------
