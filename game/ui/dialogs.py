@@ -479,7 +479,7 @@ class EventCardsScene(Dialog):
         y = theme.paragraph(surface, ev.note, pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(90)),
                             17) + theme.px(14)
         if ev.source:
-            theme.paragraph(surface, tr("card.source", source=ev.source),
+            theme.paragraph(surface, tr("card.source", source=words.source(ev.source)),
                             pygame.Rect(inner.left, y, inner.width, theme.px(60)), 14, theme.MUTED)
         bw, bh = theme.px(170), theme.px(38)
         self.button(surface, (inner.right - bw, inner.bottom - bh, bw, bh), tr("common.next"), self.next, id="next",
@@ -605,16 +605,16 @@ class PauseScene(Dialog):
 
     def draw(self, surface) -> None:
         """A column of buttons."""
-        from game.ui.menu import rules_scene, save_module
+        from game.ui.menu import open_rules, rules_available, saves_available
         inner = self.frame(surface, tr("pause.title"))
-        has = save_module() is not None
-        rules = rules_scene()
+        has = saves_available()
+        rules = rules_available()
         bh = theme.px(40)
         rows = [
             ("resume", tr("pause.resume"), self.close, True, ""),
             ("save", tr("pause.save"), self.save, has, "" if has else tr("menu.unavailable.saves")),
             ("load", tr("pause.load"), self.load, has, "" if has else tr("menu.unavailable.saves")),
-            ("rules", tr("menu.rules"), lambda: self.manager.push(rules()), rules is not None,
+            ("rules", tr("menu.rules"), lambda: open_rules(self.manager), rules,
              "" if rules else tr("menu.unavailable.rules")),
             ("settings", tr("menu.settings"), self.settings, True, ""),
             ("menu", tr("pause.main_menu"), self.main_menu, True, tr("pause.main_menu.tip")),
