@@ -11,6 +11,19 @@ from game.ui.i18n import tr
 from game.ui.widgets import NUMBER_KEYS, UIScene
 
 
+_dim: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def dimmer(size: tuple[int, int]) -> pygame.Surface:
+    """A translucent black sheet of `size` that dims the screen below a dialog (made once per size)."""
+    if size not in _dim:
+        _dim.clear()
+        sheet = pygame.Surface(size, pygame.SRCALPHA)
+        sheet.fill((0, 0, 0, 150))
+        _dim[size] = sheet
+    return _dim[size]
+
+
 class Dialog(UIScene):
     """A window over the screen below; Esc closes it."""
 
@@ -20,9 +33,7 @@ class Dialog(UIScene):
     def frame(self, surface: pygame.Surface, title: str) -> pygame.Rect:
         """Dim the screen, draw the window and its title; returns the inner rectangle."""
         self.begin()
-        dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        dim.fill((0, 0, 0, 150))
-        surface.blit(dim, (0, 0))
+        surface.blit(dimmer(surface.get_size()), (0, 0))
         W, H = surface.get_size()
         w, h = int(W * self.size[0]), int(H * self.size[1])
         rect = pygame.Rect((W - w) // 2, (H - h) // 2, w, h)
