@@ -9,7 +9,10 @@ start-up under twice the bare pygame start. Prints one JSON object on its last l
 
 The map scene is the real play screen (GameScene) of a started 2015 game with a person
 to move, so no AI runs while it is measured; every frame is redrawn (the app itself only
-redraws when something changed). mapview_* time MapView.draw alone. A benchmark, not a test.
+redraws when something changed). The screen keeps its regions as cached layers, so a frame
+with nothing new blits them; hover_* time frames where the mouse moves between two action
+buttons, so the action bar is repainted every frame (the worst ordinary case).
+mapview_* time MapView.draw alone. A benchmark, not a test.
 """
 from __future__ import annotations
 
@@ -106,6 +109,19 @@ def app_frames(app) -> list[float]:
     return time_frames(step)
 
 
+def hover_frames(app, game) -> list[float]:
+    """Frames where the mouse moves between two action buttons: the action bar's layer is repainted each time."""
+    a, b = game.find("end").rect.center, game.find("undo").rect.center
+    flip = [0]
+
+    def step():
+        flip[0] ^= 1
+        pos = a if flip[0] else b
+        app.step(DT, [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+        pygame.event.pump()
+    return time_frames(step)
+
+
 def map_frames(screen: pygame.Surface, game) -> list[float]:
     """MapView.draw alone, into the play screen's map rectangle (no flip)."""
     rect = game.layout(screen.get_size())["map"]
@@ -137,9 +153,11 @@ def main() -> int:
         bare = summary(bare_blit(screen))
         app, game = play_screen(screen, session)
         m = summary(app_frames(app))
+        hover = summary(hover_frames(app, game))
         view = summary(map_frames(screen, game))
         out[f"bare_blit_ms_{tag}"], out[f"bare_blit_p99_ms_{tag}"] = bare["median"], bare["p99"]
         out[f"map_median_ms_{tag}"], out[f"map_p99_ms_{tag}"] = m["median"], m["p99"]
+        out[f"hover_median_ms_{tag}"], out[f"hover_p99_ms_{tag}"] = hover["median"], hover["p99"]
         out[f"ratio_median_{tag}"] = round(m["median"] / bare["median"], 2) if bare["median"] else None
         out[f"mapview_median_ms_{tag}"], out[f"mapview_p99_ms_{tag}"] = view["median"], view["p99"]
         print(f"{tag}: " + ", ".join(f"{k}={v}" for k, v in out.items() if k.endswith(tag)))

@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from concurrent.futures import ProcessPoolExecutor
 
 from game.errors import HeartlandError, ScenarioErrors
 
@@ -51,6 +50,7 @@ def simulate(ns: argparse.Namespace) -> int:
     jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.difficulty, ns.save) for i in range(ns.games)]
     bar = Progress(len(jobs), f"{ns.scenario} x{ns.games}")
     if ns.jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(ns.jobs) as pool:
             games = [bar.tick(g) for g in pool.map(_one_game, jobs)]
     else:

@@ -11,7 +11,7 @@ import pygame
 from game import engine
 from game.ui import debrief_charts as dc
 from game.ui.charts import ChartStyle, font, fit, text
-from game.ui.export import ExportResult, default_folder, export_all, folder_from_text
+from game.ui.export import GAME_LOG, ExportResult, default_folder, export_all, folder_from_text
 from game.ui.i18n import tr
 from game.ui.scene import Scene
 
@@ -57,6 +57,7 @@ class DebriefScene(Scene):
         self.result: ExportResult | None = None
         self.hits: list[tuple[pygame.Rect, tuple]] = []  # clickable areas of the last frame
         self._cache: dict[tuple, pygame.Surface] = {}
+        self._planned: list[str] | None = None  # the files an export writes (export tab, before exporting)
         self._screen_scale = 1.0  # screen height / 720, set by draw
 
     # --- what is shown ---------------------------------------------------------------
@@ -304,22 +305,37 @@ class DebriefScene(Scene):
         y = text(surface, tr("debrief.export.help"), (body.left, y), round(19 * k), MUTED).bottom + round(18 * k)
         self._export_result(surface, body, y, k)
 
+    def planned_files(self) -> list[str]:
+        """The names of the files an export will write: one PNG per chart, then the log as CSV (worked out once)."""
+        if self._planned is None:
+            self._planned = [f"{spec.name}.png  -  {spec.title}" for spec in self.all_charts()] + [
+                f"{GAME_LOG}  -  {tr('debrief.export.log')}"]
+        return self._planned
+
     def _export_result(self, surface, body: pygame.Rect, y: int, k: float) -> None:
-        """The written paths, or the sentence saying what went wrong."""
+        """Before an export, the files it will write; after, the written paths or the sentence saying what went wrong."""
         r = self.result
-        if r is None:
-            return
         size = round(19 * k)
+        if r is None:
+            names = self.planned_files()
+            y = text(surface, tr("debrief.export.will_write", count=len(names)), (body.left, y), round(22 * k),
+                     INK).bottom + round(6 * k)
+            self._file_columns(surface, body, y, names, size)
+            return
         if not r.ok:
             for line in _wrap(r.error, round(22 * k), body.width):
                 y = text(surface, line, (body.left, y), round(22 * k), ERROR).bottom + 2
             return
         y = text(surface, tr("debrief.export.done", count=len(r.paths), folder=str(r.folder)), (body.left, y),
                  round(22 * k), INK).bottom + round(6 * k)
+        self._file_columns(surface, body, y, [p.name for p in r.paths], size)
+
+    def _file_columns(self, surface, body: pygame.Rect, y: int, names: list[str], size: int) -> None:
+        """File names in as many columns as the room below y needs, each cut with "..." to its column."""
         line_h = font(size).get_linesize()
         per_col = max(1, (body.bottom - y) // line_h)
-        cols = (len(r.paths) + per_col - 1) // per_col
+        cols = (len(names) + per_col - 1) // per_col
         col_w = body.width // max(1, cols)
-        for i, p in enumerate(r.paths):
+        for i, name in enumerate(names):
             x = body.left + (i // per_col) * col_w
-            text(surface, fit(str(p.name), size, col_w - 10), (x + 10, y + (i % per_col) * line_h), size, MUTED)
+            text(surface, fit(str(name), size, col_w - 10), (x + 10, y + (i % per_col) * line_h), size, MUTED)

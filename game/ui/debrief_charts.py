@@ -145,7 +145,7 @@ def final_scores_chart(history: Sequence[dict], world) -> ChartSpec:
     last = history[-1]["scores"] if history else {}
     cats = [name_of(world, p) for p in world.order]
     group = Series(tr("debrief.your_game"), "#444444", range(len(cats)), [last.get(p, 0.0) for p in world.order])
-    title = tr("debrief.chart.final_scores")
+    title = tr("debrief.chart.final_scores") if world.status != "playing" else tr("debrief.chart.scores_so_far")
 
     def draw(surface, rect, style):
         if not history:

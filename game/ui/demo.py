@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -311,6 +310,7 @@ def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tu
     load(scenario_id)  # a bad scenario is one sentence before any window opens
     folder.mkdir(parents=True, exist_ok=True)
     old_home = os.environ.get("HEARTLAND_HOME")
+    import tempfile
     with tempfile.TemporaryDirectory(prefix="heartland-demo-") as home:
         os.environ["HEARTLAND_HOME"] = home
         pygame.init()
@@ -361,7 +361,8 @@ def main(ns) -> int:
 def startup_probe() -> int:
     """What launching the game does up to the first drawn main menu, then exit (bench/frame.py times it)."""
     from game.ui.app import App, Settings, first_scene
-    pygame.init()
+    pygame.display.init()  # as `run_game.py` starts the game: no sound, so audio is never started
+    pygame.font.init()
     settings = Settings()
     app = App(pygame.display.set_mode((settings.width, settings.height)), settings, Path(os.devnull))
     app.manager.push(first_scene(app))

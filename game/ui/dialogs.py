@@ -11,6 +11,19 @@ from game.ui.i18n import tr
 from game.ui.widgets import NUMBER_KEYS, UIScene
 
 
+_dim: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def dimmer(size: tuple[int, int]) -> pygame.Surface:
+    """A translucent black sheet of `size` that dims the screen below a dialog (made once per size)."""
+    if size not in _dim:
+        _dim.clear()
+        sheet = pygame.Surface(size, pygame.SRCALPHA)
+        sheet.fill((0, 0, 0, 150))
+        _dim[size] = sheet
+    return _dim[size]
+
+
 class Dialog(UIScene):
     """A window over the screen below; Esc closes it."""
 
@@ -20,9 +33,7 @@ class Dialog(UIScene):
     def frame(self, surface: pygame.Surface, title: str) -> pygame.Rect:
         """Dim the screen, draw the window and its title; returns the inner rectangle."""
         self.begin()
-        dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        dim.fill((0, 0, 0, 150))
-        surface.blit(dim, (0, 0))
+        surface.blit(dimmer(surface.get_size()), (0, 0))
         W, H = surface.get_size()
         w, h = int(W * self.size[0]), int(H * self.size[1])
         rect = pygame.Rect((W - w) // 2, (H - h) // 2, w, h)
@@ -479,7 +490,7 @@ class EventCardsScene(Dialog):
         y = theme.paragraph(surface, ev.note, pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(90)),
                             17) + theme.px(14)
         if ev.source:
-            theme.paragraph(surface, tr("card.source", source=ev.source),
+            theme.paragraph(surface, tr("card.source", source=words.source(ev.source)),
                             pygame.Rect(inner.left, y, inner.width, theme.px(60)), 14, theme.MUTED)
         bw, bh = theme.px(170), theme.px(38)
         self.button(surface, (inner.right - bw, inner.bottom - bh, bw, bh), tr("common.next"), self.next, id="next",
@@ -605,16 +616,16 @@ class PauseScene(Dialog):
 
     def draw(self, surface) -> None:
         """A column of buttons."""
-        from game.ui.menu import rules_scene, save_module
+        from game.ui.menu import open_rules, rules_available, saves_available
         inner = self.frame(surface, tr("pause.title"))
-        has = save_module() is not None
-        rules = rules_scene()
+        has = saves_available()
+        rules = rules_available()
         bh = theme.px(40)
         rows = [
             ("resume", tr("pause.resume"), self.close, True, ""),
             ("save", tr("pause.save"), self.save, has, "" if has else tr("menu.unavailable.saves")),
             ("load", tr("pause.load"), self.load, has, "" if has else tr("menu.unavailable.saves")),
-            ("rules", tr("menu.rules"), lambda: self.manager.push(rules()), rules is not None,
+            ("rules", tr("menu.rules"), lambda: open_rules(self.manager), rules,
              "" if rules else tr("menu.unavailable.rules")),
             ("settings", tr("menu.settings"), self.settings, True, ""),
             ("menu", tr("pause.main_menu"), self.main_menu, True, tr("pause.main_menu.tip")),

@@ -21,6 +21,7 @@ from game.ui.i18n import tr
 
 CSV_COLUMNS = ("year", "phase", "actor", "rule", "text")
 PNG_SIZE = (1600, 900)
+GAME_LOG = "game_log.csv"  # the log's file name in the export folder
 
 
 @frozen
@@ -93,7 +94,7 @@ def export_all(specs: Sequence[ChartSpec], log: Iterable, folder: Path,
             raise NotADirectoryError(20, "not a directory")
         folder.mkdir(parents=True, exist_ok=True)
         paths = [write_chart_png(s, folder, size) for s in specs]
-        paths.append(write_log_csv(log, folder / "game_log.csv"))
+        paths.append(write_log_csv(log, folder / GAME_LOG))
     except (OSError, pygame.error) as err:
         return ExportResult(folder, (), _problem(folder, err if isinstance(err, OSError) else OSError(str(err))))
     return ExportResult(folder, tuple(paths))

@@ -17,7 +17,7 @@ from game.rules import actions as A
 from game.rules.play import AP_COST, PHASES, validate
 from game.ui import theme, words
 from game.ui.i18n import tr
-from game.ui.mapview import MapView, dominant_of, shares_of
+from game.ui.mapview import MapView, Ref, dominant_of, shares_of
 from game.ui.widgets import NUMBER_KEYS, UIScene
 
 AI_BUDGET_S = 0.012  # AI thinking per frame, so the window keeps drawing
@@ -31,6 +31,19 @@ CATEGORIES = (  # (id, verbs)
     ("forums", ("join", "leave")),
     ("policy", ("policy",)),
 )
+
+
+class Layer:
+    """One cached screen region: its picture, the key it was painted for, and the buttons, tooltip zones and
+    strings the painting registered (given again on every frame that only blits it)."""
+
+    def __init__(self) -> None:
+        self.key: tuple | None = None
+        self.surf: pygame.Surface | None = None
+        self.buttons: list = []
+        self.tips: list = []
+        self.strings: list[str] = []
+        self.paints = 0  # how many times it was painted (tests check the cache)
 
 
 class GameScene(UIScene):
@@ -54,6 +67,9 @@ class GameScene(UIScene):
         self.summary_due: set[str] = set()  # human seats that have not yet seen the last year's summary
         self.message = ""
         self.map_rect = pygame.Rect(0, 0, 1, 1)
+        self._view: tuple = (None, "", None)  # (the session's World, the seat, its view)
+        self.layers: dict[str, Layer] = {}  # the cached pictures of the top bar, panel, action bar and feed
+        self._map_tip: tuple = (None, "")
 
     # --- the flow of play ------------------------------------------------------------------
     def humans(self) -> list[str]:
@@ -68,8 +84,11 @@ class GameScene(UIScene):
         return self.viewer or (self.humans()[0] if self.humans() else s.world.order[0])
 
     def world(self):
-        """The World as the seat in front of the screen may see it."""
-        return self.session.view(self.me())
+        """The World as the seat in front of the screen may see it (worked out once per World and seat)."""
+        s, me = self.session, self.me()
+        if self._view[0] is not s.world or self._view[1] != me:
+            self._view = (s.world, me, s.view(me))
+        return self._view[2]
 
     def enter(self) -> None:
         """Start the game flow (first cards, hand-over)."""
@@ -313,34 +332,77 @@ class GameScene(UIScene):
         }
 
     def draw(self, surface: pygame.Surface) -> None:
-        """The whole play screen."""
+        """The whole play screen: cached layers (map, top bar, panel, action bar, feed), then the tooltip."""
         self.begin()
-        surface.fill(theme.BG)
         r = self.layout(surface.get_size())
         w = self.world()
         if not self.selected:
             self.selected = w.c5()[0] if w.c5() else ""
         self.map_rect = r["map"]
-        self.map.draw(surface, r["map"], w, self.hover or None, self.selected or None)
-        self.map.draw_legend(surface, w, (r["map"].left + theme.px(8), r["map"].bottom - theme.px(8)))
+        self.map.draw(surface, r["map"], w, self.hover or None, self.selected or None, legend=True)
         self.draw_map_tips(w)
-        self.draw_top(surface, r["top"], w)
-        self.draw_panel(surface, r["panel"], w)
-        self.draw_actions(surface, r["actions"], w)
-        self.draw_feed(surface, r["feed"])
+        s = self.session
+        seen = (Ref(s.world), self.me(), Ref(self.year_start))
+        self.layer(surface, "top", r["top"], seen, lambda surf, rect: self.draw_top(surf, rect, w))
+        self.layer(surface, "panel", r["panel"], seen + (self.selected, self.tab),
+                   lambda surf, rect: self.draw_panel(surf, rect, w))
+        self.layer(surface, "actions", r["actions"], seen + (self.message, len(s.undo_stack)),
+                   lambda surf, rect: self.draw_actions(surf, rect, w))
+        self.layer(surface, "feed", r["feed"], seen + (self.feed_scroll, len(s.log)),
+                   lambda surf, rect: self.draw_feed(surf, rect))
         self.draw_tooltip(surface)
 
+    def layer(self, surface, name: str, rect: pygame.Rect, key: tuple, paint) -> None:
+        """Blit one region's cached picture, first repainting it when `key`, the size, the scale, the language,
+        the hovered or the focused button in it changed; its buttons and tooltip zones are registered again."""
+        lay = self.layers.setdefault(name, Layer())
+        hovered = next((b.id for b in lay.buttons if b.rect.collidepoint(self.mouse)), None)
+        focus = self.focus_id if any(b.id == self.focus_id for b in lay.buttons) else None
+        full = (key, tuple(rect), hovered, focus, theme.scale(), tr("top.menu"))
+        if lay.surf is None or lay.key != full:
+            if lay.surf is None or lay.surf.get_size() != rect.size:
+                lay.surf = pygame.Surface(rect.size)
+                if pygame.display.get_surface() is not None:
+                    lay.surf = lay.surf.convert()
+            lay.surf.fill(theme.BG)
+            outer, self.buttons, self.tips, self.offset = (self.buttons, self.tips), [], [], rect.topleft
+            strings = theme.record_start()
+            try:
+                paint(lay.surf, pygame.Rect((0, 0), rect.size))
+            finally:
+                theme.record_stop()
+                self.offset = (0, 0)
+                lay.buttons, lay.tips, lay.strings = self.buttons, self.tips, list(strings)
+                self.buttons, self.tips = outer
+            lay.key = full
+            lay.paints += 1
+        elif theme.recording():
+            for text in lay.strings:
+                theme.note(text)
+        self.buttons.extend(lay.buttons)
+        self.tips.extend(lay.tips)
+        surface.blit(lay.surf, rect)
+
     def draw_map_tips(self, w) -> None:
-        """Tooltips for the hovered state or corridor."""
+        """Tooltips for the hovered state or corridor (the sentence is worked out once per World and hover)."""
         if not self.hover:
             return
+        key = (Ref(w), self.hover)
+        if self._map_tip[0] != key:
+            self._map_tip = (key, self.map_tip_text(w))
+        if self._map_tip[1]:
+            self.tip(self.map_rect, self._map_tip[1])
+
+    def map_tip_text(self, w) -> str:
+        """The tooltip sentence for the hovered state or corridor."""
         if self.hover in w.economies:
             sh = shares_of(w, self.hover)
             parts = ", ".join(f"{words.pname(w, h) if h in w.powers else tr('legend.others')} {v:.0%}"
                               for h, v in sh.items())
-            self.tip(self.map_rect, tr("tip.map_state", name=words.pname(w, self.hover), shares=parts))
-        elif self.hover in w.corridors:
-            self.tip(self.map_rect, corridor_tip(w, w.corridors[self.hover]))
+            return tr("tip.map_state", name=words.pname(w, self.hover), shares=parts)
+        if self.hover in w.corridors:
+            return corridor_tip(w, w.corridors[self.hover])
+        return ""
 
     def draw_top(self, surface, rect, w) -> None:
         """Year, phase, the seat to move, its treasury, action points and agenda score."""
@@ -351,10 +413,14 @@ class GameScene(UIScene):
         me = self.me()
         cur = s.current()
         x, cy = rect.left + theme.px(12), rect.centery
+        bw = theme.px(90)
+        limit = rect.right - bw - theme.px(16)  # text stops short of the Menu button
 
         def item(label: str, tip: str, color=theme.TEXT, bold=False):
             nonlocal x
-            r = theme.text(surface, label, (x, cy), 17, color, bold, anchor="midleft")
+            if x >= limit:
+                return
+            r = theme.text(surface, label, (x, cy), 17, color, bold, anchor="midleft", width=limit - x)
             self.tip(r, tip)
             x = r.right + theme.px(22)
 
@@ -373,9 +439,8 @@ class GameScene(UIScene):
         score = agenda.score(w, me)
         item(tr("top.agenda", score=f"{score:.0f}"),
              tr("tip.agenda", before=f"{agenda.score(self.year_start, me):.1f}", now=f"{score:.1f}"))
-        if cur and not s.seats[cur].human:
-            theme.text(surface, tr("top.thinking"), (x, cy), 16, theme.YELLOW, anchor="midleft")
-        bw = theme.px(90)
+        if cur and not s.seats[cur].human and x < limit:
+            theme.text(surface, tr("top.thinking"), (x, cy), 16, theme.YELLOW, anchor="midleft", width=limit - x)
         self.button(surface, (rect.right - bw - theme.px(8), rect.top + 6, bw, rect.height - 12), tr("top.menu"),
                     lambda: self.on_key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE)), id="menu",
                     tooltip=tr("tip.menu"))
@@ -405,8 +470,9 @@ class GameScene(UIScene):
 
     def row(self, surface, body, y, label: str, value: str, tip: str, color=theme.TEXT) -> int:
         """A label and a value on one line, the value with a tooltip; returns the next y."""
-        theme.text(surface, label, (body.left, y), 14, theme.MUTED)
-        r = theme.text(surface, value, (body.right, y), 14, color, anchor="topright")
+        r = theme.text(surface, value, (body.right, y), 14, color, anchor="topright", width=int(body.width * 0.62))
+        if label:
+            theme.text(surface, label, (body.left, y), 14, theme.MUTED, width=body.width - r.width - theme.px(8))
         self.tip(pygame.Rect(body.left, y, body.width, r.height), tip)
         return y + theme.line_height(14) + 1
 
@@ -423,7 +489,7 @@ class GameScene(UIScene):
         before = self.year_start.economies.get(c, eco)
         dom = dominant_of(w, c)
         y = body.top
-        theme.text(surface, pw.name.upper(), (body.left, y), 20, bold=True)
+        theme.text(surface, pw.name.upper(), (body.left, y), 20, bold=True, width=body.width)
         y += theme.line_height(20)
         dn = words.pname(w, dom) if dom in w.powers else tr("legend.others")
         y = self.row(surface, body, y, tr("panel.dominant"), dn, tr("tip.dominant"))
@@ -441,7 +507,7 @@ class GameScene(UIScene):
         for h, v in sh.items():
             nm = words.pname(w, h) if h in w.powers else tr("legend.others_short")
             col = theme.hex_color(w.powers[h].color) if h in w.powers else theme.OTHERS
-            theme.text(surface, nm, (body.left, y), 14)
+            theme.text(surface, nm, (body.left, y), 14, width=theme.px(78))
             bar = pygame.Rect(body.left + theme.px(80), y + 3, int(bw * v), theme.line_height(14) - 6)
             pygame.draw.rect(surface, col, bar)
             trust = w.trust.get(c, {}).get(h)
@@ -469,8 +535,8 @@ class GameScene(UIScene):
         y = self.heading(surface, body, y, tr("panel.routes"))
         routes = [k for k in w.corridors.values() if c in k.path]
         for k in routes:
-            r = theme.text(surface, f"{k.name} ({tr(f'status.{k.status}')})", (body.left, y), 13)
-            self.tip(r, corridor_tip(w, k))
+            r = theme.text(surface, f"{k.name} ({tr(f'status.{k.status}')})", (body.left, y), 13, width=body.width)
+            self.tip(pygame.Rect(body.left, y, body.width, r.height), corridor_tip(w, k))
             y += theme.line_height(13)
 
     def draw_corridor(self, surface, body, w, k) -> None:
@@ -499,7 +565,7 @@ class GameScene(UIScene):
         me = self.me()
         pw = w.powers[me]
         y = body.top
-        theme.text(surface, pw.name.upper(), (body.left, y), 20, theme.hex_color(pw.color), True)
+        theme.text(surface, pw.name.upper(), (body.left, y), 20, theme.hex_color(pw.color), True, width=body.width)
         y += theme.line_height(20)
         y = self.row(surface, body, y, tr("panel.treasury"), words.money(pw.treasury), tr("tip.treasury_short"))
         y = self.row(surface, body, y, tr("panel.income"), words.money(pw.income), tr("tip.income"))
@@ -512,7 +578,7 @@ class GameScene(UIScene):
         total = sum(pw.agenda.values()) or 1
         for term, weight in pw.agenda.items():
             v = parts.get(term, 0.0)
-            theme.text(surface, tr(f"term.{term}"), (body.left, y), 14)
+            theme.text(surface, tr(f"term.{term}"), (body.left, y), 14, width=int(body.width * 0.5) - theme.px(4))
             bar = pygame.Rect(body.left + int(body.width * 0.5), y + 3, int(body.width * 0.3 * v),
                               theme.line_height(14) - 6)
             pygame.draw.rect(surface, theme.ACCENT, bar)
@@ -550,8 +616,8 @@ class GameScene(UIScene):
         can = self.session.can_undo()
         self.button(surface, (rect.left + 3 * pad + 2 * bw, y, bw, bh), tr("act.undo"), self.undo, enabled=can,
                     tooltip=tr("tip.undo") if can else tr("why.no_undo"), id="undo", size=15)
-        from game.ui.menu import save_module
-        has_save = save_module() is not None
+        from game.ui.menu import saves_available
+        has_save = saves_available()
         self.button(surface, (rect.left + 4 * pad + 3 * bw, y, bw, bh), tr("act.save"), self.quicksave,
                     enabled=has_save, tooltip=tr("tip.save") if has_save else tr("menu.unavailable.saves"), id="save",
                     size=15)

@@ -49,6 +49,7 @@ class MapView:
         self.origin = (0.0, 0.0)
         self._box: tuple | None = None
         self._iso: dict[str, str] = {}
+        self.composes = 0  # how many times the composed picture was drawn (tests check the cache)
 
     @property
     def data(self) -> MapData:
@@ -109,44 +110,52 @@ class MapView:
 
     # --- layers ------------------------------------------------------------------------
     def static_layer(self, world) -> pygame.Surface:
-        """Sea, land, borders and neighbour names for the current size (cached)."""
+        """Sea, land and borders for the current size (cached); names go on top of the routes later."""
         key = (self.rect.size, self.k, theme.scale())
         if key not in self._static:
             self._static.clear()
             surf = pygame.Surface(self.rect.size)
             surf.fill(theme.SEA)
             shift = (-self.rect.left, -self.rect.top)
-            ours = set(self.iso_of(world).values())
             for iso, c in self.data.countries.items():
                 for ring in c.rings:
                     pts = [(x + shift[0], y + shift[1]) for x, y in self.ring_points(ring)]
                     if len(pts) >= 3:
                         pygame.draw.polygon(surf, theme.LAND, pts)
                         pygame.draw.lines(surf, theme.LAND_EDGE, True, pts, 1)
-            for iso, c in self.data.countries.items():
-                if iso in ours:
-                    continue
-                x, y = self.to_screen(c.label)
-                x, y = x + shift[0], y + shift[1]
-                if 30 < x < surf.get_width() - 30 and 12 < y < surf.get_height() - 12 and self._big(c):
-                    theme.text(surf, c.name, (x, y), 13, (160, 164, 170), anchor="center")
             self._static[key] = surf
         return self._static[key]
+
+    def _draw_neighbour_names(self, surf, world, shift) -> None:
+        """Names of the countries around the C5 (not the powers in play), with a halo so routes do not hide them."""
+        ours = set(self.iso_of(world).values())
+        for iso, c in self.data.countries.items():
+            if iso in ours:
+                continue
+            x, y = self.to_screen(c.label)
+            x, y = x + shift[0], y + shift[1]
+            if 30 < x < surf.get_width() - 30 and 12 < y < surf.get_height() - 12 and self._big(c):
+                theme.halo_text(surf, c.name, (x, y), 13, (172, 176, 182), anchor="center")
 
     def _big(self, c) -> bool:
         """Whether a country is large enough on screen to carry a name."""
         xs = [p[0] for p in c.rings[0]]
         return (max(xs) - min(xs)) * self.k > theme.px(60)
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, world, hover=None, selected=None) -> None:
-        """Draw the map into rect (the composed picture is cached until something changes)."""
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, world, hover=None, selected=None,
+             legend: bool = False) -> None:
+        """Draw the map into rect, the legend in its bottom-left corner when asked (the composed picture is
+        cached until the World, the hover, the selection, the size or the scale changes)."""
         if self.rect != rect or self._box is None:
             self.fit(rect, world)
-        key = (rect.size, world, hover, selected, theme.scale())
+        key = (rect.size, Ref(world), hover, selected, theme.scale(), legend, tr("legend.influence"))
         if self._composed is None or self._composed[0] != key:
             surf = self.static_layer(world).copy()
             self._draw_dynamic(surf, world, hover, selected)
+            if legend:
+                self.draw_legend(surf, world, (theme.px(8), surf.get_height() - theme.px(8)))
             self._composed = (key, surf)
+            self.composes += 1
         surface.blit(self._composed[1], rect.topleft)
 
     def _draw_dynamic(self, surf: pygame.Surface, world, hover, selected) -> None:
@@ -186,6 +195,7 @@ class MapView:
                     pts = local(self.ring_points(ring))
                     if len(pts) >= 3:
                         pygame.draw.lines(surf, HOVER, True, pts, theme.px(width))
+        self._draw_neighbour_names(surf, world, shift)
         for p in world.great_powers():
             if p in iso:
                 self._draw_power_name(surf, world, p, self.data.countries[iso[p]], shift)
@@ -208,7 +218,7 @@ class MapView:
         cx, cy = min(max(x, m), w - m), min(max(y, theme.px(16)), h - theme.px(16))
         if not visible:
             name = name + " >" if x > w else "< " + name if x < 0 else name
-        theme.text(surf, name, (cx, cy), 18, col, True, anchor="center")
+        theme.halo_text(surf, name, (cx, cy), 18, col, True, anchor="center")
 
     def _draw_label(self, surf, world, cid: str, at, placed: list) -> None:
         """The state's name with a bar of influence shares below it, moved down clear of other labels."""
@@ -304,6 +314,21 @@ class MapView:
             theme.text(surface, tr(f"status.{status}"), (x + theme.px(30), y), 13)
             y += lh
         return rect
+
+
+class Ref:
+    """A key part that matches only the very same object (Worlds are compared by identity, not field by field)."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj) -> None:
+        self.obj = obj
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Ref) and other.obj is self.obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
 
 
 def seg_distance(p, a, b) -> float:

@@ -10,9 +10,24 @@ from game.ui.i18n import tr
 from game.ui.widgets import UIScene
 
 
+def available(module: str) -> bool:
+    """Whether a module of the game exists, found without importing it (the menu shows before the game loads)."""
+    return _available(module)
+
+
+@functools.cache
+def _available(module: str) -> bool:
+    """`available`, asked once per module."""
+    import importlib.util
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 @functools.cache
 def optional_scene(module: str, names: tuple[str, ...]):
-    """A scene class from a module built elsewhere, or None while it does not exist."""
+    """A scene class from a module built elsewhere, or None while it does not exist (imports the module)."""
     import importlib
     try:
         mod = importlib.import_module(module)
@@ -26,19 +41,52 @@ def optional_scene(module: str, names: tuple[str, ...]):
     return found
 
 
+RULES_MODULE = "game.ui.rules_ref"
+SAVE_MODULE = "game.save"
+
+
+def rules_available() -> bool:
+    """Whether the rules reference exists (without importing it)."""
+    return available(RULES_MODULE)
+
+
 def rules_scene():
-    """The in-game rules reference scene class, or None while it is not built."""
-    return optional_scene("game.ui.rules_ref", ("RulesScene", "RulesReferenceScene", "RulesRefScene"))
+    """The in-game rules reference scene class, or None while it is not built (imports it)."""
+    return optional_scene(RULES_MODULE, ("RulesScene", "RulesReferenceScene", "RulesRefScene"))
+
+
+def open_rules(manager) -> None:
+    """Push the rules reference (imported now, on the click)."""
+    scene = rules_scene()
+    if scene is not None:
+        manager.push(scene())
+
+
+def saves_available() -> bool:
+    """Whether saving and loading exist (without importing them)."""
+    return available(SAVE_MODULE)
 
 
 @functools.cache
 def save_module():
-    """game.save if it is available (imported lazily), else None."""
+    """game.save if it is available (imported on first use), else None."""
     try:
         import game.save as save
     except ImportError:
         return None
     return save
+
+
+def readable_time(stamp: str) -> str:
+    """An ISO time stamp as a person reads it, in local time ("22 Nov 2026, 14:49"); as written if unreadable."""
+    import datetime
+    try:
+        when = datetime.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return stamp
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return f"{when.day} {when:%b %Y, %H:%M}"
 
 
 def title_block(surface: pygame.Surface, title: str, subtitle: str = "") -> int:
@@ -62,13 +110,13 @@ class MainMenuScene(UIScene):
         y = title_block(surface, tr("app.title"), tr("menu.subtitle"))
         bw, bh, gap = theme.px(320), theme.px(48), theme.px(14)
         x = surface.get_width() // 2 - bw // 2
-        rules = rules_scene()
-        saves = save_module()
+        rules = rules_available()
+        saves = saves_available()
         entries = [
             ("new", tr("menu.new_game"), self.new_game, True, tr("menu.new_game.tip")),
-            ("load", tr("menu.load_game"), self.load_game, saves is not None,
+            ("load", tr("menu.load_game"), self.load_game, saves,
              tr("menu.load_game.tip") if saves else tr("menu.unavailable.saves")),
-            ("rules", tr("menu.rules"), lambda: self.manager.push(rules()), rules is not None,
+            ("rules", tr("menu.rules"), lambda: open_rules(self.manager), rules,
              tr("menu.rules.tip") if rules else tr("menu.unavailable.rules")),
             ("settings", tr("menu.settings"), lambda: self.manager.push(SettingsScene()), True,
              tr("menu.settings.tip")),
@@ -171,15 +219,39 @@ class LoadScene(UIScene):
         if not self.saves:
             theme.text(surface, self.error or tr("load.none"), (surface.get_width() // 2, y), 18, theme.MUTED,
                        anchor="midtop")
-        for i, info in enumerate(self.saves[:12]):
-            err = getattr(info, "error", "")
-            label = tr("load.row", title=getattr(info, "scenario_title", "?"), year=getattr(info, "year", "?"),
-                       when=getattr(info, "saved_at", ""))
-            self.button(surface, (x, y + i * (bh + 6), w, bh), label, lambda info=info: self.load(info),
-                        enabled=not err, tooltip=err or str(getattr(info, "path", "")), id=f"save{i}")
+        bh = theme.px(52)
+        room = surface.get_height() - theme.px(100) - y
+        for i, info in enumerate(self.saves[:max(1, room // (bh + 6))]):
+            self.save_row(surface, pygame.Rect(x, y + i * (bh + 6), w, bh), i, info)
+        bh = theme.px(40)
         self.button(surface, (surface.get_width() // 2 - theme.px(100), surface.get_height() - theme.px(80),
                               theme.px(200), bh), tr("common.back"), self.manager.pop, id="back")
         self.draw_tooltip(surface)
+
+    def save_row(self, surface, rect: pygame.Rect, i: int, info) -> None:
+        """One save: scenario, year and when it was saved; below, the human seats, or why the file cannot load."""
+        err = getattr(info, "error", "")
+        kind = getattr(info, "kind", "save")
+        self.button(surface, rect, "", lambda info=info: self.load(info), enabled=not err, id=f"save{i}",
+                    tooltip=err or str(getattr(info, "path", "")))
+        pad = theme.px(12)
+        inner = rect.inflate(-2 * pad, -theme.px(8))
+        when = readable_time(getattr(info, "saved_at", ""))
+        right = theme.text(surface, tr("load.saved", when=when), (inner.right, inner.top), 14, theme.MUTED,
+                           anchor="topright", width=inner.width // 3)
+        if err:
+            title = getattr(getattr(info, "path", None), "name", "") or tr("load.broken")
+            second, color = err, theme.WARN
+        else:
+            title = tr("load.row", title=getattr(info, "scenario_title", "") or "?", year=getattr(info, "year", "?"))
+            if kind in ("quicksave", "autosave"):
+                title = f"{tr('load.' + kind)}: {title}"
+            if getattr(info, "status", "") not in ("", "playing"):
+                title += " - " + tr("load.over")
+            second, color = tr("load.seats", seats=getattr(info, "seats", "") or "?"), theme.TEXT
+        fg = theme.TEXT if not err else theme.MUTED
+        theme.text(surface, title, inner.topleft, 17, fg, True, width=inner.width - right.width - pad)
+        theme.text(surface, second, (inner.left, inner.bottom), 14, color, anchor="bottomleft", width=inner.width)
 
     def load(self, info) -> None:
         """Open a saved game."""

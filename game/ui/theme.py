@@ -39,6 +39,8 @@ OTHERS = (140, 140, 140)
 _state = {"scale": 1.0}
 _fonts: dict[tuple[int, bool], pygame.font.Font] = {}
 _cache: dict[tuple, pygame.Surface] = {}
+_wrapped: dict[tuple, list[str]] = {}
+_fitted: dict[tuple, str] = {}
 _recorder: list[list[str]] = []
 
 
@@ -47,6 +49,8 @@ def set_scale(scale: float) -> None:
     _state["scale"] = max(0.6, min(2.5, scale))
     _fonts.clear()
     _cache.clear()
+    _wrapped.clear()
+    _fitted.clear()
 
 
 def scale() -> float:
@@ -104,6 +108,11 @@ def record_stop() -> None:
         _recorder.pop()
 
 
+def recording() -> bool:
+    """Whether any recording is running (cached pictures then name the strings they show)."""
+    return bool(_recorder)
+
+
 def render(s: str, size: int = 16, color=TEXT, bold: bool = False) -> pygame.Surface:
     """A rendered line of text (cached)."""
     key = (s, px(size), color, bold)
@@ -124,16 +133,74 @@ def note(s: str) -> None:
 
 
 def text(surface: pygame.Surface, s: str, pos, size: int = 16, color=TEXT, bold: bool = False,
-         anchor: str = "topleft") -> pygame.Rect:
-    """Draw one line of text; returns its rectangle."""
+         anchor: str = "topleft", width: int | None = None) -> pygame.Rect:
+    """Draw one line of text (ellipsized to `width` pixels when given); returns its rectangle."""
+    if width is not None:
+        s = fit(s, width, size, bold)
     surf = render(s, size, color, bold)
     rect = surf.get_rect(**{anchor: pos})
     surface.blit(surf, rect)
     return rect
 
 
+ELLIPSIS = "\u2026"
+
+
+def fit(s: str, width: int, size: int = 16, bold: bool = False) -> str:
+    """`s` as it fits on one line of `width` pixels: whole, or cut and ended with an ellipsis (cached)."""
+    key = (s, width, px(size), bold)
+    out = _fitted.get(key)
+    if out is None:
+        f = font(size, bold)
+        if f.size(s)[0] <= width:
+            out = s
+        else:
+            lo, hi = 0, len(s)  # the longest prefix that fits with the ellipsis
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if f.size(s[:mid].rstrip() + ELLIPSIS)[0] <= width:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            out = s[:lo].rstrip() + ELLIPSIS if lo else (ELLIPSIS if f.size(ELLIPSIS)[0] <= width else "")
+        if len(_fitted) > 4000:
+            _fitted.clear()
+        _fitted[key] = out
+    return out
+
+
+def fits(s: str, width: int, size: int = 16, bold: bool = False) -> bool:
+    """Whether `s` fits on one line of `width` pixels."""
+    return font(size, bold).size(s)[0] <= width
+
+
+HALO = (14, 16, 20)
+
+
+def halo_text(surface: pygame.Surface, s: str, pos, size: int = 16, color=TEXT, bold: bool = False,
+              anchor: str = "topleft", halo=HALO) -> pygame.Rect:
+    """One line of text with a thin dark halo around it, legible over lines and fills."""
+    shade = render(s, size, halo, bold)
+    rect = shade.get_rect(**{anchor: pos})
+    for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)):
+        surface.blit(shade, rect.move(dx, dy))
+    return text(surface, s, pos, size, color, bold, anchor)
+
+
 def wrap(s: str, width: int, size: int = 16, bold: bool = False) -> list[str]:
-    """Split text into lines no wider than `width` pixels."""
+    """Split text into lines no wider than `width` pixels (cached)."""
+    key = (s, width, px(size), bold)
+    got = _wrapped.get(key)
+    if got is None:
+        got = _wrap(s, width, size, bold)
+        if len(_wrapped) > 2000:
+            _wrapped.clear()
+        _wrapped[key] = got
+    return list(got)
+
+
+def _wrap(s: str, width: int, size: int, bold: bool) -> list[str]:
+    """The uncached line breaking of `wrap`."""
     f = font(size, bold)
     lines: list[str] = []
     for para in s.split("\n"):

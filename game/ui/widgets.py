@@ -8,6 +8,7 @@ when hovered. The last registered zones answer the next input events.
 """
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 import pygame
@@ -41,6 +42,7 @@ class UIScene(Scene):
         self.focus_id: str = ""
         self.mouse = (-1, -1)
         self.keyboard = False  # the last input came from the keyboard (show the focused button's tooltip)
+        self.offset = (0, 0)  # where the surface being drawn on sits on the screen (cached layers)
 
     def pause(self) -> None:
         """Another scene is on top: forget the mouse so no stale tooltip shows below it."""
@@ -55,20 +57,24 @@ class UIScene(Scene):
     def button(self, surface: pygame.Surface, rect, label: str, on_click=None, *, enabled: bool = True,
                tooltip: str = "", hotkey: int | None = None, selected: bool = False, id: str = "",
                size: int = 16) -> Button:
-        """Draw and register a button."""
-        b = Button(id or label, pygame.Rect(rect), label, on_click, enabled, tooltip, hotkey, selected)
+        """Draw and register a button; a label too wide for it is set smaller, then cut with an ellipsis."""
+        local = pygame.Rect(rect)
+        b = Button(id or label, local.move(self.offset), label, on_click, enabled, tooltip, hotkey, selected)
         self.buttons.append(b)
         hover = b.rect.collidepoint(self.mouse)
         color = theme.BUTTON_OFF if not enabled else theme.BUTTON_HOVER if hover or selected else theme.BUTTON
-        pygame.draw.rect(surface, color, b.rect, border_radius=theme.px(5))
+        pygame.draw.rect(surface, color, local, border_radius=theme.px(5))
         edge = theme.ACCENT if selected else theme.PANEL_EDGE
-        pygame.draw.rect(surface, edge, b.rect, 1, border_radius=theme.px(5))
+        pygame.draw.rect(surface, edge, local, 1, border_radius=theme.px(5))
         if b.id == self.focus_id:
-            pygame.draw.rect(surface, theme.FOCUS, b.rect.inflate(4, 4), 2, border_radius=theme.px(6))
+            pygame.draw.rect(surface, theme.FOCUS, local.inflate(4, 4), 2, border_radius=theme.px(6))
         fg = theme.TEXT if enabled else theme.MUTED
+        shown, size = fit_label(label, local.width - theme.px(10), size)
+        if shown != label and not tooltip:
+            b.tooltip = tooltip = label
         clip = surface.get_clip()
-        surface.set_clip(b.rect.inflate(-4, -2).clip(clip) if clip else b.rect.inflate(-4, -2))
-        theme.text(surface, label, b.rect.center, size, fg, anchor="center")
+        surface.set_clip(local.inflate(-2, -2).clip(clip) if clip else local.inflate(-2, -2))
+        theme.text(surface, shown, local.center, size, fg, anchor="center")
         surface.set_clip(clip)
         if tooltip:
             self.tips.append((b.rect, tooltip))
@@ -76,7 +82,7 @@ class UIScene(Scene):
 
     def tip(self, rect, text: str) -> None:
         """Show `text` as a tooltip while the mouse is over rect."""
-        self.tips.append((pygame.Rect(rect), text))
+        self.tips.append((pygame.Rect(rect).move(self.offset), text))
 
     def draw_tooltip(self, surface: pygame.Surface) -> None:
         """Draw the tooltip of the hovered zone, or of the focused button (call last in draw)."""
@@ -158,6 +164,24 @@ class UIScene(Scene):
     def find(self, label_or_id: str) -> Button | None:
         """The registered button with this id or label (tests, scripts)."""
         return next((b for b in self.buttons if label_or_id in (b.id, b.label)), None)
+
+
+MIN_LABEL_SIZE = 12  # a button label shrinks down to this size before it is cut with an ellipsis
+
+
+def fit_label(label: str, width: int, size: int) -> tuple[str, int]:
+    """A button label and the text size that fit `width`: smaller by up to 3 steps, then ellipsized."""
+    return _fit_label(label, width, size, theme.scale())
+
+
+@functools.lru_cache(maxsize=2048)
+def _fit_label(label: str, width: int, size: int, scale: float) -> tuple[str, int]:
+    """`fit_label` at one UI scale (cached)."""
+    for s in range(size, max(MIN_LABEL_SIZE, size - 3) - 1, -1):
+        if theme.fits(label, width, s):
+            return label, s
+    s = max(MIN_LABEL_SIZE, size - 3) if size > MIN_LABEL_SIZE else size
+    return theme.fit(label, width, s), s
 
 
 def tooltip_box(surface: pygame.Surface, text: str, anchor) -> None:

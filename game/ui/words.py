@@ -1,6 +1,11 @@
 """Actions, items and numbers in words, every phrase through `tr`."""
 from __future__ import annotations
 
+import functools
+import json
+import re
+from pathlib import Path
+
 from game.model import UNITS
 from game.rules import actions as A
 from game.ui.i18n import tr
@@ -94,3 +99,30 @@ def action(world, a: A.Action) -> str:
     if isinstance(a, A.EndTurn):
         return tr("act.end")
     return str(a)
+
+
+SOURCES_FILE = Path(__file__).resolve().parents[2] / "assets" / "sources.json"
+SOURCE_NAME = re.compile(r"\b(\d{3}_[0-9a-f]{16}\.txt)(?: \(([^()]*)\))?")
+
+
+@functools.cache
+def source_titles() -> dict[str, str]:
+    """Seed document file name -> its short English title (assets/sources.json; {} if unreadable)."""
+    try:
+        data = json.loads(SOURCES_FILE.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def source(text: str) -> str:
+    """An event's source with each seed document named by its title, its file name kept in brackets
+    ("Title (001_....txt)", a note after the file going in the same brackets); other sources as written."""
+    titles = source_titles()
+
+    def named(m: re.Match) -> str:
+        title = titles.get(m.group(1))
+        if not title:
+            return m.group(0)
+        return f"{title} ({m.group(1)}: {m.group(2)})" if m.group(2) else f"{title} ({m.group(1)})"
+    return SOURCE_NAME.sub(named, text)

@@ -1,0 +1,273 @@
+"""The play screen's cached layers, the ellipsis helper, button labels that fit, and what the menu imports."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame
+import pytest
+
+from game.ui import theme
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1280, 720)
+
+
+@pytest.fixture(autouse=True)
+def pg(tmp_path, monkeypatch):
+    pygame.init()
+    monkeypatch.setenv("HEARTLAND_HOME", str(tmp_path))
+    theme.set_scale(1.0)
+    yield
+
+
+def frame(app, events=()):
+    app.dirty = True
+    app.step(1 / 60, list(events))
+
+
+def play_app(humans=("japan",)):
+    """The app with the play screen of a 2015 game on top (the opening cards closed), a person to move."""
+    from game.scenario.loader import load
+    from game.session import Seat, Session
+    from game.ui.app import App, Settings
+    from game.ui.game import GameScene
+    w = load("2015").world
+    s = Session.start(w, {p: Seat(p, p in humans) for p in w.order}, 3)
+    s.run_ai()
+    app = App(pygame.Surface(SIZE), Settings(*SIZE), Path(os.devnull))
+    game = GameScene(s)
+    app.manager.push(game)
+    while app.manager.top is not game:
+        app.manager.pop()
+    frame(app)
+    return app, game, s
+
+
+def paints(game):
+    return {name: lay.paints for name, lay in game.layers.items()}
+
+
+def move(app, pos):
+    frame(app, [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+
+
+# --- the ellipsis helper ---------------------------------------------------------------------
+
+def test_fit_keeps_short_text_and_ellipsizes_long_text():
+    """Text that fits comes back whole; longer text is cut to the width and ends with an ellipsis."""
+    short = "Kazakhstan"
+    assert theme.fit(short, 400, 14) == short
+    long = "Central Asia-China gas pipeline (lines A, B, C) (Operating)"
+    for width in (60, 120, 200):
+        out = theme.fit(long, width, 14)
+        assert out.endswith(theme.ELLIPSIS) and out != long
+        assert theme.font(14).size(out)[0] <= width
+        assert long.startswith(out[:-1].rstrip())
+    assert theme.fit(long, 2, 14) in ("", theme.ELLIPSIS)
+
+
+def test_text_with_width_draws_the_shortened_string():
+    """theme.text(width=...) draws the ellipsized string, inside the width."""
+    surf = pygame.Surface((300, 40))
+    drawn = theme.record_start()
+    r = theme.text(surf, "A very long route name that cannot possibly fit in the panel", (0, 0), 14, width=150)
+    theme.record_stop()
+    assert r.width <= 150 and drawn[-1].endswith(theme.ELLIPSIS)
+
+
+def test_button_label_shrinks_then_ellipsizes_with_the_full_label_as_tooltip():
+    """A button never clips its label: it uses a smaller size, then an ellipsis, and the tooltip gives it whole."""
+    from game.ui.widgets import UIScene
+    scene = UIScene()
+    surf = pygame.Surface((400, 100))
+    label = "Central Asia + Japan dialogue: ministers' meeting in Tokyo"
+    drawn = theme.record_start()
+    b = scene.button(surf, (10, 10, 160, 30), label, size=13)
+    theme.record_stop()
+    shown = drawn[-1]
+    assert shown != label and shown.endswith(theme.ELLIPSIS)
+    assert theme.font(12).size(shown)[0] <= 160
+    assert b.tooltip == label
+    ok = scene.button(surf, (10, 50, 300, 30), "Close", size=16)
+    assert ok.tooltip == ""
+
+
+# --- the play screen's layers ----------------------------------------------------------------
+
+def test_layers_are_not_repainted_when_nothing_changed():
+    """Frames with nothing new only blit the cached layers; the map is not recomposed either."""
+    app, game, _ = play_app()
+    before, composes = paints(game), game.map.composes
+    assert set(before) == {"top", "panel", "actions", "feed"}
+    for _ in range(5):
+        frame(app)
+    assert paints(game) == before
+    assert game.map.composes == composes
+    assert game.find("end") is not None and game.find("tab-state") is not None  # cached buttons still answer
+
+
+def test_selection_repaints_the_panel_only():
+    """Selecting another state repaints the panel, not the top bar, action bar or feed."""
+    app, game, s = play_app()
+    before = paints(game)
+    others = [c for c in s.world.c5() if c != game.selected]
+    game.selected = others[0]
+    frame(app)
+    after = paints(game)
+    assert after["panel"] == before["panel"] + 1
+    assert {k: after[k] for k in ("top", "actions", "feed")} == {k: before[k] for k in ("top", "actions", "feed")}
+
+
+def test_a_new_world_repaints_every_layer():
+    """An action (a new World) repaints every layer, and the panel shows the new numbers."""
+    from game.rules.actions import EndTurn
+    app, game, s = play_app(humans=("japan", "china"))
+    before = paints(game)
+    s.act(EndTurn(s.current()))
+    game.draw(pygame.Surface(SIZE))
+    after = paints(game)
+    assert all(after[k] > before[k] for k in before), (before, after)
+
+
+def test_hovering_a_button_repaints_only_its_layer():
+    """The mouse over an action button repaints the action bar (hover colour); over the map, nothing is repainted."""
+    app, game, _ = play_app()
+    before = paints(game)
+    move(app, game.find("end").rect.center)
+    after = paints(game)
+    assert after["actions"] == before["actions"] + 1
+    assert after["panel"] == before["panel"] and after["top"] == before["top"]
+    sea = (game.map_rect.left + 3, game.map_rect.top + 3)
+    move(app, sea)
+    again = paints(game)
+    move(app, (sea[0] + 1, sea[1] + 1))
+    assert paints(game) == again
+
+
+def test_tabs_and_scroll_repaint_their_layers():
+    """The agenda tab repaints the panel; scrolling the feed repaints the feed."""
+    app, game, _ = play_app()
+    before = paints(game)
+    game.tab = "agenda"
+    game.feed_scroll = 1
+    frame(app)
+    after = paints(game)
+    assert after["panel"] == before["panel"] + 1 and after["feed"] == before["feed"] + 1
+
+
+def test_cached_layers_still_name_their_strings_to_a_recording():
+    """A recording made on a frame that only blits still sees every string on screen (privacy tests rely on it)."""
+    app, game, s = play_app()
+    frame(app)
+    drawn = theme.record_start()
+    frame(app)
+    theme.record_stop()
+    assert any(s.world.powers["japan"].name in t for t in drawn)
+    assert any(t.startswith(str(s.world.year)) for t in drawn)
+
+
+def test_thinking_shows_only_while_an_ai_seat_moves():
+    """The top bar says Thinking... while an AI seat is to move, and not once a person is."""
+    from game.ui.i18n import tr
+    app, game, s = play_app()
+    drawn = theme.record_start()
+    frame(app)
+    theme.record_stop()
+    assert s.human_to_move() and tr("top.thinking") not in drawn
+    from game.rules.actions import EndTurn
+    s.act(EndTurn(s.current()))  # China (AI) is to move now; draw without letting it think
+    assert not s.human_to_move()
+    surf = pygame.Surface(SIZE)
+    drawn = theme.record_start()
+    game.draw(surf)
+    theme.record_stop()
+    assert tr("top.thinking") in drawn
+
+
+def test_long_route_names_are_ellipsized_in_the_panel():
+    """Every string the panel draws fits the panel's width."""
+    app, game, s = play_app()
+    rect = game.layout(SIZE)["panel"]
+    for c in s.world.c5():
+        game.selected = c
+        frame(app)
+        drawn = game.layers["panel"].strings
+        assert any(s.world.powers[c].name.upper() in t for t in drawn)
+        for t in drawn:
+            assert theme.font(14).size(t)[0] <= rect.width - theme.px(20), t
+
+
+# --- sources, saves, debrief ------------------------------------------------------------------
+
+def test_event_sources_name_the_seed_document_and_keep_the_file():
+    """A seed file name gets its short title in front; other sources are shown as written."""
+    from game.ui import words
+    titles = words.source_titles()
+    assert len(titles) == 5
+    out = words.source("001_78d6b60161a582b5.txt")
+    assert out == f"{titles['001_78d6b60161a582b5.txt']} (001_78d6b60161a582b5.txt)"
+    noted = words.source("000_81351d1bb27a5d01.txt (Turkey courted the region); public record (1992)")
+    assert "000_81351d1bb27a5d01.txt: Turkey courted the region" in noted and noted.endswith("public record (1992)")
+    assert words.source("public record (1997)") == "public record (1997)"
+
+
+def test_readable_save_time():
+    """A save's ISO time stamp is shown as a date and a time, not as ISO text."""
+    from game.ui.menu import readable_time
+    out = readable_time("2026-11-22T13:49:07")
+    assert out == "22 Nov 2026, 13:49"
+    assert "2026" in readable_time("2026-11-22T13:49:07+00:00") and "T" not in readable_time("2026-11-22T13:49:07+00:00")
+    assert readable_time("garbage") == "garbage"
+
+
+def test_load_list_shows_title_year_seats_and_broken_saves(tmp_path):
+    """Each row names the scenario, year, readable time and human seats; a broken file shows its sentence."""
+    from game.save import save
+    from game.ui.menu import LoadScene
+    app, game, s = play_app()
+    save(s, tmp_path / "saves" / "one.json")
+    (tmp_path / "saves" / "bad.json").write_text("{ not json", "utf-8")
+    scene = LoadScene()
+    scene.manager = app.manager
+    scene.enter()
+    drawn = theme.record_start()
+    scene.draw(pygame.Surface(SIZE))
+    theme.record_stop()
+    text = " | ".join(drawn)
+    assert str(s.world.year) in text and "Japan" in text
+    assert "T1" not in text and "+00:00" not in text
+    broken = next(b for b in scene.buttons if b.id.startswith("save") and not b.enabled)
+    assert broken.tooltip and any(broken.tooltip[:20] in t or t.rstrip(theme.ELLIPSIS) in broken.tooltip
+                                  for t in drawn if t)
+
+
+def test_debrief_scores_title_and_export_preview():
+    """While the game runs the scores chart says 'so far'; the export tab lists the files before exporting."""
+    from game.ui.debrief import DebriefScene
+    from game.ui.i18n import tr
+    app, game, s = play_app()
+    scene = DebriefScene(s, reference=None)
+    titles = [c.title for c in scene.charts_for_tab("scores")]
+    assert tr("debrief.chart.scores_so_far") in titles and tr("debrief.chart.final_scores") not in titles
+    scene.set_tab(4)
+    drawn = theme.record_start()
+    scene.draw(pygame.Surface(SIZE))
+    theme.record_stop()
+    assert any("game_log.csv" in t for t in drawn)
+    assert sum(".png" in t for t in drawn) >= len(scene.all_charts()) - 1
+
+
+def test_main_menu_draws_without_importing_the_game():
+    """Launching to the main menu imports neither the save code (nor the engine behind it) nor the rules reference."""
+    code = ("import os, sys, pygame\n"
+            "from game.ui.demo import startup_probe\n"
+            "startup_probe()\n"
+            "print(sorted(m for m in ('game.save', 'game.engine', 'game.session', 'game.ui.rules_ref',"
+            " 'game.ui.charts') if m in sys.modules))\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout
