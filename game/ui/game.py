@@ -210,7 +210,7 @@ class GameScene(UIScene):
         except (HeartlandError, OSError, ValueError) as e:
             self.message = str(e)
             return
-        self.manager.replace(GameScene(session))
+        open_game(self.manager, session)
 
     # --- menus of actions ------------------------------------------------------------------
     def category_state(self, verbs) -> tuple[bool, str]:
@@ -653,3 +653,10 @@ def corridor_tip(w, k) -> str:
     return tr("tip.corridor", name=k.name, mode=tr(f"mode.{k.mode}"), status=tr(f"status.{k.status}"),
               capacity=f"{k.capacity:g}", flow=f"{flow:.1f}",
               path=" - ".join(words.pname(w, p) for p in k.path))
+
+
+def open_game(manager, session) -> None:
+    """Show a new or loaded game on the play screen, autosaving at the end of every year."""
+    from game.save import enable_autosave
+    enable_autosave(session)
+    manager.replace(GameScene(session))

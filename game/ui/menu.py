@@ -263,8 +263,8 @@ class LoadScene(UIScene):
             self.error = str(e)
             self.saves = []
             return
-        from game.ui.game import GameScene
-        self.manager.replace(GameScene(session))
+        from game.ui.game import open_game
+        open_game(self.manager, session)
 
     def on_key(self, event) -> bool:
         """Esc goes back."""

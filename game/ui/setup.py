@@ -144,14 +144,12 @@ class SetupScene(UIScene):
 
     def start(self) -> None:
         """Start the game with these seats and seed."""
-        from game.save import enable_autosave
         from game.session import Seat, Session
-        from game.ui.game import GameScene
+        from game.ui.game import open_game
         sc = self.scenario()
         seats = {p: Seat(p, human, diff) for p, (human, diff) in self.seats.items()}
         session = Session.start(sc.world, seats, self.seed, sc.id, scenario_raw=sc.raw)
-        enable_autosave(session)
-        self.manager.replace(GameScene(session))
+        open_game(self.manager, session)
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
