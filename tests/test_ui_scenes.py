@@ -287,3 +287,36 @@ def test_negotiation_table_draws_every_kind_for_every_partner():
             table.set_kind(kind)
             table.draft["resource"] = ""
             app.manager.draw(surface)
+
+
+def test_replay_steps_through_a_finished_game_year_by_year():
+    """From the debrief, Y opens the year-by-year view; Left/Right move between the Worlds of each year's end."""
+    from attrs import evolve
+    from game.scenario.loader import load
+    from game.session import Seat, Session
+    from game.ui.app import App, Settings
+    from game.ui.debrief import DebriefScene
+    sc = load("2015")
+    w = evolve(sc.world, end_year=2017)
+    s = Session.start(w, {p: Seat(p, False, "easy") for p in w.order}, 3, scenario_raw=sc.raw)
+    s.run_ai()
+    surface = pygame.Surface((1280, 720))
+    app = App(surface, Settings())
+    app.manager.push(DebriefScene(s))
+    app.step(0.0, [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_y, mod=0, unicode="y")])
+    replay = app.manager.top
+    assert type(replay).__name__ == "ReplayScene"
+    assert [x.year for x in replay.worlds] == [2015, 2016, 2017, 2017]
+    assert replay.index == 3 and replay.shown_year() == 2017
+    drawn = theme.record_start()
+    try:
+        app.manager.draw(surface)
+    finally:
+        theme.record_stop()
+    assert any("end of 2017" in t for t in drawn)
+    app.step(0.0, [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_HOME, mod=0, unicode="")])
+    assert replay.index == 0 and replay.worlds[0].year == 2015
+    app.step(0.0, [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="")])
+    assert replay.shown_year() == 2015
+    replay.draw(surface)
+    assert replay.worlds[1].scores != replay.worlds[0].scores

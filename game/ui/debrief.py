@@ -129,6 +129,9 @@ class DebriefScene(Scene):
             self.export()
         elif k == pygame.K_l and not on_export:
             self.large = not self.large
+        elif k == pygame.K_y and not on_export and self.manager:
+            from game.ui.replay import ReplayScene
+            self.manager.push(ReplayScene(self.session))
         else:
             return False
         return True

@@ -8,7 +8,7 @@ game: the play screen with a state and with a corridor selected, the negotiation
 table with an offer composed (and sends it), the receiver's answers to it, an
 action list, the year's event cards, the year summary, the hand-over screen, the
 pause menu, the rules reference, the load-game list (with this game saved) and each
-debrief tab. Every scene must appear: if one fails or draws a blank screen, the
+debrief tab, then the year-by-year view. Every scene must appear: if one fails or draws a blank screen, the
 demo stops with a sentence and exit code 1. Saves and settings go into a temporary
 folder, never the player's own. Runs under SDL_VIDEODRIVER=dummy.
 """
@@ -264,6 +264,8 @@ def debrief(demo: Demo) -> None:
     for i, tab in enumerate(TABS):
         scene.set_tab(i)
         demo.shot(f"debrief_{tab}")
+    from game.ui.replay import ReplayScene
+    demo.show("year_by_year", ReplayScene(demo.game.session))
 
 
 def start_game(demo: Demo, scenario_id: str, seed: int) -> None:
