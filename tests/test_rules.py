@@ -330,3 +330,11 @@ def test_rng_is_derived_from_seed_year_phase():
     assert a[0] == engine.rng(w, "events").random()
     assert engine.rng(w, "pledges").random() != a[0]
     assert isinstance(engine.rng(w, "x"), random.Random)
+
+
+def test_no_building_through_a_war_zone():
+    """A corridor cannot be built through a country whose risk is above play.build_risk_limit."""
+    w = at_turn(tiny(), "china", "actions")
+    assert validate(w, A.Build("china", "planned_line")) == []
+    war = evolve(w, risks={**w.risks, "tajikistan": 0.9})
+    assert any("at war or in chaos" in r for r in validate(war, A.Build("china", "planned_line")))

@@ -85,6 +85,7 @@ PARAMS: dict[str, Param] = {
     # Events and play
     "events.random_chance": Param(0.5, 0, 1, "chance that a random event is drawn in a year"),
     "play.max_offers": Param(3, 0, 20, "offers a power may make each year"),
+    "play.build_risk_limit": Param(0.6, 0, 1, "no corridor can be built through a country whose risk is above this"),
     "play.upgrade_cost": Param(0.6, 0, 50, "cost (US$ bn) of one corridor upgrade"),
     "play.summit_cost": Param(0.2, 0, 10, "cost (US$ bn) of hosting a summit"),
     "play.aid_step": Param(0.2, 0.01, 10, "the standard aid amount (US$ bn) the action menu offers"),

@@ -295,6 +295,11 @@ def check_build(world: World, a: A.Build) -> list[str]:
         return [f"There is no corridor '{a.corridor}'."]
     if k.status != "planned":
         return [f"{k.name} is {k.status}, not planned."]
+    limit = world.param("play.build_risk_limit")
+    unsafe = [c for c in k.path if world.risks.get(c, 0.0) > limit]
+    if unsafe:
+        return [f"{k.name} cannot be built while {name(world, unsafe[0])} is at war or in chaos "
+                f"(risk {world.risks[unsafe[0]]:.0%}, above {limit:.0%})."]
     return _funds(world, a.actor, k.build_cost)
 
 
