@@ -61,11 +61,17 @@ class PersonalityAgent:
     def answer(self, view: World, me: str, offer: Offer, legal: list, rng: random.Random) -> Decision:
         """Accept, counter or reject an offer, with the valuation terms as the reason."""
         judged = valuation.appraise(view, me, offer, self.habits(view))
-        if P.is_great(view, me):
+        if self.level.naive:
+            judged = naive_judgement(judged)
+        elif P.is_great(view, me):
             judged = self.great_judgement(view, me, offer)
         total = judged.total + self.noise(rng, 0.1)
         accept = A.Accept(me, offer.id)
         terms = {k: round(v, 4) for k, v in judged.terms.items()}
+        if (total > 0) != (judged.total > 0):  # easy's noise tipped the answer
+            verb = "accepts" if total > 0 else "declines"
+            judged = evolve(judged, reason=f"{view.powers[me].name} {verb}: it misreads the deal, worth "
+                                           f"{judged.total:+.2f} to it, as {'worth' if total > 0 else 'not worth'} signing.")
         if total > 0 and accept in legal:
             return Decision(accept, judged.reason, {**terms, "total": round(total, 4)})
         counter = next((a for a in legal if isinstance(a, A.Counter) and a.offer == offer.id), None)
@@ -115,7 +121,8 @@ class PersonalityAgent:
         bias = self.persona.summit_bias
         neutral_bloc = self.persona.neutral and bool(f.against)
         closed = self.persona.closed(view.year)
-        yes = choice.gain + bias > choice.fear and not neutral_bloc and not closed
+        fear = 0.0 if self.level.naive else choice.fear  # easy does not weigh rivals' displeasure
+        yes = choice.gain + bias > fear and not neutral_bloc and not closed
         why = R.attend_reason(view, me, forum, yes, choice.gain, choice.fear, bias, neutral_bloc,
                               self.persona.closed_until if closed else 0)
         return Decision(A.Attend(me, forum, yes), why, {"gain": choice.gain, "fear": choice.fear, "bias": bias})
@@ -246,7 +253,7 @@ class PersonalityAgent:
     def value(self, view: World, me: str, a: A.Action, base: World, before: dict, base_score: float):
         """(points, terms) of one move from the projection and the personality's habits."""
         p = self.persona
-        out = P.project(view, me, a, base, self.level.judge_offers)
+        out = P.project(view, me, a, base, self.level.judge_offers, self.level.hope)
         spent = max(0.0, economy.free_funds(view, me) - economy.free_funds(out.world, me)) if out.chance else 0.0
         if isinstance(a, (A.Propose, A.Counter)) and out.chance:
             mine = [i for i in a.gives if i.kind in ("aid", "cofinance")]
@@ -388,8 +395,8 @@ class PersonalityAgent:
             if not terms:
                 out.append([value, a, terms])
                 continue
-            proj = P.project(view, me, a, base, True)
-            if isinstance(a, A.Propose) and not proj.chance:
+            proj = P.project(view, me, a, base, True, self.level.hope)
+            if isinstance(a, A.Propose) and proj.chance < 0.5:
                 better = self.haggle(view, me, a, base)
                 if better is not None:
                     a, proj = better
@@ -412,8 +419,25 @@ class PersonalityAgent:
                 return None
             proj = P.project(view, me, b, base, True)
             if proj.chance:
+                proj = P.project(view, me, b, base, True, self.level.hope)
                 return b, proj
         return None
+
+
+NAIVE_TERMS = ("money", "paid", "goods", "closed")  # what an easy seat looks at in an offer
+
+
+def naive_judgement(judged: valuation.Appraisal) -> valuation.Appraisal:
+    """Easy level: an offer judged by its money alone (hedging, backlash, debt and diversity ignored)."""
+    if "money" not in judged.terms or "joins no bloc" in judged.reason:
+        return judged  # a great power's appraisal is money already; a bloc it refuses stays refused
+    total = judged.terms["money"] + judged.terms.get("closed", 0.0)
+    reason = judged.reason
+    if (total > 0) != (judged.total > 0):
+        verb = "accepts" if total > 0 else "declines"
+        name = judged.reason.split(" accepts")[0].split(" declines")[0]
+        reason = f"{name} {verb}: it looks only at the money, which comes to {total:+.2f}."
+    return valuation.Appraisal({**judged.terms, "naive": 1.0}, total, reason)
 
 
 def _offer_world(view: World, a) -> tuple[World, str]:

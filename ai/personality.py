@@ -80,6 +80,8 @@ LEVEL_KEYS: dict[str, Key] = {
     "lookahead": Key("int", 0, 0, 100, "best options re-checked with a full year's resolution"),
     "margin": Key("float", 0.0, 0, 10, "extra value it asks for before acting"),
     "script": Key("bool", False, meaning="plays the historical script where it has a move"),
+    "hope": Key("float", 0.0, 0, 10, "width of its doubt about a receiver's answer (0: it trusts its model's yes or no)"),
+    "naive": Key("bool", False, meaning="judges offers by money alone and goes to every summit (ignores hedging, backlash, debt)"),
 }
 META = ("personality", "difficulty")
 
@@ -123,6 +125,8 @@ class Level:
     lookahead: int
     margin: float
     script: bool
+    naive: bool = False
+    hope: float = 0.0
 
 
 @functools.lru_cache(maxsize=4)

@@ -8,6 +8,8 @@ modules are used, never the engine, and only what the seat's view shows.
 """
 from __future__ import annotations
 
+import math
+
 from attrs import evolve, frozen
 
 from game.model import GREAT, World
@@ -65,14 +67,21 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     return pts, {**judged.terms, "delta": delta}, after
 
 
-def acceptance(world: World, offer_id: str, judge: bool) -> float:
-    """Chance the receiver accepts an offer: 1 or 0 as its valuation says (always 1 unjudged)."""
+def acceptance(world: World, offer_id: str, judge: bool, hope: float = 0.0) -> float:
+    """Chance the receiver accepts an offer: 1 or 0 as its valuation says (always 1 unjudged);
+    with `hope` > 0, a logistic chance of width `hope` around the receiver's modelled margin
+    (the public model does not know the receiver's habits, and a refusal costs only an action point)."""
     if not judge:
         return 1.0
     o = world.offers[offer_id]
     if is_great(world, o.receiver):
-        return 1.0 if great_answer(world, o.receiver, offer_id)[0] > 0.05 else 0.0
-    return 1.0 if valuation.appraise(world, o.receiver, o).total > 0 else 0.0
+        margin = great_answer(world, o.receiver, offer_id)[0] - 0.05
+    else:
+        margin = valuation.appraise(world, o.receiver, o).total
+    if hope <= 0:
+        return 1.0 if margin > 0 else 0.0
+    chance = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, margin / hope))))
+    return chance if chance >= 0.05 else 0.0
 
 
 def deliver(world: World, before: World) -> tuple[World, float]:
@@ -127,13 +136,13 @@ def grow_c5(world: World, base: World, me: str) -> World:
     return with_economy(world, me, gdp=eco.gdp * (1 + world.param("economy.export_growth") * rev / max(eco.gdp, 0.1)))
 
 
-def project(view: World, me: str, action: A.Action, base: World, judge: bool = True) -> Outcome:
+def project(view: World, me: str, action: A.Action, base: World, judge: bool = True, hope: float = 0.0) -> Outcome:
     """The World at the year's end if `me` takes `action` (call only with legal actions)."""
     world, _ = apply(view, action)
     chance, offer_id = 1.0, ""
     if isinstance(action, (A.Propose, A.Counter)):
         offer_id = next(oid for oid in world.offers if oid not in view.offers)
-        chance = acceptance(world, offer_id, judge)
+        chance = acceptance(world, offer_id, judge, hope)
         if chance <= 0:
             return Outcome(graft(world, base), 0.0, 0, offer_id)
         o = world.offers[offer_id]

@@ -18,8 +18,8 @@ def short(years: int = 3):
 
 
 def test_hard_beats_easy_over_seeded_games():
-    """Each seat in turn plays hard and then easy against normal opponents (its own seed)."""
-    sc, world = short(2)
+    """Each seat in turn plays hard and then easy against normal opponents (its own seed), 3 years."""
+    sc, world = short(3)
     gaps = []
     for seed, seat in enumerate(world.order, 1):
         scores = {}
@@ -27,8 +27,8 @@ def test_hard_beats_easy_over_seeded_games():
             agents = {p: make_agent(world, p, level if p == seat else "normal", sc.personalities) for p in world.order}
             scores[level] = play(world, agents, seed).scores[seat]
         gaps.append(scores["hard"] - scores["easy"])
-    assert sum(gaps) > 0, gaps
-    assert sum(1 for g in gaps if g >= 0) >= 4, gaps  # hard does at least as well for half the seats
+    assert sum(gaps) > 4.0, gaps  # ahead on total by more than the usual noise of one seat
+    assert sum(1 for g in gaps if g >= 0) >= 6, gaps  # at least as well for 6 of 8 seats
 
 
 def test_every_ai_reason_is_a_sentence_in_the_log():
@@ -69,3 +69,28 @@ def test_simulate_prints_win_rates_and_intervals(tmp_path, capsys):
     assert abs(sum(out["win_rate"].values()) - 1.0) < 1e-6
     for lo, hi in out["ci"].values():
         assert 0.0 <= lo <= hi <= 1.0
+
+
+def test_easy_misjudges_an_offer_by_its_money_alone():
+    """Kazakhstan at easy takes a grant that would put China above its tolerance; at normal it declines."""
+    from game.rules import actions as A
+    from tests.ai_fixtures import aid, decide, pending, with_share
+    world = with_share(scenario().world, "kazakhstan", "china", 0.445)
+    offer = pending(world, "china", "kazakhstan", [aid("grant", 4.0)])
+    easy = [decide(offer, "kazakhstan", "easy", seed=s) for s in range(1, 6)]
+    normal = decide(offer, "kazakhstan", "normal")
+    assert isinstance(normal.action, A.Reject)
+    assert all(isinstance(d.action, A.Accept) for d in easy), [d.reason for d in easy]
+    assert "only at the money" in easy[0].reason
+
+
+def test_hard_tries_an_offer_its_model_calls_close():
+    """With doubt about the receiver's answer, an offer the model would just refuse still has a chance."""
+    from ai import projection as P
+    from tests.ai_fixtures import aid, pending
+    world = scenario().world
+    w = pending(world, "japan", "kazakhstan", [aid("loan", 0.1)])
+    sure = P.acceptance(w, "o900", True, 0.0)
+    doubt = P.acceptance(w, "o900", True, 0.1)
+    assert sure in (0.0, 1.0) and 0.0 < doubt < 1.0
+    assert (doubt > 0.5) == (sure == 1.0)
