@@ -12,7 +12,7 @@ import json
 import random
 
 import attrs
-from game.model.ops import evolve
+from game.model.ops import evolve, field_names
 
 from game.model import GREAT, World
 from game.model.ops import with_corridor, with_power
@@ -294,16 +294,22 @@ def winner(world: World) -> str:
 
 # --- hashing ----------------------------------------------------------------------------
 
+_SCALARS = frozenset((str, int, bool, type(None)))
+
+
 def to_data(obj):
-    """Plain JSON-ready data for any record of the World."""
-    if attrs.has(type(obj)):
-        return {f.name: to_data(getattr(obj, f.name)) for f in attrs.fields(type(obj))}
-    if isinstance(obj, dict):
+    """Plain JSON-ready data for any record of the World (NaN becomes null)."""
+    kind = type(obj)
+    if kind in _SCALARS:
+        return obj
+    if kind is float:
+        return obj if obj == obj else None
+    if kind is dict:
         return {str(k): to_data(v) for k, v in obj.items()}
-    if isinstance(obj, (tuple, list)):
+    if kind is tuple or kind is list:
         return [to_data(v) for v in obj]
-    if isinstance(obj, float):
-        return float(repr(obj)) if obj == obj else None
+    if attrs.has(kind):
+        return {n: to_data(getattr(obj, n)) for n in field_names(kind)}
     return obj
 
 

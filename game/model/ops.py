@@ -10,6 +10,14 @@ from game.model.world import World
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
+def field_names(cls: type) -> tuple[str, ...]:
+    """The attribute names of an attrs class, in order (cached)."""
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(a.name for a in attrs.fields(cls))
+    return names
+
+
 def evolve(obj, **changes):
     """A copy of an attrs record with some fields changed (a faster `attrs.evolve`).
 
@@ -17,10 +25,12 @@ def evolve(obj, **changes):
     introspection by caching each class's field names.
     """
     cls = type(obj)
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(a.name for a in attrs.fields(cls))
-    return cls(*[changes[n] if n in changes else getattr(obj, n) for n in names])
+    if hasattr(obj, "__dict__"):  # records without slots: copy the attribute table directly
+        new = object.__new__(cls)
+        new.__dict__.update(obj.__dict__)
+        new.__dict__.update(changes)
+        return new
+    return cls(*[changes[n] if n in changes else getattr(obj, n) for n in field_names(cls)])
 
 
 def put(mapping: Mapping, key, value) -> dict:

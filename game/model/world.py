@@ -198,7 +198,7 @@ class EventDef:
     once: bool = True
 
 
-@frozen
+@frozen(slots=False)  # a __dict__ lets `ops.evolve` copy a World in one step (it is copied ~20,000 times a game)
 class World:
     """The whole state of a game at one moment."""
 
