@@ -251,7 +251,8 @@ def update_security(world: World) -> World:
 
 def calm_down(world: World) -> World:
     """The wish to diversify fades a little each year."""
-    economies = {c: evolve(e, diversify=e.diversify * 0.8) for c, e in world.economies.items()}
+    keep = 1 - world.param("dependence.diversify_fade")
+    economies = {c: evolve(e, diversify=e.diversify * keep) for c, e in world.economies.items()}
     return evolve(world, economies=economies)
 
 

@@ -2,7 +2,7 @@
 
 `score[p] = 100 x sum_t w[p,t] x term_t(p) / sum_t w[p,t]`, with the weights from the
 scenario (brief section 5). Amounts are normalised as `x / (x + half)`, the half
-points being the HALF constants below.
+points being the `agenda.*_half` parameters of the rules table.
 
 Par: a power may also have a `par`, the score it is expected to reach, and a
 `spread`, how much its score usually swings from game to game. The winner is the power whose final score is
@@ -22,7 +22,6 @@ from game.rules import energy, geography
 from game.rules.economy import debt_ratio
 from game.rules.influence import autonomy, share
 
-HALF = {"trade": 30.0, "capacity": 150.0, "energy": 20.0, "transit": 1.0}
 
 
 def _sat(x: float, half: float) -> float:
@@ -58,19 +57,19 @@ def treasury(w: World, p: str) -> float:
 
 def trade(w: World, p: str) -> float:
     """Value of p's trade with the C5."""
-    return _sat(sum(row.get(p, 0.0) for row in w.trade.values()), HALF["trade"])
+    return _sat(sum(row.get(p, 0.0) for row in w.trade.values()), w.param("agenda.trade_half"))
 
 
 def route_capacity(w: World, p: str) -> float:
     """Capacity of operating corridors that reach p's market."""
     cap = sum(k.capacity for k in w.corridors.values() if k.status == geography.OPEN and p in k.markets)
-    return _sat(cap, HALF["capacity"])
+    return _sat(cap, w.param("agenda.capacity_half"))
 
 
 def energy_from_c5(w: World, p: str) -> float:
     """Oil and gas p receives from the C5."""
     got = w.received.get(p, {})
-    return _sat(got.get("oil", 0.0) + got.get("gas", 0.0), HALF["energy"])
+    return _sat(got.get("oil", 0.0) + got.get("gas", 0.0), w.param("agenda.energy_half"))
 
 
 def stability(w: World, p: str) -> float:
@@ -88,7 +87,7 @@ def rivals_low(w: World, p: str) -> float:
 
 def transit_income(w: World, p: str) -> float:
     """Fees earned on routes p controls."""
-    return _sat(w.powers[p].transit_income, HALF["transit"])
+    return _sat(w.powers[p].transit_income, w.param("agenda.transit_half"))
 
 
 def forum_members(w: World, p: str) -> float:

@@ -46,6 +46,6 @@ RULES = (
 BOOKKEEPING = (
     RuleInfo(10, "Influence, shares and autonomy", "influence", ("influence",)),
     RuleInfo(11, "Economy", "economy", ("economy", "stability")),
-    RuleInfo(12, "Agendas and winning", "agenda", ()),
+    RuleInfo(12, "Agendas and winning", "agenda", ("agenda",)),
     RuleInfo(13, "Events", "events", ("events",)),
 )

@@ -6,7 +6,7 @@ the donor `influence.<kind> x a / sqrt(GDP)` influence, times the hedging rival 
 Yearly: treasury += fiscal_share x netback revenue; controllers earn fees; debt costs
 interest + repay x principal (unpaid service is rolled into debt, never overdrawing the
 treasury); growth g = base_growth + export_growth x revenue / GDP; stability moves
-`revert x (60 - s) + growth x (g - base_growth) - debt x max(0, debt/GDP - safe)`.
+`revert x (normal - s) + growth x (g - base_growth) - debt x max(0, debt/GDP - safe)`.
 Sources: 001_78d6b60161a582b5.txt (ODA by type: grants, technical cooperation, loans),
 002_b2119cfe6ca6f9f4.txt (trade and infrastructure as development).
 """
@@ -85,7 +85,7 @@ def grow(world: World, c: str, revenue: float) -> World:
     base = world.param("economy.base_growth")
     g = base + world.param("economy.export_growth") * revenue / max(eco.gdp, 0.1)
     over = max(0.0, debt_ratio(world, c) - world.param("economy.debt_safe"))
-    s = eco.stability + world.param("stability.revert") * (60 - eco.stability) \
+    s = eco.stability + world.param("stability.revert") * (world.param("stability.normal") - eco.stability) \
         + world.param("stability.growth") * (g - base) - world.param("stability.debt") * over
     return with_economy(world, c, gdp=eco.gdp * (1 + g), growth=g, revenue=revenue, stability=clamp(s, 0, 100))
 

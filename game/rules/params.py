@@ -47,6 +47,7 @@ PARAMS: dict[str, Param] = {
     "dependence.recycling_year": Param(2030, 1990, 2100, "first year recycling yields rare earths"),
     "dependence.recycling_cost": Param(3.3, 1, 10, "cost multiple of recycled rare earths (+230%)"),
     "dependence.alternative_share": Param(0.15, 0, 1, "share of demand an alternative source can cover once online"),
+    "dependence.diversify_fade": Param(0.2, 0, 1, "share of a state's wish to diversify that fades each year"),
     "dependence.control_years": Param(2, 1, 10, "years export controls or transit pressure stay in force"),
     # 7. Refining bottleneck
     "refining.ore_ratio": Param(0.1, 0.01, 1, "value of raw rare-earth ore as a share of refined oxide"),
@@ -78,10 +79,16 @@ PARAMS: dict[str, Param] = {
     "economy.develop_cost": Param(0.5, 0, 20, "cost (US$ bn) of developing a deposit"),
     "economy.develop_share": Param(0.15, 0, 2, "capacity added by developing a deposit, as a share of current output"),
     "economy.develop_years": Param(2, 0, 10, "years a deposit takes to come on stream"),
-    "stability.revert": Param(0.1, 0, 1, "share of the gap to 60 a state's stability closes each year"),
+    "stability.normal": Param(60.0, 0, 100, "the stability a state drifts back to"),
+    "stability.revert": Param(0.1, 0, 1, "share of the gap to stability.normal a state's stability closes each year"),
     "stability.growth": Param(100.0, 0, 1000, "stability gained per unit of GDP growth"),
     "stability.debt": Param(20.0, 0, 200, "stability lost per unit of debt-to-GDP above the safe ratio"),
     "stability.collapse": Param(15.0, 0, 100, "mean C5 stability below which the region collapses and all lose"),
+    # Agendas: amounts scored as x / (x + half)
+    "agenda.trade_half": Param(30.0, 0.1, 10000, "trade with the C5 (US$ bn a year) that scores half of the trade term"),
+    "agenda.capacity_half": Param(150.0, 0.1, 10000, "route capacity into a market (Mt a year) that scores half"),
+    "agenda.energy_half": Param(20.0, 0.1, 10000, "oil and gas received from the C5 (Mt + bcm) that scores half"),
+    "agenda.transit_half": Param(1.0, 0.01, 1000, "transit fees earned (US$ bn a year) that score half"),
     # Events and play
     "events.random_chance": Param(0.5, 0, 1, "chance that a random event is drawn in a year"),
     "play.max_offers": Param(3, 0, 20, "offers a power may make each year"),
