@@ -82,16 +82,13 @@ def test_a_file_in_place_of_the_folder_is_named(game, tmp_path):
     assert not result.ok and "is a file" in result.error
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
-def test_read_only_folder(game, tmp_path):
-    ro = tmp_path / "ro"
-    ro.mkdir()
-    ro.chmod(0o500)
-    try:
-        result = export_all(specs(game)[:1], game.log, ro / "inner")
-        assert not result.ok and "Could not write" in result.error
-    finally:
-        ro.chmod(0o700)
+def test_folder_without_permission(game, tmp_path, monkeypatch):
+    """A folder the teacher may not write to gives a sentence (simulated: tests may run as root)."""
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    result = export_all(specs(game)[:1], game.log, tmp_path / "ro" / "inner")
+    assert not result.ok and "Could not write" in result.error
 
 
 def test_default_folder_and_typed_paths():
