@@ -185,32 +185,29 @@ class GameScene(UIScene):
         except IllegalAction as e:
             self.message = " ".join(e.reasons)
 
-    def quicksave(self) -> None:
-        """F5: save to the quick-save slot."""
+    def _with_saves(self, use):
+        """`use(game.save)`; a missing save module or a failed file operation becomes the message."""
         from game.ui.menu import save_module
         mod = save_module()
         if mod is None:
             self.message = tr("game.save_unavailable")
-            return
+            return None
         try:
-            mod.quicksave(self.session)
-            self.message = tr("game.saved")
-        except (HeartlandError, OSError) as e:
+            return use(mod)
+        except (HeartlandError, OSError, ValueError) as e:
             self.message = str(e)
+            return None
+
+    def quicksave(self) -> None:
+        """F5: save to the quick-save slot."""
+        if self._with_saves(lambda mod: mod.quicksave(self.session)) is not None:
+            self.message = tr("game.saved")
 
     def quickload(self) -> None:
         """F9: load the quick-save slot."""
-        from game.ui.menu import save_module
-        mod = save_module()
-        if mod is None:
-            self.message = tr("game.save_unavailable")
-            return
-        try:
-            session = mod.quickload()
-        except (HeartlandError, OSError, ValueError) as e:
-            self.message = str(e)
-            return
-        open_game(self.manager, session)
+        session = self._with_saves(lambda mod: mod.quickload())
+        if session is not None:
+            open_game(self.manager, session)
 
     # --- menus of actions ------------------------------------------------------------------
     def category_state(self, verbs) -> tuple[bool, str]:
