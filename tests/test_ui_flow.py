@@ -343,3 +343,21 @@ def test_new_game_embeds_its_scenario_and_autosaves_each_year(home):
     session.run_ai()
     saves = sorted((home / "saves").glob("*.json"))
     assert len(saves) == 2  # one per finished year of the two-year scenario
+
+
+def test_quick_save_and_quick_load_keys(home):
+    """F5 writes the quick-save slot; F9 brings that game back on a fresh play screen."""
+    from game.ui.setup import SetupScene
+    app = make_app()
+    setup = SetupScene()
+    app.manager.push(setup)
+    choose_short(app)
+    setup.start()
+    from game.ui.game import GameScene
+    game = next(s for s in app.manager.stack if isinstance(s, GameScene))
+    game.quicksave()
+    assert game.message and list((home / "saves").glob("*.json"))
+    year = game.session.world.year
+    game.quickload()
+    loaded = next(s for s in app.manager.stack if isinstance(s, GameScene))
+    assert loaded is not game and loaded.session.world.year == year
