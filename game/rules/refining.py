@@ -2,7 +2,12 @@
 
 Grade of a unit of rare earths from c = f + (1 - f) x ore_ratio, with
 f = min(1, refining[c] / output[c]) the share refined at home. Ore refined in China
-counts, for the buyer, as rare earths sourced from China (not secure).
+counts, for the buyer, as rare earths sourced from China: the secure share of a unit is
+`1 - gate x (1 - f)`. A development path: developing a rare-earth deposit adds
+`max(develop_share x output, deposit_share x reserves)` kt a year (Kazakhstan's
+Kuirektykol, ~900 kt, gives ~4.5 kt, a quarter of Japan's demand), but unrefined it is
+worth `ore_ratio` and reaches buyers through China, so it needs refining builds of
+`refining.step` kt each, costing `refining.cost` and taking `refining.years`.
 Source: 003_7a4fb393b3879089.txt (China refines at a quarter of US cost; Australia and
 others lack refining).
 """
@@ -30,4 +35,9 @@ def grade(world: World, c: str, r: str) -> float:
 
 def secure_share(world: World, c: str, r: str) -> float:
     """Share of a unit from `c` that reaches a buyer without passing Chinese refineries."""
-    return refined_share(world, c) if r == REFINED else 1.0
+    return 1 - world.param("refining.gate") * (1 - refined_share(world, c)) if r == REFINED else 1.0
+
+
+def deposit_step(world: World, c: str) -> float:
+    """Rare-earth capacity one development adds in `c`: a share of its reserves."""
+    return world.param("refining.deposit_share") * world.economies[c].reserves.get(REFINED, 0.0)
