@@ -8,7 +8,8 @@ compare every power's final score with the same seeds played under the normal ru
 
 Per dynamic it prints, over the scenarios, the largest mean score move of any power
 (neutralised minus normal, same seeds) and whether it is significant by a two-sided
-paired t-test at 5% (t against Student's t with games-1 degrees of freedom). One JSON
+paired t-test at 5% (t against Student's t with games-1 degrees of freedom) and at least
+MIN_MOVE (0.1 score points: steadier but smaller moves are rounding noise). One JSON
 object on the last line: {"bench": "ablation", "dynamics": {name: {...}}, ...}.
 """
 from __future__ import annotations
@@ -50,8 +51,12 @@ def t_critical(df: int) -> float:
     return T975[df - 1] if 1 <= df <= len(T975) else 1.96
 
 
+MIN_MOVE = 0.1  # score points: a smaller mean move does not count, however steady (rounding noise)
+
+
 def paired(diffs: list[float]) -> dict:
-    """Mean of paired differences, its t statistic and whether it is significant at 5%."""
+    """Mean of paired differences, its t statistic and whether it is a significant move (5%, >= MIN_MOVE)."""
+    diffs = [0.0 if abs(d) < 1e-9 else d for d in diffs]
     n = len(diffs)
     mean = statistics.fmean(diffs)
     sd = statistics.stdev(diffs) if n > 1 else 0.0
@@ -59,7 +64,7 @@ def paired(diffs: list[float]) -> dict:
         t = 0.0 if mean == 0.0 else math.copysign(math.inf, mean)
     else:
         t = mean / (sd / math.sqrt(n))
-    return {"mean": mean, "t": t, "significant": n > 1 and abs(t) > t_critical(n - 1)}
+    return {"mean": mean, "t": t, "significant": n > 1 and abs(mean) >= MIN_MOVE and abs(t) > t_critical(n - 1)}
 
 
 def neutral_rules(world, dynamic: str) -> dict:
@@ -113,10 +118,16 @@ def analyse(games: list[dict], scenarios, dynamics) -> dict:
                    key=lambda x: (x[2]["significant"], abs(x[2]["mean"])), default=None)
         out[d] = {"largest": None if best is None else {
             "scenario": best[0], "power": best[1], "mean_move": round(best[2]["mean"], 3),
-            "t": round(best[2]["t"], 2) if math.isfinite(best[2]["t"]) else str(best[2]["t"]),
+            "t": _num(best[2]["t"]),
             "significant": best[2]["significant"]},
-            "moves": {sc: {p: round(m["mean"], 3) for p, m in moves.items()} for sc, moves in per_scenario.items()}}
+            "moves": {sc: {p: [round(m["mean"], 3), _num(m["t"]), m["significant"]] for p, m in moves.items()}
+                      for sc, moves in per_scenario.items()}}
     return out
+
+
+def _num(t: float):
+    """A t statistic for JSON (an infinite one as text)."""
+    return round(t, 2) if math.isfinite(t) else str(t)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--years", type=int, default=0, help="play only this many years (0: the whole scenario)")
     ap.add_argument("--seed", type=int, default=1, help="first seed")
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--raw", help="also write every game's scores to this JSON file")
     ns = ap.parse_args(argv)
     dynamics = [d for d in ns.dynamics.split(",") if d]
     unknown = [d for d in dynamics if d not in NEUTRAL]
@@ -137,7 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     scenarios = ns.scenario or list(SCENARIOS)
     seeds = range(ns.seed, ns.seed + ns.games)
     jobs = [(sc, d, s, ns.years) for sc in scenarios for d in ("", *dynamics) for s in seeds]
-    result = analyse(run(jobs, ns.jobs), scenarios, dynamics)
+    games = run(jobs, ns.jobs)
+    if ns.raw:
+        Path(ns.raw).write_text(json.dumps(games), encoding="utf-8")
+    result = analyse(games, scenarios, dynamics)
     print(f"{'dynamic':<13} {'scenario':>8} {'power':<13} {'mean move':>9} {'t':>7}  significant")
     for d, r in result.items():
         b = r["largest"]

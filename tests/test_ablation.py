@@ -32,6 +32,7 @@ def test_paired_t_on_known_differences():
     assert out["t"] == pytest.approx(1.0 / (0.8165 / 2), rel=1e-3)
     assert not out["significant"]
     assert ablation.paired([0.5, 0.5, 0.5])["significant"]
+    assert not ablation.paired([1e-12, 2e-12, 1e-12])["significant"]  # rounding noise is no move
     assert not ablation.paired([0.0, 0.0])["significant"]
 
 
