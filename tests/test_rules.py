@@ -409,3 +409,17 @@ def test_geography_5_costs_are_per_unit_of_capacity():
     k = w.corridors["west"]
     assert geography.netback(w, "kazakhstan", "rare_earths", k) == pytest.approx(0.02 - 0.001 * 0.08)
     assert geography.netback(w, "kazakhstan", "rare_earths", k) > 0
+
+
+def test_refining_5_developing_rare_earths_abroad_brings_offtake():
+    """Japan developing Kazakh rare earths gets the new output under contract; unrefined it adds no
+    security, refined at home it does."""
+    from game.rules.play import develop_amount
+    w = at_turn(with_params(tiny(), refining__deposit_share=0.0), "japan", "actions")
+    added = develop_amount(w, "kazakhstan", "rare_earths")
+    w, _ = apply(w, A.Develop("japan", "kazakhstan", "rare_earths"))
+    (con,) = w.contracts.values()
+    assert (con.seller, con.buyer, con.resource, con.volume) == ("kazakhstan", "japan", "rare_earths", added)
+    assert geography.resolve(w).received.get("japan", {}).get("rare_earths", 0.0) == 0.0
+    refined = evolve(w, economies=put(w.economies, "kazakhstan", evolve(w.economies["kazakhstan"], refining=5.0)))
+    assert geography.resolve(refined).received["japan"]["rare_earths"] == pytest.approx(added)

@@ -374,6 +374,8 @@ def do_develop(world: World, a: A.Develop) -> tuple[World, list[Entry]]:
     world = with_economy(world, a.target, projects=eco.projects + ((a.resource, amount, due),))
     if a.actor != a.target:
         world = hedging.win(world, a.target, a.actor, world.param("influence.cofinance") * per_gdp(world, a.target, cost))
+        if a.resource == refining.REFINED and world.powers[a.actor].kind == GREAT:
+            world = refining.offtake(world, a.target, a.actor, amount)
     return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} develops {a.resource.replace('_', ' ')} in "
                             f"{name(world, a.target)}: +{amount:.2f} from {due}.")]
 
