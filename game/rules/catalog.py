@@ -48,5 +48,6 @@ BOOKKEEPING = (
     RuleInfo(11, "Economy", "economy", ("economy", "stability")),
     RuleInfo(12, "Agendas and winning", "agenda", ("agenda",)),
     RuleInfo(13, "Events", "events", ("events",)),
-    RuleInfo(14, "Contracts and prices", "contracts", ("contracts",)),
+    RuleInfo(14, "Goods trade and remittances", "trade", ("trade",)),
+    RuleInfo(15, "Contracts and prices", "contracts", ("contracts",)),
 )
