@@ -56,8 +56,8 @@ def graft(world: World, base: World) -> World:
 
 def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float = 0.5) -> tuple[float, dict, World]:
     """A great power's worth of accepting an offer, in agenda points: the change in its score
-    (goods moved, influence won) plus its route habit, plus `thrift` per US$ bn of a contract's
-    whole-life worth (security less premium), less `thrift` per US$ bn it pays now."""
+    (goods moved, security won, influence won) plus its route habit, less `thrift` per US$ bn it
+    pays now and per US$ bn of a contract's whole-life premium."""
     o = world.offers[offer_id]
     judged = valuation.appraise(world, p, o, habits)
     base = settle_goods(world)
@@ -71,8 +71,9 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
 
 
 def lifetime(terms: dict) -> float:
-    """US$ bn a great power's appraisal puts on a contract's life: security won less premium paid."""
-    return terms.get("goods", 0.0) - terms.get("premium", 0.0)
+    """US$ bn a contract costs a great power over its life: the discounted premium its treasury pays
+    (the supply security it wins already shows in its agenda score)."""
+    return -terms.get("premium", 0.0)
 
 
 def acceptance(world: World, offer_id: str, judge: bool, hope: float = 0.0) -> float:
