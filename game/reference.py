@@ -13,7 +13,9 @@ from pathlib import Path
 
 from attrs import frozen
 
-HISTORY_DIR = Path(__file__).resolve().parents[1] / "scenarios" / "history"
+from game.paths import scenario_dir
+
+HISTORY_DIR = scenario_dir() / "history"
 COMPARES = ("trade", "flow", "share", "gdp", "remittances")
 
 
