@@ -117,7 +117,9 @@ def consistency(runs_2015: list[list[dict]], runs_2025: list[list[dict]], year: 
         a = sum(f.get(key, 0.0) for f in start) / len(start)
         b = sum(f.get(key, 0.0) for f in reached) / len(reached)
         if max(a, b) >= 0.5:  # both near zero: nothing to compare
-            out[key] = {"start_2025": round(a, 3), "reached_2015": round(b, 3), "ratio": round(ratio(a, b), 3)}
+            r = ratio(a, b)
+            out[key] = {"start_2025": round(a, 3), "reached_2015": round(b, 3),
+                        "ratio": round(r, 3) if math.isfinite(r) else None}  # None: the 2015 games carried nothing
     return out
 
 
@@ -130,7 +132,7 @@ def run(scenarios=SCENARIOS, games: int = 3, seed: int = 1, years: int = 0) -> d
     if "2015" in runs and "2025" in runs:
         cons = consistency(runs["2015"], runs["2025"])
         out["consistency"] = cons
-        out["consistency_within"] = sum(1 for v in cons.values() if 1 / FACTOR <= v["ratio"] <= FACTOR)
+        out["consistency_within"] = sum(1 for v in cons.values() if v["ratio"] and 1 / FACTOR <= v["ratio"] <= FACTOR)
         out["consistency_total"] = len(cons)
     return out
 
@@ -147,7 +149,8 @@ def show(out: dict) -> None:
     if out.get("consistency"):
         print(f"\n2025 start vs the 2015 games in 2025: {out['consistency_within']}/{out['consistency_total']} within")
         for key, v in out["consistency"].items():
-            print(f"  {key:<28} {v['start_2025']:>9.2f} {v['reached_2015']:>9.2f} {v['ratio']:>7.2f}")
+            shown = "-" if v["ratio"] is None else f"{v['ratio']:.2f}"
+            print(f"  {key:<28} {v['start_2025']:>9.2f} {v['reached_2015']:>9.2f} {shown:>7}")
 
 
 def main(argv: list[str] | None = None) -> int:

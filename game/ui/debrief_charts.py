@@ -190,7 +190,7 @@ def history_charts(history: Sequence[dict], world, reference: Reference | None) 
     if reference is None:
         return []
     specs = []
-    trade = [r for r in reference.series if r.compare == "trade"]
+    trade = [r for r in reference.series if r.compare == "trade" and not r.state]  # per-state series: bench/fidelity.py
     if trade:
         def trade_label(r):
             return f"{name_of(world, r.power)}-{name_of(world, r.state)}" if r.state else name_of(world, r.power)
