@@ -14,7 +14,6 @@ import hashlib
 import json
 import math
 import os
-import tempfile
 import typing
 from collections import abc
 from functools import lru_cache
@@ -26,6 +25,7 @@ from attrs import frozen
 
 from game import engine
 from game.errors import HeartlandError, SaveError
+from game.fileio import NotRegular, TooLarge, clean_stale_temps, read_regular, safe_stem, write_atomic  # noqa: F401
 from game.model import World
 from game.rules.log import Entry
 from game.session import AgentFactory, Seat, Session, YearMark, default_agents
@@ -321,48 +321,6 @@ def seal(content: dict, format_version: int = FORMAT_VERSION, version: str | Non
             f'"checksum":"{checksum(text)}",{BODY_KEY}{text}}}\n')
 
 
-def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write a file so that a crash leaves either the old file or the new one, never a mix."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="ascii") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
-def _umask() -> int:
-    """The process's umask (read without changing it for long)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (where the platform allows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def save(session: Session, path: str | os.PathLike) -> None:
     """Save the game to `path` atomically; SaveError in one sentence if it cannot be written."""
     try:
@@ -377,16 +335,17 @@ def read(path: str | os.PathLike) -> dict:
     """The checked, migrated body of a save file; SaveError naming the file if it cannot be trusted."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SaveError(f"{path}: the file is {size:,} bytes, too large to be a Heartland save.")
-        data = path.read_bytes()
+        data = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise SaveError(f"{path}: there is no such save file.") from None
     except IsADirectoryError:
         raise SaveError(f"{path}: this is a folder, not a save file.") from None
-    except OSError as e:
-        raise SaveError(f"{path}: the save could not be read ({e.strerror or e}).") from None
+    except TooLarge as e:
+        raise SaveError(f"{path}: the file is {e.size:,} bytes, too large to be a Heartland save.") from None
+    except NotRegular:
+        raise SaveError(f"{path}: this is not a file but a pipe or device; a save is a .json file.") from None
+    except (OSError, ValueError) as e:
+        raise SaveError(f"{path}: the save could not be read ({getattr(e, 'strerror', None) or e}).") from None
     return parse(data, str(path))
 
 

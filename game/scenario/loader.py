@@ -13,6 +13,7 @@ from typing import Any
 from attrs import frozen
 
 from game.errors import ScenarioError, ScenarioErrors
+from game.fileio import is_plain_id, safe_stem  # noqa: F401  (safe_stem re-exported)
 from game.model import (
     C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Pledge, Policy, Power, World,
 )
@@ -23,7 +24,7 @@ from game.rules.play import CARDS
 from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
-    MAX_BYTES, ROOT, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, user_dir,
+    MAX_BYTES, ROOT, SCENARIO_DIR, Locator, Merged, Source, shown, find, parse_toml, read_text, resolve, user_dir,
 )
 
 MAP_FILE = ROOT / "assets" / "map" / "heartland_map.json"
@@ -229,7 +230,11 @@ def _ordered(errors: list[ScenarioError]) -> list[ScenarioError]:
 
 
 def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
-    """Years in order; an extending scenario has its own id."""
+    """Years in order; the id is a plain identifier; an extending scenario has its own id."""
+    given = merged.raw.get("scenario")
+    if not is_plain_id(meta["id"]) and isinstance(given, dict) and isinstance(given.get("id"), str):
+        chk.fail("scenario.id", f"'{shown(meta['id'])}' is not a plain id; use letters, digits, _ and - "
+                 "(at most 64, starting with a letter or digit), as it names files.")
     if meta["end_year"] < meta["start_year"]:
         chk.fail("scenario.end_year", f"{meta['end_year']} comes before start_year {meta['start_year']}.")
     if meta["end_year"] - meta["start_year"] > 60:

@@ -15,11 +15,14 @@ from typing import Any
 from attrs import field, frozen
 
 from game.errors import ScenarioError, ScenarioErrors
+from game.fileio import NotRegular, TooLarge, is_plain_id, read_regular
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO_DIR = ROOT / "scenarios"
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 8  # longest chain of `extends`
+MAX_NESTING = 12  # deepest tables and lists inside one file
+LONG_DIGITS = 4000  # a run of digits this long is not a scenario number
 
 
 def user_dir() -> Path:
@@ -37,12 +40,20 @@ def roots() -> tuple[Path, ...]:
 def find(name: str) -> Path:
     """A scenario id (`2015`, looked up in the shipped, examples, then user folder) or a file path."""
     p = Path(name)
-    if p.suffix == ".toml" or os.sep in name or "/" in name or p.exists():
+    if p.suffix == ".toml" or os.sep in name or "/" in name or _exists(p) or not is_plain_id(name):
         return p
     for folder in (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir()):
         if (folder / f"{name}.toml").is_file():
             return folder / f"{name}.toml"
     return SCENARIO_DIR / f"{name}.toml"
+
+
+def _exists(p: Path) -> bool:
+    """Whether a path exists; False for names the system refuses (too long, NUL)."""
+    try:
+        return p.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _error(where: str, line: int | None, key: str, message: str) -> ScenarioErrors:
@@ -52,13 +63,16 @@ def _error(where: str, line: int | None, key: str, message: str) -> ScenarioErro
 def read_text(path: Path) -> str:
     """The file's text; one sentence when it is missing, huge, empty, binary or not UTF-8."""
     where = str(path)
-    if not path.is_file():
-        raise _error(where, None, "", "no such scenario file." if not path.exists() else "this is not a file.")
-    if path.stat().st_size > MAX_BYTES:
-        raise _error(where, None, "", f"the file is {path.stat().st_size:,} bytes; a scenario may be at most {MAX_BYTES:,}.")
-    data = path.read_bytes()
-    if len(data) > MAX_BYTES:
-        raise _error(where, None, "", f"the file is {len(data):,} bytes; a scenario may be at most {MAX_BYTES:,}.")
+    try:
+        data = read_regular(path, MAX_BYTES)
+    except TooLarge as e:
+        raise _error(where, None, "", f"the file is {e.size:,} bytes; a scenario may be at most {MAX_BYTES:,}.") from None
+    except FileNotFoundError:
+        raise _error(where, None, "", "no such scenario file.") from None
+    except (NotRegular, IsADirectoryError):
+        raise _error(where, None, "", "this is not a file but a folder, pipe or device; a scenario is a .toml file.") from None
+    except (OSError, ValueError) as e:
+        raise _error(where, None, "", f"the file cannot be read ({getattr(e, 'strerror', None) or e}).") from None
     if b"\x00" in data:
         raise _error(where, None, "", "this is a binary file, not a TOML scenario.")
     try:
@@ -74,7 +88,6 @@ def read_text(path: Path) -> str:
 class Locator:
     """Finds the line of a dotted key in a TOML text (tables, dotted and quoted keys)."""
 
-    HEADER = re.compile(r"^\s*\[(\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
     KEY = re.compile(r'^\s*((?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\-]+))*)\s*=')
 
     def __init__(self, text: str):
@@ -86,9 +99,9 @@ class Locator:
             if in_string:
                 in_string = _toggles(line, in_string)
                 continue
-            if m := self.HEADER.match(line):
-                table = self._norm(m.group(2))
-                self._add(table, n, array=bool(m.group(1)))
+            if header := table_header(line):
+                table = self._norm(header[0])
+                self._add(table, n, array=header[1])
             elif m := self.KEY.match(line):
                 key = self._norm(m.group(1))
                 self._add(f"{table}.{key}" if table else key, n)
@@ -125,9 +138,29 @@ class Locator:
             text = self.text_lines[n - 1]
             if item in text:
                 return n
-            if n > start and (self.HEADER.match(text) or self.KEY.match(text)):
+            if n > start and (table_header(text) or self.KEY.match(text)):
                 break
         return start
+
+
+def table_header(line: str) -> tuple[str, bool] | None:
+    """(name, is_array) when the line is a `[table]` or `[[array]]` header; linear in the line's length."""
+    text = line.strip()
+    if not text.startswith("["):
+        return None
+    array = text.startswith("[[")
+    inner = text[2:] if array else text[1:]
+    end = inner.find("]")
+    if end < 0:
+        return None
+    rest = inner[end + 1:]
+    if array:
+        rest = rest.removeprefix("]")
+    rest = rest.strip()
+    name = inner[:end].strip()
+    if not name or (rest and not rest.startswith("#")):
+        return None
+    return name, array
 
 
 def _toggles(text: str, inside: bool) -> bool:
@@ -148,6 +181,27 @@ def parse_toml(text: str, where: str, locator: Locator | None = None) -> dict:
                 ScenarioError(where, n, key, f"is set twice (first on line {first}); keep only one.")
                 for n, key, first in locator.duplicates]) from None
         raise _syntax(str(e), where, text) from None
+    except RecursionError:
+        raise _error(where, None, "", f"lists or tables are nested too deeply; a scenario nests at most "
+                     f"{MAX_NESTING} levels.") from None
+    except ValueError:  # tomllib refuses integers longer than Python converts
+        m = re.search(r"\d{%d,}" % LONG_DIGITS, text)
+        line = text[:m.start()].count("\n") + 1 if m else None
+        raise _error(where, line, "", "a number here has thousands of digits; write a number of normal size.") from None
+
+
+def nesting_problem(value: Any, limit: int) -> str:
+    """The dotted key where `value` nests deeper than `limit` tables or lists ("" when it does not)."""
+    stack = [(value, "", 0)]
+    while stack:
+        item, key, depth = stack.pop()
+        if depth > limit:
+            return key or "(top)"
+        if isinstance(item, dict):
+            stack.extend((v, f"{key}.{k}" if key else str(k), depth + 1) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((v, key, depth + 1) for v in item)
+    return ""
 
 
 SYNTAX_HINTS = (
@@ -225,6 +279,10 @@ def read(path: Path) -> Source:
     text = read_text(path)
     locator = Locator(text)
     raw = parse_toml(text, str(path), locator)
+    if deep := nesting_problem(raw, MAX_NESTING):
+        short = deep if len(deep) <= 80 else deep[:77] + "..."
+        raise _error(str(path), locator.line(deep), short, f"tables or lists are nested more than {MAX_NESTING} "
+                     "levels deep; a scenario never needs that many.")
     if not raw:
         raise _error(str(path), None, "", "the file has no settings, only comments; a scenario needs at least "
                      "format_version and a [scenario] table.")
@@ -263,6 +321,12 @@ def base_file(name: str, child: Path) -> Path | str:
     """The file `extends = name` names, or a sentence saying why it cannot be used."""
     folder = child.resolve().parent
     looks_like_path = name.endswith(".toml") or "/" in name or "\\" in name
+    if not looks_like_path and not is_plain_id(name):
+        return ("must be a scenario id (letters, digits, _ and -, at most 64) or a .toml file name; "
+                f"'{shown(name)}' is neither.")
+    if looks_like_path and not _plain_path(name):
+        return (f"'{shown(name)}' is not a usable file name (at most {MAX_NAME} characters, "
+                "no control characters).")
     if not looks_like_path:
         for d in (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir(), folder):
             if (d / f"{name}.toml").is_file():
@@ -281,6 +345,20 @@ def base_file(name: str, child: Path) -> Path | str:
     if not target.is_file():
         return f"there is no file '{name}' next to this scenario."
     return target
+
+
+MAX_NAME = 255
+
+
+def _plain_path(name: str) -> bool:
+    """A relative path a person could have typed: printable, of sane length."""
+    return 0 < len(name) <= MAX_NAME and name.isprintable() and all(len(part) <= MAX_NAME for part in name.split("/"))
+
+
+def shown(text: str) -> str:
+    """Text from a file, printable and short, for a sentence."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _origins(value: Any, src: Source, prefix: str) -> dict:

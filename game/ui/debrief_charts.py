@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 import pygame
 from attrs import frozen
 
+from game.fileio import is_plain_id
 from game.model.world import OTHERS
 from game.ui.charts import OTHERS_COLOR, ChartStyle, Series, bar_chart, line_chart, no_data, stacked_chart
 from game.ui.i18n import tr
@@ -61,8 +62,10 @@ class Reference:
 
 def load_reference(scenario_id: str, folder: Path = HISTORY_DIR) -> Reference | None:
     """The history file of `scenario_id`, or None when there is none."""
+    if not is_plain_id(scenario_id):
+        return None
     path = folder / f"{scenario_id}.toml"
-    if not scenario_id or not path.is_file():
+    if not path.is_file():
         return None
     data = tomllib.loads(path.read_text("utf-8"))
     series = tuple(

@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 import pygame
 from attrs import frozen
 
+from game.fileio import safe_stem
 from game.ui.charts import ChartStyle
 from game.ui.debrief_charts import ChartSpec
 from game.ui.i18n import tr
@@ -41,7 +42,7 @@ class ExportResult:
 def default_folder(scenario_id: str, today: dt.date | None = None, home: Path | None = None) -> Path:
     """~/Heartland-exports/<scenario>-<date>."""
     day = (today or dt.date.today()).isoformat()
-    return (home or Path.home()) / "Heartland-exports" / f"{scenario_id or 'game'}-{day}"
+    return (home or Path.home()) / "Heartland-exports" / f"{safe_stem(scenario_id)}-{day}"
 
 
 def folder_from_text(text: str) -> Path:
