@@ -114,13 +114,16 @@ class Progress:
 
 
 def validate(ns: argparse.Namespace) -> int:
-    """Check scenario files; print every problem as file:line: key: sentence."""
+    """Check scenario files; print every problem as file:line: key: sentence (warnings too, which never fail)."""
     from game.scenario.loader import load
     bad = 0
     for name in ns.files:
         try:
-            load(name)
-            print(f"{name}: ok")
+            sc = load(name)
+            for warning in sc.warnings:
+                print(warning.describe())
+            print(f"{name}: ok" + (f" ({len(sc.warnings)} warning{'s' if len(sc.warnings) > 1 else ''})"
+                                   if sc.warnings else ""))
         except ScenarioErrors as e:
             bad += 1
             for err in e.errors:

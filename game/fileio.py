@@ -71,8 +71,12 @@ def kind_of(path: str | os.PathLike) -> str:
 
 
 def write_atomic(path: str | os.PathLike, text: str, encoding: str = "ascii") -> None:
-    """Write a file so that a crash leaves either the old file or the new one, never a mix."""
+    """Write a file so that a crash leaves either the old file or the new one, never a mix.
+
+    A path that is a device, FIFO or folder is never replaced (NotRegular)."""
     path = Path(path)
+    if kind_of(path) not in ("file", "missing"):
+        raise NotRegular(f"{path} is not a regular file")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pygame
 
+from game.fileio import write_atomic
 from game.ui import theme
 from game.ui.scene import Scene, SceneManager
 
@@ -49,12 +50,11 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write settings; a read-only home is not an error."""
+    """Write settings atomically (a crash leaves the old file or the new one); a read-only home is not an error."""
     path = path or home() / "settings.json"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(settings), indent=1), "utf-8")
-    except OSError:
+        write_atomic(path, json.dumps(asdict(settings), indent=1))
+    except (OSError, ValueError):
         pass
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 
+import attrs
 import pygame
 
 from game.ui import theme
@@ -192,6 +193,11 @@ class SettingsScene(UIScene):
         return False
 
 
+def _broken(info, error: str):
+    """A save's list entry marked with why it cannot be opened."""
+    return attrs.evolve(info, error=error) if attrs.has(type(info)) else info
+
+
 class LoadScene(UIScene):
     """The saved games, newest first; a broken save shows its reason."""
 
@@ -259,9 +265,9 @@ class LoadScene(UIScene):
         mod = save_module()
         try:
             session = mod.load(info.path)
-        except (HeartlandError, OSError, ValueError) as e:
-            self.error = str(e)
-            self.saves = []
+        except Exception as e:  # any failure: the list stays, this file shows why it cannot load
+            self.error = str(e) if isinstance(e, HeartlandError) else f"{info.path}: the save could not be opened ({e})."
+            self.saves = [_broken(i, self.error) if i is info else i for i in self.saves]
             return
         from game.ui.game import open_game
         open_game(self.manager, session)
