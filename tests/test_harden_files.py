@@ -172,8 +172,8 @@ def test_export_folder_and_ai_files_ignore_unsafe_ids(tmp_path):
     from ai.factory import script
     from game.ui.debrief_charts import load_reference
     from game.ui.export import default_folder
-    folder = default_folder("../../../etc/x", home=tmp_path)
-    assert folder.parent == tmp_path / "Heartland-exports"
+    folder = default_folder("../../../etc/x", base=tmp_path)
+    assert folder.parent == tmp_path
     assert script("../../scenarios/2015") == () and load_reference("../history/2015") is None
 
 
