@@ -132,3 +132,17 @@ def test_every_event_field_is_documented():
     doc = (Path(__file__).resolve().parents[1] / "docs" / "scenarios.md").read_text()
     for f in EVENT_FIELDS:
         assert f"`{f.path.replace('*', 'ID')}`" in doc, f.path
+
+
+def test_a_small_seeded_soak_finds_nothing():
+    """bench/soak.py in miniature: every agent kind once, checked after each event and year."""
+    import importlib.util
+    from pathlib import Path
+    spec = importlib.util.spec_from_file_location("soak", Path(__file__).resolve().parents[1] / "bench" / "soak.py")
+    soak = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(soak)
+    jobs = [("caspian_crisis", "random", 1), ("caspian_crisis", "greedy", 2)]
+    results = [soak.soak_one(j) for j in jobs]
+    assert [r["error"] for r in results] == ["", ""]
+    assert [r["n_breaks"] for r in results] == [0, 0]
+    assert len(soak.plan(60)) == 60 and {a for _, a, _ in soak.plan(60)} == set(soak.AGENTS)

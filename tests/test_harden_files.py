@@ -111,7 +111,7 @@ def test_deep_nesting_is_one_sentence(tmp_path, text, line):
     path = tmp_path / "deep.toml"
     path.write_text(text)
     message = one_error(path)
-    assert "nested" in message and "\n" not in message
+    assert "nest" in message and "\n" not in message
     assert validate(str(path))[0].line == line
 
 
@@ -193,3 +193,27 @@ def test_simulate_a_scenario_with_deep_nesting_exits_2(tmp_path):
     path.write_text("a = " + "[" * 10000 + "]" * 10000 + "\n")
     out = cli("simulate", "--scenario", str(path), "--games", "1")
     assert out.returncode == 2 and "Traceback" not in out.stderr and str(path) in out.stderr
+
+
+def _worst_cases() -> list[str]:
+    """Files just under the size limit built to be slow: many unknown keys, tables, events, chains, contracts."""
+    return [
+        BASE_TEXT.replace("[powers.china]", "[powers.china]\n" + "".join(f"x{i} = 1\n" for i in range(20000)), 1),
+        BASE_TEXT + "".join(f"[corridors.c{i}]\nname='x'\n" for i in range(8000)),
+        BASE_TEXT + "".join(f"[events.e{i}]\ntitle='x'\nnote='n'\nsource='s'\nyear=2016\nafter='e{i + 1}'\n"
+                            for i in range(2800)),
+        BASE_TEXT + "".join(f"[contracts.k{i}]\nseller='x'\nbuyer='y'\n" for i in range(5000)),
+        "a.b = 1\n" * 30000,
+        ".".join(f"k{i}" for i in range(35000)) + " = 1\n",
+    ]
+
+
+@pytest.mark.parametrize("case", range(6))
+def test_any_file_under_the_size_limit_validates_in_under_a_second(tmp_path, case):
+    from game.scenario.source import MAX_BYTES
+    path = tmp_path / "worst.toml"
+    path.write_text(_worst_cases()[case][:MAX_BYTES - 1000])
+    started = time.process_time()  # CPU time: the machine may be shared
+    errors = validate(str(path))
+    assert time.process_time() - started < 1.0
+    assert errors and len(errors) <= 201 and all(e.path == str(path) for e in errors)

@@ -35,6 +35,8 @@ TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economie
              "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
              "personalities")
 NUMERIC_OPS = ("<", "<=", ">", ">=")
+MAX_ERRORS = 200  # problems listed for one scenario; more are counted
+MAX_ITEMS = 400  # entries in one table ([events.*], [corridors.*], ...): far above any real scenario
 LIST_OPS = ("has", "lacks")
 
 
@@ -90,6 +92,11 @@ class Checker:
 
     def __init__(self, merged: Merged):
         self.merged, self.errors, self.warnings = merged, [], []
+        self.dropped = 0  # problems beyond MAX_ERRORS, counted but not listed
+
+    def full(self) -> bool:
+        """Whether MAX_ERRORS problems are listed already (the rest are only counted, so time stays bounded)."""
+        return len(self.errors) >= MAX_ERRORS
 
     def warn(self, key: str, message: str, item: Any = None) -> None:
         """Record something plausible but probably wrong at `key` (never blocking)."""
@@ -100,6 +107,9 @@ class Checker:
 
     def fail(self, key: str, message: str, item: Any = None) -> None:
         """Record one problem at `key` (at the line of one list `item`, when given)."""
+        if self.full():
+            self.dropped += 1
+            return
         path, line = self.merged.where(key)
         if item is not None and isinstance(item, str):
             line = self.merged.source(key).locator.item_line(key, item) or line
@@ -110,7 +120,9 @@ class Checker:
         for name in table:
             if name in allowed:
                 continue
-            if key and name in TOP_LEVEL:
+            if self.full():
+                self.dropped += 1
+            elif key and name in TOP_LEVEL:
                 self.fail(f"{key}.{name}", f"'{name}' belongs at the top of the file, before the first [table] "
                           f"header; here it is read as part of [{key}].")
             else:
@@ -122,16 +134,20 @@ class Checker:
             self.fail(key, f"should be a table, not {_describe(table)}.")
             table = {}
         self.unknown(table, specs, key)
-        misspelt = {_hint(n, specs) for n in table if n not in specs}
         out = {}
         for name, spec in specs.items():
             if name not in table:
-                if spec.default is REQUIRED and f" Did you mean '{name}'?" not in misspelt:
+                if spec.default is REQUIRED and not self.full() and not self._misspelt(name, table, specs):
                     self.fail(f"{key}.{name}", f"is missing: {spec.meaning}.")
                 out[name] = spec.default if spec.default is not REQUIRED else _empty(spec)
                 continue
             out[name] = self.value(table[name], spec, f"{key}.{name}")
         return out
+
+    @staticmethod
+    def _misspelt(name: str, table: dict, specs: dict) -> bool:
+        """Whether an unknown key of `table` looks like a misspelling of `name` (its hint names it)."""
+        return any(n not in specs and _hint(n, specs) == f" Did you mean '{name}'?" for n in table)
 
     def value(self, value: Any, spec: Spec, key: str) -> Any:
         """One typed value; problems recorded and a safe default returned."""
@@ -233,7 +249,11 @@ def build(merged: Merged) -> Scenario:
     world = _world(raw, meta, chk)
     personalities = _personalities(raw.get("personalities", {}), world, chk)
     if chk.errors:
-        raise ScenarioErrors(_ordered(chk.errors))
+        listed = _ordered(chk.errors)
+        if chk.dropped:
+            listed.append(ScenarioError(merged.top.path, None, "", f"{chk.dropped} more problems are not listed; "
+                                        f"fix these {len(listed)} first."))
+        raise ScenarioErrors(listed)
     plausibility(merged, world, chk)
     return Scenario(meta["id"], meta["title"], meta["description"], meta["teaching_notes"], merged.top.path, world,
                     personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)))
@@ -320,6 +340,9 @@ def _tables(raw: dict, name: str, chk: Checker) -> dict:
     if not isinstance(value, dict):
         chk.fail(name, f"should be a set of tables keyed by id, like [{name}.some_id].")
         return {}
+    if len(value) > MAX_ITEMS:
+        chk.fail(name, f"has {len(value):,} entries; a scenario may have at most {MAX_ITEMS} (only those are checked).")
+        value = dict(list(value.items())[:MAX_ITEMS])
     out = {}
     for k, v in value.items():
         if not isinstance(v, dict):
@@ -631,6 +654,7 @@ EFFECT_FORMS = {
 def _check_events(world: World, chk: Checker) -> None:
     """Every id and path an event names must exist in the starting World."""
     ids = [ev.id for ev in world.events]
+    by_id = {ev.id: ev for ev in world.events}
     for ev in world.events:
         key = f"events.{ev.id}"
         for cond in ev.when:
@@ -641,7 +665,7 @@ def _check_events(world: World, chk: Checker) -> None:
                 chk.fail(f"{key}.effects", f"'{' '.join(eff)}': {problem}", item=" ".join(eff))
         if ev.after and ev.after != ev.id and ev.after not in ids:
             chk.fail(f"{key}.after", f"there is no event '{ev.after}'.{_hint(ev.after, ids)}")
-        first = next((e for e in world.events if e.id == ev.after), None)
+        first = by_id.get(ev.after)
         if first and ev.year and not ev.when and ev.weight <= 0 and first.year > ev.year and not first.when:
             chk.fail(f"{key}.after", f"'{ev.after}' fires in {first.year}, so this event, fixed to {ev.year} without a "
                      "when condition, can never fire; give it a later year or a when condition.")
@@ -651,13 +675,21 @@ def _check_events(world: World, chk: Checker) -> None:
 def _check_after_cycles(world: World, chk: Checker) -> None:
     """Events waiting for each other in a circle would never fire."""
     after = {ev.id: ev.after for ev in world.events if ev.after}
+    done: set[str] = set()  # every event is walked once: linear in the number of events
     for start in after:
-        seen, cur = [start], after.get(start)
-        while cur and cur in after and cur not in seen:
-            seen.append(cur)
+        path, on_path, cur = [], set(), start
+        while cur in after and cur not in done and cur not in on_path:
+            path.append(cur)
+            on_path.add(cur)
             cur = after[cur]
-        if cur == start and len(seen) > 1 and start == min(seen):
-            chk.fail(f"events.{start}.after", f"events wait for each other in a circle ({' -> '.join(seen + [start])}); none can fire.")
+        if cur in on_path:
+            loop = path[path.index(cur):]
+            if len(loop) > 1:
+                first = min(loop)
+                loop = loop[loop.index(first):] + loop[:loop.index(first)]
+                chk.fail(f"events.{first}.after", f"events wait for each other in a circle "
+                         f"({' -> '.join(loop + [first])}); none can fire.")
+        done.update(path)
 
 
 def _lookup(world: World, path: str) -> tuple[bool, Any]:

@@ -20,7 +20,8 @@ from game.paths import scenario_dir
 from game.paths import user_scenario_dir as user_dir  # noqa: F401  (the user's folder; re-exported)
 
 SCENARIO_DIR = scenario_dir()
-MAX_BYTES = 1_000_000
+MAX_BYTES = 250_000  # nine times the largest shipped scenario; any file this size validates in well under a second
+MAX_REPORTED = 20  # problems of one kind listed before the rest are summed up
 MAX_DEPTH = 8  # longest chain of `extends`
 MAX_NESTING = 12  # deepest tables and lists inside one file
 LONG_DIGITS = 4000  # a run of digits this long is not a scenario number
@@ -88,6 +89,8 @@ class Locator:
         self.lines: dict[str, int] = {}
         self.text_lines = text.splitlines()
         self.duplicates: list[tuple[int, str, int]] = []  # (line, key, first line)
+        self.deepest: tuple[int, int, str] = (0, 0, "")  # (parts, line, key) of the longest dotted key
+        self.first_under: dict[str, int] = {}  # table or key prefix -> first line of a key inside it
         table, in_string = "", False
         for n, line in enumerate(self.text_lines, 1):
             if in_string:
@@ -102,13 +105,22 @@ class Locator:
                 in_string = _toggles(line[m.end():], False)
 
     def _add(self, key: str, n: int, array: bool = False) -> None:
+        depth = key.count(".") + 1
+        if depth > self.deepest[0]:
+            self.deepest = (depth, n, key)
         if key in self.lines and not array:
             self.duplicates.append((n, key, self.lines[key]))
             return
         self.lines.setdefault(key, n)
+        if depth <= MAX_NESTING:  # deeper keys are refused before they are looked up
+            cut = -1
+            while (cut := key.find(".", cut + 1)) > 0:
+                self.first_under.setdefault(key[:cut], n)
 
     @staticmethod
     def _norm(key: str) -> str:
+        if '"' not in key and "'" not in key:  # the usual bare key: no regex needed
+            return ".".join(part.strip() for part in key.split("."))
         parts = re.findall(r'"[^"]*"|\'[^\']*\'|[^.\s]+', key)
         return ".".join(p.strip("\"'") for p in parts)
 
@@ -117,7 +129,7 @@ class Locator:
         parts = path.split(".")
         while parts:
             key = ".".join(parts)
-            n = self.lines.get(key) or min((v for k, v in self.lines.items() if k.startswith(key + ".")), default=None)
+            n = self.lines.get(key) or self.first_under.get(key)
             if n:
                 return n
             parts.pop()
@@ -171,9 +183,12 @@ def parse_toml(text: str, where: str, locator: Locator | None = None) -> dict:
     except tomllib.TOMLDecodeError as e:
         locator = locator or Locator(text)
         if locator.duplicates:
+            shown_ = locator.duplicates[:MAX_REPORTED]
+            more = len(locator.duplicates) - len(shown_)
             raise ScenarioErrors([
-                ScenarioError(where, n, key, f"is set twice (first on line {first}); keep only one.")
-                for n, key, first in locator.duplicates]) from None
+                ScenarioError(where, n, key, f"is set twice (first on line {first}); keep only one."
+                              + (f" ({more} more keys are set twice.)" if more and i == len(shown_) - 1 else ""))
+                for i, (n, key, first) in enumerate(shown_)]) from None
         raise _syntax(str(e), where, text) from None
     except RecursionError:
         raise _error(where, None, "", f"lists or tables are nested too deeply; a scenario nests at most "
@@ -272,6 +287,10 @@ def read(path: Path) -> Source:
     """Read and parse one file (no `extends` followed)."""
     text = read_text(path)
     locator = Locator(text)
+    parts, line, key = locator.deepest
+    if parts > MAX_NESTING:  # refused before parsing: TOML parsers take quadratic time on such keys
+        raise _error(str(path), line, shown(key), f"a key of {parts} dotted parts nests tables more than "
+                     f"{MAX_NESTING} levels deep; a scenario never needs that many.")
     raw = parse_toml(text, str(path), locator)
     if deep := nesting_problem(raw, MAX_NESTING):
         short = deep if len(deep) <= 80 else deep[:77] + "..."
