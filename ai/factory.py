@@ -8,6 +8,7 @@ from typing import Mapping
 
 from ai.agent import PersonalityAgent
 from ai.personality import level, resolve
+from game.fileio import is_plain_id
 from game.model import World
 from game.paths import ai_data
 from game.rules.actions import parse
@@ -27,7 +28,7 @@ def _scenario_table(path: str, mtime: float) -> dict:
 def scenario_overrides(world: World) -> dict:
     """The scenario's `[personalities]` table, found from the World's scenario id ({} if none)."""
     from game.scenario.loader import find
-    path = find(world.scenario_id) if world.scenario_id else None
+    path = find(world.scenario_id) if is_plain_id(world.scenario_id) else None
     if path is None or not path.is_file():
         return {}
     return _scenario_table(str(path), path.stat().st_mtime)
@@ -36,8 +37,10 @@ def scenario_overrides(world: World) -> dict:
 @functools.lru_cache(maxsize=16)
 def script(scenario_id: str) -> tuple:
     """The historical script of a scenario: ((year, action, note), ...), () when there is none."""
+    if not is_plain_id(scenario_id):
+        return ()
     path = HISTORICAL / f"{scenario_id}.toml"
-    if not scenario_id or not path.is_file():
+    if not path.is_file():
         return ()
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     moves = []

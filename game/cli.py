@@ -41,10 +41,11 @@ def _one_game(args: tuple) -> dict:
 def _saved_game(sc, agents: dict, seed: int, folder: str):
     """Play one game like `sim.play` and write its save as FOLDER/<scenario>-seed<seed>.json."""
     from pathlib import Path
+    from game.fileio import safe_stem
     from game.save import save
     from game.sim import play_session, result
     session = play_session(sc.world, agents, seed, scenario_raw=sc.raw)
-    save(session, Path(folder) / f"{sc.id}-seed{seed}.json")
+    save(session, Path(folder) / f"{safe_stem(sc.id)}-seed{seed}.json")
     return result(session)
 
 
@@ -122,13 +123,16 @@ class Progress:
 
 
 def validate(ns: argparse.Namespace) -> int:
-    """Check scenario files; print every problem as file:line: key: sentence."""
+    """Check scenario files; print every problem as file:line: key: sentence (warnings too, which never fail)."""
     from game.scenario.loader import load
     bad = 0
     for name in ns.files:
         try:
-            load(name)
-            print(f"{name}: ok")
+            sc = load(name)
+            for warning in sc.warnings:
+                print(warning.describe())
+            print(f"{name}: ok" + (f" ({len(sc.warnings)} warning{'s' if len(sc.warnings) > 1 else ''})"
+                                   if sc.warnings else ""))
         except ScenarioErrors as e:
             bad += 1
             for err in e.errors:
@@ -182,15 +186,37 @@ def demo(ns: argparse.Namespace) -> int:
     return demo_main(ns)
 
 
+def count(low: int, high: int):
+    """An argparse type: a whole number from `low` to `high`."""
+    def check(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"{n} is out of range; use {low} to {high}")
+        return n
+    check.__name__ = "number"
+    return check
+
+
+def window_size(text: str) -> str:
+    """An argparse type: WIDTHxHEIGHT, each from 320 to 7680."""
+    w, sep, h = text.lower().partition("x")
+    if not (sep and w.isdigit() and h.isdigit() and 320 <= int(w) <= 7680 and 240 <= int(h) <= 4320):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a window size like 1280x720")
+    return text
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line grammar."""
     ap = argparse.ArgumentParser(prog="heartland", description="Heartland: the contest for Central Asia.")
     sub = ap.add_subparsers(dest="command")
     sim = sub.add_parser("simulate", help="play whole games headless")
     sim.add_argument("--scenario", default="2015")
-    sim.add_argument("--seed", type=int, default=1)
-    sim.add_argument("--games", type=int, default=20)
-    sim.add_argument("--jobs", type=int, default=1)
+    sim.add_argument("--seed", type=count(0, 2**31 - 1), default=1)
+    sim.add_argument("--games", type=count(1, 1_000_000), default=20)
+    sim.add_argument("--jobs", type=count(1, 256), default=1)
     sim.add_argument("--agent", choices=("personality", "random", "greedy"), default="personality")
     sim.add_argument("--difficulty", choices=("easy", "normal", "hard", "historical"), default=None,
                      help="difficulty of every AI seat (default: the scenario's, else normal)")
@@ -209,9 +235,9 @@ def parser() -> argparse.ArgumentParser:
     fol.set_defaults(func=folders)
     dem = sub.add_parser("demo", help="AI-only years on screen with a screenshot of every scene")
     dem.add_argument("--scenario", default="2015")
-    dem.add_argument("--years", type=int, default=3)
-    dem.add_argument("--seed", type=int, default=1)
-    dem.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
+    dem.add_argument("--years", type=count(1, 60), default=3)
+    dem.add_argument("--seed", type=count(0, 2**31 - 1), default=1)
+    dem.add_argument("--size", type=window_size, default="1280x720", help="window size, WIDTHxHEIGHT")
     dem.add_argument("--screenshots", default="demo-screenshots", help="folder for the PNG files")
     dem.set_defaults(func=demo)
     ap.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # bench/frame.py

@@ -27,6 +27,15 @@ class ScenarioError(HeartlandError):
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 
+class ScenarioWarning(ScenarioError):
+    """Something plausible but probably wrong in a scenario: shown, never blocking."""
+
+    def describe(self) -> str:
+        """`file:line: warning: key: sentence`."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: warning: {self.key}: {self.message}" if self.key else f"{where}: warning: {self.message}"
+
+
 class ScenarioErrors(HeartlandError):
     """Every problem found in one validation run."""
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from game.fileio import is_plain_id
 from game.paths import scenario_dir
 
 HISTORY_DIR = scenario_dir() / "history"
@@ -45,8 +46,10 @@ class Reference:
 
 def load_reference(scenario_id: str, folder: Path = HISTORY_DIR) -> Reference | None:
     """The history file of `scenario_id`, or None when there is none."""
+    if not is_plain_id(scenario_id):  # an id from a save never becomes a path outside the folder
+        return None
     path = folder / f"{scenario_id}.toml"
-    if not scenario_id or not path.is_file():
+    if not path.is_file():
         return None
     data = tomllib.loads(path.read_text("utf-8"))
     series = tuple(

@@ -75,12 +75,22 @@ def _years_by_rerun(opening: World, actions: list[str]) -> list[World]:
     return worlds
 
 
+def _with_build_note(run: Replay, session: Session) -> Replay:
+    """A diverging replay of a save made by another build says that the rules have changed since."""
+    if not (run.diverged and session.saved_by):
+        return run
+    from attrs import evolve
+    from game.save import game_version
+    return evolve(run, message=f"{run.message} (the save was made by version {session.saved_by}; "
+                              f"the rules have changed since, this is version {game_version()})")
+
+
 def replay_file(path: str | os.PathLike) -> Replay:
     """Load a save (SaveError if unreadable) and re-run its log against its snapshot."""
     from game.save import load
     session = load(path, make_agent=lambda world, seat: None)
     try:
-        return rerun(session)
+        return _with_build_note(rerun(session), session)
     except SaveError as e:
         raise SaveError(f"{path}: {e}") from None
     except HeartlandError as e:

@@ -14,8 +14,8 @@ import hashlib
 import json
 import math
 import os
-import tempfile
 import typing
+import uuid
 from collections import abc
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +26,10 @@ from attrs import frozen
 
 from game import engine, paths
 from game.errors import HeartlandError, SaveError
+from game.fileio import NotRegular, TooLarge, clean_stale_temps, read_regular, safe_stem, write_atomic  # noqa: F401
 from game.model import World
+from game.rules import invariants
+from game.rules.actions import parse as parse_action
 from game.rules.log import Entry
 from game.session import AgentFactory, Seat, Session, YearMark, default_agents
 
@@ -37,9 +40,8 @@ SUFFIX = ".json"
 BODY_KEY = '"body":'
 QUICKSAVE = "quicksave.json"
 AUTOSAVE_PREFIX = "autosave-"
+EMERGENCY_PREFIX = "emergency-"
 MAX_BYTES = 64_000_000
-PHASES = ("events", "income", "diplomacy", "answers", "actions", "resolution", "end")
-STATUSES = ("playing", "over", "collapsed")
 DIFFICULTIES = ("easy", "normal", "hard", "historical")
 
 
@@ -174,48 +176,7 @@ def world_from_data(data: Any) -> World:
 
 def world_problems(w: World) -> list[str]:
     """Reasons a decoded World could not arise in play (empty when it looks sound)."""
-    out = []
-    if w.phase not in PHASES:
-        out.append(f"the phase '{w.phase}' does not exist")
-    if w.status not in STATUSES:
-        out.append(f"the status '{w.status}' does not exist")
-    if not w.start_year <= w.year <= w.end_year:
-        out.append(f"the year {w.year} lies outside the game's years {w.start_year}-{w.end_year}")
-    if sorted(w.order) != sorted(w.powers) or len(set(w.order)) != len(w.order):
-        out.append("the seat order does not list every power once")
-    if not -1 <= w.turn < len(w.order):
-        out.append(f"the turn {w.turn} names no seat")
-    for pid, p in w.powers.items():
-        if p.id != pid:
-            out.append(f"the power filed as '{pid}' calls itself '{p.id}'")
-        if not _finite(p.treasury, p.income) or p.action_points < 0:
-            out.append(f"{pid}'s treasury, income or action points are impossible")
-    for c, e in w.economies.items():
-        if c not in w.powers:
-            out.append(f"the economy '{c}' belongs to no power")
-        if not _finite(e.gdp, e.stability) or not 0 <= e.stability <= 100 or e.gdp < 0:
-            out.append(f"{c}'s GDP or stability is impossible")
-    for c, row in w.trust.items():
-        if any(not 0 <= v <= 1 for v in row.values()):
-            out.append(f"trust in {c} lies outside 0..1")
-    for table, items in (("corridor", w.corridors), ("contract", w.contracts), ("pledge", w.pledges),
-                         ("forum", w.forums), ("offer", w.offers), ("policy", w.policies)):
-        for key, rec in items.items():
-            if rec.id != key:
-                out.append(f"the {table} filed as '{key}' calls itself '{rec.id}'")
-    for k in w.contracts.values():
-        if k.seller not in w.powers or k.buyer not in w.powers:
-            out.append(f"the contract '{k.id}' names a power that does not exist")
-    for o in w.offers.values():
-        if o.sender not in w.powers or o.receiver not in w.powers:
-            out.append(f"the offer '{o.id}' names a power that does not exist")
-    if any(v < 0 for v in w.ap_left.values()):
-        out.append("a power has negative action points left")
-    return out
-
-
-def _finite(*values: float) -> bool:
-    return all(isinstance(v, (int, float)) and math.isfinite(v) for v in values)
+    return invariants.problems(w)
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -288,7 +249,7 @@ def body(session: Session, saved_at: str | None = None) -> dict:
         "log": [_entry_data(e) for e in session.log],
         "world_hash": hash_data(world_data),
         "world": world_data,
-    }
+    } | ({"game_id": session.game_id} if session.game_id else {})
 
 
 def hash_data(world_data: dict) -> str:
@@ -315,48 +276,6 @@ def seal(content: dict, format_version: int = FORMAT_VERSION, version: str | Non
             f'"checksum":"{checksum(text)}",{BODY_KEY}{text}}}\n')
 
 
-def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write a file so that a crash leaves either the old file or the new one, never a mix."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="ascii") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
-def _umask() -> int:
-    """The process's umask (read without changing it for long)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (where the platform allows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def save(session: Session, path: str | os.PathLike) -> None:
     """Save the game to `path` atomically; SaveError in one sentence if it cannot be written."""
     try:
@@ -371,16 +290,17 @@ def read(path: str | os.PathLike) -> dict:
     """The checked, migrated body of a save file; SaveError naming the file if it cannot be trusted."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SaveError(f"{path}: the file is {size:,} bytes, too large to be a Heartland save.")
-        data = path.read_bytes()
+        data = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise SaveError(f"{path}: there is no such save file.") from None
     except IsADirectoryError:
         raise SaveError(f"{path}: this is a folder, not a save file.") from None
-    except OSError as e:
-        raise SaveError(f"{path}: the save could not be read ({e.strerror or e}).") from None
+    except TooLarge as e:
+        raise SaveError(f"{path}: the file is {e.size:,} bytes, too large to be a Heartland save.") from None
+    except NotRegular:
+        raise SaveError(f"{path}: this is not a file but a pipe or device; a save is a .json file.") from None
+    except (OSError, ValueError) as e:
+        raise SaveError(f"{path}: the save could not be read ({getattr(e, 'strerror', None) or e}).") from None
     return parse(data, str(path))
 
 
@@ -410,9 +330,14 @@ def parse(data: bytes, where: str) -> dict:
         raise SaveError(f"{where}: the save has no body.")
     if doc.get("checksum") != checksum(_body_text(data)):
         raise SaveError(f"{where}: the save's checksum does not match; the file was damaged or edited.")
-    while version < FORMAT_VERSION:
-        content = MIGRATIONS[version](content)
-        version += 1
+    try:
+        while version < FORMAT_VERSION:
+            content = MIGRATIONS[version](content)
+            version += 1
+    except (AttributeError, KeyError, TypeError, ValueError):
+        raise SaveError(f"{where}: the save (format {version}) is missing parts of the game and cannot be "
+                        "brought up to date.") from None
+    content["saved_by"] = str(doc.get("game_version", ""))
     return content
 
 
@@ -464,12 +389,16 @@ def session_from_body(content: dict, make_agent: AgentFactory = default_agents) 
         for s in content["seats"]:
             seat = Seat(s["power"], bool(s["human"]), s.get("difficulty", "normal"))
             seats[seat.power] = seat
-        actions = [str(a) for a in content["actions"]]
+        actions = _actions(content["actions"])
         log = [Entry(y, ph, a, t, r, dict(terms), tuple(pr)) for y, ph, a, t, r, terms, pr in content["log"]]
         marks = [YearMark(int(y), int(n), str(h)) for y, n, h in content.get("years", [])]
         history = list(content.get("history", []))
         scenario = content["scenario"]
         stated_hash = content.get("world_hash", "")
+        if not isinstance(scenario, dict) or not isinstance(scenario.get("raw") or {}, dict):
+            raise SaveError("the embedded scenario is not a table of scenario data.")
+        if not isinstance(stated_hash, str):
+            raise SaveError("the recorded World hash is not text.")
     except ValueError as e:
         raise SaveError(f"the saved World is impossible: {e}.") from None
     except (KeyError, TypeError, AttributeError):
@@ -481,16 +410,31 @@ def session_from_body(content: dict, make_agent: AgentFactory = default_agents) 
         problems.append("a year mark points past the end of the action log")
     if problems:
         raise SaveError(f"the saved World is impossible: {problems[0]}.")
-    if stated_hash and engine.world_hash(world) != stated_hash:
+    built_here = content.get("saved_by", "") == game_version()
+    if stated_hash and engine.world_hash(world) != stated_hash and built_here:
         raise SaveError("the saved World does not match its recorded hash.")
     session = Session(world, seats, str(scenario.get("id", "")), make_agent, actions=actions, log=log,
                       history=history)
     session.scenario_raw = scenario.get("raw")
     session.start_hash = str(scenario.get("start_hash", ""))
     session.year_marks = marks
+    session.saved_by = "" if built_here else str(content.get("saved_by", ""))
+    session.game_id = safe_stem(content.get("game_id"), "") if content.get("game_id") else ""
     session.start_world = _embedded_start(scenario) if scenario.get("start") else None
     session.agents = {p: make_agent(world, seat) for p, seat in seats.items() if not seat.human}
     return session
+
+
+def _actions(items: Any) -> list[str]:
+    """The action log, every entry readable as an action (SaveError naming the first that is not)."""
+    if not isinstance(items, list):
+        raise SaveError("the action log is not a list.")
+    for i, text in enumerate(items):
+        try:
+            parse_action(text)
+        except HeartlandError as e:
+            raise SaveError(f"action {i + 1} ('{str(text)[:40]}') cannot be read: {e}") from None
+    return list(items)
 
 
 def _embedded_start(scenario: dict) -> World:
@@ -541,17 +485,35 @@ def saves_dir(folder: str | os.PathLike | None = None) -> Path:
 
 
 def autosave(session: Session, folder: str | os.PathLike | None = None, keep: int = 5) -> Path:
-    """Save to a new autosave file and delete all but the newest `keep` autosaves."""
+    """Save to a new autosave file of this game; keep the newest `keep` of this game's autosaves."""
     where = saves_dir(folder)
+    if not session.game_id:
+        session.game_id = uuid.uuid4().hex[:12]
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    path = where / f"{AUTOSAVE_PREFIX}{stamp}-{session.world.year}{SUFFIX}"
+    path = where / f"{AUTOSAVE_PREFIX}{session.game_id}-{stamp}-{session.world.year}{SUFFIX}"
     save(session, path)
-    old = sorted(where.glob(f"{AUTOSAVE_PREFIX}*{SUFFIX}"))
-    for p in old[:max(0, len(old) - max(1, keep))]:
+    prune_autosaves(where, session.game_id, keep)
+    clean_stale_temps(where)
+    return path
+
+
+def prune_autosaves(folder: Path, game_id: str, keep: int) -> None:
+    """Delete all but the newest `keep` autosaves of one game (other games' autosaves stay)."""
+    mine = sorted(folder.glob(f"{AUTOSAVE_PREFIX}{game_id}-*{SUFFIX}"))
+    for p in mine[:max(0, len(mine) - max(1, keep))]:
         try:
             p.unlink()
         except OSError:
             pass
+
+
+def emergency_save(session: Session, folder: str | os.PathLike | None = None) -> Path:
+    """Save a game that hit an unexpected error to its own file, so it can be resumed; the path."""
+    if not session.game_id:
+        session.game_id = uuid.uuid4().hex[:12]
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = saves_dir(folder) / f"{EMERGENCY_PREFIX}{session.game_id}-{stamp}{SUFFIX}"
+    save(session, path)
     return path
 
 
@@ -598,6 +560,7 @@ class SaveInfo:
 def list_saves(folder: str | os.PathLike | None = None) -> list[SaveInfo]:
     """Every save in the folder, newest first; broken ones are listed with their error. Never raises."""
     where = saves_dir(folder)
+    clean_stale_temps(where)
     try:
         paths = [p for p in where.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")]
     except OSError:

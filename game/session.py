@@ -67,6 +67,8 @@ class Session:
     year_worlds: list[World] = field(factory=list)  # the World after each finished year (not saved)
     _legal: tuple = (None, [])  # the last World asked about and its legal actions (the screen asks every frame)
     start_hash: str = ""  # world_hash of start_world, filled in when first needed
+    game_id: str = ""  # names this game's autosaves (given when a game is first autosaved)
+    saved_by: str = ""  # the game version of an older build this game was saved by ("" when this one)
 
     @classmethod
     def start(cls, world: World, seats: dict[str, Seat], seed: int, scenario_id: str = "",

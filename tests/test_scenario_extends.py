@@ -115,7 +115,7 @@ def test_catalog_lists_shipped_examples_and_user_files(home):
     assert infos["mine.toml"].error == "" and infos["mine.toml"].start_year == 2015
     assert "treasure" in infos["broken.toml"].error and infos["broken.toml"].error.count("\n") == 0
     assert "binary" in infos["blob.toml"].error
-    assert "already used" in infos["copy.toml"].error
+    assert infos["copy.toml"].error == "" and any("also the id of" in w for w in infos["copy.toml"].warnings)
     assert infos["2015.toml"].teaching_notes.startswith("Watch three things")
 
 

@@ -226,7 +226,10 @@ def _items(tokens: list[str]) -> tuple[Items, Items]:
 
 def parse(text: str) -> Action:
     """Read an action from its text form; IllegalAction if it cannot be read."""
-    verb, *rest = text.split()
+    words = text.split() if isinstance(text, str) else []
+    if not words:
+        raise IllegalAction(["an empty action cannot be read; an action starts with a verb such as 'pass'."])
+    verb, *rest = words
     cls = KINDS.get(verb)
     if cls is None:
         raise IllegalAction([f"'{verb}' is not an action; actions are: {', '.join(KINDS)}."])
@@ -234,6 +237,9 @@ def parse(text: str) -> Action:
     if any(f.type in ("Items",) for f in names):
         simple = [f for f in names if f.type != "Items"]
         head, tail = rest[:len(simple)], rest[len(simple):]
+        if len(head) != len(simple):
+            raise IllegalAction([f"'{text}' needs {len(simple)} words after '{verb}' before its items: "
+                                 f"{', '.join(f.name for f in simple)}."])
         gives, asks = _items(tail)
         return cls(*(_convert(f, v) for f, v in zip(simple, head)), gives, asks)
     if len(rest) != len(names):

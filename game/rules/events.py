@@ -7,6 +7,8 @@ is one of `== != < <= > >= has lacks`. Effects are `(verb, args...)`:
 `damage CORRIDOR FRACTION`, `found FORUM`, `join FORUM POWER`, `leave FORUM POWER`,
 `influence STATE|* HOLDER AMOUNT`, `trust STATE|* POWER AMOUNT`,
 `policy CARD ACTOR TARGET RESOURCE`.
+`set`, `add` and `scale` change only the fields in `invariants.FIELDS` marked for events,
+and the result stays within the field's range, so every World after an event is sound.
 No code is ever evaluated.
 """
 from __future__ import annotations
@@ -20,8 +22,8 @@ from game.model.ops import evolve
 
 from game.model import EventDef, World
 from game.model.ops import put, with_corridor, with_forum
-from game.rules import hedging, play
-from game.rules.influence import add_trust
+from game.rules import hedging, invariants, play
+from game.rules.influence import add_influence, add_trust
 
 OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt,
        ">=": operator.ge, "has": lambda a, b: b in a, "lacks": lambda a, b: b not in a}
@@ -62,15 +64,20 @@ def eligible(world: World, ev: EventDef) -> bool:
     return all(holds(world, c) for c in ev.when)
 
 
-def _like(current: Any, text: str) -> Any:
-    """`text` as the same type as the value it replaces."""
-    if isinstance(current, bool):
-        return text == "true"
-    if isinstance(current, int):
-        return int(float(text))
-    if isinstance(current, float):
-        return float(text)
-    return text
+def changed_value(world: World, verb: str, path: str, text: str) -> Any:
+    """The new value of a field after `set`, `add` or `scale`, kept within the field's range
+    (see `invariants.FIELDS`); ValueError for a field outside the vocabulary or a value that is not finite."""
+    choices = invariants.choices_for(path)
+    if choices:
+        if verb != "set" or text not in choices:
+            raise ValueError(f"{path} takes one of {', '.join(choices)}")
+        return text
+    f = invariants.field_for(path)
+    if f is None or not f.event:
+        raise ValueError(f"{path} is not a field events may change")
+    number, current = float(text), get_path(world, path)
+    value = number if verb == "set" else current + number if verb == "add" else current * number
+    return invariants.bounded(f, value, world)
 
 
 def _each_state(world: World, c: str) -> list[str]:
@@ -80,12 +87,11 @@ def _each_state(world: World, c: str) -> list[str]:
 def effect(world: World, eff: tuple) -> World:
     """The world after one effect."""
     verb, *args = eff
-    if verb == "set":
-        return set_path(world, args[0], _like(get_path(world, args[0]), args[1]))
-    if verb == "add":
-        return set_path(world, args[0], get_path(world, args[0]) + float(args[1]))
-    if verb == "scale":
-        return set_path(world, args[0], get_path(world, args[0]) * float(args[1]))
+    if verb in ("set", "add", "scale"):
+        try:
+            return set_path(world, args[0], changed_value(world, verb, args[0], args[1]))
+        except (ValueError, KeyError, AttributeError, TypeError):
+            return world  # an effect the validator would refuse (from an edited save) changes nothing
     if verb == "open":
         return with_corridor(world, args[0], status="operating", disrupted_years=0)
     if verb == "close":
@@ -127,7 +133,10 @@ def touched(world: World, eff: tuple) -> str:
     """What an effect changes, read from `world` as text (so a record can show before and after)."""
     verb, *args = eff
     if verb in ("set", "add", "scale"):
-        return _shown(get_path(world, args[0]))
+        try:
+            return _shown(get_path(world, args[0]))
+        except (KeyError, AttributeError, TypeError):  # a path outside the World (an edited save)
+            return ""
     if verb in ("open", "close"):
         return world.corridors[args[0]].status
     if verb == "damage":

@@ -43,7 +43,10 @@ def dominant(world: World, c: str) -> str:
 
 
 def add_influence(world: World, c: str, holder: str, amount: float) -> World:
-    """The world with `amount` influence added (or removed) for `holder` in `c`."""
+    """The world with `amount` influence added (or removed) for `holder` in `c` (never below 0;
+    taking influence from someone who holds none changes nothing)."""
+    if holder not in world.influence[c] and amount <= 0:
+        return world
     value = max(0.0, world.influence[c].get(holder, 0.0) + amount)
     return evolve(world, influence=put2(world.influence, c, holder, value))
 

@@ -5,7 +5,7 @@ Each verb has a `check_<verb>(world, action) -> [reasons]` and a
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Mapping
 
 from attrs import frozen
 
@@ -222,15 +222,24 @@ def give_item(world: World, item: Item, giver: str, taker: str) -> World:
     return world
 
 
+def add_stake(owners: Mapping[str, float], payer: str, stake: float) -> dict[str, float]:
+    """Stakes are shares of a corridor: `payer` gains `stake` and, when the shares would pass 1,
+    every stake is scaled by 1 / total so they add up to 1 (the owners stay the same)."""
+    new = dict(owners)
+    new[payer] = new.get(payer, 0.0) + stake
+    total = sum(new.values())
+    return {p: s / total for p, s in new.items()} if total > 1 else new
+
+
 def cofinance(world: World, payer: str, c: str, kid: str, amount: float) -> World:
     """payer puts money into corridor kid: a stake, progress if building, influence in c."""
     k = world.corridors[kid]
     world = add_treasury(world, payer, -amount)
     stake = amount / max(k.build_cost, amount, 0.01)
-    owners = put(k.owners, payer, k.owners.get(payer, 0.0) + stake)
+    owners = add_stake(k.owners, payer, stake)
     progress = k.progress + (k.build_years * stake if k.status == "building" else 0.0)
     world = with_corridor(world, kid, owners=owners, progress=progress)
-    if c in world.economies:
+    if c in world.economies and c != payer:  # a state holds no influence in itself
         world = hedging.win(world, c, payer, world.param("influence.cofinance") * per_gdp(world, c, amount))
     return world
 
@@ -315,7 +324,7 @@ def check_build(world: World, a: A.Build) -> list[str]:
 def do_build(world: World, a: A.Build) -> tuple[World, list[Entry]]:
     k = world.corridors[a.corridor]
     world = add_treasury(world, a.actor, -k.build_cost)
-    owners = put(k.owners, a.actor, k.owners.get(a.actor, 0.0) + 1.0)
+    owners = add_stake(k.owners, a.actor, 1.0)
     world = with_corridor(world, k.id, status="building", progress=0.0, owners=owners)
     for c in k.path:
         if c in world.economies and world.powers[a.actor].kind == GREAT:

@@ -26,6 +26,7 @@ class ScenarioInfo:
     description: str
     teaching_notes: str
     error: str = ""
+    warnings: tuple[str, ...] = ()  # plausible but probably wrong; shown, never blocking
 
 
 def scenario_files() -> list[Path]:
@@ -52,19 +53,16 @@ def describe(path: Path) -> ScenarioInfo:
         return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", f"{path}: cannot be read ({e}).")
     w = sc.world
     return ScenarioInfo(sc.id, sc.title, str(path), w.start_year, w.end_year, sc.description.strip(),
-                        sc.teaching_notes.strip())
+                        sc.teaching_notes.strip(), warnings=tuple(_short(x) for x in sc.warnings))
+
+
+def _short(w) -> str:
+    """A warning as the setup screen shows it: the file's name (not its folder), line, key, sentence."""
+    where = f"{Path(w.path).name}:{w.line}" if w.line else Path(w.path).name
+    return f"{where}: {w.key}: {w.message}" if w.key else f"{where}: {w.message}"
 
 
 def list_scenarios() -> list[ScenarioInfo]:
-    """Every scenario with its metadata; a repeated id is reported as an error on the later file."""
-    out, seen = [], {}
-    for path in scenario_files():
-        info = describe(path)
-        if not info.error and info.id in seen:
-            info = ScenarioInfo(info.id, info.title, info.path, info.start_year, info.end_year, info.description,
-                                info.teaching_notes, f"{path}: scenario.id: '{info.id}' is already used by {seen[info.id]}; "
-                                "choose another id.")
-        elif not info.error:
-            seen[info.id] = path.name
-        out.append(info)
-    return out
+    """Every scenario with its metadata; a file whose id another file already answers to carries the
+    same warning `validate` gives (see `loader.id_clash`)."""
+    return [describe(path) for path in scenario_files()]

@@ -8,23 +8,26 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
-from game.errors import ScenarioError, ScenarioErrors
+from game.errors import ScenarioError, ScenarioErrors, ScenarioWarning
+from game.fileio import is_plain_id, safe_stem  # noqa: F401  (safe_stem re-exported)
 from game.model import (
     C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Pledge, Policy, Power, World,
 )
 from game.paths import asset
 from game.rules import events as event_rules
+from game.rules import invariants
 from game.rules.agenda import TERMS
 from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
 from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
-    MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, user_dir,
+    MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, shown, user_dir,
 )
 
 MAP_FILE = asset("map", "heartland_map.json")
@@ -32,6 +35,8 @@ TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economie
              "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
              "personalities")
 NUMERIC_OPS = ("<", "<=", ">", ">=")
+MAX_ERRORS = 200  # problems listed for one scenario; more are counted
+MAX_ITEMS = 400  # entries in one table ([events.*], [corridors.*], ...): far above any real scenario
 LIST_OPS = ("has", "lacks")
 
 
@@ -48,11 +53,20 @@ class Scenario:
     personalities: dict
     raw: dict  # the merged data, embedded in saves
     files: tuple[str, ...] = ()  # the file and every base it extends, base first
+    warnings: tuple[ScenarioWarning, ...] = ()  # plausible but probably wrong (see `plausibility`)
 
 
 def load(name: str) -> Scenario:
     """Load and validate a scenario by id or path; ScenarioErrors lists every problem."""
     return build(resolve(name))
+
+
+def warnings(name: str) -> list[ScenarioWarning]:
+    """The plausibility warnings of a scenario that loads ([] when it does not load or has none)."""
+    try:
+        return list(load(name).warnings)
+    except ScenarioErrors:
+        return []
 
 
 def validate(name: str) -> list[ScenarioError]:
@@ -77,10 +91,25 @@ class Checker:
     """Collects problems while a scenario is read; each names the file that set the key."""
 
     def __init__(self, merged: Merged):
-        self.merged, self.errors = merged, []
+        self.merged, self.errors, self.warnings = merged, [], []
+        self.dropped = 0  # problems beyond MAX_ERRORS, counted but not listed
+
+    def full(self) -> bool:
+        """Whether MAX_ERRORS problems are listed already (the rest are only counted, so time stays bounded)."""
+        return len(self.errors) >= MAX_ERRORS
+
+    def warn(self, key: str, message: str, item: Any = None) -> None:
+        """Record something plausible but probably wrong at `key` (never blocking)."""
+        path, line = self.merged.where(key)
+        if item is not None and isinstance(item, str):
+            line = self.merged.source(key).locator.item_line(key, item) or line
+        self.warnings.append(ScenarioWarning(path, line, key, message))
 
     def fail(self, key: str, message: str, item: Any = None) -> None:
         """Record one problem at `key` (at the line of one list `item`, when given)."""
+        if self.full():
+            self.dropped += 1
+            return
         path, line = self.merged.where(key)
         if item is not None and isinstance(item, str):
             line = self.merged.source(key).locator.item_line(key, item) or line
@@ -91,7 +120,9 @@ class Checker:
         for name in table:
             if name in allowed:
                 continue
-            if key and name in TOP_LEVEL:
+            if self.full():
+                self.dropped += 1
+            elif key and name in TOP_LEVEL:
                 self.fail(f"{key}.{name}", f"'{name}' belongs at the top of the file, before the first [table] "
                           f"header; here it is read as part of [{key}].")
             else:
@@ -103,16 +134,20 @@ class Checker:
             self.fail(key, f"should be a table, not {_describe(table)}.")
             table = {}
         self.unknown(table, specs, key)
-        misspelt = {_hint(n, specs) for n in table if n not in specs}
         out = {}
         for name, spec in specs.items():
             if name not in table:
-                if spec.default is REQUIRED and f" Did you mean '{name}'?" not in misspelt:
+                if spec.default is REQUIRED and not self.full() and not self._misspelt(name, table, specs):
                     self.fail(f"{key}.{name}", f"is missing: {spec.meaning}.")
                 out[name] = spec.default if spec.default is not REQUIRED else _empty(spec)
                 continue
             out[name] = self.value(table[name], spec, f"{key}.{name}")
         return out
+
+    @staticmethod
+    def _misspelt(name: str, table: dict, specs: dict) -> bool:
+        """Whether an unknown key of `table` looks like a misspelling of `name` (its hint names it)."""
+        return any(n not in specs and _hint(n, specs) == f" Did you mean '{name}'?" for n in table)
 
     def value(self, value: Any, spec: Spec, key: str) -> Any:
         """One typed value; problems recorded and a safe default returned."""
@@ -214,9 +249,14 @@ def build(merged: Merged) -> Scenario:
     world = _world(raw, meta, chk)
     personalities = _personalities(raw.get("personalities", {}), world, chk)
     if chk.errors:
-        raise ScenarioErrors(_ordered(chk.errors))
+        listed = _ordered(chk.errors)
+        if chk.dropped:
+            listed.append(ScenarioError(merged.top.path, None, "", f"{chk.dropped} more problems are not listed; "
+                                        f"fix these {len(listed)} first."))
+        raise ScenarioErrors(listed)
+    plausibility(merged, world, chk)
     return Scenario(meta["id"], meta["title"], meta["description"], meta["teaching_notes"], merged.top.path, world,
-                    personalities, raw, tuple(s.path for s in merged.chain))
+                    personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)))
 
 
 def _ordered(errors: list[ScenarioError]) -> list[ScenarioError]:
@@ -230,7 +270,11 @@ def _ordered(errors: list[ScenarioError]) -> list[ScenarioError]:
 
 
 def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
-    """Years in order; an extending scenario has its own id."""
+    """Years in order; the id is a plain identifier; an extending scenario has its own id."""
+    given = merged.raw.get("scenario")
+    if not is_plain_id(meta["id"]) and isinstance(given, dict) and isinstance(given.get("id"), str):
+        chk.fail("scenario.id", f"'{shown(meta['id'])}' is not a plain id; use letters, digits, _ and - "
+                 "(at most 64, starting with a letter or digit), as it names files.")
     if meta["end_year"] < meta["start_year"]:
         chk.fail("scenario.end_year", f"{meta['end_year']} comes before start_year {meta['start_year']}.")
     if meta["end_year"] - meta["start_year"] > 60:
@@ -296,6 +340,9 @@ def _tables(raw: dict, name: str, chk: Checker) -> dict:
     if not isinstance(value, dict):
         chk.fail(name, f"should be a set of tables keyed by id, like [{name}.some_id].")
         return {}
+    if len(value) > MAX_ITEMS:
+        chk.fail(name, f"has {len(value):,} entries; a scenario may have at most {MAX_ITEMS} (only those are checked).")
+        value = dict(list(value.items())[:MAX_ITEMS])
     out = {}
     for k, v in value.items():
         if not isinstance(v, dict):
@@ -607,12 +654,12 @@ EFFECT_FORMS = {
     "join": "join FORUM POWER", "leave": "leave FORUM POWER", "influence": "influence STATE|* HOLDER AMOUNT",
     "trust": "trust STATE|* POWER AMOUNT", "policy": "policy CARD ACTOR TARGET RESOURCE",
 }
-STATUS_CHOICES = {"status": schema.CORRIDOR["status"].choices}
 
 
 def _check_events(world: World, chk: Checker) -> None:
     """Every id and path an event names must exist in the starting World."""
     ids = [ev.id for ev in world.events]
+    by_id = {ev.id: ev for ev in world.events}
     for ev in world.events:
         key = f"events.{ev.id}"
         for cond in ev.when:
@@ -623,7 +670,7 @@ def _check_events(world: World, chk: Checker) -> None:
                 chk.fail(f"{key}.effects", f"'{' '.join(eff)}': {problem}", item=" ".join(eff))
         if ev.after and ev.after != ev.id and ev.after not in ids:
             chk.fail(f"{key}.after", f"there is no event '{ev.after}'.{_hint(ev.after, ids)}")
-        first = next((e for e in world.events if e.id == ev.after), None)
+        first = by_id.get(ev.after)
         if first and ev.year and not ev.when and ev.weight <= 0 and first.year > ev.year and not first.when:
             chk.fail(f"{key}.after", f"'{ev.after}' fires in {first.year}, so this event, fixed to {ev.year} without a "
                      "when condition, can never fire; give it a later year or a when condition.")
@@ -633,13 +680,21 @@ def _check_events(world: World, chk: Checker) -> None:
 def _check_after_cycles(world: World, chk: Checker) -> None:
     """Events waiting for each other in a circle would never fire."""
     after = {ev.id: ev.after for ev in world.events if ev.after}
+    done: set[str] = set()  # every event is walked once: linear in the number of events
     for start in after:
-        seen, cur = [start], after.get(start)
-        while cur and cur in after and cur not in seen:
-            seen.append(cur)
+        path, on_path, cur = [], set(), start
+        while cur in after and cur not in done and cur not in on_path:
+            path.append(cur)
+            on_path.add(cur)
             cur = after[cur]
-        if cur == start and len(seen) > 1 and start == min(seen):
-            chk.fail(f"events.{start}.after", f"events wait for each other in a circle ({' -> '.join(seen + [start])}); none can fire.")
+        if cur in on_path:
+            loop = path[path.index(cur):]
+            if len(loop) > 1:
+                first = min(loop)
+                loop = loop[loop.index(first):] + loop[:loop.index(first)]
+                chk.fail(f"events.{first}.after", f"events wait for each other in a circle "
+                         f"({' -> '.join(loop + [first])}); none can fire.")
+        done.update(path)
 
 
 def _lookup(world: World, path: str) -> tuple[bool, Any]:
@@ -675,25 +730,40 @@ def _check_condition(world: World, cond: tuple, ids: list[str], key: str, chk: C
                  f"{'a number' if _is_number(current) else 'a word'}.", item=item)
 
 
+MAX_FACTOR = 1000.0  # the largest scale factor an event may use
+
+
+def _field_problem(world: World, verb: str, path: str, text: str) -> str:
+    """Why `verb PATH VALUE` cannot work: an unknown or unchangeable field, a value out of range ("" when fine)."""
+    if not _lookup(world, path)[0]:
+        return f"'{path}' does not name a value in the world."
+    choices = invariants.choices_for(path)
+    if choices:
+        if verb != "set":
+            return f"{path} is a word ({', '.join(choices)}); only set can change it."
+        return "" if text in choices else f"'{text}' is not one of {', '.join(choices)}."
+    f = invariants.field_for(path)
+    if f is None or not f.event:
+        return f"{path} is not a field events may change; the fields are listed in docs/scenarios.md."
+    if not _number(text):
+        return f"'{text}' is not a finite number."
+    value, (low, high) = float(text), invariants.limits(f, world)
+    if verb == "set" and not low <= value <= high:
+        return f"{value:g} is outside {path}'s range {low:g} to {high:g} ({f.unit})."
+    if verb == "set" and f.whole and value != int(value):
+        return f"{path} is a whole number, not {value:g}."
+    if verb == "add" and abs(value) > high - low:
+        return f"adding {value:g} to {path} goes beyond its whole range {low:g} to {high:g} ({f.unit})."
+    if verb == "scale" and abs(value) > MAX_FACTOR:
+        return f"a factor of {value:g} is not plausible; scale by at most {MAX_FACTOR:g}."
+    return ""
+
+
 def _effect_problem(world: World, eff: tuple) -> str:
     """Why an effect cannot work in this world ("" when it can)."""
     verb, *args = eff
     if verb in ("set", "add", "scale"):
-        found, current = _lookup(world, args[0])
-        if not found:
-            return f"'{args[0]}' does not name a value in the world."
-        if verb != "set" or _is_number(current):
-            if not _is_number(current):
-                return f"{verb} needs a number, but {args[0]} is {_describe(current)}."
-            return "" if _number(args[1]) else f"'{args[1]}' is not a number."
-        if isinstance(current, (dict, tuple, list)):
-            return f"{args[0]} is a table or list; set one value inside it."
-        if isinstance(current, bool) and args[1] not in ("true", "false"):
-            return f"{args[0]} is true or false, not '{args[1]}'."
-        last = args[0].rsplit(".", 1)[-1]
-        if args[0].startswith("corridors.") and last in STATUS_CHOICES and args[1] not in STATUS_CHOICES[last]:
-            return f"'{args[1]}' is not a corridor status; use one of {', '.join(STATUS_CHOICES[last])}."
-        return ""
+        return _field_problem(world, verb, args[0], args[1])
     if verb in ("open", "close", "damage"):
         if args[0] not in world.corridors:
             return f"there is no corridor '{args[0]}'.{_hint(args[0], world.corridors)}"
@@ -726,3 +796,133 @@ def _effect_problem(world: World, eff: tuple) -> str:
         if resource not in RESOURCES:
             return f"'{resource}' is not a resource; resources are {', '.join(RESOURCES)}."
     return ""
+
+
+# --- plausibility: warnings, never blocking ---------------------------------------------------
+
+SHIPPED = ("1992", "2015", "2025")
+FAR = 10.0  # a value more than this factor outside every shipped scenario's range is suspicious
+ENTITY_TABLES = ("powers", "economies", "corridors", "contracts", "pledges", "policies", "forums", "events",
+                 "influence", "trust", "personalities")
+NAMED_CHILDREN = ("sources", "debt", "owners", "tension", "risks")
+
+
+def generic_key(key: str) -> str:
+    """A dotted key with its ids replaced by * (`economies.kazakhstan.stability` -> `economies.*.stability`)."""
+    parts = key.split(".")
+    out = []
+    for i, part in enumerate(parts):
+        ided = (i == 1 and parts[0] in ENTITY_TABLES) or (i == 2 and parts[0] in ("influence", "trust")) \
+            or (i > 0 and parts[i - 1] in NAMED_CHILDREN) or (i > 1 and parts[i - 2] == "sources")
+        out.append("*" if ided else part)
+    return ".".join(out)
+
+
+def _numbers(value: Any, key: str = "") -> list[tuple[str, float]]:
+    """Every number in plain scenario data with its dotted key."""
+    if isinstance(value, dict):
+        return [pair for k, v in value.items() for pair in _numbers(v, f"{key}.{k}" if key else str(k))]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [(key, float(value))]
+    return []
+
+
+@functools.cache
+def shipped_ranges() -> dict[str, tuple[float, float]]:
+    """For every generic key, the lowest and highest value any shipped scenario gives it."""
+    out: dict[str, tuple[float, float]] = {}
+    for sid in SHIPPED:
+        try:
+            raw = resolve(sid).raw
+        except ScenarioErrors:
+            continue
+        for key, v in _numbers(raw):
+            g = generic_key(key)
+            lo, hi = out.get(g, (v, v))
+            out[g] = (min(lo, v), max(hi, v))
+    return out
+
+
+def plausibility(merged: Merged, world: World, chk: Checker) -> None:
+    """Warnings for a scenario that loads: far-off values, corridors between strangers, negative scale
+    factors, dropped events others wait for, an id another file already uses."""
+    _far_values(merged, chk)
+    for k in world.corridors.values():
+        for a, b in zip(k.path, k.path[1:]):
+            if not schema.neighbours(a, b):
+                chk.warn(f"corridors.{k.id}.path", f"{a} and {b} share no border or sea; a corridor steps "
+                         "between neighbours (add the countries in between).", item=b)
+    for ev in world.events:
+        for eff in ev.effects:
+            if eff[0] == "scale" and _number(eff[2]) and float(eff[2]) < 0:
+                chk.warn(f"events.{ev.id}.effects", f"'{' '.join(eff)}': a negative factor turns {eff[1]} below 0, "
+                         "so it is kept at its lowest value; did you mean a factor between 0 and 1?",
+                         item=" ".join(eff))
+    for pol in world.policies.values():
+        _card_holder(world, pol.card, pol.actor, pol.target, f"policies.{pol.id}.actor", chk)
+    for ev in world.events:
+        for eff in ev.effects:
+            if eff[0] == "policy":
+                _card_holder(world, eff[1], eff[2], eff[3], f"events.{ev.id}.effects", chk, " ".join(eff))
+    _dropped_events(merged, world, chk)
+    clash = id_clash(world.scenario_id, merged.top.path)
+    if clash:
+        chk.warn("scenario.id", clash)
+
+
+def _card_holder(world: World, card: str, actor: str, target: str, key: str, chk: Checker, item: Any = None) -> None:
+    """A policy whose actor does not hold its card (often actor and target swapped)."""
+    holder = world.powers.get(actor)
+    if holder is None or card in holder.cards:
+        return
+    owners = [p for p, pw in world.powers.items() if card in pw.cards]
+    swapped = target in owners
+    chk.warn(key, f"{actor} does not hold the card {card} (held by {', '.join(owners) or 'nobody'})"
+             + ("; are actor and target swapped?" if swapped else "."), item=item)
+
+
+def _far_values(merged: Merged, chk: Checker) -> None:
+    """Numbers far outside what every shipped scenario uses for the same key (a unit slip: 0.75 for 75)."""
+    ranges = shipped_ranges()
+    for key, v in _numbers(merged.raw):
+        if key.startswith(("rules.", "personalities.")) or key in ("format_version",):
+            continue
+        known = ranges.get(generic_key(key))
+        if known is None:
+            continue
+        lo, hi = known
+        if hi <= 0:
+            continue
+        low_bar = lo / FAR if lo > 0 else None
+        if v > hi * FAR or (low_bar is not None and 0 <= v < low_bar):
+            chk.warn(key, f"{v:g} is far from every shipped scenario's value for {generic_key(key)} "
+                     f"({lo:g} to {hi:g}); check the unit (for example 0-100, not 0-1).")
+
+
+def _dropped_events(merged: Merged, world: World, chk: Checker) -> None:
+    """Inherited events that fall outside the years (and so never fire) while another event waits for them."""
+    dropped = {ev.id: ev.year for ev in world.events
+               if ev.year and not world.start_year <= ev.year <= world.end_year and not ev.when}
+    years = "scenario.start_year" if any(y < world.start_year for y in dropped.values()) else "scenario.end_year"
+    for ev in world.events:
+        waits = [ev.after] if ev.after else []
+        waits += [c[2] for c in ev.when if c[0] == "fired" and c[1] == "has"]
+        for gone in waits:
+            if gone in dropped and ev.id not in dropped:
+                chk.warn(years, f"the years {world.start_year}-{world.end_year} drop the inherited event '{gone}' "
+                         f"({dropped[gone]}), and '{ev.id}' waits for it, so it never fires either; remove both "
+                         f"(remove = [\"events.{gone}\", \"events.{ev.id}\"]) or give '{ev.id}' another condition.")
+
+
+def id_clash(scenario_id: str, path: str) -> str:
+    """A sentence when loading `scenario_id` by id finds another file than `path` ("" when it finds this one)."""
+    if not is_plain_id(scenario_id):
+        return ""
+    try:
+        other = find(scenario_id)
+        if not other.is_file() or other.resolve() == Path(path).resolve():
+            return ""
+    except (OSError, ValueError):
+        return ""
+    return (f"'{scenario_id}' is also the id of {other}, which is the one loaded by id (simulate --scenario, "
+            "saves, the computer players); give this scenario its own id.")

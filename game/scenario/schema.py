@@ -165,3 +165,39 @@ COUNTRIES = {
 
 TABLES = {"scenario": SCENARIO, "world": WORLD, "power": POWER, "economy": ECONOMY, "corridor": CORRIDOR,
           "contract": CONTRACT, "pledge": PLEDGE, "policy": POLICY, "forum": FORUM, "event": EVENT}
+
+# Countries that share a border or a sea (the Caspian, the Black Sea, the Sea of Japan): a corridor's
+# path should only step between neighbours; the validator warns otherwise.
+NEIGHBOURS = {
+    "japan": ("china", "russia", "south_korea"),
+    "china": ("kazakhstan", "kyrgyzstan", "tajikistan", "russia", "mongolia", "afghanistan", "pakistan", "india",
+              "japan", "south_korea"),
+    "russia": ("kazakhstan", "china", "mongolia", "azerbaijan", "georgia", "ukraine", "belarus", "japan",
+               "turkmenistan", "iran", "turkey", "bulgaria", "romania", "south_korea"),
+    "kazakhstan": ("russia", "china", "kyrgyzstan", "uzbekistan", "turkmenistan", "azerbaijan", "iran"),
+    "kyrgyzstan": ("kazakhstan", "china", "tajikistan", "uzbekistan"),
+    "tajikistan": ("kyrgyzstan", "china", "afghanistan", "uzbekistan"),
+    "turkmenistan": ("kazakhstan", "uzbekistan", "afghanistan", "iran", "azerbaijan", "russia"),
+    "uzbekistan": ("kazakhstan", "kyrgyzstan", "tajikistan", "afghanistan", "turkmenistan"),
+    "azerbaijan": ("russia", "georgia", "armenia", "iran", "turkey", "kazakhstan", "turkmenistan"),
+    "georgia": ("russia", "azerbaijan", "armenia", "turkey", "ukraine", "bulgaria", "romania"),
+    "turkey": ("georgia", "armenia", "azerbaijan", "iran", "bulgaria", "russia", "ukraine", "romania"),
+    "iran": ("turkey", "armenia", "azerbaijan", "turkmenistan", "afghanistan", "pakistan", "russia", "kazakhstan"),
+    "afghanistan": ("iran", "turkmenistan", "uzbekistan", "tajikistan", "china", "pakistan"),
+    "pakistan": ("iran", "afghanistan", "china", "india"),
+    "india": ("pakistan", "china"),
+    "mongolia": ("russia", "china"),
+    "armenia": ("georgia", "azerbaijan", "turkey", "iran"),
+    "ukraine": ("russia", "belarus", "romania", "georgia", "turkey", "bulgaria"),
+    "belarus": ("russia", "ukraine"),
+    "south_korea": ("japan", "china", "russia"),
+    "bulgaria": ("romania", "turkey", "georgia", "ukraine", "russia"),
+    "romania": ("ukraine", "bulgaria", "georgia", "turkey", "russia"),
+}
+
+
+def neighbours(a: str, b: str) -> bool:
+    """Whether two known countries share a border or a sea (True when either is unknown)."""
+    if a not in NEIGHBOURS or b not in NEIGHBOURS:
+        return True
+    return b in NEIGHBOURS[a] or a in NEIGHBOURS[b]

@@ -15,12 +15,16 @@ from typing import Any
 from attrs import field, frozen
 
 from game.errors import ScenarioError, ScenarioErrors
+from game.fileio import NotRegular, TooLarge, is_plain_id, read_regular
 from game.paths import scenario_dir
 from game.paths import user_scenario_dir as user_dir  # noqa: F401  (the user's folder; re-exported)
 
 SCENARIO_DIR = scenario_dir()
-MAX_BYTES = 1_000_000
+MAX_BYTES = 250_000  # nine times the largest shipped scenario; any file this size validates in well under a second
+MAX_REPORTED = 20  # problems of one kind listed before the rest are summed up
 MAX_DEPTH = 8  # longest chain of `extends`
+MAX_NESTING = 12  # deepest tables and lists inside one file
+LONG_DIGITS = 4000  # a run of digits this long is not a scenario number
 
 
 def roots() -> tuple[Path, ...]:
@@ -31,12 +35,20 @@ def roots() -> tuple[Path, ...]:
 def find(name: str) -> Path:
     """A scenario id (`2015`, looked up in the shipped, examples, then user folder) or a file path."""
     p = Path(name)
-    if p.suffix == ".toml" or os.sep in name or "/" in name or p.exists():
+    if p.suffix == ".toml" or os.sep in name or "/" in name or _exists(p) or not is_plain_id(name):
         return p
     for folder in (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir()):
         if (folder / f"{name}.toml").is_file():
             return folder / f"{name}.toml"
     return SCENARIO_DIR / f"{name}.toml"
+
+
+def _exists(p: Path) -> bool:
+    """Whether a path exists; False for names the system refuses (too long, NUL)."""
+    try:
+        return p.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _error(where: str, line: int | None, key: str, message: str) -> ScenarioErrors:
@@ -46,13 +58,16 @@ def _error(where: str, line: int | None, key: str, message: str) -> ScenarioErro
 def read_text(path: Path) -> str:
     """The file's text; one sentence when it is missing, huge, empty, binary or not UTF-8."""
     where = str(path)
-    if not path.is_file():
-        raise _error(where, None, "", "no such scenario file." if not path.exists() else "this is not a file.")
-    if path.stat().st_size > MAX_BYTES:
-        raise _error(where, None, "", f"the file is {path.stat().st_size:,} bytes; a scenario may be at most {MAX_BYTES:,}.")
-    data = path.read_bytes()
-    if len(data) > MAX_BYTES:
-        raise _error(where, None, "", f"the file is {len(data):,} bytes; a scenario may be at most {MAX_BYTES:,}.")
+    try:
+        data = read_regular(path, MAX_BYTES)
+    except TooLarge as e:
+        raise _error(where, None, "", f"the file is {e.size:,} bytes; a scenario may be at most {MAX_BYTES:,}.") from None
+    except FileNotFoundError:
+        raise _error(where, None, "", "no such scenario file.") from None
+    except (NotRegular, IsADirectoryError):
+        raise _error(where, None, "", "this is not a file but a folder, pipe or device; a scenario is a .toml file.") from None
+    except (OSError, ValueError) as e:
+        raise _error(where, None, "", f"the file cannot be read ({getattr(e, 'strerror', None) or e}).") from None
     if b"\x00" in data:
         raise _error(where, None, "", "this is a binary file, not a TOML scenario.")
     try:
@@ -68,34 +83,44 @@ def read_text(path: Path) -> str:
 class Locator:
     """Finds the line of a dotted key in a TOML text (tables, dotted and quoted keys)."""
 
-    HEADER = re.compile(r"^\s*\[(\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
     KEY = re.compile(r'^\s*((?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"]*"|\'[^\']*\'|[A-Za-z0-9_\-]+))*)\s*=')
 
     def __init__(self, text: str):
         self.lines: dict[str, int] = {}
         self.text_lines = text.splitlines()
         self.duplicates: list[tuple[int, str, int]] = []  # (line, key, first line)
+        self.deepest: tuple[int, int, str] = (0, 0, "")  # (parts, line, key) of the longest dotted key
+        self.first_under: dict[str, int] = {}  # table or key prefix -> first line of a key inside it
         table, in_string = "", False
         for n, line in enumerate(self.text_lines, 1):
             if in_string:
                 in_string = _toggles(line, in_string)
                 continue
-            if m := self.HEADER.match(line):
-                table = self._norm(m.group(2))
-                self._add(table, n, array=bool(m.group(1)))
+            if header := table_header(line):
+                table = self._norm(header[0])
+                self._add(table, n, array=header[1])
             elif m := self.KEY.match(line):
                 key = self._norm(m.group(1))
                 self._add(f"{table}.{key}" if table else key, n)
                 in_string = _toggles(line[m.end():], False)
 
     def _add(self, key: str, n: int, array: bool = False) -> None:
+        depth = key.count(".") + 1
+        if depth > self.deepest[0]:
+            self.deepest = (depth, n, key)
         if key in self.lines and not array:
             self.duplicates.append((n, key, self.lines[key]))
             return
         self.lines.setdefault(key, n)
+        if depth <= MAX_NESTING:  # deeper keys are refused before they are looked up
+            cut = -1
+            while (cut := key.find(".", cut + 1)) > 0:
+                self.first_under.setdefault(key[:cut], n)
 
     @staticmethod
     def _norm(key: str) -> str:
+        if '"' not in key and "'" not in key:  # the usual bare key: no regex needed
+            return ".".join(part.strip() for part in key.split("."))
         parts = re.findall(r'"[^"]*"|\'[^\']*\'|[^.\s]+', key)
         return ".".join(p.strip("\"'") for p in parts)
 
@@ -104,7 +129,7 @@ class Locator:
         parts = path.split(".")
         while parts:
             key = ".".join(parts)
-            n = self.lines.get(key) or min((v for k, v in self.lines.items() if k.startswith(key + ".")), default=None)
+            n = self.lines.get(key) or self.first_under.get(key)
             if n:
                 return n
             parts.pop()
@@ -119,9 +144,29 @@ class Locator:
             text = self.text_lines[n - 1]
             if item in text:
                 return n
-            if n > start and (self.HEADER.match(text) or self.KEY.match(text)):
+            if n > start and (table_header(text) or self.KEY.match(text)):
                 break
         return start
+
+
+def table_header(line: str) -> tuple[str, bool] | None:
+    """(name, is_array) when the line is a `[table]` or `[[array]]` header; linear in the line's length."""
+    text = line.strip()
+    if not text.startswith("["):
+        return None
+    array = text.startswith("[[")
+    inner = text[2:] if array else text[1:]
+    end = inner.find("]")
+    if end < 0:
+        return None
+    rest = inner[end + 1:]
+    if array:
+        rest = rest.removeprefix("]")
+    rest = rest.strip()
+    name = inner[:end].strip()
+    if not name or (rest and not rest.startswith("#")):
+        return None
+    return name, array
 
 
 def _toggles(text: str, inside: bool) -> bool:
@@ -138,10 +183,34 @@ def parse_toml(text: str, where: str, locator: Locator | None = None) -> dict:
     except tomllib.TOMLDecodeError as e:
         locator = locator or Locator(text)
         if locator.duplicates:
+            shown_ = locator.duplicates[:MAX_REPORTED]
+            more = len(locator.duplicates) - len(shown_)
             raise ScenarioErrors([
-                ScenarioError(where, n, key, f"is set twice (first on line {first}); keep only one.")
-                for n, key, first in locator.duplicates]) from None
+                ScenarioError(where, n, key, f"is set twice (first on line {first}); keep only one."
+                              + (f" ({more} more keys are set twice.)" if more and i == len(shown_) - 1 else ""))
+                for i, (n, key, first) in enumerate(shown_)]) from None
         raise _syntax(str(e), where, text) from None
+    except RecursionError:
+        raise _error(where, None, "", f"lists or tables are nested too deeply; a scenario nests at most "
+                     f"{MAX_NESTING} levels.") from None
+    except ValueError:  # tomllib refuses integers longer than Python converts
+        m = re.search(r"\d{%d,}" % LONG_DIGITS, text)
+        line = text[:m.start()].count("\n") + 1 if m else None
+        raise _error(where, line, "", "a number here has thousands of digits; write a number of normal size.") from None
+
+
+def nesting_problem(value: Any, limit: int) -> str:
+    """The dotted key where `value` nests deeper than `limit` tables or lists ("" when it does not)."""
+    stack = [(value, "", 0)]
+    while stack:
+        item, key, depth = stack.pop()
+        if depth > limit:
+            return key or "(top)"
+        if isinstance(item, dict):
+            stack.extend((v, f"{key}.{k}" if key else str(k), depth + 1) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((v, key, depth + 1) for v in item)
+    return ""
 
 
 SYNTAX_HINTS = (
@@ -218,7 +287,15 @@ def read(path: Path) -> Source:
     """Read and parse one file (no `extends` followed)."""
     text = read_text(path)
     locator = Locator(text)
+    parts, line, key = locator.deepest
+    if parts > MAX_NESTING:  # refused before parsing: TOML parsers take quadratic time on such keys
+        raise _error(str(path), line, shown(key), f"a key of {parts} dotted parts nests tables more than "
+                     f"{MAX_NESTING} levels deep; a scenario never needs that many.")
     raw = parse_toml(text, str(path), locator)
+    if deep := nesting_problem(raw, MAX_NESTING):
+        short = deep if len(deep) <= 80 else deep[:77] + "..."
+        raise _error(str(path), locator.line(deep), short, f"tables or lists are nested more than {MAX_NESTING} "
+                     "levels deep; a scenario never needs that many.")
     if not raw:
         raise _error(str(path), None, "", "the file has no settings, only comments; a scenario needs at least "
                      "format_version and a [scenario] table.")
@@ -257,6 +334,12 @@ def base_file(name: str, child: Path) -> Path | str:
     """The file `extends = name` names, or a sentence saying why it cannot be used."""
     folder = child.resolve().parent
     looks_like_path = name.endswith(".toml") or "/" in name or "\\" in name
+    if not looks_like_path and not is_plain_id(name):
+        return ("must be a scenario id (letters, digits, _ and -, at most 64) or a .toml file name; "
+                f"'{shown(name)}' is neither.")
+    if looks_like_path and not _plain_path(name):
+        return (f"'{shown(name)}' is not a usable file name (at most {MAX_NAME} characters, "
+                "no control characters).")
     if not looks_like_path:
         for d in (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir(), folder):
             if (d / f"{name}.toml").is_file():
@@ -275,6 +358,20 @@ def base_file(name: str, child: Path) -> Path | str:
     if not target.is_file():
         return f"there is no file '{name}' next to this scenario."
     return target
+
+
+MAX_NAME = 255
+
+
+def _plain_path(name: str) -> bool:
+    """A relative path a person could have typed: printable, of sane length."""
+    return 0 < len(name) <= MAX_NAME and name.isprintable() and all(len(part) <= MAX_NAME for part in name.split("/"))
+
+
+def shown(text: str) -> str:
+    """Text from a file, printable and short, for a sentence."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _origins(value: Any, src: Source, prefix: str) -> dict:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pygame
 
+from game.fileio import write_atomic
 from game.paths import settings_file
 from game.ui import theme
 from game.ui.scene import Scene, SceneManager
@@ -44,12 +45,11 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write settings; a read-only home is not an error."""
+    """Write settings atomically (a crash leaves the old file or the new one); a read-only home is not an error."""
     path = path or settings_file()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(settings), indent=1), "utf-8")
-    except OSError:
+        write_atomic(path, json.dumps(asdict(settings), indent=1))
+    except (OSError, ValueError):
         pass
 
 
@@ -69,6 +69,9 @@ def fit_desktop(settings: Settings) -> Settings:
 def size_factor(height: int) -> float:
     """Text grows with tall windows (1.0 at 720 px, about 1.35 at 1080 px), so 1080p is not tiny."""
     return max(1.0, min(1.8, height / 720)) ** 0.75
+
+
+MAX_RECOVERIES = 3  # failing frames in a row before an error is let through
 
 
 class AppManager(SceneManager):
@@ -134,6 +137,43 @@ class App:
         self.manager.handle_event(event)
 
     def step(self, dt: float, events: list | None = None) -> None:
+        """One frame; an unexpected error saves the game in play, says so in one sentence and goes back
+        to the menu (after MAX_RECOVERIES failing frames in a row it is raised)."""
+        try:
+            self.frame(dt, events)
+            self.failures = 0
+        except Exception as error:
+            self.failures = getattr(self, "failures", 0) + 1
+            if self.failures > MAX_RECOVERIES:
+                raise
+            self.recover(error)
+
+    def recover(self, error: Exception) -> None:
+        """Never lose a game: write an emergency save of the game in play, then the menu and one sentence."""
+        import sys
+        import traceback
+        traceback.print_exception(error, file=sys.stderr)
+        from game.ui.menu import CrashScene, MainMenuScene
+        session = next((s.session for s in reversed(self.manager.stack) if getattr(s, "session", None) is not None),
+                       None)
+        saved, problem = None, ""
+        if session is not None:
+            try:
+                from game.save import emergency_save
+                saved = emergency_save(session)
+            except Exception as e:  # the disk may be the problem too
+                problem = str(e)
+        stack, self.manager.stack = self.manager.stack, []
+        for scene in reversed(stack):
+            try:
+                scene.exit()
+            except Exception:
+                pass
+        self.manager.push(MainMenuScene())
+        self.manager.push(CrashScene(error, saved, problem, had_game=session is not None))
+        self.dirty = True
+
+    def frame(self, dt: float, events: list | None = None) -> None:
         """One frame: events, update, and a redraw when something changed."""
         for event in pygame.event.get() if events is None else events:
             self.handle(event)

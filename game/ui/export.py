@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 import pygame
 from attrs import frozen
 
+from game.fileio import safe_stem
 from game.paths import exports_dir
 from game.ui.charts import ChartStyle
 from game.ui.debrief_charts import ChartSpec
@@ -42,7 +43,7 @@ class ExportResult:
 def default_folder(scenario_id: str, today: dt.date | None = None, base: Path | None = None) -> Path:
     """<the user's exports folder (game.paths)>/<scenario>-<date>."""
     day = (today or dt.date.today()).isoformat()
-    return (base or exports_dir()) / f"{scenario_id or 'game'}-{day}"
+    return (base or exports_dir()) / f"{safe_stem(scenario_id)}-{day}"
 
 
 def folder_from_text(text: str) -> Path:

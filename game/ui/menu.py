@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 
+import attrs
 import pygame
 
 from game.ui import theme
@@ -192,6 +193,11 @@ class SettingsScene(UIScene):
         return False
 
 
+def _broken(info, error: str):
+    """A save's list entry marked with why it cannot be opened."""
+    return attrs.evolve(info, error=error) if attrs.has(type(info)) else info
+
+
 class LoadScene(UIScene):
     """The saved games, newest first; a broken save shows its reason."""
 
@@ -259,9 +265,9 @@ class LoadScene(UIScene):
         mod = save_module()
         try:
             session = mod.load(info.path)
-        except (HeartlandError, OSError, ValueError) as e:
-            self.error = str(e)
-            self.saves = []
+        except Exception as e:  # any failure: the list stays, this file shows why it cannot load
+            self.error = str(e) if isinstance(e, HeartlandError) else f"{info.path}: the save could not be opened ({e})."
+            self.saves = [_broken(i, self.error) if i is info else i for i in self.saves]
             return
         from game.ui.game import open_game
         open_game(self.manager, session)
@@ -269,6 +275,43 @@ class LoadScene(UIScene):
     def on_key(self, event) -> bool:
         """Esc goes back."""
         if event.key == pygame.K_ESCAPE:
+            self.manager.pop()
+            return True
+        return False
+
+
+class CrashScene(UIScene):
+    """After an unexpected error: one sentence, where the game was saved, and the way back to the menu."""
+
+    def __init__(self, error: Exception, saved=None, problem: str = "", had_game: bool = False) -> None:
+        super().__init__()
+        self.error, self.saved, self.problem, self.had_game = error, saved, problem, had_game
+
+    def sentence(self) -> str:
+        """What happened and where the game is, in one sentence."""
+        what = type(self.error).__name__
+        if self.saved is not None:
+            return tr("crash.saved", error=what, path=str(self.saved))
+        if self.had_game:
+            return tr("crash.not_saved", error=what, problem=self.problem)
+        return tr("crash.no_game", error=what)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The sentence and a button back to the menu."""
+        self.begin()
+        surface.fill(theme.BG)
+        y = title_block(surface, tr("crash.title"))
+        w = min(theme.px(800), surface.get_width() - theme.px(80))
+        rect = pygame.Rect(surface.get_width() // 2 - w // 2, y, w, theme.px(200))
+        y = theme.paragraph(surface, self.sentence(), rect, 18, theme.TEXT)
+        bh = theme.px(44)
+        self.button(surface, (surface.get_width() // 2 - theme.px(120), y + theme.px(30), theme.px(240), bh),
+                    tr("crash.back"), self.manager.pop, id="back")
+        self.draw_tooltip(surface)
+
+    def on_key(self, event) -> bool:
+        """Esc or Enter goes back to the menu."""
+        if event.key in (pygame.K_ESCAPE, pygame.K_RETURN):
             self.manager.pop()
             return True
         return False

@@ -218,6 +218,9 @@ class SetupScene(UIScene):
                 y = theme.paragraph(surface, line, pygame.Rect(inner.left, y + 4, inner.width, inner.bottom - y),
                                     14, theme.TEXT) + 2
             return
+        for line in getattr(info, "warnings", ())[:3]:
+            y = theme.paragraph(surface, tr("setup.warning", text=line),
+                                pygame.Rect(inner.left, y + 6, inner.width, inner.bottom - y), 14, theme.WARN)
         y = theme.paragraph(surface, " ".join(info.description.split()),
                             pygame.Rect(inner.left, y + 8, inner.width, inner.bottom - y), 16)
         y += theme.px(12)

@@ -1,0 +1,261 @@
+"""What every World must satisfy, and the closed vocabulary of fields events may change.
+
+`FIELDS` names each number in the World with its range and unit; events may set, add to
+or scale only the fields marked `event`, and the result is kept within the range
+(`bounded`). `problems(world)` lists every broken invariant: numbers outside their range
+or not finite, unknown ids, missing rule parameters, stakes above 1. Saves are checked
+with it on load, and the soak (`bench/soak.py`) after every event and every year.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Iterator
+
+import attrs
+from attrs import frozen
+
+from game.model import C5, GREAT, OTHERS, RESOURCES, World
+from game.rules.params import PARAMS
+
+PHASES = ("events", "income", "diplomacy", "answers", "actions", "resolution", "end")
+STATUSES = ("playing", "over", "collapsed")
+CORRIDOR_STATUSES = ("planned", "building", "operating", "disrupted")
+MAX_YEARS = 60  # the longest game
+LAST_YEAR = 2200
+SLACK = 1e-6  # rounding allowed on a range's edge
+
+
+@frozen
+class Field:
+    """One kind of number in the World: where it is (`*` for any id), its range, unit and meaning."""
+
+    path: str
+    low: float
+    high: float
+    unit: str
+    meaning: str
+    whole: bool = False
+    event: bool = True  # events may set, add to or scale it
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("end_year", 1900, LAST_YEAR, "year", "the last year played (at most 60 years after the start)", whole=True),
+    Field("prices.*", 0, 100, "US$ bn per unit", "world price of a resource"),
+    Field("risks.*", 0, 1, "0..1", "a named supply risk"),
+    Field("tension.*", 0, 1, "0..1", "tension between two great powers"),
+    Field("influence.*.*", 0, 10_000, "points", "a holder's influence in a Central Asian state", event=False),
+    Field("trust.*.*", 0, 1, "0..1", "a state's trust in a great power", event=False),
+    Field("powers.*.treasury", 0, 1_000_000, "US$ bn", "money in hand"),
+    Field("powers.*.income", 0, 100_000, "US$ bn a year", "yearly budget or base fiscal income"),
+    Field("powers.*.action_points", 0, 20, "actions", "actions a year", whole=True),
+    Field("powers.*.credibility", 0, 1, "0..1", "chance a pledge is delivered on time"),
+    Field("powers.*.demand.*", 0, 1_000_000, "units a year", "yearly import need of a resource"),
+    Field("powers.*.sources.*.*", 0, 1, "share", "exposure of a resource to one source"),
+    Field("powers.*.security.*", 0, 1, "0..1", "supply security of a resource", event=False),
+    Field("powers.*.transit_income", 0, 1_000_000, "US$ bn", "last year's transit fees", event=False),
+    Field("powers.*.trade_drive", -0.5, 0.5, "a year", "growth of its goods trade beyond the states' own"),
+    Field("powers.*.par", 0, 100, "points", "expected agenda score", event=False),
+    Field("powers.*.spread", 0.1, 100, "points", "usual swing of the score", event=False),
+    Field("economies.*.gdp", 0.01, 1_000_000, "US$ bn", "GDP (always above 0)"),
+    Field("economies.*.gdp_start", 0.01, 1_000_000, "US$ bn", "GDP at the start", event=False),
+    Field("economies.*.stability", 0, 100, "0..100", "stability"),
+    Field("economies.*.production.*", 0, 1_000_000, "units a year", "exportable output of a resource"),
+    Field("economies.*.reserves.*", 0, 1_000_000_000, "units", "known reserves of a resource"),
+    Field("economies.*.refining", 0, 10_000, "kt a year", "rare-earth refining capacity"),
+    Field("economies.*.debt.*", 0, 1_000_000, "US$ bn", "debt to one creditor"),
+    Field("economies.*.goods.*", 0, 1_000_000, "US$ bn a year", "goods trade with a great power"),
+    Field("economies.*.remittances.*", 0, 1_000_000, "US$ bn a year", "money migrants in a great power send home"),
+    Field("economies.*.reexport", 0, 0.5, "a year", "extra growth of goods from outside its common market"),
+    Field("economies.*.tolerance", 0.1, 1, "share", "largest influence share accepted without a premium"),
+    Field("economies.*.revenue", -1_000_000, 1_000_000, "US$ bn", "last year's net export revenue", event=False),
+    Field("economies.*.growth", -1, 10, "fraction", "last year's GDP growth", event=False),
+    Field("economies.*.diversify", 0, 1, "0..1", "wish to diversify routes"),
+    Field("corridors.*.capacity", 0, 100_000, "units a year", "what a corridor can carry"),
+    Field("corridors.*.unit_cost", 0, 10, "US$ bn per unit", "cost of carrying one unit"),
+    Field("corridors.*.fee", 0, 10, "US$ bn per unit", "fee to each controller"),
+    Field("corridors.*.build_cost", 0, 1000, "US$ bn", "cost to build"),
+    Field("corridors.*.build_years", 0, 30, "years", "years to build", whole=True),
+    Field("corridors.*.progress", 0, 30, "years", "years of construction done"),
+    Field("corridors.*.upgrade_step", 0, 10_000, "units a year", "capacity one upgrade adds"),
+    Field("corridors.*.upgrade_cost", 0, 1000, "US$ bn", "cost of one upgrade (0: the rules' default)"),
+    Field("corridors.*.upgrade_years", 0, 30, "years", "least years between two upgrades", whole=True),
+    Field("corridors.*.upgraded", 0, LAST_YEAR, "year", "the year of its last upgrade", whole=True, event=False),
+    Field("corridors.*.cargo", 0, 10_000, "Mt a year", "general cargo carried before resources"),
+    Field("corridors.*.owners.*", 0, 1, "share", "a power's stake in a corridor"),
+    Field("corridors.*.disrupted_years", 0, 30, "years", "years a disrupted corridor stays closed", whole=True),
+    Field("contracts.*.volume", 0, 100_000, "units a year", "contracted yearly volume"),
+    Field("contracts.*.price_factor", 0, 10, "x world price", "price as a multiple of the world price"),
+    Field("contracts.*.years_left", 0, 60, "years", "years a contract still runs", whole=True),
+    Field("pledges.*.amount", 0, 100_000, "US$ bn", "aid promised", event=False),
+    Field("forums.*.level", 0, 2, "level", "0 not founded, 1 ministers, 2 leaders", whole=True),
+    Field("forums.*.market", 0, 0.5, "a year", "a common market's growth of goods trade between members"),
+    Field("scores.*", -1_000_000, 1_000_000, "points", "agenda score", event=False),
+)
+CHOICES = {"corridors.*.status": CORRIDOR_STATUSES}  # words events may set
+
+
+def _parts_match(pattern: str, path: str) -> bool:
+    a, b = pattern.split("."), path.split(".")
+    return len(a) == len(b) and all(x == "*" or x == y for x, y in zip(a, b))
+
+
+def field_for(path: str) -> Field | None:
+    """The Field a concrete dotted path belongs to (None when it names no number in the vocabulary)."""
+    return next((f for f in FIELDS if _parts_match(f.path, path)), None)
+
+
+def choices_for(path: str) -> tuple[str, ...]:
+    """The words a textual field accepts (empty when it is not one)."""
+    return next((c for p, c in CHOICES.items() if _parts_match(p, path)), ())
+
+
+def limits(f: Field, world: World) -> tuple[float, float]:
+    """A field's range in this World (the end year also stays within the game's length and after now)."""
+    if f.path == "end_year":
+        return max(f.low, world.year, world.start_year), min(f.high, world.start_year + MAX_YEARS)
+    return f.low, f.high
+
+
+def bounded(f: Field, value: float, world: World) -> float:
+    """`value` kept within the field's range (whole fields rounded); ValueError when it is not finite."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite number for {f.path}")
+    low, high = limits(f, world)
+    value = min(high, max(low, value))
+    return int(round(value)) if f.whole else float(value)
+
+
+def expand(world: World, pattern: str) -> Iterator[tuple[str, Any]]:
+    """Every (concrete path, value) in the World matching a pattern with `*` wildcards."""
+    stack: list[tuple[Any, str, list[str]]] = [(world, "", pattern.split("."))]
+    while stack:
+        obj, path, rest = stack.pop()
+        if not rest:
+            yield path, obj
+            continue
+        head, tail = rest[0], rest[1:]
+        if head == "*":
+            if isinstance(obj, dict) or hasattr(obj, "items"):
+                for k, v in reversed(list(obj.items())):
+                    stack.append((v, f"{path}.{k}" if path else str(k), tail))
+            continue
+        if isinstance(obj, dict) or (hasattr(obj, "get") and not attrs.has(type(obj))):
+            if head in obj:
+                stack.append((obj[head], f"{path}.{head}" if path else head, tail))
+        elif hasattr(obj, head):
+            stack.append((getattr(obj, head), f"{path}.{head}" if path else head, tail))
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def problems(w: World) -> list[str]:
+    """Every broken invariant of a World, as short clauses (empty when it is sound)."""
+    out = _shape(w)
+    if out:
+        return out  # ids and order are wrong: the rest would only repeat it
+    for f in FIELDS:
+        low, high = (f.low, f.high) if f.path != "end_year" else (w.start_year, w.start_year + MAX_YEARS)
+        for path, v in expand(w, f.path):
+            if not _number(v) or not math.isfinite(v):
+                out.append(f"{path} is {v!r}, not a finite number")
+            elif not low - SLACK <= v <= high + SLACK:
+                out.append(f"{path} is {v:g}, outside {low:g}..{high:g} ({f.unit})")
+    out += _records(w) + _rules(w)
+    return out
+
+
+def _shape(w: World) -> list[str]:
+    """Phase, status, years, seats and the tables keyed by power."""
+    out = []
+    if w.phase not in PHASES:
+        out.append(f"the phase '{w.phase}' does not exist")
+    if w.status not in STATUSES:
+        out.append(f"the status '{w.status}' does not exist")
+    if not w.start_year <= w.year <= w.end_year or w.end_year > LAST_YEAR:
+        out.append(f"the year {w.year} lies outside the game's years {w.start_year}-{w.end_year}")
+    if sorted(w.order) != sorted(w.powers) or len(set(w.order)) != len(w.order):
+        out.append("the seat order does not list every power once")
+    if not -1 <= w.turn < len(w.order):
+        out.append(f"the turn {w.turn} names no seat")
+    for pid, p in w.powers.items():
+        if p.id != pid:
+            out.append(f"the power filed as '{pid}' calls itself '{p.id}'")
+        if p.kind not in (GREAT, C5):
+            out.append(f"{pid} is neither a great power nor a Central Asian state")
+    c5 = sorted(p for p, pw in w.powers.items() if pw.kind == C5)
+    greats = {p for p, pw in w.powers.items() if pw.kind == GREAT}
+    holders = set(w.powers) | {OTHERS}  # great powers, others, and a state that co-financed a neighbour's route
+    for name, table in (("economy", w.economies), ("influence", w.influence), ("trust", w.trust)):
+        if sorted(table) != c5:
+            out.append(f"the {name} tables do not match the Central Asian states")
+    for c, row in w.influence.items():
+        if not set(row) <= holders or c in row:
+            out.append(f"influence in {c} names a holder that is not a power or {OTHERS}, or {c} itself")
+        elif not sum(v for v in row.values() if _number(v) and math.isfinite(v)) > 0:
+            out.append(f"nobody holds any influence in {c}")
+    for c, row in w.trust.items():
+        if not set(row) <= greats:
+            out.append(f"trust in {c} names a power that is not a great power")
+    for key in w.tension:
+        pair = key.split("|")
+        if len(pair) != 2 or pair != sorted(pair) or not set(pair) <= greats or pair[0] == pair[1]:
+            out.append(f"the tension '{key}' does not name two great powers in order")
+    if any(not _number(v) or v < 0 for v in w.ap_left.values()):
+        out.append("a power has negative action points left")
+    if any(r not in w.prices for r in RESOURCES):
+        out.append("a resource has no price")
+    return out
+
+
+def _records(w: World) -> list[str]:
+    """Every id a corridor, contract, pledge, forum, offer or policy names exists."""
+    from game.rules.play import CARDS
+    out = []
+    for table, items in (("corridor", w.corridors), ("contract", w.contracts), ("pledge", w.pledges),
+                         ("forum", w.forums), ("offer", w.offers), ("policy", w.policies)):
+        for key, rec in items.items():
+            if rec.id != key:
+                out.append(f"the {table} filed as '{key}' calls itself '{rec.id}'")
+    powers = w.powers
+    for k in w.corridors.values():
+        if k.status not in CORRIDOR_STATUSES:
+            out.append(f"the corridor '{k.id}' has the unknown status '{k.status}'")
+        if any(o not in powers for o in k.owners):
+            out.append(f"the corridor '{k.id}' is owned by a power that does not exist")
+        elif sum(k.owners.values()) > 1 + SLACK:
+            out.append(f"the stakes in the corridor '{k.id}' add up to more than 1")
+    for k in w.contracts.values():
+        if k.seller not in w.economies or k.buyer not in powers or k.resource not in RESOURCES:
+            out.append(f"the contract '{k.id}' names a seller, buyer or resource that does not exist")
+        elif k.corridor and k.corridor not in w.corridors:
+            out.append(f"the contract '{k.id}' names the unknown corridor '{k.corridor}'")
+    for p in w.pledges.values():
+        if p.donor not in powers or p.recipient not in powers:
+            out.append(f"the pledge '{p.id}' names a power that does not exist")
+    for f in w.forums.values():
+        if f.host not in powers or any(m not in powers for m in f.members) or (f.against and f.against not in powers):
+            out.append(f"the forum '{f.id}' names a power that does not exist")
+    for o in w.offers.values():
+        if o.sender not in powers or o.receiver not in powers:
+            out.append(f"the offer '{o.id}' names a power that does not exist")
+    for p in w.policies.values():
+        if p.card not in CARDS or p.actor not in powers or (p.target and p.target not in powers):
+            out.append(f"the policy '{p.id}' names a card or power that does not exist")
+    return out
+
+
+def _rules(w: World) -> list[str]:
+    """Every rule parameter is present, finite and within its range."""
+    out = []
+    missing = [name for name in PARAMS if name not in w.rules]
+    if missing:
+        out.append(f"the rule parameter {missing[0]} is missing")
+    for name, v in w.rules.items():
+        p = PARAMS.get(name)
+        if p is None:
+            out.append(f"'{name}' is not a rule parameter")
+        elif not _number(v) or not math.isfinite(v) or not p.low - SLACK <= v <= p.high + SLACK:
+            out.append(f"the rule parameter {name} is {v!r}, outside {p.low:g}..{p.high:g}")
+    return out
