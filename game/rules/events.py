@@ -23,7 +23,7 @@ from game.model.ops import evolve
 from game.model import EventDef, World
 from game.model.ops import put, with_corridor, with_forum
 from game.rules import hedging, invariants, play
-from game.rules.influence import add_influence, add_trust
+from game.rules.influence import add_trust
 
 OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt,
        ">=": operator.ge, "has": lambda a, b: b in a, "lacks": lambda a, b: b not in a}
