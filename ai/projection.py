@@ -20,7 +20,7 @@ from game.rules import dilution
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
-GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy")
+GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff")
 
 
 @frozen
@@ -34,9 +34,12 @@ class Outcome:
 
 
 def settle_goods(world: World) -> World:
-    """Goods moved again over the current routes and contracts; security updated."""
+    """Goods moved again over the current routes and contracts; transit fees and security updated."""
     flows = geography.resolve(world)
     world = evolve(world, flows=flows.flows, exports=flows.exports, trade=flows.trade, received=flows.received)
+    for p in world.order:
+        if flows.fees.get(p, 0.0) or world.powers[p].transit_income:
+            world = with_power(world, p, transit_income=flows.fees.get(p, 0.0))
     return security(world)
 
 
@@ -63,7 +66,8 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     after, _ = deliver(after, world)
     after = settle_goods(after) if after.contracts.keys() != world.contracts.keys() else graft(after, base)
     delta = agenda.score(after, p) - agenda.score(base, p)
-    pts = delta + 10.0 * judged.terms.get("route", 0.0) - thrift * judged.terms.get("paid", 0.0)
+    pts = delta + 10.0 * judged.terms.get("route", 0.0) + thrift * (judged.terms.get("consent", 0.0)
+                                                                    - judged.terms.get("paid", 0.0))
     return pts, {**judged.terms, "delta": delta}, after
 
 

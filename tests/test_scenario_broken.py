@@ -136,6 +136,12 @@ CASES = [
     pytest.param({S: EXT.replace('"2015"', '"b.toml"'),
                   "b.toml": changed("stability = 65.0", "stability = -1.0")}, "b.toml", "stability = -1.0",
                  "economies.kazakhstan.stability", "out of range", id="extends-error-in-base"),
+    pytest.param({S: EXT + '[corridors.line_d]\ntransit = { kazakhstan = 0.01 }\n'}, S, "transit = {", "corridors.line_d.transit.kazakhstan",
+                 "not known here", id="transit-fee-off-path"),
+    pytest.param({S: EXT + '[corridors.line_d]\ntransit = { tajikistan = 50.0 }\n'}, S, "transit = {", "corridors.line_d.transit.tajikistan",
+                 "out of range", id="transit-fee-too-high"),
+    pytest.param({S: EXT + '[corridors.cku_rail]\nconsents = ["tajikistan"]\n'}, S, "consents = [", "corridors.cku_rail.consents",
+                 "not a Central Asian state on this corridor's path", id="consent-off-path"),
     pytest.param({S: EXT + '[pledges.p1]\ndonor = "usa"\nrecipient = "kazakhstan"\nkind = "grant"\namount = 0.1\ndue_year = 2016\n'},
                  S, 'donor = "usa"', "pledges.p1.donor", "not a great power", id="pledge-unknown-donor"),
 ]

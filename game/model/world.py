@@ -85,6 +85,8 @@ class Corridor:
     upgrade_step: float = 0.0  # capacity added by one upgrade
     owners: Mapping[str, float] = field(factory=dict)  # stakes, power -> share
     disrupted_years: int = 0
+    transit: Mapping[str, float] = field(factory=dict)  # C5 state on the path -> its transit fee (default: fee)
+    consents: tuple[str, ...] = ()  # C5 states that agreed to a planned corridor crossing them
 
 
 @frozen
@@ -133,7 +135,7 @@ class Forum:
 class Item:
     """One thing a side gives in an offer."""
 
-    kind: str  # aid, contract, cofinance, fee_cut, statement
+    kind: str  # aid, contract, cofinance, statement, transit (consent to a corridor at a fee: corridor, amount)
     resource: str = ""
     aid_kind: str = ""
     amount: float = 0.0  # US$ bn (aid, cofinance) or volume (contract)

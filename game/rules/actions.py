@@ -3,7 +3,8 @@
 `str(action)` gives the text; `parse(text)` reads it back. Offer items are written
 `aid/grant/0.2`, `contract/uranium/2/1.1/5/middle_corridor` (resource, volume,
 price factor, years, corridor or `-`), `cofinance/middle_corridor/0.3`,
-`statement/-` or `statement/china` (a bloc aimed at China).
+`statement/-` or `statement/china` (a bloc aimed at China), `transit/line_d/0.006` (consent
+to a planned corridor crossing the giver, at the transit fee it will charge).
 """
 from __future__ import annotations
 
@@ -160,6 +161,15 @@ class Policy(Action):
 
 
 @frozen
+class Tariff(Action):
+    """A Central Asian state sets the transit fee it charges on a corridor that crosses it."""
+
+    corridor: str
+    fee: float
+    verb: ClassVar[str] = "tariff"
+
+
+@frozen
 class EndTurn(Action):
     """Finish this phase's turn."""
 
@@ -168,7 +178,7 @@ class EndTurn(Action):
 
 KINDS: dict[str, type[Action]] = {cls.verb: cls for cls in
                                   (Aid, Propose, Accept, Reject, Counter, Build, Upgrade, Develop, Refine,
-                                   Summit, Attend, Join, Leave, Policy, EndTurn)}
+                                   Summit, Attend, Join, Leave, Policy, Tariff, EndTurn)}
 
 
 def _fmt(value) -> str:
@@ -189,6 +199,7 @@ def item_text(item: Item) -> str:
         "contract": (item.resource, item.amount, item.price_factor, item.years, item.corridor),
         "cofinance": (item.corridor, item.amount),
         "statement": (item.against,),
+        "transit": (item.corridor, item.amount),
     }[item.kind]
     return "/".join([item.kind, *(_fmt(v) for v in fields)])
 
@@ -207,6 +218,8 @@ def parse_item(text: str) -> Item:
             return Item("cofinance", corridor=args[0], amount=float(args[1]))
         if kind == "statement":
             return Item("statement", against=args[0] if args else "")
+        if kind == "transit":
+            return Item("transit", corridor=args[0], amount=float(args[1]))
     except (IndexError, ValueError):
         pass
     raise IllegalAction([f"'{text}' is not an offer item (see the rules reference for the forms)."])

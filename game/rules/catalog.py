@@ -49,3 +49,7 @@ BOOKKEEPING = (
     RuleInfo(12, "Agendas and winning", "agenda", ("agenda",)),
     RuleInfo(13, "Events", "events", ("events",)),
 )
+
+LEVERS = (
+    RuleInfo(14, "Transit consent and fees", "transit", ("transit",)),
+)

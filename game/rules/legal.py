@@ -10,7 +10,7 @@ from game.model.ops import evolve
 
 from game.model import AID_KINDS, GREAT, Item, World
 from game.rules import actions as A
-from game.rules import economy, geography
+from game.rules import credibility, economy, geography, transit
 from game.rules.play import AP_COST, CARDS, CHECKS, offers_made
 
 
@@ -64,6 +64,21 @@ def _offers_from_great(world: World, p: str):
         for k in world.corridors.values():
             if c in k.path and k.status in ("planned", "building"):
                 yield A.Propose(p, c, (Item("cofinance", corridor=k.id, amount=5 * step),), ())
+            if c in transit.missing_consent(world, k, p):
+                yield consent_offer(world, p, c, k)
+
+
+def rounded_up(amount: float, step: float) -> float:
+    """`amount` rounded up to whole steps, at least one step."""
+    return round(max(1, -(-amount // step)) * step, 6)
+
+
+def consent_offer(world: World, p: str, c: str, k) -> A.Propose:
+    """Great power p offers c a grant of c's asking price for its consent to k at c's current fee."""
+    fee = transit.fee_of(world, k, c)
+    price = transit.consent_price(world, c, k, fee) / max(0.05, credibility.value_factor(world, c, p))
+    grant = Item("aid", aid_kind="grant", amount=rounded_up(price, world.param("play.aid_step")))
+    return A.Propose(p, c, (grant,), (Item("transit", corridor=k.id, amount=fee),))
 
 
 def _offers_from_c5(world: World, c: str):
@@ -73,6 +88,12 @@ def _offers_from_c5(world: World, c: str):
             if made > 0 and geography.routes(world, c, r, p):
                 yield A.Propose(c, p, (contract_item(world, c, p, r),), (Item("aid", aid_kind="loan", amount=5 * step),))
         yield A.Propose(c, p, (), (Item("aid", aid_kind="grant", amount=step),))
+        for k in world.corridors.values():
+            if p in k.markets and c in transit.missing_consent(world, k):
+                fee = min(transit.fee_cap(world, k), transit.fee_of(world, k, c) + world.param("transit.step"))
+                price = rounded_up(transit.consent_price(world, c, k, fee), step)
+                yield A.Propose(c, p, (Item("transit", corridor=k.id, amount=round(fee, 6)),),
+                                (Item("aid", aid_kind="grant", amount=price),))
 
 
 def _diplomacy(world: World, p: str):
@@ -105,7 +126,19 @@ def _actions(world: World, p: str):
                 yield A.Upgrade(p, k.id)
     for f in world.forums.values():
         yield A.Leave(p, f.id) if p in f.members else A.Join(p, f.id)
+    yield from _tariffs(world, p)
     yield from _cards(world, p)
+
+
+def _tariffs(world: World, p: str):
+    """A transit state's fee on each corridor crossing it, a step up and a step down."""
+    step = world.param("transit.step")
+    for k in world.corridors.values():
+        if transit.upstream(world, k, p) and k.status != "planned":
+            fee = transit.fee_of(world, k, p)
+            for new in (fee + step, fee - step):
+                if 0 <= new <= transit.fee_cap(world, k) + 1e-9:
+                    yield A.Tariff(p, k.id, round(new, 6))
 
 
 def _cards(world: World, p: str):

@@ -16,17 +16,17 @@ from game.model import AID_KINDS, GREAT, RESOURCES, UNITS, Contract, Item, Offer
 from game.model import Policy as PolicyRecord
 from game.model.ops import add_treasury, next_id, put, with_corridor, with_economy, with_forum
 from game.rules import actions as A
-from game.rules import backlash, dependence, economy, hedging, institutions
+from game.rules import backlash, dependence, economy, hedging, institutions, transit
 from game.rules.influence import add_influence, per_gdp
 from game.rules.log import Entry
 
 PHASES: dict[str, tuple[str, ...]] = {
     "diplomacy": ("propose", "accept", "reject", "counter", "summit", "attend", "end"),
     "answers": ("accept", "reject", "counter", "attend", "end"),
-    "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "end"),
+    "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "tariff", "end"),
 }
 AP_COST = {"aid": 1, "build": 1, "upgrade": 1, "develop": 1, "refine": 1, "summit": 1,
-           "join": 1, "leave": 1, "policy": 1}
+           "join": 1, "leave": 1, "policy": 1, "tariff": 1}
 
 
 @frozen
@@ -104,7 +104,26 @@ def check_item(world: World, item: Item, giver: str, taker: str) -> list[str]:
         if item.against in (giver, taker):
             return ["A joint statement cannot be aimed at one of its own signatories."]
         return []
+    if item.kind == "transit":
+        return check_consent(world, giver, item)
     return [f"'{item.kind}' is not an offer item."]
+
+
+def check_consent(world: World, giver: str, item: Item) -> list[str]:
+    """Reasons `giver` cannot give its consent to a corridor crossing it at the item's fee."""
+    k = world.corridors.get(item.corridor)
+    if k is None:
+        return [f"There is no corridor '{item.corridor}'."]
+    if giver not in transit.transit_states(world, k):
+        return [f"{k.name} does not cross {name(world, giver)}: its consent is not needed."]
+    if not transit.needs_consent(k) or giver in k.consents:
+        return [f"{name(world, giver)}'s consent to {k.name} is not open: it was given, or the route is no longer planned."]
+    return _fee_limits(world, k, item.amount)
+
+
+def _fee_limits(world: World, k, fee: float) -> list[str]:
+    cap = transit.fee_cap(world, k)
+    return [] if 0 <= fee <= cap + 1e-9 else [f"A transit fee on {k.name} must be between 0 and {cap:g} a unit."]
 
 
 def check_contract(world: World, seller: str, buyer: str, item: Item) -> list[str]:
@@ -173,6 +192,8 @@ def describe_item(item: Item) -> str:
                 f"at {item.price_factor:g}x the world price{route}")
     if item.kind == "cofinance":
         return f"${item.amount:g}bn co-financing of {item.corridor}"
+    if item.kind == "transit":
+        return f"consent to {item.corridor} crossing it, at a transit fee of ${item.amount:g}bn a unit"
     return f"a joint statement{' aimed at ' + item.against if item.against else ''}"
 
 
@@ -215,6 +236,9 @@ def give_item(world: World, item: Item, giver: str, taker: str) -> World:
         if c in world.economies and p in world.powers and world.powers[p].kind == GREAT:
             world = add_influence(world, c, p, world.param("institutions.forum_bonus"))
         return world
+    if item.kind == "transit":
+        k = world.corridors[item.corridor]
+        return with_corridor(world, k.id, consents=k.consents + (giver,), transit=put(k.transit, giver, item.amount))
     return world
 
 
@@ -300,6 +324,10 @@ def check_build(world: World, a: A.Build) -> list[str]:
     if unsafe:
         return [f"{k.name} cannot be built while {name(world, unsafe[0])} is at war or in chaos "
                 f"(risk {world.risks[unsafe[0]]:.0%}, above {limit:.0%})."]
+    missing = transit.missing_consent(world, k, a.actor)
+    if missing:
+        return [f"{k.name} crosses {', '.join(name(world, c) for c in missing)}, which "
+                f"{'has' if len(missing) == 1 else 'have'} not consented to it yet."]
     return _funds(world, a.actor, k.build_cost)
 
 
@@ -504,6 +532,27 @@ def do_policy(world: World, a: A.Policy) -> tuple[World, list[Entry]]:
     world = enact(world, a.actor, a.card, a.target, a.resource, a.corridor, CARDS[a.card].cost)
     what = " ".join(x for x in (a.card.replace("_", " "), a.target, a.resource.replace("_", " "), a.corridor) if x)
     return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} plays {what}.", rule="dependence")]
+
+
+# --- transit fees -----------------------------------------------------------------
+
+def check_tariff(world: World, a: A.Tariff) -> list[str]:
+    k = world.corridors.get(a.corridor)
+    if k is None:
+        return [f"There is no corridor '{a.corridor}'."]
+    if not transit.upstream(world, k, a.actor):
+        return [f"No Central Asian exporter crosses {name(world, a.actor)} on {k.name}, so it has no transit fee to set."]
+    if abs(transit.fee_of(world, k, a.actor) - a.fee) < 1e-9:
+        return [f"{name(world, a.actor)} already charges ${a.fee:g}bn a unit on {k.name}."]
+    return _fee_limits(world, k, a.fee)
+
+
+def do_tariff(world: World, a: A.Tariff) -> tuple[World, list[Entry]]:
+    k = world.corridors[a.corridor]
+    old = transit.fee_of(world, k, a.actor)
+    world = with_corridor(world, k.id, transit=put(k.transit, a.actor, a.fee))
+    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} sets its transit fee on {k.name}: "
+                            f"${old:g}bn -> ${a.fee:g}bn a unit.", rule="transit")]
 
 
 def do_end(world: World, a: A.EndTurn) -> tuple[World, list[Entry]]:

@@ -19,7 +19,7 @@ from typing import Mapping
 from attrs import frozen
 
 from game.model import GREAT, Item, Offer, World
-from game.rules import backlash, credibility, dependence, economy, energy, geography, hedging
+from game.rules import backlash, credibility, dependence, economy, energy, geography, hedging, transit
 from game.rules.influence import per_gdp, share
 
 AID_WORTH = {"grant": 1.0, "tc": 0.9, "loan": 0.35}  # a loan must be repaid
@@ -82,6 +82,23 @@ def influence_gain(world: World, c: str, p: str, items) -> float:
     return gain
 
 
+def consent_cost(world: World, c: str, items) -> float:
+    """US$ bn c asks for the transit consents among the items it gives (rule `transit`)."""
+    return sum(transit.consent_price(world, c, world.corridors[i.corridor], i.amount)
+               for i in items if i.kind == "transit" and i.corridor in world.corridors)
+
+
+def consent_worth(world: World, p: str, items) -> float:
+    """US$ bn a great power puts on transit consents to planned corridors that reach its market:
+    the hold-out value it expects to pay, `transit.holdout x build_cost / n` each."""
+    worth = 0.0
+    for i in items:
+        k = world.corridors.get(i.corridor) if i.kind == "transit" else None
+        if k is not None and p in k.markets:
+            worth += world.param("transit.holdout") * k.build_cost / max(1, len(transit.transit_states(world, k)))
+    return worth
+
+
 def debt_added(world: World, c: str, items) -> float:
     """Rise in c's debt-to-GDP ratio from the loans among `items`."""
     return sum(i.amount for i in items if i.kind == "aid" and i.aid_kind == "loan") / max(world.economies[c].gdp, 0.1)
@@ -96,7 +113,8 @@ def appraise_c5(world: World, offer: Offer, habits: Mapping | None = None) -> Ap
     eco = world.economies[c]
     money = per_gdp(world, c, h.get("aid_appetite", 1.0) * bn_received(world, c, p, to_c)
                     + h.get("price_weight", 1.0) * sum(contract_premium(world, i) for i in from_c if i.kind == "contract")
-                    - sum(i.amount for i in from_c if i.kind in ("aid", "cofinance")))
+                    - sum(i.amount for i in from_c if i.kind in ("aid", "cofinance"))
+                    - consent_cost(world, c, from_c))
     diversity = world.param("geography.diversity_value") * (1 + eco.diversify) * diversity_gain(world, c, from_c)
     gain = influence_gain(world, c, p, to_c)
     terms = {"money": money, "diversity": diversity,
@@ -180,8 +198,9 @@ def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = 
     if c in world.economies:
         standing = influence_gain(world, c, p, from_p) * world.economies[c].gdp ** 0.5
     route = route_worth(world, p, to_p, h)
-    total = goods + standing + route - paid - h.get("accept_margin", 0.0)
-    terms = {"goods": goods, "standing": standing, "paid": paid, "route": route}
+    consent = consent_worth(world, p, to_p)
+    total = goods + standing + route + consent - paid - h.get("accept_margin", 0.0)
+    terms = {"goods": goods, "standing": standing, "paid": paid, "route": route, "consent": consent}
     return Appraisal(terms, total, great_reason(world, p, to_p, terms, total, h))
 
 

@@ -425,10 +425,14 @@ def _corridor(kid: str, t: dict, powers: dict, chk: Checker) -> Corridor:
     owners = chk.numbers(v["owners"], f"{key}.owners", 0, 1, list(powers))
     if sum(owners.values()) > 1 + 1e-9:
         chk.fail(f"{key}.owners", "the stakes add up to more than 1.")
+    crossed = [c for c in v["path"] if c in powers and powers[c].kind == C5]
+    fees = chk.numbers(v["transit"], f"{key}.transit", 0, 10, crossed)
+    chk.names(v["consents"], f"{key}.consents", crossed, "a Central Asian state on this corridor's path")
     return Corridor(kid, v["name"], v["mode"], tuple(v["path"]), tuple(v["waypoints"]), tuple(v["goods"]),
                     tuple(v["markets"]) or ("world",), v["capacity"], v["unit_cost"], v["fee"],
                     tuple(v["controllers"]), v["status"], v["build_cost"], v["build_years"], v["progress"],
-                    v["upgrade_step"], owners=owners, disrupted_years=v["disrupted_years"])
+                    v["upgrade_step"], owners=owners, disrupted_years=v["disrupted_years"],
+                    transit=fees, consents=tuple(v["consents"]))
 
 
 def _contract(cid: str, t: dict, powers: dict, economies: dict, corridors: dict, chk: Checker) -> Contract:

@@ -87,6 +87,10 @@ CORRIDOR = {
     "upgrade_step": Spec("float", 0.0, low=0, high=10000, meaning="capacity one upgrade adds"),
     "owners": Spec("table", {}, meaning="stakes held in it, power -> share 0..1"),
     "disrupted_years": Spec("int", 0, low=0, high=30, meaning="years a disrupted corridor stays closed"),
+    "transit": Spec("table", {}, meaning="transit terms: Central Asian state on the path -> the fee it charges, "
+                    "US$ bn a unit (default: fee)"),
+    "consents": Spec("list", [], meaning="Central Asian states on the path that have already agreed to a planned "
+                     "corridor (it is built only once every state it crosses agrees)"),
 }
 
 CONTRACT = {

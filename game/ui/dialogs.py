@@ -6,6 +6,7 @@ import pygame
 
 from game.model import AID_KINDS, Item, Offer
 from game.rules import actions as A
+from game.rules import transit
 from game.ui import theme, words
 from game.ui.i18n import tr
 from game.ui.widgets import NUMBER_KEYS, UIScene
@@ -185,7 +186,7 @@ class AnswersScene(Dialog):
 
 # --- the negotiation table -----------------------------------------------------------------
 
-KINDS = ("aid", "contract", "cofinance", "statement")
+KINDS = ("aid", "contract", "cofinance", "statement", "transit")
 
 
 class NegotiationScene(Dialog):
@@ -206,7 +207,8 @@ class NegotiationScene(Dialog):
         self.asks: list[Item] = list(counter.gives) if counter else []
         self.kind = "aid"
         self.draft = {"aid_kind": "grant", "amount": w.param("play.aid_step"), "resource": "", "volume": 1.0,
-                      "price": 1.0, "years": int(w.param("play.contract_years")), "corridor": "", "against": ""}
+                      "price": 1.0, "years": int(w.param("play.contract_years")), "corridor": "", "against": "",
+                      "fee": 0.0}
         self.result = ""
 
     # --- the parts of an offer ------------------------------------------------------------------
@@ -227,6 +229,8 @@ class NegotiationScene(Dialog):
         c, _ = self.c5_and_great()
         if kind == "cofinance":
             return [k.id for k in w.corridors.values() if c in k.path and k.status in ("planned", "building")]
+        if kind == "transit":
+            return [k.id for k in w.corridors.values() if c in transit.missing_consent(w, k)]
         _, great = self.c5_and_great()
         return [""] + [k.id for k in w.corridors.values()
                        if c in k.path[:-1] and self.draft["resource"] in k.goods and great in k.markets]
@@ -254,6 +258,8 @@ class NegotiationScene(Dialog):
                          years=int(d["years"]), corridor=d["corridor"]), "them" if great_is_me else "me")
         if self.kind == "cofinance":
             return Item("cofinance", corridor=d["corridor"], amount=d["amount"]), "me" if great_is_me else "them"
+        if self.kind == "transit":
+            return Item("transit", corridor=d["corridor"], amount=d["fee"]), "them" if great_is_me else "me"
         return Item("statement", against=d["against"]), "both"
 
     def add(self) -> None:
@@ -271,9 +277,12 @@ class NegotiationScene(Dialog):
             self.draft["resource"] = (self.resources() or [""])[0]
         if kind == "contract":
             self.draft["volume"] = self.standard_volume()
-        if kind in ("contract", "cofinance"):
+        if kind in ("contract", "cofinance", "transit"):
             opts = self.corridors(kind)
             self.draft["corridor"] = opts[0] if opts else ""
+        if kind == "transit" and self.draft["corridor"]:
+            w = self.game.session.world
+            self.draft["fee"] = transit.fee_of(w, w.corridors[self.draft["corridor"]], self.c5_and_great()[0])
         if kind == "cofinance":
             self.draft["amount"] = max(self.draft["amount"], 0.5)
 
@@ -351,7 +360,7 @@ class NegotiationScene(Dialog):
         """Kind buttons and the fields of the item being composed."""
         theme.text(surface, tr("nego.compose"), rect.topleft, 15, theme.MUTED)
         y = rect.top + theme.line_height(15) + 4
-        kw = (rect.width - 3 * 4) // 4
+        kw = (rect.width - (len(KINDS) - 1) * 4) // len(KINDS)
         for i, k in enumerate(KINDS):
             self.button(surface, (rect.left + i * (kw + 4), y, kw, bh), tr(f"kind.{k}"), lambda k=k: self.set_kind(k),
                         selected=k == self.kind, id=f"kind-{k}", tooltip=tr(f"kind.{k}.tip"), size=14)
@@ -382,6 +391,15 @@ class NegotiationScene(Dialog):
                  lambda: self.nudge("years", -1, 1, 20)),
                 (tr("nego.corridor"), words.kname(w, d["corridor"]),
                  lambda: self.cycle("corridor", self.corridors("contract")), None),
+            ]
+        elif self.kind == "transit":
+            cap = transit.fee_cap(w, w.corridors[d["corridor"]]) if d["corridor"] in w.corridors else 0.0
+            fee_step = w.param("transit.step")
+            fields += [
+                (tr("nego.corridor"), words.kname(w, d["corridor"]) if d["corridor"] else tr("word.none"),
+                 lambda: (self.cycle("corridor", self.corridors("transit")), self.set_kind("transit")), None),
+                (tr("nego.fee"), f"${d['fee']:g}bn", lambda: self.nudge("fee", fee_step, 0, cap),
+                 lambda: self.nudge("fee", -fee_step, 0, cap)),
             ]
         else:
             options = [""] + [p for p in w.order if p not in (self.me, self.target) and w.powers[p].kind == "great"]

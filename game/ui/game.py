@@ -26,7 +26,7 @@ CATEGORIES = (  # (id, verbs)
     ("answers", ("accept", "reject", "counter", "attend")),
     ("summit", ("summit",)),
     ("aid", ("aid",)),
-    ("build", ("build", "upgrade")),
+    ("build", ("build", "upgrade", "tariff")),
     ("develop", ("develop", "refine")),
     ("forums", ("join", "leave")),
     ("policy", ("policy",)),

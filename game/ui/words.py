@@ -46,6 +46,8 @@ def item(world, i) -> str:
                   price=f"{i.price_factor:g}", route=kname(world, i.corridor))
     if i.kind == "cofinance":
         return tr("item.cofinance", amount=f"{i.amount:g}", corridor=kname(world, i.corridor))
+    if i.kind == "transit":
+        return tr("item.transit", fee=f"{i.amount:g}", corridor=kname(world, i.corridor))
     if i.against:
         return tr("item.statement_against", power=pname(world, i.against))
     return tr("item.statement")
@@ -79,6 +81,10 @@ def action(world, a: A.Action) -> str:
         return tr("act.build", corridor=kname(world, a.corridor), cost=f"{k.build_cost:g}" if k else "?")
     if isinstance(a, A.Upgrade):
         return tr("act.upgrade", corridor=kname(world, a.corridor))
+    if isinstance(a, A.Tariff):
+        k = world.corridors.get(a.corridor)
+        old = k.transit.get(a.actor, k.fee) if k else 0.0
+        return tr("act.tariff", corridor=kname(world, a.corridor), old=f"{old:g}", fee=f"{a.fee:g}")
     if isinstance(a, A.Develop):
         return tr("act.develop", resource=resource(a.resource), target=pname(world, a.target))
     if isinstance(a, A.Refine):
