@@ -16,7 +16,7 @@ from game.model import GREAT, World
 from game.model.ops import with_corridor, with_economy, with_power
 from game.rules import actions as A
 from game.rules import agenda, backlash, credibility, economy, energy, geography, institutions, valuation
-from game.rules import dilution
+from game.rules import dilution, water
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
@@ -160,7 +160,17 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
         world = grow_c5(settle_goods(world), base, me)
     else:
         world = graft(world, base)
-    return Outcome(world, chance, years, offer_id)
+    return Outcome(water_changes(world, view), chance, years, offer_id)
+
+
+def water_changes(world: World, before: World) -> World:
+    """This year's effect of every river an upstream state began (or stopped) holding since `before`."""
+    for rid, r in world.rivers.items():
+        was = before.rivers[rid].held if rid in before.rivers else ()
+        for u in r.upstream:
+            if (u in r.held) != (u in was):
+                world = water.shift(world, rid, u, 1.0 if u in r.held else -1.0)
+    return world
 
 
 def deepen(world: World) -> World:

@@ -17,7 +17,7 @@ from game.model.ops import evolve, field_names
 from game.model import GREAT, World
 from game.model.ops import with_corridor, with_power
 from game.rules import (
-    agenda, backlash, credibility, dependence, dilution, economy, energy, events, geography, institutions,
+    agenda, backlash, credibility, dependence, dilution, economy, energy, events, geography, institutions, water,
 )
 from game.rules.actions import Action, Attend
 from game.rules.influence import add_influence, decay_all, per_gdp
@@ -219,6 +219,14 @@ def move_goods(world: World) -> World:
     return evolve(world, contracts=contracts)
 
 
+def run_water(world: World) -> tuple[World, list[Entry]]:
+    """Rivers held upstream give their dams winter power and cost the farms downstream their harvest."""
+    log = [Entry.of(world, u, f"{name(world, u)} holds the {r.name} for winter power; "
+                    f"{', '.join(name(world, d) for d in r.downstream)} go short of water.", rule="water")
+           for r in world.rivers.values() for u in r.held]
+    return water.flow(world), log
+
+
 def trade_influence(world: World) -> World:
     """Buyers gain influence with their trade: `influence.trade x trade / sqrt(GDP)`."""
     k = world.param("influence.trade")
@@ -263,6 +271,8 @@ def run_resolution(world: World) -> tuple[World, list[Entry]]:
     log += more
     world = economy.finish_projects(world)
     world = move_goods(world)
+    world, more = run_water(world)
+    log += more
     world = trade_influence(decay_all(world))
     world = dilution.dilute(world)
     world = tick_policies(world)

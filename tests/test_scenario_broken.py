@@ -142,6 +142,10 @@ CASES = [
                  "out of range", id="transit-fee-too-high"),
     pytest.param({S: EXT + '[corridors.cku_rail]\nconsents = ["tajikistan"]\n'}, S, "consents = [", "corridors.cku_rail.consents",
                  "not a Central Asian state on this corridor's path", id="consent-off-path"),
+    pytest.param({S: EXT + '[rivers.syr_darya]\nfarm_loss = { kyrgyzstan = 0.01 }\n'}, S, "farm_loss = {",
+                 "rivers.syr_darya.farm_loss.kyrgyzstan", "not known here", id="river-upstream-farms"),
+    pytest.param({S: EXT + '[rivers.nile]\nname = "Nile"\nupstream = ["egypt"]\nhydro = 0.1\nfarm_loss = { uzbekistan = 0.01 }\n'},
+                 S, 'upstream = ["egypt"]', "rivers.nile.upstream", "not a Central Asian state", id="river-unknown-upstream"),
     pytest.param({S: EXT + '[pledges.p1]\ndonor = "usa"\nrecipient = "kazakhstan"\nkind = "grant"\namount = 0.1\ndue_year = 2016\n'},
                  S, 'donor = "usa"', "pledges.p1.donor", "not a great power", id="pledge-unknown-donor"),
 ]

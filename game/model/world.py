@@ -90,6 +90,24 @@ class Corridor:
 
 
 @frozen
+class River:
+    """A river shared by upstream states with dams and downstream states that irrigate from it."""
+
+    @property
+    def downstream(self) -> tuple[str, ...]:
+        """The states that irrigate from it, in the scenario's order."""
+        return tuple(self.farm_loss)
+
+    id: str
+    name: str
+    upstream: tuple[str, ...]
+    hydro: float  # US$ bn a year an upstream state gains by holding the water for winter power
+    farm_loss: Mapping[str, float]  # downstream state -> share of its GDP lost in a year the water is held
+    held: tuple[str, ...] = ()  # upstream states holding the water this year
+    promises: Mapping[str, int] = field(factory=dict)  # upstream state -> last year it promised to release
+
+
+@frozen
 class Contract:
     """A seller's promise to deliver a yearly volume to a buyer, maybe on a named corridor."""
 
@@ -135,7 +153,7 @@ class Forum:
 class Item:
     """One thing a side gives in an offer."""
 
-    kind: str  # aid, contract, cofinance, statement, transit (consent to a corridor at a fee: corridor, amount)
+    kind: str  # aid, contract, cofinance, statement, transit (corridor, fee as amount), water (corridor = river, years), energy (amount)
     resource: str = ""
     aid_kind: str = ""
     amount: float = 0.0  # US$ bn (aid, cofinance) or volume (contract)
@@ -239,6 +257,7 @@ class World:
     serial: int = 0  # last id handed out
     status: str = "playing"  # playing, over, collapsed
     news: tuple[str, ...] = ()  # event cards shown this year (event ids)
+    rivers: Mapping[str, River] = field(factory=dict)
 
     def great_powers(self) -> tuple[str, ...]:
         """Ids of the great powers, in seat order."""

@@ -4,7 +4,9 @@
 `aid/grant/0.2`, `contract/uranium/2/1.1/5/middle_corridor` (resource, volume,
 price factor, years, corridor or `-`), `cofinance/middle_corridor/0.3`,
 `statement/-` or `statement/china` (a bloc aimed at China), `transit/line_d/0.006` (consent
-to a planned corridor crossing the giver, at the transit fee it will charge).
+to a planned corridor crossing the giver, at the transit fee it will charge), `water/syr_darya/3`
+(an upstream state's promise to release a river for 3 years), `energy/0.2` (winter fuel and
+power worth US$ 0.2bn).
 """
 from __future__ import annotations
 
@@ -170,6 +172,15 @@ class Tariff(Action):
 
 
 @frozen
+class Water(Action):
+    """An upstream state holds a river's water for winter hydro-power, or releases it for the summer harvest."""
+
+    river: str
+    hold: bool
+    verb: ClassVar[str] = "water"
+
+
+@frozen
 class EndTurn(Action):
     """Finish this phase's turn."""
 
@@ -178,7 +189,7 @@ class EndTurn(Action):
 
 KINDS: dict[str, type[Action]] = {cls.verb: cls for cls in
                                   (Aid, Propose, Accept, Reject, Counter, Build, Upgrade, Develop, Refine,
-                                   Summit, Attend, Join, Leave, Policy, Tariff, EndTurn)}
+                                   Summit, Attend, Join, Leave, Policy, Tariff, Water, EndTurn)}
 
 
 def _fmt(value) -> str:
@@ -200,6 +211,8 @@ def item_text(item: Item) -> str:
         "cofinance": (item.corridor, item.amount),
         "statement": (item.against,),
         "transit": (item.corridor, item.amount),
+        "water": (item.corridor, item.years),
+        "energy": (item.amount,),
     }[item.kind]
     return "/".join([item.kind, *(_fmt(v) for v in fields)])
 
@@ -220,6 +233,10 @@ def parse_item(text: str) -> Item:
             return Item("statement", against=args[0] if args else "")
         if kind == "transit":
             return Item("transit", corridor=args[0], amount=float(args[1]))
+        if kind == "water":
+            return Item("water", corridor=args[0], years=int(args[1]))
+        if kind == "energy":
+            return Item("energy", amount=float(args[0]))
     except (IndexError, ValueError):
         pass
     raise IllegalAction([f"'{text}' is not an offer item (see the rules reference for the forms)."])

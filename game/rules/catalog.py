@@ -52,4 +52,5 @@ BOOKKEEPING = (
 
 LEVERS = (
     RuleInfo(14, "Transit consent and fees", "transit", ("transit",)),
+    RuleInfo(15, "Water and hydro-power", "water", ("water",)),
 )

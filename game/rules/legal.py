@@ -10,7 +10,7 @@ from game.model.ops import evolve
 
 from game.model import AID_KINDS, GREAT, Item, World
 from game.rules import actions as A
-from game.rules import credibility, economy, geography, transit
+from game.rules import credibility, economy, geography, transit, water
 from game.rules.play import AP_COST, CARDS, CHECKS, offers_made
 
 
@@ -96,6 +96,25 @@ def _offers_from_c5(world: World, c: str):
                                 (Item("aid", aid_kind="grant", amount=price),))
 
 
+def _water_offers(world: World, c: str, other: str):
+    """Water deals between neighbours: a release promise for winter energy, from either side."""
+    years = 2
+    for r in world.rivers.values():
+        if c in r.downstream and other in r.upstream:
+            price = _energy_price(world, r, years)
+            if economy.free_funds(world, c) >= price:
+                yield A.Propose(c, other, (Item("energy", amount=price),), (Item("water", corridor=r.id, years=years),))
+        if c in r.upstream and other in r.downstream:
+            price = _energy_price(world, r, years)
+            yield A.Propose(c, other, (Item("water", corridor=r.id, years=years),), (Item("energy", amount=price),))
+
+
+def _energy_price(world: World, r, years: int) -> float:
+    """Winter energy that makes up an upstream state's lost power for `years`, in whole steps, plus a step."""
+    step = world.param("water.energy_step")
+    return round(rounded_up(years * r.hydro, step) + step, 6)
+
+
 def _diplomacy(world: World, p: str):
     yield from _answers(world, p)
     for f in world.forums.values():
@@ -104,6 +123,10 @@ def _diplomacy(world: World, p: str):
             yield A.Summit(p, f.id, 2)
     if offers_made(world, p) < world.param("play.max_offers"):
         yield from (_offers_from_great if world.powers[p].kind == GREAT else _offers_from_c5)(world, p)
+        if world.powers[p].kind != GREAT:
+            for q in world.c5():
+                if q != p:
+                    yield from _water_offers(world, p, q)
 
 
 def _actions(world: World, p: str):
@@ -127,6 +150,9 @@ def _actions(world: World, p: str):
     for f in world.forums.values():
         yield A.Leave(p, f.id) if p in f.members else A.Join(p, f.id)
     yield from _tariffs(world, p)
+    for r in world.rivers.values():
+        if p in r.upstream:
+            yield A.Water(p, r.id, not water.holds(r, p))
     yield from _cards(world, p)
 
 

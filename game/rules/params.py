@@ -56,6 +56,11 @@ PARAMS: dict[str, Param] = {
     "transit.holdout": Param(0.25, 0, 5, "share of a corridor's build cost its transit states ask for consent, split among them"),
     "transit.expected_use": Param(0.3, 0, 1, "share of capacity a state expects a new corridor to carry"),
     "transit.horizon": Param(5, 0, 50, "years of fees a state counts against its asking price for consent"),
+    # Water and hydro-power
+    "water.power_stability": Param(1.0, 0, 50, "stability an upstream state gains in a year it holds a river for winter power"),
+    "water.farm_stability": Param(1.5, 0, 50, "stability each downstream state loses in a year a river is held"),
+    "water.max_years": Param(5, 1, 30, "longest release promise an upstream state may give"),
+    "water.energy_step": Param(0.1, 0.01, 10, "the winter-energy payment (US$ bn) the offer menu proposes per year of release"),
     # 7. Refining bottleneck
     "refining.ore_ratio": Param(0.1, 0.01, 1, "value of raw rare-earth ore as a share of refined oxide"),
     "refining.step": Param(2.0, 0.1, 100, "refining capacity (kt a year) one build adds"),

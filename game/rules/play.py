@@ -16,17 +16,17 @@ from game.model import AID_KINDS, GREAT, RESOURCES, UNITS, Contract, Item, Offer
 from game.model import Policy as PolicyRecord
 from game.model.ops import add_treasury, next_id, put, with_corridor, with_economy, with_forum
 from game.rules import actions as A
-from game.rules import backlash, dependence, economy, hedging, institutions, transit
+from game.rules import backlash, dependence, economy, hedging, institutions, transit, water
 from game.rules.influence import add_influence, per_gdp
 from game.rules.log import Entry
 
 PHASES: dict[str, tuple[str, ...]] = {
     "diplomacy": ("propose", "accept", "reject", "counter", "summit", "attend", "end"),
     "answers": ("accept", "reject", "counter", "attend", "end"),
-    "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "tariff", "end"),
+    "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "tariff", "water", "end"),
 }
 AP_COST = {"aid": 1, "build": 1, "upgrade": 1, "develop": 1, "refine": 1, "summit": 1,
-           "join": 1, "leave": 1, "policy": 1, "tariff": 1}
+           "join": 1, "leave": 1, "policy": 1, "tariff": 1, "water": 1}
 
 
 @frozen
@@ -106,7 +106,28 @@ def check_item(world: World, item: Item, giver: str, taker: str) -> list[str]:
         return []
     if item.kind == "transit":
         return check_consent(world, giver, item)
+    if item.kind == "water":
+        return check_release(world, giver, taker, item)
+    if item.kind == "energy":
+        reasons = _c5(world, giver, "A supplier of winter energy") + _c5(world, taker, "A buyer of winter energy")
+        if item.amount <= 0:
+            reasons.append("Winter energy must be a positive amount.")
+        return reasons or _funds(world, giver, item.amount)
     return [f"'{item.kind}' is not an offer item."]
+
+
+def check_release(world: World, giver: str, taker: str, item: Item) -> list[str]:
+    """Reasons `giver` cannot promise `taker` to release a river for the item's years."""
+    r = world.rivers.get(item.corridor)
+    if r is None:
+        return [f"There is no river '{item.corridor}'."]
+    if giver not in r.upstream:
+        return [f"{name(world, giver)} is not upstream on the {r.name}."]
+    if taker not in r.downstream:
+        return [f"{name(world, taker)} does not irrigate from the {r.name}."]
+    if not 1 <= item.years <= world.param("water.max_years"):
+        return [f"A release promise runs 1 to {world.param('water.max_years'):g} years."]
+    return []
 
 
 def check_consent(world: World, giver: str, item: Item) -> list[str]:
@@ -194,6 +215,10 @@ def describe_item(item: Item) -> str:
         return f"${item.amount:g}bn co-financing of {item.corridor}"
     if item.kind == "transit":
         return f"consent to {item.corridor} crossing it, at a transit fee of ${item.amount:g}bn a unit"
+    if item.kind == "water":
+        return f"a promise to release the {item.corridor} for {item.years} years"
+    if item.kind == "energy":
+        return f"${item.amount:g}bn of winter fuel and power"
     return f"a joint statement{' aimed at ' + item.against if item.against else ''}"
 
 
@@ -239,6 +264,10 @@ def give_item(world: World, item: Item, giver: str, taker: str) -> World:
     if item.kind == "transit":
         k = world.corridors[item.corridor]
         return with_corridor(world, k.id, consents=k.consents + (giver,), transit=put(k.transit, giver, item.amount))
+    if item.kind == "water":
+        return water.promise(world, item.corridor, giver, item.years)
+    if item.kind == "energy":
+        return water.pay_energy(world, giver, taker, item.amount)
     return world
 
 
@@ -553,6 +582,29 @@ def do_tariff(world: World, a: A.Tariff) -> tuple[World, list[Entry]]:
     world = with_corridor(world, k.id, transit=put(k.transit, a.actor, a.fee))
     return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} sets its transit fee on {k.name}: "
                             f"${old:g}bn -> ${a.fee:g}bn a unit.", rule="transit")]
+
+
+# --- water -------------------------------------------------------------------------
+
+def check_water(world: World, a: A.Water) -> list[str]:
+    r = world.rivers.get(a.river)
+    if r is None:
+        return [f"There is no river '{a.river}'."]
+    if a.actor not in r.upstream:
+        return [f"{name(world, a.actor)} has no dam on the {r.name}."]
+    if water.holds(r, a.actor) == a.hold:
+        return [f"{name(world, a.actor)} already {'holds' if a.hold else 'releases'} the {r.name}."]
+    if a.hold and water.promised(world, r, a.actor):
+        return [f"{name(world, a.actor)} has promised to release the {r.name} until {r.promises[a.actor]}."]
+    return []
+
+
+def do_water(world: World, a: A.Water) -> tuple[World, list[Entry]]:
+    world = water.set_hold(world, a.river, a.actor, a.hold)
+    r = world.rivers[a.river]
+    what = ("holds the water for winter power; the farms downstream go short" if a.hold
+            else "releases the water for the summer harvest")
+    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} {what} on the {r.name}.", rule="water")]
 
 
 def do_end(world: World, a: A.EndTurn) -> tuple[World, list[Entry]]:

@@ -19,7 +19,7 @@ from typing import Mapping
 from attrs import frozen
 
 from game.model import GREAT, Item, Offer, World
-from game.rules import backlash, credibility, dependence, economy, energy, geography, hedging, transit
+from game.rules import backlash, credibility, dependence, economy, energy, geography, hedging, transit, water
 from game.rules.influence import per_gdp, share
 
 AID_WORTH = {"grant": 1.0, "tc": 0.9, "loan": 0.35}  # a loan must be repaid
@@ -209,6 +209,8 @@ def great_reason(world: World, p: str, to_p, t: dict, total: float, h: Mapping) 
     pn = world.powers[p].name
     verb = "accepts" if total > 0 else "declines"
     text = f"{pn} {verb}: goods worth {t['goods']:.2f}, influence worth {t['standing']:.2f}, against {t['paid']:.2f} paid"
+    if t.get("consent", 0.0) > 0:
+        text += f"; transit consent to a route into its market is worth {t['consent']:.2f}"
     if t["route"] > 0:
         avoided = " and ".join(world.powers[q].name for q in h.get("avoid", ()) if q in world.powers)
         pressed = any(dependence.controls(world, q, p, i.resource) for q in h.get("avoid", ())
@@ -218,8 +220,28 @@ def great_reason(world: World, p: str, to_p, t: dict, total: float, h: Mapping) 
     return text + "."
 
 
+def appraise_neighbour(world: World, p: str, offer: Offer, habits: Mapping | None = None) -> Appraisal:
+    """A C5 state's view of a deal with another C5 state: winter energy and water releases, in US$ bn over sqrt(GDP)."""
+    h = habits or {}
+    to_p = offer.gives if offer.receiver == p else offer.asks
+    from_p = offer.asks if offer.receiver == p else offer.gives
+    energy_net = sum(i.amount for i in to_p if i.kind == "energy") - sum(i.amount for i in from_p if i.kind == "energy")
+    upstream = offer.sender if any(i.kind == "water" for i in offer.gives) else offer.receiver
+    flows = sum(water.release_worth(world, i.corridor, p, i.years, upstream)
+                for i in (*to_p, *from_p) if i.kind == "water" and i.corridor in world.rivers)
+    money = per_gdp(world, p, energy_net + flows)
+    total = money - h.get("accept_margin", 0.0)
+    verb = "accepts" if total > 0 else "declines"
+    why = (f"{world.powers[p].name} {verb}: winter energy {energy_net:+.2f} and water worth {flows:+.2f} "
+           f"(US$ bn) come to {money:+.2f} for it.")
+    return Appraisal({"money": money, "energy": energy_net, "water": flows}, total, why)
+
+
 def appraise(world: World, p: str, offer: Offer, habits: Mapping | None = None) -> Appraisal:
     """p's appraisal of an offer it is party to (habits: an AI personality's extra terms)."""
     if world.powers[p].kind == GREAT:
         return appraise_great(world, p, offer, habits)
+    other = offer.sender if offer.receiver == p else offer.receiver
+    if world.powers[other].kind != GREAT:
+        return appraise_neighbour(world, p, offer, habits)
     return appraise_c5(world, offer, habits)

@@ -14,7 +14,7 @@ from attrs import frozen
 
 from game.errors import ScenarioError, ScenarioErrors
 from game.model import (
-    C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Pledge, Policy, Power, World,
+    C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Pledge, Policy, Power, River, World,
 )
 from game.rules import events as event_rules
 from game.rules.agenda import TERMS
@@ -29,7 +29,7 @@ from game.scenario.source import (  # noqa: F401  (re-exported for callers)
 MAP_FILE = ROOT / "assets" / "map" / "heartland_map.json"
 TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economies", "influence", "trust",
              "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
-             "personalities")
+             "personalities", "rivers")
 NUMERIC_OPS = ("<", "<=", ">", ">=")
 LIST_OPS = ("has", "lacks")
 
@@ -273,6 +273,7 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
     pledges = {str(k): _pledge(str(k), t, powers, meta, chk) for k, t in _tables(raw, "pledges", chk).items()}
     policies = {str(k): _policy(str(k), t, powers, corridors, meta, chk) for k, t in _tables(raw, "policies", chk).items()}
     forums = {str(k): _forum(str(k), t, powers, meta, chk) for k, t in _tables(raw, "forums", chk).items()}
+    rivers = {str(k): _river(str(k), t, c5, chk) for k, t in _tables(raw, "rivers", chk).items()}
     rules = _rules(raw.get("rules", {}), chk)
     for p in powers.values():
         _check_sources(p, powers, risks, chk)
@@ -283,7 +284,7 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
         powers=powers, economies=economies, influence=influence, trust=trust, tension=tension,
         corridors=corridors, contracts=contracts, pledges=pledges, forums=forums, offers={}, policies=policies,
         prices=prices, risks=risks, rules=rules, events=evs,
-        serial=len(pledges) + len(policies),
+        serial=len(pledges) + len(policies), rivers=rivers,
     )
     _check_events(world, chk)
     return world
@@ -501,6 +502,17 @@ def _forum(fid: str, t: dict, powers: dict, meta: dict, chk: Checker) -> Forum:
     if v["last_met"] > meta["start_year"]:
         chk.fail(f"{key}.last_met", f"{v['last_met']} is after the scenario starts in {meta['start_year']}.")
     return Forum(fid, v["name"], v["host"], tuple(v["members"]), v["level"], v["last_met"], against=v["against"])
+
+
+def _river(rid: str, t: dict, c5: list, chk: Checker) -> River:
+    key = f"rivers.{rid}"
+    v = chk.read(t, schema.RIVER, key)
+    chk.names(v["upstream"], f"{key}.upstream", c5, "a Central Asian state")
+    farms = chk.numbers(v["farm_loss"], f"{key}.farm_loss", 0, 0.5, [c for c in c5 if c not in v["upstream"]])
+    if not farms and "farm_loss" in t:
+        chk.fail(f"{key}.farm_loss", "needs at least one downstream state.")
+    chk.names(v["held"], f"{key}.held", v["upstream"], "an upstream state of this river")
+    return River(rid, v["name"], tuple(v["upstream"]), v["hydro"], farms, held=tuple(v["held"]))
 
 
 def _rules(table: Any, chk: Checker) -> dict[str, float]:

@@ -130,6 +130,14 @@ FORUM = {
     "against": Spec("str", "", meaning="a power this bloc is aimed at"),
 }
 
+RIVER = {
+    "name": Spec("str", meaning="display name"),
+    "upstream": Spec("list", meaning="Central Asian states with dams on it, which may hold its water for winter power"),
+    "hydro": Spec("float", low=0, high=100, meaning="US$ bn a year an upstream state gains by holding the water"),
+    "farm_loss": Spec("table", meaning="downstream state -> share of its GDP lost in a year the water is held (0..0.5)"),
+    "held": Spec("list", [], meaning="upstream states holding the water at the start"),
+}
+
 EVENT = {
     "title": Spec("str", meaning="card title"),
     "note": Spec("str", meaning="a short historical note"),
@@ -155,4 +163,4 @@ COUNTRIES = {
 }
 
 TABLES = {"scenario": SCENARIO, "world": WORLD, "power": POWER, "economy": ECONOMY, "corridor": CORRIDOR,
-          "contract": CONTRACT, "pledge": PLEDGE, "policy": POLICY, "forum": FORUM, "event": EVENT}
+          "contract": CONTRACT, "pledge": PLEDGE, "policy": POLICY, "forum": FORUM, "event": EVENT, "river": RIVER}

@@ -186,7 +186,8 @@ class AnswersScene(Dialog):
 
 # --- the negotiation table -----------------------------------------------------------------
 
-KINDS = ("aid", "contract", "cofinance", "statement", "transit")
+KINDS = ("aid", "contract", "cofinance", "statement", "transit", "water", "energy")
+NEIGHBOUR_KINDS = ("water", "energy")  # items two Central Asian states exchange
 
 
 class NegotiationScene(Dialog):
@@ -208,7 +209,9 @@ class NegotiationScene(Dialog):
         self.kind = "aid"
         self.draft = {"aid_kind": "grant", "amount": w.param("play.aid_step"), "resource": "", "volume": 1.0,
                       "price": 1.0, "years": int(w.param("play.contract_years")), "corridor": "", "against": "",
-                      "fee": 0.0}
+                      "fee": 0.0, "river": "", "energy": 0.3}
+        if self.kind not in self.kinds():
+            self.set_kind(self.kinds()[0])
         self.result = ""
 
     # --- the parts of an offer ------------------------------------------------------------------
@@ -260,6 +263,11 @@ class NegotiationScene(Dialog):
             return Item("cofinance", corridor=d["corridor"], amount=d["amount"]), "me" if great_is_me else "them"
         if self.kind == "transit":
             return Item("transit", corridor=d["corridor"], amount=d["fee"]), "them" if great_is_me else "me"
+        upstream = d["river"] in w.rivers and self.me in w.rivers[d["river"]].upstream
+        if self.kind == "water":
+            return Item("water", corridor=d["river"], years=int(d["years"])), "me" if upstream else "them"
+        if self.kind == "energy":
+            return Item("energy", amount=d["energy"]), "them" if upstream else "me"
         return Item("statement", against=d["against"]), "both"
 
     def add(self) -> None:
@@ -280,6 +288,8 @@ class NegotiationScene(Dialog):
         if kind in ("contract", "cofinance", "transit"):
             opts = self.corridors(kind)
             self.draft["corridor"] = opts[0] if opts else ""
+        if kind in NEIGHBOUR_KINDS and self.draft["river"] not in self.rivers():
+            self.draft["river"] = (self.rivers() or [""])[0]
         if kind == "transit" and self.draft["corridor"]:
             w = self.game.session.world
             self.draft["fee"] = transit.fee_of(w, w.corridors[self.draft["corridor"]], self.c5_and_great()[0])
@@ -289,7 +299,18 @@ class NegotiationScene(Dialog):
     def set_target(self, p: str) -> None:
         """Choose who the offer goes to."""
         self.target = p
-        self.set_kind(self.kind)
+        self.set_kind(self.kinds()[0] if self.kind not in self.kinds() else self.kind)
+
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of item this pair of powers can exchange."""
+        w = self.game.session.world
+        neighbours = self.target in w.powers and w.powers[self.target].kind != "great" and self.me in w.economies
+        return NEIGHBOUR_KINDS if neighbours else tuple(k for k in KINDS if k not in NEIGHBOUR_KINDS)
+
+    def rivers(self) -> list[str]:
+        """Rivers shared between the two sides (one upstream, the other downstream)."""
+        from game.ui.game import shared_rivers
+        return shared_rivers(self.game.session.world, self.me, self.target)
 
     def action(self) -> A.Action:
         """The Propose (or Counter) action for the offer as composed."""
@@ -360,8 +381,9 @@ class NegotiationScene(Dialog):
         """Kind buttons and the fields of the item being composed."""
         theme.text(surface, tr("nego.compose"), rect.topleft, 15, theme.MUTED)
         y = rect.top + theme.line_height(15) + 4
-        kw = (rect.width - (len(KINDS) - 1) * 4) // len(KINDS)
-        for i, k in enumerate(KINDS):
+        kinds = self.kinds()
+        kw = (rect.width - (len(kinds) - 1) * 4) // len(kinds)
+        for i, k in enumerate(kinds):
             self.button(surface, (rect.left + i * (kw + 4), y, kw, bh), tr(f"kind.{k}"), lambda k=k: self.set_kind(k),
                         selected=k == self.kind, id=f"kind-{k}", tooltip=tr(f"kind.{k}.tip"), size=14)
         y += bh + theme.px(10)
@@ -392,6 +414,16 @@ class NegotiationScene(Dialog):
                 (tr("nego.corridor"), words.kname(w, d["corridor"]),
                  lambda: self.cycle("corridor", self.corridors("contract")), None),
             ]
+        elif self.kind in NEIGHBOUR_KINDS:
+            fields.append((tr("nego.river"), words.rname(w, d["river"]) if d["river"] else tr("word.none"),
+                           lambda: self.cycle("river", self.rivers()), None))
+            if self.kind == "water":
+                fields.append((tr("nego.years"), str(int(d["years"])), lambda: self.nudge("years", 1, 1, 5),
+                               lambda: self.nudge("years", -1, 1, 5)))
+            else:
+                e_step = w.param("water.energy_step")
+                fields.append((tr("nego.amount"), words.money(d["energy"]), lambda: self.nudge("energy", e_step, e_step, 20),
+                               lambda: self.nudge("energy", -e_step, e_step, 20)))
         elif self.kind == "transit":
             cap = transit.fee_cap(w, w.corridors[d["corridor"]]) if d["corridor"] in w.corridors else 0.0
             fee_step = w.param("transit.step")

@@ -21,6 +21,11 @@ def kname(world, kid: str) -> str:
     return world.corridors[kid].name if kid in world.corridors else (kid or tr("word.cheapest_route"))
 
 
+def rname(world, rid: str) -> str:
+    """A river's display name."""
+    return world.rivers[rid].name if rid in world.rivers else rid.replace("_", " ").title()
+
+
 def fname(world, fid: str) -> str:
     """A forum's display name."""
     return world.forums[fid].name if fid in world.forums else fid
@@ -48,6 +53,10 @@ def item(world, i) -> str:
         return tr("item.cofinance", amount=f"{i.amount:g}", corridor=kname(world, i.corridor))
     if i.kind == "transit":
         return tr("item.transit", fee=f"{i.amount:g}", corridor=kname(world, i.corridor))
+    if i.kind == "water":
+        return tr("item.water", river=rname(world, i.corridor), years=i.years)
+    if i.kind == "energy":
+        return tr("item.energy", amount=f"{i.amount:g}")
     if i.against:
         return tr("item.statement_against", power=pname(world, i.against))
     return tr("item.statement")
@@ -85,6 +94,8 @@ def action(world, a: A.Action) -> str:
         k = world.corridors.get(a.corridor)
         old = k.transit.get(a.actor, k.fee) if k else 0.0
         return tr("act.tariff", corridor=kname(world, a.corridor), old=f"{old:g}", fee=f"{a.fee:g}")
+    if isinstance(a, A.Water):
+        return tr("act.water_hold" if a.hold else "act.water_release", river=rname(world, a.river))
     if isinstance(a, A.Develop):
         return tr("act.develop", resource=resource(a.resource), target=pname(world, a.target))
     if isinstance(a, A.Refine):
