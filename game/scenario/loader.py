@@ -16,6 +16,7 @@ from game.errors import ScenarioError, ScenarioErrors
 from game.model import (
     C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Pledge, Policy, Power, River, World,
 )
+from game.paths import asset
 from game.rules import events as event_rules
 from game.rules.agenda import TERMS
 from game.rules.params import PARAMS, defaults
@@ -23,10 +24,10 @@ from game.rules.play import CARDS
 from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
-    MAX_BYTES, ROOT, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, user_dir,
+    MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, user_dir,
 )
 
-MAP_FILE = ROOT / "assets" / "map" / "heartland_map.json"
+MAP_FILE = asset("map", "heartland_map.json")
 TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economies", "influence", "trust",
              "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
              "personalities", "rivers")

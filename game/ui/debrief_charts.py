@@ -16,10 +16,11 @@ import pygame
 from attrs import frozen
 
 from game.model.world import OTHERS
+from game.paths import scenario_dir
 from game.ui.charts import OTHERS_COLOR, ChartStyle, Series, bar_chart, line_chart, no_data, stacked_chart
 from game.ui.i18n import tr
 
-HISTORY_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "history"
+HISTORY_DIR = scenario_dir() / "history"
 # Colour-blind-safe palette for corridors (they carry no colour of their own).
 CORRIDOR_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
                    "#000000", "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF", "#9467BD")
