@@ -144,13 +144,15 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
     """The World at the year's end if `me` takes `action` (call only with legal actions)."""
     world, _ = apply(view, action)
     chance, offer_id = 1.0, ""
-    if isinstance(action, (A.Propose, A.Counter)):
-        offer_id = next(oid for oid in world.offers if oid not in view.offers)
-        chance = acceptance(world, offer_id, judge, hope)
+    if isinstance(action, (A.Propose, A.Counter, A.Pact)):
+        made = [oid for oid in world.offers if oid not in view.offers]
+        offer_id = made[0]
+        for oid in made:
+            chance *= acceptance(world, oid, judge, hope)
         if chance <= 0:
             return Outcome(graft(world, base), 0.0, 0, offer_id)
-        o = world.offers[offer_id]
-        world, _ = EFFECTS["accept"](world, A.Accept(o.receiver, offer_id))
+        for oid in made:
+            world, _ = EFFECTS["accept"](world, A.Accept(world.offers[oid].receiver, oid))
     world, delivered = deliver(world, view)
     chance *= delivered
     if world.summits != view.summits:

@@ -28,6 +28,8 @@ def phrase(world: World, a: A.Action) -> str:
         return f"offers {name(world, a.target)} a deal ({describe_offer(Offer('', a.actor, a.target, a.gives, a.asks, 0))})"
     if isinstance(a, A.Counter):
         return "counters with a better deal"
+    if isinstance(a, A.Pact):
+        return f"proposes one deal to {', '.join(name(world, p.party) for p in a.parts)}, binding only if all accept"
     if isinstance(a, A.Summit):
         return f"convenes {world.forums[a.forum].name} at {'leaders' if a.level == 2 else 'ministers'}' level"
     if isinstance(a, (A.Build, A.Upgrade)):

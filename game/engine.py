@@ -22,7 +22,7 @@ from game.rules import (
 from game.rules.actions import Action, Attend
 from game.rules.influence import add_influence, decay_all, per_gdp
 from game.rules.log import Entry
-from game.rules.play import apply, name, validate
+from game.rules.play import apply, fail_pact, name, validate
 from game.errors import IllegalAction
 
 INTERACTIVE = ("diplomacy", "answers", "actions")
@@ -66,9 +66,12 @@ def end_turn(world: World, actor: str) -> tuple[World, list[Entry]]:
 
 def close_answers(world: World, p: str) -> tuple[World, list[Entry]]:
     """Offers p left unanswered lapse; its open invitations are decided by the backlash rule."""
-    offers = {oid: (evolve(o, status="lapsed") if o.receiver == p and o.status == "pending" else o)
-              for oid, o in world.offers.items()}
+    lapsed = [o for o in world.offers.values() if o.receiver == p and o.status == "pending"]
+    ids = {o.id for o in lapsed}
+    offers = {oid: (evolve(o, status="lapsed") if oid in ids else o) for oid, o in world.offers.items()}
     world = evolve(world, offers=offers)
+    for pact in dict.fromkeys(o.pact for o in lapsed if o.pact):
+        world = fail_pact(world, pact)
     log: list[Entry] = []
     for s in world.summits:
         if p in s.invited and p not in s.answers:

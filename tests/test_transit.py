@@ -109,7 +109,7 @@ def test_transit_7_a_hold_out_needs_paying():
     judged = valuation.appraise(w2, "tajikistan", next(iter(w2.offers.values())))
     assert judged.total > 0
     great = valuation.appraise(w2, "china", next(iter(w2.offers.values())))
-    assert great.terms["consent"] == pytest.approx(w.param("transit.holdout") * 2.0)
+    assert great.terms["consent"] == pytest.approx(w.param("transit.builder_value") * w.param("transit.holdout") * 2.0)
 
 
 def test_transit_8_text_forms_round_trip():

@@ -75,3 +75,16 @@ def test_negotiation_table_offers_transit_and_water_items(size=(1280, 720)):
     click(app, "kind-transit")
     shot(app, "levers-nego-transit")
     assert app.manager.top.draft["corridor"] in ("line_d", "cku_rail", "north_south")
+
+
+def test_china_sends_a_consortium_deal_from_the_negotiation_table(size=(1280, 720)):
+    """China (human) sends one deal buying every transit state's consent to a planned route; each party gets its part."""
+    app = make_app(size)
+    s = start_game(app, ("china",))
+    to_phase(app, s, "china", "diplomacy")
+    click(app, "cat-negotiate")
+    shot(app, "levers-nego-pact")
+    click(app, "pact0")
+    assert s.actions[-1].startswith("pact china with"), s.actions[-1]
+    parts = [o for o in s.world.offers.values() if o.sender == "china" and o.pact]
+    assert len(parts) >= 2 and len({o.pact for o in parts}) == 1

@@ -173,9 +173,11 @@ class Offer:
     gives: tuple[Item, ...]
     asks: tuple[Item, ...]
     year: int
-    status: str = "pending"  # pending, accepted, rejected, countered
+    status: str = "pending"  # pending, accepted, rejected, countered, lapsed; agreed, failed (parts of a pact)
     reply_to: str = ""
     reason: str = ""
+    pact: str = ""  # id of the multi-party deal this offer is one part of ("" = a deal between two)
+    partners: tuple[str, ...] = ()  # the pact's other receiving parties
 
 
 @frozen

@@ -59,6 +59,32 @@ class Propose(Action):
 
 
 @frozen
+class Part:
+    """One party's share of a multi-party deal: what the proposer gives it and asks of it."""
+
+    party: str
+    gives: Items
+    asks: Items
+
+
+@frozen
+class Pact(Action):
+    """Propose one deal to several powers at once: it takes effect only if every party accepts its part.
+
+    Text form: `pact china with tajikistan give aid/grant/0.3 ask transit/line_d/0.006 with kyrgyzstan ...`.
+    """
+
+    parts: tuple[Part, ...]
+    verb: ClassVar[str] = "pact"
+
+    def __str__(self) -> str:
+        words = [self.verb, self.actor]
+        for p in self.parts:
+            words += ["with", p.party, "give", _fmt(p.gives), "ask", _fmt(p.asks)]
+        return " ".join(words)
+
+
+@frozen
 class Accept(Action):
     """Accept an offer made to the actor."""
 
@@ -188,7 +214,7 @@ class EndTurn(Action):
 
 
 KINDS: dict[str, type[Action]] = {cls.verb: cls for cls in
-                                  (Aid, Propose, Accept, Reject, Counter, Build, Upgrade, Develop, Refine,
+                                  (Aid, Propose, Pact, Accept, Reject, Counter, Build, Upgrade, Develop, Refine,
                                    Summit, Attend, Join, Leave, Policy, Tariff, Water, EndTurn)}
 
 
@@ -254,12 +280,30 @@ def _items(tokens: list[str]) -> tuple[Items, Items]:
     return tuple(gives), tuple(asks)
 
 
+def parse_pact(rest: list[str]) -> Pact:
+    """Read a pact from the words after `pact`: the actor, then `with PARTY give ... ask ...` per party."""
+    if len(rest) < 2 or rest[1] != "with":
+        raise IllegalAction(["A pact is written 'pact ACTOR with PARTY give ... ask ... with PARTY ...'."])
+    parts, chunk = [], []
+    for tok in rest[2:] + ["with"]:
+        if tok == "with":
+            if not chunk:
+                raise IllegalAction(["Each 'with' in a pact needs a party after it."])
+            parts.append(Part(chunk[0], *_items(chunk[1:])))
+            chunk = []
+        else:
+            chunk.append(tok)
+    return Pact(rest[0], tuple(parts))
+
+
 def parse(text: str) -> Action:
     """Read an action from its text form; IllegalAction if it cannot be read."""
     verb, *rest = text.split()
     cls = KINDS.get(verb)
     if cls is None:
         raise IllegalAction([f"'{verb}' is not an action; actions are: {', '.join(KINDS)}."])
+    if cls is Pact:
+        return parse_pact(rest)
     names = [f for f in attrs.fields(cls)]
     if any(f.type in ("Items",) for f in names):
         simple = [f for f in names if f.type != "Items"]

@@ -52,6 +52,7 @@ def _offers_from_great(world: World, p: str):
     step = world.param("play.aid_step")
     if economy.free_funds(world, p) < step:
         return
+    yield from _consortia(world, p)
     for c in world.c5():
         yield A.Propose(p, c, (Item("aid", aid_kind="grant", amount=step),), ())
         yield A.Propose(p, c, (Item("statement"),), (Item("statement"),))
@@ -68,6 +69,18 @@ def _offers_from_great(world: World, p: str):
                 yield consent_offer(world, p, c, k)
 
 
+def _consortia(world: World, p: str):
+    """A pipeline or railway consortium: one pact buying the consent of every state a planned route into p's market crosses."""
+    for k in world.corridors.values():
+        missing = transit.missing_consent(world, k, p)
+        if p in k.markets and len(missing) >= 2:
+            parts = [A.Part(c, *_consent_items(world, p, c, k)) for c in missing]
+            yield A.Pact(p, tuple(parts))
+            more = world.param("play.aid_step") * 2  # a sweetened version for states that hold out
+            yield A.Pact(p, tuple(evolve(part, gives=tuple(evolve(i, amount=round(i.amount + more, 6)) for i in part.gives))
+                                  for part in parts))
+
+
 def rounded_up(amount: float, step: float) -> float:
     """`amount` rounded up to whole steps, at least one step."""
     return round(max(1, -(-amount // step)) * step, 6)
@@ -75,10 +88,15 @@ def rounded_up(amount: float, step: float) -> float:
 
 def consent_offer(world: World, p: str, c: str, k) -> A.Propose:
     """Great power p offers c a grant of c's asking price for its consent to k at c's current fee."""
+    return A.Propose(p, c, *_consent_items(world, p, c, k))
+
+
+def _consent_items(world: World, p: str, c: str, k) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
+    """(a grant of c's asking price, c's consent to k at its current fee)."""
     fee = transit.fee_of(world, k, c)
     price = transit.consent_price(world, c, k, fee) / max(0.05, credibility.value_factor(world, c, p))
     grant = Item("aid", aid_kind="grant", amount=rounded_up(price, world.param("play.aid_step")))
-    return A.Propose(p, c, (grant,), (Item("transit", corridor=k.id, amount=fee),))
+    return (grant,), (Item("transit", corridor=k.id, amount=fee),)
 
 
 def _offers_from_c5(world: World, c: str):

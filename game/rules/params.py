@@ -56,6 +56,7 @@ PARAMS: dict[str, Param] = {
     "transit.holdout": Param(0.25, 0, 5, "share of a corridor's build cost its transit states ask for consent, split among them"),
     "transit.expected_use": Param(0.3, 0, 1, "share of capacity a state expects a new corridor to carry"),
     "transit.horizon": Param(5, 0, 50, "years of fees a state counts against its asking price for consent"),
+    "transit.builder_value": Param(2.0, 0, 20, "what a great power puts on a consent to a route into its market, as a multiple of the hold-out value"),
     # Water and hydro-power
     "water.power_stability": Param(1.0, 0, 50, "stability an upstream state gains in a year it holds a river for winter power"),
     "water.farm_stability": Param(1.5, 0, 50, "stability each downstream state loses in a year a river is held"),

@@ -21,7 +21,7 @@ from game.rules.influence import add_influence, per_gdp
 from game.rules.log import Entry
 
 PHASES: dict[str, tuple[str, ...]] = {
-    "diplomacy": ("propose", "accept", "reject", "counter", "summit", "attend", "end"),
+    "diplomacy": ("propose", "pact", "accept", "reject", "counter", "summit", "attend", "end"),
     "answers": ("accept", "reject", "counter", "attend", "end"),
     "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "tariff", "water", "end"),
 }
@@ -73,8 +73,8 @@ def _great(world: World, pid: str, what: str) -> list[str]:
 # --- offers -------------------------------------------------------------------
 
 def offers_made(world: World, p: str) -> int:
-    """How many offers p has made this year (counters included)."""
-    return sum(1 for o in world.offers.values() if o.sender == p and o.year == world.year)
+    """How many offers p has made this year (counters included; a multi-party pact counts once)."""
+    return len({o.pact or o.id for o in world.offers.values() if o.sender == p and o.year == world.year})
 
 
 def check_item(world: World, item: Item, giver: str, taker: str) -> list[str]:
@@ -203,6 +203,49 @@ def do_propose(world: World, a: A.Propose, reply_to: str = "") -> tuple[World, l
                             f"{describe_offer(offer)}.", private=(a.actor, a.target))]
 
 
+def check_pact(world: World, a: A.Pact) -> list[str]:
+    parties = [p.party for p in a.parts]
+    if len(parties) < 2:
+        return ["A pact binds at least two other powers; for one, make an ordinary offer."]
+    if len(set(parties)) != len(parties) or a.actor in parties or any(p not in world.powers for p in parties):
+        return ["A pact names each other power once, and only powers in the game."]
+    reasons = []
+    if offers_made(world, a.actor) >= world.param("play.max_offers"):
+        reasons.append(f"{name(world, a.actor)} has made its {world.param('play.max_offers'):g} offers this year.")
+    for p in a.parts:
+        reasons += check_offer_items(world, a.actor, p.party, p.gives, p.asks)
+    paid = sum(i.amount for p in a.parts for i in p.gives if i.kind in ("aid", "cofinance", "energy"))
+    return reasons or _funds(world, a.actor, paid)
+
+
+def do_pact(world: World, a: A.Pact) -> tuple[World, list[Entry]]:
+    world, pid = next_id(world, "d")
+    parties = tuple(p.party for p in a.parts)
+    log = []
+    for p in a.parts:
+        world, oid = next_id(world, "o")
+        offer = Offer(oid, a.actor, p.party, p.gives, p.asks, world.year, pact=pid,
+                      partners=tuple(q for q in parties if q != p.party))
+        world = evolve(world, offers=put(world.offers, oid, offer))
+        log.append(Entry.of(world, a.actor, f"{name(world, a.actor)} offers {name(world, p.party)} its part of a deal with "
+                            f"{', '.join(name(world, q) for q in offer.partners)}: {describe_offer(offer)}; "
+                            f"it takes effect only if all accept.", private=(a.actor, p.party)))
+    return world, log
+
+
+def pact_parts(world: World, pid: str) -> list[Offer]:
+    """Every part of the multi-party deal `pid`."""
+    return [o for o in world.offers.values() if o.pact == pid]
+
+
+def fail_pact(world: World, pid: str) -> World:
+    """A part was refused or left unanswered: every part still open fails."""
+    for o in pact_parts(world, pid):
+        if o.status in ("pending", "agreed"):
+            world = _set_offer(world, o, "failed")
+    return world
+
+
 def describe_item(item: Item) -> str:
     """A short phrase for one offer item."""
     if item.kind == "aid":
@@ -286,6 +329,23 @@ def cofinance(world: World, payer: str, c: str, kid: str, amount: float) -> Worl
 
 def do_accept(world: World, a: A.Accept) -> tuple[World, list[Entry]]:
     o = world.offers[a.offer]
+    if not o.pact:
+        return take_effect(world, o, a.actor)
+    world = _set_offer(world, o, "agreed")
+    parts = pact_parts(world, o.pact)
+    if any(p.status != "agreed" for p in parts):
+        waiting = [name(world, p.receiver) for p in parts if p.status != "agreed"]
+        return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} agrees to its part of {name(world, o.sender)}'s "
+                                f"deal; it waits for {', '.join(waiting)}.", private=(o.sender, o.receiver))]
+    log = []
+    for p in parts:
+        world, more = take_effect(world, p, p.receiver)
+        log += more
+    return world, log
+
+
+def take_effect(world: World, o: Offer, actor: str) -> tuple[World, list[Entry]]:
+    """An accepted offer (or one part of a completed pact) takes effect."""
     for item in o.gives:
         world = give_item(world, item, o.sender, o.receiver)
     for item in o.asks:
@@ -294,7 +354,7 @@ def do_accept(world: World, a: A.Accept) -> tuple[World, list[Entry]]:
     if c in world.economies and p in world.powers and world.powers[p].kind == GREAT:
         world = backlash.displease(world, c, p)
     world = _set_offer(world, o, "accepted")
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} accepts {name(world, o.sender)}'s offer: "
+    return world, [Entry.of(world, actor, f"{name(world, actor)} accepts {name(world, o.sender)}'s offer: "
                             f"{describe_offer(o)}.")]
 
 
@@ -309,6 +369,8 @@ def check_reject(world: World, a: A.Reject) -> list[str]:
 def do_reject(world: World, a: A.Reject) -> tuple[World, list[Entry]]:
     o = world.offers[a.offer]
     world = _set_offer(world, o, "rejected")
+    if o.pact:
+        world = fail_pact(world, o.pact)
     return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} declines {name(world, o.sender)}'s offer.",
                             private=(o.sender, o.receiver))]
 
@@ -320,6 +382,8 @@ def check_counter(world: World, a: A.Counter) -> list[str]:
     o = world.offers[a.offer]
     if o.reply_to:
         return ["A counter-offer cannot be countered again: accept or decline it."]
+    if o.pact:
+        return ["One part of a multi-party deal cannot be countered: accept or decline it."]
     return check_offer_items(world, a.actor, o.sender, a.gives, a.asks)
 
 

@@ -8,7 +8,9 @@ state other than the builder has consented (operating and building ones were agr
 before the game). A state gives consent as an offer item, naming the fee it will charge,
 and asks a price for it: the hold-out value `transit.holdout x build_cost / n`, n the
 number of transit states, less the fees it expects over `transit.horizon` years at
-`transit.expected_use` of capacity, never below 0.
+`transit.expected_use` of capacity, never below 0. A great power whose market the route
+reaches values each consent at `transit.builder_value` times that hold-out value. Several
+consents can be bought in one multi-party deal (a consortium), binding only if all accept.
 Sources: 004_a1b4f633fd039a28.txt (transit through one neighbour is leverage; Kazakhstan
 will not let a neighbour hold its lifeline), 002_b2119cfe6ca6f9f4.txt (the
 China-Kyrgyzstan-Uzbekistan railway waits on its transit states' agreement).

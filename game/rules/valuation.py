@@ -90,12 +90,13 @@ def consent_cost(world: World, c: str, items) -> float:
 
 def consent_worth(world: World, p: str, items) -> float:
     """US$ bn a great power puts on transit consents to planned corridors that reach its market:
-    the hold-out value it expects to pay, `transit.holdout x build_cost / n` each."""
+    `transit.builder_value x transit.holdout x build_cost / n` each (the route is worth more to it than the state's hold-out)."""
     worth = 0.0
     for i in items:
         k = world.corridors.get(i.corridor) if i.kind == "transit" else None
         if k is not None and p in k.markets:
-            worth += world.param("transit.holdout") * k.build_cost / max(1, len(transit.transit_states(world, k)))
+            worth += (world.param("transit.builder_value") * world.param("transit.holdout") * k.build_cost
+                      / max(1, len(transit.transit_states(world, k))))
     return worth
 
 

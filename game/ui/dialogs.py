@@ -350,16 +350,32 @@ class NegotiationScene(Dialog):
                         selected=p == self.target, id=f"to-{p}", enabled=not self.counter)
             y += bh + 4
         if not self.counter:
-            self.draw_summits(surface, pygame.Rect(left.left, y + theme.px(16), left.width, left.bottom - y), bh)
+            y = self.draw_summits(surface, pygame.Rect(left.left, y + theme.px(16), left.width, left.bottom - y), bh)
+            self.draw_pacts(surface, pygame.Rect(left.left, y + theme.px(16), left.width, left.bottom - y), bh)
         self.draw_composer(surface, mid, w, bh)
         self.draw_offer(surface, right, w, bh)
         self.draw_tooltip(surface)
 
-    def draw_summits(self, surface, rect, bh) -> None:
-        """Summit invitations the seat may send: a forum it hosts, ministers or leaders."""
-        rows = self.game.candidates(("summit",))
+    def draw_pacts(self, surface, rect, bh) -> None:
+        """Multi-party deals the rules suggest (a consortium buying every transit state's consent), each sent whole."""
+        rows = self.game.candidates(("pact",))
         if not rows:
             return
+        w = self.game.session.world
+        theme.text(surface, tr("nego.pacts"), rect.topleft, 15, theme.MUTED)
+        y = rect.top + theme.line_height(15) + 4
+        for i, (a, reasons) in enumerate(rows):
+            route = next((i.corridor for p in a.parts for i in p.asks if i.kind == "transit"), "")
+            label = tr("nego.pact", n=len(a.parts), route=words.kname(w, route) if route else "")
+            self.button(surface, (rect.left, y, rect.width, bh), label, lambda a=a: self.invite(a),
+                        enabled=not reasons, id=f"pact{i}", size=13, tooltip=" ".join(reasons) or words.action(w, a))
+            y += bh + 4
+
+    def draw_summits(self, surface, rect, bh) -> int:
+        """Summit invitations the seat may send: a forum it hosts, ministers or leaders; the y below them."""
+        rows = self.game.candidates(("summit",))
+        if not rows:
+            return rect.top - theme.px(16)
         w = self.game.session.world
         theme.text(surface, tr("nego.summit"), rect.topleft, 15, theme.MUTED)
         y = rect.top + theme.line_height(15) + 4
@@ -369,9 +385,10 @@ class NegotiationScene(Dialog):
                         enabled=not reasons, id=f"summit{i}", size=13,
                         tooltip=" ".join(reasons) or words.action(w, a))
             y += bh + 4
+        return y
 
     def invite(self, action) -> None:
-        """Call the summit (the invitations go to the forum's members)."""
+        """Call the summit or send the pact (the invitations go to the members or parties)."""
         if self.game.do(action):
             self.close()
         else:

@@ -22,7 +22,7 @@ from game.ui.widgets import NUMBER_KEYS, UIScene
 
 AI_BUDGET_S = 0.012  # AI thinking per frame, so the window keeps drawing
 CATEGORIES = (  # (id, verbs)
-    ("negotiate", ("propose",)),
+    ("negotiate", ("propose", "pact")),
     ("answers", ("accept", "reject", "counter", "attend")),
     ("summit", ("summit",)),
     ("aid", ("aid",)),

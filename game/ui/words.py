@@ -68,9 +68,12 @@ def items(world, seq) -> str:
 
 
 def offer(world, o) -> str:
-    """An offer in words from the sender's side."""
-    return tr("offer.text", sender=pname(world, o.sender), receiver=pname(world, o.receiver),
+    """An offer in words from the sender's side (a part of a multi-party deal names the other parties)."""
+    text = tr("offer.text", sender=pname(world, o.sender), receiver=pname(world, o.receiver),
               gives=items(world, o.gives), asks=items(world, o.asks))
+    if getattr(o, "pact", ""):
+        return tr("offer.pact", offer=text, partners=", ".join(pname(world, p) for p in o.partners))
+    return text
 
 
 def action(world, a: A.Action) -> str:
@@ -79,6 +82,10 @@ def action(world, a: A.Action) -> str:
         return tr("act.aid", amount=f"{a.amount:g}", kind=tr(f"aid.{a.kind}"), target=pname(world, a.target))
     if isinstance(a, A.Propose):
         return tr("act.propose", target=pname(world, a.target), gives=items(world, a.gives), asks=items(world, a.asks))
+    if isinstance(a, A.Pact):
+        parts = "; ".join(tr("act.pact_part", party=pname(world, p.party), gives=items(world, p.gives),
+                             asks=items(world, p.asks)) for p in a.parts)
+        return tr("act.pact", parties=", ".join(pname(world, p.party) for p in a.parts), parts=parts)
     if isinstance(a, A.Accept):
         return tr("act.accept", offer=offer(world, world.offers[a.offer]) if a.offer in world.offers else a.offer)
     if isinstance(a, A.Reject):
