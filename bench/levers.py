@@ -7,7 +7,7 @@ year the AI takes (every move that is not an answer or an end of turn), the mean
 score with the AI and with doing nothing, and their paired difference; plus the winners of
 the AI-vs-AI games (a quick balance check). Prints one JSON object on its last line.
 
-Usage: python bench/levers.py [--scenario 2015] [--games 4] [--seed 500]
+Usage: python bench/levers.py [--scenario 2015] [--games 4] [--seed 500] [--years N (default: the whole game)]
 """
 from __future__ import annotations
 
@@ -29,17 +29,20 @@ class Idle:
         return Decision(legal[-1])
 
 
-def game(scenario: str, seed: int, idle: str = "") -> dict:
-    """One game at normal difficulty, seat `idle` (if any) doing nothing; scores, winner and moves per seat."""
+def game(scenario: str, seed: int, idle: str = "", years: int = 0) -> dict:
+    """One game at normal difficulty (its first `years` only, if given), seat `idle` (if any) doing nothing;
+    scores, winner and moves per seat."""
     from ai.factory import agents_for
+    from game.model.ops import evolve
     from game.scenario.loader import load
     from game.sim import play
     sc = load(scenario)
-    agents = agents_for(sc.world, "normal", sc.personalities)
+    world = evolve(sc.world, end_year=sc.world.start_year + years - 1) if years else sc.world
+    agents = agents_for(world, "normal", sc.personalities)
     if idle:
         agents[idle] = Idle()
-    res = play(sc.world, agents, seed)
-    years = sc.world.end_year - sc.world.start_year + 1
+    res = play(world, agents, seed)
+    years = world.end_year - world.start_year + 1
     moves = {p: 0 for p in sc.world.order}
     for text in res.actions:
         verb, actor = text.split()[:2]
@@ -49,15 +52,15 @@ def game(scenario: str, seed: int, idle: str = "") -> dict:
             "moves_per_year": {p: n / years for p, n in moves.items()}}
 
 
-def measure(scenario: str, games: int, seed: int) -> dict:
+def measure(scenario: str, games: int, seed: int, years: int = 0) -> dict:
     """Paired AI and do-nothing games for every C5 seat."""
     from game.scenario.loader import load
     world = load(scenario).world
     c5 = world.c5()
-    base = [game(scenario, seed + i) for i in range(games)]
-    out: dict = {"scenario": scenario, "games": games, "seats": {}}
+    base = [game(scenario, seed + i, years=years) for i in range(games)]
+    out: dict = {"scenario": scenario, "games": games, "years": years or None, "seats": {}}
     for c in c5:
-        idle = [game(scenario, seed + i, c) for i in range(games)]
+        idle = [game(scenario, seed + i, c, years) for i in range(games)]
         diffs = [b["scores"][c] - d["scores"][c] for b, d in zip(base, idle)]
         out["seats"][c] = {
             "ai_moves_per_year": round(statistics.mean(b["moves_per_year"][c] for b in base), 2),
@@ -80,8 +83,9 @@ def main() -> None:
     ap.add_argument("--scenario", default="2015")
     ap.add_argument("--games", type=int, default=4)
     ap.add_argument("--seed", type=int, default=500)
+    ap.add_argument("--years", type=int, default=0)
     ns = ap.parse_args()
-    result = measure(ns.scenario, ns.games, ns.seed)
+    result = measure(ns.scenario, ns.games, ns.seed, ns.years)
     for c, row in result["seats"].items():
         print(f"{c:14s} moves/yr {row['ai_moves_per_year']:5.2f}  AI {row['ai_score']:6.2f}  "
               f"idle {row['idle_score']:6.2f}  diff {row['ai_minus_idle']:+6.2f}")
