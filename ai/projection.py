@@ -34,12 +34,12 @@ class Outcome:
 
 
 def settle_goods(world: World) -> World:
-    """Goods moved again over the current routes and contracts; transit fees and security updated."""
+    """Goods moved again over the current routes and contracts; the C5 states' transit fees and security updated."""
     flows = geography.resolve(world)
     world = evolve(world, flows=flows.flows, exports=flows.exports, trade=flows.trade, received=flows.received)
-    for p in world.order:
-        if flows.fees.get(p, 0.0) or world.powers[p].transit_income:
-            world = with_power(world, p, transit_income=flows.fees.get(p, 0.0))
+    for c in world.economies:  # the C5 seats' fee income, so a tariff shows its worth; great powers keep last year's
+        if flows.fees.get(c, 0.0) or world.powers[c].transit_income:
+            world = with_power(world, c, transit_income=flows.fees.get(c, 0.0))
     return security(world)
 
 
