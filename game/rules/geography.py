@@ -3,7 +3,8 @@
 Netback per unit on corridor k = price x price_factor x grade - u[k] - fees[k], where
 fees[k] sums, over each tollkeeper (a controller off the exporter's path or downstream of
 it, and each Central Asian transit state downstream of it), that keeper's fee: its own
-transit fee on k if it set one (rule `transit`), else fee[k]. Contracts ship first,
+transit fee on k if it set one (rule `transit`), else fee[k]. A corridor's general
+cargo takes its room first (trade.cargo). Contracts ship first,
 on their named corridor or the cheapest open one reaching the buyer; the rest of a
 state's output goes to the cheapest open corridors until capacity runs out. Export
 diversity `D[c] = 1 - HHI(export value by gatekeeper)`, a gatekeeper being the great
@@ -16,7 +17,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from game.model import LOAD, Corridor, World
-from game.rules import dependence, refining, transit
+from game.rules import dependence, refining, trade, transit
 
 OPEN = "operating"
 
@@ -80,7 +81,7 @@ class _Ledger:
 
     def __init__(self, world: World):
         self.world = world
-        self.room = {k.id: k.capacity for k in world.corridors.values() if k.status == OPEN}
+        self.room = {k.id: k.capacity - trade.cargo(k) for k in world.corridors.values() if k.status == OPEN}
         self.left = {(c, r): output(world, c, r) for c in world.economies for r in world.economies[c].production}
         self.flows, self.exports, self.trade = {}, {}, {}
         self.revenue = {c: 0.0 for c in world.economies}

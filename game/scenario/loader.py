@@ -373,7 +373,7 @@ def _power(pid: str, t: dict, chk: Checker) -> Power:
         color = "#888888"
     return Power(pid, v["name"], v["kind"], v["treasury"], v["income"], v["action_points"], agenda,
                  v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color, par=v["par"],
-                 spread=v["spread"])
+                 spread=v["spread"], trade_drive=v["trade_drive"])
 
 
 def _hex(text: str) -> bool:
@@ -398,8 +398,11 @@ def _economy(c: str, t: dict, powers: dict, chk: Checker) -> Economy:
     debt = chk.numbers(v["debt"], f"{key}.debt", 0, 1e5, list(powers) + [OTHERS])
     greats = [p for p, pw in powers.items() if pw.kind == GREAT]
     chk.names(v["never_against"], f"{key}.never_against", greats, "a great power")
+    goods = chk.numbers(v["goods"], f"{key}.goods", 0, 1e5, greats)
+    remittances = chk.numbers(v["remittances"], f"{key}.remittances", 0, 1e5, greats)
     return Economy(v["gdp"], v["gdp"], v["stability"], prod, reserves, v["refining"], debt, v["tolerance"],
-                   never_against=tuple(v["never_against"]))
+                   never_against=tuple(v["never_against"]), goods=goods, remittances=remittances,
+                   reexport=v["reexport"])
 
 
 def _corridor(kid: str, t: dict, powers: dict, chk: Checker) -> Corridor:
@@ -434,6 +437,7 @@ def _corridor(kid: str, t: dict, powers: dict, chk: Checker) -> Corridor:
                     tuple(v["markets"]) or ("world",), v["capacity"], v["unit_cost"], v["fee"],
                     tuple(v["controllers"]), v["status"], v["build_cost"], v["build_years"], v["progress"],
                     v["upgrade_step"], owners=owners, disrupted_years=v["disrupted_years"],
+                    upgrade_cost=v["upgrade_cost"], upgrade_years=v["upgrade_years"], cargo=v["cargo"],
                     transit=fees, consents=tuple(v["consents"]))
 
 
@@ -502,7 +506,8 @@ def _forum(fid: str, t: dict, powers: dict, meta: dict, chk: Checker) -> Forum:
         chk.fail(f"{key}.against", f"'{v['against']}' is not a power.")
     if v["last_met"] > meta["start_year"]:
         chk.fail(f"{key}.last_met", f"{v['last_met']} is after the scenario starts in {meta['start_year']}.")
-    return Forum(fid, v["name"], v["host"], tuple(v["members"]), v["level"], v["last_met"], against=v["against"])
+    return Forum(fid, v["name"], v["host"], tuple(v["members"]), v["level"], v["last_met"], against=v["against"],
+                 market=v["market"])
 
 
 def _river(rid: str, t: dict, c5: list, chk: Checker) -> River:
