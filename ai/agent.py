@@ -165,7 +165,7 @@ class PersonalityAgent:
     def allowed(self, view: World, a: A.Action) -> bool:
         """Whether its habits ever let it make this kind of move."""
         p = self.persona
-        if p.closed(view.year) and a.verb in ("propose", "join", "build", "upgrade"):
+        if p.closed(view.year) and a.verb in ("propose", "pact", "join", "build", "upgrade"):
             return False
         if p.neutral and a.verb == "join":
             return False
@@ -258,6 +258,8 @@ class PersonalityAgent:
         if isinstance(a, (A.Propose, A.Counter)) and out.chance:
             mine = [i for i in a.gives if i.kind in ("aid", "cofinance")]
             spent = sum(i.amount for i in mine)
+        if isinstance(a, A.Pact) and out.chance:
+            spent = sum(i.amount for part in a.parts for i in part.gives if i.kind in ("aid", "cofinance"))
         after = agenda.parts(out.world, me)
         weights = view.powers[me].agenda
         total_w = sum(weights.values()) or 1.0
@@ -314,7 +316,19 @@ class PersonalityAgent:
             return 0.3 * p.refine_home, (f"{who} wants to refine at home" if p.refine_home else "")
         if isinstance(a, (A.Propose, A.Counter)):
             return self.offer_points(view, me, a, out)
+        if isinstance(a, A.Pact):
+            return self.pact_points(view, me, a, out)
         return 0.0, ""
+
+    def pact_points(self, view: World, me: str, a: A.Pact, out: P.Outcome) -> tuple[float, str]:
+        """Habit points of a multi-party deal: what its parts are worth to it as the valuation rule sees them."""
+        if not out.chance:
+            return 0.0, ""
+        sent, _ = _offer_world(view, a)
+        made = [o for oid, o in sent.offers.items() if oid not in view.offers]
+        consent = sum(valuation.appraise(sent, me, o, self.habits(view)).terms.get("consent", 0.0) for o in made)
+        text = f"{view.powers[me].name} wants every transit state's consent to a route into its market" if consent else ""
+        return self.persona.thrift * consent, text
 
     def followup(self, view: World, me: str, c: str) -> float:
         """Points for topping up where it already has deals, scaled by its follow-up habit."""
@@ -337,7 +351,10 @@ class PersonalityAgent:
                 text = f"{view.powers[me].name} pays a premium for a route that avoids {avoided}"
             aid_kinds = [i.aid_kind for i in a.gives if i.kind == "aid"]
             fav = sum(0.3 * (self.persona.aid_kinds.get(k, 1.0) - 1.0) for k in aid_kinds)
-            pts = POINTS_PER_UTILITY * route + fav + self.persona.thrift * P.lifetime(mine.terms)
+            consent = self.persona.thrift * mine.terms.get("consent", 0.0)
+            if consent and not text:
+                text = f"{view.powers[me].name} wants the transit states' consent to a route into its market"
+            pts = POINTS_PER_UTILITY * route + fav + consent + self.persona.thrift * P.lifetime(mine.terms)
             return pts - P.UNAFFORDABLE * mine.terms.get("unaffordable", 0.0), text
         pts = POINTS_PER_UTILITY * max(-1.0, mine.total)
         tc = sum(i.amount for i in a.asks if i.kind == "aid" and i.aid_kind == "tc")

@@ -17,7 +17,8 @@ from attrs import frozen
 from game.paths import ai_data
 
 DATA = ai_data("personalities.toml")
-VERBS = ("aid", "propose", "summit", "build", "upgrade", "develop", "refine", "join", "leave", "policy")
+VERBS = ("aid", "propose", "pact", "summit", "build", "upgrade", "develop", "refine", "join", "leave", "policy",
+         "tariff", "water")
 AID = ("grant", "tc", "loan")
 LEVELS = ("easy", "normal", "hard", "historical")
 

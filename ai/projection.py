@@ -16,12 +16,12 @@ from game.model import GREAT, World
 from game.model.ops import with_corridor, with_economy, with_power
 from game.rules import actions as A
 from game.rules import agenda, backlash, credibility, economy, energy, geography, institutions, valuation
-from game.rules import dilution
+from game.rules import dilution, water
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
 UNAFFORDABLE = 100.0  # agenda points: a contract the buyer could not pay is never worth signing
-GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy")
+GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff")
 
 
 @frozen
@@ -35,9 +35,12 @@ class Outcome:
 
 
 def settle_goods(world: World) -> World:
-    """Goods moved again over the current routes and contracts; security updated."""
+    """Goods moved again over the current routes and contracts; the C5 states' transit fees and security updated."""
     flows = geography.resolve(world)
     world = evolve(world, flows=flows.flows, exports=flows.exports, trade=flows.trade, received=flows.received)
+    for c in world.economies:  # the C5 seats' fee income, so a tariff shows its worth; great powers keep last year's
+        if flows.fees.get(c, 0.0) or world.powers[c].transit_income:
+            world = with_power(world, c, transit_income=flows.fees.get(c, 0.0))
     return security(world)
 
 
@@ -66,7 +69,8 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     after = settle_goods(after) if after.contracts.keys() != world.contracts.keys() else graft(after, base)
     delta = agenda.score(after, p) - agenda.score(base, p)
     pts = delta + 10.0 * judged.terms.get("route", 0.0) + thrift * lifetime(judged.terms) \
-        - thrift * judged.terms.get("paid", 0.0) - UNAFFORDABLE * judged.terms.get("unaffordable", 0.0)
+        + thrift * (judged.terms.get("consent", 0.0) - judged.terms.get("paid", 0.0)) \
+        - UNAFFORDABLE * judged.terms.get("unaffordable", 0.0)
     return pts, {**judged.terms, "delta": delta}, after
 
 
@@ -149,13 +153,15 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
     """The World at the year's end if `me` takes `action` (call only with legal actions)."""
     world, _ = apply(view, action)
     chance, offer_id = 1.0, ""
-    if isinstance(action, (A.Propose, A.Counter, A.Aid)):
-        offer_id = next(oid for oid in world.offers if oid not in view.offers)
-        chance = acceptance(world, offer_id, judge, hope)
+    if isinstance(action, (A.Propose, A.Counter, A.Aid, A.Pact)):
+        made = [oid for oid in world.offers if oid not in view.offers]
+        offer_id = made[0]
+        for oid in made:
+            chance *= acceptance(world, oid, judge, hope)
         if chance <= 0:
             return Outcome(graft(world, base), 0.0, 0, offer_id)
-        o = world.offers[offer_id]
-        world, _ = EFFECTS["accept"](world, A.Accept(o.receiver, offer_id))
+        for oid in made:
+            world, _ = EFFECTS["accept"](world, A.Accept(world.offers[oid].receiver, oid))
     world, delivered = deliver(world, view)
     chance *= delivered
     if world.summits != view.summits:
@@ -165,7 +171,17 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
         world = grow_c5(settle_goods(world), base, me)
     else:
         world = graft(world, base)
-    return Outcome(world, chance, years, offer_id)
+    return Outcome(water_changes(world, view), chance, years, offer_id)
+
+
+def water_changes(world: World, before: World) -> World:
+    """This year's effect of every river an upstream state began (or stopped) holding since `before`."""
+    for rid, r in world.rivers.items():
+        was = before.rivers[rid].held if rid in before.rivers else ()
+        for u in r.upstream:
+            if (u in r.held) != (u in was):
+                world = water.shift(world, rid, u, 1.0 if u in r.held else -1.0)
+    return world
 
 
 def deepen(world: World) -> World:

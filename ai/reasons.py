@@ -11,6 +11,7 @@ TERM_TEXT = {
     "treasury": "the money it keeps", "trade": "its trade with Central Asia",
     "route_capacity": "route capacity into its market", "energy_from_c5": "the energy it gets from Central Asia",
     "stability": "stability", "rivals_low": "its rivals' absence", "transit_income": "its transit income",
+    "transit_fees": "the transit fees it earns",
     "forum_members": "the share of states in its forums", "gdp_growth": "its growth",
     "autonomy": "its autonomy", "export_diversity": "the spread of its export routes",
     "debt_safe": "its debt headroom", "outsiders_low": "the outside powers' absence",
@@ -27,6 +28,8 @@ def phrase(world: World, a: A.Action) -> str:
         return f"offers {name(world, a.target)} a deal ({describe_offer(Offer('', a.actor, a.target, a.gives, a.asks, 0))})"
     if isinstance(a, A.Counter):
         return "counters with a better deal"
+    if isinstance(a, A.Pact):
+        return f"proposes one deal to {', '.join(name(world, p.party) for p in a.parts)}, binding only if all accept"
     if isinstance(a, A.Summit):
         return f"convenes {world.forums[a.forum].name} at {'leaders' if a.level == 2 else 'ministers'}' level"
     if isinstance(a, (A.Build, A.Upgrade)):
@@ -40,6 +43,11 @@ def phrase(world: World, a: A.Action) -> str:
     if isinstance(a, A.Policy):
         bits = [x for x in (name(world, a.target) if a.target else "", a.resource.replace("_", " "), a.corridor) if x]
         return f"plays {a.card.replace('_', ' ')}" + (f" ({', '.join(bits)})" if bits else "")
+    if isinstance(a, A.Tariff):
+        return f"sets its transit fee on {world.corridors[a.corridor].name} to ${a.fee:g}bn a unit"
+    if isinstance(a, A.Water):
+        r = world.rivers[a.river]
+        return f"{'holds' if a.hold else 'releases'} the {r.name} {'for winter power' if a.hold else 'for the harvest'}"
     return "ends its turn"
 
 

@@ -19,12 +19,12 @@ from game.model import GREAT, World
 from game.model.ops import with_corridor, with_power
 from game.rules import (
     agenda, backlash, contracts, credibility, dependence, dilution, economy, energy, events, geography, hedging,
-    institutions, trade,
+    institutions, trade, water,
 )
 from game.rules.actions import Action, Attend
 from game.rules.influence import decay_all, per_gdp
 from game.rules.log import Entry
-from game.rules.play import apply, name, validate
+from game.rules.play import apply, fail_pact, name, validate
 from game.errors import IllegalAction
 
 INTERACTIVE = ("diplomacy", "answers", "actions")
@@ -68,9 +68,12 @@ def end_turn(world: World, actor: str) -> tuple[World, list[Entry]]:
 
 def close_answers(world: World, p: str) -> tuple[World, list[Entry]]:
     """Offers p left unanswered lapse; its open invitations are decided by the backlash rule."""
-    offers = {oid: (evolve(o, status="lapsed") if o.receiver == p and o.status == "pending" else o)
-              for oid, o in world.offers.items()}
+    lapsed = [o for o in world.offers.values() if o.receiver == p and o.status == "pending"]
+    ids = {o.id for o in lapsed}
+    offers = {oid: (evolve(o, status="lapsed") if oid in ids else o) for oid, o in world.offers.items()}
     world = evolve(world, offers=offers)
+    for pact in dict.fromkeys(o.pact for o in lapsed if o.pact):
+        world = fail_pact(world, pact)
     log: list[Entry] = []
     for s in world.summits:
         if p in s.invited and p not in s.answers:
@@ -223,6 +226,14 @@ def move_goods(world: World) -> tuple[World, list[Entry]]:
     return evolve(world, contracts=left), log
 
 
+def run_water(world: World) -> tuple[World, list[Entry]]:
+    """Rivers held upstream give their dams winter power and cost the farms downstream their harvest."""
+    log = [Entry.of(world, u, f"{name(world, u)} holds the {r.name} for winter power; "
+                    f"{', '.join(name(world, d) for d in r.downstream)} go short of water.", rule="water")
+           for r in world.rivers.values() for u in r.held]
+    return water.flow(world), log
+
+
 def trade_influence(world: World) -> World:
     """Buyers gain influence with their trade: `influence.trade x trade / sqrt(GDP)`."""
     k = world.param("influence.trade")
@@ -267,6 +278,8 @@ def run_resolution(world: World) -> tuple[World, list[Entry]]:
     log += more
     world = economy.finish_projects(world)
     world, more = move_goods(world)
+    log += more
+    world, more = run_water(world)
     log += more
     world = trade.exchange(trade_influence(decay_all(world)))  # goods trade and remittances beside resources
     world = dilution.dilute(world)

@@ -68,7 +68,7 @@ def tiny(**changes) -> World:
         "west": corridor("west", ("kazakhstan", "azerbaijan"), ("world", "japan"), 0.08, ("azerbaijan",), cap=5.0,
                          goods=("oil", "rare_earths"), upgrade_step=2.0),
         "planned_line": corridor("planned_line", ("tajikistan", "china"), ("china",), 0.05, ("china",),
-                                 status="planned", build_cost=2.0, build_years=2),
+                                 status="planned", build_cost=2.0, build_years=2, consents=("tajikistan",)),
     }
     forums = {
         "ca_japan": Forum("ca_japan", "CA + Japan", "japan", ("japan", *STATES), 2, 2014),

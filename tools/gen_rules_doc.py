@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.rules.catalog import BOOKKEEPING, RULES, RuleInfo  # noqa: E402
+from game.rules.catalog import BOOKKEEPING, LEVERS, RULES, RuleInfo  # noqa: E402
 from game.rules.params import PARAMS  # noqa: E402
 
 INTRO = """# Heartland rules reference
@@ -43,7 +43,7 @@ def section(rule: RuleInfo) -> str:
 
 def other_params() -> str:
     """Parameters that belong to no rule section (play settings)."""
-    covered = {n for r in (*RULES, *BOOKKEEPING) for n in r.params()}
+    covered = {n for r in (*RULES, *BOOKKEEPING, *LEVERS) for n in r.params()}
     rest = {n: p for n, p in PARAMS.items() if n not in covered}
     lines = ["## Play settings", "", "| parameter | default | range | meaning |", "|---|---|---|---|"]
     lines += [f"| `{n}` | {p.default:g} | {p.low:g} to {p.high:g} | {p.meaning} |" for n, p in rest.items()]
@@ -53,7 +53,8 @@ def other_params() -> str:
 def render() -> str:
     """The whole reference."""
     parts = [INTRO, "# The nine balancing rules", ""] + [section(r) for r in RULES]
-    parts += ["# Bookkeeping", ""] + [section(r) for r in BOOKKEEPING] + [other_params()]
+    parts += ["# Bookkeeping", ""] + [section(r) for r in BOOKKEEPING]
+    parts += ["# Levers of the Central Asian states", ""] + [section(r) for r in LEVERS] + [other_params()]
     return "\n".join(parts)
 
 

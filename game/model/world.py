@@ -89,10 +89,30 @@ class Corridor:
     upgrade_step: float = 0.0  # capacity added by one upgrade
     owners: Mapping[str, float] = field(factory=dict)  # stakes, power -> share
     disrupted_years: int = 0
+    transit: Mapping[str, float] = field(factory=dict)  # C5 state on the path -> its transit fee (default: fee)
+    consents: tuple[str, ...] = ()  # C5 states that agreed to a planned corridor crossing them
     upgrade_cost: float = 0.0  # US$ bn one upgrade costs (0: the rules' play.upgrade_cost)
     upgrade_years: int = 0  # least years between two upgrades (ports, customs and rolling stock take time)
     upgraded: int = 0  # the year of its last upgrade (0: never)
     cargo: float = 0.0  # general cargo a year (containers, grain, metals, transit), Mt, carried before resources
+
+
+@frozen
+class River:
+    """A river shared by upstream states with dams and downstream states that irrigate from it."""
+
+    @property
+    def downstream(self) -> tuple[str, ...]:
+        """The states that irrigate from it, in the scenario's order."""
+        return tuple(self.farm_loss)
+
+    id: str
+    name: str
+    upstream: tuple[str, ...]
+    hydro: float  # US$ bn a year an upstream state gains by holding the water for winter power
+    farm_loss: Mapping[str, float]  # downstream state -> share of its GDP lost in a year the water is held
+    held: tuple[str, ...] = ()  # upstream states holding the water this year
+    promises: Mapping[str, int] = field(factory=dict)  # upstream state -> last year it promised to release
 
 
 @frozen
@@ -142,7 +162,7 @@ class Forum:
 class Item:
     """One thing a side gives in an offer."""
 
-    kind: str  # aid, contract, cofinance, fee_cut, statement
+    kind: str  # aid, contract, cofinance, statement, transit (corridor, fee as amount), water (corridor = river, years), energy (amount)
     resource: str = ""
     aid_kind: str = ""
     amount: float = 0.0  # US$ bn (aid, cofinance) or volume (contract)
@@ -162,9 +182,11 @@ class Offer:
     gives: tuple[Item, ...]
     asks: tuple[Item, ...]
     year: int
-    status: str = "pending"  # pending, accepted, rejected, countered
+    status: str = "pending"  # pending, accepted, rejected, countered, lapsed; agreed, failed (parts of a pact)
     reply_to: str = ""
     reason: str = ""
+    pact: str = ""  # id of the multi-party deal this offer is one part of ("" = a deal between two)
+    partners: tuple[str, ...] = ()  # the pact's other receiving parties
 
 
 @frozen
@@ -246,6 +268,7 @@ class World:
     serial: int = 0  # last id handed out
     status: str = "playing"  # playing, over, collapsed
     news: tuple[str, ...] = ()  # event cards shown this year (event ids)
+    rivers: Mapping[str, River] = field(factory=dict)
     happened: tuple[tuple[int, str, str, str, str], ...] = ()  # (year, event id, effect, before, after) applied
     record: Mapping[str, object] = field(factory=dict)  # the figures of the last finished year (game.history)
 

@@ -3,7 +3,10 @@
 `str(action)` gives the text; `parse(text)` reads it back. Offer items are written
 `aid/grant/0.2`, `contract/uranium/2/1.1/5/middle_corridor` (resource, volume,
 price factor, years, corridor or `-`), `cofinance/middle_corridor/0.3`,
-`statement/-` or `statement/china` (a bloc aimed at China).
+`statement/-` or `statement/china` (a bloc aimed at China), `transit/line_d/0.006` (consent
+to a planned corridor crossing the giver, at the transit fee it will charge), `water/syr_darya/3`
+(an upstream state's promise to release a river for 3 years), `energy/0.2` (winter fuel and
+power worth US$ 0.2bn).
 """
 from __future__ import annotations
 
@@ -53,6 +56,32 @@ class Propose(Action):
     gives: Items
     asks: Items
     verb: ClassVar[str] = "propose"
+
+
+@frozen
+class Part:
+    """One party's share of a multi-party deal: what the proposer gives it and asks of it."""
+
+    party: str
+    gives: Items
+    asks: Items
+
+
+@frozen
+class Pact(Action):
+    """Propose one deal to several powers at once: it takes effect only if every party accepts its part.
+
+    Text form: `pact china with tajikistan give aid/grant/0.3 ask transit/line_d/0.006 with kyrgyzstan ...`.
+    """
+
+    parts: tuple[Part, ...]
+    verb: ClassVar[str] = "pact"
+
+    def __str__(self) -> str:
+        words = [self.verb, self.actor]
+        for p in self.parts:
+            words += ["with", p.party, "give", _fmt(p.gives), "ask", _fmt(p.asks)]
+        return " ".join(words)
 
 
 @frozen
@@ -160,6 +189,24 @@ class Policy(Action):
 
 
 @frozen
+class Tariff(Action):
+    """A Central Asian state sets the transit fee it charges on a corridor that crosses it."""
+
+    corridor: str
+    fee: float
+    verb: ClassVar[str] = "tariff"
+
+
+@frozen
+class Water(Action):
+    """An upstream state holds a river's water for winter hydro-power, or releases it for the summer harvest."""
+
+    river: str
+    hold: bool
+    verb: ClassVar[str] = "water"
+
+
+@frozen
 class EndTurn(Action):
     """Finish this phase's turn."""
 
@@ -167,8 +214,8 @@ class EndTurn(Action):
 
 
 KINDS: dict[str, type[Action]] = {cls.verb: cls for cls in
-                                  (Aid, Propose, Accept, Reject, Counter, Build, Upgrade, Develop, Refine,
-                                   Summit, Attend, Join, Leave, Policy, EndTurn)}
+                                  (Aid, Propose, Pact, Accept, Reject, Counter, Build, Upgrade, Develop, Refine,
+                                   Summit, Attend, Join, Leave, Policy, Tariff, Water, EndTurn)}
 
 
 def _fmt(value) -> str:
@@ -189,6 +236,9 @@ def item_text(item: Item) -> str:
         "contract": (item.resource, item.amount, item.price_factor, item.years, item.corridor),
         "cofinance": (item.corridor, item.amount),
         "statement": (item.against,),
+        "transit": (item.corridor, item.amount),
+        "water": (item.corridor, item.years),
+        "energy": (item.amount,),
     }[item.kind]
     return "/".join([item.kind, *(_fmt(v) for v in fields)])
 
@@ -207,6 +257,12 @@ def parse_item(text: str) -> Item:
             return Item("cofinance", corridor=args[0], amount=float(args[1]))
         if kind == "statement":
             return Item("statement", against=args[0] if args else "")
+        if kind == "transit":
+            return Item("transit", corridor=args[0], amount=float(args[1]))
+        if kind == "water":
+            return Item("water", corridor=args[0], years=int(args[1]))
+        if kind == "energy":
+            return Item("energy", amount=float(args[0]))
     except (IndexError, ValueError):
         pass
     raise IllegalAction([f"'{text}' is not an offer item (see the rules reference for the forms)."])
@@ -224,6 +280,22 @@ def _items(tokens: list[str]) -> tuple[Items, Items]:
     return tuple(gives), tuple(asks)
 
 
+def parse_pact(rest: list[str]) -> Pact:
+    """Read a pact from the words after `pact`: the actor, then `with PARTY give ... ask ...` per party."""
+    if len(rest) < 2 or rest[1] != "with":
+        raise IllegalAction(["A pact is written 'pact ACTOR with PARTY give ... ask ... with PARTY ...'."])
+    parts, chunk = [], []
+    for tok in rest[2:] + ["with"]:
+        if tok == "with":
+            if not chunk:
+                raise IllegalAction(["Each 'with' in a pact needs a party after it."])
+            parts.append(Part(chunk[0], *_items(chunk[1:])))
+            chunk = []
+        else:
+            chunk.append(tok)
+    return Pact(rest[0], tuple(parts))
+
+
 def parse(text: str) -> Action:
     """Read an action from its text form; IllegalAction if it cannot be read."""
     words = text.split() if isinstance(text, str) else []
@@ -233,6 +305,8 @@ def parse(text: str) -> Action:
     cls = KINDS.get(verb)
     if cls is None:
         raise IllegalAction([f"'{verb}' is not an action; actions are: {', '.join(KINDS)}."])
+    if cls is Pact:
+        return parse_pact(rest)
     names = [f for f in attrs.fields(cls)]
     if any(f.type in ("Items",) for f in names):
         simple = [f for f in names if f.type != "Items"]

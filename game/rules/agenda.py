@@ -90,6 +90,12 @@ def transit_income(w: World, p: str) -> float:
     return _sat(w.powers[p].transit_income, w.param("agenda.transit_half"))
 
 
+def transit_fees(w: World, p: str) -> float:
+    """A state's transit fees against the size of its economy: `x / (x + half)`, x = fees / GDP."""
+    gdp = w.economies[p].gdp if p in w.economies else 1.0
+    return _sat(w.powers[p].transit_income / max(gdp, 0.1), w.param("agenda.fee_share_half"))
+
+
 def forum_members(w: World, p: str) -> float:
     """Share of C5 states in at least one forum p hosts."""
     members = {c for f in w.forums.values() if f.host == p for c in f.members if c in w.economies}
@@ -143,7 +149,8 @@ TERMS: dict[str, Callable[[World, str], float]] = {
     "supply_security": supply_security, "influence": influence, "un_support": un_support,
     "credibility": credibility, "treasury": treasury, "trade": trade,
     "route_capacity": route_capacity, "energy_from_c5": energy_from_c5, "stability": stability,
-    "rivals_low": rivals_low, "transit_income": transit_income, "forum_members": forum_members,
+    "rivals_low": rivals_low, "transit_income": transit_income, "transit_fees": transit_fees,
+    "forum_members": forum_members,
     "gdp_growth": gdp_growth, "autonomy": own_autonomy, "export_diversity": export_diversity,
     "debt_safe": debt_safe, "outsiders_low": outsiders_low,
 }

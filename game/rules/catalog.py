@@ -51,3 +51,8 @@ BOOKKEEPING = (
     RuleInfo(14, "Goods trade and remittances", "trade", ("trade",)),
     RuleInfo(15, "Contracts and prices", "contracts", ("contracts",)),
 )
+
+LEVERS = (
+    RuleInfo(14, "Transit consent and fees", "transit", ("transit",)),
+    RuleInfo(15, "Water and hydro-power", "water", ("water",)),
+)

@@ -1,9 +1,11 @@
 """Rule 2, geography and cost: goods take the cheapest open route within capacity.
 
 Netback per unit on corridor k = price x price_factor x grade - load[r] x (u[k] + fees[k]),
-where fees[k] = fee[k] for each controller downstream of the exporter (or off its path)
-and load[r] the capacity a unit of r takes (costs and fees are per unit of capacity,
-so a kt of rare earths pays a thousandth of a Mt of oil). A corridor's general
+where load[r] is the capacity a unit of r takes (costs and fees are per unit of capacity,
+so a kt of rare earths pays a thousandth of a Mt of oil) and fees[k] sums, over each
+tollkeeper (a controller off the exporter's path or downstream of it, and each Central
+Asian transit state downstream of it), that keeper's fee: its own transit fee on k if it
+set one (rule `transit`), else fee[k]. A corridor's general
 cargo takes its room first (trade.cargo). Contracts ship first,
 on their named corridor or the cheapest open one reaching the buyer; the rest of a
 state's output goes to the cheapest open corridors until capacity runs out. Export
@@ -17,7 +19,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from game.model import LOAD, Corridor, World
-from game.rules import dependence, refining, trade
+from game.rules import dependence, refining, trade, transit
 
 OPEN = "operating"
 
@@ -35,15 +37,17 @@ class Flows:
     shipped: dict  # contract id -> units
 
 
-def tollkeepers(k: Corridor, exporter: str) -> list[str]:
-    """Controllers that charge `exporter` on `k`: those downstream of it or off its path."""
+def tollkeepers(world: World, k: Corridor, exporter: str) -> list[str]:
+    """Who charges `exporter` on `k`: controllers downstream of it or off its path, and C5 transit states downstream."""
     start = k.path.index(exporter) if exporter in k.path else -1
-    return [ctl for ctl in k.controllers if ctl != exporter and (ctl not in k.path or k.path.index(ctl) > start)]
+    keepers = [*k.controllers, *transit.transit_states(world, k)]
+    return [ctl for ctl in dict.fromkeys(keepers)
+            if ctl != exporter and (ctl not in k.path or k.path.index(ctl) > start)]
 
 
 def fees(world: World, k: Corridor, exporter: str) -> float:
     """Transit fees per unit that `exporter` pays on `k`."""
-    return k.fee * len(tollkeepers(k, exporter))
+    return sum(transit.fee_of(world, k, ctl) for ctl in tollkeepers(world, k, exporter))
 
 
 def route_cost(world: World, k: Corridor, exporter: str) -> float:
@@ -97,8 +101,8 @@ class _Ledger:
         _add(self.exports, c, k.id, value)
         _add(self.trade, c, buyer, value)
         self.revenue[c] += units * netback(self.world, c, r, k, price_factor)
-        for ctl in tollkeepers(k, c):
-            self.fees[ctl] = self.fees.get(ctl, 0.0) + units * LOAD[r] * k.fee
+        for ctl in tollkeepers(self.world, k, c):
+            self.fees[ctl] = self.fees.get(ctl, 0.0) + units * LOAD[r] * transit.fee_of(self.world, k, ctl)
         _add(self.received, buyer, r, units * refining.secure_share(self.world, c, r))
         return units
 

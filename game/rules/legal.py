@@ -10,7 +10,7 @@ from game.model.ops import evolve
 
 from game.model import AID_KINDS, GREAT, Item, World
 from game.rules import actions as A
-from game.rules import economy, geography
+from game.rules import credibility, economy, geography, transit, water
 from game.rules.play import AP_COST, CARDS, CHECKS, offers_made
 
 
@@ -52,6 +52,7 @@ def _offers_from_great(world: World, p: str):
     step = world.param("play.aid_step")
     if economy.free_funds(world, p) < step:
         return
+    yield from _consortia(world, p)
     for c in world.c5():
         yield A.Propose(p, c, (Item("aid", aid_kind="grant", amount=step),), ())
         yield A.Propose(p, c, (Item("statement"),), (Item("statement"),))
@@ -64,6 +65,38 @@ def _offers_from_great(world: World, p: str):
         for k in world.corridors.values():
             if c in k.path and k.status in ("planned", "building"):
                 yield A.Propose(p, c, (Item("cofinance", corridor=k.id, amount=5 * step),), ())
+            if c in transit.missing_consent(world, k, p):
+                yield consent_offer(world, p, c, k)
+
+
+def _consortia(world: World, p: str):
+    """A pipeline or railway consortium: one pact buying the consent of every state a planned route into p's market crosses."""
+    for k in world.corridors.values():
+        missing = transit.missing_consent(world, k, p)
+        if p in k.markets and len(missing) >= 2:
+            parts = [A.Part(c, *_consent_items(world, p, c, k)) for c in missing]
+            yield A.Pact(p, tuple(parts))
+            more = world.param("play.aid_step") * 2  # a sweetened version for states that hold out
+            yield A.Pact(p, tuple(evolve(part, gives=tuple(evolve(i, amount=round(i.amount + more, 6)) for i in part.gives))
+                                  for part in parts))
+
+
+def rounded_up(amount: float, step: float) -> float:
+    """`amount` rounded up to whole steps, at least one step."""
+    return round(max(1, -(-amount // step)) * step, 6)
+
+
+def consent_offer(world: World, p: str, c: str, k) -> A.Propose:
+    """Great power p offers c a grant of c's asking price for its consent to k at c's current fee."""
+    return A.Propose(p, c, *_consent_items(world, p, c, k))
+
+
+def _consent_items(world: World, p: str, c: str, k) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
+    """(a grant of c's asking price, c's consent to k at its current fee)."""
+    fee = transit.fee_of(world, k, c)
+    price = transit.consent_price(world, c, k, fee) / max(0.05, credibility.value_factor(world, c, p))
+    grant = Item("aid", aid_kind="grant", amount=rounded_up(price, world.param("play.aid_step")))
+    return (grant,), (Item("transit", corridor=k.id, amount=fee),)
 
 
 def _offers_from_c5(world: World, c: str):
@@ -73,6 +106,31 @@ def _offers_from_c5(world: World, c: str):
             if made > 0 and geography.routes(world, c, r, p):
                 yield A.Propose(c, p, (contract_item(world, c, p, r),), (Item("aid", aid_kind="loan", amount=5 * step),))
         yield A.Propose(c, p, (), (Item("aid", aid_kind="grant", amount=step),))
+        for k in world.corridors.values():
+            if p in k.markets and c in transit.missing_consent(world, k):
+                fee = min(transit.fee_cap(world, k), transit.fee_of(world, k, c) + world.param("transit.step"))
+                price = rounded_up(transit.consent_price(world, c, k, fee), step)
+                yield A.Propose(c, p, (Item("transit", corridor=k.id, amount=round(fee, 6)),),
+                                (Item("aid", aid_kind="grant", amount=price),))
+
+
+def _water_offers(world: World, c: str, other: str):
+    """Water deals between neighbours: a release promise for winter energy, from either side."""
+    years = 2
+    for r in world.rivers.values():
+        if c in r.downstream and other in r.upstream:
+            price = _energy_price(world, r, years)
+            if economy.free_funds(world, c) >= price:
+                yield A.Propose(c, other, (Item("energy", amount=price),), (Item("water", corridor=r.id, years=years),))
+        if c in r.upstream and other in r.downstream:
+            price = _energy_price(world, r, years)
+            yield A.Propose(c, other, (Item("water", corridor=r.id, years=years),), (Item("energy", amount=price),))
+
+
+def _energy_price(world: World, r, years: int) -> float:
+    """Winter energy that makes up an upstream state's lost power for `years`, in whole steps, plus a step."""
+    step = world.param("water.energy_step")
+    return round(rounded_up(years * r.hydro, step) + step, 6)
 
 
 def _diplomacy(world: World, p: str):
@@ -83,6 +141,10 @@ def _diplomacy(world: World, p: str):
             yield A.Summit(p, f.id, 2)
     if offers_made(world, p) < world.param("play.max_offers"):
         yield from (_offers_from_great if world.powers[p].kind == GREAT else _offers_from_c5)(world, p)
+        if world.powers[p].kind != GREAT:
+            for q in world.c5():
+                if q != p:
+                    yield from _water_offers(world, p, q)
 
 
 def _actions(world: World, p: str):
@@ -105,7 +167,22 @@ def _actions(world: World, p: str):
                 yield A.Upgrade(p, k.id)
     for f in world.forums.values():
         yield A.Leave(p, f.id) if p in f.members else A.Join(p, f.id)
+    yield from _tariffs(world, p)
+    for r in world.rivers.values():
+        if p in r.upstream:
+            yield A.Water(p, r.id, not water.holds(r, p))
     yield from _cards(world, p)
+
+
+def _tariffs(world: World, p: str):
+    """A transit state's fee on each corridor crossing it, a step up and a step down."""
+    step = world.param("transit.step")
+    for k in world.corridors.values():
+        if transit.upstream(world, k, p) and k.status != "planned":
+            fee = transit.fee_of(world, k, p)
+            for new in (fee + step, fee - step):
+                if 0 <= new <= transit.fee_cap(world, k) + 1e-9:
+                    yield A.Tariff(p, k.id, round(new, 6))
 
 
 def _cards(world: World, p: str):

@@ -51,6 +51,19 @@ PARAMS: dict[str, Param] = {
     "dependence.alternative_share": Param(0.15, 0, 1, "share of demand an alternative source can cover once online"),
     "dependence.diversify_fade": Param(0.2, 0, 1, "share of a state's wish to diversify that fades each year"),
     "dependence.control_years": Param(2, 1, 10, "years export controls or transit pressure stay in force"),
+    # Transit consent and fees (Central Asian levers)
+    "transit.max_multiple": Param(3.0, 1, 20, "highest transit fee a state may set, as a multiple of the corridor's base fee"),
+    "transit.min_base": Param(0.004, 0, 1, "base fee (US$ bn a unit) assumed for the cap when a corridor has none"),
+    "transit.step": Param(0.002, 0.0001, 1, "the fee change (US$ bn a unit) the action menu offers"),
+    "transit.holdout": Param(0.25, 0, 5, "share of a corridor's build cost its transit states ask for consent, split among them"),
+    "transit.expected_use": Param(0.3, 0, 1, "share of capacity a state expects a new corridor to carry"),
+    "transit.horizon": Param(5, 0, 50, "years of fees a state counts against its asking price for consent"),
+    "transit.builder_value": Param(2.0, 0, 20, "what a great power puts on a consent to a route into its market, as a multiple of the hold-out value"),
+    # Water and hydro-power
+    "water.power_stability": Param(1.0, 0, 50, "stability an upstream state gains in a year it holds a river for winter power"),
+    "water.farm_stability": Param(1.5, 0, 50, "stability each downstream state loses in a year a river is held"),
+    "water.max_years": Param(5, 1, 30, "longest release promise an upstream state may give"),
+    "water.energy_step": Param(0.1, 0.01, 10, "the winter-energy payment (US$ bn) the offer menu proposes per year of release"),
     # 7. Refining bottleneck
     "refining.ore_ratio": Param(0.1, 0.01, 1, "value of raw rare-earth ore as a share of refined oxide"),
     "refining.step": Param(2.0, 0.1, 100, "refining capacity (kt a year) one build adds"),
@@ -106,6 +119,7 @@ PARAMS: dict[str, Param] = {
     "contracts.discount": Param(0.08, 0, 0.5, "yearly discount rate for a contract's whole-life value"),
     "contracts.lock_in": Param(0.05, 0, 1, "share of a contract's yearly sales a seller gives up in freedom to sell elsewhere"),
     "contracts.max_years": Param(30, 1, 100, "longest contract, in years"),
+    "agenda.fee_share_half": Param(0.01, 0.0001, 10, "transit fees earned as a share of GDP that score half of a state's fee term"),
     # Events and play
     "events.random_chance": Param(0.5, 0, 1, "chance that a random event is drawn in a year"),
     "play.max_offers": Param(3, 0, 20, "offers a power may make each year"),

@@ -16,17 +16,17 @@ from game.model import AID_KINDS, GREAT, RESOURCES, UNITS, Contract, Item, Offer
 from game.model import Policy as PolicyRecord
 from game.model.ops import add_treasury, next_id, put, with_corridor, with_economy, with_forum
 from game.rules import actions as A
-from game.rules import backlash, contracts, dependence, economy, hedging, institutions, refining
+from game.rules import backlash, contracts, dependence, economy, hedging, institutions, refining, transit, water
 from game.rules.influence import per_gdp
 from game.rules.log import Entry
 
 PHASES: dict[str, tuple[str, ...]] = {
-    "diplomacy": ("propose", "accept", "reject", "counter", "summit", "attend", "end"),
+    "diplomacy": ("propose", "pact", "accept", "reject", "counter", "summit", "attend", "end"),
     "answers": ("accept", "reject", "counter", "attend", "end"),
-    "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "end"),
+    "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "tariff", "water", "end"),
 }
 AP_COST = {"aid": 1, "build": 1, "upgrade": 1, "develop": 1, "refine": 1, "summit": 1,
-           "join": 1, "leave": 1, "policy": 1}
+           "join": 1, "leave": 1, "policy": 1, "tariff": 1, "water": 1}
 
 
 @frozen
@@ -73,8 +73,8 @@ def _great(world: World, pid: str, what: str) -> list[str]:
 # --- offers -------------------------------------------------------------------
 
 def offers_made(world: World, p: str) -> int:
-    """How many offers p has made this year (counters included)."""
-    return sum(1 for o in world.offers.values() if o.sender == p and o.year == world.year)
+    """How many offers p has made this year (counters included; a multi-party pact counts once)."""
+    return len({o.pact or o.id for o in world.offers.values() if o.sender == p and o.year == world.year})
 
 
 def check_item(world: World, item: Item, giver: str, taker: str) -> list[str]:
@@ -104,7 +104,47 @@ def check_item(world: World, item: Item, giver: str, taker: str) -> list[str]:
         if item.against in (giver, taker):
             return ["A joint statement cannot be aimed at one of its own signatories."]
         return []
+    if item.kind == "transit":
+        return check_consent(world, giver, item)
+    if item.kind == "water":
+        return check_release(world, giver, taker, item)
+    if item.kind == "energy":
+        reasons = _c5(world, giver, "A supplier of winter energy") + _c5(world, taker, "A buyer of winter energy")
+        if item.amount <= 0:
+            reasons.append("Winter energy must be a positive amount.")
+        return reasons or _funds(world, giver, item.amount)
     return [f"'{item.kind}' is not an offer item."]
+
+
+def check_release(world: World, giver: str, taker: str, item: Item) -> list[str]:
+    """Reasons `giver` cannot promise `taker` to release a river for the item's years."""
+    r = world.rivers.get(item.corridor)
+    if r is None:
+        return [f"There is no river '{item.corridor}'."]
+    if giver not in r.upstream:
+        return [f"{name(world, giver)} is not upstream on the {r.name}."]
+    if taker not in r.downstream:
+        return [f"{name(world, taker)} does not irrigate from the {r.name}."]
+    if not 1 <= item.years <= world.param("water.max_years"):
+        return [f"A release promise runs 1 to {world.param('water.max_years'):g} years."]
+    return []
+
+
+def check_consent(world: World, giver: str, item: Item) -> list[str]:
+    """Reasons `giver` cannot give its consent to a corridor crossing it at the item's fee."""
+    k = world.corridors.get(item.corridor)
+    if k is None:
+        return [f"There is no corridor '{item.corridor}'."]
+    if giver not in transit.transit_states(world, k):
+        return [f"{k.name} does not cross {name(world, giver)}: its consent is not needed."]
+    if not transit.needs_consent(k) or giver in k.consents:
+        return [f"{name(world, giver)}'s consent to {k.name} is not open: it was given, or the route is no longer planned."]
+    return _fee_limits(world, k, item.amount)
+
+
+def _fee_limits(world: World, k, fee: float) -> list[str]:
+    cap = transit.fee_cap(world, k)
+    return [] if 0 <= fee <= cap + 1e-9 else [f"A transit fee on {k.name} must be between 0 and {cap:g} a unit."]
 
 
 def check_contract(world: World, seller: str, buyer: str, item: Item) -> list[str]:
@@ -167,6 +207,49 @@ def do_propose(world: World, a: A.Propose, reply_to: str = "") -> tuple[World, l
                             f"{describe_offer(offer)}.", private=(a.actor, a.target))]
 
 
+def check_pact(world: World, a: A.Pact) -> list[str]:
+    parties = [p.party for p in a.parts]
+    if len(parties) < 2:
+        return ["A pact binds at least two other powers; for one, make an ordinary offer."]
+    if len(set(parties)) != len(parties) or a.actor in parties or any(p not in world.powers for p in parties):
+        return ["A pact names each other power once, and only powers in the game."]
+    reasons = []
+    if offers_made(world, a.actor) >= world.param("play.max_offers"):
+        reasons.append(f"{name(world, a.actor)} has made its {world.param('play.max_offers'):g} offers this year.")
+    for p in a.parts:
+        reasons += check_offer_items(world, a.actor, p.party, p.gives, p.asks)
+    paid = sum(i.amount for p in a.parts for i in p.gives if i.kind in ("aid", "cofinance", "energy"))
+    return reasons or _funds(world, a.actor, paid)
+
+
+def do_pact(world: World, a: A.Pact) -> tuple[World, list[Entry]]:
+    world, pid = next_id(world, "d")
+    parties = tuple(p.party for p in a.parts)
+    log = []
+    for p in a.parts:
+        world, oid = next_id(world, "o")
+        offer = Offer(oid, a.actor, p.party, p.gives, p.asks, world.year, pact=pid,
+                      partners=tuple(q for q in parties if q != p.party))
+        world = evolve(world, offers=put(world.offers, oid, offer))
+        log.append(Entry.of(world, a.actor, f"{name(world, a.actor)} offers {name(world, p.party)} its part of a deal with "
+                            f"{', '.join(name(world, q) for q in offer.partners)}: {describe_offer(offer)}; "
+                            f"it takes effect only if all accept.", private=(a.actor, p.party)))
+    return world, log
+
+
+def pact_parts(world: World, pid: str) -> list[Offer]:
+    """Every part of the multi-party deal `pid`."""
+    return [o for o in world.offers.values() if o.pact == pid]
+
+
+def fail_pact(world: World, pid: str) -> World:
+    """A part was refused or left unanswered: every part still open fails."""
+    for o in pact_parts(world, pid):
+        if o.status in ("pending", "agreed"):
+            world = _set_offer(world, o, "failed")
+    return world
+
+
 def describe_item(item: Item) -> str:
     """A short phrase for one offer item."""
     if item.kind == "aid":
@@ -177,6 +260,12 @@ def describe_item(item: Item) -> str:
                 f"at {item.price_factor:g}x the world price{route}")
     if item.kind == "cofinance":
         return f"${item.amount:g}bn co-financing of {item.corridor}"
+    if item.kind == "transit":
+        return f"consent to {item.corridor} crossing it, at a transit fee of ${item.amount:g}bn a unit"
+    if item.kind == "water":
+        return f"a promise to release the {item.corridor} for {item.years} years"
+    if item.kind == "energy":
+        return f"${item.amount:g}bn of winter fuel and power"
     return f"a joint statement{' aimed at ' + item.against if item.against else ''}"
 
 
@@ -219,6 +308,13 @@ def give_item(world: World, item: Item, giver: str, taker: str) -> World:
         if c in world.economies and p in world.powers and world.powers[p].kind == GREAT:
             world = hedging.win(world, c, p, world.param("institutions.forum_bonus"))
         return world
+    if item.kind == "transit":
+        k = world.corridors[item.corridor]
+        return with_corridor(world, k.id, consents=k.consents + (giver,), transit=put(k.transit, giver, item.amount))
+    if item.kind == "water":
+        return water.promise(world, item.corridor, giver, item.years)
+    if item.kind == "energy":
+        return water.pay_energy(world, giver, taker, item.amount)
     return world
 
 
@@ -246,6 +342,23 @@ def cofinance(world: World, payer: str, c: str, kid: str, amount: float) -> Worl
 
 def do_accept(world: World, a: A.Accept) -> tuple[World, list[Entry]]:
     o = world.offers[a.offer]
+    if not o.pact:
+        return take_effect(world, o, a.actor)
+    world = _set_offer(world, o, "agreed")
+    parts = pact_parts(world, o.pact)
+    if any(p.status != "agreed" for p in parts):
+        waiting = [name(world, p.receiver) for p in parts if p.status != "agreed"]
+        return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} agrees to its part of {name(world, o.sender)}'s "
+                                f"deal; it waits for {', '.join(waiting)}.", private=(o.sender, o.receiver))]
+    log = []
+    for p in parts:
+        world, more = take_effect(world, p, p.receiver)
+        log += more
+    return world, log
+
+
+def take_effect(world: World, o: Offer, actor: str) -> tuple[World, list[Entry]]:
+    """An accepted offer (or one part of a completed pact) takes effect."""
     for item in o.gives:
         world = give_item(world, item, o.sender, o.receiver)
     for item in o.asks:
@@ -254,7 +367,7 @@ def do_accept(world: World, a: A.Accept) -> tuple[World, list[Entry]]:
     if c in world.economies and p in world.powers and world.powers[p].kind == GREAT:
         world = backlash.displease(world, c, p)
     world = _set_offer(world, o, "accepted")
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} accepts {name(world, o.sender)}'s offer: "
+    return world, [Entry.of(world, actor, f"{name(world, actor)} accepts {name(world, o.sender)}'s offer: "
                             f"{describe_offer(o)}.")]
 
 
@@ -269,6 +382,8 @@ def check_reject(world: World, a: A.Reject) -> list[str]:
 def do_reject(world: World, a: A.Reject) -> tuple[World, list[Entry]]:
     o = world.offers[a.offer]
     world = _set_offer(world, o, "rejected")
+    if o.pact:
+        world = fail_pact(world, o.pact)
     return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} declines {name(world, o.sender)}'s offer.",
                             private=(o.sender, o.receiver))]
 
@@ -280,6 +395,8 @@ def check_counter(world: World, a: A.Counter) -> list[str]:
     o = world.offers[a.offer]
     if o.reply_to:
         return ["A counter-offer cannot be countered again: accept or decline it."]
+    if o.pact:
+        return ["One part of a multi-party deal cannot be countered: accept or decline it."]
     return check_offer_items(world, a.actor, o.sender, a.gives, a.asks)
 
 
@@ -318,6 +435,10 @@ def check_build(world: World, a: A.Build) -> list[str]:
     if unsafe:
         return [f"{k.name} cannot be built while {name(world, unsafe[0])} is at war or in chaos "
                 f"(risk {world.risks[unsafe[0]]:.0%}, above {limit:.0%})."]
+    missing = transit.missing_consent(world, k, a.actor)
+    if missing:
+        return [f"{k.name} crosses {', '.join(name(world, c) for c in missing)}, which "
+                f"{'has' if len(missing) == 1 else 'have'} not consented to it yet."]
     return _funds(world, a.actor, k.build_cost)
 
 
@@ -540,6 +661,50 @@ def do_policy(world: World, a: A.Policy) -> tuple[World, list[Entry]]:
     world = enact(world, a.actor, a.card, a.target, a.resource, a.corridor, CARDS[a.card].cost)
     what = " ".join(x for x in (a.card.replace("_", " "), a.target, a.resource.replace("_", " "), a.corridor) if x)
     return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} plays {what}.", rule="dependence")]
+
+
+# --- transit fees -----------------------------------------------------------------
+
+def check_tariff(world: World, a: A.Tariff) -> list[str]:
+    k = world.corridors.get(a.corridor)
+    if k is None:
+        return [f"There is no corridor '{a.corridor}'."]
+    if not transit.upstream(world, k, a.actor):
+        return [f"No Central Asian exporter crosses {name(world, a.actor)} on {k.name}, so it has no transit fee to set."]
+    if abs(transit.fee_of(world, k, a.actor) - a.fee) < 1e-9:
+        return [f"{name(world, a.actor)} already charges ${a.fee:g}bn a unit on {k.name}."]
+    return _fee_limits(world, k, a.fee)
+
+
+def do_tariff(world: World, a: A.Tariff) -> tuple[World, list[Entry]]:
+    k = world.corridors[a.corridor]
+    old = transit.fee_of(world, k, a.actor)
+    world = with_corridor(world, k.id, transit=put(k.transit, a.actor, a.fee))
+    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} sets its transit fee on {k.name}: "
+                            f"${old:g}bn -> ${a.fee:g}bn a unit.", rule="transit")]
+
+
+# --- water -------------------------------------------------------------------------
+
+def check_water(world: World, a: A.Water) -> list[str]:
+    r = world.rivers.get(a.river)
+    if r is None:
+        return [f"There is no river '{a.river}'."]
+    if a.actor not in r.upstream:
+        return [f"{name(world, a.actor)} has no dam on the {r.name}."]
+    if water.holds(r, a.actor) == a.hold:
+        return [f"{name(world, a.actor)} already {'holds' if a.hold else 'releases'} the {r.name}."]
+    if a.hold and water.promised(world, r, a.actor):
+        return [f"{name(world, a.actor)} has promised to release the {r.name} until {r.promises[a.actor]}."]
+    return []
+
+
+def do_water(world: World, a: A.Water) -> tuple[World, list[Entry]]:
+    world = water.set_hold(world, a.river, a.actor, a.hold)
+    r = world.rivers[a.river]
+    what = ("holds the water for winter power; the farms downstream go short" if a.hold
+            else "releases the water for the summer harvest")
+    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} {what} on the {r.name}.", rule="water")]
 
 
 def do_end(world: World, a: A.EndTurn) -> tuple[World, list[Entry]]:

@@ -28,7 +28,7 @@ from typing import Mapping
 from attrs import frozen
 
 from game.model import GREAT, Item, Offer, World
-from game.rules import backlash, contracts, credibility, dependence, economy, energy, geography, hedging, refining
+from game.rules import backlash, contracts, credibility, dependence, economy, energy, geography, hedging, refining, transit, water
 from game.rules.influence import per_gdp, share
 
 AID_WORTH = {"grant": 1.0, "tc": 0.9, "loan": 0.35}  # a loan must be repaid
@@ -150,6 +150,24 @@ def influence_gain(world: World, c: str, p: str, items) -> float:
     return gain
 
 
+def consent_cost(world: World, c: str, items) -> float:
+    """US$ bn c asks for the transit consents among the items it gives (rule `transit`)."""
+    return sum(transit.consent_price(world, c, world.corridors[i.corridor], i.amount)
+               for i in items if i.kind == "transit" and i.corridor in world.corridors)
+
+
+def consent_worth(world: World, p: str, items) -> float:
+    """US$ bn a great power puts on transit consents to planned corridors that reach its market:
+    `transit.builder_value x transit.holdout x build_cost / n` each (the route is worth more to it than the state's hold-out)."""
+    worth = 0.0
+    for i in items:
+        k = world.corridors.get(i.corridor) if i.kind == "transit" else None
+        if k is not None and p in k.markets:
+            worth += (world.param("transit.builder_value") * world.param("transit.holdout") * k.build_cost
+                      / max(1, len(transit.transit_states(world, k))))
+    return worth
+
+
 def debt_added(world: World, c: str, items) -> float:
     """Rise in c's debt-to-GDP ratio from the loans among `items`."""
     return sum(i.amount for i in items if i.kind == "aid" and i.aid_kind == "loan") / max(world.economies[c].gdp, 0.1)
@@ -164,7 +182,8 @@ def appraise_c5(world: World, offer: Offer, habits: Mapping | None = None) -> Ap
     eco = world.economies[c]
     money = per_gdp(world, c, h.get("aid_appetite", 1.0) * bn_received(world, c, p, to_c)
                     + h.get("price_weight", 1.0) * sum(seller_worth(world, c, p, i) for i in from_c if i.kind == "contract")
-                    - sum(i.amount for i in from_c if i.kind in ("aid", "cofinance")))
+                    - sum(i.amount for i in from_c if i.kind in ("aid", "cofinance"))
+                    - consent_cost(world, c, from_c))
     diversity = world.param("geography.diversity_value") * (1 + eco.diversify) * diversity_gain(world, c, from_c)
     gain = influence_gain(world, c, p, to_c) + trade_gain(world, c, from_c)
     terms = {"money": money, "diversity": diversity,
@@ -244,12 +263,13 @@ def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = 
     if c in world.economies:
         standing = influence_gain(world, c, p, from_p) * world.economies[c].gdp ** 0.5
     route = route_worth(world, p, to_p, h)
-    total = goods + standing + route - paid - premium - h.get("accept_margin", 0.0)
+    consent = consent_worth(world, p, to_p)
+    total = goods + standing + route + consent - paid - premium - h.get("accept_margin", 0.0)
     unaffordable = 1.0 if bought and not affordable(world, p, c, bought) else 0.0
     if unaffordable:
         total = -1.0
     terms = {"goods": goods, "standing": standing, "paid": paid, "premium": premium, "route": route,
-             "unaffordable": unaffordable}
+             "consent": consent, "unaffordable": unaffordable}
     return Appraisal(terms, total, great_reason(world, p, to_p, terms, total, h))
 
 
@@ -262,6 +282,8 @@ def great_reason(world: World, p: str, to_p, t: dict, total: float, h: Mapping) 
         text += f" and a price premium of {t['premium']:.2f} over the contract's life"
     if t.get("unaffordable"):
         return f"{pn} declines: its yearly income would not cover the contracts' premiums, and it would default."
+    if t.get("consent", 0.0) > 0:
+        text += f"; transit consent to a route into its market is worth {t['consent']:.2f}"
     if t["route"] > 0:
         avoided = " and ".join(world.powers[q].name for q in h.get("avoid", ()) if q in world.powers)
         pressed = any(dependence.controls(world, q, p, i.resource) for q in h.get("avoid", ())
@@ -271,8 +293,28 @@ def great_reason(world: World, p: str, to_p, t: dict, total: float, h: Mapping) 
     return text + "."
 
 
+def appraise_neighbour(world: World, p: str, offer: Offer, habits: Mapping | None = None) -> Appraisal:
+    """A C5 state's view of a deal with another C5 state: winter energy and water releases, in US$ bn over sqrt(GDP)."""
+    h = habits or {}
+    to_p = offer.gives if offer.receiver == p else offer.asks
+    from_p = offer.asks if offer.receiver == p else offer.gives
+    energy_net = sum(i.amount for i in to_p if i.kind == "energy") - sum(i.amount for i in from_p if i.kind == "energy")
+    upstream = offer.sender if any(i.kind == "water" for i in offer.gives) else offer.receiver
+    flows = sum(water.release_worth(world, i.corridor, p, i.years, upstream)
+                for i in (*to_p, *from_p) if i.kind == "water" and i.corridor in world.rivers)
+    money = per_gdp(world, p, energy_net + flows)
+    total = money - h.get("accept_margin", 0.0)
+    verb = "accepts" if total > 0 else "declines"
+    why = (f"{world.powers[p].name} {verb}: winter energy {energy_net:+.2f} and water worth {flows:+.2f} "
+           f"(US$ bn) come to {money:+.2f} for it.")
+    return Appraisal({"money": money, "energy": energy_net, "water": flows}, total, why)
+
+
 def appraise(world: World, p: str, offer: Offer, habits: Mapping | None = None) -> Appraisal:
     """p's appraisal of an offer it is party to (habits: an AI personality's extra terms)."""
     if world.powers[p].kind == GREAT:
         return appraise_great(world, p, offer, habits)
+    other = offer.sender if offer.receiver == p else offer.receiver
+    if world.powers[other].kind != GREAT:
+        return appraise_neighbour(world, p, offer, habits)
     return appraise_c5(world, offer, habits)

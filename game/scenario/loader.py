@@ -16,7 +16,7 @@ from attrs import frozen
 from game.errors import ScenarioError, ScenarioErrors, ScenarioWarning
 from game.fileio import is_plain_id, safe_stem  # noqa: F401  (safe_stem re-exported)
 from game.model import (
-    C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Pledge, Policy, Power, World,
+    C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Pledge, Policy, Power, River, World,
 )
 from game.paths import asset
 from game.rules import events as event_rules
@@ -33,7 +33,7 @@ from game.scenario.source import (  # noqa: F401  (re-exported for callers)
 MAP_FILE = asset("map", "heartland_map.json")
 TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economies", "influence", "trust",
              "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
-             "personalities")
+             "personalities", "rivers")
 NUMERIC_OPS = ("<", "<=", ">", ">=")
 MAX_ERRORS = 200  # problems listed for one scenario; more are counted
 MAX_ITEMS = 400  # entries in one table ([events.*], [corridors.*], ...): far above any real scenario
@@ -318,6 +318,7 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
     pledges = {str(k): _pledge(str(k), t, powers, meta, chk) for k, t in _tables(raw, "pledges", chk).items()}
     policies = {str(k): _policy(str(k), t, powers, corridors, meta, chk) for k, t in _tables(raw, "policies", chk).items()}
     forums = {str(k): _forum(str(k), t, powers, meta, chk) for k, t in _tables(raw, "forums", chk).items()}
+    rivers = {str(k): _river(str(k), t, c5, chk) for k, t in _tables(raw, "rivers", chk).items()}
     rules = _rules(raw.get("rules", {}), chk)
     for p in powers.values():
         _check_sources(p, powers, risks, chk)
@@ -328,7 +329,7 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
         powers=powers, economies=economies, influence=influence, trust=trust, tension=tension,
         corridors=corridors, contracts=contracts, pledges=pledges, forums=forums, offers={}, policies=policies,
         prices=prices, risks=risks, rules=rules, events=evs,
-        serial=len(pledges) + len(policies),
+        serial=len(pledges) + len(policies), rivers=rivers,
     )
     _check_events(world, chk)
     return world
@@ -476,11 +477,15 @@ def _corridor(kid: str, t: dict, powers: dict, chk: Checker) -> Corridor:
     owners = chk.numbers(v["owners"], f"{key}.owners", 0, 1, list(powers))
     if sum(owners.values()) > 1 + 1e-9:
         chk.fail(f"{key}.owners", "the stakes add up to more than 1.")
+    crossed = [c for c in v["path"] if c in powers and powers[c].kind == C5]
+    fees = chk.numbers(v["transit"], f"{key}.transit", 0, 10, crossed)
+    chk.names(v["consents"], f"{key}.consents", crossed, "a Central Asian state on this corridor's path")
     return Corridor(kid, v["name"], v["mode"], tuple(v["path"]), tuple(v["waypoints"]), tuple(v["goods"]),
                     tuple(v["markets"]) or ("world",), v["capacity"], v["unit_cost"], v["fee"],
                     tuple(v["controllers"]), v["status"], v["build_cost"], v["build_years"], v["progress"],
                     v["upgrade_step"], owners=owners, disrupted_years=v["disrupted_years"],
-                    upgrade_cost=v["upgrade_cost"], upgrade_years=v["upgrade_years"], cargo=v["cargo"])
+                    upgrade_cost=v["upgrade_cost"], upgrade_years=v["upgrade_years"], cargo=v["cargo"],
+                    transit=fees, consents=tuple(v["consents"]))
 
 
 def _contract(cid: str, t: dict, powers: dict, economies: dict, corridors: dict, chk: Checker) -> Contract:
@@ -550,6 +555,17 @@ def _forum(fid: str, t: dict, powers: dict, meta: dict, chk: Checker) -> Forum:
         chk.fail(f"{key}.last_met", f"{v['last_met']} is after the scenario starts in {meta['start_year']}.")
     return Forum(fid, v["name"], v["host"], tuple(v["members"]), v["level"], v["last_met"], against=v["against"],
                  market=v["market"])
+
+
+def _river(rid: str, t: dict, c5: list, chk: Checker) -> River:
+    key = f"rivers.{rid}"
+    v = chk.read(t, schema.RIVER, key)
+    chk.names(v["upstream"], f"{key}.upstream", c5, "a Central Asian state")
+    farms = chk.numbers(v["farm_loss"], f"{key}.farm_loss", 0, 0.5, [c for c in c5 if c not in v["upstream"]])
+    if not farms and "farm_loss" in t:
+        chk.fail(f"{key}.farm_loss", "needs at least one downstream state.")
+    chk.names(v["held"], f"{key}.held", v["upstream"], "an upstream state of this river")
+    return River(rid, v["name"], tuple(v["upstream"]), v["hydro"], farms, held=tuple(v["held"]))
 
 
 def _rules(table: Any, chk: Checker) -> dict[str, float]:

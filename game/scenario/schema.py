@@ -94,6 +94,10 @@ CORRIDOR = {
     "upgrade_step": Spec("float", 0.0, low=0, high=10000, meaning="capacity one upgrade adds"),
     "owners": Spec("table", {}, meaning="stakes held in it, power -> share 0..1"),
     "disrupted_years": Spec("int", 0, low=0, high=30, meaning="years a disrupted corridor stays closed"),
+    "transit": Spec("table", {}, meaning="transit terms: Central Asian state on the path -> the fee it charges, "
+                    "US$ bn a unit (default: fee)"),
+    "consents": Spec("list", [], meaning="Central Asian states on the path that have already agreed to a planned "
+                     "corridor (it is built only once every state it crosses agrees)"),
     "upgrade_cost": Spec("float", 0.0, low=0, high=1000, meaning="US$ bn one upgrade costs (0: play.upgrade_cost)"),
     "cargo": Spec("float", 0.0, low=0, high=10000, meaning="general cargo a year (containers, grain, metals, "
                   "transit), Mt; it takes capacity before resources"),
@@ -139,6 +143,14 @@ FORUM = {
                    "trade between members"),
 }
 
+RIVER = {
+    "name": Spec("str", meaning="display name"),
+    "upstream": Spec("list", meaning="Central Asian states with dams on it, which may hold its water for winter power"),
+    "hydro": Spec("float", low=0, high=100, meaning="US$ bn a year an upstream state gains by holding the water"),
+    "farm_loss": Spec("table", meaning="downstream state -> share of its GDP lost in a year the water is held (0..0.5)"),
+    "held": Spec("list", [], meaning="upstream states holding the water at the start"),
+}
+
 EVENT = {
     "title": Spec("str", meaning="card title"),
     "note": Spec("str", meaning="a short historical note"),
@@ -164,7 +176,7 @@ COUNTRIES = {
 }
 
 TABLES = {"scenario": SCENARIO, "world": WORLD, "power": POWER, "economy": ECONOMY, "corridor": CORRIDOR,
-          "contract": CONTRACT, "pledge": PLEDGE, "policy": POLICY, "forum": FORUM, "event": EVENT}
+          "contract": CONTRACT, "pledge": PLEDGE, "policy": POLICY, "forum": FORUM, "event": EVENT, "river": RIVER}
 
 # Countries that share a border or a sea (the Caspian, the Black Sea, the Sea of Japan): a corridor's
 # path should only step between neighbours; the validator warns otherwise.

@@ -6,6 +6,7 @@ import pygame
 
 from game.model import AID_KINDS, Item, Offer
 from game.rules import actions as A
+from game.rules import transit
 from game.ui import theme, words
 from game.ui.i18n import tr
 from game.ui.widgets import NUMBER_KEYS, UIScene
@@ -185,7 +186,8 @@ class AnswersScene(Dialog):
 
 # --- the negotiation table -----------------------------------------------------------------
 
-KINDS = ("aid", "contract", "cofinance", "statement")
+KINDS = ("aid", "contract", "cofinance", "statement", "transit", "water", "energy")
+NEIGHBOUR_KINDS = ("water", "energy")  # items two Central Asian states exchange
 
 
 class NegotiationScene(Dialog):
@@ -206,7 +208,10 @@ class NegotiationScene(Dialog):
         self.asks: list[Item] = list(counter.gives) if counter else []
         self.kind = "aid"
         self.draft = {"aid_kind": "grant", "amount": w.param("play.aid_step"), "resource": "", "volume": 1.0,
-                      "price": 1.0, "years": int(w.param("play.contract_years")), "corridor": "", "against": ""}
+                      "price": 1.0, "years": int(w.param("play.contract_years")), "corridor": "", "against": "",
+                      "fee": 0.0, "river": "", "energy": 0.3}
+        if self.kind not in self.kinds():
+            self.set_kind(self.kinds()[0])
         self.result = ""
 
     # --- the parts of an offer ------------------------------------------------------------------
@@ -227,6 +232,8 @@ class NegotiationScene(Dialog):
         c, _ = self.c5_and_great()
         if kind == "cofinance":
             return [k.id for k in w.corridors.values() if c in k.path and k.status in ("planned", "building")]
+        if kind == "transit":
+            return [k.id for k in w.corridors.values() if c in transit.missing_consent(w, k)]
         _, great = self.c5_and_great()
         return [""] + [k.id for k in w.corridors.values()
                        if c in k.path[:-1] and self.draft["resource"] in k.goods and great in k.markets]
@@ -254,6 +261,13 @@ class NegotiationScene(Dialog):
                          years=int(d["years"]), corridor=d["corridor"]), "them" if great_is_me else "me")
         if self.kind == "cofinance":
             return Item("cofinance", corridor=d["corridor"], amount=d["amount"]), "me" if great_is_me else "them"
+        if self.kind == "transit":
+            return Item("transit", corridor=d["corridor"], amount=d["fee"]), "them" if great_is_me else "me"
+        upstream = d["river"] in w.rivers and self.me in w.rivers[d["river"]].upstream
+        if self.kind == "water":
+            return Item("water", corridor=d["river"], years=int(d["years"])), "me" if upstream else "them"
+        if self.kind == "energy":
+            return Item("energy", amount=d["energy"]), "them" if upstream else "me"
         return Item("statement", against=d["against"]), "both"
 
     def add(self) -> None:
@@ -271,16 +285,32 @@ class NegotiationScene(Dialog):
             self.draft["resource"] = (self.resources() or [""])[0]
         if kind == "contract":
             self.draft["volume"] = self.standard_volume()
-        if kind in ("contract", "cofinance"):
+        if kind in ("contract", "cofinance", "transit"):
             opts = self.corridors(kind)
             self.draft["corridor"] = opts[0] if opts else ""
+        if kind in NEIGHBOUR_KINDS and self.draft["river"] not in self.rivers():
+            self.draft["river"] = (self.rivers() or [""])[0]
+        if kind == "transit" and self.draft["corridor"]:
+            w = self.game.session.world
+            self.draft["fee"] = transit.fee_of(w, w.corridors[self.draft["corridor"]], self.c5_and_great()[0])
         if kind == "cofinance":
             self.draft["amount"] = max(self.draft["amount"], 0.5)
 
     def set_target(self, p: str) -> None:
         """Choose who the offer goes to."""
         self.target = p
-        self.set_kind(self.kind)
+        self.set_kind(self.kinds()[0] if self.kind not in self.kinds() else self.kind)
+
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of item this pair of powers can exchange."""
+        w = self.game.session.world
+        neighbours = self.target in w.powers and w.powers[self.target].kind != "great" and self.me in w.economies
+        return NEIGHBOUR_KINDS if neighbours else tuple(k for k in KINDS if k not in NEIGHBOUR_KINDS)
+
+    def rivers(self) -> list[str]:
+        """Rivers shared between the two sides (one upstream, the other downstream)."""
+        from game.ui.game import shared_rivers
+        return shared_rivers(self.game.session.world, self.me, self.target)
 
     def action(self) -> A.Action:
         """The Propose (or Counter) action for the offer as composed."""
@@ -320,16 +350,32 @@ class NegotiationScene(Dialog):
                         selected=p == self.target, id=f"to-{p}", enabled=not self.counter)
             y += bh + 4
         if not self.counter:
-            self.draw_summits(surface, pygame.Rect(left.left, y + theme.px(16), left.width, left.bottom - y), bh)
+            y = self.draw_summits(surface, pygame.Rect(left.left, y + theme.px(16), left.width, left.bottom - y), bh)
+            self.draw_pacts(surface, pygame.Rect(left.left, y + theme.px(16), left.width, left.bottom - y), bh)
         self.draw_composer(surface, mid, w, bh)
         self.draw_offer(surface, right, w, bh)
         self.draw_tooltip(surface)
 
-    def draw_summits(self, surface, rect, bh) -> None:
-        """Summit invitations the seat may send: a forum it hosts, ministers or leaders."""
-        rows = self.game.candidates(("summit",))
+    def draw_pacts(self, surface, rect, bh) -> None:
+        """Multi-party deals the rules suggest (a consortium buying every transit state's consent), each sent whole."""
+        rows = self.game.candidates(("pact",))
         if not rows:
             return
+        w = self.game.session.world
+        theme.text(surface, tr("nego.pacts"), rect.topleft, 15, theme.MUTED)
+        y = rect.top + theme.line_height(15) + 4
+        for i, (a, reasons) in enumerate(rows):
+            route = next((i.corridor for p in a.parts for i in p.asks if i.kind == "transit"), "")
+            label = tr("nego.pact", n=len(a.parts), route=words.kname(w, route) if route else "")
+            self.button(surface, (rect.left, y, rect.width, bh), label, lambda a=a: self.invite(a),
+                        enabled=not reasons, id=f"pact{i}", size=13, tooltip=" ".join(reasons) or words.action(w, a))
+            y += bh + 4
+
+    def draw_summits(self, surface, rect, bh) -> int:
+        """Summit invitations the seat may send: a forum it hosts, ministers or leaders; the y below them."""
+        rows = self.game.candidates(("summit",))
+        if not rows:
+            return rect.top - theme.px(16)
         w = self.game.session.world
         theme.text(surface, tr("nego.summit"), rect.topleft, 15, theme.MUTED)
         y = rect.top + theme.line_height(15) + 4
@@ -339,9 +385,10 @@ class NegotiationScene(Dialog):
                         enabled=not reasons, id=f"summit{i}", size=13,
                         tooltip=" ".join(reasons) or words.action(w, a))
             y += bh + 4
+        return y
 
     def invite(self, action) -> None:
-        """Call the summit (the invitations go to the forum's members)."""
+        """Call the summit or send the pact (the invitations go to the members or parties)."""
         if self.game.do(action):
             self.close()
         else:
@@ -351,8 +398,9 @@ class NegotiationScene(Dialog):
         """Kind buttons and the fields of the item being composed."""
         theme.text(surface, tr("nego.compose"), rect.topleft, 15, theme.MUTED)
         y = rect.top + theme.line_height(15) + 4
-        kw = (rect.width - 3 * 4) // 4
-        for i, k in enumerate(KINDS):
+        kinds = self.kinds()
+        kw = (rect.width - (len(kinds) - 1) * 4) // len(kinds)
+        for i, k in enumerate(kinds):
             self.button(surface, (rect.left + i * (kw + 4), y, kw, bh), tr(f"kind.{k}"), lambda k=k: self.set_kind(k),
                         selected=k == self.kind, id=f"kind-{k}", tooltip=tr(f"kind.{k}.tip"), size=14)
         y += bh + theme.px(10)
@@ -382,6 +430,25 @@ class NegotiationScene(Dialog):
                  lambda: self.nudge("years", -1, 1, 20)),
                 (tr("nego.corridor"), words.kname(w, d["corridor"]),
                  lambda: self.cycle("corridor", self.corridors("contract")), None),
+            ]
+        elif self.kind in NEIGHBOUR_KINDS:
+            fields.append((tr("nego.river"), words.rname(w, d["river"]) if d["river"] else tr("word.none"),
+                           lambda: self.cycle("river", self.rivers()), None))
+            if self.kind == "water":
+                fields.append((tr("nego.years"), str(int(d["years"])), lambda: self.nudge("years", 1, 1, 5),
+                               lambda: self.nudge("years", -1, 1, 5)))
+            else:
+                e_step = w.param("water.energy_step")
+                fields.append((tr("nego.amount"), words.money(d["energy"]), lambda: self.nudge("energy", e_step, e_step, 20),
+                               lambda: self.nudge("energy", -e_step, e_step, 20)))
+        elif self.kind == "transit":
+            cap = transit.fee_cap(w, w.corridors[d["corridor"]]) if d["corridor"] in w.corridors else 0.0
+            fee_step = w.param("transit.step")
+            fields += [
+                (tr("nego.corridor"), words.kname(w, d["corridor"]) if d["corridor"] else tr("word.none"),
+                 lambda: (self.cycle("corridor", self.corridors("transit")), self.set_kind("transit")), None),
+                (tr("nego.fee"), f"${d['fee']:g}bn", lambda: self.nudge("fee", fee_step, 0, cap),
+                 lambda: self.nudge("fee", -fee_step, 0, cap)),
             ]
         else:
             options = [""] + [p for p in w.order if p not in (self.me, self.target) and w.powers[p].kind == "great"]

@@ -22,15 +22,21 @@ from game.ui.widgets import NUMBER_KEYS, UIScene
 
 AI_BUDGET_S = 0.012  # AI thinking per frame, so the window keeps drawing
 CATEGORIES = (  # (id, verbs)
-    ("negotiate", ("propose",)),
+    ("negotiate", ("propose", "pact")),
     ("answers", ("accept", "reject", "counter", "attend")),
     ("summit", ("summit",)),
     ("aid", ("aid",)),
-    ("build", ("build", "upgrade")),
-    ("develop", ("develop", "refine")),
+    ("build", ("build", "upgrade", "tariff")),
+    ("develop", ("develop", "refine", "water")),
     ("forums", ("join", "leave")),
     ("policy", ("policy",)),
 )
+
+
+def shared_rivers(world, a: str, b: str) -> list[str]:
+    """Rivers on which one of a and b is upstream and the other downstream."""
+    return [r.id for r in world.rivers.values()
+            if (a in r.upstream and b in r.downstream) or (b in r.upstream and a in r.downstream)]
 
 
 class Layer:
@@ -238,7 +244,7 @@ class GameScene(UIScene):
             return []
         if w.powers[me].kind == "great":
             return list(w.c5())
-        return list(w.great_powers())
+        return list(w.great_powers()) + [c for c in w.c5() if c != me and shared_rivers(w, me, c)]
 
     def candidates(self, verbs) -> list[tuple[A.Action, list[str]]]:
         """Every action of these verbs the rules offer now, with the reasons it is refused (if any)."""

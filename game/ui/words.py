@@ -21,6 +21,11 @@ def kname(world, kid: str) -> str:
     return world.corridors[kid].name if kid in world.corridors else (kid or tr("word.cheapest_route"))
 
 
+def rname(world, rid: str) -> str:
+    """A river's display name."""
+    return world.rivers[rid].name if rid in world.rivers else rid.replace("_", " ").title()
+
+
 def fname(world, fid: str) -> str:
     """A forum's display name."""
     return world.forums[fid].name if fid in world.forums else fid
@@ -46,6 +51,12 @@ def item(world, i) -> str:
                   price=f"{i.price_factor:g}", route=kname(world, i.corridor))
     if i.kind == "cofinance":
         return tr("item.cofinance", amount=f"{i.amount:g}", corridor=kname(world, i.corridor))
+    if i.kind == "transit":
+        return tr("item.transit", fee=f"{i.amount:g}", corridor=kname(world, i.corridor))
+    if i.kind == "water":
+        return tr("item.water", river=rname(world, i.corridor), years=i.years)
+    if i.kind == "energy":
+        return tr("item.energy", amount=f"{i.amount:g}")
     if i.against:
         return tr("item.statement_against", power=pname(world, i.against))
     return tr("item.statement")
@@ -57,9 +68,12 @@ def items(world, seq) -> str:
 
 
 def offer(world, o) -> str:
-    """An offer in words from the sender's side."""
-    return tr("offer.text", sender=pname(world, o.sender), receiver=pname(world, o.receiver),
+    """An offer in words from the sender's side (a part of a multi-party deal names the other parties)."""
+    text = tr("offer.text", sender=pname(world, o.sender), receiver=pname(world, o.receiver),
               gives=items(world, o.gives), asks=items(world, o.asks))
+    if getattr(o, "pact", ""):
+        return tr("offer.pact", offer=text, partners=", ".join(pname(world, p) for p in o.partners))
+    return text
 
 
 def action(world, a: A.Action) -> str:
@@ -68,6 +82,10 @@ def action(world, a: A.Action) -> str:
         return tr("act.aid", amount=f"{a.amount:g}", kind=tr(f"aid.{a.kind}"), target=pname(world, a.target))
     if isinstance(a, A.Propose):
         return tr("act.propose", target=pname(world, a.target), gives=items(world, a.gives), asks=items(world, a.asks))
+    if isinstance(a, A.Pact):
+        parts = "; ".join(tr("act.pact_part", party=pname(world, p.party), gives=items(world, p.gives),
+                             asks=items(world, p.asks)) for p in a.parts)
+        return tr("act.pact", parties=", ".join(pname(world, p.party) for p in a.parts), parts=parts)
     if isinstance(a, A.Accept):
         return tr("act.accept", offer=offer(world, world.offers[a.offer]) if a.offer in world.offers else a.offer)
     if isinstance(a, A.Reject):
@@ -79,6 +97,12 @@ def action(world, a: A.Action) -> str:
         return tr("act.build", corridor=kname(world, a.corridor), cost=f"{k.build_cost:g}" if k else "?")
     if isinstance(a, A.Upgrade):
         return tr("act.upgrade", corridor=kname(world, a.corridor))
+    if isinstance(a, A.Tariff):
+        k = world.corridors.get(a.corridor)
+        old = k.transit.get(a.actor, k.fee) if k else 0.0
+        return tr("act.tariff", corridor=kname(world, a.corridor), old=f"{old:g}", fee=f"{a.fee:g}")
+    if isinstance(a, A.Water):
+        return tr("act.water_hold" if a.hold else "act.water_release", river=rname(world, a.river))
     if isinstance(a, A.Develop):
         return tr("act.develop", resource=resource(a.resource), target=pname(world, a.target))
     if isinstance(a, A.Refine):
