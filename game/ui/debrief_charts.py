@@ -17,7 +17,8 @@ from attrs import frozen
 
 from game.model.world import OTHERS
 from game.ui.charts import OTHERS_COLOR, ChartStyle, Series, bar_chart, line_chart, no_data, stacked_chart
-from game.ui.i18n import tr
+from game import text
+from game.ui.i18n import render, tr
 
 HISTORY_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "history"
 # Colour-blind-safe palette for corridors (they carry no colour of their own).
@@ -84,8 +85,7 @@ def name_of(world, power: str) -> str:
     """A power's display name ("Others" for the outside share)."""
     if power == OTHERS:
         return tr("debrief.others")
-    p = world.powers.get(power)
-    return p.name if p else power
+    return render(text.power(world, power))
 
 
 def color_of(world, power: str) -> str:
@@ -181,7 +181,7 @@ def influence_chart(history: Sequence[dict], world, state: str) -> ChartSpec:
 def flows_chart(history: Sequence[dict], world) -> ChartSpec:
     """Yearly volume on each corridor that carried anything."""
     xs = years(history)
-    series = [Series(f"{short_name(world.corridors[c].name)} ({corridor_unit(world, c)})",
+    series = [Series(f"{short_name(render(text.corridor(world, c)))} ({corridor_unit(world, c)})",
                      CORRIDOR_COLORS[i % len(CORRIDOR_COLORS)], xs,
                      [h.get("flows", {}).get(c, 0.0) for h in history])
               for i, c in enumerate(active_corridors(history, world))]

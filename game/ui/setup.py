@@ -7,6 +7,7 @@ from pathlib import Path
 import pygame
 from dataclasses import dataclass
 
+from game.text import scenario_text
 from game.ui import theme
 from game.ui.i18n import tr
 from game.ui.widgets import UIScene
@@ -184,7 +185,8 @@ class SetupScene(UIScene):
         y = rect.top + theme.line_height(18) + theme.px(6)
         bh = theme.px(40)
         for i, info in enumerate(self.scenarios):
-            label = info.title if not info.error else tr("setup.broken_label", name=info.title)
+            title = scenario_text(info.id, "title", info.title)
+            label = title if not info.error else tr("setup.broken_label", name=info.title)
             years = f" ({info.start_year}-{info.end_year})" if info.start_year else ""
             self.button(surface, (rect.left, y, rect.width, bh), label + years, lambda i=i: self.choose(i),
                         selected=i == self.index, id=f"scenario{i}", tooltip=info.path)
@@ -212,7 +214,7 @@ class SetupScene(UIScene):
             theme.paragraph(surface, tr("setup.no_scenarios"), inner, 16)
             return
         error = info.error or (self.error if self.world() is None else "")
-        y = theme.paragraph(surface, info.title, inner, 22, bold=True)
+        y = theme.paragraph(surface, scenario_text(info.id, "title", info.title), inner, 22, bold=True)
         if error:
             y = theme.paragraph(surface, tr("setup.broken_intro"), pygame.Rect(inner.left, y + 8, inner.width, 60),
                                 16, theme.WARN)
@@ -220,12 +222,12 @@ class SetupScene(UIScene):
                 y = theme.paragraph(surface, line, pygame.Rect(inner.left, y + 4, inner.width, inner.bottom - y),
                                     14, theme.TEXT) + 2
             return
-        y = theme.paragraph(surface, " ".join(info.description.split()),
+        y = theme.paragraph(surface, " ".join(scenario_text(info.id, "description", info.description).split()),
                             pygame.Rect(inner.left, y + 8, inner.width, inner.bottom - y), 16)
         y += theme.px(12)
         theme.text(surface, tr("setup.teaching_notes"), (inner.left, y), 16, theme.ACCENT, bold=True)
         y += theme.line_height(16) + 4
-        theme.paragraph(surface, " ".join(info.teaching_notes.split()),
+        theme.paragraph(surface, " ".join(scenario_text(info.id, "teaching_notes", info.teaching_notes).split()),
                         pygame.Rect(inner.left, y, inner.width, inner.bottom - y), 15, theme.MUTED)
 
     def draw_seats(self, surface, rect) -> None:
