@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import json
 import string
-from pathlib import Path
 from typing import Any, Mapping
 
 from attrs import field, frozen
 
-CATALOGUE_DIR = Path(__file__).resolve().parents[1] / "assets" / "i18n"
+from game.paths import asset
+
+CATALOGUE_DIR = asset("i18n")
 LANGUAGES = ("en", "ja", "zh-TW", "zh-CN", "ru")  # the shipped catalogues, in the picker's order
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語", "zh-TW": "繁體中文", "zh-CN": "简体中文", "ru": "Русский"}
 NAME_KEYS = {"power": "name.power.", "country": "name.country.", "corridor": "name.corridor.", "forum": "name.forum.", "place": "name.place.",

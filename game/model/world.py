@@ -42,6 +42,7 @@ class Power:
     color: str = "#888888"
     par: float = 0.0  # the agenda score it is expected to reach (calibrated; 0 = none)
     spread: float = 1.0  # how much its score usually swings between games
+    trade_drive: float = 0.0  # yearly growth of its goods trade with the region beyond the states' own growth
 
 
 @frozen
@@ -61,6 +62,9 @@ class Economy:
     projects: tuple[tuple[str, float, int], ...] = ()  # (resource or "refining", capacity, year due)
     diversify: float = 0.0  # wish to diversify routes, raised when a route is cut (0..1)
     never_against: tuple[str, ...] = ()  # powers it will never join a bloc against
+    goods: Mapping[str, float] = field(factory=dict)  # great power -> goods trade, US$ bn a year (not resources)
+    remittances: Mapping[str, float] = field(factory=dict)  # great power -> migrants' money received, US$ bn a year
+    reexport: float = 0.0  # extra yearly growth of goods from outside its common market (passed on to members)
 
 
 @frozen
@@ -85,6 +89,10 @@ class Corridor:
     upgrade_step: float = 0.0  # capacity added by one upgrade
     owners: Mapping[str, float] = field(factory=dict)  # stakes, power -> share
     disrupted_years: int = 0
+    upgrade_cost: float = 0.0  # US$ bn one upgrade costs (0: the rules' play.upgrade_cost)
+    upgrade_years: int = 0  # least years between two upgrades (ports, customs and rolling stock take time)
+    upgraded: int = 0  # the year of its last upgrade (0: never)
+    cargo: float = 0.0  # general cargo a year (containers, grain, metals, transit), Mt, carried before resources
 
 
 @frozen
@@ -127,6 +135,7 @@ class Forum:
     last_met: int
     standing: float = 0.0  # accumulated bonus, decays slowly
     against: str = ""  # a power this bloc is aimed at ("" = none)
+    market: float = 0.0  # a common market: yearly growth added to goods trade between its members
 
 
 @frozen
@@ -237,6 +246,8 @@ class World:
     serial: int = 0  # last id handed out
     status: str = "playing"  # playing, over, collapsed
     news: tuple[str, ...] = ()  # event cards shown this year (event ids)
+    happened: tuple[tuple[int, str, str, str, str], ...] = ()  # (year, event id, effect, before, after) applied
+    record: Mapping[str, object] = field(factory=dict)  # the figures of the last finished year (game.history)
 
     def great_powers(self) -> tuple[str, ...]:
         """Ids of the great powers, in seat order."""

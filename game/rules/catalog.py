@@ -48,4 +48,5 @@ BOOKKEEPING = (
     RuleInfo(11, "Economy", "economy", ("economy", "stability")),
     RuleInfo(12, "Agendas and winning", "agenda", ("agenda",)),
     RuleInfo(13, "Events", "events", ("events",)),
+    RuleInfo(14, "Goods trade and remittances", "trade", ("trade",)),
 )

@@ -328,6 +328,19 @@ def do_build(world: World, a: A.Build) -> tuple[World, list[Entry]]:
                             corridor=K(world, k.id), cost=k.build_cost, n=k.build_years)]
 
 
+def upgrade_cost(world: World, k) -> float:
+    """US$ bn one upgrade of `k` costs: its own `upgrade_cost`, else the rules' `play.upgrade_cost`.
+
+    Source: 004_a1b4f633fd039a28.txt (the Middle Corridor needs ports, vessels and customs,
+    not only track: a dear route to widen)."""
+    return k.upgrade_cost or world.param("play.upgrade_cost")
+
+
+def upgrade_wait(world: World, k) -> int:
+    """Years before `k` can be upgraded again: `upgraded + upgrade_years - year` (0 = now)."""
+    return max(0, k.upgraded + k.upgrade_years - world.year) if k.upgraded and k.upgrade_years else 0
+
+
 def check_upgrade(world: World, a: A.Upgrade) -> list[Msg]:
     k = world.corridors.get(a.corridor)
     if k is None:
@@ -336,14 +349,17 @@ def check_upgrade(world: World, a: A.Upgrade) -> list[Msg]:
         return [msg("illegal.no_upgrade", corridor=K(world, k.id))]
     if a.actor not in (*k.path, *k.controllers, *k.owners):
         return [msg("illegal.upgrade_who", corridor=K(world, k.id))]
-    return _funds(world, a.actor, world.param("play.upgrade_cost"))
+    if upgrade_wait(world, k):
+        return [msg("illegal.upgrade_wait", corridor=K(world, k.id), upgraded=k.upgraded,
+                    next=k.upgraded + k.upgrade_years)]
+    return _funds(world, a.actor, upgrade_cost(world, k))
 
 
 def do_upgrade(world: World, a: A.Upgrade) -> tuple[World, list[Entry]]:
     k = world.corridors[a.corridor]
     world = cofinance(world, a.actor, next((c for c in k.path if c in world.economies), ""), k.id,
-                      world.param("play.upgrade_cost"))
-    world = with_corridor(world, k.id, capacity=k.capacity + k.upgrade_step)
+                      upgrade_cost(world, k))
+    world = with_corridor(world, k.id, capacity=k.capacity + k.upgrade_step, upgraded=world.year)
     return world, [Entry.of(world, a.actor, "log.upgrades", rule="geography", actor=P(world, a.actor),
                             corridor=K(world, k.id), before=k.capacity, after=k.capacity + k.upgrade_step)]
 

@@ -13,11 +13,11 @@ between CJK characters, keeping closing punctuation off the start of a line (kin
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pygame
 
 from game import text as i18n
+from game.paths import asset
 
 # Okabe-Ito and neutrals
 BLACK = (0, 0, 0)
@@ -73,7 +73,7 @@ def px(n: float) -> int:
     return int(round(n * _state["scale"]))
 
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = asset("fonts")
 FACES = {"ja": "NotoSansJP-Regular.otf", "zh-TW": "NotoSansTC-Regular.otf", "zh-CN": "NotoSansSC-Regular.otf"}
 FALLBACK = ("default", "NotoSansJP-Regular.otf", "NotoSansTC-Regular.otf", "NotoSansSC-Regular.otf",
             "NotoSans-Regular.ttf")
