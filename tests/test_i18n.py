@@ -224,3 +224,35 @@ def test_a_scenario_gives_its_texts_in_other_languages_and_bad_entries_are_named
     said = [e.describe() for e in validate(str(bad))]
     assert any("i18n.jp" in s and "not a language of the game" in s for s in said), said
     assert any("i18n.ru.events.nosuch.title" in s for s in said), said
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_scene_draws_in_every_language_with_a_glyph_for_every_character(lang):
+    """Each scene at 720p in each language: its texts are in that language and every character has a glyph."""
+    import pygame
+
+    from game.ui import theme
+    from game.ui.app import App, Settings
+    from tests.test_ui_scenes import make_session, scenes_to_render
+    have = set().union(*(theme.coverage(f) for f in theme.faces(lang)))
+    for name, make in scenes_to_render():
+        surface = pygame.Surface((1280, 720))
+        app = App(surface, Settings(1280, 720, language=lang))
+        scene = make()
+        if scene.transparent:
+            from game.ui.game import GameScene
+            app.manager.stack.append(GameScene(make_session()))
+            app.manager.stack[-1].manager = app.manager
+        app.manager.stack.append(scene)
+        scene.manager = app.manager
+        if name in ("load", "setup"):
+            scene.enter()
+        drawn = theme.record_start()
+        try:
+            app.manager.draw(surface)
+        finally:
+            theme.record_stop()
+        boxes = sorted({c for s in drawn for c in s if c.isprintable() and not c.isspace() and ord(c) not in have})
+        assert not boxes, (lang, name, boxes[:10])
+        native = [s for s in drawn if any(ord(c) > 0x3000 or 0x400 <= ord(c) < 0x500 for c in s)]
+        assert len(native) >= len(drawn) // 3, (lang, name, drawn[:10])

@@ -75,7 +75,7 @@ def short_name(name: str) -> str:
 def corridor_unit(world, corridor: str) -> str:
     """The unit a corridor's flow is counted in."""
     c = world.corridors.get(corridor)
-    return "bcm" if c and c.mode in GAS_MODES else "Mt"
+    return render(text.Ref("unit", "gas" if c and c.mode in GAS_MODES else "oil"))
 
 
 def active_corridors(history: Sequence[dict], world) -> list[str]:

@@ -371,11 +371,10 @@ class NegotiationScene(Dialog):
                            lambda: self.nudge("amount", -step, step, 20)))
         elif self.kind == "contract":
             c, _ = self.c5_and_great()
-            from game.model import UNITS
             fields += [
                 (tr("nego.resource"), words.resource(d["resource"]) if d["resource"] else tr("word.none"),
                  lambda: (self.cycle("resource", self.resources()), self.set_kind("contract")), None),
-                (tr("nego.volume"), f"{d['volume']:g} {UNITS.get(d['resource'], '')}",
+                (tr("nego.volume"), f"{d['volume']:g} {words.unit(d['resource'])}",
                  lambda: self.nudge("volume", self.vol_step(), 0, 1000), lambda: self.nudge("volume", -self.vol_step(), 0, 1000)),
                 (tr("nego.price"), f"{d['price']:.1f}x", lambda: self.nudge("price", 0.1, 0.5, 2.0),
                  lambda: self.nudge("price", -0.1, 0.5, 2.0)),

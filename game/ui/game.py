@@ -481,7 +481,6 @@ class GameScene(UIScene):
 
     def draw_state(self, surface, body, w, c: str) -> None:
         """A C5 state's economy, resources, influence and trust, debts, stability, forums and routes."""
-        from game.model import UNITS
         eco, pw = w.economies[c], w.powers[c]
         before = self.year_start.economies.get(c, eco)
         dom = dominant_of(w, c)
@@ -518,7 +517,7 @@ class GameScene(UIScene):
         y = self.heading(surface, body, y, tr("panel.resources"))
         for r, made in eco.production.items():
             res = eco.reserves.get(r)
-            val = f"{made:g} {UNITS.get(r, '')}" + (f" / {res:g}" if res else "")
+            val = f"{made:g} {words.unit(r)}" + (f" / {res:g}" if res else "")
             y = self.row(surface, body, y, words.resource(r), val, tr("tip.production", resource=words.resource(r)))
         debt = sum(eco.debt.values())
         y = self.heading(surface, body, y, tr("panel.debt", total=debt))

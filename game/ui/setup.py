@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from game.paths import scenario_dir, user_scenario_dir
 from game.text import scenario_text
-from game.ui import theme
+from game.ui import theme, words
 from game.ui.i18n import tr
 from game.ui.widgets import UIScene
 
@@ -242,13 +242,14 @@ class SetupScene(UIScene):
             sw = pygame.Rect(rect.left, y + 6, theme.px(14), bh - 12)
             pygame.draw.rect(surface, theme.hex_color(pw.color), sw)
             kind = tr("kind.great") if pw.kind == "great" else tr("kind.c5")
-            theme.text(surface, pw.name, (sw.right + 8, y + bh // 2), 17, anchor="midleft")
+            name = words.pname(w, p)
+            theme.text(surface, name, (sw.right + 8, y + bh // 2), 17, anchor="midleft")
             self.tip(pygame.Rect(rect.left, y, theme.px(150), bh), kind)
             bx = rect.left + int(rect.width * 0.42)
             bw = int(rect.width * 0.27)
             self.button(surface, (bx, y, bw, bh), tr("setup.human") if human else tr("setup.ai"),
                         lambda p=p: self.toggle_human(p), selected=human, id=f"seat-{p}",
-                        tooltip=tr("setup.seat.tip", power=pw.name))
+                        tooltip=tr("setup.seat.tip", power=name))
             self.button(surface, (bx + bw + 6, y, rect.right - bx - bw - 6, bh),
                         tr(f"difficulty.{diff}"), lambda p=p: self.cycle_difficulty(p), enabled=not human,
                         id=f"difficulty-{p}", tooltip=tr(f"difficulty.{diff}.tip") if not human

@@ -141,6 +141,7 @@ def runs(s: str, lang: str | None = None) -> tuple[tuple[str, str], ...]:
     if got is None:
         order = faces(lang)
         first = coverage(order[0])
+        s = "".join(" " if c.isspace() and ord(c) not in first else c for c in s)  # any font draws a space
         if all(ord(c) in first for c in s):
             got = ((order[0], s),)
         else:

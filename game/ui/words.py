@@ -27,6 +27,11 @@ def fname(world, fid: str) -> str:
     return render(text.forum(world, fid))
 
 
+def unit(r: str) -> str:
+    """The unit a resource is counted in, as the reader's language writes it."""
+    return render(text.Ref("unit", r))
+
+
 def resource(r: str) -> str:
     """A resource's name."""
     return tr(f"resource.{r}")
