@@ -229,7 +229,8 @@ def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None) ->
     """The [i18n.<lang>] tables: an author's text in other languages, as catalogue keys -> text.
 
     A scenario's own title, description and notes come only from its own file (`own`), never from the
-    scenario it extends; names and events are inherited with the rest of the data."""
+    scenario it extends; names and events are inherited with the rest of the data (those of items it
+    removes are dropped), and only its own file's entries are checked."""
     if not isinstance(table, dict):
         chk.fail("i18n", f"should be a table of languages ([i18n.ja], ...), not {_describe(table)}.")
         return {}
@@ -245,8 +246,8 @@ def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None) ->
         out[lang] = {}
         mine = dict(_flat(own.get(lang, {}))) if isinstance(own, dict) and isinstance(own.get(lang), dict) else {}
         for path, value in _flat(entries):
-            if path.startswith("scenario.") and path not in mine:
-                continue  # the base scenario's title is not this one's
+            if path not in mine and (path.startswith("scenario.") or _text_key(path, sid, world) is None):
+                continue  # the base's own title, or a text of something this scenario removed
             key = _text_key(path, sid, world)
             where = f"i18n.{lang}.{path}"
             if key is None:
