@@ -25,6 +25,9 @@ from game.rules import agenda, backlash, dependence, economy, geography, valuati
 from game.rules.influence import share
 from game.rules.legal import contract_item
 from game.rules.play import PHASES, validate
+from game.text import Msg, Ref, content, joined, msg
+from game.text import power as Pw
+from game.text import powers as Ps
 
 ANSWERS = (A.Accept, A.Reject, A.Counter, A.Attend)
 POINTS_PER_UTILITY = 10.0  # agenda points a C5 seat puts on one unit of valuation utility
@@ -70,8 +73,7 @@ class PersonalityAgent:
         terms = {k: round(v, 4) for k, v in judged.terms.items()}
         if (total > 0) != (judged.total > 0):  # easy's noise tipped the answer
             verb = "accepts" if total > 0 else "declines"
-            judged = evolve(judged, reason=f"{view.powers[me].name} {verb}: it misreads the deal, worth "
-                                           f"{judged.total:+.2f} to it, as {'worth' if total > 0 else 'not worth'} signing.")
+            judged = evolve(judged, reason=msg(f"ai.misreads_{verb}", who=Pw(view, me), worth=judged.total))
         if total > 0 and accept in legal:
             return Decision(accept, judged.reason, {**terms, "total": round(total, 4)})
         counter = next((a for a in legal if isinstance(a, A.Counter) and a.offer == offer.id), None)
@@ -80,14 +82,13 @@ class PersonalityAgent:
             better = valuation.appraise(view, me, mine, self.habits(view))
             theirs = valuation.appraise(view, offer.sender, mine)
             if P.is_great(view, offer.sender):
-                theirs = valuation.Appraisal({}, self.counter_worth(view, me, counter, offer.sender), "")
+                theirs = valuation.Appraisal({}, self.counter_worth(view, me, counter, offer.sender), msg(""))
             if better.total > 0 and (theirs.total > 0 or not self.level.judge_offers):
-                why = (f"{judged.reason[:-1]}; it counters asking for more, which would be worth "
-                       f"{better.total:+.2f} to it.")
+                why = msg("ai.why.counters", reason=judged.reason, worth=better.total)
                 return Decision(counter, why, {**terms, "total": round(total, 4), "counter": round(better.total, 4)})
         reason = judged.reason
         if total > 0:  # it liked the deal but cannot sign it now
-            reason = f"{valuation.appraise(view, me, offer).reason[:-1]}, but it cannot sign it now."
+            reason = msg("ai.why.cannot_sign", reason=valuation.appraise(view, me, offer).reason)
         return Decision(A.Reject(me, offer.id), reason, {**terms, "total": round(total, 4)})
 
     def great_judgement(self, view: World, me: str, offer: Offer) -> valuation.Appraisal:
@@ -99,19 +100,17 @@ class PersonalityAgent:
         total_w = sum(weights.values()) or 1.0
         moved = R.term_change(agenda.parts(P.settle_goods(view), me), agenda.parts(after, me),
                               {t: 100 * w / total_w for t, w in weights.items()})
-        bits = []
-        for t, b, af, _ in moved[:2]:
-            fmt = ".0%" if f"{b:.0%}" != f"{af:.0%}" else ".1%"
-            bits.append(f"{R.TERM_TEXT.get(t, t)} would {'rise' if af > b else 'fall'} from {b:{fmt}} to {af:{fmt}}")
-        body = ", ".join(bits) or "nothing it cares about would change"
-        paid = f" for ${terms['paid']:.2f}bn" if terms.get("paid", 0) > 0.005 else ""
-        why = f"{view.powers[me].name} {verb}: {body}{paid}"
+        bits = R.moves(moved)
+        body = joined(bits, "comma") if bits else msg("ai.nothing_changes")
+        if terms.get("paid", 0) > 0.005:
+            body = msg("ai.for_cost", body=body, cost=terms["paid"])
         if terms.get("route", 0) > 0:
-            avoided = " and ".join(view.powers[q].name for q in self.persona.avoid if q in view.powers)
+            avoided = joined(Ps(view, [q for q in self.persona.avoid if q in view.powers]), "and")
             pressed = terms["route"] > self.persona.route_value * 1.5
-            why += (f"; a route that avoids {avoided} is worth {terms['route']:.2f} more to it"
-                    + (f" while {avoided}'s export controls are in force" if pressed else ""))
-        return valuation.Appraisal({**terms, "points": pts}, total, why + ".")
+            body = joined([body, msg("ai.great.route_pressed" if pressed else "ai.great.route", avoided=avoided,
+                                     worth=terms["route"])], "semi")
+        why = msg(f"ai.great.{verb}", who=Pw(view, me), body=body)
+        return valuation.Appraisal({**terms, "points": pts}, total, why, me)
 
     def attend(self, view: World, me: str, forum: str) -> Decision:
         """Attend a summit or stay away: the backlash rule plus the summit bias."""
@@ -143,7 +142,8 @@ class PersonalityAgent:
                 continue
             self.done.add(i)
             if not validate(view, action):
-                return Decision(action, R.action_reason(view, me, action, {"script": note}), {"script": 1.0})
+                return Decision(action, R.action_reason(view, me, action, {"script": script_note(view, i, note)}),
+                                {"script": 1.0})
         return None
 
     # --- moves ---------------------------------------------------------------------------
@@ -242,7 +242,7 @@ class PersonalityAgent:
             scored.sort(key=lambda s: -s[0])
         end = legal[-1]
         if not scored or scored[0][0] <= self.persona.min_gain + self.level.margin:
-            best = R.phrase(view, scored[0][1]) if scored else ""
+            best = R.phrase(view, scored[0][1]) if scored else None
             return Decision(end, R.end_reason(view, me, best, scored[0][0] if scored else 0.0),
                             {"best": round(scored[0][0], 4) if scored else 0.0})
         value, action, terms = scored[0]
@@ -292,42 +292,42 @@ class PersonalityAgent:
     def habit_points(self, view: World, me: str, a: A.Action, out: P.Outcome) -> tuple[float | None, str]:
         """Points its habits add to a move, and the habit in words (None: never do it)."""
         p = self.persona
-        who = view.powers[me].name
+        who = Pw(view, me)
         if isinstance(a, A.Policy):
             return self.card_points(view, me, a)
         if isinstance(a, A.Aid):
             fav = p.aid_kinds.get(a.kind, 1.0)
             pts = 0.3 * (fav - 1.0) + self.followup(view, me, a.target)
-            text = f"{who} favours {R.AID_TEXT[a.kind]}" if fav > 1.05 else ""
-            return pts, text
+            return pts, (msg("ai.habit.favours", who=who, kind=Ref("aid", a.kind)) if fav > 1.05 else None)
         if isinstance(a, (A.Build, A.Upgrade)):
             k = view.corridors[a.corridor]
             mine = me in k.markets or me in k.controllers
             pts = 0.3 * p.own_routes if mine else 0.0
             if me in view.economies and me in k.path:
                 pts += 0.2 * (p.diversify - 1.0)
-            return pts, (f"{who} likes routes {'into its market' if me in k.markets else 'under its control'}" if mine and p.own_routes else "")
+            side = "market" if me in k.markets else "control"
+            return pts, (msg(f"ai.habit.routes_{side}", who=who) if mine and p.own_routes else None)
         if isinstance(a, A.Summit):
             came = sum(1 for c in view.forums[a.forum].members if c in view.economies and
                        backlash.summit_choice(view, c, me, a.level).attends)
             pts = p.forum_value * came * a.level / 2
-            return pts, (f"{who} values its forums; {came} states are expected to come" if p.forum_value else "")
+            return pts, (msg("ai.habit.forums", who=who, n=came) if p.forum_value else None)
         if isinstance(a, A.Refine) and a.target == me:
-            return 0.3 * p.refine_home, (f"{who} wants to refine at home" if p.refine_home else "")
+            return 0.3 * p.refine_home, (msg("ai.habit.refine_home", who=who) if p.refine_home else None)
         if isinstance(a, (A.Propose, A.Counter)):
             return self.offer_points(view, me, a, out)
         if isinstance(a, A.Pact):
             return self.pact_points(view, me, a, out)
-        return 0.0, ""
+        return 0.0, None
 
     def pact_points(self, view: World, me: str, a: A.Pact, out: P.Outcome) -> tuple[float, str]:
         """Habit points of a multi-party deal: what its parts are worth to it as the valuation rule sees them."""
         if not out.chance:
-            return 0.0, ""
+            return 0.0, None
         sent, _ = _offer_world(view, a)
         made = [o for oid, o in sent.offers.items() if oid not in view.offers]
         consent = sum(valuation.appraise(sent, me, o, self.habits(view)).terms.get("consent", 0.0) for o in made)
-        text = f"{view.powers[me].name} wants every transit state's consent to a route into its market" if consent else ""
+        text = msg("ai.habit.consent", who=Pw(view, me)) if consent else None
         return self.persona.thrift * consent, text
 
     def followup(self, view: World, me: str, c: str) -> float:
@@ -336,74 +336,73 @@ class PersonalityAgent:
             k.buyer == me and k.seller == c for k in view.contracts.values())
         return 0.2 * (self.persona.followup - 0.5) if has else 0.0
 
-    def offer_points(self, view: World, me: str, a, out: P.Outcome) -> tuple[float, str]:
+    def offer_points(self, view: World, me: str, a, out: P.Outcome) -> tuple[float, Msg | None]:
         """Habit points of an offer: its own appraisal of the deal, as the valuation rule sees it."""
         if not out.chance or not out.offer:
-            return 0.0, ""
+            return 0.0, None
         sent, _ = _offer_world(view, a)
         offer = sent.offers[out.offer]
         mine = valuation.appraise(sent, me, offer, self.habits(view))
         if P.is_great(view, me):
             route = mine.terms.get("route", 0.0)
-            text = ""
+            text = None
             if route > 0:
-                avoided = " and ".join(view.powers[q].name for q in self.persona.avoid if q in view.powers)
-                text = f"{view.powers[me].name} pays a premium for a route that avoids {avoided}"
+                avoided = joined(Ps(view, [q for q in self.persona.avoid if q in view.powers]), "and")
+                text = msg("ai.habit.premium", who=Pw(view, me), avoided=avoided)
             aid_kinds = [i.aid_kind for i in a.gives if i.kind == "aid"]
             fav = sum(0.3 * (self.persona.aid_kinds.get(k, 1.0) - 1.0) for k in aid_kinds)
             consent = self.persona.thrift * mine.terms.get("consent", 0.0)
             if consent and not text:
-                text = f"{view.powers[me].name} wants the transit states' consent to a route into its market"
+                text = msg("ai.habit.consent", who=Pw(view, me))
             pts = POINTS_PER_UTILITY * route + fav + consent + self.persona.thrift * P.lifetime(mine.terms)
             return pts - P.UNAFFORDABLE * mine.terms.get("unaffordable", 0.0), text
         pts = POINTS_PER_UTILITY * max(-1.0, mine.total)
         tc = sum(i.amount for i in a.asks if i.kind == "aid" and i.aid_kind == "tc")
         pts += self.persona.hydro * tc
-        return pts, (f"to it the deal is worth {mine.total:+.2f}" if mine.total else "")
+        return pts, (msg("ai.habit.deal_worth", worth=mine.total) if mine.total else None)
 
-    def card_points(self, view: World, me: str, a: A.Policy) -> tuple[float | None, str]:
+    def card_points(self, view: World, me: str, a: A.Policy) -> tuple[float | None, Msg | None]:
         """Points for a policy card whose conditions in the personality hold, else None."""
         rule = self.persona.cards.get(a.card)
         if not rule:
-            return None, ""
-        who = view.powers[me].name
+            return None, None
+        who = Pw(view, me)
         if view.year < rule.get("from_year", 0):
-            return None, ""
+            return None, None
         if rule.get("controlled") and not any(dependence.controls(view, q, me, r) for q in view.great_powers()
                                               for r in ("", *view.powers[me].demand)):
-            return None, ""
+            return None, None
         said = []
         if "tension_above" in rule:
             if not a.target:
-                return None, ""
+                return None, None
             t = view.tension.get("|".join(sorted((me, a.target))), 0.0)
             if t <= rule["tension_above"]:
-                return None, ""
-            said.append(f"tension with {view.powers[a.target].name} is {t:.2f}, above the {rule['tension_above']:.2f} "
-                        f"at which {who} reaches for it")
+                return None, None
+            said.append(msg("ai.card.tension", target=Pw(view, a.target), tension=t, limit=rule["tension_above"], who=who))
         if "own_share_below" in rule:
             mine = agenda.influence(view, me)
             if mine >= rule["own_share_below"]:
-                return None, ""
-            said.append(f"{who}'s mean influence share has fallen to {mine:.0%}, below {rule['own_share_below']:.0%}")
+                return None, None
+            said.append(msg("ai.card.own_share", who=who, share=mine, limit=rule["own_share_below"]))
         if "rival_share_above" in rule:
             top = max((agenda.influence(view, q) for q in view.great_powers() if q != me), default=0.0)
             if top <= rule["rival_share_above"]:
-                return None, ""
-            said.append(f"a rival's mean share is {top:.0%}")
+                return None, None
+            said.append(msg("ai.card.rival_share", share=top))
         if "security_below" in rule:
             sec = view.powers[me].security.get(a.resource, 1.0) if a.resource else agenda.supply_security(view, me)
             if sec >= rule["security_below"]:
-                return None, ""
-            said.append(f"its security in {a.resource.replace('_', ' ') or 'its imports'} is {sec:.0%}, "
-                        f"below {rule['security_below']:.0%}")
+                return None, None
+            what = Ref("resource", a.resource) if a.resource else msg("ai.card.imports")
+            said.append(msg("ai.card.security", what=what, security=sec, limit=rule["security_below"]))
         if a.corridor:
             k = view.corridors[a.corridor]
             if not any(c in view.economies and share(view, c, me) < 0.5 for c in k.path):
-                return None, ""
+                return None, None
         if not said:
-            said.append(f"{who} plays it when it can")
-        return float(rule.get("weight", 1.0)), "; ".join(said)
+            said.append(msg("ai.card.when_it_can", who=who))
+        return float(rule.get("weight", 1.0)), joined(said, "semi")
 
     def deeper(self, view: World, me: str, scored: list, base: World) -> list:
         """Hard level: the best options re-valued a year deeper; offers haggled up until accepted."""
@@ -447,15 +446,19 @@ NAIVE_TERMS = ("money", "paid", "goods", "closed")  # what an easy seat looks at
 
 def naive_judgement(judged: valuation.Appraisal) -> valuation.Appraisal:
     """Easy level: an offer judged by its money alone (hedging, backlash, debt and diversity ignored)."""
-    if "money" not in judged.terms or "joins no bloc" in judged.reason:
+    if "money" not in judged.terms or judged.bloc:
         return judged  # a great power's appraisal is money already; a bloc it refuses stays refused
     total = judged.terms["money"] + judged.terms.get("closed", 0.0)
     reason = judged.reason
     if (total > 0) != (judged.total > 0):
         verb = "accepts" if total > 0 else "declines"
-        name = judged.reason.split(" accepts")[0].split(" declines")[0]
-        reason = f"{name} {verb}: it looks only at the money, which comes to {total:+.2f}."
-    return valuation.Appraisal({**judged.terms, "naive": 1.0}, total, reason)
+        reason = msg(f"ai.naive_{verb}", who=Ref("power", judged.who), money=total)
+    return valuation.Appraisal({**judged.terms, "naive": 1.0}, total, reason, judged.who, judged.bloc)
+
+
+def script_note(view: World, i: int, note: str) -> Msg:
+    """The historical script's note on move `i`, translatable as scenario text."""
+    return content(f"history.{view.scenario_id}.{i}", note)
 
 
 def _offer_world(view: World, a) -> tuple[World, str]:

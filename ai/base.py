@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import random
-from typing import Protocol
+from typing import Any, Protocol
 
 from attrs import field, frozen
 
@@ -15,7 +15,7 @@ class Decision:
     """An agent's choice and, when it matters, the reason in words and the terms behind it."""
 
     action: Action
-    reason: str = ""
+    reason: Any = ""  # a game.text.Msg (rendered when shown)
     terms: dict = field(factory=dict)
 
 

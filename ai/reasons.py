@@ -1,54 +1,45 @@
-"""Reasons in words: the rule terms behind an AI choice rendered as one or two plain sentences."""
+"""Reasons as messages: the rule terms behind an AI choice, rendered in the reader's language when shown."""
 from __future__ import annotations
 
-from game.model import World
+from game.model import Offer, World
 from game.rules import actions as A
-from game.rules.play import describe_offer, name
-
-TERM_TEXT = {
-    "supply_security": "its supply security", "influence": "its mean influence share in Central Asia",
-    "un_support": "the share of states likely to back its UN bid", "credibility": "the trust the region has in it",
-    "treasury": "the money it keeps", "trade": "its trade with Central Asia",
-    "route_capacity": "route capacity into its market", "energy_from_c5": "the energy it gets from Central Asia",
-    "stability": "stability", "rivals_low": "its rivals' absence", "transit_income": "its transit income",
-    "transit_fees": "the transit fees it earns",
-    "forum_members": "the share of states in its forums", "gdp_growth": "its growth",
-    "autonomy": "its autonomy", "export_diversity": "the spread of its export routes",
-    "debt_safe": "its debt headroom", "outsiders_low": "the outside powers' absence",
-}
-AID_TEXT = {"grant": "grant", "tc": "technical cooperation", "loan": "loan"}
+from game.rules.play import card_details, describe_offer
+from game.text import Msg, Ref, joined, msg
+from game.text import corridor as K
+from game.text import forum as F
+from game.text import power as P
+from game.text import resource as R
+from game.text import river as RV
 
 
-def phrase(world: World, a: A.Action) -> str:
+def phrase(world: World, a: A.Action) -> Msg:
     """What the action does, as a verb phrase."""
     if isinstance(a, A.Aid):
-        return f"pledges ${a.amount:g}bn {AID_TEXT.get(a.kind, a.kind)} to {name(world, a.target)}"
+        return msg("ai.do.aid", amount=a.amount, kind=Ref("aid", a.kind), target=P(world, a.target))
     if isinstance(a, A.Propose):
-        from game.model import Offer
-        return f"offers {name(world, a.target)} a deal ({describe_offer(Offer('', a.actor, a.target, a.gives, a.asks, 0))})"
+        return msg("ai.do.propose", target=P(world, a.target),
+                   deal=describe_offer(world, Offer("", a.actor, a.target, a.gives, a.asks, 0)))
     if isinstance(a, A.Counter):
-        return "counters with a better deal"
+        return msg("ai.do.counter")
     if isinstance(a, A.Pact):
-        return f"proposes one deal to {', '.join(name(world, p.party) for p in a.parts)}, binding only if all accept"
+        return msg("ai.do.pact", parties=joined(P(world, p.party) for p in a.parts))
     if isinstance(a, A.Summit):
-        return f"convenes {world.forums[a.forum].name} at {'leaders' if a.level == 2 else 'ministers'}' level"
+        return msg(f"ai.do.summit{a.level}", forum=F(world, a.forum))
     if isinstance(a, (A.Build, A.Upgrade)):
-        return f"{'starts building' if isinstance(a, A.Build) else 'upgrades'} {world.corridors[a.corridor].name}"
+        return msg(f"ai.do.{a.verb}", corridor=K(world, a.corridor))
     if isinstance(a, A.Develop):
-        return f"develops {a.resource.replace('_', ' ')} in {name(world, a.target)}"
+        return msg("ai.do.develop", resource=R(a.resource), target=P(world, a.target))
     if isinstance(a, A.Refine):
-        return f"builds rare-earth refining in {name(world, a.target)}"
+        return msg("ai.do.refine", target=P(world, a.target))
     if isinstance(a, (A.Join, A.Leave)):
-        return f"{a.verb}s {world.forums[a.forum].name}"
+        return msg(f"ai.do.{a.verb}", forum=F(world, a.forum))
     if isinstance(a, A.Policy):
-        bits = [x for x in (name(world, a.target) if a.target else "", a.resource.replace("_", " "), a.corridor) if x]
-        return f"plays {a.card.replace('_', ' ')}" + (f" ({', '.join(bits)})" if bits else "")
+        return msg("ai.do.policy", card=Ref("card", a.card), details=card_details(world, a))
     if isinstance(a, A.Tariff):
-        return f"sets its transit fee on {world.corridors[a.corridor].name} to ${a.fee:g}bn a unit"
+        return msg("ai.do.tariff", corridor=K(world, a.corridor), fee=a.fee)
     if isinstance(a, A.Water):
-        r = world.rivers[a.river]
-        return f"{'holds' if a.hold else 'releases'} the {r.name} {'for winter power' if a.hold else 'for the harvest'}"
-    return "ends its turn"
+        return msg("ai.do.water_hold" if a.hold else "ai.do.water_release", river=RV(world, a.river))
+    return msg("ai.do.end")
 
 
 def term_change(before: dict, after: dict, weights: dict) -> list[tuple[str, float, float, float]]:
@@ -57,50 +48,50 @@ def term_change(before: dict, after: dict, weights: dict) -> list[tuple[str, flo
     return sorted((m for m in moved if abs(m[3]) > 1e-6), key=lambda m: -abs(m[3]))
 
 
-def action_reason(world: World, me: str, a: A.Action, terms: dict) -> str:
+def moves(moved, limit: int = 2) -> list[Msg]:
+    """'its supply security would rise from 40% to 45%' for the terms that moved most."""
+    out = []
+    for t, b, af, _ in moved[:limit]:
+        way = "rise" if af > b else "fall"
+        fine = "_fine" if f"{b:.0%}" == f"{af:.0%}" else ""
+        out.append(msg(f"ai.term_{way}{fine}", term=Ref("aim", t), before=b, after=af))
+    return out
+
+
+def action_reason(world: World, me: str, a: A.Action, terms: dict) -> Msg:
     """One or two sentences: what `me` does and the terms that made it worth doing."""
-    who = name(world, me)
-    lead = f"{who} {phrase(world, a)}"
+    who, does = P(world, me), phrase(world, a)
     if terms.get("script"):
-        return f"{lead}, as in history: {terms['script']}"
+        return msg("ai.why.script", who=who, does=does, note=terms["script"])
     if "card_rule" in terms:
-        return f"{lead}: {terms['card_rule']}."
-    parts = []
-    for t, b, af, _ in terms.get("moved", [])[:2]:
-        verb = "rise" if af > b else "fall"
-        fmt = ".0%" if f"{b:.0%}" != f"{af:.0%}" else ".1%"
-        parts.append(f"{TERM_TEXT.get(t, t)} would {verb} from {b:{fmt}} to {af:{fmt}}")
+        return msg("ai.why.card", who=who, does=does, rule=terms["card_rule"])
+    parts = moves(terms.get("moved", []))
     if terms.get("chance", 1.0) < 0.999:
-        parts.append(f"if it comes about ({terms['chance']:.0%} likely)")
-    body = ", ".join(parts) if parts else "it keeps its position"
-    habit = terms.get("habit_text", "")
-    cost = terms.get("spent", 0.0)
-    tail = f" for ${cost:.2f}bn" if cost > 0.005 else ""
-    return f"{lead}: {body}{tail}" + (f"; {habit}." if habit else ".")
+        parts.append(msg("ai.if_likely", chance=terms["chance"]))
+    body = joined(parts, "comma") if parts else msg("ai.keeps_position")
+    cost, habit = terms.get("spent", 0.0), terms.get("habit_text")
+    paid, tail = "_cost" if cost > 0.005 else "", "_habit" if habit else ""
+    return msg(f"ai.why.move{paid}{tail}", who=who, does=does, body=body, cost=cost, habit=habit or "")
 
 
-def end_reason(world: World, me: str, best: str, value: float) -> str:
+def end_reason(world: World, me: str, best: "Msg | None", value: float) -> Msg:
     """Why `me` ends its turn."""
-    who = name(world, me)
-    if not best:
-        return f"{who} ends its turn: it has nothing left to do."
-    return f"{who} ends its turn: its best remaining move ({best}) is not worth it ({value:+.2f})."
+    if best is None:
+        return msg("ai.why.end_nothing", who=P(world, me))
+    return msg("ai.why.end_best", who=P(world, me), best=best, value=value)
 
 
 def attend_reason(world: World, c: str, forum: str, yes: bool, gain: float, fear: float, bias: float,
-                  neutral_bloc: bool = False, closed_until: int = 0) -> str:
+                  neutral_bloc: bool = False, closed_until: int = 0) -> Msg:
     """Why `c` attends a summit or stays away, naming the term that decided it."""
-    cn, fn = name(world, c), world.forums[forum].name
+    cn, fn = P(world, c), F(world, forum)
     if neutral_bloc:
-        return f"{cn} stays away from {fn}: it keeps its neutrality and joins no bloc."
+        return msg("ai.attend.neutral", who=cn, forum=fn)
     if closed_until:
-        return f"{cn} stays away from {fn}: it keeps to itself until {closed_until}."
-    weighed = (f"the expected gain ({gain:.3f}) outweighs rivals' feared displeasure ({fear:.3f})" if gain > fear
-               else f"rivals' feared displeasure ({fear:.3f}) outweighs the expected gain ({gain:.3f})")
+        return msg("ai.attend.closed", who=cn, forum=fn, year=closed_until)
+    weighed = msg("ai.attend.gain_wins" if gain > fear else "ai.attend.fear_wins", gain=gain, fear=fear)
+    verb = "yes" if yes else "no"
     if yes == (gain > fear):
-        lean = (", and it likes to be seen taking part" if bias > 0 and yes else
-                ", and it prefers not to be seen taking sides" if bias < 0 and not yes else "")
-        return f"{cn} {'attends' if yes else 'stays away from'} {fn}: {weighed}{lean}."
-    if yes:
-        return f"{cn} attends {fn} although {weighed}: it likes to be seen taking part."
-    return f"{cn} stays away from {fn} although {weighed}: it prefers not to be seen taking sides."
+        lean = "_seen" if bias > 0 and yes else "_aside" if bias < 0 and not yes else ""
+        return msg(f"ai.attend.{verb}{lean}", who=cn, forum=fn, weighed=weighed)
+    return msg(f"ai.attend.{verb}_although", who=cn, forum=fn, weighed=weighed)

@@ -11,6 +11,7 @@ import os
 import sys
 
 from game.errors import HeartlandError, ScenarioErrors
+from game.text import render
 
 EXIT_BAD_INPUT = 2
 
@@ -153,7 +154,7 @@ def replay(ns: argparse.Namespace) -> int:
     from game.replay import replay_file
     result = replay_file(ns.save)
     if result.diverged:
-        print(f"{ns.save}: {result.message}.", file=sys.stderr)
+        print(f"{ns.save}: {render(result.message)}.", file=sys.stderr)
         return 1
     years = len(result.worlds) - 1
     print(f"{ns.save}: the replay reaches the saved World ({years} years, {result.final.year}).")
@@ -208,6 +209,9 @@ def window_size(text: str) -> str:
     return text
 
 
+LANG_HELP = "language of every text: en, ja, zh-TW, zh-CN or ru (default: the settings, else the system locale)"
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line grammar."""
     ap = argparse.ArgumentParser(prog="heartland", description="Heartland: the contest for Central Asia.")
@@ -241,12 +245,17 @@ def parser() -> argparse.ArgumentParser:
     dem.add_argument("--screenshots", default="demo-screenshots", help="folder for the PNG files")
     dem.set_defaults(func=demo)
     ap.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # bench/frame.py
+    ap.add_argument("--lang", metavar="LANG", help=LANG_HELP)
+    for sub in (sim, rep, val, dem):
+        sub.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=LANG_HELP)
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; bad input gives one sentence and exit code 2, never a traceback."""
     ns = parser().parse_args(argv)
+    from game.text import set_language, system_language
+    set_language(getattr(ns, "lang", None) or system_language())
     try:
         if ns.startup_probe:
             from game.ui.demo import startup_probe

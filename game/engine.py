@@ -24,8 +24,13 @@ from game.rules import (
 from game.rules.actions import Action, Attend
 from game.rules.influence import decay_all, per_gdp
 from game.rules.log import Entry
-from game.rules.play import apply, fail_pact, name, validate
+from game.rules.play import apply, fail_pact, validate
 from game.errors import IllegalAction
+from game.text import Ref, content
+from game.text import corridor as K
+from game.text import forum as F
+from game.text import power as P
+from game.text import powers as Ps
 
 INTERACTIVE = ("diplomacy", "answers", "actions")
 NEXT_PHASE = {"diplomacy": "answers", "answers": "actions", "actions": "resolution"}
@@ -87,9 +92,9 @@ def default_attendance(world: World, c: str, fid: str) -> tuple[World, list[Entr
     s = next(x for x in world.summits if x.forum == fid)
     choice = backlash.summit_choice(world, c, s.host, world.forums[fid].level)
     world, log = apply(world, Attend(c, fid, choice.attends))
-    why = (f"{name(world, c)} {'attends' if choice.attends else 'stays silent on'} {world.forums[fid].name}: "
-           f"expected gain {choice.gain:.3f} against feared displeasure {choice.fear:.3f}.")
-    return world, [Entry.of(world, c, why, rule="backlash", terms={"gain": choice.gain, "fear": choice.fear})]
+    key = "log.attend_default" if choice.attends else "log.silent_default"
+    return world, [Entry.of(world, c, key, rule="backlash", terms={"gain": choice.gain, "fear": choice.fear},
+                            actor=P(world, c), forum=F(world, fid), gain=choice.gain, fear=choice.fear)]
 
 
 # --- stepping ------------------------------------------------------------------------
@@ -142,12 +147,12 @@ def run_events(world: World) -> tuple[World, list[Entry]]:
     while due:  # one at a time, so an event waiting `after` another can fire in the same year
         ev = due[0]
         world = events.fire(world, ev)
-        log.append(Entry.of(world, "", f"{ev.title}: {ev.note}", rule="event", terms={}))
+        log.append(event_entry(world, ev))
         due = events.scripted(world)
     drawn = events.draw_random(world, rng(world, "events"))
     if drawn is not None:
         world = events.fire(world, drawn)
-        log.append(Entry.of(world, "", f"{drawn.title}: {drawn.note}", rule="event"))
+        log.append(event_entry(world, drawn))
     return evolve(world, phase="income"), log
 
 
@@ -159,6 +164,12 @@ def run_income(world: World) -> tuple[World, list[Entry]]:
     return evolve(world, phase="diplomacy", turn=_seat_from(evolve(world, phase="diplomacy"), 0)), log
 
 
+def event_entry(world: World, ev) -> Entry:
+    """The log line of an event that fires: its title and note, in the reader's language when the scenario gives one."""
+    return Entry.of(world, "", "log.event", rule="event", title=content(f"event.{ev.id}.title", ev.title),
+                    note=content(f"event.{ev.id}.note", ev.note))
+
+
 def deliver_pledges(world: World) -> tuple[World, list[Entry]]:
     """Each pledge due this year is delivered with its donor's credibility, or slips."""
     draws = rng(world, "pledges")
@@ -168,12 +179,12 @@ def deliver_pledges(world: World) -> tuple[World, list[Entry]]:
         if kept:
             world = economy.give_aid(world, pledge)
             world = credibility.delivered(world, pledge)
-            text = f"{name(world, pledge.donor)} delivers ${pledge.amount:g}bn {pledge.kind} to {name(world, pledge.recipient)}."
         else:
             world, _ = credibility.slip(world, pledge)
-            text = f"{name(world, pledge.donor)}'s ${pledge.amount:g}bn {pledge.kind} to {name(world, pledge.recipient)} slips a year; trust falls."
-        log.append(Entry.of(world, pledge.donor, text, rule="credibility",
-                            terms={"chance": credibility.chance(world, pledge.donor, pledge.recipient)}))
+        log.append(Entry.of(world, pledge.donor, "log.pledge_delivered" if kept else "log.pledge_slips",
+                            rule="credibility", terms={"chance": credibility.chance(world, pledge.donor, pledge.recipient)},
+                            donor=P(world, pledge.donor), amount=pledge.amount, kind=Ref("aid", pledge.kind),
+                            recipient=P(world, pledge.recipient)))
     return world, log
 
 
@@ -190,8 +201,8 @@ def hold_summits(world: World) -> tuple[World, list[Entry]]:
         world = institutions.meet(world, s.forum, came)
         for c in came:
             world = backlash.displease(world, c, s.host)
-        log.append(Entry.of(world, s.host, f"{world.forums[s.forum].name} meets; attending: "
-                            f"{', '.join(name(world, c) for c in came) or 'nobody'}.", rule="institutions"))
+        log.append(Entry.of(world, s.host, "log.summit_meets" if came else "log.summit_empty", rule="institutions",
+                            forum=F(world, s.forum), attending=Ps(world, came)))
     return evolve(world, summits=()), log
 
 
@@ -203,7 +214,7 @@ def progress_corridors(world: World) -> tuple[World, list[Entry]]:
             done = k.progress + 1 >= k.build_years
             world = with_corridor(world, k.id, progress=k.progress + 1, status="operating" if done else "building")
             if done:
-                log.append(Entry.of(world, "", f"{k.name} opens.", rule="geography"))
+                log.append(Entry.of(world, "", "log.corridor_opens", rule="geography", corridor=K(world, k.id)))
         elif k.status == "disrupted" and k.disrupted_years > 0:
             left = k.disrupted_years - 1
             world = with_corridor(world, k.id, disrupted_years=left, status="operating" if left == 0 else "disrupted")
@@ -300,10 +311,10 @@ def run_end(world: World) -> tuple[World, list[Entry]]:
     world = evolve(world, record=history.snapshot(world, world.year))
     if economy.mean_stability(world) < world.param("stability.collapse"):
         world = evolve(world, status="collapsed")
-        return world, [Entry.of(world, "", "The region's stability collapses: every power loses.")]
+        return world, [Entry.of(world, "", "log.collapse")]
     if world.year >= world.end_year:
         world = evolve(world, status="over")
-        return world, [Entry.of(world, "", f"The game ends. Winner: {name(world, winner(world))}.")]
+        return world, [Entry.of(world, "", "log.game_over", winner=P(world, winner(world)))]
     return evolve(world, year=world.year + 1, phase="events"), []
 
 

@@ -3,15 +3,27 @@ from __future__ import annotations
 
 
 class HeartlandError(Exception):
-    """Base of every error the game reports to a person."""
+    """Base of every error the game reports to a person; its message may be a game.text.Msg, rendered when shown."""
+
+    def __str__(self) -> str:
+        from game.text import render
+        return " ".join(render(a) for a in self.args) if self.args else ""
 
 
 class IllegalAction(HeartlandError):
-    """An action that is not allowed now; `reasons` are sentences a person can read."""
+    """An action that is not allowed now; `reasons` are messages (game.text.Msg), rendered when shown."""
 
-    def __init__(self, reasons: list[str] | tuple[str, ...]):
+    def __init__(self, reasons):
         self.reasons = tuple(reasons)
-        super().__init__("; ".join(self.reasons))
+        super().__init__(*self.reasons)
+
+    def __str__(self) -> str:
+        return "; ".join(self.texts())
+
+    def texts(self) -> list[str]:
+        """The reasons in the active language."""
+        from game.text import render
+        return [render(r) for r in self.reasons]
 
 
 class ScenarioError(HeartlandError):

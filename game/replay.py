@@ -15,6 +15,7 @@ from game.errors import HeartlandError, IllegalAction, SaveError
 from game.model import World
 from game.rules.actions import parse
 from game.session import Session
+from game.text import Msg, msg
 
 
 @frozen
@@ -25,7 +26,7 @@ class Replay:
     final: World | None
     diverged: bool
     year: int = 0  # the first year that diverged (0 when none did)
-    message: str = ""
+    message: Msg | str = ""  # why it diverged (a message, rendered when shown)
 
 
 def rerun(session: Session, expected_final: str = "") -> Replay:
@@ -34,8 +35,7 @@ def rerun(session: Session, expected_final: str = "") -> Replay:
     opening = start_world(session)
     if session.start_hash and engine.world_hash(opening) != session.start_hash:
         return Replay((), None, True, opening.year,
-                      f"the replay diverges in {opening.year}: the embedded scenario builds a different "
-                      f"opening World under this version of the game")
+                      msg("replay.opening_differs", year=opening.year))
     world, _ = engine.start(opening)
     worlds = [world]
     marks = list(session.year_marks)
@@ -44,22 +44,22 @@ def rerun(session: Session, expected_final: str = "") -> Replay:
             world, _ = engine.step(world, parse(text))
         except IllegalAction as e:
             return Replay(tuple(worlds), world, True, world.year,
-                          f"action {i + 1} ('{text}') is not legal in the replay in {world.year}: {e.reasons[0]}")
+                          msg("replay.illegal", n=i + 1, action=text, year=world.year, reason=e.reasons[0]))
         while marks and marks[0].actions == i + 1:
             mark = marks.pop(0)
             worlds.append(world)
             if engine.world_hash(world) != mark.hash:
                 return Replay(tuple(worlds), world, True, mark.year,
-                              f"the replay diverges in {mark.year}: its World differs from the recorded one")
+                              msg("replay.year_differs", year=mark.year))
     if marks:
         return Replay(tuple(worlds), world, True, marks[0].year,
-                      f"the action log ends before the recorded end of {marks[0].year}")
+                      msg("replay.log_short", year=marks[0].year))
     if not session.year_marks:  # a save without year marks: mark years as they pass
         worlds = _years_by_rerun(opening, session.actions)
     final = expected_final or engine.world_hash(session.world)
     if engine.world_hash(world) != final:
         return Replay(tuple(worlds), world, True, world.year,
-                      f"the replay diverges in {world.year}: its final World differs from the saved one")
+                      msg("replay.final_differs", year=world.year))
     return Replay(tuple(worlds), world, False)
 
 
@@ -92,6 +92,6 @@ def replay_file(path: str | os.PathLike) -> Replay:
     try:
         return _with_build_note(rerun(session), session)
     except SaveError as e:
-        raise SaveError(f"{path}: {e}") from None
+        raise SaveError(msg("save.err.in_file", path=str(path), error=e.args[0] if e.args else "")) from None
     except HeartlandError as e:
-        raise SaveError(f"{path}: the replay could not run: {e}") from None
+        raise SaveError(msg("save.err.replay", path=str(path), error=e.args[0] if e.args else "")) from None

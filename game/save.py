@@ -31,6 +31,8 @@ from game.model import World
 from game.rules import invariants
 from game.rules.actions import parse as parse_action
 from game.rules.log import Entry
+from game.text import as_msg, msg
+from game.text import to_data as msg_data
 from game.session import AgentFactory, Seat, Session, YearMark, default_agents
 
 MAGIC = "heartland-save"
@@ -259,8 +261,8 @@ def hash_data(world_data: dict) -> str:
 
 
 def _entry_data(e: Entry) -> list:
-    """A log entry as a short list (year, phase, actor, text, rule, terms, private)."""
-    return [e.year, e.phase, e.actor, e.text, e.rule, engine.to_data(e.terms), list(e.private)]
+    """A log entry as a short list (year, phase, actor, message as data, rule, terms, private)."""
+    return [e.year, e.phase, e.actor, msg_data(e.msg), e.rule, engine.to_data(e.terms), list(e.private)]
 
 
 def dumps(session: Session, saved_at: str | None = None) -> str:
@@ -281,7 +283,7 @@ def save(session: Session, path: str | os.PathLike) -> None:
     try:
         write_atomic(path, dumps(session))
     except OSError as e:
-        raise SaveError(f"{path}: the game could not be saved ({e.strerror or e}).") from None
+        raise SaveError(msg("save.err.write", path=str(path), error=str(e.strerror or e))) from None
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -292,44 +294,43 @@ def read(path: str | os.PathLike) -> dict:
     try:
         data = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
-        raise SaveError(f"{path}: there is no such save file.") from None
+        raise SaveError(msg("save.err.no_file", path=str(path))) from None
     except IsADirectoryError:
-        raise SaveError(f"{path}: this is a folder, not a save file.") from None
+        raise SaveError(msg("save.err.folder", path=str(path))) from None
     except TooLarge as e:
-        raise SaveError(f"{path}: the file is {e.size:,} bytes, too large to be a Heartland save.") from None
+        raise SaveError(msg("save.err.too_large", path=str(path), size=e.size)) from None
     except NotRegular:
         raise SaveError(f"{path}: this is not a file but a pipe or device; a save is a .json file.") from None
     except (OSError, ValueError) as e:
-        raise SaveError(f"{path}: the save could not be read ({getattr(e, 'strerror', None) or e}).") from None
+        raise SaveError(msg("save.err.read", path=str(path), error=str(getattr(e, "strerror", None) or e))) from None
     return parse(data, str(path))
 
 
 def parse(data: bytes, where: str) -> dict:
     """Check a save's bytes (format, version, checksum) and return its body, migrated to this format."""
     if not data.strip():
-        raise SaveError(f"{where}: the file is empty; it is not a complete save.")
+        raise SaveError(msg("save.err.empty", path=where))
     try:
         doc = json.loads(data)
     except (UnicodeDecodeError, ValueError, RecursionError):
         if data.lstrip().startswith(b'{"format":"' + MAGIC.encode()):
-            raise SaveError(f"{where}: the save is cut short or damaged (it is not complete JSON).") from None
-        raise SaveError(f"{where}: this is not a Heartland save (it is not JSON).") from None
+            raise SaveError(msg("save.err.cut_short", path=where)) from None
+        raise SaveError(msg("save.err.not_json", path=where)) from None
     if not isinstance(doc, dict) or doc.get("format") != MAGIC:
-        raise SaveError(f"{where}: this is not a Heartland save (its format is not '{MAGIC}').")
+        raise SaveError(msg("save.err.not_ours", path=where, magic=MAGIC))
     version = doc.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise SaveError(f"{where}: the save has no readable format version.")
+        raise SaveError(msg("save.err.no_version", path=where))
     if version > FORMAT_VERSION:
-        raise SaveError(f"{where}: this save was made by a newer Heartland (save format {version}, "
-                        f"game {doc.get('game_version', '?')}); this version reads formats up to {FORMAT_VERSION}.")
+        raise SaveError(msg("save.err.newer", path=where, version=version, game=str(doc.get("game_version", "?")),
+                            newest=FORMAT_VERSION))
     if version < OLDEST_FORMAT:
-        raise SaveError(f"{where}: this save's format {version} is too old to be read; "
-                        f"this version reads formats {OLDEST_FORMAT} to {FORMAT_VERSION}.")
+        raise SaveError(msg("save.err.older", path=where, version=version, oldest=OLDEST_FORMAT, newest=FORMAT_VERSION))
     content = doc.get("body")
     if not isinstance(content, dict):
-        raise SaveError(f"{where}: the save has no body.")
+        raise SaveError(msg("save.err.no_body", path=where))
     if doc.get("checksum") != checksum(_body_text(data)):
-        raise SaveError(f"{where}: the save's checksum does not match; the file was damaged or edited.")
+        raise SaveError(msg("save.err.checksum", path=where))
     try:
         while version < FORMAT_VERSION:
             content = MIGRATIONS[version](content)
@@ -376,9 +377,9 @@ def load(path: str | os.PathLike, make_agent: AgentFactory = default_agents) -> 
     try:
         return session_from_body(content, make_agent)
     except SaveError as e:
-        raise SaveError(f"{path}: {e}") from None
+        raise SaveError(msg("save.err.in_file", path=str(path), error=e.args[0] if e.args else "")) from None
     except Exception as e:  # a checksummed body that still makes no sense: never a traceback
-        raise SaveError(f"{path}: the save could not be understood ({type(e).__name__}: {e}).") from None
+        raise SaveError(msg("save.err.not_understood", path=str(path), error=f"{type(e).__name__}: {e}")) from None
 
 
 def session_from_body(content: dict, make_agent: AgentFactory = default_agents) -> Session:
@@ -390,7 +391,7 @@ def session_from_body(content: dict, make_agent: AgentFactory = default_agents) 
             seat = Seat(s["power"], bool(s["human"]), s.get("difficulty", "normal"))
             seats[seat.power] = seat
         actions = _actions(content["actions"])
-        log = [Entry(y, ph, a, t, r, dict(terms), tuple(pr)) for y, ph, a, t, r, terms, pr in content["log"]]
+        log = [Entry(y, ph, a, as_msg(t), r, dict(terms), tuple(pr)) for y, ph, a, t, r, terms, pr in content["log"]]
         marks = [YearMark(int(y), int(n), str(h)) for y, n, h in content.get("years", [])]
         history = list(content.get("history", []))
         scenario = content["scenario"]
@@ -400,19 +401,19 @@ def session_from_body(content: dict, make_agent: AgentFactory = default_agents) 
         if not isinstance(stated_hash, str):
             raise SaveError("the recorded World hash is not text.")
     except ValueError as e:
-        raise SaveError(f"the saved World is impossible: {e}.") from None
+        raise SaveError(msg("save.err.impossible", detail=str(e))) from None
     except (KeyError, TypeError, AttributeError):
-        raise SaveError("the save is missing parts of the game (seats, actions, log or World).") from None
+        raise SaveError(msg("save.err.missing_parts")) from None
     problems = world_problems(world)
     if sorted(seats) != sorted(world.order):
         problems.append("the seats do not match the powers")
     if any(m.actions > len(actions) for m in marks):
         problems.append("a year mark points past the end of the action log")
     if problems:
-        raise SaveError(f"the saved World is impossible: {problems[0]}.")
+        raise SaveError(msg("save.err.impossible", detail=problems[0]))
     built_here = content.get("saved_by", "") == game_version()
     if stated_hash and engine.world_hash(world) != stated_hash and built_here:
-        raise SaveError("the saved World does not match its recorded hash.")
+        raise SaveError(msg("save.err.hash"))
     session = Session(world, seats, str(scenario.get("id", "")), make_agent, actions=actions, log=log,
                       history=history)
     session.scenario_raw = scenario.get("raw")
@@ -442,7 +443,7 @@ def _embedded_start(scenario: dict) -> World:
     try:
         return world_from_data(scenario["start"])
     except ValueError as e:
-        raise SaveError(f"the embedded opening World is impossible: {e}.") from None
+        raise SaveError(msg("save.err.opening_impossible", detail=str(e))) from None
 
 
 def start_world(session: Session) -> World:
@@ -450,15 +451,15 @@ def start_world(session: Session) -> World:
     if session.start_world is not None:
         return session.start_world
     if not session.scenario_raw:
-        raise SaveError("the game has no embedded scenario to start from.")
+        raise SaveError(msg("save.err.no_scenario"))
     from attrs import evolve
     from game.errors import ScenarioErrors
     from game.scenario.loader import from_raw
     try:
         sc = from_raw(dict(session.scenario_raw), f"the embedded scenario '{session.scenario_id}'")
     except ScenarioErrors as e:
-        first = e.errors[0].message if e.errors else "it does not build"
-        raise SaveError(f"the embedded scenario no longer builds under this version: {first}") from None
+        first = e.errors[0].message if e.errors else msg("save.err.does_not_build")
+        raise SaveError(msg("save.err.scenario_stale", detail=first)) from None
     session.start_world = evolve(sc.world, seed=session.world.seed)
     return session.start_world
 
@@ -523,7 +524,7 @@ def enable_autosave(session: Session, folder: str | os.PathLike | None = None, k
         try:
             autosave(s, folder, keep)
         except Exception as e:  # a full disk or a bad folder must not end the game
-            s.log.append(Entry.of(s.world, "", f"Autosave failed: {e}", rule="save"))
+            s.log.append(Entry.of(s.world, "", "log.autosave_failed", rule="save", error=str(e)))
     session.on_year_end.append(hook)
 
 
@@ -538,7 +539,7 @@ def quickload(folder: str | os.PathLike | None = None, make_agent: AgentFactory 
     """Load the quick-save slot; SaveError if there is none or it is broken."""
     path = saves_dir(folder) / QUICKSAVE
     if not path.exists():
-        raise SaveError(f"{path}: there is no quick-save yet.")
+        raise SaveError(msg("save.err.no_quicksave", path=str(path)))
     return load(path, make_agent)
 
 

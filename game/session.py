@@ -13,6 +13,7 @@ from attrs import define, field, frozen
 
 from game import engine
 from game.errors import IllegalAction
+from game.text import msg
 from game.model import World
 from game.rules.actions import Action
 from game.rules.legal import legal_actions, view_for
@@ -143,7 +144,7 @@ class Session:
     def undo(self) -> None:
         """Take back the current human seat's last action of this turn."""
         if not self.can_undo():
-            raise IllegalAction(["There is nothing of this turn to undo."])
+            raise IllegalAction([msg("illegal.nothing_to_undo")])
         world, n_actions, n_log = self.undo_stack.pop()
         self.world = world
         del self.actions[n_actions:]

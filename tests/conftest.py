@@ -14,3 +14,12 @@ def private_home(tmp_path_factory):
         os.environ.pop("HEARTLAND_HOME", None)
     else:
         os.environ["HEARTLAND_HOME"] = old
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Every test starts in English, whatever the machine's locale or an earlier test chose."""
+    from game import text
+    text.set_language("en")
+    yield
+    text.set_language("en")

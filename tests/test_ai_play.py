@@ -41,7 +41,7 @@ def test_every_ai_reason_is_a_sentence_in_the_log():
     assert len(ai) > 40
     for e in ai:
         assert e.text[0].isupper() and e.text.endswith("."), e.text
-        assert "{" not in e.text and not re.search(r"\bnan\b", e.text) and len(e.text) < 400, e.text  # not "financing"
+        assert "{" not in e.text and not re.search(r"\bnan\b", e.text) and len(e.text) < 500, e.text  # not "financing"
         assert e.actor and isinstance(e.terms, dict)
     answers = [e for e in ai if " accepts" in e.text or " declines" in e.text]
     assert answers and all(e.terms for e in answers)
@@ -82,7 +82,7 @@ def test_easy_misjudges_an_offer_by_its_money_alone():
     normal = decide(offer, "kazakhstan", "normal")
     assert isinstance(normal.action, A.Reject)
     assert all(isinstance(d.action, A.Accept) for d in easy), [d.reason for d in easy]
-    assert "only at the money" in easy[0].reason
+    assert "only at the money" in str(easy[0].reason)
 
 
 def test_hard_tries_an_offer_its_model_calls_close():

@@ -17,7 +17,7 @@ def test_kazakhstan_refuses_a_deal_that_puts_a_power_above_its_tolerance():
     taken = decide(pending(far, "china", "kazakhstan", offer), "kazakhstan")
     assert isinstance(refused.action, A.Reject)
     assert isinstance(taken.action, A.Accept)
-    assert "above the 45% it tolerates" in refused.reason
+    assert "above the 45% it tolerates" in str(refused.reason)
     assert refused.terms["share_after"] > refused.terms["tolerance"] > refused.terms["share_before"]
 
 
@@ -30,7 +30,7 @@ def test_japan_takes_the_middle_corridor_contract_at_a_premium_under_chinas_expo
     calm = decide(pending(world, "kazakhstan", "japan", [item], ask), "japan")
     assert isinstance(pressed.action, A.Accept), pressed.reason
     assert isinstance(calm.action, A.Reject), calm.reason
-    assert "avoids China" in pressed.reason and "export controls" in pressed.reason
+    assert "avoids China" in str(pressed.reason) and "export controls" in str(pressed.reason)
 
 
 def test_china_would_not_pay_that_route_premium():
@@ -46,7 +46,7 @@ def test_turkmenistan_turns_down_a_bloc_that_kazakhstan_accepts():
     tm = decide(pending(world, "china", "turkmenistan", bloc, [Item("statement", against="japan")]), "turkmenistan")
     kz = decide(pending(world, "china", "kazakhstan", bloc, [Item("statement", against="japan")]), "kazakhstan")
     assert isinstance(tm.action, A.Reject)
-    assert "bloc" in tm.reason
+    assert "bloc" in str(tm.reason)
     assert isinstance(kz.action, A.Accept), kz.reason
 
 
@@ -56,7 +56,7 @@ def test_uzbekistan_is_closed_before_its_opening_year_and_open_after():
     closed = decide(pending(world, "japan", "uzbekistan", offer), "uzbekistan")
     from attrs import evolve
     opened = decide(pending(evolve(world, year=2017), "japan", "uzbekistan", offer), "uzbekistan")
-    assert isinstance(closed.action, A.Reject) and "closed" in closed.reason
+    assert isinstance(closed.action, A.Reject) and "closed" in str(closed.reason)
     assert isinstance(opened.action, A.Accept), opened.reason
 
 
@@ -65,7 +65,7 @@ def test_kyrgyzstan_fears_debt_more_than_kazakhstan():
     loan = [aid("loan", 0.6)]
     kg = decide(pending(world, "china", "kyrgyzstan", loan), "kyrgyzstan")
     kz = decide(pending(world, "china", "kazakhstan", loan), "kazakhstan")
-    assert isinstance(kg.action, A.Reject) and "debt" in kg.reason
+    assert isinstance(kg.action, A.Reject) and "debt" in str(kg.reason)
     assert isinstance(kz.action, A.Accept)
 
 
@@ -76,7 +76,7 @@ def test_china_reaches_for_export_controls_only_under_pressure():
     tense = decide(evolve(world, tension={**world.tension, "china|japan": 0.9}), "china")
     assert not (isinstance(calm.action, A.Policy) and calm.action.card == "export_controls")
     assert isinstance(tense.action, A.Policy) and tense.action.card == "export_controls", tense.reason
-    assert "tension with Japan" in tense.reason
+    assert "tension with Japan" in str(tense.reason)
 
 
 def test_japan_leads_with_technical_cooperation():
@@ -84,4 +84,4 @@ def test_japan_leads_with_technical_cooperation():
     world = evolve(scenario().world, phase="actions", turn=0, ap_left={p: 3 for p in scenario().world.order})
     choice = decide(world, "japan")
     assert isinstance(choice.action, A.Aid) and choice.action.kind == "tc", choice.reason
-    assert "technical cooperation" in choice.reason
+    assert "technical cooperation" in str(choice.reason)

@@ -81,7 +81,7 @@ def test_wrong_seat_or_phase_is_refused_with_reasons(world2015):
     w, _ = engine.start(evolve(world2015, seed=3))
     with pytest.raises(IllegalAction, match="It is Japan's turn, not China's"):
         engine.step(w, A.EndTurn("china"))
-    with pytest.raises(IllegalAction, match="not allowed in the diplomacy phase"):
+    with pytest.raises(IllegalAction, match="not allowed in the Diplomacy phase"):
         engine.step(w, A.Aid("japan", "kyrgyzstan", "grant", 0.2))
 
 

@@ -49,7 +49,7 @@ def test_export_writes_every_chart_as_png_and_the_log_as_csv(game, tmp_path):
 
 def test_csv_rows_match_the_log(game, tmp_path):
     path = write_log_csv(game.log, tmp_path / "log.csv")
-    with open(path, newline="", encoding="utf-8") as f:
+    with open(path, newline="", encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert tuple(rows[0].keys()) == CSV_COLUMNS
     assert len(rows) == len(game.log)
@@ -61,7 +61,7 @@ def test_csv_rows_match_the_log(game, tmp_path):
 def test_text_with_commas_quotes_and_newlines_survives(tmp_path):
     from game.rules.log import Entry
     tricky = [Entry(2020, "diplomacy", "japan", 'Japan says "no", firmly,\nand leaves.', "hedging")]
-    with open(write_log_csv(tricky, tmp_path / "t.csv"), newline="", encoding="utf-8") as f:
+    with open(write_log_csv(tricky, tmp_path / "t.csv"), newline="", encoding="utf-8-sig") as f:
         (row,) = list(csv.DictReader(f))
     assert row["text"] == tricky[0].text
 
@@ -95,3 +95,18 @@ def test_default_folder_and_typed_paths():
     f = default_folder("2015", dt.date(2026, 3, 1), base=Path("/home/t/exports"))
     assert f == Path("/home/t/exports/2015-2026-03-01")
     assert folder_from_text("  ~/x ") == Path.home() / "x"
+
+
+def test_the_log_is_written_in_the_active_language_with_a_bom(game, tmp_path):
+    """Spreadsheet programs read the BOM as UTF-8; the texts are the reader's language."""
+    from game import text
+    try:
+        text.set_language("ja")
+        path = write_log_csv(game.log, tmp_path / "ja.csv")
+        shown = [e.text for e in game.log]
+    finally:
+        text.set_language("en")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["text"] for r in rows] == shown and any("。" in t for t in shown)

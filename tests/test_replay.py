@@ -97,7 +97,7 @@ def test_replay_names_the_first_year_that_diverges(tmp_path):
         body["years"][2][2] = "0" * 64
     run = replay_file(tampered(tmp_path / "g.json", forge))
     assert run.diverged and run.year == third.year
-    assert str(third.year) in run.message
+    assert str(third.year) in str(run.message)
 
 
 def test_replay_reports_an_action_the_scenario_does_not_allow(tmp_path):
@@ -108,7 +108,7 @@ def test_replay_reports_an_action_the_scenario_does_not_allow(tmp_path):
     def forge(body):
         body["actions"].insert(k, "build japan no_such_corridor")
     run = replay_file(tampered(tmp_path / "g.json", forge))
-    assert run.diverged and "not legal" in run.message and run.year == s.world.start_year
+    assert run.diverged and "not legal" in str(run.message) and run.year == s.world.start_year
 
 
 def test_replay_detects_a_changed_scenario(tmp_path):
@@ -118,7 +118,7 @@ def test_replay_detects_a_changed_scenario(tmp_path):
     def forge(body):
         body["scenario"]["raw"]["powers"]["japan"]["treasury"] += 5
     run = replay_file(tampered(tmp_path / "g.json", forge))
-    assert run.diverged and "different opening World" in run.message and run.year == s.world.start_year
+    assert run.diverged and "different opening World" in str(run.message) and run.year == s.world.start_year
 
 
 def test_replay_command_exit_codes_across_processes(tmp_path):

@@ -96,8 +96,9 @@ def test_catalogues_merge_every_en_file(tmp_path, monkeypatch):
     """en.json and every en_*.json beside it form one English catalogue."""
     (tmp_path / "en.json").write_text(json.dumps({"a": "A"}), "utf-8")
     (tmp_path / "en_debrief.json").write_text(json.dumps({"b": "B {n}"}), "utf-8")
-    monkeypatch.setattr(i18n, "CATALOGUE_DIR", tmp_path)
-    monkeypatch.setattr(i18n, "_cache", {})
+    from game import text
+    monkeypatch.setattr(text, "CATALOGUE_DIR", tmp_path)
+    monkeypatch.setattr(text, "_cache", {})
     assert i18n.tr("a") == "A" and i18n.tr("b", n=2) == "B 2" and i18n.tr("zz") == "zz"
 
 

@@ -16,6 +16,7 @@ import attrs
 from attrs import frozen
 
 from game.errors import IllegalAction
+from game.text import msg
 from game.model import Item
 
 Items = tuple[Item, ...]
@@ -265,7 +266,7 @@ def parse_item(text: str) -> Item:
             return Item("energy", amount=float(args[0]))
     except (IndexError, ValueError):
         pass
-    raise IllegalAction([f"'{text}' is not an offer item (see the rules reference for the forms)."])
+    raise IllegalAction([msg("illegal.parse_item", text=text)])
 
 
 def _items(tokens: list[str]) -> tuple[Items, Items]:
@@ -304,7 +305,7 @@ def parse(text: str) -> Action:
     verb, *rest = words
     cls = KINDS.get(verb)
     if cls is None:
-        raise IllegalAction([f"'{verb}' is not an action; actions are: {', '.join(KINDS)}."])
+        raise IllegalAction([msg("illegal.parse_verb", verb=verb, verbs=", ".join(KINDS))])
     if cls is Pact:
         return parse_pact(rest)
     names = [f for f in attrs.fields(cls)]
@@ -317,7 +318,8 @@ def parse(text: str) -> Action:
         gives, asks = _items(tail)
         return cls(*(_convert(f, v) for f, v in zip(simple, head)), gives, asks)
     if len(rest) != len(names):
-        raise IllegalAction([f"'{text}' needs {len(names)} words after '{verb}': {', '.join(f.name for f in names)}."])
+        raise IllegalAction([msg("illegal.parse_words", text=text, n=len(names), verb=verb,
+                                 fields=", ".join(f.name for f in names))])
     return cls(*(_convert(f, v) for f, v in zip(names, rest)))
 
 
@@ -332,5 +334,5 @@ def _convert(f: attrs.Attribute, value: str):
         if f.type == "bool":
             return value == "yes"
     except ValueError:
-        raise IllegalAction([f"'{value}' is not a number for {f.name}."]) from None
+        raise IllegalAction([msg("illegal.parse_number", value=value, field=f.name)]) from None
     return value

@@ -20,6 +20,7 @@ from game.model.ops import add_treasury, evolve, put
 from game.rules import refining
 from game.rules.influence import add_trust
 from game.rules.log import Entry
+from game.text import power, resource
 
 DEFAULTED = "defaulted"
 
@@ -70,10 +71,9 @@ def collect(world: World, shipped: dict) -> tuple[World, dict, list[Entry]]:
         world, short = pay(world, con, units)
         if short > 0:
             unpaid[con.seller] = unpaid.get(con.seller, 0.0) + short
-            log.append(Entry.of(world, con.buyer, f"{world.powers[con.buyer].name} cannot pay "
-                                f"${short:.2f}bn it owes {world.powers[con.seller].name} for "
-                                f"{con.resource.replace('_', ' ')} and defaults; the contract ends.",
-                                rule="contracts", terms={"unpaid": short}))
+            log.append(Entry.of(world, con.buyer, "log.contract_default", rule="contracts", terms={"unpaid": short},
+                                buyer=power(world, con.buyer), short=short, seller=power(world, con.seller),
+                                resource=resource(con.resource)))
     return world, unpaid, log
 
 

@@ -12,13 +12,20 @@ from attrs import frozen
 from game.model.ops import evolve
 
 from game.errors import IllegalAction
-from game.model import AID_KINDS, GREAT, RESOURCES, UNITS, Contract, Item, Offer, Pledge, Summit, World
+from game.model import AID_KINDS, GREAT, RESOURCES, Contract, Item, Offer, Pledge, Summit, World
 from game.model import Policy as PolicyRecord
 from game.model.ops import add_treasury, next_id, put, with_corridor, with_economy, with_forum
 from game.rules import actions as A
 from game.rules import backlash, contracts, dependence, economy, hedging, institutions, refining, transit, water
 from game.rules.influence import per_gdp
 from game.rules.log import Entry
+from game.text import Msg, Ref, msg
+from game.text import corridor as K
+from game.text import forum as F
+from game.text import power as P
+from game.text import powers as Ps
+from game.text import resource as R
+from game.text import river
 
 PHASES: dict[str, tuple[str, ...]] = {
     "diplomacy": ("propose", "pact", "accept", "reject", "counter", "summit", "attend", "end"),
@@ -53,21 +60,25 @@ def name(world: World, pid: str) -> str:
     return world.powers[pid].name if pid in world.powers else pid.replace("_", " ").title()
 
 
-def _funds(world: World, p: str, cost: float) -> list[str]:
+def _funds(world: World, p: str, cost: float) -> list[Msg]:
     free = economy.free_funds(world, p)
-    return [] if cost <= free + 1e-9 else [f"{name(world, p)} has ${free:.2f}bn free, and this costs ${cost:.2f}bn."]
+    return [] if cost <= free + 1e-9 else [msg("illegal.funds", actor=P(world, p), free=free, cost=cost)]
 
 
-def _c5(world: World, pid: str, what: str) -> list[str]:
+def _c5(world: World, pid: str, role: str) -> list[Msg]:
     if pid not in world.economies:
-        return [f"{what} must be a Central Asian state; '{pid}' is not."]
+        return [msg("illegal.must_be_c5", role=msg(f"role.{role}"), id=pid)]
     return []
 
 
-def _great(world: World, pid: str, what: str) -> list[str]:
+def _great(world: World, pid: str, role: str) -> list[Msg]:
     if pid not in world.powers or world.powers[pid].kind != GREAT:
-        return [f"{what} must be a great power; '{pid}' is not."]
+        return [msg("illegal.must_be_great", role=msg(f"role.{role}"), id=pid)]
     return []
+
+
+def _no_corridor(kid: str) -> list[Msg]:
+    return [msg("illegal.no_corridor", id=kid)]
 
 
 # --- offers -------------------------------------------------------------------
@@ -77,32 +88,32 @@ def offers_made(world: World, p: str) -> int:
     return len({o.pact or o.id for o in world.offers.values() if o.sender == p and o.year == world.year})
 
 
-def check_item(world: World, item: Item, giver: str, taker: str) -> list[str]:
+def check_item(world: World, item: Item, giver: str, taker: str) -> list[Msg]:
     """Reasons `giver` cannot give `item` to `taker` (empty when it can)."""
     if item.kind == "aid":
-        reasons = _great(world, giver, "An aid donor") + _c5(world, taker, "An aid recipient")
+        reasons = _great(world, giver, "aid_donor") + _c5(world, taker, "aid_recipient")
         if item.aid_kind not in AID_KINDS:
-            reasons.append(f"Aid kind '{item.aid_kind}' is not one of {', '.join(AID_KINDS)}.")
+            reasons.append(msg("illegal.aid_kind", kind=item.aid_kind, kinds=tuple(Ref("aid", k) for k in AID_KINDS)))
         if item.amount <= 0:
-            reasons.append("Aid must be a positive amount.")
+            reasons.append(msg("illegal.aid_positive"))
         return reasons or _funds(world, giver, item.amount)
     if item.kind == "contract":
         return check_contract(world, giver, taker, item)
     if item.kind == "cofinance":
-        reasons = _great(world, giver, "A co-financer")
+        reasons = _great(world, giver, "cofinancer")
         k = world.corridors.get(item.corridor)
         if k is None:
-            return reasons + [f"There is no corridor '{item.corridor}'."]
+            return reasons + _no_corridor(item.corridor)
         if taker not in k.path and giver not in k.path:
-            reasons.append(f"{k.name} does not cross {name(world, taker)}.")
+            reasons.append(msg("illegal.not_crossing", corridor=K(world, k.id), country=P(world, taker)))
         if item.amount <= 0:
-            reasons.append("Co-financing must be a positive amount.")
+            reasons.append(msg("illegal.cofinance_positive"))
         return reasons or _funds(world, giver, item.amount)
     if item.kind == "statement":
         if item.against and item.against not in world.powers:
-            return [f"A statement can only be aimed at a power; '{item.against}' is not one."]
+            return [msg("illegal.statement_target", id=item.against)]
         if item.against in (giver, taker):
-            return ["A joint statement cannot be aimed at one of its own signatories."]
+            return [msg("illegal.statement_self")]
         return []
     if item.kind == "transit":
         return check_consent(world, giver, item)
@@ -113,7 +124,7 @@ def check_item(world: World, item: Item, giver: str, taker: str) -> list[str]:
         if item.amount <= 0:
             reasons.append("Winter energy must be a positive amount.")
         return reasons or _funds(world, giver, item.amount)
-    return [f"'{item.kind}' is not an offer item."]
+    return [msg("illegal.not_item", kind=item.kind)]
 
 
 def check_release(world: World, giver: str, taker: str, item: Item) -> list[str]:
@@ -147,55 +158,55 @@ def _fee_limits(world: World, k, fee: float) -> list[str]:
     return [] if 0 <= fee <= cap + 1e-9 else [f"A transit fee on {k.name} must be between 0 and {cap:g} a unit."]
 
 
-def check_contract(world: World, seller: str, buyer: str, item: Item) -> list[str]:
+def check_contract(world: World, seller: str, buyer: str, item: Item) -> list[Msg]:
     """Reasons a supply contract from seller to buyer cannot be signed."""
-    reasons = _c5(world, seller, "A seller") + _great(world, buyer, "A buyer")
+    reasons = _c5(world, seller, "seller") + _great(world, buyer, "buyer")
     if item.resource not in RESOURCES:
-        return reasons + [f"'{item.resource}' is not a resource; resources are {', '.join(RESOURCES)}."]
+        return reasons + [msg("illegal.not_resource", id=item.resource, resources=tuple(R(r) for r in RESOURCES))]
     if reasons:
         return reasons
     if item.amount <= 0 or item.years <= 0:
-        reasons.append("A contract needs a positive volume and at least one year.")
+        reasons.append(msg("illegal.contract_size"))
     longest = int(world.param("contracts.max_years"))
     if item.years > longest:
-        reasons.append(f"A contract runs at most {longest} years, not {item.years}.")
+        reasons.append(msg("illegal.contract_years", longest=longest, years=item.years))
     if not 0.5 <= item.price_factor <= 2.0:
-        reasons.append("A contract's price must be between 0.5 and 2 times the world price.")
+        reasons.append(msg("illegal.contract_price"))
     capacity = world.economies[seller].production.get(item.resource, 0.0)
     sold = sum(c.volume for c in world.contracts.values()
                if c.seller == seller and c.resource == item.resource and contracts.active(c))
     if sold + item.amount > capacity + 1e-9:
-        reasons.append(f"{name(world, seller)} can sell {max(0.0, capacity - sold):.2f} more of its "
-                       f"{item.resource.replace('_', ' ')}, not {item.amount:g}.")
+        reasons.append(msg("illegal.oversold", seller=P(world, seller), left=max(0.0, capacity - sold),
+                           resource=R(item.resource), amount=item.amount))
     if item.corridor:
         k = world.corridors.get(item.corridor)
         if k is None:
-            reasons.append(f"There is no corridor '{item.corridor}'.")
+            reasons += _no_corridor(item.corridor)
         elif item.resource not in k.goods or seller not in k.path[:-1] or buyer not in k.markets:
-            reasons.append(f"{k.name} cannot carry {item.resource.replace('_', ' ')} from "
-                           f"{name(world, seller)} to {name(world, buyer)}.")
+            reasons.append(msg("illegal.cannot_carry", corridor=K(world, k.id), resource=R(item.resource),
+                               seller=P(world, seller), buyer=P(world, buyer)))
     return reasons
 
 
-def check_offer_items(world: World, sender: str, receiver: str, gives, asks) -> list[str]:
+def check_offer_items(world: World, sender: str, receiver: str, gives, asks) -> list[Msg]:
     """Reasons an offer's items cannot be exchanged."""
     if not gives and not asks:
-        return ["An offer needs at least one item."]
+        return [msg("illegal.offer_empty")]
     reasons = [r for i in gives for r in check_item(world, i, sender, receiver)]
     reasons += [r for i in asks for r in check_item(world, i, receiver, sender)]
     for c in (sender, receiver):
         for i in (*gives, *asks):
             if i.kind == "statement" and c in world.economies and hedging.refuses_bloc(world, c, i.against):
-                reasons.append(f"{name(world, c)} joins no bloc aimed at {name(world, i.against)}.")
+                reasons.append(msg("illegal.no_bloc", actor=P(world, c), against=P(world, i.against)))
     return reasons
 
 
-def check_propose(world: World, a: A.Propose) -> list[str]:
+def check_propose(world: World, a: A.Propose) -> list[Msg]:
     if a.target not in world.powers or a.target == a.actor:
-        return [f"'{a.target}' is not another power."]
+        return [msg("illegal.not_other_power", id=a.target)]
     reasons = []
     if offers_made(world, a.actor) >= world.param("play.max_offers"):
-        reasons.append(f"{name(world, a.actor)} has made its {world.param('play.max_offers'):g} offers this year.")
+        reasons.append(msg("illegal.max_offers", actor=P(world, a.actor), n=int(world.param("play.max_offers"))))
     return reasons + check_offer_items(world, a.actor, a.target, a.gives, a.asks)
 
 
@@ -203,8 +214,8 @@ def do_propose(world: World, a: A.Propose, reply_to: str = "") -> tuple[World, l
     world, oid = next_id(world, "o")
     offer = Offer(oid, a.actor, a.target, a.gives, a.asks, world.year, reply_to=reply_to)
     world = evolve(world, offers=put(world.offers, oid, offer))
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} offers {name(world, a.target)}: "
-                            f"{describe_offer(offer)}.", private=(a.actor, a.target))]
+    return world, [Entry.of(world, a.actor, "log.offers", private=(a.actor, a.target), actor=P(world, a.actor),
+                            target=P(world, a.target), deal=describe_offer(world, offer))]
 
 
 def check_pact(world: World, a: A.Pact) -> list[str]:
@@ -232,7 +243,7 @@ def do_pact(world: World, a: A.Pact) -> tuple[World, list[Entry]]:
                       partners=tuple(q for q in parties if q != p.party))
         world = evolve(world, offers=put(world.offers, oid, offer))
         log.append(Entry.of(world, a.actor, f"{name(world, a.actor)} offers {name(world, p.party)} its part of a deal with "
-                            f"{', '.join(name(world, q) for q in offer.partners)}: {describe_offer(offer)}; "
+                            f"{', '.join(name(world, q) for q in offer.partners)}: {describe_offer(world, offer)}; "
                             f"it takes effect only if all accept.", private=(a.actor, p.party)))
     return world, log
 
@@ -250,40 +261,43 @@ def fail_pact(world: World, pid: str) -> World:
     return world
 
 
-def describe_item(item: Item) -> str:
+def describe_item(world: World, item: Item) -> Msg:
     """A short phrase for one offer item."""
     if item.kind == "aid":
-        return f"${item.amount:g}bn {dict(grant='grant', tc='technical cooperation', loan='loan')[item.aid_kind]}"
+        return msg("item.aid", amount=item.amount, kind=Ref("aid", item.aid_kind))
     if item.kind == "contract":
-        route = f" via {item.corridor}" if item.corridor else ""
-        return (f"{item.amount:g} {UNITS.get(item.resource, '')} of {item.resource.replace('_', ' ')} a year for {item.years} years "
-                f"at {item.price_factor:g}x the world price{route}")
+        route = K(world, item.corridor) if item.corridor else msg("word.cheapest_route")
+        return msg("item.contract", volume=item.amount, unit=Ref("unit", item.resource), resource=R(item.resource),
+                   n=item.years, price=item.price_factor, route=route)
     if item.kind == "cofinance":
-        return f"${item.amount:g}bn co-financing of {item.corridor}"
+        return msg("item.cofinance", amount=item.amount, corridor=K(world, item.corridor))
     if item.kind == "transit":
-        return f"consent to {item.corridor} crossing it, at a transit fee of ${item.amount:g}bn a unit"
+        return msg("item.transit", fee=item.amount, corridor=K(world, item.corridor))
     if item.kind == "water":
-        return f"a promise to release the {item.corridor} for {item.years} years"
+        return msg("item.water", river=river(world, item.corridor), n=item.years)
     if item.kind == "energy":
-        return f"${item.amount:g}bn of winter fuel and power"
-    return f"a joint statement{' aimed at ' + item.against if item.against else ''}"
+        return msg("item.energy", amount=item.amount)
+    return msg("item.statement_against", power=P(world, item.against)) if item.against else msg("item.statement")
 
 
-def describe_offer(offer: Offer) -> str:
+def describe_items(world: World, items) -> "Msg | tuple[Msg, ...]":
+    """Several items (a list in the reader's language), or 'nothing'."""
+    return tuple(describe_item(world, i) for i in items) or msg("word.nothing")
+
+
+def describe_offer(world: World, offer: Offer) -> Msg:
     """`gives ...; asks ...` in words."""
-    gives = ", ".join(describe_item(i) for i in offer.gives) or "nothing"
-    asks = ", ".join(describe_item(i) for i in offer.asks) or "nothing"
-    return f"gives {gives}; asks {asks}"
+    return msg("offer.terms", gives=describe_items(world, offer.gives), asks=describe_items(world, offer.asks))
 
 
-def _pending_to(world: World, actor: str, oid: str) -> list[str]:
+def _pending_to(world: World, actor: str, oid: str) -> list[Msg]:
     offer = world.offers.get(oid)
     if offer is None or offer.status != "pending" or offer.receiver != actor:
-        return [f"There is no offer '{oid}' waiting for {name(world, actor)}'s answer."]
+        return [msg("illegal.no_offer", id=oid, actor=P(world, actor))]
     return []
 
 
-def check_accept(world: World, a: A.Accept) -> list[str]:
+def check_accept(world: World, a: A.Accept) -> list[Msg]:
     reasons = _pending_to(world, a.actor, a.offer)
     if reasons:
         return reasons
@@ -367,15 +381,15 @@ def take_effect(world: World, o: Offer, actor: str) -> tuple[World, list[Entry]]
     if c in world.economies and p in world.powers and world.powers[p].kind == GREAT:
         world = backlash.displease(world, c, p)
     world = _set_offer(world, o, "accepted")
-    return world, [Entry.of(world, actor, f"{name(world, actor)} accepts {name(world, o.sender)}'s offer: "
-                            f"{describe_offer(o)}.")]
+    return world, [Entry.of(world, actor, "log.accepts", actor=P(world, actor), sender=P(world, o.sender),
+                            deal=describe_offer(world, o))]
 
 
 def _set_offer(world: World, o: Offer, status: str, reason: str = "") -> World:
     return evolve(world, offers=put(world.offers, o.id, evolve(o, status=status, reason=reason or o.reason)))
 
 
-def check_reject(world: World, a: A.Reject) -> list[str]:
+def check_reject(world: World, a: A.Reject) -> list[Msg]:
     return _pending_to(world, a.actor, a.offer)
 
 
@@ -384,17 +398,17 @@ def do_reject(world: World, a: A.Reject) -> tuple[World, list[Entry]]:
     world = _set_offer(world, o, "rejected")
     if o.pact:
         world = fail_pact(world, o.pact)
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} declines {name(world, o.sender)}'s offer.",
-                            private=(o.sender, o.receiver))]
+    return world, [Entry.of(world, a.actor, "log.declines", private=(o.sender, o.receiver), actor=P(world, a.actor),
+                            sender=P(world, o.sender))]
 
 
-def check_counter(world: World, a: A.Counter) -> list[str]:
+def check_counter(world: World, a: A.Counter) -> list[Msg]:
     reasons = _pending_to(world, a.actor, a.offer)
     if reasons:
         return reasons
     o = world.offers[a.offer]
     if o.reply_to:
-        return ["A counter-offer cannot be countered again: accept or decline it."]
+        return [msg("illegal.counter_twice")]
     if o.pact:
         return ["One part of a multi-party deal cannot be countered: accept or decline it."]
     return check_offer_items(world, a.actor, o.sender, a.gives, a.asks)
@@ -408,7 +422,7 @@ def do_counter(world: World, a: A.Counter) -> tuple[World, list[Entry]]:
 
 # --- aid, building, development ------------------------------------------------
 
-def check_aid(world: World, a: A.Aid) -> list[str]:
+def check_aid(world: World, a: A.Aid) -> list[Msg]:
     return check_item(world, Item("aid", aid_kind=a.kind, amount=a.amount), a.actor, a.target)
 
 
@@ -419,22 +433,21 @@ def do_aid(world: World, a: A.Aid) -> tuple[World, list[Entry]]:
     world, oid = next_id(world, "o")
     offer = Offer(oid, a.actor, a.target, (item,), (), world.year)
     world = evolve(world, offers=put(world.offers, oid, offer))
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} offers {name(world, a.target)} a pledge of "
-                            f"{describe_item(item)}; {name(world, a.target)} will accept or decline it.",
-                            rule="credibility")]
+    return world, [Entry.of(world, a.actor, "log.offers_pledge", rule="credibility", actor=P(world, a.actor),
+                            target=P(world, a.target), item=describe_item(world, item))]
 
 
-def check_build(world: World, a: A.Build) -> list[str]:
+def check_build(world: World, a: A.Build) -> list[Msg]:
     k = world.corridors.get(a.corridor)
     if k is None:
-        return [f"There is no corridor '{a.corridor}'."]
+        return _no_corridor(a.corridor)
     if k.status != "planned":
-        return [f"{k.name} is {k.status}, not planned."]
+        return [msg("illegal.not_planned", corridor=K(world, k.id), status=Ref("status", k.status))]
     limit = world.param("play.build_risk_limit")
     unsafe = [c for c in k.path if world.risks.get(c, 0.0) > limit]
     if unsafe:
-        return [f"{k.name} cannot be built while {name(world, unsafe[0])} is at war or in chaos "
-                f"(risk {world.risks[unsafe[0]]:.0%}, above {limit:.0%})."]
+        return [msg("illegal.war_zone", corridor=K(world, k.id), country=P(world, unsafe[0]),
+                    risk=world.risks[unsafe[0]], limit=limit)]
     missing = transit.missing_consent(world, k, a.actor)
     if missing:
         return [f"{k.name} crosses {', '.join(name(world, c) for c in missing)}, which "
@@ -451,8 +464,8 @@ def do_build(world: World, a: A.Build) -> tuple[World, list[Entry]]:
         if c in world.economies and world.powers[a.actor].kind == GREAT:
             world = hedging.win(world, c, a.actor, world.param("influence.cofinance")
                                   * per_gdp(world, c, k.build_cost / len(k.path)))
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} starts building {k.name} "
-                            f"(${k.build_cost:g}bn, {k.build_years} years).", rule="geography")]
+    return world, [Entry.of(world, a.actor, "log.builds", rule="geography", actor=P(world, a.actor),
+                            corridor=K(world, k.id), cost=k.build_cost, n=k.build_years)]
 
 
 def upgrade_cost(world: World, k) -> float:
@@ -468,16 +481,17 @@ def upgrade_wait(world: World, k) -> int:
     return max(0, k.upgraded + k.upgrade_years - world.year) if k.upgraded and k.upgrade_years else 0
 
 
-def check_upgrade(world: World, a: A.Upgrade) -> list[str]:
+def check_upgrade(world: World, a: A.Upgrade) -> list[Msg]:
     k = world.corridors.get(a.corridor)
     if k is None:
-        return [f"There is no corridor '{a.corridor}'."]
+        return _no_corridor(a.corridor)
     if k.status != "operating" or k.upgrade_step <= 0:
-        return [f"{k.name} cannot be upgraded now."]
+        return [msg("illegal.no_upgrade", corridor=K(world, k.id))]
     if a.actor not in (*k.path, *k.controllers, *k.owners):
-        return [f"Only the countries on {k.name}, its controllers and its owners can upgrade it."]
+        return [msg("illegal.upgrade_who", corridor=K(world, k.id))]
     if upgrade_wait(world, k):
-        return [f"{k.name} was upgraded in {k.upgraded}; its next upgrade can start in {k.upgraded + k.upgrade_years}."]
+        return [msg("illegal.upgrade_wait", corridor=K(world, k.id), upgraded=k.upgraded,
+                    next=k.upgraded + k.upgrade_years)]
     return _funds(world, a.actor, upgrade_cost(world, k))
 
 
@@ -486,19 +500,19 @@ def do_upgrade(world: World, a: A.Upgrade) -> tuple[World, list[Entry]]:
     world = cofinance(world, a.actor, next((c for c in k.path if c in world.economies), ""), k.id,
                       upgrade_cost(world, k))
     world = with_corridor(world, k.id, capacity=k.capacity + k.upgrade_step, upgraded=world.year)
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} upgrades {k.name}: capacity "
-                            f"{k.capacity:g} -> {k.capacity + k.upgrade_step:g}.", rule="geography")]
+    return world, [Entry.of(world, a.actor, "log.upgrades", rule="geography", actor=P(world, a.actor),
+                            corridor=K(world, k.id), before=k.capacity, after=k.capacity + k.upgrade_step)]
 
 
-def check_develop(world: World, a: A.Develop) -> list[str]:
-    reasons = _c5(world, a.target, "The host of a deposit")
+def check_develop(world: World, a: A.Develop) -> list[Msg]:
+    reasons = _c5(world, a.target, "deposit_host")
     if reasons:
         return reasons
     eco = world.economies[a.target]
     if eco.production.get(a.resource, 0.0) <= 0 and eco.reserves.get(a.resource, 0.0) <= 0:
-        return [f"{name(world, a.target)} has no {a.resource.replace('_', ' ')} to develop."]
+        return [msg("illegal.no_deposit", country=P(world, a.target), resource=R(a.resource))]
     if a.actor != a.target and world.powers[a.actor].kind != GREAT:
-        return ["Only the state itself or a great power can develop its deposits."]
+        return [msg("illegal.develop_who")]
     return _funds(world, a.actor, world.param("economy.develop_cost"))
 
 
@@ -521,16 +535,16 @@ def do_develop(world: World, a: A.Develop) -> tuple[World, list[Entry]]:
         world = hedging.win(world, a.target, a.actor, world.param("influence.cofinance") * per_gdp(world, a.target, cost))
         if a.resource == refining.REFINED and world.powers[a.actor].kind == GREAT:
             world = refining.offtake(world, a.target, a.actor, amount)
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} develops {a.resource.replace('_', ' ')} in "
-                            f"{name(world, a.target)}: +{amount:.2f} from {due}.")]
+    return world, [Entry.of(world, a.actor, "log.develops", actor=P(world, a.actor), resource=R(a.resource),
+                            country=P(world, a.target), amount=amount, due=due)]
 
 
-def check_refine(world: World, a: A.Refine) -> list[str]:
-    reasons = _c5(world, a.target, "A refinery's host")
+def check_refine(world: World, a: A.Refine) -> list[Msg]:
+    reasons = _c5(world, a.target, "refinery_host")
     if reasons:
         return reasons
     if a.actor != a.target and world.powers[a.actor].kind != GREAT:
-        return ["Only the state itself or a great power can build its refineries."]
+        return [msg("illegal.refine_who")]
     return _funds(world, a.actor, world.param("refining.cost"))
 
 
@@ -540,22 +554,22 @@ def do_refine(world: World, a: A.Refine) -> tuple[World, list[Entry]]:
     world = add_treasury(world, a.actor, -world.param("refining.cost"))
     eco = world.economies[a.target]
     world = with_economy(world, a.target, projects=eco.projects + (("refining", step, due),))
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} builds rare-earth refining in "
-                            f"{name(world, a.target)}: +{step:g} kt a year from {due}.", rule="refining")]
+    return world, [Entry.of(world, a.actor, "log.refines", rule="refining", actor=P(world, a.actor),
+                            country=P(world, a.target), step=step, due=due)]
 
 
 # --- forums and summits --------------------------------------------------------
 
-def check_summit(world: World, a: A.Summit) -> list[str]:
+def check_summit(world: World, a: A.Summit) -> list[Msg]:
     f = world.forums.get(a.forum)
     if f is None:
-        return [f"There is no forum '{a.forum}'."]
+        return [msg("illegal.no_forum", id=a.forum)]
     if f.host != a.actor:
-        return [f"{f.name} is convened by {name(world, f.host)}, not {name(world, a.actor)}."]
+        return [msg("illegal.not_host", forum=F(world, f.id), host=P(world, f.host), actor=P(world, a.actor))]
     if any(s.forum == a.forum for s in world.summits):
-        return [f"{f.name} already meets this year."]
+        return [msg("illegal.already_meets", forum=F(world, f.id))]
     if a.level not in (1, 2):
-        return ["A summit is held at level 1 (ministers) or 2 (leaders)."]
+        return [msg("illegal.summit_level")]
     return _funds(world, a.actor, world.param("play.summit_cost") * a.level)
 
 
@@ -566,78 +580,78 @@ def do_summit(world: World, a: A.Summit) -> tuple[World, list[Entry]]:
         world = institutions.upgrade(world, f.id)
     invited = tuple(m for m in f.members if m in world.economies)
     world = evolve(world, summits=world.summits + (Summit(f.id, a.actor, invited),))
-    level = "leaders'" if a.level == 2 else "ministers'"
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} convenes a {level} meeting of {f.name}; "
-                            f"invited: {', '.join(name(world, c) for c in invited)}.", rule="institutions")]
+    return world, [Entry.of(world, a.actor, f"log.convenes{a.level}", rule="institutions", actor=P(world, a.actor),
+                            forum=F(world, f.id), invited=Ps(world, invited))]
 
 
 def _invitation(world: World, actor: str, fid: str):
     return next((s for s in world.summits if s.forum == fid and actor in s.invited and actor not in s.answers), None)
 
 
-def check_attend(world: World, a: A.Attend) -> list[str]:
-    return [] if _invitation(world, a.actor, a.forum) else [f"{name(world, a.actor)} has no open invitation to '{a.forum}'."]
+def check_attend(world: World, a: A.Attend) -> list[Msg]:
+    return [] if _invitation(world, a.actor, a.forum) else [msg("illegal.no_invitation", actor=P(world, a.actor), id=a.forum)]
 
 
 def do_attend(world: World, a: A.Attend) -> tuple[World, list[Entry]]:
     s = _invitation(world, a.actor, a.forum)
     answered = evolve(s, answers=put(s.answers, a.actor, a.yes))
     world = evolve(world, summits=tuple(answered if x is s else x for x in world.summits))
-    verb = "will attend" if a.yes else "stays away from"
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} {verb} {world.forums[a.forum].name}.",
-                            rule="backlash")]
+    return world, [Entry.of(world, a.actor, "log.will_attend" if a.yes else "log.stays_away", rule="backlash",
+                            actor=P(world, a.actor), forum=F(world, a.forum))]
 
 
-def check_join(world: World, a: A.Join) -> list[str]:
+def check_join(world: World, a: A.Join) -> list[Msg]:
     f = world.forums.get(a.forum)
     if f is None:
-        return [f"There is no forum '{a.forum}'."]
+        return [msg("illegal.no_forum", id=a.forum)]
     if a.actor in f.members:
-        return [f"{name(world, a.actor)} is already a member of {f.name}."]
+        return [msg("illegal.already_member", actor=P(world, a.actor), forum=F(world, f.id))]
     if a.actor in world.economies and hedging.refuses_bloc(world, a.actor, f.against):
-        return [f"{name(world, a.actor)} joins no bloc aimed at {name(world, f.against)}."]
+        return [msg("illegal.no_bloc", actor=P(world, a.actor), against=P(world, f.against))]
     return []
 
 
 def do_join(world: World, a: A.Join) -> tuple[World, list[Entry]]:
     f = world.forums[a.forum]
     world = with_forum(world, f.id, members=f.members + (a.actor,))
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} joins {f.name}.", rule="institutions")]
+    return world, [Entry.of(world, a.actor, "log.joins", rule="institutions", actor=P(world, a.actor),
+                            forum=F(world, f.id))]
 
 
-def check_leave(world: World, a: A.Leave) -> list[str]:
+def check_leave(world: World, a: A.Leave) -> list[Msg]:
     f = world.forums.get(a.forum)
     if f is None or a.actor not in f.members or f.host == a.actor:
-        return [f"{name(world, a.actor)} cannot leave '{a.forum}'."]
+        return [msg("illegal.cannot_leave", actor=P(world, a.actor), forum=F(world, a.forum))]
     return []
 
 
 def do_leave(world: World, a: A.Leave) -> tuple[World, list[Entry]]:
     f = world.forums[a.forum]
     world = with_forum(world, f.id, members=tuple(m for m in f.members if m != a.actor))
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} leaves {f.name}.", rule="institutions")]
+    return world, [Entry.of(world, a.actor, "log.leaves", rule="institutions", actor=P(world, a.actor),
+                            forum=F(world, f.id))]
 
 
 # --- policy cards ---------------------------------------------------------------
 
-def check_policy(world: World, a: A.Policy) -> list[str]:
+def check_policy(world: World, a: A.Policy) -> list[Msg]:
     card = CARDS.get(a.card)
     if card is None:
-        return [f"'{a.card}' is not a policy card; cards are {', '.join(CARDS)}."]
+        return [msg("illegal.not_card", id=a.card, cards=tuple(Ref("card", c) for c in CARDS))]
     if a.card not in world.powers[a.actor].cards:
-        return [f"{name(world, a.actor)} cannot play {a.card.replace('_', ' ')}."]
+        return [msg("illegal.cannot_play", actor=P(world, a.actor), card=Ref("card", a.card))]
     reasons = []
     if "target" in card.needs:
-        reasons += _great(world, a.target, "The target") if a.target != a.actor else ["A power cannot target itself."]
+        reasons += _great(world, a.target, "target") if a.target != a.actor else [msg("illegal.target_self")]
     if "resource" in card.needs and a.resource not in RESOURCES:
-        reasons.append(f"'{a.resource}' is not a resource.")
+        reasons.append(msg("illegal.not_resource", id=a.resource, resources=tuple(R(r) for r in RESOURCES)))
     if "corridor" in card.needs:
         k = world.corridors.get(a.corridor)
         if k is None or a.actor not in k.controllers or k.status != "operating":
-            reasons.append(f"{name(world, a.actor)} does not control an open corridor '{a.corridor}'.")
+            reasons.append(msg("illegal.no_control", actor=P(world, a.actor), id=a.corridor))
     if any(p.card == a.card and p.actor == a.actor and p.target == a.target and p.resource == a.resource
            and p.corridor == a.corridor for p in world.policies.values()):
-        reasons.append("That card is already in force.")
+        reasons.append(msg("illegal.in_force"))
     return reasons + _funds(world, a.actor, card.cost)
 
 
@@ -659,8 +673,15 @@ def enact(world: World, actor: str, card_id: str, target: str = "", resource: st
 
 def do_policy(world: World, a: A.Policy) -> tuple[World, list[Entry]]:
     world = enact(world, a.actor, a.card, a.target, a.resource, a.corridor, CARDS[a.card].cost)
-    what = " ".join(x for x in (a.card.replace("_", " "), a.target, a.resource.replace("_", " "), a.corridor) if x)
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} plays {what}.", rule="dependence")]
+    return world, [Entry.of(world, a.actor, "log.plays", rule="dependence", actor=P(world, a.actor),
+                            card=Ref("card", a.card), details=card_details(world, a))]
+
+
+def card_details(world: World, a: A.Policy) -> "Msg | str":
+    """What a played card names (target, resource, corridor), in brackets; '' when nothing."""
+    named = tuple(x for x in (P(world, a.target) if a.target else None, R(a.resource) if a.resource else None,
+                              K(world, a.corridor) if a.corridor else None) if x is not None)
+    return msg("word.brackets", inner=named) if named else ""
 
 
 # --- transit fees -----------------------------------------------------------------
@@ -717,19 +738,19 @@ CHECKS: dict[str, Callable] = {v: globals().get(f"check_{v}", lambda w, a: []) f
 EFFECTS: dict[str, Callable] = {v: globals()[f"do_{v}"] for v in A.KINDS}
 
 
-def validate(world: World, action: A.Action) -> list[str]:
-    """Why `action` is not allowed now; an empty list when it is."""
+def validate(world: World, action: A.Action) -> list[Msg]:
+    """Why `action` is not allowed now (messages); an empty list when it is."""
     if world.status != "playing":
-        return ["The game is over."]
+        return [msg("illegal.game_over")]
     if action.actor not in world.powers:
-        return [f"'{action.actor}' is not a power in this game."]
+        return [msg("illegal.not_power", id=action.actor)]
     if action.actor != world.current():
-        return [f"It is {name(world, world.current())}'s turn, not {name(world, action.actor)}'s."]
+        return [msg("illegal.not_your_turn", current=P(world, world.current()), actor=P(world, action.actor))]
     if action.verb not in PHASES.get(world.phase, ()):
-        return [f"'{action.verb}' is not allowed in the {world.phase} phase."]
+        return [msg("illegal.wrong_phase", verb=action.verb, phase=Ref("phase", world.phase))]
     cost = AP_COST.get(action.verb, 0)
     if cost > world.ap_left.get(action.actor, 0):
-        return [f"{name(world, action.actor)} has no action points left this year."]
+        return [msg("illegal.no_ap", actor=P(world, action.actor))]
     return CHECKS[action.verb](world, action)
 
 

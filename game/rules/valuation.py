@@ -30,6 +30,9 @@ from attrs import frozen
 from game.model import GREAT, Item, Offer, World
 from game.rules import backlash, contracts, credibility, dependence, economy, energy, geography, hedging, refining, transit, water
 from game.rules.influence import per_gdp, share
+from game.text import Msg, joined, msg
+from game.text import power as P
+from game.text import powers as Ps
 
 AID_WORTH = {"grant": 1.0, "tc": 0.9, "loan": 0.35}  # a loan must be repaid
 
@@ -40,7 +43,9 @@ class Appraisal:
 
     terms: dict
     total: float
-    reason: str
+    reason: Msg
+    who: str = ""  # the power whose view this is
+    bloc: str = ""  # a power the offer would align it against, which it refuses
 
 
 def _c5_and_great(world: World, offer: Offer) -> tuple[str, str]:
@@ -201,35 +206,34 @@ def appraise_c5(world: World, offer: Offer, habits: Mapping | None = None) -> Ap
     total -= h.get("accept_margin", 0.0)
     if bloc:
         total = -1.0
-    return Appraisal(terms, total, c5_reason(world, c, p, terms, total, bloc))
+    return Appraisal(terms, total, c5_reason(world, c, p, terms, total, bloc), c, bloc)
 
 
-def c5_reason(world: World, c: str, p: str, t: dict, total: float, bloc: str) -> str:
+def c5_reason(world: World, c: str, p: str, t: dict, total: float, bloc: str) -> Msg:
     """One or two sentences naming the terms that decided a C5 state's answer."""
-    cn, pn = world.powers[c].name, world.powers[p].name
+    cn = P(world, c)
     if bloc:
-        return f"{cn} declines: it joins no bloc aimed at {world.powers[bloc].name}."
+        return msg("ai.c5.bloc", who=cn, bloc=P(world, bloc))
     verb = "accepts" if total > 0 else "declines"
     if t.get("closed", 0.0) < 0:
-        return f"{cn} {verb}: it still keeps its doors closed to new deals."
+        return msg(f"ai.c5.{verb}_closed", who=cn)
     parts = []
     if t["hedging"] < 0:
-        parts.append(f"{pn}'s share of its influence would rise from {t['share_before']:.0%} to "
-                     f"{t['share_after']:.0%}, above the {t['tolerance']:.0%} it tolerates")
+        parts.append(msg("ai.c5.share", power=P(world, p), before=t["share_before"], after=t["share_after"],
+                         tolerance=t["tolerance"]))
     if t["backlash"] < -0.01:
-        parts.append(f"it fears its other partners' displeasure ({-t['backlash']:.2f})")
+        parts.append(msg("ai.c5.backlash", fear=-t["backlash"]))
     if t["diversity"] > 0.005:
-        parts.append(f"the deal opens a route it does not depend on (+{t['diversity']:.2f})")
+        parts.append(msg("ai.c5.diversity", gain=t["diversity"]))
     if t.get("debt", 0.0) < -0.01:
-        parts.append(f"the loan would add {-t['debt']:.2f} to the debt it fears")
-    gain = "the offer's value" if t["money"] >= 0 else "the cost to it"
-    summary = f"{gain} comes to {t['money']:+.2f}"
+        parts.append(msg("ai.c5.debt", debt=-t["debt"]))
+    summary = msg("ai.c5.value" if t["money"] >= 0 else "ai.c5.cost", money=t["money"])
     if total > 0:
-        body = "; ".join(parts) if parts else summary
-        return f"{cn} {verb}: {body}, and the deal is worth it on balance ({total:+.2f})."
+        return msg("ai.c5.accepts", who=cn, body=joined(parts, "semi") if parts else summary, total=total)
     if parts:
-        return f"{cn} {verb}: {'; '.join(parts)}, and {summary.replace('comes to', 'at')} does not make up for it."
-    return f"{cn} {verb}: {summary}, not enough to be worth it."
+        side = "value" if t["money"] >= 0 else "cost"
+        return msg(f"ai.c5.declines_despite_{side}", who=cn, body=joined(parts, "semi"), money=t["money"])
+    return msg("ai.c5.declines", who=cn, body=summary)
 
 
 def avoids(world: World, corridor: str, powers) -> bool:
@@ -270,27 +274,26 @@ def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = 
         total = -1.0
     terms = {"goods": goods, "standing": standing, "paid": paid, "premium": premium, "route": route,
              "consent": consent, "unaffordable": unaffordable}
-    return Appraisal(terms, total, great_reason(world, p, to_p, terms, total, h))
+    return Appraisal(terms, total, great_reason(world, p, to_p, terms, total, h), p)
 
 
-def great_reason(world: World, p: str, to_p, t: dict, total: float, h: Mapping) -> str:
+def great_reason(world: World, p: str, to_p, t: dict, total: float, h: Mapping) -> Msg:
     """One or two sentences naming the terms that decided a great power's answer."""
-    pn = world.powers[p].name
     verb = "accepts" if total > 0 else "declines"
-    text = f"{pn} {verb}: goods worth {t['goods']:.2f}, influence worth {t['standing']:.2f}, against {t['paid']:.2f} paid"
-    if abs(t.get("premium", 0.0)) > 0.005:
-        text += f" and a price premium of {t['premium']:.2f} over the contract's life"
     if t.get("unaffordable"):
-        return f"{pn} declines: its yearly income would not cover the contracts' premiums, and it would default."
+        return msg("ai.great.unaffordable", who=P(world, p))
+    premium = t.get("premium", 0.0)
+    body = (msg("ai.great.terms_premium", goods=t["goods"], standing=t["standing"], paid=t["paid"], premium=premium)
+            if abs(premium) > 0.005 else msg("ai.great.terms", goods=t["goods"], standing=t["standing"], paid=t["paid"]))
     if t.get("consent", 0.0) > 0:
-        text += f"; transit consent to a route into its market is worth {t['consent']:.2f}"
+        body = joined([body, msg("ai.great.consent", worth=t["consent"])], "semi")
     if t["route"] > 0:
-        avoided = " and ".join(world.powers[q].name for q in h.get("avoid", ()) if q in world.powers)
         pressed = any(dependence.controls(world, q, p, i.resource) for q in h.get("avoid", ())
                       for i in to_p if i.kind == "contract")
-        why = f" while {avoided}'s export controls are in force" if pressed else ""
-        text += f"; a route that avoids {avoided} is worth {t['route']:.2f} more to it{why}"
-    return text + "."
+        avoided = joined(Ps(world, [q for q in h.get("avoid", ()) if q in world.powers]), "and")
+        body = joined([body, msg("ai.great.route_pressed" if pressed else "ai.great.route", avoided=avoided,
+                                 worth=t["route"])], "semi")
+    return msg(f"ai.great.{verb}", who=P(world, p), body=body)
 
 
 def appraise_neighbour(world: World, p: str, offer: Offer, habits: Mapping | None = None) -> Appraisal:

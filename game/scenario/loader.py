@@ -26,6 +26,7 @@ from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
 from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
+from game.text import LANGUAGES, register_texts
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
     MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, shown, user_dir,
 )
@@ -33,7 +34,7 @@ from game.scenario.source import (  # noqa: F401  (re-exported for callers)
 MAP_FILE = asset("map", "heartland_map.json")
 TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economies", "influence", "trust",
              "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
-             "personalities", "rivers")
+             "personalities", "rivers", "i18n")
 NUMERIC_OPS = ("<", "<=", ">", ">=")
 MAX_ERRORS = 200  # problems listed for one scenario; more are counted
 MAX_ITEMS = 400  # entries in one table ([events.*], [corridors.*], ...): far above any real scenario
@@ -248,6 +249,7 @@ def build(merged: Merged) -> Scenario:
     _check_meta(merged, meta, chk)
     world = _world(raw, meta, chk)
     personalities = _personalities(raw.get("personalities", {}), world, chk)
+    texts = _texts(raw.get("i18n", {}), meta["id"], world, chk, merged.top.raw.get("i18n", {}))
     if chk.errors:
         listed = _ordered(chk.errors)
         if chk.dropped:
@@ -255,8 +257,74 @@ def build(merged: Merged) -> Scenario:
                                         f"fix these {len(listed)} first."))
         raise ScenarioErrors(listed)
     plausibility(merged, world, chk)
+    register_texts(texts)
     return Scenario(meta["id"], meta["title"], meta["description"], meta["teaching_notes"], merged.top.path, world,
                     personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)))
+
+
+TEXT_FIELDS = {"powers": ("name", "name.power"), "corridors": ("name", "name.corridor"), "forums": ("name", "name.forum")}
+
+
+def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None) -> dict[str, dict[str, str]]:
+    """The [i18n.<lang>] tables: an author's text in other languages, as catalogue keys -> text.
+
+    A scenario's own title, description and notes come only from its own file (`own`), never from the
+    scenario it extends; names and events are inherited with the rest of the data (those of items it
+    removes are dropped), and only its own file's entries are checked."""
+    if not isinstance(table, dict):
+        chk.fail("i18n", f"should be a table of languages ([i18n.ja], ...), not {_describe(table)}.")
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    for lang, entries in table.items():
+        if lang not in LANGUAGES:
+            chk.fail(f"i18n.{lang}", f"'{lang}' is not a language of the game; use one of {', '.join(LANGUAGES)}."
+                     f"{_hint(lang, LANGUAGES)}")
+            continue
+        if not isinstance(entries, dict):
+            chk.fail(f"i18n.{lang}", f"should be a table of texts, not {_describe(entries)}.")
+            continue
+        out[lang] = {}
+        mine = dict(_flat(own.get(lang, {}))) if isinstance(own, dict) and isinstance(own.get(lang), dict) else {}
+        for path, value in _flat(entries):
+            if path not in mine and (path.startswith("scenario.") or _text_key(path, sid, world) is None):
+                continue  # the base's own title, or a text of something this scenario removed
+            key = _text_key(path, sid, world)
+            where = f"i18n.{lang}.{path}"
+            if key is None:
+                chk.fail(where, "names no text of this scenario; use scenario.title, scenario.description, "
+                         "scenario.teaching_notes, powers.<id>.name, corridors.<id>.name, forums.<id>.name, "
+                         "events.<id>.title or events.<id>.note.")
+            elif not isinstance(value, str) or not value.strip():
+                chk.fail(where, f"should be text in quotes, not {_describe(value)}.")
+            else:
+                out[lang][key] = value.strip()
+    return out
+
+
+def _flat(table: dict, prefix: str = ""):
+    """(dotted path, value) for every leaf of nested tables."""
+    for k, v in table.items():
+        path = f"{prefix}.{k}" if prefix else str(k)
+        if isinstance(v, dict):
+            yield from _flat(v, path)
+        else:
+            yield path, v
+
+
+def _text_key(path: str, sid: str, world: World) -> str | None:
+    """The catalogue key an [i18n] path stands for, or None when it names nothing in this scenario."""
+    parts = path.split(".")
+    if len(parts) == 2 and parts[0] == "scenario" and parts[1] in ("title", "description", "teaching_notes"):
+        return f"scenario.{sid}.{parts[1]}"
+    if len(parts) != 3:
+        return None
+    table, item, field = parts
+    if table == "events" and field in ("title", "note") and any(e.id == item for e in world.events):
+        return f"event.{item}.{field}"
+    records = {"powers": world.powers, "corridors": world.corridors, "forums": world.forums}.get(table, {})
+    if table in TEXT_FIELDS and field == TEXT_FIELDS[table][0] and item in records:
+        return f"{TEXT_FIELDS[table][1]}.{item}"
+    return None
 
 
 def _ordered(errors: list[ScenarioError]) -> list[ScenarioError]:

@@ -30,7 +30,7 @@ class Settings:
     height: int = 720
     scale: float = 1.0
     fullscreen: bool = False
-    language: str = "en"
+    language: str = ""  # "" = the system locale's language
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -93,14 +93,25 @@ class App:
         self.running = True
         self.dirty = True
         self.fit_scale()
-        from game.ui.i18n import set_language
-        set_language(settings.language)
+        from game.ui.i18n import set_language, system_language
+        set_language(settings.language or system_language())
 
     def fit_scale(self) -> None:
         """The effective UI scale: the setting times a factor that grows with the window's height."""
         wanted = round(self.settings.scale * size_factor(self.screen.get_height()), 3)
         if abs(theme.scale() - wanted) > 1e-3:
             theme.set_scale(wanted)
+
+    def set_language(self, lang: str, remember: bool = True) -> None:
+        """Show every text in `lang` from the next frame on (remembered unless told otherwise)."""
+        from game.ui.i18n import language, set_language, tr
+        set_language(lang)
+        if remember:
+            self.settings.language = language()
+            save_settings(self.settings, self.settings_path)
+        if pygame.display.get_init() and pygame.display.get_surface() is self.screen:
+            pygame.display.set_caption(tr("app.title"))
+        self.dirty = True
 
     def quit(self) -> None:
         """Leave the main loop."""
@@ -220,10 +231,10 @@ def run(ns=None) -> int:
     """Open the window and play until the player quits; returns the exit code."""
     settings = clamp_to_desktop(load_settings())
     screen = open_window(settings)
-    from game.ui.i18n import tr
-    pygame.display.set_caption(tr("app.title"))
     pygame.key.set_repeat(400, 40)
     app = App(screen, settings)
+    if getattr(ns, "lang", None):
+        app.set_language(ns.lang, remember=False)
     app.manager.push(first_scene(app, ns))
     clock = pygame.time.Clock()
     while app.running:

@@ -13,7 +13,7 @@ from typing import Sequence
 import pygame
 from attrs import field, frozen
 
-from game.ui.theme import note
+from game.ui.theme import draw_line, line_width, note, tokens
 from game.ui.theme import raw_font as font
 
 OTHERS_COLOR = "#9A9A9A"
@@ -88,7 +88,7 @@ def tick_label(value: float, step: float, unit: str = "") -> str:
 def text(surface: pygame.Surface, s: str, pos, size: int, ink, anchor: str = "topleft",
          bold: bool = False) -> pygame.Rect:
     """Blit `s` anchored at `pos`; returns the rectangle it covers."""
-    img = font(size, bold).render(s, True, color(ink))
+    img = draw_line(s, size, color(ink), bold)
     note(s)
     r = img.get_rect(**{anchor: pos})
     surface.blit(img, r)
@@ -128,16 +128,14 @@ MIN_COLUMN = 170  # narrowest legend column, unscaled pixels
 
 def _legend_cell(entries: Sequence[tuple[str, str, str]], style: ChartStyle) -> int:
     """Width of one legend entry: swatch plus the longest label."""
-    f = font(style.px(18))
-    return max((f.size(label)[0] for label, _, _ in entries), default=0) + style.px(SWATCH + 12)
+    return max((line_width(label, style.px(18)) for label, _, _ in entries), default=0) + style.px(SWATCH + 12)
 
 
 def fit(s: str, size: int, width: int) -> str:
     """`s` shortened with "..." so that it fits in `width` pixels."""
-    f = font(size)
-    if f.size(s)[0] <= width:
+    if line_width(s, size) <= width:
         return s
-    while s and f.size(s + "...")[0] > width:
+    while s and line_width(s + "...", size) > width:
         s = s[:-1]
     return s.rstrip() + "..."
 
@@ -190,12 +188,13 @@ def _split_legend(inner: pygame.Rect, entries, style: ChartStyle) -> tuple[pygam
 
 def _wrap2(s: str, size: int, width: int) -> list[str]:
     """`s` on one line, or split at a space into two lines, each fitted to `width`."""
-    if font(size).size(s)[0] <= width or " " not in s:
+    pieces = tokens(s)
+    if line_width(s, size) <= width or len(pieces) < 2:
         return [fit(s, size, width)]
-    words = s.split(" ")
-    best = min(range(1, len(words)), key=lambda i: max(font(size).size(" ".join(words[:i]))[0],
-                                                        font(size).size(" ".join(words[i:]))[0]))
-    return [fit(" ".join(words[:best]), size, width), fit(" ".join(words[best:]), size, width)]
+    joined = [("", " ")[space] + piece for piece, space in pieces]
+    best = min(range(1, len(joined)), key=lambda i: max(line_width("".join(joined[:i]).strip(), size),
+                                                        line_width("".join(joined[i:]).strip(), size)))
+    return [fit("".join(joined[:best]).strip(), size, width), fit("".join(joined[best:]).strip(), size, width)]
 
 
 def _axes(surface, area: pygame.Rect, x_ticks, x_labels, y_ticks, y_unit, x_label, style: ChartStyle,

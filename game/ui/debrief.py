@@ -9,10 +9,12 @@ from __future__ import annotations
 import pygame
 
 from game import engine
+from game.text import scenario_text
 from game.ui import debrief_charts as dc
 from game.ui.charts import ChartStyle, font, fit, text
 from game.ui.export import GAME_LOG, ExportResult, default_folder, export_all, folder_from_text
 from game.ui.i18n import tr
+from game.ui.theme import break_lines, line_width
 from game.ui.scene import Scene
 
 TABS = ("scores", "influence", "flows", "history", "export")
@@ -28,15 +30,7 @@ TOP_ROW_SHARE = 0.58  # share of the history tab's height for its top row of cha
 
 def _wrap(s: str, size: int, width: int) -> list[str]:
     """Split `s` into lines no wider than `width` pixels."""
-    f, lines, line = font(size), [], ""
-    for word in s.split():
-        trial = f"{line} {word}".strip()
-        if f.size(trial)[0] > width and line:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return lines + ([line] if line else [])
+    return [line for line in break_lines(s, width, lambda line: line_width(line, size)) if line]
 
 
 class DebriefScene(Scene):
@@ -177,7 +171,8 @@ class DebriefScene(Scene):
 
     def _header(self, surface, pad: int, k: float) -> int:
         """Title and winner line; returns the y below them."""
-        title = tr("debrief.title", scenario=getattr(self.world, "title", "") or self.session.scenario_id)
+        sid = getattr(self.world, "scenario_id", "") or self.session.scenario_id
+        title = tr("debrief.title", scenario=scenario_text(sid, "title", getattr(self.world, "title", "") or sid))
         r = text(surface, title, (pad, pad), round(34 * k), INK, bold=True)
         leader = engine.winner(self.world)
         who = dc.name_of(self.world, leader) if leader else tr("debrief.no_winner")
@@ -195,7 +190,7 @@ class DebriefScene(Scene):
         h = round(36 * k)
         for i, tab in enumerate(TABS):
             label = tr(f"debrief.tab.{tab}")
-            w = font(size).size(label)[0] + round(28 * k)
+            w = line_width(label, size) + round(28 * k)
             r = pygame.Rect(x, y, w, h)
             on = i == self.tab
             pygame.draw.rect(surface, pygame.Color(PANEL if not on else "#3B4760"), r, border_radius=round(6 * k))
@@ -239,7 +234,7 @@ class DebriefScene(Scene):
     def _influence_tab(self, surface, body: pygame.Rect, k: float) -> None:
         """A list of states to choose from and the chosen state's stacked shares."""
         size = round(22 * k)
-        col_w = max(font(size).size(self.world.powers[s].name)[0] for s in self.states) + round(40 * k) \
+        col_w = max(line_width(dc.name_of(self.world, s), size) for s in self.states) + round(40 * k) \
             if self.states else 0
         text(surface, tr("debrief.choose_state"), (body.left, body.top), size, MUTED)
         y = body.top + round(32 * k)
@@ -249,7 +244,7 @@ class DebriefScene(Scene):
             pygame.draw.rect(surface, pygame.Color("#3B4760" if on else PANEL), r, border_radius=round(5 * k))
             pygame.draw.rect(surface, pygame.Color(self.world.powers[s].color),
                              (r.left, r.top, round(6 * k), r.height))
-            text(surface, self.world.powers[s].name, (r.left + round(14 * k), r.centery), size,
+            text(surface, dc.name_of(self.world, s), (r.left + round(14 * k), r.centery), size,
                  INK if on else MUTED, "midleft", bold=on)
             self.hits.append((r, ("state", i)))
             y = r.bottom + round(6 * k)
@@ -291,7 +286,7 @@ class DebriefScene(Scene):
         """The folder field, the export button and the result."""
         size = round(22 * k)
         y = text(surface, tr("debrief.export.folder"), body.topleft, size, INK).bottom + round(10 * k)
-        bw = font(size).size(tr("debrief.export.button"))[0] + round(40 * k)
+        bw = line_width(tr("debrief.export.button"), size) + round(40 * k)
         field = pygame.Rect(body.left, y, body.width - bw - 12, round(44 * k))
         pygame.draw.rect(surface, pygame.Color("#0F131B"), field, border_radius=4)
         pygame.draw.rect(surface, pygame.Color(ACCENT), field, 2, border_radius=4)

@@ -16,7 +16,8 @@ from attrs import frozen
 from game.model.world import OTHERS
 from game.reference import HISTORY_DIR, RefSeries, Reference, load_reference  # noqa: F401 (re-exported)
 from game.ui.charts import OTHERS_COLOR, ChartStyle, Series, bar_chart, line_chart, no_data, stacked_chart
-from game.ui.i18n import tr
+from game import text
+from game.ui.i18n import render, tr
 
 # Colour-blind-safe palette for corridors (they carry no colour of their own).
 CORRIDOR_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
@@ -43,8 +44,7 @@ def name_of(world, power: str) -> str:
     """A power's display name ("Others" for the outside share)."""
     if power == OTHERS:
         return tr("debrief.others")
-    p = world.powers.get(power)
-    return p.name if p else power
+    return render(text.power(world, power))
 
 
 def color_of(world, power: str) -> str:
@@ -75,7 +75,7 @@ def short_name(name: str) -> str:
 def corridor_unit(world, corridor: str) -> str:
     """The unit a corridor's flow is counted in."""
     c = world.corridors.get(corridor)
-    return "bcm" if c and c.mode in GAS_MODES else "Mt"
+    return render(text.Ref("unit", "gas" if c and c.mode in GAS_MODES else "oil"))
 
 
 def active_corridors(history: Sequence[dict], world) -> list[str]:
@@ -140,7 +140,7 @@ def influence_chart(history: Sequence[dict], world, state: str) -> ChartSpec:
 def flows_chart(history: Sequence[dict], world) -> ChartSpec:
     """Yearly volume on each corridor that carried anything."""
     xs = years(history)
-    series = [Series(f"{short_name(world.corridors[c].name)} ({corridor_unit(world, c)})",
+    series = [Series(f"{short_name(render(text.corridor(world, c)))} ({corridor_unit(world, c)})",
                      CORRIDOR_COLORS[i % len(CORRIDOR_COLORS)], xs,
                      [h.get("flows", {}).get(c, 0.0) for h in history])
               for i, c in enumerate(active_corridors(history, world))]

@@ -185,7 +185,7 @@ def negotiation(demo: Demo) -> str:
     demo.shot("negotiation_table")
     problems = scene.problems()
     if problems:
-        raise DemoFailed("The rules refused the demo's offer: " + " ".join(problems))
+        raise DemoFailed("The rules refused the demo's offer: " + " ".join(map(str, problems)))
     receiver = scene.target
     scene.send()
     if demo.manager.top is scene:
@@ -221,6 +221,7 @@ def action_list(demo: Demo) -> None:
 
 def news_and_year(demo: Demo) -> None:
     """The event cards of the latest year with news, the last year's summary and the hand-over screen."""
+    from game.ui import words
     from game.ui.dialogs import EventCardsScene, HandOverScene, YearSummaryScene
     session = demo.game.session
     worlds = [session.world] + list(reversed(session.year_worlds))
@@ -237,7 +238,7 @@ def news_and_year(demo: Demo) -> None:
     demo.show(f"year_summary_{year}", YearSummaryScene(session, before, session.year_worlds[-1], year, viewer))
     demo.close()
     nxt = session.world.c5()[0]
-    demo.show("hand_over", HandOverScene(session.world.powers[nxt].name))
+    demo.show("hand_over", HandOverScene(words.pname(session.world, nxt)))
     demo.close()
 
 
@@ -307,8 +308,9 @@ def steps(scenario_id: str, years: int, seed: int) -> list:
             ("the pause menu, rules and load-game list", pause_rules_load), ("the debrief", debrief)]
 
 
-def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tuple[int, int] = WINDOW) -> Demo:
-    """Play `years` AI-only years on screen and show every scene, saving screenshots into `folder`."""
+def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tuple[int, int] = WINDOW,
+             lang: str | None = None) -> Demo:
+    """Play `years` AI-only years on screen and show every scene in `lang`, saving screenshots into `folder`."""
     from game.scenario.loader import load
     from game.ui.app import App, Settings
     load(scenario_id)  # a bad scenario is one sentence before any window opens
@@ -318,6 +320,8 @@ def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tu
         try:
             pygame.display.set_caption("Heartland demo")
             app = App(pygame.display.set_mode(size), Settings(*size), settings_file())
+            if lang:
+                app.set_language(lang, remember=False)
             demo = Demo(app, folder)
             for what, step in steps(scenario_id, years, seed):
                 try:
@@ -342,7 +346,7 @@ def main(ns) -> int:
     started = time.perf_counter()
     folder = Path(ns.screenshots).expanduser()
     try:
-        demo = run_demo(ns.scenario, ns.years, folder, ns.seed, parse_size(ns.size))
+        demo = run_demo(ns.scenario, ns.years, folder, ns.seed, parse_size(ns.size), getattr(ns, "lang", None))
     except DemoFailed as e:
         print(f"The demo stopped: {e}")
         print(json.dumps({"screenshots": len(list(folder.glob("*.png"))), "years": None, "skipped": [],

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pygame
 
 from game.model import AID_KINDS, Item, Offer
+from game.text import event_text
 from game.rules import actions as A
 from game.rules import transit
 from game.ui import theme, words
-from game.ui.i18n import tr
+from game.ui.i18n import render, tr
 from game.ui.widgets import NUMBER_KEYS, UIScene
 
 
@@ -104,7 +105,7 @@ class ActionListScene(ListMixin, Dialog):
             key = NUMBER_KEYS[n] if n < len(NUMBER_KEYS) else None
             label = (f"{n + 1}  " if key else "    ") + words.action(w, a)
             self.button(surface, (inner.left, inner.top + n * (bh + 4), inner.width, bh), label,
-                        lambda a=a: self.pick(a), enabled=not reasons, tooltip=" ".join(reasons) or str(a),
+                        lambda a=a: self.pick(a), enabled=not reasons, tooltip=" ".join(map(render, reasons)) or str(a),
                         hotkey=key, id=f"act{i}", size=15)
         if len(rows) > visible:
             theme.text(surface, tr("list.more", shown=f"{self.scroll + 1}-{min(len(rows), self.scroll + visible)}",
@@ -323,7 +324,7 @@ class NegotiationScene(Dialog):
         from game.rules.play import validate
         if not self.target:
             return [tr("why.no_counterpart")]
-        return validate(self.game.session.world, self.action())
+        return [render(r) for r in validate(self.game.session.world, self.action())]
 
     def send(self) -> None:
         """Send the offer."""
@@ -380,10 +381,10 @@ class NegotiationScene(Dialog):
         theme.text(surface, tr("nego.summit"), rect.topleft, 15, theme.MUTED)
         y = rect.top + theme.line_height(15) + 4
         for i, (a, reasons) in enumerate(rows):
-            label = tr(f"nego.summit{a.level}", forum=w.forums[a.forum].name if a.forum in w.forums else a.forum)
+            label = tr(f"nego.summit{a.level}", forum=words.fname(w, a.forum))
             self.button(surface, (rect.left, y, rect.width, bh), label, lambda a=a: self.invite(a),
                         enabled=not reasons, id=f"summit{i}", size=13,
-                        tooltip=" ".join(reasons) or words.action(w, a))
+                        tooltip=" ".join(map(render, reasons)) or words.action(w, a))
             y += bh + 4
         return y
 
@@ -418,11 +419,10 @@ class NegotiationScene(Dialog):
                            lambda: self.nudge("amount", -step, step, 20)))
         elif self.kind == "contract":
             c, _ = self.c5_and_great()
-            from game.model import UNITS
             fields += [
                 (tr("nego.resource"), words.resource(d["resource"]) if d["resource"] else tr("word.none"),
                  lambda: (self.cycle("resource", self.resources()), self.set_kind("contract")), None),
-                (tr("nego.volume"), f"{d['volume']:g} {UNITS.get(d['resource'], '')}",
+                (tr("nego.volume"), f"{d['volume']:g} {words.unit(d['resource'])}",
                  lambda: self.nudge("volume", self.vol_step(), 0, 1000), lambda: self.nudge("volume", -self.vol_step(), 0, 1000)),
                 (tr("nego.price"), f"{d['price']:.1f}x", lambda: self.nudge("price", 0.1, 0.5, 2.0),
                  lambda: self.nudge("price", -0.1, 0.5, 2.0)),
@@ -515,7 +515,7 @@ class NegotiationScene(Dialog):
             except (KeyError, ValueError, ZeroDivisionError):
                 pass
         if problems:
-            y = theme.paragraph(surface, " ".join(problems), pygame.Rect(rect.left, y, rect.width, theme.px(100)), 14,
+            y = theme.paragraph(surface, " ".join(map(render, problems)), pygame.Rect(rect.left, y, rect.width, theme.px(100)), 14,
                                 theme.WARN) + 4
         if self.result:
             theme.paragraph(surface, self.result, pygame.Rect(rect.left, y, rect.width, theme.px(60)), 14, theme.YELLOW)
@@ -553,8 +553,8 @@ class EventCardsScene(Dialog):
             return
         ev = self.cards[min(self.i, len(self.cards) - 1)]
         inner = self.frame(surface, tr("card.title", year=self.year, n=self.i + 1, total=len(self.cards)))
-        y = theme.paragraph(surface, ev.title, inner, 24, theme.YELLOW, True) + theme.px(10)
-        y = theme.paragraph(surface, ev.note, pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(90)),
+        y = theme.paragraph(surface, event_text(ev, "title"), inner, 24, theme.YELLOW, True) + theme.px(10)
+        y = theme.paragraph(surface, event_text(ev, "note"), pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(90)),
                             17) + theme.px(14)
         if ev.source:
             theme.paragraph(surface, tr("card.source", source=words.source(ev.source)),
@@ -609,7 +609,7 @@ class YearSummaryScene(ListMixin, Dialog):
         now_all, old_all = dict(a.scores) or scores(a), dict(b.scores) or scores(b)
         for p in a.order:
             now, old = now_all.get(p, 0.0), old_all.get(p, 0.0)
-            theme.text(surface, a.powers[p].name, (col.left, y), 14, theme.hex_color(a.powers[p].color))
+            theme.text(surface, words.pname(a, p), (col.left, y), 14, theme.hex_color(a.powers[p].color))
             r = theme.text(surface, f"{old:.1f} -> {now:.1f} ({now - old:+.1f})", (col.right, y), 14, anchor="topright")
             self.tip(pygame.Rect(col.left, y, col.width, r.height), tr("tip.score"))
             y += theme.line_height(14) + 1
@@ -620,7 +620,7 @@ class YearSummaryScene(ListMixin, Dialog):
         for c in a.c5():
             sa, sb = shares(a, c), shares(b, c)
             dom = max(sa, key=sa.get)
-            line = tr("summary.influence_row", state=a.powers[c].name,
+            line = tr("summary.influence_row", state=words.pname(a, c),
                       dominant=words.pname(a, dom) if dom in a.powers else tr("legend.others"), share=f"{sa[dom]:.0%}")
             if me in sa:
                 line += " " + tr("summary.yours", now=f"{sa[me]:.0%}", delta=f"{(sa[me] - sb.get(me, 0)) * 100:+.1f}")

@@ -57,8 +57,8 @@ def log_rows(entries: Iterable) -> list[dict]:
 
 
 def write_log_csv(entries: Iterable, path: Path) -> Path:
-    """Write the game log as CSV with a header row; returns the path."""
-    with open(path, "w", newline="", encoding="utf-8") as f:
+    """Write the game log as CSV (UTF-8 with a BOM) with a header row, texts in the active language; returns the path."""
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:  # the BOM tells spreadsheet programs it is UTF-8
         w = csv.DictWriter(f, fieldnames=CSV_COLUMNS)
         w.writeheader()
         w.writerows(log_rows(entries))

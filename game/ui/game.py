@@ -160,7 +160,7 @@ class GameScene(UIScene):
         if p != self.viewer and len(self.humans()) > 1:
             self.viewer = p
             from game.ui.dialogs import HandOverScene
-            self.manager.push(HandOverScene(s.world.powers[p].name))
+            self.manager.push(HandOverScene(words.pname(s.world, p)))
         self.viewer = p
 
     def finish(self) -> None:
@@ -173,7 +173,7 @@ class GameScene(UIScene):
         try:
             self.session.act(action)
         except IllegalAction as e:
-            self.message = " ".join(e.reasons)
+            self.message = " ".join(e.texts())
             return False
         self.message = ""
         return True
@@ -189,7 +189,7 @@ class GameScene(UIScene):
             self.session.undo()
             self.message = ""
         except IllegalAction as e:
-            self.message = " ".join(e.reasons)
+            self.message = " ".join(e.texts())
 
     def _with_saves(self, use):
         """`use(game.save)`; a missing save module or a failed file operation becomes the message."""
@@ -431,12 +431,12 @@ class GameScene(UIScene):
         item(tr(f"phase.{w.phase}"), tr(f"phase.{w.phase}.tip"))
         if cur:
             who = tr("top.human") if s.seats[cur].human else tr("top.ai", difficulty=tr(f"difficulty.{s.seats[cur].difficulty}"))
-            item(f"{w.powers[cur].name} ({who})", tr("tip.current"), theme.hex_color(w.powers[cur].color), True)
+            item(f"{words.pname(w, cur)} ({who})", tr("tip.current"), theme.hex_color(w.powers[cur].color), True)
         pw = w.powers[me]
         free = economy.free_funds(w, me)
-        item(tr("top.treasury", value=f"{pw.treasury:.2f}"),
-             tr("tip.treasury", free=f"{free:.2f}", income=f"{pw.income:.2f}",
-                before=f"{self.year_start.powers[me].treasury:.2f}"))
+        item(tr("top.treasury", value=pw.treasury),
+             tr("tip.treasury", free=free, income=pw.income,
+                before=self.year_start.powers[me].treasury))
         item(tr("top.ap", left=w.ap_left.get(me, 0), total=pw.action_points), tr("tip.ap"))
         from game.rules import agenda
         score = agenda.score(w, me)
@@ -487,12 +487,11 @@ class GameScene(UIScene):
 
     def draw_state(self, surface, body, w, c: str) -> None:
         """A C5 state's economy, resources, influence and trust, debts, stability, forums and routes."""
-        from game.model import UNITS
         eco, pw = w.economies[c], w.powers[c]
         before = self.year_start.economies.get(c, eco)
         dom = dominant_of(w, c)
         y = body.top
-        theme.text(surface, pw.name.upper(), (body.left, y), 20, bold=True, width=body.width)
+        theme.text(surface, words.pname(w, pw.id).upper(), (body.left, y), 20, bold=True, width=body.width)
         y += theme.line_height(20)
         dn = words.pname(w, dom) if dom in w.powers else tr("legend.others")
         y = self.row(surface, body, y, tr("panel.dominant"), dn, tr("tip.dominant"))
@@ -524,27 +523,27 @@ class GameScene(UIScene):
         y = self.heading(surface, body, y, tr("panel.resources"))
         for r, made in eco.production.items():
             res = eco.reserves.get(r)
-            val = f"{made:g} {UNITS.get(r, '')}" + (f" / {res:g}" if res else "")
+            val = f"{made:g} {words.unit(r)}" + (f" / {res:g}" if res else "")
             y = self.row(surface, body, y, words.resource(r), val, tr("tip.production", resource=words.resource(r)))
         debt = sum(eco.debt.values())
-        y = self.heading(surface, body, y, tr("panel.debt", total=f"{debt:.2f}"))
+        y = self.heading(surface, body, y, tr("panel.debt", total=debt))
         if eco.debt:
             txt = ", ".join(f"{words.pname(w, k)} {v:.2f}" for k, v in eco.debt.items())
             y = self.row(surface, body, y - theme.line_height(14) - 1, "", "", tr("tip.debt"))
             y = theme.paragraph(surface, txt, pygame.Rect(body.left, y, body.width, 200), 14)
         y = self.heading(surface, body, y, tr("panel.forums"))
-        forums = [f.name for f in w.forums.values() if c in f.members]
+        forums = [words.fname(w, f.id) for f in w.forums.values() if c in f.members]
         y = theme.paragraph(surface, ", ".join(forums) or tr("word.none"), pygame.Rect(body.left, y, body.width, 200), 14)
         y = self.heading(surface, body, y, tr("panel.routes"))
         routes = [k for k in w.corridors.values() if c in k.path]
         for k in routes:
-            r = theme.text(surface, f"{k.name} ({tr(f'status.{k.status}')})", (body.left, y), 13, width=body.width)
+            r = theme.text(surface, f"{words.kname(w, k.id)} ({tr(f'status.{k.status}')})", (body.left, y), 13, width=body.width)
             self.tip(pygame.Rect(body.left, y, body.width, r.height), corridor_tip(w, k))
             y += theme.line_height(13)
 
     def draw_corridor(self, surface, body, w, k) -> None:
         """A corridor's mode, status, capacity, flow and owners."""
-        y = theme.paragraph(surface, k.name, body, 18, bold=True)
+        y = theme.paragraph(surface, words.kname(w, k.id), body, 18, bold=True)
         flow = self.map.flow_of(w, k.id)
         y = self.row(surface, body, y, tr("panel.mode"), tr(f"mode.{k.mode}"), tr("tip.mode"))
         y = self.row(surface, body, y, tr("panel.status"), tr(f"status.{k.status}"), tr("tip.status"))
@@ -568,7 +567,7 @@ class GameScene(UIScene):
         me = self.me()
         pw = w.powers[me]
         y = body.top
-        theme.text(surface, pw.name.upper(), (body.left, y), 20, theme.hex_color(pw.color), True, width=body.width)
+        theme.text(surface, words.pname(w, pw.id).upper(), (body.left, y), 20, theme.hex_color(pw.color), True, width=body.width)
         y += theme.line_height(20)
         y = self.row(surface, body, y, tr("panel.treasury"), words.money(pw.treasury), tr("tip.treasury_short"))
         y = self.row(surface, body, y, tr("panel.income"), words.money(pw.income), tr("tip.income"))
@@ -653,7 +652,7 @@ class GameScene(UIScene):
 def corridor_tip(w, k) -> str:
     """A corridor described for a tooltip."""
     flow = sum(w.flows.get(k.id, {}).values())
-    return tr("tip.corridor", name=k.name, mode=tr(f"mode.{k.mode}"), status=tr(f"status.{k.status}"),
+    return tr("tip.corridor", name=words.kname(w, k.id), mode=tr(f"mode.{k.mode}"), status=tr(f"status.{k.status}"),
               capacity=f"{k.capacity:g}", flow=f"{flow:.1f}",
               path=" - ".join(words.pname(w, p) for p in k.path))
 

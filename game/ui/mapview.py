@@ -12,9 +12,10 @@ import math
 
 import pygame
 
-from game.ui import theme
+from game.text import Ref as Named
+from game.ui import theme, words
 from game.ui.geo import MapData, load_map, point_in_rings
-from game.ui.i18n import tr
+from game.ui.i18n import render, tr
 
 PAD = (0.45, 0.35, 0.45, 0.2)  # room left, below, right, above the C5 states, as shares of their size
 CORRIDOR = (238, 238, 238)
@@ -135,7 +136,7 @@ class MapView:
             x, y = self.to_screen(c.label)
             x, y = x + shift[0], y + shift[1]
             if 30 < x < surf.get_width() - 30 and 12 < y < surf.get_height() - 12 and self._big(c):
-                theme.halo_text(surf, c.name, (x, y), 13, (172, 176, 182), anchor="center")
+                theme.halo_text(surf, render(Named("country", iso, c.name)), (x, y), 13, (172, 176, 182), anchor="center")
 
     def _big(self, c) -> bool:
         """Whether a country is large enough on screen to carry a name."""
@@ -212,7 +213,7 @@ class MapView:
         x, y = x + shift[0], y + shift[1]
         pts = [(px_ + shift[0], py_ + shift[1]) for px_, py_ in self.ring_points(country.rings[0])]
         visible = [q for q in pts if 0 <= q[0] < w and 0 <= q[1] < h]
-        name = world.powers[p].name.upper()
+        name = words.pname(world, p).upper()
         col = theme.mix(theme.hex_color(world.powers[p].color), (255, 255, 255), 0.3)
         m = theme.px(60)
         cx, cy = min(max(x, m), w - m), min(max(y, theme.px(16)), h - theme.px(16))
@@ -223,7 +224,7 @@ class MapView:
     def _draw_label(self, surf, world, cid: str, at, placed: list) -> None:
         """The state's name with a bar of influence shares below it, moved down clear of other labels."""
         x, y = at
-        name = world.powers[cid].name
+        name = words.pname(world, cid)
         img = theme.render(name, 15, (255, 255, 255), True)
         bw, bh = max(img.get_width(), theme.px(70)), theme.px(8)
         box = pygame.Rect(0, 0, bw, img.get_height() + bh + 4)
@@ -297,7 +298,7 @@ class MapView:
         for hid in holders:
             col = theme.hex_color(world.powers[hid].color) if hid in world.powers else theme.OTHERS
             pygame.draw.rect(surface, col, (x, y + 2, theme.px(22), lh - 5))
-            label = world.powers[hid].name if hid in world.powers else tr("legend.others")
+            label = words.pname(world, hid) if hid in world.powers else tr("legend.others")
             theme.text(surface, label, (x + theme.px(30), y), 13)
             y += lh
         theme.text(surface, tr("legend.modes"), (x, y), 13, theme.MUTED, True)

@@ -7,7 +7,7 @@ import attrs
 import pygame
 
 from game.ui import theme
-from game.ui.i18n import tr
+from game.ui.i18n import LANGUAGE_NAMES, LANGUAGES, language, tr
 from game.ui.widgets import UIScene
 
 
@@ -101,6 +101,18 @@ def title_block(surface: pygame.Surface, title: str, subtitle: str = "") -> int:
     return y + theme.px(20)
 
 
+def language_row(scene: UIScene, surface: pygame.Surface, y: int) -> int:
+    """One button per language, each named in its own script, centred at `y`; returns the y below it."""
+    app = getattr(scene.manager, "app", None)
+    bw, bh, gap = theme.px(120), theme.px(36), theme.px(8)
+    x = surface.get_width() // 2 - (len(LANGUAGES) * (bw + gap) - gap) // 2
+    for i, lang in enumerate(LANGUAGES):
+        scene.button(surface, (x + i * (bw + gap), y, bw, bh), LANGUAGE_NAMES[lang],
+                     lambda lang=lang: app and app.set_language(lang), id=f"lang-{lang}", size=16,
+                     selected=lang == language(), tooltip=tr("settings.language.tip"), enabled=app is not None)
+    return y + bh
+
+
 class MainMenuScene(UIScene):
     """New game, load game, rules reference, settings, quit."""
 
@@ -126,6 +138,7 @@ class MainMenuScene(UIScene):
         for i, (bid, label, fn, ok, tip) in enumerate(entries):
             self.button(surface, (x, y + i * (bh + gap), bw, bh), f"{i + 1}  {label}", fn, enabled=ok,
                         tooltip=tip, id=bid, hotkey=pygame.K_1 + i, size=20)
+        language_row(self, surface, surface.get_height() - theme.px(100))
         theme.text(surface, tr("menu.keys"), (surface.get_width() // 2, surface.get_height() - theme.px(30)),
                    14, theme.MUTED, anchor="midbottom")
         self.draw_tooltip(surface)
@@ -180,7 +193,9 @@ class SettingsScene(UIScene):
         self.button(surface, (cx + theme.px(40), y, theme.px(200), bh),
                     tr("settings.on") if full else tr("settings.off"), lambda: app and app.toggle_fullscreen(),
                     id="fullscreen", tooltip=tr("settings.fullscreen.tip"), enabled=app is not None)
-        y += bh + theme.px(40)
+        y += bh + theme.px(20)
+        theme.text(surface, tr("settings.language"), (cx - theme.px(250), y + bh // 2), 20, anchor="midleft")
+        y = language_row(self, surface, y + bh + theme.px(8)) + theme.px(30)
         self.button(surface, (cx - theme.px(100), y, theme.px(200), bh), tr("common.back"), self.manager.pop,
                     id="back")
         self.draw_tooltip(surface)
@@ -251,7 +266,7 @@ class LoadScene(UIScene):
         else:
             title = tr("load.row", title=getattr(info, "scenario_title", "") or "?", year=getattr(info, "year", "?"))
             if kind in ("quicksave", "autosave"):
-                title = f"{tr('load.' + kind)}: {title}"
+                title = f"{tr(f'load.{kind}')}: {title}"
             if getattr(info, "status", "") not in ("", "playing"):
                 title += " - " + tr("load.over")
             second, color = tr("load.seats", seats=getattr(info, "seats", "") or "?"), theme.TEXT

@@ -8,7 +8,8 @@ import pygame
 from dataclasses import dataclass
 
 from game.paths import scenario_dir, user_scenario_dir
-from game.ui import theme
+from game.text import scenario_text
+from game.ui import theme, words
 from game.ui.i18n import tr
 from game.ui.widgets import UIScene
 
@@ -182,7 +183,8 @@ class SetupScene(UIScene):
         y = rect.top + theme.line_height(18) + theme.px(6)
         bh = theme.px(40)
         for i, info in enumerate(self.scenarios):
-            label = info.title if not info.error else tr("setup.broken_label", name=info.title)
+            title = scenario_text(info.id, "title", info.title)
+            label = title if not info.error else tr("setup.broken_label", name=info.title)
             years = f" ({info.start_year}-{info.end_year})" if info.start_year else ""
             self.button(surface, (rect.left, y, rect.width, bh), label + years, lambda i=i: self.choose(i),
                         selected=i == self.index, id=f"scenario{i}", tooltip=info.path)
@@ -210,7 +212,7 @@ class SetupScene(UIScene):
             theme.paragraph(surface, tr("setup.no_scenarios"), inner, 16)
             return
         error = info.error or (self.error if self.world() is None else "")
-        y = theme.paragraph(surface, info.title, inner, 22, bold=True)
+        y = theme.paragraph(surface, scenario_text(info.id, "title", info.title), inner, 22, bold=True)
         if error:
             y = theme.paragraph(surface, tr("setup.broken_intro"), pygame.Rect(inner.left, y + 8, inner.width, 60),
                                 16, theme.WARN)
@@ -221,12 +223,12 @@ class SetupScene(UIScene):
         for line in getattr(info, "warnings", ())[:3]:
             y = theme.paragraph(surface, tr("setup.warning", text=line),
                                 pygame.Rect(inner.left, y + 6, inner.width, inner.bottom - y), 14, theme.WARN)
-        y = theme.paragraph(surface, " ".join(info.description.split()),
+        y = theme.paragraph(surface, " ".join(scenario_text(info.id, "description", info.description).split()),
                             pygame.Rect(inner.left, y + 8, inner.width, inner.bottom - y), 16)
         y += theme.px(12)
         theme.text(surface, tr("setup.teaching_notes"), (inner.left, y), 16, theme.ACCENT, bold=True)
         y += theme.line_height(16) + 4
-        theme.paragraph(surface, " ".join(info.teaching_notes.split()),
+        theme.paragraph(surface, " ".join(scenario_text(info.id, "teaching_notes", info.teaching_notes).split()),
                         pygame.Rect(inner.left, y, inner.width, inner.bottom - y), 15, theme.MUTED)
 
     def draw_seats(self, surface, rect) -> None:
@@ -243,13 +245,14 @@ class SetupScene(UIScene):
             sw = pygame.Rect(rect.left, y + 6, theme.px(14), bh - 12)
             pygame.draw.rect(surface, theme.hex_color(pw.color), sw)
             kind = tr("kind.great") if pw.kind == "great" else tr("kind.c5")
-            theme.text(surface, pw.name, (sw.right + 8, y + bh // 2), 17, anchor="midleft")
+            name = words.pname(w, p)
+            theme.text(surface, name, (sw.right + 8, y + bh // 2), 17, anchor="midleft")
             self.tip(pygame.Rect(rect.left, y, theme.px(150), bh), kind)
             bx = rect.left + int(rect.width * 0.42)
             bw = int(rect.width * 0.27)
             self.button(surface, (bx, y, bw, bh), tr("setup.human") if human else tr("setup.ai"),
                         lambda p=p: self.toggle_human(p), selected=human, id=f"seat-{p}",
-                        tooltip=tr("setup.seat.tip", power=pw.name))
+                        tooltip=tr("setup.seat.tip", power=name))
             self.button(surface, (bx + bw + 6, y, rect.right - bx - bw - 6, bh),
                         tr(f"difficulty.{diff}"), lambda p=p: self.cycle_difficulty(p), enabled=not human,
                         id=f"difficulty-{p}", tooltip=tr(f"difficulty.{diff}.tip") if not human

@@ -4,10 +4,20 @@ Colours follow the Okabe-Ito palette (safe for the common colour-vision
 deficiencies); power colours come from the scenario's `color` field. Fonts are
 loaded on first use and scaled by the UI-scale setting. `text()` can record every
 string it draws, so tests can prove a screen shows nothing private.
+
+Each language draws with its own face (assets/fonts: Japanese, Traditional and Simplified
+Chinese glyph shapes differ) and falls back per character to the other bundled fonts, so a
+scenario title typed in any of these scripts shows. `wrap` breaks lines between words and
+between CJK characters, keeping closing punctuation off the start of a line (kinsoku).
 """
 from __future__ import annotations
 
+import json
+
 import pygame
+
+from game import text as i18n
+from game.paths import asset
 
 # Okabe-Ito and neutrals
 BLACK = (0, 0, 0)
@@ -37,7 +47,7 @@ WARN = VERMILLION
 OTHERS = (140, 140, 140)
 
 _state = {"scale": 1.0}
-_fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+_fonts: dict[tuple, pygame.font.Font] = {}
 _cache: dict[tuple, pygame.Surface] = {}
 _wrapped: dict[tuple, list[str]] = {}
 _fitted: dict[tuple, str] = {}
@@ -63,22 +73,117 @@ def px(n: float) -> int:
     return int(round(n * _state["scale"]))
 
 
-def raw_font(pixels: int, bold: bool = False) -> pygame.font.Font:
-    """The game font at exactly `pixels`, loaded on first use and cached."""
+FONT_DIR = asset("fonts")
+FACES = {"ja": "NotoSansJP-Regular.otf", "zh-TW": "NotoSansTC-Regular.otf", "zh-CN": "NotoSansSC-Regular.otf"}
+FALLBACK = ("default", "NotoSansJP-Regular.otf", "NotoSansTC-Regular.otf", "NotoSansSC-Regular.otf",
+            "NotoSans-Regular.ttf")
+CJK_SIZE = 0.85  # CJK faces are taller for their size: this keeps line heights close to the default font's
+
+
+def faces(lang: str | None = None) -> tuple[str, ...]:
+    """The fonts `lang` draws with, its own first, then the fallbacks in order."""
+    first = FACES.get(lang or i18n.language(), "default")
+    return (first, *(f for f in FALLBACK if f != first))
+
+
+_coverage: dict[str, frozenset[int]] = {}
+
+
+def coverage(face: str) -> frozenset[int]:
+    """The code points a bundled font has (from assets/fonts/coverage.json; empty when unknown)."""
+    if not _coverage:
+        try:
+            raw = json.loads((FONT_DIR / "coverage.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            raw = {}
+        for name, runs in raw.items():
+            _coverage[name] = frozenset(cp for lo, hi in runs for cp in range(lo, hi + 1))
+        _coverage.setdefault("default", frozenset(range(32, 127)))
+    return _coverage.get(face, frozenset())
+
+
+def raw_font(pixels: int, bold: bool = False, face: str = "") -> pygame.font.Font:
+    """A font at exactly `pixels` (the active language's face unless named), loaded on first use and cached."""
     if not pygame.font.get_init():  # first use, or pygame was quit since: cached fonts are dead
         pygame.font.init()
         _fonts.clear()
-    key = (pixels, bold)
+    face = face or faces()[0]
+    key = (pixels, bold, face)
     if key not in _fonts:
-        f = pygame.font.Font(None, pixels)
+        path = FONT_DIR / face
+        if face != "default" and path.is_file():
+            f = pygame.font.Font(path, max(6, round(pixels * CJK_SIZE)) if face in FACES.values() else pixels)
+        else:
+            f = pygame.font.Font(None, pixels)
         f.set_bold(bold)
         _fonts[key] = f
     return _fonts[key]
 
 
-def font(size: int = 16, bold: bool = False) -> pygame.font.Font:
+def pixels(size: int) -> int:
+    """The pixel size of the game font at `size` points under the UI scale."""
+    return max(8, int(px(size) * 1.25))
+
+
+def font(size: int = 16, bold: bool = False, face: str = "") -> pygame.font.Font:
     """The game font at `size` points, scaled by the UI scale."""
-    return raw_font(max(8, int(px(size) * 1.25)), bold)
+    return raw_font(pixels(size), bold, face)
+
+
+_runs: dict[tuple, tuple[tuple[str, str], ...]] = {}
+
+
+def runs(s: str, lang: str | None = None) -> tuple[tuple[str, str], ...]:
+    """`s` cut into (face, text) runs, each character drawn by the first font of the language that has it."""
+    lang = lang or i18n.language()
+    key = (s, lang)
+    got = _runs.get(key)
+    if got is None:
+        order = faces(lang)
+        first = coverage(order[0])
+        s = "".join(" " if c.isspace() and ord(c) not in first else c for c in s)  # any font draws a space
+        if all(ord(c) in first for c in s):
+            got = ((order[0], s),)
+        else:
+            out: list[list[str]] = []
+            for c in s:
+                face = next((f for f in order if ord(c) in coverage(f)), order[0])
+                if out and out[-1][0] == face:
+                    out[-1][1] += c
+                else:
+                    out.append([face, c])
+            got = tuple((f, t) for f, t in out)
+        if len(_runs) > 4000:
+            _runs.clear()
+        _runs[key] = got
+    return got
+
+
+def line_width(s: str, pixels_: int, bold: bool = False) -> int:
+    """How wide `s` is drawn at `pixels_`, fallback fonts included."""
+    return sum(raw_font(pixels_, bold, face).size(part)[0] for face, part in runs(s))
+
+
+def width(s: str, size: int = 16, bold: bool = False) -> int:
+    """How wide `s` is drawn at `size` points, fallback fonts included."""
+    return line_width(s, pixels(size), bold)
+
+
+def draw_line(s: str, pixels_: int, color, bold: bool = False) -> pygame.Surface:
+    """One line at `pixels_`, drawn run by run in the fonts that have its characters, on one baseline."""
+    parts = runs(s)
+    if len(parts) == 1:
+        return raw_font(pixels_, bold, parts[0][0]).render(s, True, color)
+    pictures = [(raw_font(pixels_, bold, face), raw_font(pixels_, bold, face).render(part, True, color))
+                for face, part in parts]
+    ascent = max(f.get_ascent() for f, _ in pictures)
+    height = max(ascent - f.get_ascent() + p.get_height() for f, p in pictures)
+    out = pygame.Surface((sum(p.get_width() for _, p in pictures), height), pygame.SRCALPHA)
+    x = 0
+    for f, p in pictures:
+        out.blit(p, (x, ascent - f.get_ascent()))
+        x += p.get_width()
+    return out
 
 
 def hex_color(value: str, default=(136, 136, 136)) -> tuple[int, int, int]:
@@ -115,12 +220,12 @@ def recording() -> bool:
 
 def render(s: str, size: int = 16, color=TEXT, bold: bool = False) -> pygame.Surface:
     """A rendered line of text (cached)."""
-    key = (s, px(size), color, bold)
+    key = (s, px(size), color, bold, i18n.language())
     surf = _cache.get(key)
     if surf is None:
         if len(_cache) > 3000:
             _cache.clear()
-        surf = font(size, bold).render(s, True, color)
+        surf = draw_line(s, pixels(size), color, bold)
         _cache[key] = surf
     note(s)
     return surf
@@ -148,21 +253,21 @@ ELLIPSIS = "\u2026"
 
 def fit(s: str, width: int, size: int = 16, bold: bool = False) -> str:
     """`s` as it fits on one line of `width` pixels: whole, or cut and ended with an ellipsis (cached)."""
-    key = (s, width, px(size), bold)
+    key = (s, width, px(size), bold, i18n.language())
     out = _fitted.get(key)
     if out is None:
-        f = font(size, bold)
-        if f.size(s)[0] <= width:
+        if globals()["width"](s, size, bold) <= width:
             out = s
         else:
+            wide = globals()["width"]
             lo, hi = 0, len(s)  # the longest prefix that fits with the ellipsis
             while lo < hi:
                 mid = (lo + hi + 1) // 2
-                if f.size(s[:mid].rstrip() + ELLIPSIS)[0] <= width:
+                if wide(s[:mid].rstrip() + ELLIPSIS, size, bold) <= width:
                     lo = mid
                 else:
                     hi = mid - 1
-            out = s[:lo].rstrip() + ELLIPSIS if lo else (ELLIPSIS if f.size(ELLIPSIS)[0] <= width else "")
+            out = s[:lo].rstrip() + ELLIPSIS if lo else (ELLIPSIS if wide(ELLIPSIS, size, bold) <= width else "")
         if len(_fitted) > 4000:
             _fitted.clear()
         _fitted[key] = out
@@ -171,7 +276,7 @@ def fit(s: str, width: int, size: int = 16, bold: bool = False) -> str:
 
 def fits(s: str, width: int, size: int = 16, bold: bool = False) -> bool:
     """Whether `s` fits on one line of `width` pixels."""
-    return font(size, bold).size(s)[0] <= width
+    return globals()["width"](s, size, bold) <= width
 
 
 HALO = (14, 16, 20)
@@ -189,7 +294,7 @@ def halo_text(surface: pygame.Surface, s: str, pos, size: int = 16, color=TEXT, 
 
 def wrap(s: str, width: int, size: int = 16, bold: bool = False) -> list[str]:
     """Split text into lines no wider than `width` pixels (cached)."""
-    key = (s, width, px(size), bold)
+    key = (s, width, px(size), bold, i18n.language())
     got = _wrapped.get(key)
     if got is None:
         got = _wrap(s, width, size, bold)
@@ -199,21 +304,56 @@ def wrap(s: str, width: int, size: int = 16, bold: bool = False) -> list[str]:
     return list(got)
 
 
-def _wrap(s: str, width: int, size: int, bold: bool) -> list[str]:
-    """The uncached line breaking of `wrap`."""
-    f = font(size, bold)
+NO_START = set("。、，．,.・：；？！?!）)］]｝}〕〉》」』】〙〗〟’”»›ー々〻ゝゞぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ…‥%％")
+NO_END = set("（(［[｛{〔〈《「『【〘〖〝‘“«‹")
+
+
+def is_cjk(c: str) -> bool:
+    """Whether a line may break before and after `c` without a space (CJK scripts and full-width forms)."""
+    cp = ord(c)
+    return (0x2E80 <= cp <= 0x9FFF or 0xAC00 <= cp <= 0xD7AF or 0xF900 <= cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF
+            or 0x20000 <= cp <= 0x3FFFF)
+
+
+def tokens(para: str) -> list[tuple[str, bool]]:
+    """A paragraph as unbreakable pieces, each with whether a space comes before it.
+
+    Words break at spaces; CJK text breaks between characters, except that closing punctuation
+    stays with what it follows and opening punctuation with what it precedes (kinsoku)."""
+    out: list[list] = []
+    space, glue_next = False, False
+    for c in para:
+        if c.isspace():
+            space, glue_next = True, False
+            continue
+        joins = out and not space and (glue_next or c in NO_START or not (is_cjk(c) or is_cjk(out[-1][0][-1])))
+        if joins:
+            out[-1][0] += c
+        else:
+            out.append([c, space and bool(out)])
+        space, glue_next = False, c in NO_END
+    return [(t, sp) for t, sp in out]
+
+
+def break_lines(s: str, limit: int, measure) -> list[str]:
+    """`s` broken into lines whose `measure(line)` is at most `limit` (a piece wider than that gets its own line)."""
     lines: list[str] = []
     for para in s.split("\n"):
-        words, line = para.split(), ""
-        for w in words:
-            trial = f"{line} {w}".strip()
-            if f.size(trial)[0] <= width or not line:
+        line = ""
+        for piece, space in tokens(para):
+            trial = f"{line} {piece}" if space and line else line + piece
+            if not line or measure(trial) <= limit:
                 line = trial
             else:
                 lines.append(line)
-                line = w
+                line = piece
         lines.append(line)
     return lines
+
+
+def _wrap(s: str, width: int, size: int, bold: bool) -> list[str]:
+    """The uncached line breaking of `wrap`."""
+    return break_lines(s, width, lambda line: globals()["width"](line, size, bold))
 
 
 def paragraph(surface: pygame.Surface, s: str, rect: pygame.Rect, size: int = 16, color=TEXT,

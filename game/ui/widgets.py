@@ -189,7 +189,7 @@ def tooltip_box(surface: pygame.Surface, text: str, anchor) -> None:
     width = min(theme.px(360), surface.get_width() - 20)
     lines = theme.wrap(text, width - theme.px(16), 14)
     lh = theme.line_height(14)
-    w = max(theme.font(14).size(line)[0] for line in lines) + theme.px(16)
+    w = max(theme.width(line, 14) for line in lines) + theme.px(16)
     h = lh * len(lines) + theme.px(12)
     x, y = anchor[0] + 14, anchor[1] + 18
     x = max(4, min(x, surface.get_width() - w - 4))

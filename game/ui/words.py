@@ -5,20 +5,21 @@ import functools
 import json
 import re
 
-from game.model import UNITS
+from game import text
 from game.paths import asset
 from game.rules import actions as A
-from game.ui.i18n import tr
+from game.rules.play import describe_item, describe_items
+from game.ui.i18n import render, tr
 
 
 def pname(world, pid: str) -> str:
-    """A power's display name (or a tidied id)."""
-    return world.powers[pid].name if pid in world.powers else pid.replace("_", " ").title()
+    """A power's display name in the reader's language (or a tidied id)."""
+    return render(text.power(world, pid))
 
 
 def kname(world, kid: str) -> str:
-    """A corridor's display name."""
-    return world.corridors[kid].name if kid in world.corridors else (kid or tr("word.cheapest_route"))
+    """A corridor's display name in the reader's language."""
+    return render(text.corridor(world, kid)) if kid else tr("word.cheapest_route")
 
 
 def rname(world, rid: str) -> str:
@@ -27,8 +28,13 @@ def rname(world, rid: str) -> str:
 
 
 def fname(world, fid: str) -> str:
-    """A forum's display name."""
-    return world.forums[fid].name if fid in world.forums else fid
+    """A forum's display name in the reader's language."""
+    return render(text.forum(world, fid))
+
+
+def unit(r: str) -> str:
+    """The unit a resource is counted in, as the reader's language writes it."""
+    return render(text.Ref("unit", r))
 
 
 def resource(r: str) -> str:
@@ -38,33 +44,17 @@ def resource(r: str) -> str:
 
 def money(x: float) -> str:
     """US$ bn with two decimals."""
-    return tr("fmt.money", value=f"{x:,.2f}")
+    return tr("fmt.money", value=x)
 
 
 def item(world, i) -> str:
     """One offer item in words."""
-    if i.kind == "aid":
-        return tr("item.aid", amount=f"{i.amount:g}", kind=tr(f"aid.{i.aid_kind}"))
-    if i.kind == "contract":
-        return tr("item.contract", volume=f"{i.amount:g}", unit=UNITS.get(i.resource, ""), resource=resource(i.resource),
-                  years=i.years,
-                  price=f"{i.price_factor:g}", route=kname(world, i.corridor))
-    if i.kind == "cofinance":
-        return tr("item.cofinance", amount=f"{i.amount:g}", corridor=kname(world, i.corridor))
-    if i.kind == "transit":
-        return tr("item.transit", fee=f"{i.amount:g}", corridor=kname(world, i.corridor))
-    if i.kind == "water":
-        return tr("item.water", river=rname(world, i.corridor), years=i.years)
-    if i.kind == "energy":
-        return tr("item.energy", amount=f"{i.amount:g}")
-    if i.against:
-        return tr("item.statement_against", power=pname(world, i.against))
-    return tr("item.statement")
+    return render(describe_item(world, i))
 
 
 def items(world, seq) -> str:
     """Items joined in words ('nothing' when empty)."""
-    return ", ".join(item(world, i) for i in seq) or tr("word.nothing")
+    return render(describe_items(world, seq))
 
 
 def offer(world, o) -> str:
@@ -79,7 +69,7 @@ def offer(world, o) -> str:
 def action(world, a: A.Action) -> str:
     """One action as a short sentence for a menu."""
     if isinstance(a, A.Aid):
-        return tr("act.aid", amount=f"{a.amount:g}", kind=tr(f"aid.{a.kind}"), target=pname(world, a.target))
+        return tr("act.aid", amount=a.amount, kind=tr(f"aid.{a.kind}"), target=pname(world, a.target))
     if isinstance(a, A.Propose):
         return tr("act.propose", target=pname(world, a.target), gives=items(world, a.gives), asks=items(world, a.asks))
     if isinstance(a, A.Pact):
@@ -94,7 +84,7 @@ def action(world, a: A.Action) -> str:
         return tr("act.counter", gives=items(world, a.gives), asks=items(world, a.asks))
     if isinstance(a, A.Build):
         k = world.corridors.get(a.corridor)
-        return tr("act.build", corridor=kname(world, a.corridor), cost=f"{k.build_cost:g}" if k else "?")
+        return tr("act.build", corridor=kname(world, a.corridor), cost=k.build_cost if k else 0.0)
     if isinstance(a, A.Upgrade):
         return tr("act.upgrade", corridor=kname(world, a.corridor))
     if isinstance(a, A.Tariff):
