@@ -14,7 +14,7 @@ import random
 import attrs
 from game.model.ops import evolve, field_names
 
-from game import history
+from game import history, text
 from game.model import GREAT, World
 from game.model.ops import with_corridor, with_power
 from game.rules import (
@@ -239,8 +239,8 @@ def move_goods(world: World) -> tuple[World, list[Entry]]:
 
 def run_water(world: World) -> tuple[World, list[Entry]]:
     """Rivers held upstream give their dams winter power and cost the farms downstream their harvest."""
-    log = [Entry.of(world, u, f"{name(world, u)} holds the {r.name} for winter power; "
-                    f"{', '.join(name(world, d) for d in r.downstream)} go short of water.", rule="water")
+    log = [Entry.of(world, u, "log.river_held", rule="water", actor=text.power(world, u),
+                    river=text.river(world, r.id), downstream=text.joined(text.power(world, d) for d in r.downstream))
            for r in world.rivers.values() for u in r.held]
     return water.flow(world), log
 

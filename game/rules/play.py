@@ -242,9 +242,8 @@ def do_pact(world: World, a: A.Pact) -> tuple[World, list[Entry]]:
         offer = Offer(oid, a.actor, p.party, p.gives, p.asks, world.year, pact=pid,
                       partners=tuple(q for q in parties if q != p.party))
         world = evolve(world, offers=put(world.offers, oid, offer))
-        log.append(Entry.of(world, a.actor, f"{name(world, a.actor)} offers {name(world, p.party)} its part of a deal with "
-                            f"{', '.join(name(world, q) for q in offer.partners)}: {describe_offer(world, offer)}; "
-                            f"it takes effect only if all accept.", private=(a.actor, p.party)))
+        log.append(Entry.of(world, a.actor, "log.pact_part", private=(a.actor, p.party), actor=P(world, a.actor),
+                            party=P(world, p.party), partners=Ps(world, offer.partners), deal=describe_offer(world, offer)))
     return world, log
 
 
@@ -361,9 +360,9 @@ def do_accept(world: World, a: A.Accept) -> tuple[World, list[Entry]]:
     world = _set_offer(world, o, "agreed")
     parts = pact_parts(world, o.pact)
     if any(p.status != "agreed" for p in parts):
-        waiting = [name(world, p.receiver) for p in parts if p.status != "agreed"]
-        return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} agrees to its part of {name(world, o.sender)}'s "
-                                f"deal; it waits for {', '.join(waiting)}.", private=(o.sender, o.receiver))]
+        waiting = [p.receiver for p in parts if p.status != "agreed"]
+        return world, [Entry.of(world, a.actor, "log.pact_waits", private=(o.sender, o.receiver), actor=P(world, a.actor),
+                                sender=P(world, o.sender), waiting=Ps(world, waiting))]
     log = []
     for p in parts:
         world, more = take_effect(world, p, p.receiver)
