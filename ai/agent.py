@@ -268,7 +268,7 @@ class PersonalityAgent:
         if habit is None:
             return -1e9, {}
         cost = p.thrift * spent + self.reserve_penalty(view, me, spent)
-        value = gain + habit - cost
+        value = habit_value(gain - cost, habit)
         moved = R.term_change(before, after, {t: 100 * w / total_w for t, w in weights.items()})
         terms = {"delta": delta, "chance": out.chance, "years": out.years, "habit": habit, "spent": spent,
                  "moved": moved, "habit_text": habit_text}
@@ -422,6 +422,15 @@ class PersonalityAgent:
                 proj = P.project(view, me, b, base, True, self.level.hope)
                 return b, proj
         return None
+
+
+def habit_value(net: float, habit: float) -> float:
+    """A move's worth: its projected net gain, plus habit points only when that gain is not negative.
+
+    Habits rank moves that pay for themselves (character), but never pay for a move the
+    projection says hurts the seat's own score (a card, a premium route or an aid habit
+    played at a loss is what let "do nothing" beat the AI, GAME_V2.md)."""
+    return net + habit if net >= 0 else net
 
 
 NAIVE_TERMS = ("money", "paid", "goods", "closed")  # what an easy seat looks at in an offer
