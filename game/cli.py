@@ -243,3 +243,7 @@ def console() -> None:
     multiprocessing.freeze_support()  # `simulate --jobs` workers in the one-file build
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     sys.exit(main())
+
+
+if __name__ == "__main__":  # `python -m game.cli`, as `python -m game`
+    console()

@@ -1,8 +1,9 @@
 """The game window: settings, the main loop and the scene stack.
 
 `run(ns)` opens a resizable window that fits the desktop, remembers its size,
-UI scale and full-screen choice in settings.json (where game.paths says), and runs the scene stack at up to 60 frames a second, drawing only
-when something changed.
+UI scale and full-screen choice in settings.json (in the folder game.paths names),
+and runs the scene stack at up to 60 frames a second, drawing only when something
+changed.
 """
 from __future__ import annotations
 
