@@ -349,7 +349,8 @@ class PersonalityAgent:
                 text = f"{view.powers[me].name} pays a premium for a route that avoids {avoided}"
             aid_kinds = [i.aid_kind for i in a.gives if i.kind == "aid"]
             fav = sum(0.3 * (self.persona.aid_kinds.get(k, 1.0) - 1.0) for k in aid_kinds)
-            return POINTS_PER_UTILITY * route + fav, text
+            pts = POINTS_PER_UTILITY * route + fav + self.persona.thrift * P.lifetime(mine.terms)
+            return pts - P.UNAFFORDABLE * mine.terms.get("unaffordable", 0.0), text
         pts = POINTS_PER_UTILITY * max(-1.0, mine.total)
         tc = sum(i.amount for i in a.asks if i.kind == "aid" and i.aid_kind == "tc")
         pts += self.persona.hydro * tc

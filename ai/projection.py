@@ -20,6 +20,7 @@ from game.rules import dependence, dilution
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
+UNAFFORDABLE = 100.0  # agenda points: a contract the buyer could not pay is never worth signing
 GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy")
 
 
@@ -57,7 +58,8 @@ def graft(world: World, base: World) -> World:
 
 def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float = 0.5) -> tuple[float, dict, World]:
     """A great power's worth of accepting an offer, in agenda points: the change in its score
-    (goods moved, influence won) plus its route habit, less `thrift` per US$ bn it pays."""
+    (goods moved, security won, influence won) plus its route habit, less `thrift` per US$ bn it
+    pays now and per US$ bn of a contract's whole-life premium."""
     o = world.offers[offer_id]
     judged = valuation.appraise(world, p, o, habits)
     base = settle_goods(world)
@@ -69,8 +71,15 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     delta = agenda.score(after, p) - before
     if kept < 1.0:  # its own pledges in the deal may slip: trust lost instead of aid given
         delta = kept * delta + (1.0 - kept) * (agenda.score(goods(slip_new(signed, world)), p) - before)
-    pts = delta + 10.0 * judged.terms.get("route", 0.0) - thrift * judged.terms.get("paid", 0.0)
+    pts = delta + 10.0 * judged.terms.get("route", 0.0) + thrift * lifetime(judged.terms) \
+        - thrift * judged.terms.get("paid", 0.0) - UNAFFORDABLE * judged.terms.get("unaffordable", 0.0)
     return pts, {**judged.terms, "delta": delta}, after
+
+
+def lifetime(terms: dict) -> float:
+    """US$ bn a contract costs a great power over its life: the discounted premium its treasury pays
+    (the supply security it wins already shows in its agenda score)."""
+    return -terms.get("premium", 0.0)
 
 
 def acceptance(world: World, offer_id: str, judge: bool, hope: float = 0.0) -> float:
@@ -168,7 +177,7 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
     action makes pledges, also the World where they slip (`Outcome.slipped`, with its chance)."""
     world, _ = apply(view, action)
     chance, offer_id = 1.0, ""
-    if isinstance(action, (A.Propose, A.Counter)):
+    if isinstance(action, (A.Propose, A.Counter, A.Aid)):
         offer_id = next(oid for oid in world.offers if oid not in view.offers)
         chance = acceptance(world, offer_id, judge, hope)
         if chance <= 0:

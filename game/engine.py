@@ -18,10 +18,11 @@ from game import history
 from game.model import GREAT, World
 from game.model.ops import with_corridor, with_power
 from game.rules import (
-    agenda, backlash, credibility, dependence, dilution, economy, energy, events, geography, institutions, trade,
+    agenda, backlash, contracts, credibility, dependence, dilution, economy, energy, events, geography, hedging,
+    institutions, trade,
 )
 from game.rules.actions import Action, Attend
-from game.rules.influence import add_influence, decay_all, per_gdp
+from game.rules.influence import decay_all, per_gdp
 from game.rules.log import Entry
 from game.rules.play import apply, name, validate
 from game.errors import IllegalAction
@@ -211,13 +212,15 @@ def record_flows(world: World, flows: geography.Flows) -> World:
     return evolve(world, flows=flows.flows, exports=flows.exports, trade=flows.trade, received=flows.received)
 
 
-def move_goods(world: World) -> World:
-    """Goods flow along corridors; revenue and fees are paid; contracts age."""
+def move_goods(world: World) -> tuple[World, list[Entry]]:
+    """Goods flow along corridors; buyers pay, revenue and fees are paid; contracts age."""
     flows = geography.resolve(world)
     world = record_flows(world, flows)
-    world = economy.settle(world, flows.revenue, flows.fees)
-    contracts = {cid: evolve(c, years_left=c.years_left - 1) for cid, c in world.contracts.items() if c.years_left > 1}
-    return evolve(world, contracts=contracts)
+    world, unpaid, log = contracts.collect(world, flows.shipped)
+    revenue = {c: v - unpaid.get(c, 0.0) for c, v in flows.revenue.items()}
+    world = economy.settle(world, revenue, flows.fees)
+    left = {cid: evolve(c, years_left=c.years_left - 1) for cid, c in world.contracts.items() if c.years_left > 1}
+    return evolve(world, contracts=left), log
 
 
 def trade_influence(world: World) -> World:
@@ -226,7 +229,7 @@ def trade_influence(world: World) -> World:
     for c, row in world.trade.items():
         for buyer, value in row.items():
             if buyer in world.powers and world.powers[buyer].kind == GREAT:
-                world = add_influence(world, c, buyer, k * per_gdp(world, c, value))
+                world = hedging.win(world, c, buyer, k * per_gdp(world, c, value))
     return world
 
 
@@ -263,14 +266,20 @@ def run_resolution(world: World) -> tuple[World, list[Entry]]:
     world, more = progress_corridors(world)
     log += more
     world = economy.finish_projects(world)
-    world = move_goods(world)
+    world, more = move_goods(world)
+    log += more
     world = trade.exchange(trade_influence(decay_all(world)))  # goods trade and remittances beside resources
     world = dilution.dilute(world)
     world = tick_policies(world)
     world = update_security(world)
     world = institutions.age(calm_down(world))
-    world = evolve(world, offers={}, scores=agenda.scores(world))
+    world = evolve(world, offers=standing_offers(world), scores=agenda.scores(world))
     return evolve(world, phase="end"), log
+
+
+def standing_offers(world: World) -> dict:
+    """Offers still open at the year's end (aid pledges offered in the actions phase) wait for an answer."""
+    return {oid: o for oid, o in world.offers.items() if o.status == "pending"}
 
 
 def run_end(world: World) -> tuple[World, list[Entry]]:

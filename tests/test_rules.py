@@ -319,7 +319,7 @@ def test_energy_3_middle_east_risk_raises_value_of_c5_oil():
     """A Gulf crisis lowers Japan's security and raises what it pays for Central Asian oil."""
     calm, crisis = tiny(), tiny(risks={"middle_east": 0.6, "malacca": 0.1})
     assert energy.security(crisis, "japan", "oil") < energy.security(calm, "japan", "oil")
-    assert energy.value_factor(crisis, "japan", "oil") == pytest.approx(1 + 0.6 * 0.73)
+    assert energy.value_factor(crisis, "japan", "oil") == pytest.approx(1 + 0.6 * 0.73 + 0.1 * 0.8)
     assert energy.value_factor(crisis, "japan", "oil") > energy.value_factor(calm, "japan", "oil")
 
 
@@ -338,3 +338,88 @@ def test_no_building_through_a_war_zone():
     assert validate(w, A.Build("china", "planned_line")) == []
     war = evolve(w, risks={**w.risks, "tajikistan": 0.9})
     assert any("at war or in chaos" in r for r in validate(war, A.Build("china", "planned_line")))
+
+
+def test_hedging_6_no_channel_pushes_past_tolerance_for_free():
+    """A summit bonus that would lift China past Kyrgyzstan's tolerance counts only `over_keep` past it,
+    and costs China trust there; Japan's same gain counts in full."""
+    from game.rules import institutions
+    w = with_params(tiny(), hedging__over_keep=0.25)
+    room = hedging.room(w, "kyrgyzstan", "china")
+    big = room + 0.4
+    after = hedging.win(w, "kyrgyzstan", "china", big)
+    assert after.influence["kyrgyzstan"]["china"] == pytest.approx(0.48 + room + 0.25 * 0.4)
+    assert after.trust["kyrgyzstan"]["china"] < w.trust["kyrgyzstan"]["china"]
+    japan = hedging.win(w, "kyrgyzstan", "japan", 0.1)
+    assert japan.influence["kyrgyzstan"]["japan"] == pytest.approx(0.17)
+    assert japan.trust["kyrgyzstan"]["japan"] == w.trust["kyrgyzstan"]["japan"]
+    met = institutions.meet(evolve(w, forums=put(w.forums, "sco", evolve(w.forums["sco"], level=2, standing=20.0))),
+                            "sco", ("kyrgyzstan",))
+    assert share(met, "kyrgyzstan", "china") < hedging.share_after(w, "kyrgyzstan", "china", 0.04 * 21)
+
+
+def test_credibility_5_aid_is_offered_not_imposed():
+    """The aid action makes an offer, not a pledge; declined, no money moves; the offer outlives the year's end."""
+    w = at_turn(tiny(), "japan", "actions")
+    w, _ = apply(w, A.Aid("japan", "kyrgyzstan", "grant", 0.4))
+    assert not w.pledges
+    (oid, offer), = w.offers.items()
+    assert offer.receiver == "kyrgyzstan" and offer.status == "pending"
+    assert oid in engine.standing_offers(w)
+    declined, _ = apply(at_turn(w, "kyrgyzstan"), A.Reject("kyrgyzstan", oid))
+    assert not declined.pledges and declined.powers["kyrgyzstan"].treasury == w.powers["kyrgyzstan"].treasury
+    accepted, _ = apply(at_turn(w, "kyrgyzstan"), A.Accept("kyrgyzstan", oid))
+    (pl,) = accepted.pledges.values()
+    assert (pl.donor, pl.recipient, pl.amount) == ("japan", "kyrgyzstan", 0.4)
+
+
+def test_refining_3_a_deposit_path_big_enough_to_matter_in_2025():
+    """In "Rare Earth Crunch" one development of Kazakhstan's rare earths adds over a fifth of Japan's
+    demand, but unrefined it is neither worth much nor secure: it needs refining builds that take years."""
+    from game.rules.play import develop_amount
+    from game.scenario.loader import load
+    w = load("2025").world
+    added = develop_amount(w, "kazakhstan", "rare_earths")
+    assert added >= 0.2 * w.powers["japan"].demand["rare_earths"]
+    grown = evolve(w, economies=put(w.economies, "kazakhstan", evolve(
+        w.economies["kazakhstan"], production={**w.economies["kazakhstan"].production, "rare_earths": 1.0 + added})))
+    assert refining.secure_share(grown, "kazakhstan", "rare_earths") == 0
+    builds = added / w.param("refining.step")
+    assert builds > 2 and w.param("refining.years") >= 3
+
+
+def test_refining_4_neutralised_gate_lets_ore_count_as_secure():
+    """With refining.gate 0 and ore_ratio 1 the bottleneck is gone: ore is full value and secure."""
+    w = with_params(tiny(), refining__gate=0.0, refining__ore_ratio=1.0)
+    assert refining.secure_share(w, "kazakhstan", "rare_earths") == 1.0
+    assert refining.grade(w, "kazakhstan", "rare_earths") == 1.0
+
+
+def test_energy_4_risk_weight_zero_makes_sea_lanes_safe():
+    """With energy.risk_weight 0 the Gulf and Malacca no longer lower Japan's security; export controls still do."""
+    w = with_params(tiny(), energy__risk_weight=0.0)
+    assert energy.security(w, "japan", "oil") == pytest.approx(1.0)
+    assert energy.security(w, "japan", "rare_earths") == energy.security(tiny(), "japan", "rare_earths")
+
+
+def test_geography_5_costs_are_per_unit_of_capacity():
+    """A kt of rare earths pays a thousandth of the route's per-Mt cost, so refined exports earn money."""
+    w = evolve(tiny(), economies=put(tiny().economies, "kazakhstan",
+                                     evolve(tiny().economies["kazakhstan"], refining=2.0)))
+    k = w.corridors["west"]
+    assert geography.netback(w, "kazakhstan", "rare_earths", k) == pytest.approx(0.02 - 0.001 * 0.08)
+    assert geography.netback(w, "kazakhstan", "rare_earths", k) > 0
+
+
+def test_refining_5_developing_rare_earths_abroad_brings_offtake():
+    """Japan developing Kazakh rare earths gets the new output under contract; unrefined it adds no
+    security, refined at home it does."""
+    from game.rules.play import develop_amount
+    w = at_turn(with_params(tiny(), refining__deposit_share=0.0), "japan", "actions")
+    added = develop_amount(w, "kazakhstan", "rare_earths")
+    w, _ = apply(w, A.Develop("japan", "kazakhstan", "rare_earths"))
+    (con,) = w.contracts.values()
+    assert (con.seller, con.buyer, con.resource, con.volume) == ("kazakhstan", "japan", "rare_earths", added)
+    assert geography.resolve(w).received.get("japan", {}).get("rare_earths", 0.0) == 0.0
+    refined = evolve(w, economies=put(w.economies, "kazakhstan", evolve(w.economies["kazakhstan"], refining=5.0)))
+    assert geography.resolve(refined).received["japan"]["rare_earths"] == pytest.approx(added)

@@ -49,4 +49,5 @@ BOOKKEEPING = (
     RuleInfo(12, "Agendas and winning", "agenda", ("agenda",)),
     RuleInfo(13, "Events", "events", ("events",)),
     RuleInfo(14, "Goods trade and remittances", "trade", ("trade",)),
+    RuleInfo(15, "Contracts and prices", "contracts", ("contracts",)),
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from game.model import Pledge, World
 from game.model.ops import add_treasury, clamp, put, with_economy, with_power
 from game.rules import hedging
-from game.rules.influence import add_influence, per_gdp
+from game.rules.influence import per_gdp
 
 
 def aid_influence(world: World, c: str, p: str, kind: str, amount: float) -> float:
@@ -27,7 +27,7 @@ def give_aid(world: World, pledge: Pledge) -> World:
     """A delivered pledge takes effect: money moves, the donor gains influence."""
     c, p, a = pledge.recipient, pledge.donor, pledge.amount
     world = add_treasury(world, p, -a)
-    world = add_influence(world, c, p, aid_influence(world, c, p, pledge.kind, a))
+    world = hedging.win(world, c, p, aid_influence(world, c, p, pledge.kind, a))
     eco = world.economies[c]
     if pledge.kind == "tc":
         return with_economy(world, c, gdp=eco.gdp * (1 + world.param("economy.tc_growth") * a / eco.gdp))

@@ -3,9 +3,11 @@
 Security of p in r: `S = 1 - sum_src exposure[src] x (1 - covered) x risk[src]`, where
 exposure comes from p's sources table (Japan oil: Middle East 0.73, Malacca 0.8),
 `covered` is the share of demand met by secure C5 deliveries and alternative
-programmes, and risk[src] is the world risk of that name, or for a great power the
-tension with it (the strength of its export controls while they are in force).
-Value factor of C5 supply: `1 + energy.premium x risk_ME x exposure_ME`.
+programmes, and risk[src] is `energy.risk_weight x` the world risk of that name (Middle East, Malacca,
+...), or for a great power the tension with it (the strength of its export controls
+while they are in force). Value factor of C5 supply:
+`1 + energy.premium x sum_src exposure[src] x risk[src]` over the world risks (the Middle
+East and Malacca), used by the valuation rule to price a contract's supply security.
 Source: 001_78d6b60161a582b5.txt (Japan's oil ~73% Middle Eastern through Malacca).
 """
 from __future__ import annotations
@@ -28,7 +30,7 @@ def source_risk(world: World, p: str, r: str, src: str) -> float:
     """How risky one source of p's supply of r is now."""
     if src in world.powers:
         return dependence.source_risk(world, p, r, src)
-    return world.risks.get(src, 0.0)
+    return world.param("energy.risk_weight") * world.risks.get(src, 0.0)
 
 
 def security(world: World, p: str, r: str) -> float:
@@ -39,6 +41,7 @@ def security(world: World, p: str, r: str) -> float:
 
 
 def value_factor(world: World, p: str, r: str) -> float:
-    """How much more p values C5 supply of r while the Middle East is risky."""
-    exposure = world.powers[p].sources.get(r, {}).get("middle_east", 0.0)
-    return 1 + world.param("energy.premium") * world.risks.get("middle_east", 0.0) * exposure
+    """How much more p values C5 supply of r while the Middle East and Malacca are risky."""
+    exposure = world.powers[p].sources.get(r, {})
+    risky = sum(share * world.risks.get(src, 0.0) for src, share in exposure.items() if src not in world.powers)
+    return 1 + world.param("energy.premium") * risky

@@ -20,8 +20,8 @@ from game.model.ops import evolve
 
 from game.model import EventDef, World
 from game.model.ops import put, with_corridor, with_forum
-from game.rules import play
-from game.rules.influence import add_influence, add_trust
+from game.rules import hedging, play
+from game.rules.influence import add_trust
 
 OPS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt,
        ">=": operator.ge, "has": lambda a, b: b in a, "lacks": lambda a, b: b not in a}
@@ -102,7 +102,7 @@ def effect(world: World, eff: tuple) -> World:
         return with_forum(world, args[0], members=members)
     if verb == "influence":
         for c in _each_state(world, args[0]):
-            world = add_influence(world, c, args[1], float(args[2]))
+            world = hedging.win(world, c, args[1], float(args[2]))
         return world
     if verb == "trust":
         for c in _each_state(world, args[0]):

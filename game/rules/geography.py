@@ -1,7 +1,9 @@
 """Rule 2, geography and cost: goods take the cheapest open route within capacity.
 
-Netback per unit on corridor k = price x price_factor x grade - u[k] - fees[k], where
-fees[k] = fee[k] for each controller downstream of the exporter (or off its path). A corridor's general
+Netback per unit on corridor k = price x price_factor x grade - load[r] x (u[k] + fees[k]),
+where fees[k] = fee[k] for each controller downstream of the exporter (or off its path)
+and load[r] the capacity a unit of r takes (costs and fees are per unit of capacity,
+so a kt of rare earths pays a thousandth of a Mt of oil). A corridor's general
 cargo takes its room first (trade.cargo). Contracts ship first,
 on their named corridor or the cheapest open one reaching the buyer; the rest of a
 state's output goes to the cheapest open corridors until capacity runs out. Export
@@ -69,7 +71,7 @@ def output(world: World, c: str, r: str) -> float:
 
 def netback(world: World, c: str, r: str, k: Corridor, price_factor: float = 1.0) -> float:
     """US$ bn earned by `c` per unit of `r` sold over `k`."""
-    return world.prices[r] * price_factor * refining.grade(world, c, r) - route_cost(world, k, c)
+    return world.prices[r] * price_factor * refining.grade(world, c, r) - LOAD[r] * route_cost(world, k, c)
 
 
 class _Ledger:
@@ -96,7 +98,7 @@ class _Ledger:
         _add(self.trade, c, buyer, value)
         self.revenue[c] += units * netback(self.world, c, r, k, price_factor)
         for ctl in tollkeepers(k, c):
-            self.fees[ctl] = self.fees.get(ctl, 0.0) + units * k.fee
+            self.fees[ctl] = self.fees.get(ctl, 0.0) + units * LOAD[r] * k.fee
         _add(self.received, buyer, r, units * refining.secure_share(self.world, c, r))
         return units
 
@@ -109,7 +111,7 @@ def _add(table: dict, outer: str, inner: str, amount: float) -> None:
 def ship_contracts(world: World, ledger: _Ledger) -> None:
     """Contracted volumes move first, on their named corridor or the cheapest that reaches the buyer."""
     for con in world.contracts.values():
-        if con.status != "active":
+        if con.status != "active":  # paused or defaulted
             continue
         named = world.corridors.get(con.corridor)
         candidates = [named] if named and carries(named, con.seller, con.resource) else (

@@ -2,7 +2,12 @@
 
 Each state has a tolerance tol[c]. An offer from p that would leave `s[c,p] > tol[c]`
 costs c `hedging.penalty x (s[c,p] - tol[c])` in utility, so it needs a premium or is
-refused. While some holder q is above tolerance, influence won by its rivals is
+refused. Every channel (aid, loans, summits and forums, corridors, contracts' trade,
+statements, events) adds a great power's influence through `win`: the part of a gain
+g that lifts p's share past tol[c] counts only `hedging.over_keep x` its size, and c's
+trust in p falls by `hedging.trust_loss x (s_after - tol[c])`; the gain that brings the
+share exactly to tolerance is `g* = max(0, (tol x T - I[c,p]) / (1 - tol))`, T the total
+influence in c. While some holder q is above tolerance, influence won by its rivals is
 multiplied by `1 + hedging.rival_bonus x (s_max - tol[c])`. A state never joins a bloc
 or statement aimed at a power in its `never_against` list.
 Sources: 000_81351d1bb27a5d01.txt (no bloc against China or Russia),
@@ -11,8 +16,8 @@ Sources: 000_81351d1bb27a5d01.txt (no bloc against China or Russia),
 """
 from __future__ import annotations
 
-from game.model import World
-from game.rules.influence import shares
+from game.model import GREAT, World
+from game.rules.influence import add_influence, add_trust, shares
 
 
 def share_after(world: World, c: str, p: str, gain: float) -> float:
@@ -43,3 +48,26 @@ def rival_multiplier(world: World, c: str, p: str) -> float:
 def refuses_bloc(world: World, c: str, against: str) -> bool:
     """Whether c refuses any bloc or statement aimed at `against`."""
     return bool(against) and against in world.economies[c].never_against
+
+
+def room(world: World, c: str, p: str) -> float:
+    """Influence p can still gain in c before its share reaches c's tolerance."""
+    inf = world.influence[c]
+    tol = world.economies[c].tolerance
+    return max(0.0, (tol * sum(inf.values()) - inf.get(p, 0.0)) / max(1 - tol, 1e-9))
+
+
+def kept_gain(world: World, c: str, p: str, gain: float) -> float:
+    """The part of a gain that counts: all of it up to tolerance, `over_keep` of the rest."""
+    fit = min(gain, room(world, c, p))
+    return fit + world.param("hedging.over_keep") * (gain - fit)
+
+
+def win(world: World, c: str, p: str, gain: float) -> World:
+    """A great power wins influence in c on any channel, answering to c's tolerance."""
+    if gain <= 0 or c not in world.economies or p not in world.powers or world.powers[p].kind != GREAT:
+        return add_influence(world, c, p, gain)
+    kept = kept_gain(world, c, p, gain)
+    over = excess(world, c, p, kept)
+    world = add_influence(world, c, p, kept)
+    return add_trust(world, c, p, -world.param("hedging.trust_loss") * over) if over > 0 else world

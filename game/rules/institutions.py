@@ -13,7 +13,7 @@ from game.model.ops import evolve
 
 from game.model import Forum, World
 from game.model.ops import put
-from game.rules.influence import add_influence
+from game.rules import hedging
 
 
 def meeting_bonus(world: World, forum: Forum) -> float:
@@ -27,7 +27,7 @@ def meet(world: World, fid: str, attending: tuple[str, ...]) -> World:
     bonus = meeting_bonus(world, forum)
     for c in attending:
         if c in world.influence:
-            world = add_influence(world, c, forum.host, bonus)
+            world = hedging.win(world, c, forum.host, bonus)
     met = evolve(forum, last_met=world.year,
                  standing=forum.standing + world.param("institutions.forum_bonus") * forum.level)
     return evolve(world, forums=put(world.forums, fid, met))

@@ -21,6 +21,8 @@ class Param:
 PARAMS: dict[str, Param] = {
     # 1. Multi-vector hedging
     "hedging.penalty": Param(2.0, 0, 20, "utility lost per unit of influence share above a state's tolerance"),
+    "hedging.over_keep": Param(0.25, 0, 1, "share of an influence gain past a state's tolerance that still counts"),
+    "hedging.trust_loss": Param(0.5, 0, 5, "trust a state loses in a power per unit of share it is pushed past its tolerance"),
     "hedging.rival_bonus": Param(2.0, 0, 10, "extra influence for rivals per unit a dominant power exceeds tolerance"),
     # 2. Geography and cost
     "geography.diversity_value": Param(0.3, 0, 5, "utility a state puts on one unit of export diversity gained"),
@@ -54,12 +56,15 @@ PARAMS: dict[str, Param] = {
     "refining.step": Param(2.0, 0.1, 100, "refining capacity (kt a year) one build adds"),
     "refining.cost": Param(0.4, 0, 10, "cost (US$ bn) of one refining build"),
     "refining.years": Param(3, 0, 10, "years a refining build takes"),
+    "refining.gate": Param(1.0, 0, 1, "share of unrefined rare earths that reach a buyer only through Chinese refineries"),
+    "refining.deposit_share": Param(0.005, 0, 0.1, "rare-earth capacity a deposit development adds, as a share of reserves (kt a year per kt)"),
     # 8. Institutions accumulate
     "institutions.forum_bonus": Param(0.02, 0, 0.5, "influence the host gains in each attending member, per level"),
     "institutions.standing_decay": Param(0.1, 0, 1, "share of a forum's standing lost each year"),
     "institutions.dormant_years": Param(2, 1, 10, "years without a meeting after which a forum drops a level"),
     # 9. Energy security
-    "energy.premium": Param(1.0, 0, 10, "extra value a buyer puts on C5 energy per unit of Middle East risk"),
+    "energy.premium": Param(1.0, 0, 10, "extra value a buyer puts on C5 supply per unit of exposed sea-lane risk (Middle East, Malacca)"),
+    "energy.risk_weight": Param(1.0, 0, 5, "weight of the world's sea-lane and Gulf risks in a buyer's supply security"),
     # Goods trade and remittances (game/rules/trade.py)
     "trade.gdp_elasticity": Param(1.2, 0, 5, "growth of goods trade per unit of the state's GDP growth"),
     "trade.cut_loss": Param(0.1, 0, 1, "share of goods trade lost in a year when every rail, ferry or road corridor linking a state and a power is closed"),
@@ -95,6 +100,12 @@ PARAMS: dict[str, Param] = {
     "agenda.capacity_half": Param(150.0, 0.1, 10000, "route capacity into a market (Mt a year) that scores half"),
     "agenda.energy_half": Param(20.0, 0.1, 10000, "oil and gas received from the C5 (Mt + bcm) that scores half"),
     "agenda.transit_half": Param(1.0, 0.01, 1000, "transit fees earned (US$ bn a year) that score half"),
+    # Contracts: prices on both sides, whole-life values
+    "contracts.resale": Param(1.0, 0, 1, "share of the world-price value of delivered goods a buyer's home market pays back to its treasury"),
+    "contracts.default_trust": Param(0.15, 0, 1, "trust a seller loses in a buyer that defaults on a contract"),
+    "contracts.discount": Param(0.08, 0, 0.5, "yearly discount rate for a contract's whole-life value"),
+    "contracts.lock_in": Param(0.05, 0, 1, "share of a contract's yearly sales a seller gives up in freedom to sell elsewhere"),
+    "contracts.max_years": Param(30, 1, 100, "longest contract, in years"),
     # Events and play
     "events.random_chance": Param(0.5, 0, 1, "chance that a random event is drawn in a year"),
     "play.max_offers": Param(3, 0, 20, "offers a power may make each year"),

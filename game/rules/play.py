@@ -16,8 +16,8 @@ from game.model import AID_KINDS, GREAT, RESOURCES, UNITS, Contract, Item, Offer
 from game.model import Policy as PolicyRecord
 from game.model.ops import add_treasury, next_id, put, with_corridor, with_economy, with_forum
 from game.rules import actions as A
-from game.rules import backlash, dependence, economy, hedging, institutions
-from game.rules.influence import add_influence, per_gdp
+from game.rules import backlash, contracts, dependence, economy, hedging, institutions, refining
+from game.rules.influence import per_gdp
 from game.rules.log import Entry
 
 PHASES: dict[str, tuple[str, ...]] = {
@@ -116,10 +116,14 @@ def check_contract(world: World, seller: str, buyer: str, item: Item) -> list[st
         return reasons
     if item.amount <= 0 or item.years <= 0:
         reasons.append("A contract needs a positive volume and at least one year.")
+    longest = int(world.param("contracts.max_years"))
+    if item.years > longest:
+        reasons.append(f"A contract runs at most {longest} years, not {item.years}.")
     if not 0.5 <= item.price_factor <= 2.0:
         reasons.append("A contract's price must be between 0.5 and 2 times the world price.")
     capacity = world.economies[seller].production.get(item.resource, 0.0)
-    sold = sum(c.volume for c in world.contracts.values() if c.seller == seller and c.resource == item.resource)
+    sold = sum(c.volume for c in world.contracts.values()
+               if c.seller == seller and c.resource == item.resource and contracts.active(c))
     if sold + item.amount > capacity + 1e-9:
         reasons.append(f"{name(world, seller)} can sell {max(0.0, capacity - sold):.2f} more of its "
                        f"{item.resource.replace('_', ' ')}, not {item.amount:g}.")
@@ -213,7 +217,7 @@ def give_item(world: World, item: Item, giver: str, taker: str) -> World:
     if item.kind == "statement":
         c, p = (giver, taker) if giver in world.economies else (taker, giver)
         if c in world.economies and p in world.powers and world.powers[p].kind == GREAT:
-            world = add_influence(world, c, p, world.param("institutions.forum_bonus"))
+            world = hedging.win(world, c, p, world.param("institutions.forum_bonus"))
         return world
     return world
 
@@ -227,7 +231,7 @@ def cofinance(world: World, payer: str, c: str, kid: str, amount: float) -> Worl
     progress = k.progress + (k.build_years * stake if k.status == "building" else 0.0)
     world = with_corridor(world, kid, owners=owners, progress=progress)
     if c in world.economies:
-        world = add_influence(world, c, payer, world.param("influence.cofinance") * per_gdp(world, c, amount))
+        world = hedging.win(world, c, payer, world.param("influence.cofinance") * per_gdp(world, c, amount))
     return world
 
 
@@ -283,10 +287,15 @@ def check_aid(world: World, a: A.Aid) -> list[str]:
 
 
 def do_aid(world: World, a: A.Aid) -> tuple[World, list[Entry]]:
-    world = give_item(world, Item("aid", aid_kind=a.kind, amount=a.amount), a.actor, a.target)
-    kind = describe_item(Item("aid", aid_kind=a.kind, amount=a.amount))
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} pledges {kind} to {name(world, a.target)}, "
-                            f"due in {world.year + 1}.", rule="credibility")]
+    """Aid is offered, never imposed: a pledge offer the recipient accepts or declines in its
+    next diplomacy turn; once accepted it becomes a pledge due the year after."""
+    item = Item("aid", aid_kind=a.kind, amount=a.amount)
+    world, oid = next_id(world, "o")
+    offer = Offer(oid, a.actor, a.target, (item,), (), world.year)
+    world = evolve(world, offers=put(world.offers, oid, offer))
+    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} offers {name(world, a.target)} a pledge of "
+                            f"{describe_item(item)}; {name(world, a.target)} will accept or decline it.",
+                            rule="credibility")]
 
 
 def check_build(world: World, a: A.Build) -> list[str]:
@@ -310,7 +319,7 @@ def do_build(world: World, a: A.Build) -> tuple[World, list[Entry]]:
     world = with_corridor(world, k.id, status="building", progress=0.0, owners=owners)
     for c in k.path:
         if c in world.economies and world.powers[a.actor].kind == GREAT:
-            world = add_influence(world, c, a.actor, world.param("influence.cofinance")
+            world = hedging.win(world, c, a.actor, world.param("influence.cofinance")
                                   * per_gdp(world, c, k.build_cost / len(k.path)))
     return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} starts building {k.name} "
                             f"(${k.build_cost:g}bn, {k.build_years} years).", rule="geography")]
@@ -367,7 +376,8 @@ def develop_amount(world: World, c: str, r: str) -> float:
     """Capacity a development adds: a share of output, or of reserves when nothing is mined yet."""
     eco = world.economies[c]
     base = eco.production.get(r, 0.0) or eco.reserves.get(r, 0.0) * 0.01
-    return base * world.param("economy.develop_share")
+    share = base * world.param("economy.develop_share")
+    return max(share, refining.deposit_step(world, c)) if r == refining.REFINED else share
 
 
 def do_develop(world: World, a: A.Develop) -> tuple[World, list[Entry]]:
@@ -378,7 +388,9 @@ def do_develop(world: World, a: A.Develop) -> tuple[World, list[Entry]]:
     eco = world.economies[a.target]
     world = with_economy(world, a.target, projects=eco.projects + ((a.resource, amount, due),))
     if a.actor != a.target:
-        world = add_influence(world, a.target, a.actor, world.param("influence.cofinance") * per_gdp(world, a.target, cost))
+        world = hedging.win(world, a.target, a.actor, world.param("influence.cofinance") * per_gdp(world, a.target, cost))
+        if a.resource == refining.REFINED and world.powers[a.actor].kind == GREAT:
+            world = refining.offtake(world, a.target, a.actor, amount)
     return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} develops {a.resource.replace('_', ' ')} in "
                             f"{name(world, a.target)}: +{amount:.2f} from {due}.")]
 

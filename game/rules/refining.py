@@ -2,13 +2,22 @@
 
 Grade of a unit of rare earths from c = f + (1 - f) x ore_ratio, with
 f = min(1, refining[c] / output[c]) the share refined at home. Ore refined in China
-counts, for the buyer, as rare earths sourced from China (not secure).
+counts, for the buyer, as rare earths sourced from China: the secure share of a unit is
+`1 - gate x (1 - f)`. A development path: developing a rare-earth deposit adds
+`max(develop_share x output, deposit_share x reserves)` kt a year (Kazakhstan's
+Kuirektykol, ~900 kt, gives ~4.5 kt, a quarter of Japan's demand), but unrefined it is
+worth `ore_ratio` and reaches buyers through China, so it needs refining builds of
+`refining.step` kt each, costing `refining.cost` and taking `refining.years`. A great
+power that develops a rare-earth deposit abroad takes the new output as offtake: a
+contract for the added kt a year at the world price for `play.contract_years` (as Japan
+financed Lynas for offtake after 2010), shipped on the cheapest route to it.
 Source: 003_7a4fb393b3879089.txt (China refines at a quarter of US cost; Australia and
 others lack refining).
 """
 from __future__ import annotations
 
-from game.model import World
+from game.model import Contract, World
+from game.model.ops import evolve, next_id, put
 
 REFINED = "rare_earths"  # the good that needs refining
 
@@ -30,4 +39,16 @@ def grade(world: World, c: str, r: str) -> float:
 
 def secure_share(world: World, c: str, r: str) -> float:
     """Share of a unit from `c` that reaches a buyer without passing Chinese refineries."""
-    return refined_share(world, c) if r == REFINED else 1.0
+    return 1 - world.param("refining.gate") * (1 - refined_share(world, c)) if r == REFINED else 1.0
+
+
+def deposit_step(world: World, c: str) -> float:
+    """Rare-earth capacity one development adds in `c`: a share of its reserves."""
+    return world.param("refining.deposit_share") * world.economies[c].reserves.get(REFINED, 0.0)
+
+
+def offtake(world: World, c: str, p: str, amount: float) -> World:
+    """p, developing rare earths in c, contracts the new output at the world price."""
+    world, cid = next_id(world, "c")
+    con = Contract(cid, c, p, REFINED, amount, 1.0, int(world.param("play.contract_years")))
+    return evolve(world, contracts=put(world.contracts, cid, con))

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from game.model import World
 from game.model.ops import add_treasury, evolve
-from game.rules.influence import add_influence, per_gdp
+from game.rules import hedging
+from game.rules.influence import per_gdp
 
 GOODS_MODES = ("rail", "ferry_rail", "road")  # pipelines carry no manufactures or food
 
@@ -91,7 +92,7 @@ def exchange(world: World) -> World:
         world = add_treasury(world, c, fiscal * sum(eco.remittances.values()))
         for g in dict.fromkeys([*eco.goods, *eco.remittances]):
             amount = eco.goods.get(g, 0.0) + eco.remittances.get(g, 0.0)
-            world = add_influence(world, c, g, k * per_gdp(world, c, amount))
+            world = hedging.win(world, c, g, k * per_gdp(world, c, amount))  # answers to the tolerance (rule 1)
     return world
 
 

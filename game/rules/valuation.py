@@ -1,8 +1,17 @@
 """How a power values an offer: the rule terms, their total and a sentence saying why.
 
-A C5 state weighs what it gets (aid believed at `0.5 + 0.5 T`, price premiums, export
-diversity) against the hedging penalty, the feared backlash and what it gives up.
-A great power weighs goods (valued up by energy insecurity) against what it pays.
+A C5 state weighs what it gets (aid believed at `0.5 + 0.5 T`, a contract's whole-life
+worth, export diversity) against the hedging penalty (counting the influence the
+contract's trade will bring the buyer), the feared backlash and what it gives up.
+A great power weighs a contract's whole-life supply-security value against the premium
+it pays, plus the influence its gifts win, against the money they cost.
+Whole-life worth (rule 14, `game.rules.contracts`), with `A(n)` the annuity factor:
+seller `A(n) x v x [(p f g - cost_k) - (p g - cost_best) - lock_in x p g]`, against its
+best other route to any buyer at the world price; buyer `A(n) x [u x p x (energy value
+factor - 1 + insecurity) - v x p x g x (f - resale)]`, u the secure units up to its
+uncovered demand, against its best other source, the world market at the world price.
+A buyer refuses a contract whose yearly premium, added to its contract bill, exceeds
+its yearly income (it could not pay and would default).
 The AI and the reasons shown to players both come from here.
 
 `habits` (from an AI personality, optional) add named terms: `aid_appetite` (weight of
@@ -19,7 +28,7 @@ from typing import Mapping
 from attrs import frozen
 
 from game.model import GREAT, Item, Offer, World
-from game.rules import backlash, credibility, dependence, economy, energy, geography, hedging
+from game.rules import backlash, contracts, credibility, dependence, economy, energy, geography, hedging, refining
 from game.rules.influence import per_gdp, share
 
 AID_WORTH = {"grant": 1.0, "tc": 0.9, "loan": 0.35}  # a loan must be repaid
@@ -50,9 +59,68 @@ def bn_received(world: World, c: str, p: str, items) -> float:
     return total
 
 
-def contract_premium(world: World, i: Item) -> float:
-    """Extra US$ bn a year a contract pays over the world price (negative if below)."""
-    return i.amount * world.prices[i.resource] * (i.price_factor - 1)
+def contract_route(world: World, seller: str, buyer: str, i: Item):
+    """The corridor a contract item would ship on: the one it names, else the cheapest to the buyer."""
+    if i.corridor:
+        return world.corridors.get(i.corridor)
+    found = geography.routes(world, seller, i.resource, buyer)
+    return found[0] if found else None
+
+
+def best_netback(world: World, c: str, r: str) -> float:
+    """The seller's next-best use of a unit: its best open route to any buyer at the world price (0 if none)."""
+    found = geography.routes(world, c, r)
+    return max(0.0, geography.netback(world, c, r, found[0])) if found else 0.0
+
+
+def seller_worth(world: World, c: str, buyer: str, i: Item) -> float:
+    """Whole-life US$ bn a contract item earns seller c over its next-best sale, less its lock-in."""
+    k = contract_route(world, c, buyer, i)
+    if k is None:
+        return 0.0
+    unit = world.prices[i.resource] * refining.grade(world, c, i.resource)
+    gain = geography.netback(world, c, i.resource, k, i.price_factor) - best_netback(world, c, i.resource)
+    yearly = i.amount * (gain - world.param("contracts.lock_in") * unit)
+    return yearly * contracts.annuity(world, i.years)
+
+
+def secure_units(world: World, p: str, c: str, i: Item) -> float:
+    """Units of a contract that add to p's secure supply, up to the demand not yet covered."""
+    need = world.powers[p].demand.get(i.resource, 0.0) - world.received.get(p, {}).get(i.resource, 0.0)
+    return max(0.0, min(i.amount * refining.secure_share(world, c, i.resource), need))
+
+
+def security_worth(world: World, p: str, c: str, i: Item) -> float:
+    """Whole-life US$ bn of supply security a contract gives buyer p over buying on the world market."""
+    need = world.powers[p].demand.get(i.resource, 0.0)
+    insecurity = 1 - world.powers[p].security.get(i.resource, 1.0) if need else 0.0
+    premium = energy.value_factor(world, p, i.resource) - 1 + insecurity
+    return secure_units(world, p, c, i) * world.prices[i.resource] * premium * contracts.annuity(world, i.years)
+
+
+def buyer_premium(world: World, c: str, i: Item) -> float:
+    """Whole-life US$ bn a buyer's treasury pays for a contract over the goods' resale at home."""
+    unit = world.prices[i.resource] * refining.grade(world, c, i.resource)
+    over = i.price_factor - world.param("contracts.resale")
+    return i.amount * unit * over * contracts.annuity(world, i.years)
+
+
+def affordable(world: World, p: str, c: str, items) -> bool:
+    """Whether p's yearly income covers its contract bill with `items` added (else it would default)."""
+    extra = sum(buyer_premium(world, c, i) / max(contracts.annuity(world, i.years), 1e-9) for i in items)
+    return contracts.yearly_bill(world, p) + extra <= max(0.0, world.powers[p].income) + 1e-9
+
+
+def trade_gain(world: World, c: str, items) -> float:
+    """Influence the buyer wins in c over a contract's life from the trade it brings (with decay)."""
+    keep = 1 - world.param("influence.decay")
+    gain = 0.0
+    for i in items:
+        if i.kind == "contract":
+            yearly = i.amount * world.prices[i.resource] * refining.grade(world, c, i.resource)
+            life = (1 - keep ** max(0, i.years)) / max(1 - keep, 1e-9)
+            gain += world.param("influence.trade") * per_gdp(world, c, yearly) * life
+    return gain
 
 
 def diversity_gain(world: World, c: str, items) -> float:
@@ -95,10 +163,10 @@ def appraise_c5(world: World, offer: Offer, habits: Mapping | None = None) -> Ap
     from_c = offer.asks if offer.receiver == c else offer.gives
     eco = world.economies[c]
     money = per_gdp(world, c, h.get("aid_appetite", 1.0) * bn_received(world, c, p, to_c)
-                    + h.get("price_weight", 1.0) * sum(contract_premium(world, i) for i in from_c if i.kind == "contract")
+                    + h.get("price_weight", 1.0) * sum(seller_worth(world, c, p, i) for i in from_c if i.kind == "contract")
                     - sum(i.amount for i in from_c if i.kind in ("aid", "cofinance")))
     diversity = world.param("geography.diversity_value") * (1 + eco.diversify) * diversity_gain(world, c, from_c)
-    gain = influence_gain(world, c, p, to_c)
+    gain = influence_gain(world, c, p, to_c) + trade_gain(world, c, from_c)
     terms = {"money": money, "diversity": diversity,
              "hedging": -h.get("balance", 1.0) * hedging.penalty(world, c, p, gain),
              "backlash": -backlash.fear(world, c, p),
@@ -167,21 +235,21 @@ def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = 
     h = habits or {}
     to_p = offer.gives if offer.receiver == p else offer.asks
     from_p = offer.asks if offer.receiver == p else offer.gives
-    goods = 0.0
-    for i in to_p:
-        if i.kind == "contract":
-            factor = energy.value_factor(world, p, i.resource) - i.price_factor
-            need = world.powers[p].demand.get(i.resource, 0.0)
-            insecurity = 1 - world.powers[p].security.get(i.resource, 1.0) if need else 0.0
-            goods += i.amount * world.prices[i.resource] * i.years * (factor + insecurity)
-    paid = sum(i.amount for i in from_p if i.kind in ("aid", "cofinance"))
     c = offer.receiver if offer.receiver != p else offer.sender
+    bought = [i for i in to_p if i.kind == "contract" and c in world.economies]
+    goods = sum(security_worth(world, p, c, i) for i in bought)
+    premium = sum(buyer_premium(world, c, i) for i in bought)
+    paid = sum(i.amount for i in from_p if i.kind in ("aid", "cofinance"))
     standing = 0.0
     if c in world.economies:
         standing = influence_gain(world, c, p, from_p) * world.economies[c].gdp ** 0.5
     route = route_worth(world, p, to_p, h)
-    total = goods + standing + route - paid - h.get("accept_margin", 0.0)
-    terms = {"goods": goods, "standing": standing, "paid": paid, "route": route}
+    total = goods + standing + route - paid - premium - h.get("accept_margin", 0.0)
+    unaffordable = 1.0 if bought and not affordable(world, p, c, bought) else 0.0
+    if unaffordable:
+        total = -1.0
+    terms = {"goods": goods, "standing": standing, "paid": paid, "premium": premium, "route": route,
+             "unaffordable": unaffordable}
     return Appraisal(terms, total, great_reason(world, p, to_p, terms, total, h))
 
 
@@ -190,6 +258,10 @@ def great_reason(world: World, p: str, to_p, t: dict, total: float, h: Mapping) 
     pn = world.powers[p].name
     verb = "accepts" if total > 0 else "declines"
     text = f"{pn} {verb}: goods worth {t['goods']:.2f}, influence worth {t['standing']:.2f}, against {t['paid']:.2f} paid"
+    if abs(t.get("premium", 0.0)) > 0.005:
+        text += f" and a price premium of {t['premium']:.2f} over the contract's life"
+    if t.get("unaffordable"):
+        return f"{pn} declines: its yearly income would not cover the contracts' premiums, and it would default."
     if t["route"] > 0:
         avoided = " and ".join(world.powers[q].name for q in h.get("avoid", ()) if q in world.powers)
         pressed = any(dependence.controls(world, q, p, i.resource) for q in h.get("avoid", ())
