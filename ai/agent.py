@@ -3,7 +3,8 @@
 It answers offers with the valuation rule plus its personality's habits, decides summit
 invitations with the backlash rule plus its summit bias, and otherwise values each
 option as `weight[verb] x interest x chance x (agenda score after - agenda score without)
-+ habit points - thrift x money spent`, the score after coming from `ai.projection`.
+- money price x money spent` plus habit points when that is not negative, the score after
+coming from `ai.projection`.
 Easy adds noise and looks at few options; hard re-checks its best options a year deeper
 and haggles offers up until they would be accepted; historical plays the scenario's
 script of real moves where it has one. Every Decision keeps its terms and a sentence.
@@ -31,6 +32,7 @@ from game.text import powers as Ps
 
 ANSWERS = (A.Accept, A.Reject, A.Counter, A.Attend)
 POINTS_PER_UTILITY = 10.0  # agenda points a C5 seat puts on one unit of valuation utility
+MONEY_PER_ACTION = 0.5  # US$ bn a typical paid move costs (aid steps, upgrades, summits): money's use per action point
 
 
 class PersonalityAgent:
@@ -93,7 +95,7 @@ class PersonalityAgent:
 
     def great_judgement(self, view: World, me: str, offer: Offer) -> valuation.Appraisal:
         """A great power's answer in agenda points (goods, influence, route habit, money paid)."""
-        pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), self.persona.thrift)
+        pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), self.money_price(view, me))
         total = pts - self.persona.min_gain
         verb = "accepts" if total > 0 else "declines"
         weights = view.powers[me].agenda
@@ -157,7 +159,7 @@ class PersonalityAgent:
         menu = [a for a in legal if not isinstance(a, (A.EndTurn, *ANSWERS)) and self.allowed(view, a)
                 and not (isinstance(a, A.Propose) and a.target in asked)]
         if len(menu) > self.level.sample:
-            menu = rng.sample(menu, self.level.sample)
+            menu = spread_sample(menu, self.level.sample, rng)
         extra = [a for a in self.habit_moves(view, me) if a not in menu and a.target not in asked
                  and not validate(view, a)]
         return menu + extra
@@ -265,14 +267,14 @@ class PersonalityAgent:
         total_w = sum(weights.values()) or 1.0
         delta = agenda.score(out.world, me) - base_score
         discount = p.patience ** out.years
-        gain = p.weight(a.verb) * self.interest(view, a) * out.chance * discount * delta
+        gain = p.weight(a.verb) * self.interest(view, a) * discount * P.expected_delta(out, me, base_score)
         habit, habit_text = self.habit_points(view, me, a, out)
         if habit is None:
             return -1e9, {}
-        cost = p.thrift * spent + self.reserve_penalty(view, me, spent)
-        value = gain + habit - cost
+        cost = self.money_price(view, me) * spent + self.reserve_penalty(view, me, spent)
+        value = habit_value(gain - cost, habit)
         moved = R.term_change(before, after, {t: 100 * w / total_w for t, w in weights.items()})
-        terms = {"delta": delta, "chance": out.chance, "years": out.years, "habit": habit, "spent": spent,
+        terms = {"delta": delta, "chance": out.chance, "slip": out.slip_chance, "years": out.years, "habit": habit, "spent": spent,
                  "moved": moved, "habit_text": habit_text}
         if isinstance(a, A.Policy) and habit_text:
             terms["card_rule"] = habit_text
@@ -282,6 +284,16 @@ class PersonalityAgent:
         """The personality's interest in the other party of a move."""
         other = getattr(a, "target", "") or ""
         return float(self.persona.targets.get(other, 1.0)) if other else 1.0
+
+    def money_price(self, view: World, me: str) -> float:
+        """Points per US$ bn spent: `thrift` x how scarce money is for the rest of the game,
+        `min(1, what it could usefully spend / what it will have)`. Money left at the end
+        scores nothing of itself (only a `treasury` agenda term counts it, and the projection
+        already sees that), so a seat with more than it can use does not hoard it."""
+        years = max(1, view.end_year - view.year + 1)
+        could = view.powers[me].action_points * years * MONEY_PER_ACTION
+        will_have = economy.free_funds(view, me) + max(0.0, view.powers[me].income) * years
+        return self.persona.thrift * min(1.0, could / max(will_have, 0.01))
 
     def reserve_penalty(self, view: World, me: str, spent: float) -> float:
         """A large cost for spending below the share of its treasury it keeps."""
@@ -439,6 +451,30 @@ class PersonalityAgent:
                 proj = P.project(view, me, b, base, True, self.level.hope)
                 return b, proj
         return None
+
+
+def spread_sample(menu: list, n: int, rng: random.Random) -> list:
+    """`n` options drawn across the kinds of move in turn (one summit, one aid, one offer, ...),
+    so that a kind with few options (a summit call) is not lost among many offers."""
+    kinds: dict[str, list] = {}
+    for a in menu:
+        kinds.setdefault(a.verb, []).append(a)
+    pools = [rng.sample(group, len(group)) for group in kinds.values()]
+    out: list = []
+    while len(out) < n:
+        for pool in pools:
+            if pool and len(out) < n:
+                out.append(pool.pop())
+    return out
+
+
+def habit_value(net: float, habit: float) -> float:
+    """A move's worth: its projected net gain, plus habit points only when that gain is not negative.
+
+    Habits rank moves that pay for themselves (character), but never pay for a move the
+    projection says hurts the seat's own score (a card, a premium route or an aid habit
+    played at a loss is what let "do nothing" beat the AI, GAME_V2.md)."""
+    return net + habit if net >= 0 else net
 
 
 NAIVE_TERMS = ("money", "paid", "goods", "closed")  # what an easy seat looks at in an offer

@@ -16,7 +16,7 @@ from game.model import GREAT, World
 from game.model.ops import with_corridor, with_economy, with_power
 from game.rules import actions as A
 from game.rules import agenda, backlash, credibility, economy, energy, geography, institutions, valuation
-from game.rules import dilution, water
+from game.rules import dependence, dilution, water
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
@@ -32,6 +32,8 @@ class Outcome:
     chance: float
     years: int
     offer: str = ""  # id of the offer the action made, if any
+    slipped: World | None = None  # the World if the action's new pledges slip (trust lost, no aid)
+    slip_chance: float = 0.0  # chance of that: accepted but not delivered on time
 
 
 def settle_goods(world: World) -> World:
@@ -64,10 +66,14 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     o = world.offers[offer_id]
     judged = valuation.appraise(world, p, o, habits)
     base = settle_goods(world)
-    after, _ = EFFECTS["accept"](world, A.Accept(o.receiver, offer_id))
-    after, _ = deliver(after, world)
-    after = settle_goods(after) if after.contracts.keys() != world.contracts.keys() else graft(after, base)
-    delta = agenda.score(after, p) - agenda.score(base, p)
+    signed, _ = EFFECTS["accept"](world, A.Accept(o.receiver, offer_id))
+    after, kept = deliver(signed, world)
+    goods = settle_goods if after.contracts.keys() != world.contracts.keys() else (lambda w: graft(w, base))
+    after = goods(after)
+    before = agenda.score(base, p)
+    delta = agenda.score(after, p) - before
+    if kept < 1.0:  # its own pledges in the deal may slip: trust lost instead of aid given
+        delta = kept * delta + (1.0 - kept) * (agenda.score(goods(slip_new(signed, world)), p) - before)
     pts = delta + 10.0 * judged.terms.get("route", 0.0) + thrift * lifetime(judged.terms) \
         + thrift * (judged.terms.get("consent", 0.0) - judged.terms.get("paid", 0.0)) \
         - UNAFFORDABLE * judged.terms.get("unaffordable", 0.0)
@@ -107,9 +113,12 @@ def deliver(world: World, before: World) -> tuple[World, float]:
     return world, chance
 
 
-def hold_summit(world: World) -> World:
-    """Summits called this year meet with those the backlash rule says will come."""
+def hold_summit(world: World, before: World) -> World:
+    """The summits the action called meet with those the backlash rule says will come (the
+    summits others called earlier this year meet in both worlds, so they are left out)."""
     for s in world.summits:
+        if s in before.summits:
+            continue
         came = tuple(c for c in s.invited if c in world.economies and
                      s.answers.get(c, backlash.summit_choice(world, c, s.host, world.forums[s.forum].level).attends))
         world = institutions.meet(world, s.forum, came)
@@ -140,6 +149,24 @@ def finish(world: World, before: World) -> tuple[World, int]:
     return world, years
 
 
+def programme_bill(world: World, pol) -> float:
+    """US$ bn an alternative-supply programme will cost its owner over the rest of the game
+    (`dependence.programme_cost` for each year it is online up to the last year)."""
+    years = sum(1 for y in range(world.year, world.end_year + 1)
+                if dependence.programme_online(evolve(world, year=y), pol))
+    return years * dependence.programme_cost(world, pol)
+
+
+def bill_programmes(world: World, before: World) -> World:
+    """New programmes charged their whole-life cost at once (a programme that comes online
+    years later still drains the treasury then: the end-of-year view must not miss it)."""
+    for pid, pol in world.policies.items():
+        if pid not in before.policies and pol.card in dependence.PROGRAMMES:
+            t = world.powers[pol.actor].treasury
+            world = with_power(world, pol.actor, treasury=max(0.0, t - programme_bill(world, pol)))
+    return world
+
+
 def grow_c5(world: World, base: World, me: str) -> World:
     """A C5 seat's GDP moved by the change in its export revenue against the baseline."""
     if me not in world.economies:
@@ -150,7 +177,8 @@ def grow_c5(world: World, base: World, me: str) -> World:
 
 
 def project(view: World, me: str, action: A.Action, base: World, judge: bool = True, hope: float = 0.0) -> Outcome:
-    """The World at the year's end if `me` takes `action` (call only with legal actions)."""
+    """The World at the year's end if `me` takes `action` (call only with legal actions); when the
+    action makes pledges, also the World where they slip (`Outcome.slipped`, with its chance)."""
     world, _ = apply(view, action)
     chance, offer_id = 1.0, ""
     if isinstance(action, (A.Propose, A.Counter, A.Aid, A.Pact)):
@@ -162,16 +190,24 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
             return Outcome(graft(world, base), 0.0, 0, offer_id)
         for oid in made:
             world, _ = EFFECTS["accept"](world, A.Accept(world.offers[oid].receiver, oid))
-    world, delivered = deliver(world, view)
-    chance *= delivered
+    signed = world
+    world, delivered = deliver(signed, view)
+    world, years = year_end(world, view, base, me, action)
+    if delivered >= 1.0:
+        return Outcome(world, chance, years, offer_id)
+    slipped, _ = year_end(slip_new(signed, view), view, base, me, action)
+    return Outcome(world, chance * delivered, years, offer_id, slipped, chance * (1.0 - delivered))
+
+
+def year_end(world: World, view: World, base: World, me: str, action: A.Action) -> tuple[World, int]:
+    """The rest of the projection: summits held, builds finished, programmes billed, goods re-routed."""
     if world.summits != view.summits:
-        world = hold_summit(world)
+        world = hold_summit(world, view)
     world, years = finish(world, view)
+    world = bill_programmes(world, view)
     if action.verb in GOODS_VERBS or world.contracts.keys() != view.contracts.keys():
-        world = grow_c5(settle_goods(world), base, me)
-    else:
-        world = graft(world, base)
-    return Outcome(water_changes(world, view), chance, years, offer_id)
+        return water_changes(grow_c5(settle_goods(world), base, me), view), years
+    return water_changes(graft(world, base), view), years
 
 
 def water_changes(world: World, before: World) -> World:
@@ -182,6 +218,22 @@ def water_changes(world: World, before: World) -> World:
             if (u in r.held) != (u in was):
                 world = water.shift(world, rid, u, 1.0 if u in r.held else -1.0)
     return world
+
+
+def slip_new(world: World, before: World) -> World:
+    """Every new pledge slips: the recipient's trust in the donor falls (`credibility.slip`)."""
+    for pid, pl in world.pledges.items():
+        if pid not in before.pledges:
+            world, _ = credibility.slip(world, pl)
+    return world
+
+
+def expected_delta(out: Outcome, me: str, base_score: float) -> float:
+    """Expected change in `me`'s score: delivered x its gain + slipped x its (usually negative) change."""
+    delta = out.chance * (agenda.score(out.world, me) - base_score)
+    if out.slipped is not None:
+        delta += out.slip_chance * (agenda.score(out.slipped, me) - base_score)
+    return delta
 
 
 def deepen(world: World) -> World:
