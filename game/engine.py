@@ -17,7 +17,7 @@ from game.model.ops import evolve, field_names
 from game.model import GREAT, World
 from game.model.ops import with_corridor, with_power
 from game.rules import (
-    agenda, backlash, credibility, dependence, dilution, economy, energy, events, geography, institutions,
+    agenda, backlash, credibility, dependence, dilution, economy, energy, events, geography, institutions, objectives,
 )
 from game.rules.actions import Action, Attend
 from game.rules.influence import add_influence, decay_all, per_gdp
@@ -124,6 +124,7 @@ def start(world: World) -> tuple[World, list[Entry]]:
     first year's events and income."""
     world = update_security(record_flows(world, geography.resolve(world)))
     world = evolve(world, phase="events", turn=-1, scores=agenda.scores(world))
+    world = evolve(world, start_measures=objectives.measures(world))
     return advance(world)
 
 
@@ -269,7 +270,19 @@ def run_resolution(world: World) -> tuple[World, list[Entry]]:
     world = update_security(world)
     world = institutions.age(calm_down(world))
     world = evolve(world, offers={}, scores=agenda.scores(world))
-    return evolve(world, phase="end"), log
+    world, more = scoring_round(world)
+    return evolve(world, phase="end"), log + more
+
+
+def scoring_round(world: World) -> tuple[World, list[Entry]]:
+    """At the end of a scoring-round year every power's objectives pay out (game.rules.objectives)."""
+    if not objectives.is_round(world):
+        return world, []
+    pts = objectives.score_round(world)
+    world = evolve(world, scored=(*world.scored, pts))
+    told = ", ".join(f"{name(world, p)} +{pts[p]:g} ({objectives.total(world, p):g})" for p in world.order)
+    return world, [Entry.of(world, "", f"Scoring round {len(world.scored)} of {len(world.rounds)}: {told}.",
+                            rule="objectives", terms=dict(pts))]
 
 
 def run_end(world: World) -> tuple[World, list[Entry]]:
@@ -287,10 +300,10 @@ PHASE_RUNNERS = {"events": run_events, "income": run_income, "resolution": run_r
 
 
 def winner(world: World) -> str:
-    """The power furthest above its par (the highest agenda score when no par is set); "" after a collapse."""
-    if world.status == "collapsed" or not world.scores:
+    """The power with the most points from the scoring rounds (ties: the earlier seat); "" after a collapse."""
+    if world.status == "collapsed":
         return ""
-    return max(world.order, key=lambda p: agenda.margin(world, p))
+    return objectives.leader(world)
 
 
 # --- hashing ----------------------------------------------------------------------------

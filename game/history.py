@@ -1,7 +1,8 @@
-"""The year-by-year series a debrief draws: trade, corridor flows, influence shares, scores."""
+"""The year-by-year series a debrief draws: trade, corridor flows, influence shares, scores, points."""
 from __future__ import annotations
 
 from game.model import World
+from game.rules import objectives
 from game.rules.influence import shares
 
 
@@ -14,4 +15,6 @@ def snapshot(world: World, year: int) -> dict:
         "flows": {k: round(sum(v.values()), 4) for k, v in world.flows.items()},
         "influence": {c: {h: round(s, 4) for h, s in shares(world, c).items()} for c in world.economies},
         "scores": {p: round(s, 3) for p, s in world.scores.items()},
+        "points": objectives.totals(world),
+        "next_round": {st.power: st.projected for st in objectives.standings(world)},
     }

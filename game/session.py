@@ -67,6 +67,7 @@ class Session:
     year_worlds: list[World] = field(factory=list)  # the World after each finished year (not saved)
     _legal: tuple = (None, [])  # the last World asked about and its legal actions (the screen asks every frame)
     start_hash: str = ""  # world_hash of start_world, filled in when first needed
+    ai_salt: str = ""  # re-draws the AIs' own sampling while the world's dice stay fixed ("" = the usual draws)
 
     @classmethod
     def start(cls, world: World, seats: dict[str, Seat], seed: int, scenario_id: str = "",
@@ -155,7 +156,8 @@ class Session:
         """Let the current AI seat make one decision."""
         p = self.current()
         agent = self.agents[p]
-        rng = random.Random(f"{self.world.seed}|{self.world.year}|{self.world.phase}|{len(self.actions)}")
+        key = f"{self.world.seed}|{self.world.year}|{self.world.phase}|{len(self.actions)}"
+        rng = random.Random(f"{key}|{self.ai_salt}" if self.ai_salt else key)
         choice = agent.choose(self.view(p), self.legal(), rng)
         return self.act(choice.action, choice.reason, choice.terms)
 

@@ -40,8 +40,7 @@ class Power:
     transit_income: float = 0.0  # last year's fees earned, US$ bn
     cards: tuple[str, ...] = ()  # policy cards this power may play
     color: str = "#888888"
-    par: float = 0.0  # the agenda score it is expected to reach (calibrated; 0 = none)
-    spread: float = 1.0  # how much its score usually swings between games
+    objectives: tuple = ()  # its public objectives (game.rules.objectives.Objective), scored each round
 
 
 @frozen
@@ -237,6 +236,10 @@ class World:
     serial: int = 0  # last id handed out
     status: str = "playing"  # playing, over, collapsed
     news: tuple[str, ...] = ()  # event cards shown this year (event ids)
+    rounds: tuple[int, ...] = ()  # years at whose end a scoring round is held
+    round_weights: tuple[float, ...] = ()  # each round's multiplier (() = all 1)
+    scored: tuple[Mapping[str, float], ...] = ()  # points each power earned in each round held so far
+    start_measures: Mapping[str, Mapping[str, float]] = field(factory=dict)  # measures when the game began
 
     def great_powers(self) -> tuple[str, ...]:
         """Ids of the great powers, in seat order."""

@@ -17,6 +17,7 @@ from game.model import (
     C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Pledge, Policy, Power, World,
 )
 from game.rules import events as event_rules
+from game.rules import objectives
 from game.rules.agenda import TERMS
 from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
@@ -29,7 +30,7 @@ from game.scenario.source import (  # noqa: F401  (re-exported for callers)
 MAP_FILE = ROOT / "assets" / "map" / "heartland_map.json"
 TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economies", "influence", "trust",
              "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
-             "personalities")
+             "personalities", "short")
 NUMERIC_OPS = ("<", "<=", ">", ">=")
 LIST_OPS = ("has", "lacks")
 
@@ -49,9 +50,9 @@ class Scenario:
     files: tuple[str, ...] = ()  # the file and every base it extends, base first
 
 
-def load(name: str) -> Scenario:
-    """Load and validate a scenario by id or path; ScenarioErrors lists every problem."""
-    return build(resolve(name))
+def load(name: str, short: bool = False) -> Scenario:
+    """Load and validate a scenario by id or path (its short form when `short`); ScenarioErrors lists every problem."""
+    return build(resolve(name), short)
 
 
 def validate(name: str) -> list[ScenarioError]:
@@ -117,7 +118,7 @@ class Checker:
         """One typed value; problems recorded and a safe default returned."""
         kind = spec.kind
         ok = {"str": isinstance(value, str), "choice": isinstance(value, str), "bool": isinstance(value, bool),
-              "list": isinstance(value, list), "table": isinstance(value, dict),
+              "list": isinstance(value, list), "table": isinstance(value, dict), "numlist": isinstance(value, list),
               "int": isinstance(value, int) and not isinstance(value, bool),
               "float": isinstance(value, (int, float)) and not isinstance(value, bool)}[kind]
         if not ok:
@@ -133,6 +134,8 @@ class Checker:
             return float(value) if kind == "float" else value
         if kind == "list":
             return [v for v in value if self._listed(v, key)]
+        if kind == "numlist":
+            return [self.value(v, Spec("float", low=spec.low, high=spec.high), key) for v in value]
         return value
 
     def _listed(self, v: Any, key: str) -> bool:
@@ -173,11 +176,12 @@ def _hint(name: Any, allowed) -> str:
 
 def _empty(spec: Spec) -> Any:
     return {"str": "", "choice": spec.choices[0] if spec.choices else "", "bool": False, "list": [], "table": {},
-            "int": 0, "float": 0.0}[spec.kind]
+            "int": 0, "float": 0.0, "numlist": []}[spec.kind]
 
 
 def _article(kind: str) -> str:
     return {"str": "text in quotes", "choice": "text in quotes", "bool": "true or false", "list": "a list [...]",
+            "numlist": "a list of numbers [...]",
             "table": "a table", "int": "a whole number", "float": "a number"}[kind]
 
 
@@ -196,10 +200,12 @@ def from_raw(raw: dict, where: str) -> Scenario:
     return build(Merged(raw, {}, (src,), src))
 
 
-def build(merged: Merged) -> Scenario:
-    """Turn merged scenario data into a Scenario, collecting every problem."""
+def build(merged: Merged, short: bool = False) -> Scenario:
+    """Turn merged scenario data into a Scenario (its short form when `short`), collecting every problem."""
     raw = merged.raw
     chk = Checker(merged)
+    if short:
+        raw = short_form(raw, chk)
     chk.unknown(raw, TOP_LEVEL, "")
     for src in merged.chain:
         if src.raw.get("format_version") != FORMAT_VERSION:
@@ -210,12 +216,63 @@ def build(merged: Merged) -> Scenario:
             chk.errors.append(ScenarioError(src.path, where, "format_version", msg))
     meta = chk.read(raw.get("scenario", {}), schema.SCENARIO, "scenario")
     _check_meta(merged, meta, chk)
+    if "short" in raw and not short:
+        _read_short(raw["short"], meta, chk)
     world = _world(raw, meta, chk)
     personalities = _personalities(raw.get("personalities", {}), world, chk)
     if chk.errors:
         raise ScenarioErrors(_ordered(chk.errors))
     return Scenario(meta["id"], meta["title"], meta["description"], meta["teaching_notes"], merged.top.path, world,
                     personalities, raw, tuple(s.path for s in merged.chain))
+
+
+def default_short_end(meta: dict) -> int:
+    """The last year of a short form the scenario does not describe: five years, or the whole game."""
+    return min(meta["end_year"], meta["start_year"] + 4)
+
+
+def _read_short(table: Any, meta: dict, chk: Checker) -> dict:
+    """The [short] table, checked against the full game's years."""
+    v = chk.read(table, schema.SHORT, "short")
+    if v["end_year"] and not meta["start_year"] <= v["end_year"] <= meta["end_year"]:
+        chk.fail("short.end_year", f"{v['end_year']} must lie within the game, {meta['start_year']}-{meta['end_year']}.")
+    _check_rounds(v["rounds"], v["round_weights"], meta["start_year"], v["end_year"] or meta["end_year"], "short", chk)
+    return v
+
+
+def short_form(raw: dict, chk: Checker) -> dict:
+    """The scenario data of the short form: [scenario] takes the [short] table's years and rounds."""
+    meta_raw = raw.get("scenario", {})
+    if not isinstance(meta_raw, dict) or not isinstance(meta_raw.get("start_year"), int):
+        return raw
+    given = raw.get("short", {})
+    v = chk.read(given, schema.SHORT, "short") if "short" in raw else {"end_year": 0, "rounds": [], "round_weights": []}
+    start = meta_raw["start_year"]
+    end = v["end_year"] or min(meta_raw.get("end_year", start), start + 4)
+    scenario = {**meta_raw, "end_year": end, "rounds": [int(y) for y in v["rounds"]], "round_weights": v["round_weights"]}
+    if v.get("description"):
+        scenario["description"] = v["description"]
+    out = {**{k: val for k, val in raw.items() if k != "short"}, "scenario": scenario}
+    if isinstance(raw.get("events"), dict):  # events dated after the short form's end never come
+        out["events"] = {k: e for k, e in raw["events"].items()
+                         if not (isinstance(e, dict) and isinstance(e.get("year"), int) and e["year"] > end)}
+    return out
+
+
+def _check_rounds(rounds: list, weights: list, start: int, end: int, key: str, chk: Checker) -> None:
+    """Scoring rounds: whole years within the game, ascending, the last at its end; one weight each."""
+    if not rounds:
+        if weights and len(weights) != 3:
+            chk.fail(f"{key}.round_weights", f"gives {len(weights)} weights for the 3 default rounds.")
+        return
+    if any(int(y) != y or not start <= y <= end for y in rounds):
+        chk.fail(f"{key}.rounds", f"every round must be a year from {start} to {end}.")
+    elif list(rounds) != sorted(set(rounds)):
+        chk.fail(f"{key}.rounds", "must be ascending years, each once.")
+    elif rounds[-1] != end:
+        chk.fail(f"{key}.rounds", f"the last round must be the last year, {end}, so the game ends with a scoring round.")
+    if weights and len(weights) != len(rounds):
+        chk.fail(f"{key}.round_weights", f"gives {len(weights)} weights for {len(rounds)} rounds; give one per round.")
 
 
 def _ordered(errors: list[ScenarioError]) -> list[ScenarioError]:
@@ -234,6 +291,7 @@ def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
         chk.fail("scenario.end_year", f"{meta['end_year']} comes before start_year {meta['start_year']}.")
     if meta["end_year"] - meta["start_year"] > 60:
         chk.fail("scenario.end_year", "a scenario may last at most 60 years.")
+    _check_rounds(meta["rounds"], meta["round_weights"], meta["start_year"], meta["end_year"], "scenario", chk)
     if len(merged.chain) > 1:
         own = merged.top.raw.get("scenario", {})
         base_id = merged.chain[-2].raw.get("scenario", {}).get("id")
@@ -245,6 +303,7 @@ def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
 
 def _world(raw: dict, meta: dict, chk: Checker) -> World:
     powers = {str(pid): _power(str(pid), t, chk) for pid, t in _tables(raw, "powers", chk).items()}
+    powers = _with_objectives(powers, raw, chk)
     c5 = [p for p, pw in powers.items() if pw.kind == C5]
     greats = [p for p, pw in powers.items() if pw.kind == GREAT]
     if not greats or not c5:
@@ -284,6 +343,8 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
         corridors=corridors, contracts=contracts, pledges=pledges, forums=forums, offers={}, policies=policies,
         prices=prices, risks=risks, rules=rules, events=evs,
         serial=len(pledges) + len(policies),
+        rounds=tuple(int(y) for y in meta["rounds"]) or objectives.default_rounds(meta["start_year"], meta["end_year"]),
+        round_weights=tuple(meta["round_weights"]),
     )
     _check_events(world, chk)
     return world
@@ -370,8 +431,45 @@ def _power(pid: str, t: dict, chk: Checker) -> Power:
         chk.fail(f"{key}.color", f"'{color}' is not a colour like \"#E69F00\".")
         color = "#888888"
     return Power(pid, v["name"], v["kind"], v["treasury"], v["income"], v["action_points"], agenda,
-                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color, par=v["par"],
-                 spread=v["spread"])
+                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color)
+
+
+def _with_objectives(powers: dict[str, Power], raw: dict, chk: Checker) -> dict[str, Power]:
+    """Each power with its objectives: the scenario's, or the defaults read from its agenda."""
+    from attrs import evolve
+    tables = raw.get("powers", {}) if isinstance(raw.get("powers"), dict) else {}
+    out = {}
+    for pid, pw in powers.items():
+        given = tables.get(pid, {}).get("objectives", {}) if isinstance(tables.get(pid), dict) else {}
+        key = f"powers.{pid}.objectives"
+        if not isinstance(given, dict):
+            given = {}  # reported by chk.read as the wrong kind of value
+        objs = tuple(_objective(str(oid), t, f"{key}.{oid}", powers, chk) for oid, t in given.items())
+        peers = sum(1 for q in powers.values() if q.kind == pw.kind)
+        out[pid] = evolve(pw, objectives=objs or objectives.default_objectives(pw.agenda, peers))
+    return out
+
+
+def _objective(oid: str, t: Any, key: str, powers: dict, chk: Checker) -> objectives.Objective:
+    """One [powers.ID.objectives.OBJ] table, checked."""
+    v = chk.read(t, schema.OBJECTIVE, key)
+    if v["measure"] and not objectives.known_measure(v["measure"]):
+        names = list(TERMS) + [f"{t}{objectives.GAIN}" for t in TERMS]
+        chk.fail(f"{key}.measure", f"'{v['measure']}' is not a measure; use an agenda term ({', '.join(TERMS)}), "
+                 f"or one with '{objectives.GAIN}' for its gain since the start.{_hint(v['measure'], names)}")
+    for q in v["among"]:
+        if q not in powers:
+            chk.fail(f"{key}.among", f"'{q}' is not a power.{_hint(q, list(powers))}", item=q)
+    if v["kind"] == "threshold":
+        if len(v["at"]) != len(v["points"]):
+            chk.fail(f"{key}.at", f"gives {len(v['at'])} steps for {len(v['points'])} points; give one step per point.")
+        elif list(v["at"]) != sorted(v["at"]):
+            chk.fail(f"{key}.at", "steps must be ascending.")
+    elif v["at"]:
+        chk.fail(f"{key}.at", "only a threshold objective has steps; a rank objective pays by place.")
+    if not v["points"]:
+        chk.fail(f"{key}.points", "needs at least one number of points.")
+    return objectives.Objective(oid, v["measure"], v["kind"], tuple(v["points"]), tuple(v["among"]), tuple(v["at"]))
 
 
 def _hex(text: str) -> bool:
