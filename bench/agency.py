@@ -53,9 +53,11 @@ def play_one(job: tuple) -> dict:
 def jobs_for(scenario: str, short: bool, order: tuple, seeds: list[int], redraws: int, policies: list[str],
              seats: list[str]) -> list[tuple]:
     """The baseline games, the re-drawn games and every seat x policy game, over the seeds."""
-    jobs = [(scenario, short, s, "", "", AI) for s in seeds]
-    jobs += [(scenario, short, s, f"redraw{k}", "", AI) for s in seeds for k in range(1, redraws + 1)]
-    jobs += [(scenario, short, s, "", seat, pol) for seat in seats for pol in policies for s in seeds]
+    jobs = []
+    for s in seeds:  # seed by seed, so that a stream cut short still holds whole seeds
+        jobs.append((scenario, short, s, "", "", AI))
+        jobs += [(scenario, short, s, f"redraw{k}", "", AI) for k in range(1, redraws + 1)]
+        jobs += [(scenario, short, s, "", seat, pol) for seat in seats for pol in policies]
     return jobs
 
 
@@ -87,6 +89,7 @@ def report(games: list[dict], world) -> dict:
         g["scored"] = rescore(g, world)
         g["winner"] = winner_of(g["scored"]["final"], order) if g["status"] != "collapsed" else ""
     base = {g["seed"]: g for g in games if g["policy"] == AI and not g["salt"]}
+    games = [g for g in games if g["seed"] in base]  # a seed whose own AI game is missing cannot be paired
     redrawn = [g for g in games if g["policy"] == AI and g["salt"]]
     same = sum(1 for g in redrawn if g["winner"] == base[g["seed"]]["winner"])
     plain = [g for g in games if g["policy"] == AI]
@@ -116,13 +119,30 @@ def report(games: list[dict], world) -> dict:
             "ai_games": len(plain), "ai_wins": wins, "ai_mean_points": mean}
 
 
-def run(jobs: list[tuple], workers: int) -> list[dict]:
-    """Play the jobs, in parallel when asked."""
-    if workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(workers) as pool:
-            return list(pool.map(play_one, jobs, chunksize=1))
-    return [play_one(j) for j in jobs]
+def run(jobs: list[tuple], workers: int, stream: str = "") -> list[dict]:
+    """Play the jobs, in parallel when asked; each game is appended to `stream` (JSON lines) as it ends."""
+    out = open(stream, "a", encoding="utf-8") if stream else None
+
+    def keep(game: dict) -> dict:
+        if out:
+            out.write(json.dumps(game) + "\n")
+            out.flush()
+        return game
+    try:
+        if workers > 1:
+            from concurrent.futures import ProcessPoolExecutor
+            with ProcessPoolExecutor(workers) as pool:
+                return [keep(g) for g in pool.map(play_one, jobs, chunksize=1)]
+        return [keep(play_one(j)) for j in jobs]
+    finally:
+        if out:
+            out.close()
+
+
+def read_games(path: str) -> list[dict]:
+    """Stored games: a JSON list, or JSON lines as `--raw` streams them."""
+    text = Path(path).read_text(encoding="utf-8")
+    return json.loads(text) if text.lstrip().startswith("[") else [json.loads(line) for line in text.splitlines() if line]
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -138,20 +158,18 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--policies", default=",".join(POLICIES))
     ap.add_argument("--seats", default="", help="comma-separated seats (default: all)")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
-    ap.add_argument("--raw", default="", help="write every game's measures to this JSON file")
-    ap.add_argument("--rescore", default="", help="re-score the games in this JSON file instead of playing")
+    ap.add_argument("--raw", default="", help="append every game's measures to this file (JSON lines)")
+    ap.add_argument("--rescore", default="", help="re-score the games in these files (comma-separated) instead of playing")
     ns = ap.parse_args(argv)
     world = load(ns.scenario, short=ns.short).world
     t0 = time.perf_counter()
     if ns.rescore:
-        games = json.loads(Path(ns.rescore).read_text())
+        games = [g for path in ns.rescore.split(",") for g in read_games(path)]
     else:
         seeds = list(range(ns.first_seed, ns.first_seed + ns.seeds))
         seats = ns.seats.split(",") if ns.seats else list(world.order)
-        games = run(jobs_for(ns.scenario, ns.short, world.order, seeds, ns.redraws, [p for p in ns.policies.split(",") if p], seats),
-                    ns.jobs)
-        if ns.raw:
-            Path(ns.raw).write_text(json.dumps(games))
+        policies = [p for p in ns.policies.split(",") if p]
+        games = run(jobs_for(ns.scenario, ns.short, world.order, seeds, ns.redraws, policies, seats), ns.jobs, ns.raw)
     out = report(games, world)
     out.update(scenario=ns.scenario, short=ns.short, seconds=round(time.perf_counter() - t0, 1))
     for seat, rows in out["seats"].items():

@@ -46,6 +46,7 @@ RULES = (
 BOOKKEEPING = (
     RuleInfo(10, "Influence, shares and autonomy", "influence", ("influence",)),
     RuleInfo(11, "Economy", "economy", ("economy", "stability")),
-    RuleInfo(12, "Agendas and winning", "agenda", ("agenda",)),
+    RuleInfo(12, "Agendas", "agenda", ("agenda",)),
     RuleInfo(13, "Events", "events", ("events",)),
+    RuleInfo(14, "Objectives and scoring rounds: how a game is won", "objectives", ("objectives",)),
 )

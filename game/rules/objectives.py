@@ -201,16 +201,12 @@ def default_rounds(start: int, end: int, n: int = 3) -> tuple[int, ...]:
     return tuple(years)
 
 
-DEFAULT_SCALE = 10.0  # points a power's default objectives pay, per round, for first place in all of them
-
-
 def linear_places(top: float, n: int) -> tuple[float, ...]:
     """Rank points falling evenly from `top` for first place to 0 for the last of n."""
     return tuple(round(top * (n - 1 - k) / (n - 1), 2) for k in range(n)) if n > 1 else (top,)
 
 
-def default_objectives(agenda_weights: Mapping[str, float], peers: int,
-                       scale: float = DEFAULT_SCALE) -> tuple[Objective, ...]:
+def default_objectives(agenda_weights: Mapping[str, float], peers: int, scale: float) -> tuple[Objective, ...]:
     """Objectives read from an agenda when a scenario gives none: rank among the `peers` powers of
     its kind on each term's gain since the start, first place worth `scale x weight / total weight`."""
     total = sum(agenda_weights.values()) or 1.0

@@ -89,6 +89,10 @@ PARAMS: dict[str, Param] = {
     "agenda.capacity_half": Param(150.0, 0.1, 10000, "route capacity into a market (Mt a year) that scores half"),
     "agenda.energy_half": Param(20.0, 0.1, 10000, "oil and gas received from the C5 (Mt + bcm) that scores half"),
     "agenda.transit_half": Param(1.0, 0.01, 1000, "transit fees earned (US$ bn a year) that score half"),
+    # Objectives and scoring rounds (defaults for scenarios that do not write their own)
+    "objectives.default_points": Param(10.0, 0, 1000, "points a power's default objectives pay per round for first "
+                                       "place in all of them (each term's share by its agenda weight)"),
+    "objectives.default_rounds": Param(3, 1, 20, "scoring rounds of a scenario that does not list its own"),
     # Events and play
     "events.random_chance": Param(0.5, 0, 1, "chance that a random event is drawn in a year"),
     "play.max_offers": Param(3, 0, 20, "offers a power may make each year"),

@@ -262,8 +262,8 @@ def short_form(raw: dict, chk: Checker) -> dict:
 def _check_rounds(rounds: list, weights: list, start: int, end: int, key: str, chk: Checker) -> None:
     """Scoring rounds: whole years within the game, ascending, the last at its end; one weight each."""
     if not rounds:
-        if weights and len(weights) != 3:
-            chk.fail(f"{key}.round_weights", f"gives {len(weights)} weights for the 3 default rounds.")
+        if weights:
+            chk.fail(f"{key}.round_weights", "needs the rounds it weighs: list them in rounds = [...].")
         return
     if any(int(y) != y or not start <= y <= end for y in rounds):
         chk.fail(f"{key}.rounds", f"every round must be a year from {start} to {end}.")
@@ -303,7 +303,6 @@ def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
 
 def _world(raw: dict, meta: dict, chk: Checker) -> World:
     powers = {str(pid): _power(str(pid), t, chk) for pid, t in _tables(raw, "powers", chk).items()}
-    powers = _with_objectives(powers, raw, chk)
     c5 = [p for p, pw in powers.items() if pw.kind == C5]
     greats = [p for p, pw in powers.items() if pw.kind == GREAT]
     if not greats or not c5:
@@ -333,6 +332,7 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
     policies = {str(k): _policy(str(k), t, powers, corridors, meta, chk) for k, t in _tables(raw, "policies", chk).items()}
     forums = {str(k): _forum(str(k), t, powers, meta, chk) for k, t in _tables(raw, "forums", chk).items()}
     rules = _rules(raw.get("rules", {}), chk)
+    powers = _with_objectives(powers, raw, rules, chk)
     for p in powers.values():
         _check_sources(p, powers, risks, chk)
     evs = tuple(_event(str(k), t, meta, chk) for k, t in _tables(raw, "events", chk).items())
@@ -343,7 +343,8 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
         corridors=corridors, contracts=contracts, pledges=pledges, forums=forums, offers={}, policies=policies,
         prices=prices, risks=risks, rules=rules, events=evs,
         serial=len(pledges) + len(policies),
-        rounds=tuple(int(y) for y in meta["rounds"]) or objectives.default_rounds(meta["start_year"], meta["end_year"]),
+        rounds=tuple(int(y) for y in meta["rounds"]) or objectives.default_rounds(
+            meta["start_year"], meta["end_year"], int(rules["objectives.default_rounds"])),
         round_weights=tuple(meta["round_weights"]),
     )
     _check_events(world, chk)
@@ -434,7 +435,7 @@ def _power(pid: str, t: dict, chk: Checker) -> Power:
                  v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color)
 
 
-def _with_objectives(powers: dict[str, Power], raw: dict, chk: Checker) -> dict[str, Power]:
+def _with_objectives(powers: dict[str, Power], raw: dict, rules: dict, chk: Checker) -> dict[str, Power]:
     """Each power with its objectives: the scenario's, or the defaults read from its agenda."""
     from attrs import evolve
     tables = raw.get("powers", {}) if isinstance(raw.get("powers"), dict) else {}
@@ -446,7 +447,8 @@ def _with_objectives(powers: dict[str, Power], raw: dict, chk: Checker) -> dict[
             given = {}  # reported by chk.read as the wrong kind of value
         objs = tuple(_objective(str(oid), t, f"{key}.{oid}", powers, chk) for oid, t in given.items())
         peers = sum(1 for q in powers.values() if q.kind == pw.kind)
-        out[pid] = evolve(pw, objectives=objs or objectives.default_objectives(pw.agenda, peers))
+        out[pid] = evolve(pw, objectives=objs or objectives.default_objectives(
+            pw.agenda, peers, rules["objectives.default_points"]))
     return out
 
 

@@ -596,7 +596,7 @@ class GameScene(UIScene):
         y = self.heading(surface, body, y, tr("panel.objectives"))
         mine = next(st for st in objectives.standings(w) if st.power == me)
         for obj, pays in zip(w.powers[me].objectives, mine.lines):
-            text = objectives.describe(obj)
+            text = words.objective(obj)
             theme.text(surface, text, (body.left, y), 14, width=int(body.width * 0.8))
             theme.text(surface, f"+{pays[1]:g}", (body.right, y), 14, anchor="topright")
             self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)), tr("tip.objective"))
