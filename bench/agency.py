@@ -32,7 +32,7 @@ AI = "ai"
 
 
 def play_one(job: tuple) -> dict:
-    """One game: `policy` in `seat` (AI everywhere when policy is "ai"); its measures each year."""
+    """One game: `policy` in `seat` (AI everywhere when policy is "ai"); its measures at each scoring round."""
     scenario, short, seed, salt, seat, policy = job
     from ai.factory import agents_for
     from ai.scripted import POLICIES
@@ -44,7 +44,8 @@ def play_one(job: tuple) -> dict:
     if policy != AI:
         agents[seat] = POLICIES[policy]()
     session = play_session(sc.world, agents, seed, ai_salt=salt)
-    years = {str(w.year): objectives.measures(w) for w in session.year_worlds}
+    w = session.world
+    years = {str(year): now for year, now in zip(w.rounds, w.measured)}  # the measures each round was scored on
     return {"seed": seed, "salt": salt, "seat": seat, "policy": policy, "status": session.world.status,
             "start": dict(session.world.start_measures), "years": years,
             "points": objectives.totals(session.world)}
@@ -62,9 +63,14 @@ def jobs_for(scenario: str, short: bool, order: tuple, seeds: list[int], redraws
 
 
 def rescore(game: dict, world) -> dict:
-    """Points per power after each scoring round of a stored game, under the world's objectives."""
+    """Points per power after each scoring round of a stored game, under the world's objectives
+    (dealt with the game's seed, as `engine.start` deals them)."""
+    from attrs import evolve
+    from game import engine
     from game.rules import objectives as O
-    objs, kinds, order = O.objectives_of(world), O.kinds_of(world), world.order
+    seeded = evolve(world, seed=game["seed"])
+    dealt = O.deal(seeded, engine.rng(seeded, "objectives"))
+    objs, kinds, order = O.objectives_of(dealt), O.kinds_of(world), world.order
     run = {p: 0.0 for p in order}
     rounds = []
     for year in world.rounds:

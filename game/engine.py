@@ -124,6 +124,7 @@ def start(world: World) -> tuple[World, list[Entry]]:
     first year's events and income."""
     world = update_security(record_flows(world, geography.resolve(world)))
     world = evolve(world, phase="events", turn=-1, scores=agenda.scores(world))
+    world = objectives.deal(world, rng(world, "objectives"))
     world = evolve(world, start_measures=objectives.measures(world))
     return advance(world)
 
@@ -278,8 +279,9 @@ def scoring_round(world: World) -> tuple[World, list[Entry]]:
     """At the end of a scoring-round year every power's objectives pay out (game.rules.objectives)."""
     if not objectives.is_round(world):
         return world, []
-    pts = objectives.score_round(world)
-    world = evolve(world, scored=(*world.scored, pts))
+    now = objectives.measures(world)
+    pts = objectives.score_round(world, now)
+    world = evolve(world, scored=(*world.scored, pts), measured=(*world.measured, now))
     told = ", ".join(f"{name(world, p)} +{pts[p]:g} ({objectives.total(world, p):g})" for p in world.order)
     return world, [Entry.of(world, "", f"Scoring round {len(world.scored)} of {len(world.rounds)}: {told}.",
                             rule="objectives", terms=dict(pts))]

@@ -85,11 +85,18 @@ def test_a_collapse_has_no_winner_even_with_points(short_game):
     assert engine.winner(evolve(result.final, status="collapsed")) == ""
 
 
+def without_objectives(text: str) -> str:
+    """A scenario text with every [powers.ID.objectives] block taken out."""
+    import re
+    return re.sub(r"\[powers\.\w+\.objectives\][^\n]*\n(?:\w+ = \{[^\n]*\n)+", "", text)
+
+
 def test_scenario_objectives_are_read():
-    """Objectives written in a scenario replace the defaults; the defaults read the agenda."""
+    """Objectives written in a scenario are read; a power without any gets defaults read from its agenda."""
     text = changed("[powers.japan.agenda]", '[powers.japan.objectives.lead]\nmeasure = "influence"\nkind = "rank"\n'
                    'points = [5, 2, 0]\n[powers.japan.objectives.secure]\nmeasure = "supply_security"\n'
-                   'kind = "threshold"\nat = [0.5, 0.7]\npoints = [1, 2]\n\n[powers.japan.agenda]')
+                   'kind = "threshold"\nat = [0.5, 0.7]\npoints = [1, 2]\n\n[powers.japan.agenda]',
+                   without_objectives(BASE_TEXT)).replace("dealt = 3", "dealt = 0")
     w = _load_text(text).world
     assert [o.id for o in w.powers["japan"].objectives] == ["lead", "secure"]
     assert w.powers["japan"].objectives[1].at == (0.5, 0.7)
@@ -148,7 +155,7 @@ def test_short_form_has_fewer_years_and_its_own_rounds():
 
 
 def test_short_table_sets_the_short_form():
-    text = changed("end_year = 2025", 'end_year = 2025\n') + '\n[short]\nend_year = 2018\nrounds = [2016, 2018]\n'
+    text = changed("end_year = 2019\nrounds = [2016, 2018, 2019]", "end_year = 2018\nrounds = [2016, 2018]")
     w = _load_text(text).world
     assert w.end_year == 2025
     import tempfile
@@ -160,7 +167,7 @@ def test_short_table_sets_the_short_form():
 
 
 def test_bad_short_table_is_reported():
-    text = BASE_TEXT + '\n[short]\nend_year = 2040\n'
+    text = changed("[short]\nend_year = 2019", "[short]\nend_year = 2040")
     with pytest.raises(ScenarioErrors) as e:
         _load_text(text)
     err = next(x for x in e.value.errors if x.key == "short.end_year")
@@ -175,3 +182,46 @@ def test_simulate_short_json_shows_objectives_and_standings(capsys):
     assert set(out["objectives"]) == set(load("2015").world.order)
     assert {s["power"] for s in out["standings"]} == set(out["objectives"])
     assert all(s["next_round"] == out["rounds"][0] and s["next_round_pays"] >= 0 for s in out["standings"])
+
+
+def test_objectives_5_dealt_by_the_seed_at_the_start():
+    """With `objectives.dealt` = k, each power keeps k of its objectives, the same for the same seed."""
+    w = load("2015").world
+    k = int(w.param("objectives.dealt"))
+    assert 0 < k < len(w.powers["japan"].objectives)
+    first = engine.start(evolve(w, seed=11))[0]
+    again = engine.start(evolve(w, seed=11))[0]
+    assert all(len(first.powers[p].objectives) == min(k, len(w.powers[p].objectives)) for p in w.order)
+    assert {p: first.powers[p].objectives for p in w.order} == {p: again.powers[p].objectives for p in w.order}
+    deals = {tuple(o.id for o in engine.start(evolve(w, seed=s))[0].powers["japan"].objectives) for s in range(1, 9)}
+    assert len(deals) > 1
+
+
+def test_session_ai_salt_redraws_only_the_ais():
+    """A salted session keeps the world's dice: the same seed, and events drawn the same way."""
+    from game.session import Seat, Session
+    sc = load("2015", short=True)
+    seats = {p: Seat(p, False) for p in sc.world.order}
+    plain = Session.start(sc.world, seats, 5, make_agent=lambda w, s: GreedyAgent())
+    salted = Session.start(sc.world, seats, 5, make_agent=lambda w, s: GreedyAgent())
+    salted.ai_salt = "redraw1"
+    assert plain.world == salted.world  # nothing drawn yet by an AI
+    assert engine.rng(plain.world, "events").random() == engine.rng(salted.world, "events").random()
+
+
+def test_agency_bench_small_and_rescoring_matches_the_engine(tmp_path, capsys):
+    """A seeded miniature of bench/agency.py: its figures are consistent, and re-scoring the stored
+    measures gives exactly the points the engine gave."""
+    from bench import agency
+    raw = tmp_path / "games.jsonl"
+    out = agency.main(["--short", "--seeds", "1", "--redraws", "1", "--seats", "kyrgyzstan", "--policies", "nothing",
+                       "--jobs", "1", "--raw", str(raw)])
+    games = agency.read_games(str(raw))
+    assert len(games) == 3 and out["games"] == 3
+    world = load("2015", short=True).world
+    for g in games:
+        assert agency.rescore(g, world)["final"] == pytest.approx(g["points"])
+    row = out["seats"]["kyrgyzstan"]["nothing"]
+    assert row["n"] == 1 and 0 <= row["win_rate"] <= 1
+    assert out["winner_stability"] in (0.0, 1.0) and sum(out["ai_wins"].values()) == 2
+    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["games"] == 3

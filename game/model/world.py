@@ -239,6 +239,7 @@ class World:
     rounds: tuple[int, ...] = ()  # years at whose end a scoring round is held
     round_weights: tuple[float, ...] = ()  # each round's multiplier (() = all 1)
     scored: tuple[Mapping[str, float], ...] = ()  # points each power earned in each round held so far
+    measured: tuple[Mapping[str, Mapping[str, float]], ...] = ()  # the measures each round was scored on
     start_measures: Mapping[str, Mapping[str, float]] = field(factory=dict)  # measures when the game began
 
     def great_powers(self) -> tuple[str, ...]:

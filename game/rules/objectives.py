@@ -13,6 +13,10 @@ its gain since the game began) and pays in one of two ways:
   `pay = sum(points[k] for k if measure >= at[k])`.
 
 A round's payment is multiplied by the round's weight (`round_weights`, default 1).
+When `objectives.dealt` is above 0, each power is dealt that many of its listed
+objectives at the start of the game, drawn with the game's seed (like scoring cards laid
+out at setup): they are public from the first turn and the others are set aside, so the
+world's dice decide which races a game is about, and play decides who wins them.
 Source: the brief's scoring rounds (GAME_V2.md "Winning is legible and earned"), after
 Twilight Struggle's scoring cards and Pax Pamir's dominance checks; the measures are the
 agenda terms of `game.rules.agenda`, drawn from the five source documents cited there.
@@ -124,10 +128,10 @@ def round_weight(world: World, year: int) -> float:
     return world.round_weights[world.rounds.index(year)] if world.round_weights else 1.0
 
 
-def score_round(world: World) -> dict[str, float]:
-    """The points each power earns in a scoring round held now."""
-    return round_points(objectives_of(world), measures(world), world.start_measures, world.order,
-                        kinds_of(world), round_weight(world, world.year))
+def score_round(world: World, now: Mapping | None = None) -> dict[str, float]:
+    """The points each power earns in a scoring round held now (`now`: the measures, if already taken)."""
+    return round_points(objectives_of(world), now if now is not None else measures(world), world.start_measures,
+                        world.order, kinds_of(world), round_weight(world, world.year))
 
 
 def is_round(world: World) -> bool:
@@ -192,6 +196,18 @@ def describe(obj: Objective) -> str:
     if obj.kind == RANK:
         return f"{what}: " + "/".join(f"{x:g}" for x in obj.points) + " for places 1, 2, ..."
     return f"{what}: " + ", ".join(f"{p:g} at {a:g}" for a, p in zip(obj.at, obj.points))
+
+
+def deal(world: World, rng) -> World:
+    """Each power keeps `objectives.dealt` of its objectives, drawn by `rng` in seat order (0: all)."""
+    from game.model.ops import with_power
+    k = int(world.param("objectives.dealt"))
+    for p in world.order:
+        objs = world.powers[p].objectives
+        if 0 < k < len(objs):
+            keep = sorted(rng.sample(range(len(objs)), k))
+            world = with_power(world, p, objectives=tuple(objs[i] for i in keep))
+    return world
 
 
 def default_rounds(start: int, end: int, n: int = 3) -> tuple[int, ...]:

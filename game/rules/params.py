@@ -93,6 +93,7 @@ PARAMS: dict[str, Param] = {
     "objectives.default_points": Param(10.0, 0, 1000, "points a power's default objectives pay per round for first "
                                        "place in all of them (each term's share by its agenda weight)"),
     "objectives.default_rounds": Param(3, 1, 20, "scoring rounds of a scenario that does not list its own"),
+    "objectives.dealt": Param(0, 0, 20, "objectives each power is dealt from its list at the start, by the seed (0: all)"),
     # Events and play
     "events.random_chance": Param(0.5, 0, 1, "chance that a random event is drawn in a year"),
     "play.max_offers": Param(3, 0, 20, "offers a power may make each year"),
