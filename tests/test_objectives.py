@@ -225,3 +225,19 @@ def test_agency_bench_small_and_rescoring_matches_the_engine(tmp_path, capsys):
     assert row["n"] == 1 and 0 <= row["win_rate"] <= 1
     assert out["winner_stability"] in (0.0, 1.0) and sum(out["ai_wins"].values()) == 2
     assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["games"] == 3
+
+
+def test_setup_screen_and_command_line_choose_the_short_form():
+    """The setup screen's Full/Short button and `run_game.py --short` pick the short form."""
+    from game.cli import parser
+    from game.ui.app import first_scene
+    from game.ui.setup import SetupScene
+    scene = SetupScene()
+    scene.enter()
+    scene.choose(next(i for i, s in enumerate(scene.scenarios) if s.path.endswith("2015.toml")))
+    full = scene.world()
+    scene.toggle_short()
+    assert scene.short and scene.world().end_year < full.end_year and scene.world().rounds[-1] == scene.world().end_year
+    assert first_scene(None, parser().parse_args(["--short"])).short
+    assert not first_scene(None, parser().parse_args([])).short
+    assert parser().parse_args(["simulate", "--short"]).short
