@@ -96,7 +96,7 @@ def test_scenario_objectives_are_read():
     text = changed("[powers.japan.agenda]", '[powers.japan.objectives.lead]\nmeasure = "influence"\nkind = "rank"\n'
                    'points = [5, 2, 0]\n[powers.japan.objectives.secure]\nmeasure = "supply_security"\n'
                    'kind = "threshold"\nat = [0.5, 0.7]\npoints = [1, 2]\n\n[powers.japan.agenda]',
-                   without_objectives(BASE_TEXT)).replace("dealt = 3", "dealt = 0")
+                   without_objectives(BASE_TEXT))
     w = _load_text(text).world
     assert [o.id for o in w.powers["japan"].objectives] == ["lead", "secure"]
     assert w.powers["japan"].objectives[1].at == (0.5, 0.7)
