@@ -241,3 +241,17 @@ def test_setup_screen_and_command_line_choose_the_short_form():
     assert first_scene(None, parser().parse_args(["--short"])).short
     assert not first_scene(None, parser().parse_args([])).short
     assert parser().parse_args(["simulate", "--short"]).short
+
+
+def test_objectives_survive_a_save(tmp_path):
+    """A saved and loaded game keeps its dealt objectives as records, its rounds and its points."""
+    from game import save
+    from game.session import Seat, Session
+    sc = load("2015", short=True)
+    s = Session.start(sc.world, {p: Seat(p, False) for p in sc.world.order}, 4,
+                      make_agent=lambda w, seat: GreedyAgent(), scenario_raw=sc.raw)
+    s.run_ai()
+    save.save(s, tmp_path / "g.json")
+    back = save.load(tmp_path / "g.json", make_agent=lambda w, seat: GreedyAgent()).world
+    assert back == s.world and O.totals(back) == O.totals(s.world)
+    assert [st.projected for st in O.standings(back)] == [st.projected for st in O.standings(s.world)]

@@ -23,6 +23,18 @@ C5 = "c5"
 
 
 @frozen
+class Objective:
+    """One public objective of a power: a measure and how it pays each scoring round (game.rules.objectives)."""
+
+    id: str
+    measure: str  # an agenda term, or a term + "_gain" (its change since the start)
+    kind: str  # "rank" or "threshold"
+    points: tuple[float, ...]  # rank: points for 1st, 2nd, ...; threshold: points for each step
+    among: tuple[str, ...] = ()  # rank: the powers compared (the owner included); () = its kind
+    at: tuple[float, ...] = ()  # threshold: the steps, ascending
+
+
+@frozen
 class Power:
     """One of the eight seats: a great power or a Central Asian (C5) state."""
 
@@ -40,7 +52,7 @@ class Power:
     transit_income: float = 0.0  # last year's fees earned, US$ bn
     cards: tuple[str, ...] = ()  # policy cards this power may play
     color: str = "#888888"
-    objectives: tuple = ()  # its public objectives (game.rules.objectives.Objective), scored each round
+    objectives: tuple[Objective, ...] = ()  # its public objectives, paid at each scoring round
 
 
 @frozen

@@ -27,7 +27,7 @@ from typing import Mapping
 
 from attrs import frozen
 
-from game.model import C5, World
+from game.model import C5, Objective, World
 from game.rules import agenda
 
 RANK = "rank"
@@ -35,18 +35,6 @@ THRESHOLD = "threshold"
 KINDS = (RANK, THRESHOLD)
 GAIN = "_gain"  # a measure name ending in this counts the change since the game began
 C5_ONLY = ("gdp_growth", "autonomy", "debt_safe")  # agenda terms defined only for a C5 state
-
-
-@frozen
-class Objective:
-    """One public objective of a power: a measure and how it pays each scoring round."""
-
-    id: str
-    measure: str  # an agenda term, or a term + GAIN
-    kind: str  # RANK or THRESHOLD
-    points: tuple[float, ...]  # rank: points for 1st, 2nd, ...; threshold: points for each step
-    among: tuple[str, ...] = ()  # rank: the powers compared (the owner included); () = its kind
-    at: tuple[float, ...] = ()  # threshold: the steps, ascending
 
 
 def base_measure(name: str) -> str:
