@@ -45,7 +45,7 @@ def play_one(job: tuple) -> dict:
         agents[seat] = POLICIES[policy]()
     session = play_session(sc.world, agents, seed, ai_salt=salt)
     w = session.world
-    years = {str(year): now for year, now in zip(w.rounds, w.measured)}  # the measures each round was scored on
+    years = {str(year): now for year, now in zip(objectives.rounds(w), w.measured)}  # the measures each round was scored on
     return {"seed": seed, "salt": salt, "seat": seat, "policy": policy, "status": session.world.status,
             "start": dict(session.world.start_measures), "years": years,
             "points": objectives.totals(session.world)}
@@ -73,7 +73,7 @@ def rescore(game: dict, world) -> dict:
     objs, kinds, order = O.objectives_of(dealt), O.kinds_of(world), world.order
     run = {p: 0.0 for p in order}
     rounds = []
-    for year in world.rounds:
+    for year in O.rounds(world):
         now = game["years"].get(str(year))
         if now is None:  # a collapsed game stops early
             break

@@ -74,12 +74,18 @@ def simulate(ns: argparse.Namespace) -> int:
         print(f"{n:<13} {wins[n]:>5} {rate[n]:>9.1%} {ci[n][0]:>7.1%}-{ci[n][1]:<7.1%} {mean[n]:>12.1f} {agenda[n]:>7.1f}")
     if ns.json:
         out = {"games": len(games), "short": ns.short, "wins": wins, "mean_score": mean, "mean_agenda": agenda,
-               "win_rate": rate, "ci": ci, "rounds": list(sc.world.rounds), "objectives": objectives_data(sc.world),
+               "win_rate": rate, "ci": ci, "rounds": list(objectives_rounds(sc.world)), "objectives": objectives_data(sc.world),
                "standings": standings_data(sc.world, engine_start=True)}
         if ns.history:
             out["history"] = [{"seed": g["seed"], "years": g["history"]} for g in games]
         print(json.dumps(out))
     return 0
+
+
+def objectives_rounds(world) -> tuple[int, ...]:
+    """The years of the scoring rounds."""
+    from game.rules.objectives import rounds
+    return rounds(world)
 
 
 def objectives_data(world) -> dict:

@@ -283,7 +283,7 @@ def scoring_round(world: World) -> tuple[World, list[Entry]]:
     pts = objectives.score_round(world, now)
     world = evolve(world, scored=(*world.scored, pts), measured=(*world.measured, now))
     told = ", ".join(f"{name(world, p)} +{pts[p]:g} ({objectives.total(world, p):g})" for p in world.order)
-    return world, [Entry.of(world, "", f"Scoring round {len(world.scored)} of {len(world.rounds)}: {told}.",
+    return world, [Entry.of(world, "", f"Scoring round {len(world.scored)} of {len(objectives.rounds(world))}: {told}.",
                             rule="objectives", terms=dict(pts))]
 
 

@@ -255,3 +255,12 @@ def test_objectives_survive_a_save(tmp_path):
     back = save.load(tmp_path / "g.json", make_agent=lambda w, seat: GreedyAgent()).world
     assert back == s.world and O.totals(back) == O.totals(s.world)
     assert [st.projected for st in O.standings(back)] == [st.projected for st in O.standings(s.world)]
+
+
+def test_a_game_cut_short_still_ends_with_a_scoring_round():
+    """A World whose end was moved before its listed rounds still scores its last year."""
+    sc = load("2015")
+    w = evolve(sc.world, end_year=sc.world.start_year + 1)
+    assert O.rounds(w) == (w.end_year,)
+    result = play(w, {p: GreedyAgent() for p in w.order}, 2)
+    assert len(result.final.scored) == 1 and sum(result.points.values()) > 0

@@ -111,9 +111,17 @@ def objectives_of(world: World) -> dict[str, tuple[Objective, ...]]:
     return {p: world.powers[p].objectives for p in world.order}
 
 
+def rounds(world: World) -> tuple[int, ...]:
+    """The years of the game's scoring rounds: the scenario's within the game, and always its last year."""
+    kept = tuple(y for y in world.rounds if y <= world.end_year)
+    return kept if kept and kept[-1] == world.end_year else (*kept, world.end_year)
+
+
 def round_weight(world: World, year: int) -> float:
-    """The weight of the scoring round held at the end of `year`."""
-    return world.round_weights[world.rounds.index(year)] if world.round_weights else 1.0
+    """The weight of the scoring round held at the end of `year` (1 for a year the scenario did not weigh)."""
+    if year in world.rounds and len(world.round_weights) == len(world.rounds):
+        return world.round_weights[world.rounds.index(year)]
+    return 1.0
 
 
 def score_round(world: World, now: Mapping | None = None) -> dict[str, float]:
@@ -124,7 +132,7 @@ def score_round(world: World, now: Mapping | None = None) -> dict[str, float]:
 
 def is_round(world: World) -> bool:
     """Whether a scoring round is held at the end of this year."""
-    return world.year in world.rounds
+    return world.year in rounds(world)
 
 
 def total(world: World, p: str) -> float:
@@ -139,7 +147,7 @@ def totals(world: World) -> dict[str, float]:
 
 def next_round(world: World) -> int:
     """The year of the next scoring round not yet scored (0 when every round is done)."""
-    left = world.rounds[len(world.scored):]
+    left = rounds(world)[len(world.scored):]
     return left[0] if left else 0
 
 
@@ -168,7 +176,7 @@ def standings(world: World) -> list[Standing]:
         lines = tuple((o.id, round(weight * pay(o, p, now, world.start_measures, order, kinds), 4))
                       for o in world.powers[p].objectives)
         out.append(Standing(p, pts[p], round(sum(v for _, v in lines), 4), place, year,
-                            len(world.rounds) - len(world.scored), lines))
+                            len(rounds(world)) - len(world.scored), lines))
     return out
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pygame
 from dataclasses import dataclass
 
+from game.rules import objectives
 from game.ui import theme
 from game.ui.i18n import tr
 from game.ui.widgets import UIScene
@@ -212,7 +213,7 @@ class SetupScene(UIScene):
         y += bh + theme.px(20)
         w = self.world()
         label = tr("setup.short" if self.short else "setup.full", start=w.start_year if w else "",
-                   end=w.end_year if w else "", rounds=len(w.rounds) if w else 0)
+                   end=w.end_year if w else "", rounds=len(objectives.rounds(w)) if w else 0)
         self.button(surface, (rect.left, y, rect.width, bh), label, self.toggle_short, selected=self.short,
                     id="form", tooltip=tr("setup.form.tip"))
 
