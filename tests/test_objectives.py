@@ -167,11 +167,19 @@ def test_short_table_sets_the_short_form():
 
 
 def test_bad_short_table_is_reported():
-    text = changed("[short]\nend_year = 2019", "[short]\nend_year = 2040")
+    text = changed("[short]\nend_year = 2019", "[short]\nend_year = 2010")
     with pytest.raises(ScenarioErrors) as e:
         _load_text(text)
     err = next(x for x in e.value.errors if x.key == "short.end_year")
-    assert err.line == line_of(text, "end_year = 2040")
+    assert err.line == line_of(text, "end_year = 2010")
+
+
+def test_a_short_form_past_the_end_is_the_whole_game(tmp_path):
+    """A scenario that ends before its inherited short form ends plays its whole game as the short form."""
+    path = tmp_path / "s.toml"
+    path.write_text('format_version = 1\nextends = "2015"\n[scenario]\nid = "s"\ntitle = "S"\nend_year = 2017\n')
+    w = load(str(path), short=True).world
+    assert w.end_year == 2017 and O.rounds(w)[-1] == 2017 and all(y <= 2017 for y in O.rounds(w))
 
 
 def test_simulate_short_json_shows_objectives_and_standings(capsys):

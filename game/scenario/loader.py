@@ -232,11 +232,12 @@ def default_short_end(meta: dict) -> int:
 
 
 def _read_short(table: Any, meta: dict, chk: Checker) -> dict:
-    """The [short] table, checked against the full game's years."""
+    """The [short] table, checked against the game's years (a short form past the game's end is the whole game)."""
     v = chk.read(table, schema.SHORT, "short")
-    if v["end_year"] and not meta["start_year"] <= v["end_year"] <= meta["end_year"]:
-        chk.fail("short.end_year", f"{v['end_year']} must lie within the game, {meta['start_year']}-{meta['end_year']}.")
-    _check_rounds(v["rounds"], v["round_weights"], meta["start_year"], v["end_year"] or meta["end_year"], "short", chk)
+    if v["end_year"] and v["end_year"] < meta["start_year"]:
+        chk.fail("short.end_year", f"{v['end_year']} comes before the game starts, in {meta['start_year']}.")
+    elif v["end_year"] and v["end_year"] <= meta["end_year"]:
+        _check_rounds(v["rounds"], v["round_weights"], meta["start_year"], v["end_year"], "short", chk)
     return v
 
 
@@ -248,8 +249,13 @@ def short_form(raw: dict, chk: Checker) -> dict:
     given = raw.get("short", {})
     v = chk.read(given, schema.SHORT, "short") if "short" in raw else {"end_year": 0, "rounds": [], "round_weights": []}
     start = meta_raw["start_year"]
-    end = v["end_year"] or min(meta_raw.get("end_year", start), start + 4)
-    scenario = {**meta_raw, "end_year": end, "rounds": [int(y) for y in v["rounds"]], "round_weights": v["round_weights"]}
+    last = meta_raw.get("end_year", start) if isinstance(meta_raw.get("end_year"), int) else start
+    end = min(v["end_year"] or start + 4, last)
+    rounds = [int(y) for y in v["rounds"] if y <= end]
+    weights = v["round_weights"] if len(rounds) == len(v["rounds"]) else []
+    if rounds and rounds[-1] != end:  # cut short by the game's end: its last year is the last round
+        rounds, weights = [*rounds, end], []
+    scenario = {**meta_raw, "end_year": end, "rounds": rounds, "round_weights": weights}
     if v.get("description"):
         scenario["description"] = v["description"]
     out = {**{k: val for k, val in raw.items() if k != "short"}, "scenario": scenario}
