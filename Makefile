@@ -1,11 +1,13 @@
 # The two commands of the quick start: `make play` and `make test`.
 # Each creates the virtual environment in .venv when it is missing.
+# `make dist` builds the one-file executable dist/heartland; `make dist-check` also tests it.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: play test bench simulate clean
+.PHONY: play test bench simulate dist dist-check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,5 +27,15 @@ bench: $(STAMP)
 simulate: $(STAMP)
 	$(PY) run_game.py simulate $(ARGS)
 
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller tools/heartland.spec
+
+dist-check: dist
+	$(PY) tools/check_dist.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

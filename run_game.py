@@ -1,11 +1,9 @@
 #!/usr/bin/env python3
-"""Heartland: start the game, or `simulate`, `validate`, `replay`, `demo` from the command line."""
-import os
-import sys
+"""Heartland from a source checkout: start the game, or `simulate`, `validate`, `replay`, `demo`, `folders`.
 
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
-from game.cli import main  # noqa: E402
+Installed, the same command line is `heartland` (or `python -m game`).
+"""
+from game.cli import console
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console()

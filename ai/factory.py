@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Mapping
 
 from ai.agent import PersonalityAgent
-from ai.personality import HERE, level, resolve
+from ai.personality import level, resolve
 from game.model import World
+from game.paths import ai_data
 from game.rules.actions import parse
 
-HISTORICAL = HERE / "historical"
+HISTORICAL = ai_data("historical")
 
 
 @functools.lru_cache(maxsize=16)

@@ -14,8 +14,9 @@ from typing import Any, Mapping
 
 from attrs import frozen
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE / "personalities.toml"
+from game.paths import ai_data
+
+DATA = ai_data("personalities.toml")
 VERBS = ("aid", "propose", "summit", "build", "upgrade", "develop", "refine", "join", "leave", "policy")
 AID = ("grant", "tc", "loan")
 LEVELS = ("easy", "normal", "hard", "historical")

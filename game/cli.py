@@ -1,8 +1,13 @@
-"""The command line: play, simulate, validate. Bad input gets one sentence and exit code 2."""
+"""The command line: play, simulate, validate. Bad input gets one sentence and exit code 2.
+
+`heartland` (the installed command), `python -m game`, `run_game.py` and the one-file build
+all enter through `console()`.
+"""
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from game.errors import HeartlandError, ScenarioErrors
@@ -46,9 +51,11 @@ def _saved_game(sc, agents: dict, seed: int, folder: str):
 
 def simulate(ns: argparse.Namespace) -> int:
     """Play whole games headless and print winners and mean points (and mean agenda scores)."""
+    from game.save import saves_dir
     from game.scenario.loader import load
     sc = load(ns.scenario, short=ns.short)
-    jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.difficulty, ns.save, ns.short) for i in range(ns.games)]
+    folder = None if ns.save is None else str(saves_dir(ns.save or None))
+    jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.difficulty, folder, ns.short) for i in range(ns.games)]
     bar = Progress(len(jobs), f"{ns.scenario} x{ns.games}")
     if ns.jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -72,6 +79,8 @@ def simulate(ns: argparse.Namespace) -> int:
     print(f"{'power':<13} {'wins':>5} {'win rate':>9} {'95% CI':>15} {'mean points':>12} {'agenda':>7}")
     for n in wins:
         print(f"{n:<13} {wins[n]:>5} {rate[n]:>9.1%} {ci[n][0]:>7.1%}-{ci[n][1]:<7.1%} {mean[n]:>12.1f} {agenda[n]:>7.1f}")
+    if folder:
+        print(f"saves: {folder}")
     if ns.json:
         out = {"games": len(games), "short": ns.short, "wins": wins, "mean_score": mean, "mean_agenda": agenda,
                "win_rate": rate, "ci": ci, "rounds": list(objectives_rounds(sc.world)), "objectives": objectives_data(sc.world),
@@ -155,6 +164,14 @@ def validate(ns: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if bad else 0
 
 
+def folders(ns: argparse.Namespace) -> int:
+    """Print where the game keeps saves, settings, the user's scenarios, exports and its own data."""
+    from game.paths import user_folders
+    for name, path in user_folders().items():
+        print(f"{name + ':':<11}{path}")
+    return 0
+
+
 def replay(ns: argparse.Namespace) -> int:
     """Re-run a save's action log: 0 when it reaches the saved World, 1 naming the first diverging year."""
     from game.replay import replay_file
@@ -172,8 +189,6 @@ HEADLESS_DRIVERS = ("offscreen", "dummy")
 
 def play_game(ns: argparse.Namespace) -> int:
     """Open the game window; without a screen, say so in one sentence (exit 2)."""
-    import os
-
     import pygame
     from game.ui.app import run
     pygame.display.init()  # the game has no sound: audio is never started
@@ -182,7 +197,7 @@ def play_game(ns: argparse.Namespace) -> int:
         driver = pygame.display.get_driver()
         if driver in HEADLESS_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
             print(f"No screen was found (SDL chose the '{driver}' video driver); run the game on a desktop, "
-                  "or play headless with: python run_game.py simulate --scenario 2015", file=sys.stderr)
+                  "or play headless with: heartland simulate --scenario 2015", file=sys.stderr)
             return EXIT_BAD_INPUT
         return run(ns)
     finally:
@@ -197,7 +212,7 @@ def demo(ns: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The command-line grammar."""
-    ap = argparse.ArgumentParser(prog="run_game.py", description="Heartland: the contest for Central Asia.")
+    ap = argparse.ArgumentParser(prog="heartland", description="Heartland: the contest for Central Asia.")
     sub = ap.add_subparsers(dest="command")
     sim = sub.add_parser("simulate", help="play whole games headless")
     sim.add_argument("--scenario", default="2015")
@@ -209,7 +224,8 @@ def parser() -> argparse.ArgumentParser:
                      help="difficulty of every AI seat (default: the scenario's, else normal)")
     sim.add_argument("--json", action="store_true", help="print one JSON object on the last line")
     sim.add_argument("--history", action="store_true", help="add each game's year-by-year series")
-    sim.add_argument("--save", metavar="DIR", default="", help="write each finished game's save into DIR")
+    sim.add_argument("--save", metavar="DIR", nargs="?", default=None, const="",
+                     help="write each finished game's save into DIR (without DIR: the saves folder)")
     sim.add_argument("--short", action="store_true", help="play the scenario's short form")
     sim.set_defaults(func=simulate)
     rep = sub.add_parser("replay", help="re-run a save's actions and check they reach its World")
@@ -218,6 +234,8 @@ def parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check scenario files")
     val.add_argument("files", nargs="+")
     val.set_defaults(func=validate)
+    fol = sub.add_parser("folders", help="show where saves, settings, your scenarios and exports are kept")
+    fol.set_defaults(func=folders)
     dem = sub.add_parser("demo", help="AI-only years on screen with a screenshot of every scene")
     dem.add_argument("--scenario", default="2015")
     dem.add_argument("--years", type=int, default=3)
@@ -247,3 +265,15 @@ def main(argv: list[str] | None = None) -> int:
     except HeartlandError as e:
         print(str(e), file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def console() -> None:
+    """The entry point of every way to start the game: run the command line and exit with its code."""
+    import multiprocessing
+    multiprocessing.freeze_support()  # `simulate --jobs` workers in the one-file build
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # `python -m game.cli`, as `python -m game`
+    console()

@@ -14,10 +14,12 @@ import random
 import attrs
 from game.model.ops import evolve, field_names
 
+from game import history
 from game.model import GREAT, World
 from game.model.ops import with_corridor, with_power
 from game.rules import (
     agenda, backlash, credibility, dependence, dilution, economy, energy, events, geography, institutions, objectives,
+    trade,
 )
 from game.rules.actions import Action, Attend
 from game.rules.influence import add_influence, decay_all, per_gdp
@@ -265,7 +267,7 @@ def run_resolution(world: World) -> tuple[World, list[Entry]]:
     log += more
     world = economy.finish_projects(world)
     world = move_goods(world)
-    world = trade_influence(decay_all(world))
+    world = trade.exchange(trade_influence(decay_all(world)))  # goods trade and remittances beside resources
     world = dilution.dilute(world)
     world = tick_policies(world)
     world = update_security(world)
@@ -288,7 +290,8 @@ def scoring_round(world: World) -> tuple[World, list[Entry]]:
 
 
 def run_end(world: World) -> tuple[World, list[Entry]]:
-    """Check for collapse and the last year; otherwise the next year begins."""
+    """Record the year's figures; check for collapse and the last year; otherwise the next year begins."""
+    world = evolve(world, record=history.snapshot(world, world.year))
     if economy.mean_stability(world) < world.param("stability.collapse"):
         world = evolve(world, status="collapsed")
         return world, [Entry.of(world, "", "The region's stability collapses: every power loses.")]

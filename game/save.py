@@ -24,7 +24,7 @@ from typing import Any, Callable, Mapping
 import attrs
 from attrs import frozen
 
-from game import engine
+from game import engine, paths
 from game.errors import HeartlandError, SaveError
 from game.model import World
 from game.rules.log import Entry
@@ -33,7 +33,6 @@ from game.session import AgentFactory, Seat, Session, YearMark, default_agents
 MAGIC = "heartland-save"
 FORMAT_VERSION = 2
 OLDEST_FORMAT = 1  # formats from here to FORMAT_VERSION load (older ones are migrated)
-ROOT = Path(__file__).resolve().parents[1]
 SUFFIX = ".json"
 BODY_KEY = '"body":'
 QUICKSAVE = "quicksave.json"
@@ -48,16 +47,11 @@ DIFFICULTIES = ("easy", "normal", "hard", "historical")
 
 @lru_cache(maxsize=1)
 def game_version() -> str:
-    """The game's version, from the installed package or pyproject.toml."""
+    """The game's version, from the installed package's metadata ("unknown" in an uninstalled checkout)."""
+    from importlib.metadata import PackageNotFoundError, version
     try:
-        from importlib.metadata import version
         return version("heartland")
-    except Exception:  # not installed: read the source tree's pyproject
-        pass
-    try:
-        import tomllib
-        return str(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"])
-    except Exception:
+    except PackageNotFoundError:
         return "unknown"
 
 
@@ -542,11 +536,8 @@ def year_worlds(session: Session) -> list[World]:
 # --- the saves folder ----------------------------------------------------------------------
 
 def saves_dir(folder: str | os.PathLike | None = None) -> Path:
-    """Where saves go: `folder`, else $HEARTLAND_HOME/saves, else the repository's saves/."""
-    if folder is not None:
-        return Path(folder)
-    home = os.environ.get("HEARTLAND_HOME")
-    return Path(home) / "saves" if home else ROOT / "saves"
+    """Where saves go: `folder`, else the user's saves folder (game.paths)."""
+    return Path(folder) if folder is not None else paths.saves_dir()
 
 
 def autosave(session: Session, folder: str | os.PathLike | None = None, keep: int = 5) -> Path:

@@ -17,7 +17,7 @@ from game.model import World
 from game.rules.actions import Action
 from game.rules.legal import legal_actions, view_for
 from game.rules.log import Entry
-from game.history import snapshot
+from game.history import recorded
 
 
 @frozen
@@ -114,7 +114,7 @@ class Session:
         self.actions.append(str(action))
         self.log.extend(log)
         if world.year != year or world.status != "playing":
-            self.history.append(snapshot(world, year))
+            self.history.append(recorded(world, year))
             self.year_marks.append(YearMark(year, len(self.actions), engine.world_hash(world)))
             self.year_worlds.append(world)
             for hook in self.on_year_end:

@@ -92,6 +92,6 @@ def test_folder_without_permission(game, tmp_path, monkeypatch):
 
 
 def test_default_folder_and_typed_paths():
-    f = default_folder("2015", dt.date(2026, 3, 1), home=Path("/home/t"))
-    assert f == Path("/home/t/Heartland-exports/2015-2026-03-01")
+    f = default_folder("2015", dt.date(2026, 3, 1), base=Path("/home/t/exports"))
+    assert f == Path("/home/t/exports/2015-2026-03-01")
     assert folder_from_text("  ~/x ") == Path.home() / "x"

@@ -10,7 +10,7 @@ from attrs import evolve
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ai.baseline import GreedyAgent, RandomAgent
-from game import engine, save
+from game import engine, paths, save
 from game.errors import SaveError
 from game.scenario.loader import load as load_scenario
 from game.session import Seat, Session
@@ -172,7 +172,8 @@ def test_default_folder_follows_heartland_home(tmp_path, monkeypatch):
     monkeypatch.setenv("HEARTLAND_HOME", str(tmp_path))
     assert save.saves_dir() == tmp_path / "saves"
     monkeypatch.delenv("HEARTLAND_HOME")
-    assert save.saves_dir() == save.ROOT / "saves"
+    assert save.saves_dir() == paths.saves_dir() != tmp_path / "saves"
+    assert save.saves_dir(tmp_path / "x") == tmp_path / "x"
 
 
 def test_quicksave_and_quickload(tmp_path):

@@ -53,6 +53,7 @@ class Power:
     cards: tuple[str, ...] = ()  # policy cards this power may play
     color: str = "#888888"
     objectives: tuple[Objective, ...] = ()  # its public objectives, paid at each scoring round
+    trade_drive: float = 0.0  # yearly growth of its goods trade with the region beyond the states' own growth
 
 
 @frozen
@@ -72,6 +73,9 @@ class Economy:
     projects: tuple[tuple[str, float, int], ...] = ()  # (resource or "refining", capacity, year due)
     diversify: float = 0.0  # wish to diversify routes, raised when a route is cut (0..1)
     never_against: tuple[str, ...] = ()  # powers it will never join a bloc against
+    goods: Mapping[str, float] = field(factory=dict)  # great power -> goods trade, US$ bn a year (not resources)
+    remittances: Mapping[str, float] = field(factory=dict)  # great power -> migrants' money received, US$ bn a year
+    reexport: float = 0.0  # extra yearly growth of goods from outside its common market (passed on to members)
 
 
 @frozen
@@ -96,6 +100,10 @@ class Corridor:
     upgrade_step: float = 0.0  # capacity added by one upgrade
     owners: Mapping[str, float] = field(factory=dict)  # stakes, power -> share
     disrupted_years: int = 0
+    upgrade_cost: float = 0.0  # US$ bn one upgrade costs (0: the rules' play.upgrade_cost)
+    upgrade_years: int = 0  # least years between two upgrades (ports, customs and rolling stock take time)
+    upgraded: int = 0  # the year of its last upgrade (0: never)
+    cargo: float = 0.0  # general cargo a year (containers, grain, metals, transit), Mt, carried before resources
 
 
 @frozen
@@ -138,6 +146,7 @@ class Forum:
     last_met: int
     standing: float = 0.0  # accumulated bonus, decays slowly
     against: str = ""  # a power this bloc is aimed at ("" = none)
+    market: float = 0.0  # a common market: yearly growth added to goods trade between its members
 
 
 @frozen
@@ -253,6 +262,8 @@ class World:
     scored: tuple[Mapping[str, float], ...] = ()  # points each power earned in each round held so far
     measured: tuple[Mapping[str, Mapping[str, float]], ...] = ()  # the measures each round was scored on
     start_measures: Mapping[str, Mapping[str, float]] = field(factory=dict)  # measures when the game began
+    happened: tuple[tuple[int, str, str, str, str], ...] = ()  # (year, event id, effect, before, after) applied
+    record: Mapping[str, object] = field(factory=dict)  # the figures of the last finished year (game.history)
 
     def great_powers(self) -> tuple[str, ...]:
         """Ids of the great powers, in seat order."""

@@ -48,5 +48,6 @@ BOOKKEEPING = (
     RuleInfo(11, "Economy", "economy", ("economy", "stability")),
     RuleInfo(12, "Agendas", "agenda", ("agenda",)),
     RuleInfo(13, "Events", "events", ("events",)),
-    RuleInfo(14, "Objectives and scoring rounds: how a game is won", "objectives", ("objectives",)),
+    RuleInfo(14, "Goods trade and remittances", "trade", ("trade",)),
+    RuleInfo(15, "Objectives and scoring rounds: how a game is won", "objectives", ("objectives",)),
 )

@@ -114,11 +114,48 @@ def effect(world: World, eff: tuple) -> World:
     raise ValueError(f"unknown effect {verb}")
 
 
+def _shown(value: Any) -> str:
+    """A value as a short text for the record (numbers to 4 significant digits)."""
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if isinstance(value, tuple):
+        return " ".join(map(str, value))
+    return str(value)
+
+
+def touched(world: World, eff: tuple) -> str:
+    """What an effect changes, read from `world` as text (so a record can show before and after)."""
+    verb, *args = eff
+    if verb in ("set", "add", "scale"):
+        return _shown(get_path(world, args[0]))
+    if verb in ("open", "close"):
+        return world.corridors[args[0]].status
+    if verb == "damage":
+        return _shown(world.corridors[args[0]].capacity)
+    if verb == "found":
+        return f"level {world.forums[args[0]].level}"
+    if verb in ("join", "leave"):
+        return _shown(world.forums[args[0]].members)
+    if verb in ("influence", "trust"):
+        table = world.influence if verb == "influence" else world.trust
+        return " ".join(f"{c}:{table[c].get(args[1], 0.0):.3f}" for c in _each_state(world, args[0]))
+    if verb == "policy":
+        return f"{sum(1 for pol in world.policies.values() if pol.card == args[0])} {args[0]} in force"
+    return ""
+
+
 def fire(world: World, ev: EventDef) -> World:
-    """The world after an event's effects; it is marked fired and shown as a card."""
+    """The world after an event's effects; it is marked fired, shown as a card, and each effect is
+    recorded in `happened` as (year, event, effect, value before, value after)."""
+    done = []
     for eff in ev.effects:
+        before = touched(world, eff)
         world = effect(world, eff)
-    return evolve(world, fired=world.fired + (ev.id,), news=world.news + (ev.id,))
+        done.append((world.year, ev.id, " ".join(eff), before, touched(world, eff)))
+    if not done:
+        done.append((world.year, ev.id, "", "", ""))  # a card with no effect on the World still happened
+    return evolve(world, fired=world.fired + (ev.id,), news=world.news + (ev.id,),
+                  happened=world.happened + tuple(done))
 
 
 def scripted(world: World) -> list[EventDef]:

@@ -1,7 +1,8 @@
 """Rule 2, geography and cost: goods take the cheapest open route within capacity.
 
 Netback per unit on corridor k = price x price_factor x grade - u[k] - fees[k], where
-fees[k] = fee[k] for each controller downstream of the exporter (or off its path). Contracts ship first,
+fees[k] = fee[k] for each controller downstream of the exporter (or off its path). A corridor's general
+cargo takes its room first (trade.cargo). Contracts ship first,
 on their named corridor or the cheapest open one reaching the buyer; the rest of a
 state's output goes to the cheapest open corridors until capacity runs out. Export
 diversity `D[c] = 1 - HHI(export value by gatekeeper)`, a gatekeeper being the great
@@ -14,7 +15,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from game.model import LOAD, Corridor, World
-from game.rules import dependence, refining
+from game.rules import dependence, refining, trade
 
 OPEN = "operating"
 
@@ -76,7 +77,7 @@ class _Ledger:
 
     def __init__(self, world: World):
         self.world = world
-        self.room = {k.id: k.capacity for k in world.corridors.values() if k.status == OPEN}
+        self.room = {k.id: k.capacity - trade.cargo(k) for k in world.corridors.values() if k.status == OPEN}
         self.left = {(c, r): output(world, c, r) for c in world.economies for r in world.economies[c].production}
         self.flows, self.exports, self.trade = {}, {}, {}
         self.revenue = {c: 0.0 for c in world.economies}

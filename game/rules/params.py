@@ -60,6 +60,12 @@ PARAMS: dict[str, Param] = {
     "institutions.dormant_years": Param(2, 1, 10, "years without a meeting after which a forum drops a level"),
     # 9. Energy security
     "energy.premium": Param(1.0, 0, 10, "extra value a buyer puts on C5 energy per unit of Middle East risk"),
+    # Goods trade and remittances (game/rules/trade.py)
+    "trade.gdp_elasticity": Param(1.2, 0, 5, "growth of goods trade per unit of the state's GDP growth"),
+    "trade.cut_loss": Param(0.1, 0, 1, "share of goods trade lost in a year when every rail, ferry or road corridor linking a state and a power is closed"),
+    "trade.influence": Param(0.005, 0, 1, "influence per US$ bn of yearly goods trade and remittances, divided by sqrt(GDP)"),
+    "trade.remittance_growth": Param(0.06, -0.5, 0.5, "yearly growth of migrants' remittances"),
+    "trade.remittance_fiscal": Param(0.1, 0, 1, "share of remittances that reaches the state's treasury"),
     # Influence bookkeeping
     "influence.decay": Param(0.05, 0, 0.5, "share of every influence lost each year"),
     "influence.grant": Param(0.4, 0, 5, "influence per US$ bn of grant, divided by sqrt(GDP)"),

@@ -316,6 +316,19 @@ def do_build(world: World, a: A.Build) -> tuple[World, list[Entry]]:
                             f"(${k.build_cost:g}bn, {k.build_years} years).", rule="geography")]
 
 
+def upgrade_cost(world: World, k) -> float:
+    """US$ bn one upgrade of `k` costs: its own `upgrade_cost`, else the rules' `play.upgrade_cost`.
+
+    Source: 004_a1b4f633fd039a28.txt (the Middle Corridor needs ports, vessels and customs,
+    not only track: a dear route to widen)."""
+    return k.upgrade_cost or world.param("play.upgrade_cost")
+
+
+def upgrade_wait(world: World, k) -> int:
+    """Years before `k` can be upgraded again: `upgraded + upgrade_years - year` (0 = now)."""
+    return max(0, k.upgraded + k.upgrade_years - world.year) if k.upgraded and k.upgrade_years else 0
+
+
 def check_upgrade(world: World, a: A.Upgrade) -> list[str]:
     k = world.corridors.get(a.corridor)
     if k is None:
@@ -324,14 +337,16 @@ def check_upgrade(world: World, a: A.Upgrade) -> list[str]:
         return [f"{k.name} cannot be upgraded now."]
     if a.actor not in (*k.path, *k.controllers, *k.owners):
         return [f"Only the countries on {k.name}, its controllers and its owners can upgrade it."]
-    return _funds(world, a.actor, world.param("play.upgrade_cost"))
+    if upgrade_wait(world, k):
+        return [f"{k.name} was upgraded in {k.upgraded}; its next upgrade can start in {k.upgraded + k.upgrade_years}."]
+    return _funds(world, a.actor, upgrade_cost(world, k))
 
 
 def do_upgrade(world: World, a: A.Upgrade) -> tuple[World, list[Entry]]:
     k = world.corridors[a.corridor]
     world = cofinance(world, a.actor, next((c for c in k.path if c in world.economies), ""), k.id,
-                      world.param("play.upgrade_cost"))
-    world = with_corridor(world, k.id, capacity=k.capacity + k.upgrade_step)
+                      upgrade_cost(world, k))
+    world = with_corridor(world, k.id, capacity=k.capacity + k.upgrade_step, upgraded=world.year)
     return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} upgrades {k.name}: capacity "
                             f"{k.capacity:g} -> {k.capacity + k.upgrade_step:g}.", rule="geography")]
 

@@ -16,6 +16,7 @@ from game.errors import ScenarioError, ScenarioErrors
 from game.model import (
     C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Pledge, Policy, Power, World,
 )
+from game.paths import asset
 from game.rules import events as event_rules
 from game.rules import objectives
 from game.rules.agenda import TERMS
@@ -24,10 +25,10 @@ from game.rules.play import CARDS
 from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
-    MAX_BYTES, ROOT, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, user_dir,
+    MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, user_dir,
 )
 
-MAP_FILE = ROOT / "assets" / "map" / "heartland_map.json"
+MAP_FILE = asset("map", "heartland_map.json")
 TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economies", "influence", "trust",
              "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
              "personalities", "short")
@@ -438,7 +439,8 @@ def _power(pid: str, t: dict, chk: Checker) -> Power:
         chk.fail(f"{key}.color", f"'{color}' is not a colour like \"#E69F00\".")
         color = "#888888"
     return Power(pid, v["name"], v["kind"], v["treasury"], v["income"], v["action_points"], agenda,
-                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color)
+                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color,
+                 trade_drive=v["trade_drive"])
 
 
 def _with_objectives(powers: dict[str, Power], raw: dict, rules: dict, chk: Checker) -> dict[str, Power]:
@@ -502,8 +504,11 @@ def _economy(c: str, t: dict, powers: dict, chk: Checker) -> Economy:
     debt = chk.numbers(v["debt"], f"{key}.debt", 0, 1e5, list(powers) + [OTHERS])
     greats = [p for p, pw in powers.items() if pw.kind == GREAT]
     chk.names(v["never_against"], f"{key}.never_against", greats, "a great power")
+    goods = chk.numbers(v["goods"], f"{key}.goods", 0, 1e5, greats)
+    remittances = chk.numbers(v["remittances"], f"{key}.remittances", 0, 1e5, greats)
     return Economy(v["gdp"], v["gdp"], v["stability"], prod, reserves, v["refining"], debt, v["tolerance"],
-                   never_against=tuple(v["never_against"]))
+                   never_against=tuple(v["never_against"]), goods=goods, remittances=remittances,
+                   reexport=v["reexport"])
 
 
 def _corridor(kid: str, t: dict, powers: dict, chk: Checker) -> Corridor:
@@ -534,7 +539,8 @@ def _corridor(kid: str, t: dict, powers: dict, chk: Checker) -> Corridor:
     return Corridor(kid, v["name"], v["mode"], tuple(v["path"]), tuple(v["waypoints"]), tuple(v["goods"]),
                     tuple(v["markets"]) or ("world",), v["capacity"], v["unit_cost"], v["fee"],
                     tuple(v["controllers"]), v["status"], v["build_cost"], v["build_years"], v["progress"],
-                    v["upgrade_step"], owners=owners, disrupted_years=v["disrupted_years"])
+                    v["upgrade_step"], owners=owners, disrupted_years=v["disrupted_years"],
+                    upgrade_cost=v["upgrade_cost"], upgrade_years=v["upgrade_years"], cargo=v["cargo"])
 
 
 def _contract(cid: str, t: dict, powers: dict, economies: dict, corridors: dict, chk: Checker) -> Contract:
@@ -602,7 +608,8 @@ def _forum(fid: str, t: dict, powers: dict, meta: dict, chk: Checker) -> Forum:
         chk.fail(f"{key}.against", f"'{v['against']}' is not a power.")
     if v["last_met"] > meta["start_year"]:
         chk.fail(f"{key}.last_met", f"{v['last_met']} is after the scenario starts in {meta['start_year']}.")
-    return Forum(fid, v["name"], v["host"], tuple(v["members"]), v["level"], v["last_met"], against=v["against"])
+    return Forum(fid, v["name"], v["host"], tuple(v["members"]), v["level"], v["last_met"], against=v["against"],
+                 market=v["market"])
 
 
 def _rules(table: Any, chk: Checker) -> dict[str, float]:

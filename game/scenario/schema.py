@@ -75,6 +75,8 @@ POWER = {
     "personality": Spec("str", "", meaning="AI personality id (default: the power's id)"),
     "objectives": Spec("table", {}, meaning="its public objectives, [powers.ID.objectives.OBJ] tables "
                        "(see [objective]; default: ranked on the gain of each agenda term)"),
+    "trade_drive": Spec("float", 0.0, low=-0.5, high=0.5, meaning="yearly growth of its goods trade with the "
+                        "region beyond the states' own growth (great powers)"),
 }
 
 ECONOMY = {
@@ -86,6 +88,11 @@ ECONOMY = {
     "debt": Spec("table", {}, meaning="creditor -> debt, US$ bn"),
     "tolerance": Spec("float", 0.5, low=0.1, high=1, meaning="largest influence share accepted without a premium"),
     "never_against": Spec("list", [], meaning="powers it will never join a bloc against"),
+    "goods": Spec("table", {}, meaning="great power -> goods trade (manufactures, food, metals: all but "
+                  "resource contracts), exports plus imports, US$ bn a year"),
+    "remittances": Spec("table", {}, meaning="great power -> money its migrant workers send home, US$ bn a year"),
+    "reexport": Spec("float", 0.0, low=0, high=0.5, meaning="extra yearly growth of goods trade with powers "
+                     "outside its common market (goods passed on to the members)"),
 }
 
 CORRIDOR = {
@@ -106,6 +113,10 @@ CORRIDOR = {
     "upgrade_step": Spec("float", 0.0, low=0, high=10000, meaning="capacity one upgrade adds"),
     "owners": Spec("table", {}, meaning="stakes held in it, power -> share 0..1"),
     "disrupted_years": Spec("int", 0, low=0, high=30, meaning="years a disrupted corridor stays closed"),
+    "upgrade_cost": Spec("float", 0.0, low=0, high=1000, meaning="US$ bn one upgrade costs (0: play.upgrade_cost)"),
+    "cargo": Spec("float", 0.0, low=0, high=10000, meaning="general cargo a year (containers, grain, metals, "
+                  "transit), Mt; it takes capacity before resources"),
+    "upgrade_years": Spec("int", 0, low=0, high=30, meaning="least years between two upgrades (ports, customs, time)"),
 }
 
 CONTRACT = {
@@ -143,6 +154,8 @@ FORUM = {
     "level": Spec("int", low=0, high=2, meaning="0 not yet founded, 1 ministers, 2 leaders"),
     "last_met": Spec("int", 0, low=0, high=2200, meaning="year it last met"),
     "against": Spec("str", "", meaning="a power this bloc is aimed at"),
+    "market": Spec("float", 0.0, low=0, high=0.5, meaning="a common market: yearly growth added to goods "
+                   "trade between members"),
 }
 
 EVENT = {

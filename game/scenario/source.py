@@ -15,18 +15,12 @@ from typing import Any
 from attrs import field, frozen
 
 from game.errors import ScenarioError, ScenarioErrors
+from game.paths import scenario_dir
+from game.paths import user_scenario_dir as user_dir  # noqa: F401  (the user's folder; re-exported)
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENARIO_DIR = ROOT / "scenarios"
+SCENARIO_DIR = scenario_dir()
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 8  # longest chain of `extends`
-
-
-def user_dir() -> Path:
-    """The user's scenario folder: $HEARTLAND_HOME/scenarios or ~/.heartland/scenarios."""
-    home = os.environ.get("HEARTLAND_HOME")
-    base = Path(home).expanduser() if home else Path.home() / ".heartland"
-    return base / "scenarios"
 
 
 def roots() -> tuple[Path, ...]:

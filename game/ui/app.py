@@ -1,19 +1,19 @@
 """The game window: settings, the main loop and the scene stack.
 
 `run(ns)` opens a resizable window that fits the desktop, remembers its size,
-UI scale and full-screen choice in settings.json (under $HEARTLAND_HOME or
-~/.heartland), and runs the scene stack at up to 60 frames a second, drawing only
-when something changed.
+UI scale and full-screen choice in settings.json (in the folder game.paths names),
+and runs the scene stack at up to 60 frames a second, drawing only when something
+changed.
 """
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import pygame
 
+from game.paths import settings_file
 from game.ui import theme
 from game.ui.scene import Scene, SceneManager
 
@@ -32,14 +32,9 @@ class Settings:
     language: str = "en"
 
 
-def home() -> Path:
-    """The folder for settings and saves."""
-    return Path(os.environ.get("HEARTLAND_HOME") or Path.home() / ".heartland")
-
-
 def load_settings(path: Path | None = None) -> Settings:
     """Settings from disk, or defaults sized to fit the desktop."""
-    path = path or home() / "settings.json"
+    path = path or settings_file()
     try:
         raw = json.loads(path.read_text("utf-8"))
         names = {f.name for f in fields(Settings)}
@@ -50,7 +45,7 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write settings; a read-only home is not an error."""
-    path = path or home() / "settings.json"
+    path = path or settings_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(asdict(settings), indent=1), "utf-8")

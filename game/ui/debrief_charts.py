@@ -8,18 +8,16 @@ in `scenarios/history/<scenario_id>.toml` (sourced, approximate real figures).
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 from typing import Callable, Sequence
 
 import pygame
 from attrs import frozen
 
 from game.model.world import OTHERS
+from game.reference import HISTORY_DIR, RefSeries, Reference, load_reference  # noqa: F401 (re-exported)
 from game.ui.charts import OTHERS_COLOR, ChartStyle, Series, bar_chart, line_chart, no_data, stacked_chart
 from game.ui.i18n import tr
 
-HISTORY_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "history"
 # Colour-blind-safe palette for corridors (they carry no colour of their own).
 CORRIDOR_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
                    "#000000", "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF", "#9467BD")
@@ -33,45 +31,6 @@ class ChartSpec:
     name: str
     title: str
     draw: Callable[[pygame.Surface, pygame.Rect, ChartStyle], object]
-
-
-@frozen
-class RefSeries:
-    """One reference series from a scenario's history file."""
-
-    id: str
-    label: str
-    compare: str  # trade, flow or share
-    values: tuple[tuple[int, float], ...]
-    power: str = ""
-    state: str = ""
-    corridor: str = ""
-    unit: str = ""
-
-
-@frozen
-class Reference:
-    """What really happened in a scenario's years: a title, notes and reference series."""
-
-    scenario: str
-    title: str
-    notes: str
-    series: tuple[RefSeries, ...]
-
-
-def load_reference(scenario_id: str, folder: Path = HISTORY_DIR) -> Reference | None:
-    """The history file of `scenario_id`, or None when there is none."""
-    path = folder / f"{scenario_id}.toml"
-    if not scenario_id or not path.is_file():
-        return None
-    data = tomllib.loads(path.read_text("utf-8"))
-    series = tuple(
-        RefSeries(s["id"], s.get("label", s["id"]), s["compare"],
-                  tuple(sorted((int(y), float(v)) for y, v in s.get("values", {}).items())),
-                  s.get("power", ""), s.get("state", ""), s.get("corridor", ""), s.get("unit", ""))
-        for s in data.get("series", []))
-    return Reference(str(data.get("scenario", scenario_id)), data.get("title", ""),
-                     " ".join(data.get("notes", "").split()), series)
 
 
 # --- reading the game's history -------------------------------------------------------

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pygame
 
+from game.paths import settings_file, temporary_home
+
 WINDOW = (1280, 720)
 SETTLE_FRAMES = 2  # frames drawn before a screenshot
 MAX_FRAMES_PER_YEAR = 2000  # a year the AIs cannot finish in this many decisions is a failure
@@ -311,14 +313,11 @@ def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tu
     from game.ui.app import App, Settings
     load(scenario_id)  # a bad scenario is one sentence before any window opens
     folder.mkdir(parents=True, exist_ok=True)
-    old_home = os.environ.get("HEARTLAND_HOME")
-    import tempfile
-    with tempfile.TemporaryDirectory(prefix="heartland-demo-") as home:
-        os.environ["HEARTLAND_HOME"] = home
+    with temporary_home():
         pygame.init()
         try:
             pygame.display.set_caption("Heartland demo")
-            app = App(pygame.display.set_mode(size), Settings(*size), Path(home) / "settings.json")
+            app = App(pygame.display.set_mode(size), Settings(*size), settings_file())
             demo = Demo(app, folder)
             for what, step in steps(scenario_id, years, seed):
                 try:
@@ -329,10 +328,6 @@ def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tu
                     raise DemoFailed(f"Showing {what} failed ({type(e).__name__}: {e}).") from e
         finally:
             pygame.display.quit()
-            if old_home is None:
-                os.environ.pop("HEARTLAND_HOME", None)
-            else:
-                os.environ["HEARTLAND_HOME"] = old_home
     return demo
 
 

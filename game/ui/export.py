@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 import pygame
 from attrs import frozen
 
+from game.paths import exports_dir
 from game.ui.charts import ChartStyle
 from game.ui.debrief_charts import ChartSpec
 from game.ui.i18n import tr
@@ -38,10 +39,10 @@ class ExportResult:
         return not self.error
 
 
-def default_folder(scenario_id: str, today: dt.date | None = None, home: Path | None = None) -> Path:
-    """~/Heartland-exports/<scenario>-<date>."""
+def default_folder(scenario_id: str, today: dt.date | None = None, base: Path | None = None) -> Path:
+    """<the user's exports folder (game.paths)>/<scenario>-<date>."""
     day = (today or dt.date.today()).isoformat()
-    return (home or Path.home()) / "Heartland-exports" / f"{scenario_id or 'game'}-{day}"
+    return (base or exports_dir()) / f"{scenario_id or 'game'}-{day}"
 
 
 def folder_from_text(text: str) -> Path:

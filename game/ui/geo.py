@@ -13,11 +13,13 @@ from pathlib import Path
 
 import attrs
 
+from game.paths import asset
+
 LAT_1, LAT_2 = 30.0, 55.0  # standard parallels, degrees north
 LAT_0, LON_0 = 40.0, 85.0  # latitude of origin, central meridian
 RADIUS_KM = 6371.0  # spherical Earth
 FORMAT_VERSION = 1
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "assets" / "map" / "heartland_map.json"
+DEFAULT_PATH = asset("map", "heartland_map.json")
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]

@@ -9,9 +9,10 @@ added as files without touching code.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-CATALOGUE_DIR = Path(__file__).resolve().parents[2] / "assets" / "i18n"
+from game.paths import asset
+
+CATALOGUE_DIR = asset("i18n")
 _cache: dict[str, dict[str, str]] = {}
 _language = ["en"]
 

@@ -13,11 +13,12 @@ from pathlib import Path
 import pygame
 from attrs import frozen
 
+from game.paths import document
 from game.ui.charts import font
 from game.ui.i18n import tr
 from game.ui.scene import Scene
 
-RULES_PATH = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+RULES_PATH = document("rules.md")
 GLOSSARY = ("world", "power", "great", "c5", "corridor", "contract", "pledge", "forum", "event", "agenda",
             "influence", "autonomy", "trust", "tension")
 BG, INK, MUTED, CODE, ACCENT, RULE = "#1D2330", "#F2F2F2", "#AEB6C4", "#F0C674", "#E69F00", "#3B4760"

@@ -8,6 +8,7 @@ import pygame
 from dataclasses import dataclass
 
 from game.rules import objectives
+from game.paths import scenario_dir, user_scenario_dir
 from game.ui import theme
 from game.ui.i18n import tr
 from game.ui.widgets import UIScene
@@ -31,9 +32,7 @@ class ScenarioInfo:
 
 def scenario_folders() -> list[Path]:
     """The bundled scenarios folder and the user's own."""
-    from game.scenario.loader import SCENARIO_DIR
-    from game.ui.app import home
-    return [SCENARIO_DIR, home() / "scenarios"]
+    return [scenario_dir(), user_scenario_dir()]
 
 
 def fallback_list() -> list[ScenarioInfo]:
@@ -66,8 +65,7 @@ def list_scenarios() -> list:
         items = list(catalog())
     except TypeError:
         return fallback_list()
-    from game.ui.app import home
-    user = home() / "scenarios"
+    user = user_scenario_dir()
     known = {str(Path(i.path).resolve()) for i in items}
     extra = [i for i in fallback_list() if Path(i.path).parent == user and str(Path(i.path).resolve()) not in known]
     return items + extra

@@ -4,9 +4,9 @@ from __future__ import annotations
 import functools
 import json
 import re
-from pathlib import Path
 
 from game.model import UNITS
+from game.paths import asset
 from game.rules import actions as A
 from game.ui.i18n import tr
 
@@ -101,7 +101,7 @@ def action(world, a: A.Action) -> str:
     return str(a)
 
 
-SOURCES_FILE = Path(__file__).resolve().parents[2] / "assets" / "sources.json"
+SOURCES_FILE = asset("sources.json")
 SOURCE_NAME = re.compile(r"\b(\d{3}_[0-9a-f]{16}\.txt)(?: \(([^()]*)\))?")
 
 

@@ -1,0 +1,79 @@
+"""What really happened: the reference series of `scenarios/history/<scenario>.toml`, and the
+game's value of each series in a year of its history (`game.history` rows).
+
+compare = "trade" (a great power's trade with the C5, or with `state`, US$ bn),
+"flow" (a corridor's yearly volume), "share" (a power's influence share in `state`; the
+reference is its share of the state's foreign trade, a proxy), "gdp" (a state's GDP, US$ bn),
+"remittances" (money a state's migrants send home from `power`, or from every power, US$ bn).
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from attrs import frozen
+
+from game.paths import scenario_dir
+
+HISTORY_DIR = scenario_dir() / "history"
+COMPARES = ("trade", "flow", "share", "gdp", "remittances")
+
+
+@frozen
+class RefSeries:
+    """One reference series from a scenario's history file."""
+
+    id: str
+    label: str
+    compare: str  # one of COMPARES
+    values: tuple[tuple[int, float], ...]
+    power: str = ""
+    state: str = ""
+    corridor: str = ""
+    unit: str = ""
+
+
+@frozen
+class Reference:
+    """What really happened in a scenario's years: a title, notes and reference series."""
+
+    scenario: str
+    title: str
+    notes: str
+    series: tuple[RefSeries, ...]
+
+
+def load_reference(scenario_id: str, folder: Path = HISTORY_DIR) -> Reference | None:
+    """The history file of `scenario_id`, or None when there is none."""
+    path = folder / f"{scenario_id}.toml"
+    if not scenario_id or not path.is_file():
+        return None
+    data = tomllib.loads(path.read_text("utf-8"))
+    series = tuple(
+        RefSeries(s["id"], s.get("label", s["id"]), s["compare"],
+                  tuple(sorted((int(y), float(v)) for y, v in s.get("values", {}).items())),
+                  s.get("power", ""), s.get("state", ""), s.get("corridor", ""), s.get("unit", ""))
+        for s in data.get("series", []))
+    return Reference(str(data.get("scenario", scenario_id)), data.get("title", ""),
+                     " ".join(data.get("notes", "").split()), series)
+
+
+def _row_sum(row: dict, key: str) -> float:
+    """`row[key]` when a key is named, else the sum of the row."""
+    return row.get(key, 0.0) if key else sum(row.values())
+
+
+def game_value(row: dict, ref: RefSeries) -> float:
+    """The game's value of `ref` in one history row (one finished year)."""
+    if ref.compare == "trade":
+        return _row_sum(row.get("trade", {}).get(ref.power, {}), ref.state)
+    if ref.compare == "flow":
+        return row.get("flows", {}).get(ref.corridor, 0.0)
+    if ref.compare == "share":
+        return row.get("influence", {}).get(ref.state, {}).get(ref.power, 0.0)
+    state = row.get("states", {}).get(ref.state, {})
+    if ref.compare == "gdp":
+        return state.get("gdp", 0.0)
+    if ref.compare == "remittances":
+        return _row_sum(state.get("remittances", {}), ref.power)
+    raise ValueError(f"unknown compare '{ref.compare}' in series '{ref.id}'")
