@@ -36,12 +36,21 @@ def keep_saving(path: str, early: Session, late: Session, ready) -> None:
         save.save(early, path)
 
 
+def save_cycle(late: Session, early: Session, path: Path) -> float:
+    """Seconds one save of each game takes here (at least 0.03): how long after `ready` a kill may land."""
+    t0 = time.perf_counter()
+    save.save(late, path)
+    save.save(early, path)
+    return max(0.03, time.perf_counter() - t0)
+
+
 def test_killing_a_saving_process_never_leaves_a_broken_save(tmp_path: Path):
     early, late = two_games()
     known = {engine.world_hash(early.world), engine.world_hash(late.world)}
     path = tmp_path / "slot.json"
     rng = random.Random(2024)
     ctx = multiprocessing.get_context("fork")
+    window = save_cycle(late, early, tmp_path / "probe" / "probe.json")  # kills land anywhere in a save cycle
     seen = set()
     for n in range(MAX_KILLS):
         if n >= KILLS and seen == known and list(tmp_path.glob(".slot.json.*.tmp")):
@@ -50,7 +59,7 @@ def test_killing_a_saving_process_never_leaves_a_broken_save(tmp_path: Path):
         child = ctx.Process(target=keep_saving, args=(str(path), early, late, ready), daemon=True)
         child.start()
         assert ready.wait(30)
-        time.sleep(rng.uniform(0, 0.03))
+        time.sleep(rng.uniform(0, window))
         os.kill(child.pid, signal.SIGKILL)
         child.join(10)
         assert child.exitcode == -signal.SIGKILL
