@@ -89,28 +89,30 @@ def event_text(ev, field: str) -> str:
     return render(content(f"event.{ev.id}.{field}", getattr(ev, field)))
 
 
+def _named(world, table: str, kind: str, key: str) -> Ref:
+    """A reference to the record `key` of `world.<table>`, carrying its scenario name as the fallback."""
+    record = getattr(world, table).get(key) if world is not None else None
+    return Ref(kind, key, record.name if record else "")
+
+
 def power(world, pid: str) -> Ref:
     """A reference to a power or outside country of `world`."""
-    p = world.powers.get(pid) if world is not None else None
-    return Ref("power", pid, p.name if p else "")
+    return _named(world, "powers", "power", pid)
 
 
 def river(world, rid: str) -> Ref:
     """A reference to a river of `world`."""
-    r = world.rivers.get(rid) if world is not None else None
-    return Ref("river", rid, r.name if r else "")
+    return _named(world, "rivers", "river", rid)
 
 
 def corridor(world, kid: str) -> Ref:
     """A reference to a corridor of `world`."""
-    k = world.corridors.get(kid) if world is not None else None
-    return Ref("corridor", kid, k.name if k else "")
+    return _named(world, "corridors", "corridor", kid)
 
 
 def forum(world, fid: str) -> Ref:
     """A reference to a forum of `world`."""
-    f = world.forums.get(fid) if world is not None else None
-    return Ref("forum", fid, f.name if f else "")
+    return _named(world, "forums", "forum", fid)
 
 
 def resource(r: str) -> Ref:

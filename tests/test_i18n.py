@@ -232,26 +232,11 @@ def test_every_scene_draws_in_every_language_with_a_glyph_for_every_character(la
     import pygame
 
     from game.ui import theme
-    from game.ui.app import App, Settings
-    from tests.test_ui_scenes import make_session, scenes_to_render
+    from game.ui.app import Settings
+    from tests.test_ui_scenes import draw_scene, scenes_to_render
     have = set().union(*(theme.coverage(f) for f in theme.faces(lang)))
     for name, make in scenes_to_render():
-        surface = pygame.Surface((1280, 720))
-        app = App(surface, Settings(1280, 720, language=lang))
-        scene = make()
-        if scene.transparent:
-            from game.ui.game import GameScene
-            app.manager.stack.append(GameScene(make_session()))
-            app.manager.stack[-1].manager = app.manager
-        app.manager.stack.append(scene)
-        scene.manager = app.manager
-        if name in ("load", "setup"):
-            scene.enter()
-        drawn = theme.record_start()
-        try:
-            app.manager.draw(surface)
-        finally:
-            theme.record_stop()
+        drawn = draw_scene(pygame.Surface((1280, 720)), Settings(1280, 720, language=lang), name, make)
         boxes = sorted({c for s in drawn for c in s if c.isprintable() and not c.isspace() and ord(c) not in have})
         assert not boxes, (lang, name, boxes[:10])
         native = [s for s in drawn if any(ord(c) > 0x3000 or 0x400 <= ord(c) < 0x500 for c in s)]

@@ -134,24 +134,10 @@ def scenes_to_render():
 @pytest.mark.parametrize("size", SIZES)
 def test_every_scene_renders(size):
     """Each scene draws at 720p and 1080p, over the game screen for dialogs, with visible text."""
-    from game.ui.app import App, Settings
+    from game.ui.app import Settings
     for name, make in scenes_to_render():
         surface = pygame.Surface(size)
-        app = App(surface, Settings(*size))
-        scene = make()
-        if scene.transparent:
-            from game.ui.game import GameScene
-            app.manager.stack.append(GameScene(make_session()))
-            app.manager.stack[-1].manager = app.manager
-        app.manager.stack.append(scene)
-        scene.manager = app.manager
-        if name in ("load", "setup"):
-            scene.enter()
-        drawn = theme.record_start()
-        try:
-            app.manager.draw(surface)
-        finally:
-            theme.record_stop()
+        drawn = draw_scene(surface, Settings(*size), name, make)
         assert drawn, name
         background = pygame.mask.from_threshold(surface, theme.BG, (2, 2, 2, 255)).count()
         assert background < size[0] * size[1] * 0.995, name
@@ -321,3 +307,24 @@ def test_replay_steps_through_a_finished_game_year_by_year():
     assert replay.shown_year() == 2015
     replay.draw(surface)
     assert replay.worlds[1].scores != replay.worlds[0].scores
+
+
+def draw_scene(surface, settings, name: str, make) -> list[str]:
+    """Draw one scene (over the game screen when it is a dialog) and return the texts it drew."""
+    from game.ui.app import App
+    app = App(surface, settings)
+    scene = make()
+    if scene.transparent:
+        from game.ui.game import GameScene
+        app.manager.stack.append(GameScene(make_session()))
+        app.manager.stack[-1].manager = app.manager
+    app.manager.stack.append(scene)
+    scene.manager = app.manager
+    if name in ("load", "setup"):
+        scene.enter()
+    drawn = theme.record_start()
+    try:
+        app.manager.draw(surface)
+    finally:
+        theme.record_stop()
+    return drawn
