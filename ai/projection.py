@@ -12,15 +12,18 @@ import math
 
 from attrs import evolve, frozen
 
+from ai import race
+
 from game.model import GREAT, World
 from game.model.ops import with_corridor, with_economy, with_power
 from game.rules import actions as A
-from game.rules import agenda, backlash, credibility, economy, energy, geography, institutions, valuation
+from game.rules import backlash, credibility, economy, energy, geography, institutions, valuation
 from game.rules import dependence, dilution, water
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
-UNAFFORDABLE = 100.0  # agenda points: a contract the buyer could not pay is never worth signing
+UNAFFORDABLE = 100.0  # points of the value scale: a contract the buyer could not pay is never worth signing
+ROUTE_POINTS = 5.0  # value-scale points per unit of route habit (a route avoiding the powers it avoids)
 GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff")
 
 
@@ -55,14 +58,18 @@ def security(world: World) -> World:
 
 
 def graft(world: World, base: World) -> World:
-    """`world` with the goods flows of `base` (when the action cannot change them)."""
-    return security(evolve(world, flows=base.flows, exports=base.exports, trade=base.trade, received=base.received))
+    """`world` with the goods flows of `base` and the C5 seats' fee income they pay (when the action cannot change them)."""
+    world = evolve(world, flows=base.flows, exports=base.exports, trade=base.trade, received=base.received)
+    for c in world.economies:
+        if world.powers[c].transit_income != base.powers[c].transit_income:
+            world = with_power(world, c, transit_income=base.powers[c].transit_income)
+    return security(world)
 
 
 def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float = 0.5) -> tuple[float, dict, World]:
-    """A great power's worth of accepting an offer, in agenda points: the change in its score
-    (goods moved, security won, influence won) plus its route habit, less `thrift` per US$ bn it
-    pays now and per US$ bn of a contract's whole-life premium."""
+    """A great power's worth of accepting an offer, in points of the AI's value scale: the change in
+    its projected objective points (`ai.race`: goods moved, security won, influence won), less `thrift`
+    per US$ bn it pays now and per US$ bn of a contract's whole-life premium, plus its route habit."""
     o = world.offers[offer_id]
     judged = valuation.appraise(world, p, o, habits)
     base = settle_goods(world)
@@ -70,19 +77,28 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     after, kept = deliver(signed, world)
     goods = settle_goods if after.contracts.keys() != world.contracts.keys() else (lambda w: graft(w, base))
     after = goods(after)
-    before = agenda.score(base, p)
-    delta = agenda.score(after, p) - before
+    before = race.value(base, p)
+    delta = race.value(after, p) - before
     if kept < 1.0:  # its own pledges in the deal may slip: trust lost instead of aid given
-        delta = kept * delta + (1.0 - kept) * (agenda.score(goods(slip_new(signed, world)), p) - before)
-    pts = delta + 10.0 * judged.terms.get("route", 0.0) + thrift * lifetime(judged.terms) \
-        + thrift * (judged.terms.get("consent", 0.0) - judged.terms.get("paid", 0.0)) \
+        delta = kept * delta + (1.0 - kept) * (race.value(goods(slip_new(signed, world)), p) - before)
+    net = delta + thrift * lifetime(judged.terms) + thrift * (judged.terms.get("consent", 0.0) - judged.terms.get("paid", 0.0)) \
         - UNAFFORDABLE * judged.terms.get("unaffordable", 0.0)
+    pts = net + ROUTE_POINTS * judged.terms.get("route", 0.0)
     return pts, {**judged.terms, "delta": delta}, after
+
+
+def habit_value(net: float, habit: float) -> float:
+    """A move's worth: its projected net gain, plus habit points only when that gain is not negative.
+
+    Habits rank moves that pay for themselves (character), but never pay for a move the
+    projection says hurts the seat's own score (a card, a premium route or an aid habit
+    played at a loss is what let "do nothing" beat the AI, GAME_V2.md)."""
+    return net + habit if net >= 0 else net
 
 
 def lifetime(terms: dict) -> float:
     """US$ bn a contract costs a great power over its life: the discounted premium its treasury pays
-    (the supply security it wins already shows in its agenda score)."""
+    (the supply security it wins already shows in its projected points)."""
     return -terms.get("premium", 0.0)
 
 
@@ -229,10 +245,10 @@ def slip_new(world: World, before: World) -> World:
 
 
 def expected_delta(out: Outcome, me: str, base_score: float) -> float:
-    """Expected change in `me`'s score: delivered x its gain + slipped x its (usually negative) change."""
-    delta = out.chance * (agenda.score(out.world, me) - base_score)
+    """Expected change in `me`'s projected points: delivered x its gain + slipped x its (usually negative) change."""
+    delta = out.chance * (race.value(out.world, me) - base_score)
     if out.slipped is not None:
-        delta += out.slip_chance * (agenda.score(out.slipped, me) - base_score)
+        delta += out.slip_chance * (race.value(out.slipped, me) - base_score)
     return delta
 
 
@@ -244,8 +260,8 @@ def deepen(world: World) -> World:
 
 
 def score(world: World, me: str) -> float:
-    """`me`'s agenda score in a projected World."""
-    return agenda.score(world, me)
+    """`me`'s projected objective points in a World, on the AI's value scale (`ai.race`)."""
+    return race.value(world, me)
 
 
 def is_great(world: World, p: str) -> bool:

@@ -19,14 +19,15 @@ def short(years: int = 3):
 
 
 def test_hard_beats_easy_over_seeded_games():
-    """Each seat in turn plays hard and then easy against normal opponents (its own seed), 3 years."""
+    """Each seat in turn plays hard and then easy against normal opponents (its own seed), 3 years;
+    measured in objective points (what decides the winner, and what the AI plays for)."""
     sc, world = short(3)
     gaps = []
     for seed, seat in enumerate(world.order, 1):
         scores = {}
         for level in ("easy", "hard"):
             agents = {p: make_agent(world, p, level if p == seat else "normal", sc.personalities) for p in world.order}
-            scores[level] = play(world, agents, seed).scores[seat]
+            scores[level] = play(world, agents, seed).points[seat]
         gaps.append(scores["hard"] - scores["easy"])
     assert sum(gaps) > 4.0, gaps  # ahead on total by more than the usual noise of one seat
     assert sum(1 for g in gaps if g >= 0) >= 6, gaps  # at least as well for 6 of 8 seats
