@@ -288,7 +288,7 @@ class PersonalityAgent:
         if isinstance(a, A.Pact) and out.chance:
             spent = sum(i.amount for part in a.parts for i in part.gives if i.kind in ("aid", "cofinance"))
         after = race.parts(out.world, me)
-        delta = race.value(out.world, me) - base_score
+        delta = race.value(out.world, me) - base_score - out.credit
         discount = p.patience ** out.years
         gain = p.weight(a.verb) * self.interest(view, a) * discount * P.expected_delta(out, me, base_score)
         habit, habit_text = self.habit_points(view, me, a, out)
@@ -348,8 +348,6 @@ class PersonalityAgent:
                        backlash.summit_choice(view, c, me, a.level).attends)
             pts = p.forum_value * came * a.level / 2
             return pts, (msg("ai.habit.forums", who=who, n=came) if p.forum_value else None)
-        if isinstance(a, A.Refine) and a.target == me:
-            return 0.3 * p.refine_home, (msg("ai.habit.refine_home", who=who) if p.refine_home else None)
         if isinstance(a, (A.Propose, A.Counter)):
             return self.offer_points(view, me, a, out)
         if isinstance(a, A.Pact):
@@ -453,7 +451,7 @@ class PersonalityAgent:
                 better = self.haggle(view, me, a, base)
                 if better is not None:
                     a, proj = better
-            deep = race.value(P.deepen(proj.world), me) - deep_base
+            deep = race.value(P.deepen(proj.world), me) - deep_base - proj.credit
             scale = self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
             v = value + scale * (0.5 * deep - 0.5 * terms.get("delta", 0.0))
             out.append([v, a, {**terms, "deep": deep}])
