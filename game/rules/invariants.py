@@ -14,6 +14,7 @@ from typing import Any, Iterator
 import attrs
 from attrs import frozen
 
+from game.fileio import is_plain_id
 from game.model import C5, GREAT, OTHERS, RESOURCES, World
 from game.rules.params import PARAMS
 
@@ -146,6 +147,12 @@ def expand(world: World, pattern: str) -> Iterator[tuple[str, Any]]:
             stack.append((getattr(obj, head), f"{path}.{head}" if path else head, tail))
 
 
+def _shown(text: object) -> str:
+    """An id as a clause names it: printable and short."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in str(text))
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -180,7 +187,9 @@ def _shape(w: World) -> list[str]:
     if not -1 <= w.turn < len(w.order):
         out.append(f"the turn {w.turn} names no seat")
     for pid, p in w.powers.items():
-        if p.id != pid:
+        if not is_plain_id(pid):
+            out.append(f"the power id '{_shown(pid)}' is not a plain id")
+        elif p.id != pid:
             out.append(f"the power filed as '{pid}' calls itself '{p.id}'")
         if p.kind not in (GREAT, C5):
             out.append(f"{pid} is neither a great power nor a Central Asian state")
@@ -216,7 +225,9 @@ def _records(w: World) -> list[str]:
     for table, items in (("corridor", w.corridors), ("contract", w.contracts), ("pledge", w.pledges),
                          ("forum", w.forums), ("offer", w.offers), ("policy", w.policies)):
         for key, rec in items.items():
-            if rec.id != key:
+            if not is_plain_id(key):
+                out.append(f"the {table} id '{_shown(key)}' is not a plain id")
+            elif rec.id != key:
                 out.append(f"the {table} filed as '{key}' calls itself '{rec.id}'")
     powers = w.powers
     for k in w.corridors.values():

@@ -6,6 +6,7 @@ the right file and line. Paths may only lead into the scenario folders.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
@@ -122,7 +123,7 @@ class Locator:
         if '"' not in key and "'" not in key:  # the usual bare key: no regex needed
             return ".".join(part.strip() for part in key.split("."))
         parts = re.findall(r'"[^"]*"|\'[^\']*\'|[^.\s]+', key)
-        return ".".join(p.strip("\"'") for p in parts)
+        return ".".join(_unquoted(p) for p in parts)
 
     def line(self, path: str) -> int | None:
         """The line of `path`, or of its nearest enclosing key or table."""
@@ -366,6 +367,16 @@ MAX_NAME = 255
 def _plain_path(name: str) -> bool:
     """A relative path a person could have typed: printable, of sane length."""
     return 0 < len(name) <= MAX_NAME and name.isprintable() and all(len(part) <= MAX_NAME for part in name.split("/"))
+
+
+def _unquoted(part: str) -> str:
+    """One part of a dotted key as TOML reads it: quotes removed, escapes in "..." decoded."""
+    if part.startswith('"') and "\\" in part:
+        try:
+            return json.loads(part)
+        except ValueError:
+            pass
+    return part.strip("\"'")
 
 
 def shown(text: str) -> str:
