@@ -28,7 +28,8 @@ from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
 from game.text import LANGUAGES, register_texts
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
-    MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, shown, user_dir,
+    MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, huge_number, parse_toml, read_text, resolve, shown,
+    user_dir,
 )
 
 MAP_FILE = asset("map", "heartland_map.json")
@@ -236,6 +237,8 @@ def _describe(value: Any) -> str:
 
 def from_raw(raw: dict, where: str) -> Scenario:
     """A scenario from already-merged data (as embedded in a save); ScenarioErrors if it does not build."""
+    if (big := huge_number(raw)) is not None:
+        raise ScenarioErrors([ScenarioError(where, None, _key_shown(big), "a whole number is too large (beyond 64 bits).")])
     src = Source(where, Locator(""), raw)
     return build(Merged(raw, {}, (src,), src))
 

@@ -214,6 +214,21 @@ def nesting_problem(value: Any, limit: int) -> str:
     return ""
 
 
+def huge_number(value: Any) -> str | None:
+    """The dotted key of the first whole number beyond 64 bits, such as 0xfff... of thousands of digits
+    (None when there is none): it could not even be written out in a sentence."""
+    stack = [(value, "")]
+    while stack:
+        item, key = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((v, f"{key}.{k}" if key else str(k)) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((v, key) for v in item)
+        elif isinstance(item, int) and not isinstance(item, bool) and abs(item) >= 1 << 63:
+            return key
+    return None
+
+
 SYNTAX_HINTS = (
     ("Illegal character '\\n'", "a text in quotes is not closed on this line; add the missing \"."),
     ("Unterminated string", "a text in quotes is never closed; add the missing \"."),
@@ -297,6 +312,10 @@ def read(path: Path) -> Source:
         short = deep if len(deep) <= 80 else deep[:77] + "..."
         raise _error(str(path), locator.line(deep), short, f"tables or lists are nested more than {MAX_NESTING} "
                      "levels deep; a scenario never needs that many.")
+    if (big := huge_number(raw)) is not None:
+        short = big if len(big) <= 80 else big[:77] + "..."
+        raise _error(str(path), locator.line(big) if big else None, short, "this whole number is too large (beyond "
+                     "64 bits); write a number of normal size.")
     if not raw:
         raise _error(str(path), None, "", "the file has no settings, only comments; a scenario needs at least "
                      "format_version and a [scenario] table.")
