@@ -313,3 +313,18 @@ def test_a_river_held_never_takes_a_gdp_below_its_floor():
         shifted = water.shift(world, river.id, up, sign)
         assert shifted.economies[down].gdp >= 0.01 and shifted.economies[up].gdp >= 0.01
         assert invariants.problems(shifted) == []
+
+
+@pytest.mark.parametrize("change, clause", [
+    (lambda w: {"rounds": (w.start_year - 1,)}, "scoring rounds are not"),
+    (lambda w: {"rounds": w.rounds[::-1]}, "scoring rounds are not"),
+    (lambda w: {"round_weights": (1.0,) * (len(w.rounds) + 1)}, "weights"),
+    (lambda w: {"scored": ({"japan": float("nan")},)}, "paid points"),
+    (lambda w: {"scored": ({"mars": 1.0},)}, "paid points"),
+])
+def test_the_checker_keeps_the_scoring_rounds_in_step(change, clause):
+    from attrs import evolve
+    from game.scenario.loader import load
+    world = load("2015").world
+    assert invariants.problems(world) == []
+    assert any(clause in p for p in invariants.problems(evolve(world, **change(world))))

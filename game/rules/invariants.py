@@ -167,7 +167,7 @@ def problems(w: World) -> list[str]:
                 out.append(f"{path} is {v!r}, not a finite number")
             elif not low - SLACK <= v <= high + SLACK:
                 out.append(f"{path} is {v:g}, outside {low:g}..{high:g} ({f.unit})")
-    out += _records(w) + _rules(w)
+    out += _records(w) + _rules(w) + _scoring(w)
     return out
 
 
@@ -267,4 +267,31 @@ def _rules(w: World) -> list[str]:
             out.append(f"'{name}' is not a rule parameter")
         elif not _number(v) or not math.isfinite(v) or not p.low - SLACK <= v <= p.high + SLACK:
             out.append(f"the rule parameter {name} is {v!r}, outside {p.low:g}..{p.high:g}")
+    return out
+
+
+def _finite(v: Any) -> bool:
+    return _number(v) and math.isfinite(v)
+
+
+def _scoring(w: World) -> list[str]:
+    """Scoring rounds within the game's years, finite weights and points, objectives of a known kind."""
+    from game.rules.objectives import KINDS
+    out = []
+    if list(w.rounds) != sorted(set(w.rounds)) or any(not w.start_year <= y <= w.start_year + MAX_YEARS
+                                                       for y in w.rounds):
+        out.append("the scoring rounds are not distinct years of the game in order")  # (an event may end it earlier)
+    if w.round_weights and (len(w.round_weights) != len(w.rounds)
+                            or not all(_finite(x) and x >= 0 for x in w.round_weights)):
+        out.append("the scoring rounds' weights are not one finite number of at least 0 per round")
+    if len(w.scored) > len(w.rounds) or any(set(row) - set(w.powers) or not all(_finite(v) for v in row.values())
+                                            for row in w.scored):
+        out.append("a scoring round paid points that are not finite, or to a power that does not exist")
+    for pid, p in w.powers.items():
+        for o in p.objectives:
+            if not is_plain_id(o.id) or o.kind not in KINDS or not all(_finite(x) for x in (*o.points, *o.at)):
+                out.append(f"the objective '{_shown(o.id)}' of {pid} has an unknown kind, an unplain id or points "
+                           "that are not finite")
+            elif any(a not in w.powers for a in o.among):
+                out.append(f"the objective '{o.id}' of {pid} compares a power that does not exist")
     return out
