@@ -13,7 +13,9 @@ place or a step still counts, more when the round is near:
 - `width = DOUBT x sqrt(1 + years until the round)`, and each round counts with its weight.
 
 Lowering a rival's measure raises the seat's place as much as raising its own, and money
-counts only through the measures an objective reads (no term rewards hoarding).
+counts only through the measures an objective or the agenda reads (no term rewards hoarding
+beyond a `treasury` agenda term). Beside the race, a seat keeps a smaller weight on its whole
+agenda score (`NATIONAL`): the objectives it was not dealt are still its national interest.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from game.rules import agenda
 from game.rules import objectives as O
 
 SCALE = 30.0  # points of the AI's value scale for all the objective points a seat can win in a game
+NATIONAL = 0.25  # value-scale points per agenda point: the national interest beside the race
 DOUBT = 0.02  # width of the doubt about a measure one year before a round (measures are 0..1)
 
 
@@ -99,7 +102,15 @@ def expected(world: World, me: str) -> dict[str, float]:
 
 
 def value(world: World, me: str) -> float:
-    """`me`'s expected points still to be won, on the AI's value scale (SCALE = the whole game's points)."""
+    """What a World is worth to `me`: its expected objective points still to be won (SCALE = the
+    whole game's points) plus NATIONAL x its agenda score (0..100), the national interest it keeps
+    when no objective of its own reads a term (so a seat dealt one race still minds its treasury,
+    trade and autonomy)."""
+    return race_value(world, me) + NATIONAL * agenda.score(world, me)
+
+
+def race_value(world: World, me: str) -> float:
+    """`me`'s expected objective points still to be won, on the AI's value scale."""
     most = game_points(world, me)
     return SCALE * sum(expected(world, me).values()) / most if most > 0 else 0.0
 
