@@ -241,3 +241,16 @@ def test_every_scene_draws_in_every_language_with_a_glyph_for_every_character(la
         assert not boxes, (lang, name, boxes[:10])
         native = [s for s in drawn if any(ord(c) > 0x3000 or 0x400 <= ord(c) < 0x500 for c in s)]
         assert len(native) >= len(drawn) // 3, (lang, name, drawn[:10])
+
+
+SENTENCE = re.compile(r"""(?:return\s*\[\s*f?["']|reasons\.append\(\s*f?["']|Entry\.of\([^()]*?,[^()]*?,\s*f["'](?!log\.)"""
+                      r"""|\.(?:fail|warn)\(\s*f?["'][^"']*["']\s*,\s*f?["']|_error\([^()]*?,[^()]*?,[^()]*?,\s*f?["'])"""
+                      r"""[^"']*\s[^"']*["']""")
+
+
+def test_rules_engine_and_ai_build_messages_never_sentences():
+    """No refusal reason or log line in the rules, the engine, the loaders or the AI is an English sentence."""
+    roots = [ROOT / "game" / "rules", ROOT / "game" / "scenario", ROOT / "ai"]
+    files = [p for r in roots for p in r.rglob("*.py")] + [ROOT / "game" / n for n in ("engine.py", "session.py", "save.py")]
+    found = [(p.name, m.group(0)) for p in files for m in SENTENCE.finditer(p.read_text("utf-8"))]
+    assert not found, found[:10]

@@ -289,7 +289,8 @@ def build(merged: Merged) -> Scenario:
                     personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)))
 
 
-TEXT_FIELDS = {"powers": ("name", "name.power"), "corridors": ("name", "name.corridor"), "forums": ("name", "name.forum")}
+TEXT_FIELDS = {"powers": ("name", "name.power"), "corridors": ("name", "name.corridor"), "forums": ("name", "name.forum"),
+               "rivers": ("name", "name.river")}
 
 
 def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None) -> dict[str, dict[str, str]]:
@@ -346,7 +347,8 @@ def _text_key(path: str, sid: str, world: World) -> str | None:
     table, item, field = parts
     if table == "events" and field in ("title", "note") and any(e.id == item for e in world.events):
         return f"event.{item}.{field}"
-    records = {"powers": world.powers, "corridors": world.corridors, "forums": world.forums}.get(table, {})
+    records = {"powers": world.powers, "corridors": world.corridors, "forums": world.forums,
+               "rivers": world.rivers}.get(table, {})
     if table in TEXT_FIELDS and field == TEXT_FIELDS[table][0] and item in records:
         return f"{TEXT_FIELDS[table][1]}.{item}"
     return None
