@@ -254,3 +254,23 @@ def test_rules_engine_and_ai_build_messages_never_sentences():
     files = [p for r in roots for p in r.rglob("*.py")] + [ROOT / "game" / n for n in ("engine.py", "session.py", "save.py")]
     found = [(p.name, m.group(0)) for p in files for m in SENTENCE.finditer(p.read_text("utf-8"))]
     assert not found, found[:10]
+
+
+def test_the_rules_reference_speaks_the_readers_language():
+    """Each rule's English summary is its docstring's; in Japanese the reference's headings, names and summaries are Japanese."""
+    import importlib.util
+    from game.rules.catalog import every_rule
+    from game.ui.rules_ref import RulesScene
+    spec = importlib.util.spec_from_file_location("gen_rules_doc", ROOT / "tools" / "gen_rules_doc.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert all(r.summary_in("en") == gen.summary(r) for r in every_rule())
+    try:
+        text.set_language("ja")
+        blocks = RulesScene().blocks
+    finally:
+        text.set_language("en")
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings[0] == "ハートランド ルール解説" and "1. 多方位外交によるヘッジ" in headings
+    assert any(b.text == "*どの大国も、代償なしに中央アジアの国を支配することはできない。*" for b in blocks)
+    assert any(b.kind == "table" and b.rows[0][0] == "パラメーター" for b in blocks)
