@@ -63,6 +63,7 @@ BOOKKEEPING = (
     RuleInfo(13, "events", ("events",)),
     RuleInfo(14, "trade", ("trade",)),
     RuleInfo(15, "contracts", ("contracts",)),
+    RuleInfo(16, "objectives", ("objectives",)),
 )
 
 LEVERS = (
