@@ -11,7 +11,7 @@ import os
 import sys
 
 from game.errors import HeartlandError, ScenarioErrors
-from game.text import render
+from game.text import tr
 
 EXIT_BAD_INPUT = 2
 
@@ -160,8 +160,7 @@ def validate(ns: argparse.Namespace) -> int:
             sc = load(name)
             for warning in sc.warnings:
                 print(warning.describe())
-            print(f"{name}: ok" + (f" ({len(sc.warnings)} warning{'s' if len(sc.warnings) > 1 else ''})"
-                                   if sc.warnings else ""))
+            print(tr("cli.valid_warnings", name=name, n=len(sc.warnings)) if sc.warnings else tr("cli.valid", name=name))
         except ScenarioErrors as e:
             bad += 1
             for err in e.errors:
@@ -182,10 +181,10 @@ def replay(ns: argparse.Namespace) -> int:
     from game.replay import replay_file
     result = replay_file(ns.save)
     if result.diverged:
-        print(f"{ns.save}: {render(result.message)}.", file=sys.stderr)
+        print(tr("cli.replay_diverged", path=ns.save, reason=result.message), file=sys.stderr)
         return 1
     years = len(result.worlds) - 1
-    print(f"{ns.save}: the replay reaches the saved World ({years} years, {result.final.year}).")
+    print(tr("cli.replay_ok", path=ns.save, n=years, year=str(result.final.year)))
     return 0
 
 
@@ -201,8 +200,7 @@ def play_game(ns: argparse.Namespace) -> int:
     try:
         driver = pygame.display.get_driver()
         if driver in HEADLESS_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
-            print(f"No screen was found (SDL chose the '{driver}' video driver); run the game on a desktop, "
-                  "or play headless with: heartland simulate --scenario 2015", file=sys.stderr)
+            print(tr("cli.no_screen", driver=driver), file=sys.stderr)
             return EXIT_BAD_INPUT
         return run(ns)
     finally:

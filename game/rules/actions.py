@@ -284,12 +284,12 @@ def _items(tokens: list[str]) -> tuple[Items, Items]:
 def parse_pact(rest: list[str]) -> Pact:
     """Read a pact from the words after `pact`: the actor, then `with PARTY give ... ask ...` per party."""
     if len(rest) < 2 or rest[1] != "with":
-        raise IllegalAction(["A pact is written 'pact ACTOR with PARTY give ... ask ... with PARTY ...'."])
+        raise IllegalAction([msg("illegal.parse_pact")])
     parts, chunk = [], []
     for tok in rest[2:] + ["with"]:
         if tok == "with":
             if not chunk:
-                raise IllegalAction(["Each 'with' in a pact needs a party after it."])
+                raise IllegalAction([msg("illegal.parse_pact_party")])
             parts.append(Part(chunk[0], *_items(chunk[1:])))
             chunk = []
         else:
@@ -301,7 +301,7 @@ def parse(text: str) -> Action:
     """Read an action from its text form; IllegalAction if it cannot be read."""
     words = text.split() if isinstance(text, str) else []
     if not words:
-        raise IllegalAction(["an empty action cannot be read; an action starts with a verb such as 'pass'."])
+        raise IllegalAction([msg("illegal.parse_empty")])
     verb, *rest = words
     cls = KINDS.get(verb)
     if cls is None:
@@ -313,8 +313,8 @@ def parse(text: str) -> Action:
         simple = [f for f in names if f.type != "Items"]
         head, tail = rest[:len(simple)], rest[len(simple):]
         if len(head) != len(simple):
-            raise IllegalAction([f"'{text}' needs {len(simple)} words after '{verb}' before its items: "
-                                 f"{', '.join(f.name for f in simple)}."])
+            raise IllegalAction([msg("illegal.parse_items", text=text, n=len(simple), verb=verb,
+                                     fields=", ".join(f.name for f in simple))])
         gives, asks = _items(tail)
         return cls(*(_convert(f, v) for f, v in zip(simple, head)), gives, asks)
     if len(rest) != len(names):

@@ -12,6 +12,7 @@ from attrs import frozen
 from game.errors import HeartlandError
 from game.scenario.loader import load
 from game.scenario.source import SCENARIO_DIR, user_dir
+from game.text import tr
 
 
 @frozen
@@ -50,7 +51,7 @@ def describe(path: Path) -> ScenarioInfo:
         first = errors[0].describe() if errors else str(e)
         return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", first)
     except (OSError, RecursionError, ValueError) as e:  # never let one bad file break the list
-        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", f"{path}: cannot be read ({e}).")
+        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", tr("scenario.err.list_unreadable", path=str(path), error=str(e)))
     w = sc.world
     return ScenarioInfo(sc.id, sc.title, str(path), w.start_year, w.end_year, sc.description.strip(),
                         sc.teaching_notes.strip(), warnings=tuple(_short(x) for x in sc.warnings))
@@ -58,8 +59,7 @@ def describe(path: Path) -> ScenarioInfo:
 
 def _short(w) -> str:
     """A warning as the setup screen shows it: the file's name (not its folder), line, key, sentence."""
-    where = f"{Path(w.path).name}:{w.line}" if w.line else Path(w.path).name
-    return f"{where}: {w.key}: {w.message}" if w.key else f"{where}: {w.message}"
+    return w.describe(Path(w.path).name)
 
 
 def list_scenarios() -> list[ScenarioInfo]:

@@ -18,6 +18,7 @@ from game.rules.play import AP_COST, PHASES, validate
 from game.rules import objectives
 from game.ui import theme, words
 from game.ui.i18n import tr
+from game.text import render
 from game.ui.mapview import MapView, Ref, dominant_of, shares_of
 from game.ui.widgets import NUMBER_KEYS, UIScene
 
@@ -532,15 +533,26 @@ class GameScene(UIScene):
             txt = ", ".join(f"{words.pname(w, k)} {v:.2f}" for k, v in eco.debt.items())
             y = self.row(surface, body, y - theme.line_height(14) - 1, "", "", tr("tip.debt"))
             y = theme.paragraph(surface, txt, pygame.Rect(body.left, y, body.width, 200), 14)
+        room = body.bottom - 2 * theme.line_height(14)
+        if y > room:
+            return
         y = self.heading(surface, body, y, tr("panel.forums"))
-        forums = [words.fname(w, f.id) for f in w.forums.values() if c in f.members]
-        y = theme.paragraph(surface, ", ".join(forums) or tr("word.none"), pygame.Rect(body.left, y, body.width, 200), 14)
+        forums = tuple(words.fname(w, f.id) for f in w.forums.values() if c in f.members)
+        y = theme.paragraph(surface, render(forums) or tr("word.none"),
+                            pygame.Rect(body.left, y, body.width, min(theme.px(200), body.bottom - y)), 14)
+        if y > room:
+            return
         y = self.heading(surface, body, y, tr("panel.routes"))
         routes = [k for k in w.corridors.values() if c in k.path]
-        for k in routes:
-            r = theme.text(surface, f"{words.kname(w, k.id)} ({tr(f'status.{k.status}')})", (body.left, y), 13, width=body.width)
+        step = theme.line_height(13)
+        for i, k in enumerate(routes):
+            if y + 2 * step > body.bottom and i < len(routes) - 1:  # no room for this one and the rest
+                theme.text(surface, f"{theme.ELLIPSIS} +{len(routes) - i}", (body.left, y), 13, theme.MUTED)
+                break
+            label = tr("panel.route_status", name=words.kname(w, k.id), status=tr(f"status.{k.status}"))
+            r = theme.text(surface, label, (body.left, y), 13, width=body.width)
             self.tip(pygame.Rect(body.left, y, body.width, r.height), corridor_tip(w, k))
-            y += theme.line_height(13)
+            y += step
 
     def draw_corridor(self, surface, body, w, k) -> None:
         """A corridor's mode, status, capacity, flow and owners."""

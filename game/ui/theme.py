@@ -52,6 +52,7 @@ _cache: dict[tuple, pygame.Surface] = {}
 _wrapped: dict[tuple, list[str]] = {}
 _fitted: dict[tuple, str] = {}
 _recorder: list[list[str]] = []
+_cut_log: list[list[tuple[str, str]]] = []  # running recordings of text that could not be shown whole
 
 
 def set_scale(scale: float) -> None:
@@ -237,6 +238,34 @@ def note(s: str) -> None:
         rec.append(s)
 
 
+def cuts_start() -> list[tuple[str, str]]:
+    """Start recording text cut without an ellipsis: (how, text) pairs, how in outside, too_wide, dropped."""
+    out: list[tuple[str, str]] = []
+    _cut_log.append(out)
+    return out
+
+
+def cuts_stop() -> None:
+    """Stop the most recent cut recording."""
+    if _cut_log:
+        _cut_log.pop()
+
+
+def cut(how: str, s: str) -> None:
+    """Tell any running cut recording that `s` could not be shown whole (`how`: outside, too_wide, dropped)."""
+    for rec in _cut_log:
+        rec.append((how, s))
+
+
+def check_inside(surface: pygame.Surface, rect: pygame.Rect, s: str) -> None:
+    """Record `s` as cut when its ink runs off `surface` or out of the box its clip rectangle sets (a button's)."""
+    if _cut_log and s.strip():
+        box = surface.get_clip().inflate(2, 2)
+        ink = rect.inflate(0, -rect.height // 3)  # a line's box has room above and below its letters
+        if not box.contains(ink):
+            cut("outside", s)
+
+
 def text(surface: pygame.Surface, s: str, pos, size: int = 16, color=TEXT, bold: bool = False,
          anchor: str = "topleft", width: int | None = None) -> pygame.Rect:
     """Draw one line of text (ellipsized to `width` pixels when given); returns its rectangle."""
@@ -245,6 +274,7 @@ def text(surface: pygame.Surface, s: str, pos, size: int = 16, color=TEXT, bold:
     surf = render(s, size, color, bold)
     rect = surf.get_rect(**{anchor: pos})
     surface.blit(surf, rect)
+    check_inside(surface, rect, s)
     return rect
 
 
@@ -301,6 +331,10 @@ def wrap(s: str, width: int, size: int = 16, bold: bool = False) -> list[str]:
         if len(_wrapped) > 2000:
             _wrapped.clear()
         _wrapped[key] = got
+    if _cut_log:
+        for line in got:
+            if globals()["width"](line, size, bold) > width:
+                cut("too_wide", line)
     return list(got)
 
 
@@ -361,12 +395,22 @@ def paragraph(surface: pygame.Surface, s: str, rect: pygame.Rect, size: int = 16
     """Draw wrapped text inside rect (clipped at its bottom); returns the y after the last line."""
     y = rect.top
     step = int(font(size, bold).get_linesize() * spacing)
-    for line in wrap(s, rect.width, size, bold):
-        if y + step > rect.bottom + 2:
-            break
+    lines = wrap(s, rect.width, size, bold)
+    room = max(0, (rect.bottom + 2 - y) // step) if step else len(lines)
+    if len(lines) > room:  # the last line that fits ends with an ellipsis
+        if not room:
+            cut("dropped", " ".join(lines))
+        lines = lines[:room - 1] + [ellipsized(lines[room - 1], rect.width, size, bold)] if room else []
+    for line in lines:
         text(surface, line, (rect.left, y), size, color, bold)
         y += step
     return y
+
+
+def ellipsized(line: str, width: int, size: int = 16, bold: bool = False) -> str:
+    """A line followed by more text that is not shown: ended with an ellipsis, cut to `width` if need be."""
+    marked = line.rstrip() + ELLIPSIS
+    return marked if fits(marked, width, size, bold) else fit(line + ELLIPSIS + ELLIPSIS, width, size, bold)
 
 
 def line_height(size: int = 16) -> int:
