@@ -271,10 +271,7 @@ def tick_policies(world: World) -> World:
 
 def update_security(world: World) -> World:
     """Each great power's supply security, good by good."""
-    for p in world.great_powers():
-        sec = {r: energy.security(world, p, r) for r in world.powers[p].demand}
-        world = with_power(world, p, security=sec)
-    return world
+    return energy.refresh(world)
 
 
 def calm_down(world: World) -> World:
