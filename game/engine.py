@@ -99,9 +99,10 @@ def default_attendance(world: World, c: str, fid: str) -> tuple[World, list[Entr
 
 # --- stepping ------------------------------------------------------------------------
 
-def step(world: World, action: Action) -> tuple[World, list[Entry]]:
-    """Validate and apply one action, then run the game on to the next decision."""
-    reasons = validate(world, action)
+def step(world: World, action: Action, checked: bool = False) -> tuple[World, list[Entry]]:
+    """Validate and apply one action, then run the game on to the next decision (`checked`: the
+    action is one of `legal_actions(world, ...)`, which validated it already)."""
+    reasons = [] if checked else validate(world, action)
     if reasons:
         raise IllegalAction(reasons)
     world, log = apply(world, action)

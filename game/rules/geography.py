@@ -61,10 +61,14 @@ def carries(k: Corridor, c: str, r: str) -> bool:
     return k.status == OPEN and r in k.goods and c in k.path[:-1]
 
 
-def routes(world: World, c: str, r: str, buyer: str = "", cost=None) -> list[Corridor]:
-    """Open corridors that take `r` from `c` (to `buyer`, if named), cheapest first (`cost(k, c)`
-    replaces `route_cost` when given: a resolution's memo of the same figure)."""
-    cost = cost or (lambda k, exporter: route_cost(world, k, exporter))
+def routes(world: World, c: str, r: str, buyer: str = "") -> list[Corridor]:
+    """Open corridors that take `r` from `c` (to `buyer`, if named), cheapest first (worked out once
+    per set of corridor records: `network`)."""
+    return list(network(world).routes(c, r, buyer))
+
+
+def cheapest(world: World, c: str, r: str, buyer: str, cost) -> list[Corridor]:
+    """Open corridors that take `r` from `c` (to `buyer`, if named), sorted by `cost(k, c)`, then id."""
     found = [k for k in world.corridors.values() if carries(k, c, r) and (not buyer or buyer in k.markets)]
     return sorted(found, key=lambda k: (cost(k, c), k.id))
 
@@ -194,10 +198,10 @@ class Network:
         return self.costs[key]
 
     def routes(self, c: str, r: str, buyer: str = "") -> list[Corridor]:
-        """`routes(world, c, r, buyer)`."""
+        """Open corridors that take `r` from `c` (to `buyer`, if named), cheapest first."""
         key = (c, r, buyer)
         if key not in self.found:
-            self.found[key] = routes(self.world, c, r, buyer, self.cost)
+            self.found[key] = cheapest(self.world, c, r, buyer, self.cost)
         return self.found[key]
 
 
