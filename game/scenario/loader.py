@@ -241,6 +241,7 @@ def build(merged: Merged, short: bool = False) -> Scenario:
     """Turn merged scenario data into a Scenario (its short form when `short`), collecting every problem."""
     raw = merged.raw
     chk = Checker(merged)
+    raw = _without_stale_short(raw, merged, chk)
     if short:
         raw = short_form(raw, chk)
     chk.unknown(raw, TOP_LEVEL, "")
@@ -348,6 +349,19 @@ def _read_short(table: Any, meta: dict, chk: Checker) -> dict:
     elif v["end_year"] and v["end_year"] <= meta["end_year"]:
         _check_rounds(v["rounds"], v["round_weights"], meta["start_year"], v["end_year"], "short", chk)
     return v
+
+
+def _without_stale_short(raw: dict, merged: Merged, chk: Checker) -> dict:
+    """An inherited [short] table that ends before this (later) start is dropped, with a warning."""
+    meta, table = raw.get("scenario"), raw.get("short")
+    if "short" in merged.top.raw or not isinstance(meta, dict) or not isinstance(table, dict):
+        return raw
+    start, end = meta.get("start_year"), table.get("end_year")
+    if not (isinstance(start, int) and isinstance(end, int) and end < start):
+        return raw
+    chk.warn("scenario.start_year", f"the short form this file inherits ends in {end}, before it starts in {start}; "
+             "the default short form (five years) is used: write your own [short] table to choose.")
+    return {k: v for k, v in raw.items() if k != "short"}
 
 
 def short_form(raw: dict, chk: Checker) -> dict:
