@@ -50,10 +50,7 @@ def settle_goods(world: World) -> World:
 
 def security(world: World) -> World:
     """Each great power's supply security from the current deliveries."""
-    for p in world.great_powers():
-        sec = {r: energy.security(world, p, r) for r in world.powers[p].demand}
-        world = with_power(world, p, security=sec)
-    return world
+    return energy.refresh(world)
 
 
 def graft(world: World, base: World) -> World:

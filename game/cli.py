@@ -6,6 +6,7 @@ all enter through `console()`.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -26,11 +27,17 @@ def _agents(sc, kind: str, difficulty: str | None = None) -> dict:
     return {p: make() for p in sc.world.order}
 
 
+@functools.lru_cache(maxsize=4)
+def _scenario(scenario: str, short: bool):
+    """The scenario, loaded once per process (each worker of a sweep loads it once, not once a game)."""
+    from game.scenario.loader import load
+    return load(scenario, short=short)
+
+
 def _one_game(args: tuple) -> dict:
     scenario, seed, agent_kind, history, difficulty, save_dir, short = args
-    from game.scenario.loader import load
     from game.sim import play
-    sc = load(scenario, short=short)
+    sc = _scenario(scenario, short)
     agents = _agents(sc, agent_kind, difficulty)
     result = _saved_game(sc, agents, seed, save_dir) if save_dir else play(sc.world, agents, seed)
     out = {"seed": seed, "winner": result.winner, "status": result.status, "points": result.points,
@@ -54,8 +61,7 @@ def _saved_game(sc, agents: dict, seed: int, folder: str):
 def simulate(ns: argparse.Namespace) -> int:
     """Play whole games headless and print winners and mean points (and mean agenda scores)."""
     from game.save import saves_dir
-    from game.scenario.loader import load
-    sc = load(ns.scenario, short=ns.short)
+    sc = _scenario(ns.scenario, ns.short)
     folder = None if ns.save is None else str(saves_dir(ns.save or None))
     jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.difficulty, folder, ns.short) for i in range(ns.games)]
     bar = Progress(len(jobs), f"{ns.scenario} x{ns.games}")

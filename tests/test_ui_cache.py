@@ -271,3 +271,18 @@ def test_main_menu_draws_without_importing_the_game():
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout
+
+
+def test_text_cache_is_bounded_by_bytes_least_recently_used_out():
+    """The rendered-text cache keeps at most its limit in pixel bytes, dropping the least recently used line."""
+    cache = theme.SurfaceCache(3 * 100 * 4 * 10)
+    lines = [pygame.Surface((100, 10), pygame.SRCALPHA) for _ in range(4)]
+    for i, surf in enumerate(lines[:3]):
+        cache.put(i, surf)
+    assert cache.get(0) is lines[0]  # 0 is now the most recently used
+    cache.put(3, lines[3])
+    assert cache.get(1) is None and cache.get(0) is lines[0] and cache.get(3) is lines[3]
+    assert cache.bytes <= cache.limit and len(cache) == 3
+    for i in range(200):
+        theme.render(f"line {i} of a long text that fills the cache", 16)
+    assert theme._cache.bytes <= theme.TEXT_CACHE_BYTES

@@ -13,6 +13,7 @@ between CJK characters, keeping closing punctuation off the start of a line (kin
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 
 import pygame
 
@@ -46,9 +47,49 @@ C5_BASE = (110, 114, 120)
 WARN = VERMILLION
 OTHERS = (140, 140, 140)
 
+TEXT_CACHE_BYTES = 8 * 2 ** 20  # rendered lines kept for reuse, at most this many bytes of pixels
+
+
+class SurfaceCache:
+    """Rendered text by key, bounded by the bytes of its pixels: the least recently used out first."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.table: OrderedDict = OrderedDict()
+        self.bytes = 0
+
+    def get(self, key) -> pygame.Surface | None:
+        """The surface stored for `key` (now the most recently used), or None."""
+        surf = self.table.get(key)
+        if surf is not None:
+            self.table.move_to_end(key)
+        return surf
+
+    def put(self, key, surf: pygame.Surface) -> None:
+        """Store `surf`, dropping the least recently used surfaces until the pixels fit the limit."""
+        self.table[key] = surf
+        self.bytes += size_of(surf)
+        while self.bytes > self.limit and len(self.table) > 1:
+            _, old = self.table.popitem(last=False)
+            self.bytes -= size_of(old)
+
+    def clear(self) -> None:
+        """Forget every surface."""
+        self.table.clear()
+        self.bytes = 0
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+def size_of(surf: pygame.Surface) -> int:
+    """Bytes of a surface's pixels."""
+    return surf.get_pitch() * surf.get_height()
+
+
 _state = {"scale": 1.0}
 _fonts: dict[tuple, pygame.font.Font] = {}
-_cache: dict[tuple, pygame.Surface] = {}
+_cache = SurfaceCache(TEXT_CACHE_BYTES)
 _wrapped: dict[tuple, list[str]] = {}
 _fitted: dict[tuple, str] = {}
 _recorder: list[list[str]] = []
@@ -224,10 +265,8 @@ def render(s: str, size: int = 16, color=TEXT, bold: bool = False) -> pygame.Sur
     key = (s, px(size), color, bold, i18n.language())
     surf = _cache.get(key)
     if surf is None:
-        if len(_cache) > 3000:
-            _cache.clear()
         surf = draw_line(s, pixels(size), color, bold)
-        _cache[key] = surf
+        _cache.put(key, surf)
     note(s)
     return surf
 
