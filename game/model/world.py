@@ -116,6 +116,19 @@ class River:
 
 
 @frozen
+class Tender:
+    """A concession a Central Asian state has put up for tender: a new deposit's output for some years."""
+
+    id: str
+    host: str
+    resource: str
+    volume: float  # units a year the new mine will produce, sold to the winner
+    years: int  # years the winner's supply contract runs
+    year: int  # the year it was opened; great powers bid the year after
+    winner: str = ""  # the great power whose bid was accepted ("" = none yet)
+
+
+@frozen
 class Contract:
     """A seller's promise to deliver a yearly volume to a buyer, maybe on a named corridor."""
 
@@ -269,6 +282,7 @@ class World:
     status: str = "playing"  # playing, over, collapsed
     news: tuple[str, ...] = ()  # event cards shown this year (event ids)
     rivers: Mapping[str, River] = field(factory=dict)
+    tenders: Mapping[str, Tender] = field(factory=dict)
     happened: tuple[tuple[int, str, str, str, str], ...] = ()  # (year, event id, effect, before, after) applied
     record: Mapping[str, object] = field(factory=dict)  # the figures of the last finished year (game.history)
 

@@ -55,4 +55,5 @@ BOOKKEEPING = (
 LEVERS = (
     RuleInfo(14, "Transit consent and fees", "transit", ("transit",)),
     RuleInfo(15, "Water and hydro-power", "water", ("water",)),
+    RuleInfo(16, "Concession tenders", "tender", ("tender",)),
 )
