@@ -64,6 +64,7 @@ PARAMS: dict[str, Param] = {
     "tender.output_share": Param(0.2, 0, 5, "a concession's yearly output as a share of the host's current production of the resource"),
     "tender.reserve_share": Param(0.02, 0, 1, "a concession's yearly output as a share of the host's reserves (for deposits not yet mined)"),
     "tender.years": Param(10, 1, 30, "years the winner's supply contract from a concession runs"),
+    "tender.retry_years": Param(3, 1, 30, "years after a tender nobody won before its host may put the same resource up again"),
     "tender.bonus_steps": Param(3, 1, 10, "signing bonuses the bid menu offers: one aid step, then doubled, this many in all"),
     "tender.premium": Param(0.2, 0, 1, "price premium over the world price of the menu's bid without a bonus"),
     "water.power_stability": Param(1.0, 0, 50, "stability an upstream state gains in a year it holds a river for winter power"),

@@ -4,7 +4,7 @@ A C5 state c opens a tender on a resource r it produces or holds reserves of (ac
 `tender`, one action point): the concession is a new mine of
 `volume = tender.output_share x production[c, r]`, or for a deposit not yet mined
 `tender.reserve_share x reserves[c, r]`, units a year, sold to the winner for `tender.years` years (one concession per resource in that
-time; a tender nobody wins may be tried again). The year after it opens, each
+time; a tender nobody wins may be tried again `tender.retry_years` after it opened). The year after it opens, each
 great power may bid once (an offer to c): a signing bonus (a grant, delivered like aid)
 and the price factor it will pay, asking for the concession (offer item
 `concession/r/volume/price/years`). c picks one bid by its own valuation of each, the
@@ -53,9 +53,11 @@ def current(world: World, c: str, r: str) -> Tender | None:
 
 
 def blocked(world: World, c: str, r: str) -> bool:
-    """Whether c may not tender r now: a tender on it is under way, or one was won less than `tender.years` ago."""
+    """Whether c may not tender r now: a tender on it is under way, one was won less than `tender.years` ago,
+    or one nobody won closed less than `tender.retry_years` ago."""
     return current(world, c, r) is not None or any(
-        t.host == c and t.resource == r and t.winner and world.year - t.year <= world.param("tender.years")
+        t.host == c and t.resource == r
+        and world.year - t.year <= world.param("tender.years" if t.winner else "tender.retry_years")
         for t in world.tenders.values())
 
 
