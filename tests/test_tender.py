@@ -119,3 +119,18 @@ def test_tender_6_the_ai_opens_tenders_and_bids():
     verbs = [a.split()[0] for a in res.actions]
     assert "tender" in verbs
     assert any(a.startswith("propose") and "concession/" in a for a in res.actions)
+
+
+def test_tender_7_a_tender_nobody_won_waits_before_a_retry():
+    """No bid accepted: the tender lapses after its bidding year; the host may try again only
+    `tender.retry_years` after it opened."""
+    w = opened()
+    t = next(iter(w.tenders.values()))
+    assert tender.bidding(w, t)
+    retry = int(w.param("tender.retry_years"))
+    for later in range(1, retry + 1):
+        wl = at_turn(evolve(w, year=t.year + later), "kazakhstan", "actions")
+        assert tender.bidding(wl, t) == (later == 1)  # bids only in the year after it opened
+        assert "under way" in str(validate(wl, A.Tender("kazakhstan", "rare_earths"))[0])
+    wl = at_turn(evolve(w, year=t.year + retry + 1), "kazakhstan", "actions")
+    assert validate(wl, A.Tender("kazakhstan", "rare_earths")) == []
