@@ -21,6 +21,7 @@ from game.model import (
 from game.paths import asset
 from game.rules import events as event_rules
 from game.rules import invariants
+from game.rules import objectives
 from game.rules.agenda import TERMS
 from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
@@ -28,17 +29,19 @@ from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
 from game.text import LANGUAGES, register_texts
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
-    MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, shown, user_dir,
+    MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, huge_number, parse_toml, read_text, resolve, shown,
+    user_dir,
 )
 
 MAP_FILE = asset("map", "heartland_map.json")
 TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economies", "influence", "trust",
              "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
-             "personalities", "rivers", "i18n")
+             "personalities", "rivers", "i18n", "short")
 NUMERIC_OPS = ("<", "<=", ">", ">=")
 MAX_ERRORS = 200  # problems listed for one scenario; more are counted
 MAX_ITEMS = 400  # entries in one table ([events.*], [corridors.*], ...): far above any real scenario
 LIST_OPS = ("has", "lacks")
+ID_TABLES = ("powers", "corridors", "contracts", "pledges", "policies", "forums", "rivers", "events")  # keys are ids
 
 
 @frozen
@@ -57,9 +60,9 @@ class Scenario:
     warnings: tuple[ScenarioWarning, ...] = ()  # plausible but probably wrong (see `plausibility`)
 
 
-def load(name: str) -> Scenario:
-    """Load and validate a scenario by id or path; ScenarioErrors lists every problem."""
-    return build(resolve(name))
+def load(name: str, short: bool = False) -> Scenario:
+    """Load and validate a scenario by id or path (its short form when `short`); ScenarioErrors lists every problem."""
+    return build(resolve(name), short)
 
 
 def warnings(name: str) -> list[ScenarioWarning]:
@@ -104,7 +107,7 @@ class Checker:
         path, line = self.merged.where(key)
         if item is not None and isinstance(item, str):
             line = self.merged.source(key).locator.item_line(key, item) or line
-        self.warnings.append(ScenarioWarning(path, line, key, message))
+        self.warnings.append(ScenarioWarning(path, line, _key_shown(key), message))
 
     def fail(self, key: str, message: str, item: Any = None) -> None:
         """Record one problem at `key` (at the line of one list `item`, when given)."""
@@ -114,7 +117,7 @@ class Checker:
         path, line = self.merged.where(key)
         if item is not None and isinstance(item, str):
             line = self.merged.source(key).locator.item_line(key, item) or line
-        self.errors.append(ScenarioError(path, line, key, message))
+        self.errors.append(ScenarioError(path, line, _key_shown(key), message))
 
     def unknown(self, table: dict, allowed, key: str) -> None:
         """Report keys not in `allowed`, with a suggestion."""
@@ -154,7 +157,7 @@ class Checker:
         """One typed value; problems recorded and a safe default returned."""
         kind = spec.kind
         ok = {"str": isinstance(value, str), "choice": isinstance(value, str), "bool": isinstance(value, bool),
-              "list": isinstance(value, list), "table": isinstance(value, dict),
+              "list": isinstance(value, list), "table": isinstance(value, dict), "numlist": isinstance(value, list),
               "int": isinstance(value, int) and not isinstance(value, bool),
               "float": isinstance(value, (int, float)) and not isinstance(value, bool)}[kind]
         if not ok:
@@ -170,6 +173,8 @@ class Checker:
             return float(value) if kind == "float" else value
         if kind == "list":
             return [v for v in value if self._listed(v, key)]
+        if kind == "numlist":
+            return [self.value(v, Spec("float", low=spec.low, high=spec.high), key) for v in value]
         return value
 
     def _listed(self, v: Any, key: str) -> bool:
@@ -203,6 +208,12 @@ class Checker:
             seen.add(v)
 
 
+def _key_shown(key: str) -> str:
+    """A key as a sentence names it: printable, at most 120 characters (a hostile key cannot break the line)."""
+    key = "".join(ch if ch.isprintable() else "?" for ch in key[:121])
+    return key if len(key) <= 120 else key[:117] + "..."
+
+
 def _hint(name: Any, allowed) -> str:
     near = difflib.get_close_matches(str(name), [str(a) for a in allowed], n=1)
     return f" Did you mean '{near[0]}'?" if near else ""
@@ -210,11 +221,12 @@ def _hint(name: Any, allowed) -> str:
 
 def _empty(spec: Spec) -> Any:
     return {"str": "", "choice": spec.choices[0] if spec.choices else "", "bool": False, "list": [], "table": {},
-            "int": 0, "float": 0.0}[spec.kind]
+            "int": 0, "float": 0.0, "numlist": []}[spec.kind]
 
 
 def _article(kind: str) -> str:
     return {"str": "text in quotes", "choice": "text in quotes", "bool": "true or false", "list": "a list [...]",
+            "numlist": "a list of numbers [...]",
             "table": "a table", "int": "a whole number", "float": "a number"}[kind]
 
 
@@ -229,14 +241,19 @@ def _describe(value: Any) -> str:
 
 def from_raw(raw: dict, where: str) -> Scenario:
     """A scenario from already-merged data (as embedded in a save); ScenarioErrors if it does not build."""
+    if (big := huge_number(raw)) is not None:
+        raise ScenarioErrors([ScenarioError(where, None, _key_shown(big), "a whole number is too large (beyond 64 bits).")])
     src = Source(where, Locator(""), raw)
     return build(Merged(raw, {}, (src,), src))
 
 
-def build(merged: Merged) -> Scenario:
-    """Turn merged scenario data into a Scenario, collecting every problem."""
+def build(merged: Merged, short: bool = False) -> Scenario:
+    """Turn merged scenario data into a Scenario (its short form when `short`), collecting every problem."""
     raw = merged.raw
     chk = Checker(merged)
+    raw = _without_stale_short(raw, merged, chk)
+    if short:
+        raw = short_form(raw, chk)
     chk.unknown(raw, TOP_LEVEL, "")
     for src in merged.chain:
         if src.raw.get("format_version") != FORMAT_VERSION:
@@ -247,6 +264,8 @@ def build(merged: Merged) -> Scenario:
             chk.errors.append(ScenarioError(src.path, where, "format_version", msg))
     meta = chk.read(raw.get("scenario", {}), schema.SCENARIO, "scenario")
     _check_meta(merged, meta, chk)
+    if "short" in raw and not short:
+        _read_short(raw["short"], meta, chk)
     world = _world(raw, meta, chk)
     personalities = _personalities(raw.get("personalities", {}), world, chk)
     texts = _texts(raw.get("i18n", {}), meta["id"], world, chk, merged.top.raw.get("i18n", {}))
@@ -327,6 +346,87 @@ def _text_key(path: str, sid: str, world: World) -> str | None:
     return None
 
 
+def default_short_end(meta: dict) -> int:
+    """The last year of a short form the scenario does not describe: five years, or the whole game."""
+    return min(meta["end_year"], meta["start_year"] + 4)
+
+
+def _read_short(table: Any, meta: dict, chk: Checker) -> dict:
+    """The [short] table, checked against the game's years (a short form past the game's end is the whole game)."""
+    v = chk.read(table, schema.SHORT, "short")
+    if v["end_year"] and v["end_year"] < meta["start_year"]:
+        chk.fail("short.end_year", f"{v['end_year']} comes before the game starts, in {meta['start_year']}.")
+    elif v["end_year"] and v["end_year"] <= meta["end_year"]:
+        _check_rounds(v["rounds"], v["round_weights"], meta["start_year"], v["end_year"], "short", chk)
+    return v
+
+
+def _without_stale_short(raw: dict, merged: Merged, chk: Checker) -> dict:
+    """An inherited [short] table that ends before this (later) start is dropped, with a warning."""
+    meta, table = raw.get("scenario"), raw.get("short")
+    if "short" in merged.top.raw or not isinstance(meta, dict) or not isinstance(table, dict):
+        return raw
+    start, end = meta.get("start_year"), table.get("end_year")
+    if not (isinstance(start, int) and isinstance(end, int) and end < start):
+        return raw
+    chk.warn("scenario.start_year", f"the short form this file inherits ends in {end}, before it starts in {start}; "
+             "the default short form (five years) is used: write your own [short] table to choose.")
+    return {k: v for k, v in raw.items() if k != "short"}
+
+
+def short_form(raw: dict, chk: Checker) -> dict:
+    """The scenario data of the short form: [scenario] takes the [short] table's years and rounds."""
+    meta_raw = raw.get("scenario", {})
+    if not isinstance(meta_raw, dict) or not isinstance(meta_raw.get("start_year"), int):
+        return raw
+    given = raw.get("short", {})
+    v = chk.read(given, schema.SHORT, "short") if "short" in raw else {"end_year": 0, "rounds": [], "round_weights": []}
+    start = meta_raw["start_year"]
+    last = meta_raw.get("end_year", start) if isinstance(meta_raw.get("end_year"), int) else start
+    end = min(v["end_year"] or start + 4, last)
+    rounds = [int(y) for y in v["rounds"] if y <= end]
+    weights = v["round_weights"] if len(rounds) == len(v["rounds"]) else []
+    if rounds and rounds[-1] != end:  # cut short by the game's end: its last year is the last round
+        rounds, weights = [*rounds, end], []
+    scenario = {**meta_raw, "end_year": end, "rounds": rounds, "round_weights": weights}
+    if v.get("description"):
+        scenario["description"] = v["description"]
+    out = {**{k: val for k, val in raw.items() if k != "short"}, "scenario": scenario}
+    if isinstance(raw.get("events"), dict):  # events dated after the short form's end never come
+        out["events"] = {k: e for k, e in raw["events"].items()
+                         if not (isinstance(e, dict) and isinstance(e.get("year"), int) and e["year"] > end)}
+        out["i18n"] = _texts_of_events(raw.get("i18n"), out["events"])
+    return out
+
+
+def _texts_of_events(i18n: Any, kept: dict) -> Any:
+    """The [i18n] tables without the texts of events the short form drops."""
+    if not isinstance(i18n, dict):
+        return i18n
+    out = {}
+    for lang, table in i18n.items():
+        if isinstance(table, dict) and isinstance(table.get("events"), dict):
+            table = {**table, "events": {k: v for k, v in table["events"].items() if k in kept}}
+        out[lang] = table
+    return out
+
+
+def _check_rounds(rounds: list, weights: list, start: int, end: int, key: str, chk: Checker) -> None:
+    """Scoring rounds: whole years within the game, ascending, the last at its end; one weight each."""
+    if not rounds:
+        if weights:
+            chk.fail(f"{key}.round_weights", "needs the rounds it weighs: list them in rounds = [...].")
+        return
+    if any(int(y) != y or not start <= y <= end for y in rounds):
+        chk.fail(f"{key}.rounds", f"every round must be a year from {start} to {end}.")
+    elif list(rounds) != sorted(set(rounds)):
+        chk.fail(f"{key}.rounds", "must be ascending years, each once.")
+    elif rounds[-1] != end:
+        chk.fail(f"{key}.rounds", f"the last round must be the last year, {end}, so the game ends with a scoring round.")
+    if weights and len(weights) != len(rounds):
+        chk.fail(f"{key}.round_weights", f"gives {len(weights)} weights for {len(rounds)} rounds; give one per round.")
+
+
 def _ordered(errors: list[ScenarioError]) -> list[ScenarioError]:
     """Problems by file and line, each once."""
     seen, out = set(), []
@@ -347,6 +447,7 @@ def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
         chk.fail("scenario.end_year", f"{meta['end_year']} comes before start_year {meta['start_year']}.")
     if meta["end_year"] - meta["start_year"] > 60:
         chk.fail("scenario.end_year", "a scenario may last at most 60 years.")
+    _check_rounds(meta["rounds"], meta["round_weights"], meta["start_year"], meta["end_year"], "scenario", chk)
     if len(merged.chain) > 1:
         own = merged.top.raw.get("scenario", {})
         base_id = merged.chain[-2].raw.get("scenario", {}).get("id")
@@ -388,6 +489,7 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
     forums = {str(k): _forum(str(k), t, powers, meta, chk) for k, t in _tables(raw, "forums", chk).items()}
     rivers = {str(k): _river(str(k), t, c5, chk) for k, t in _tables(raw, "rivers", chk).items()}
     rules = _rules(raw.get("rules", {}), chk)
+    powers = _with_objectives(powers, raw, rules, chk)
     for p in powers.values():
         _check_sources(p, powers, risks, chk)
     evs = tuple(_event(str(k), t, meta, chk) for k, t in _tables(raw, "events", chk).items())
@@ -398,6 +500,9 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
         corridors=corridors, contracts=contracts, pledges=pledges, forums=forums, offers={}, policies=policies,
         prices=prices, risks=risks, rules=rules, events=evs,
         serial=len(pledges) + len(policies), rivers=rivers,
+        rounds=tuple(int(y) for y in meta["rounds"]) or objectives.default_rounds(
+            meta["start_year"], meta["end_year"], int(rules["objectives.default_rounds"])),
+        round_weights=tuple(meta["round_weights"]),
     )
     _check_events(world, chk)
     return world
@@ -414,6 +519,10 @@ def _tables(raw: dict, name: str, chk: Checker) -> dict:
         value = dict(list(value.items())[:MAX_ITEMS])
     out = {}
     for k, v in value.items():
+        if name in ID_TABLES and not is_plain_id(k):
+            chk.fail(f"{name}.{k}", f"'{shown(str(k))}' is not a plain id; use letters, digits, _ and - "
+                     "(at most 64, starting with a letter or digit).")
+            continue  # not read further: every later sentence would repeat the unplain id
         if not isinstance(v, dict):
             chk.fail(f"{name}.{k}", f"should be a table [{name}.{k}] with keys inside, not {_describe(v)}.")
             continue
@@ -487,8 +596,47 @@ def _power(pid: str, t: dict, chk: Checker) -> Power:
         chk.fail(f"{key}.color", f"'{color}' is not a colour like \"#E69F00\".")
         color = "#888888"
     return Power(pid, v["name"], v["kind"], v["treasury"], v["income"], v["action_points"], agenda,
-                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color, par=v["par"],
-                 spread=v["spread"], trade_drive=v["trade_drive"])
+                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color,
+                 trade_drive=v["trade_drive"])
+
+
+def _with_objectives(powers: dict[str, Power], raw: dict, rules: dict, chk: Checker) -> dict[str, Power]:
+    """Each power with its objectives: the scenario's, or the defaults read from its agenda."""
+    from attrs import evolve
+    tables = raw.get("powers", {}) if isinstance(raw.get("powers"), dict) else {}
+    out = {}
+    for pid, pw in powers.items():
+        given = tables.get(pid, {}).get("objectives", {}) if isinstance(tables.get(pid), dict) else {}
+        key = f"powers.{pid}.objectives"
+        if not isinstance(given, dict):
+            given = {}  # reported by chk.read as the wrong kind of value
+        objs = tuple(_objective(str(oid), t, f"{key}.{oid}", powers, chk) for oid, t in given.items())
+        peers = sum(1 for q in powers.values() if q.kind == pw.kind)
+        out[pid] = evolve(pw, objectives=objs or objectives.default_objectives(
+            pw.agenda, peers, rules["objectives.default_points"]))
+    return out
+
+
+def _objective(oid: str, t: Any, key: str, powers: dict, chk: Checker) -> objectives.Objective:
+    """One [powers.ID.objectives.OBJ] table, checked."""
+    v = chk.read(t, schema.OBJECTIVE, key)
+    if v["measure"] and not objectives.known_measure(v["measure"]):
+        names = list(TERMS) + [f"{t}{objectives.GAIN}" for t in TERMS]
+        chk.fail(f"{key}.measure", f"'{v['measure']}' is not a measure; use an agenda term ({', '.join(TERMS)}), "
+                 f"or one with '{objectives.GAIN}' for its gain since the start.{_hint(v['measure'], names)}")
+    for q in v["among"]:
+        if q not in powers:
+            chk.fail(f"{key}.among", f"'{q}' is not a power.{_hint(q, list(powers))}", item=q)
+    if v["kind"] == "threshold":
+        if len(v["at"]) != len(v["points"]):
+            chk.fail(f"{key}.at", f"gives {len(v['at'])} steps for {len(v['points'])} points; give one step per point.")
+        elif list(v["at"]) != sorted(v["at"]):
+            chk.fail(f"{key}.at", "steps must be ascending.")
+    elif v["at"]:
+        chk.fail(f"{key}.at", "only a threshold objective has steps; a rank objective pays by place.")
+    if not v["points"]:
+        chk.fail(f"{key}.points", "needs at least one number of points.")
+    return objectives.Objective(oid, v["measure"], v["kind"], tuple(v["points"]), tuple(v["among"]), tuple(v["at"]))
 
 
 def _hex(text: str) -> bool:

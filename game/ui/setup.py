@@ -7,6 +7,7 @@ from pathlib import Path
 import pygame
 from dataclasses import dataclass
 
+from game.rules import objectives
 from game.paths import scenario_dir, user_scenario_dir
 from game.text import scenario_text
 from game.ui import theme, words
@@ -74,8 +75,9 @@ def list_scenarios() -> list:
 class SetupScene(UIScene):
     """Choose a scenario, the seats and the seed, then start."""
 
-    def __init__(self) -> None:
+    def __init__(self, short: bool = False) -> None:
         super().__init__()
+        self.short = short  # the scenario's short form (fewer years, its own scoring rounds)
         self.scenarios: list = []
         self.index = 0
         self.loaded: dict[str, object] = {}
@@ -98,18 +100,19 @@ class SetupScene(UIScene):
         info = self.current()
         if info is None or info.error:
             return None
-        if info.path not in self.loaded:
+        key = (info.path, self.short)
+        if key not in self.loaded:
             from game.errors import HeartlandError, ScenarioErrors
             from game.scenario.loader import load
             try:
-                self.loaded[info.path] = load(info.path)
+                self.loaded[key] = load(info.path, short=self.short)
             except ScenarioErrors as e:
                 self.error = "\n".join(err.describe() for err in e.errors)
-                self.loaded[info.path] = None
+                self.loaded[key] = None
             except HeartlandError as e:
                 self.error = str(e)
-                self.loaded[info.path] = None
-        return self.loaded[info.path]
+                self.loaded[key] = None
+        return self.loaded[key]
 
     def world(self):
         """The chosen scenario's starting World, or None when it is broken."""
@@ -126,6 +129,11 @@ class SetupScene(UIScene):
             return
         first_c5 = w.c5()[0] if w.c5() else ""
         self.seats = {p: (p in (w.order[0], first_c5), "normal") for p in w.order}
+
+    def toggle_short(self) -> None:
+        """Switch between the full game and the short form (seats are kept)."""
+        self.short = not self.short
+        self.error = ""
 
     def toggle_human(self, p: str) -> None:
         """Switch a seat between a person and an AI."""
@@ -202,6 +210,12 @@ class SetupScene(UIScene):
         y += bh + 6
         self.button(surface, (rect.left, y, rect.width, bh), tr("setup.random_seed"),
                     lambda: self.set_seed(random.randrange(1, 10000)), id="seed-random")
+        y += bh + theme.px(20)
+        w = self.world()
+        label = tr("setup.short" if self.short else "setup.full", start=w.start_year if w else "",
+                   end=w.end_year if w else "", rounds=len(objectives.rounds(w)) if w else 0)
+        self.button(surface, (rect.left, y, rect.width, bh), label, self.toggle_short, selected=self.short,
+                    id="form", tooltip=tr("setup.form.tip"))
 
     def draw_description(self, surface, rect) -> None:
         """The scenario's description and teaching notes, or its validation messages."""
