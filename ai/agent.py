@@ -20,9 +20,9 @@ from ai import projection as P
 from ai import reasons as R
 from ai.base import Decision
 from ai.personality import Level, Personality
-from game.model import AID_KINDS, Item, Offer, World
+from game.model import AID_KINDS, Item, Offer, Tender, World
 from game.rules import actions as A
-from game.rules import agenda, backlash, dependence, economy, geography, valuation
+from game.rules import agenda, backlash, dependence, economy, geography, tender, valuation
 from game.rules.influence import share
 from game.rules.legal import contract_item
 from game.rules.play import PHASES, validate
@@ -65,6 +65,8 @@ class PersonalityAgent:
 
     def answer(self, view: World, me: str, offer: Offer, legal: list, rng: random.Random) -> Decision:
         """Accept, counter or reject an offer, with the valuation terms as the reason."""
+        if tender.is_bid(offer):
+            return self.pick_bid(view, me, offer)
         judged = valuation.appraise(view, me, offer, self.habits(view))
         if self.level.naive:
             judged = naive_judgement(judged)
@@ -92,6 +94,19 @@ class PersonalityAgent:
         if total > 0:  # it liked the deal but cannot sign it now
             reason = msg("ai.why.cannot_sign", reason=valuation.appraise(view, me, offer).reason)
         return Decision(A.Reject(me, offer.id), reason, {**terms, "total": round(total, 4)})
+
+    def pick_bid(self, view: World, me: str, offer: Offer) -> Decision:
+        """A tender's host accepts a bid only if it is the best of the bids by its valuation and worth having."""
+        bids = [(valuation.appraise(view, me, b, self.habits(view)), b) for b in tender.rival_bids(view, offer)]
+        best, top = max(bids, key=lambda jb: jb[0].total)  # the earliest of equal bids
+        judged = next(j for j, b in bids if b.id == offer.id)
+        terms = {**{k: round(v, 4) for k, v in judged.terms.items()}, "total": round(judged.total, 4),
+                 "best": round(best.total, 4), "bids": float(len(bids))}
+        if top.id == offer.id and judged.total > 0:
+            return Decision(A.Accept(me, offer.id), judged.reason, terms)
+        why = judged.reason if top.id == offer.id else msg("ai.why.outbid", who=Pw(view, me), winner=Pw(view, top.sender),
+                                                            reason=judged.reason)
+        return Decision(A.Reject(me, offer.id), why, terms)
 
     def great_judgement(self, view: World, me: str, offer: Offer) -> valuation.Appraisal:
         """A great power's answer in agenda points (goods, influence, route habit, money paid)."""
@@ -157,7 +172,7 @@ class PersonalityAgent:
         """The moves it considers: a sample of the menu plus the moves its habits suggest."""
         asked = {o.receiver for o in view.offers.values() if o.sender == me and o.year == view.year}
         menu = [a for a in legal if not isinstance(a, (A.EndTurn, *ANSWERS)) and self.allowed(view, a)
-                and not (isinstance(a, A.Propose) and a.target in asked)]
+                and not asked.intersection(parties(a))]
         if len(menu) > self.level.sample:
             menu = spread_sample(menu, self.level.sample, rng)
         extra = [a for a in self.habit_moves(view, me) if a not in menu and a.target not in asked
@@ -328,7 +343,23 @@ class PersonalityAgent:
             return self.offer_points(view, me, a, out)
         if isinstance(a, A.Pact):
             return self.pact_points(view, me, a, out)
+        if isinstance(a, A.Tender):
+            return self.tender_points(view, me, a)
         return 0.0, None
+
+    def tender_points(self, view: World, me: str, a: A.Tender) -> tuple[float, Msg | None]:
+        """Points for opening a tender: its valuation of the bid it expects to win (each great power's largest
+        menu bonus that power would still find worth paying; the best of those for it)."""
+        best = None
+        for p in view.great_powers():
+            bid = expected_bid(view, me, a.resource, p, self.habits(view))
+            if bid is not None:
+                judged = valuation.appraise(view, me, bid, self.habits(view))
+                if best is None or judged.total > best.total:
+                    best = judged
+        if best is None:
+            return 0.0, None
+        return POINTS_PER_UTILITY * max(-1.0, best.total), msg("ai.habit.deal_worth", worth=best.total)
 
     def pact_points(self, view: World, me: str, a: A.Pact, out: P.Outcome) -> tuple[float, str]:
         """Habit points of a multi-party deal: what its parts are worth to it as the valuation rule sees them."""
@@ -449,6 +480,23 @@ class PersonalityAgent:
                 proj = P.project(view, me, b, base, True, self.level.hope)
                 return b, proj
         return None
+
+
+def expected_bid(view: World, c: str, r: str, p: str, habits=None) -> Offer | None:
+    """Of the standard bids great power p would find worth making for a concession c would tender on r,
+    the one c values most (None: p would not bid)."""
+    t = Tender("?", c, r, tender.volume(view, c, r), int(view.param("tender.years")), view.year)
+    bids = [Offer("?", p, c, gives, asks, view.year) for gives, asks in tender.standard_bids(view, t, p)]
+    worth = [b for b in bids if economy.free_funds(view, p) >= sum(i.amount for i in b.gives)
+             and valuation.appraise(view, p, b).total > 0]
+    return max(worth, key=lambda b: valuation.appraise(view, c, b, habits).total, default=None)
+
+
+def parties(a: A.Action) -> tuple[str, ...]:
+    """The powers an offer or pact is addressed to (none for other moves): one offer a year to each is enough."""
+    if isinstance(a, A.Pact):
+        return tuple(p.party for p in a.parts)
+    return (a.target,) if isinstance(a, A.Propose) else ()
 
 
 def spread_sample(menu: list, n: int, rng: random.Random) -> list:

@@ -16,13 +16,13 @@ from game.model import GREAT, World
 from game.model.ops import with_corridor, with_economy, with_power
 from game.rules import actions as A
 from game.rules import agenda, backlash, credibility, economy, energy, geography, institutions, valuation
-from game.rules import dependence, dilution, water
+from game.rules import dependence, dilution, tender, water
 from game.rules import refining as refining_rule
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
 UNAFFORDABLE = 100.0  # agenda points: a contract the buyer could not pay is never worth signing
-GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff")
+GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff", "tender")
 
 
 @frozen
@@ -146,6 +146,14 @@ def finish(world: World, before: World, action: A.Action | None = None) -> tuple
     return world, years
 
 
+def tendered(world: World, action: A.Tender) -> World:
+    """The World once the concession a tender opened is won: its mine adds to the host's output (sold as it can)."""
+    c, r = action.actor, action.resource
+    t = tender.current(world, c, r)
+    eco = world.economies[c]
+    return with_economy(world, c, production={**eco.production, r: eco.production.get(r, 0.0) + t.volume})
+
+
 def complete(world: World, c: str, projects: tuple) -> tuple[World, int]:
     """`projects` of `c` counted as on stream; the years the last of them takes."""
     eco = world.economies[c]
@@ -212,6 +220,8 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
     """The World at the year's end if `me` takes `action` (call only with legal actions); when the
     action makes pledges, also the World where they slip (`Outcome.slipped`, with its chance)."""
     world, _ = apply(view, action)
+    if isinstance(action, A.Tender):
+        world = tendered(world, action)
     chance, offer_id = 1.0, ""
     if isinstance(action, (A.Propose, A.Counter, A.Aid, A.Pact)):
         made = [oid for oid in world.offers if oid not in view.offers]
@@ -248,6 +258,8 @@ def year_end(world: World, view: World, base: World, me: str, action: A.Action) 
     if world.summits != view.summits:
         world = hold_summit(world, view)
     world, years = finish(world, view, action)
+    if isinstance(action, A.Tender):
+        years = max(years, 1)  # the bids come next year
     world = bill_programmes(world, view)
     if action.verb in GOODS_VERBS or world.contracts.keys() != view.contracts.keys():
         done = water_changes(grow_c5(settle_goods(world), base, me), view)

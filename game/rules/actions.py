@@ -6,7 +6,8 @@ price factor, years, corridor or `-`), `cofinance/middle_corridor/0.3`,
 `statement/-` or `statement/china` (a bloc aimed at China), `transit/line_d/0.006` (consent
 to a planned corridor crossing the giver, at the transit fee it will charge), `water/syr_darya/3`
 (an upstream state's promise to release a river for 3 years), `energy/0.2` (winter fuel and
-power worth US$ 0.2bn).
+power worth US$ 0.2bn), `concession/rare_earths/1/1.1/10` (a tendered concession: resource, units a
+year, price factor, years).
 """
 from __future__ import annotations
 
@@ -208,6 +209,14 @@ class Water(Action):
 
 
 @frozen
+class Tender(Action):
+    """A Central Asian state puts a concession on one of its resources up for tender; great powers bid next year."""
+
+    resource: str
+    verb: ClassVar[str] = "tender"
+
+
+@frozen
 class EndTurn(Action):
     """Finish this phase's turn."""
 
@@ -216,7 +225,7 @@ class EndTurn(Action):
 
 KINDS: dict[str, type[Action]] = {cls.verb: cls for cls in
                                   (Aid, Propose, Pact, Accept, Reject, Counter, Build, Upgrade, Develop, Refine,
-                                   Summit, Attend, Join, Leave, Policy, Tariff, Water, EndTurn)}
+                                   Summit, Attend, Join, Leave, Policy, Tariff, Water, Tender, EndTurn)}
 
 
 def _fmt(value) -> str:
@@ -235,6 +244,7 @@ def item_text(item: Item) -> str:
     fields = {
         "aid": (item.aid_kind, item.amount),
         "contract": (item.resource, item.amount, item.price_factor, item.years, item.corridor),
+        "concession": (item.resource, item.amount, item.price_factor, item.years),
         "cofinance": (item.corridor, item.amount),
         "statement": (item.against,),
         "transit": (item.corridor, item.amount),
@@ -254,6 +264,9 @@ def parse_item(text: str) -> Item:
         if kind == "contract":
             return Item("contract", resource=args[0], amount=float(args[1]), price_factor=float(args[2]),
                         years=int(args[3]), corridor=args[4])
+        if kind == "concession":
+            return Item("concession", resource=args[0], amount=float(args[1]), price_factor=float(args[2]),
+                        years=int(args[3]))
         if kind == "cofinance":
             return Item("cofinance", corridor=args[0], amount=float(args[1]))
         if kind == "statement":

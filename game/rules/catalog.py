@@ -67,8 +67,9 @@ BOOKKEEPING = (
 )
 
 LEVERS = (
-    RuleInfo(14, "transit", ("transit",)),
-    RuleInfo(15, "water", ("water",)),
+    RuleInfo(17, "transit", ("transit",)),
+    RuleInfo(18, "water", ("water",)),
+    RuleInfo(19, "tender", ("tender",)),
 )
 
 

@@ -5,7 +5,8 @@ where load[r] is the capacity a unit of r takes (costs and fees are per unit of 
 so a kt of rare earths pays a thousandth of a Mt of oil) and fees[k] sums, over each
 tollkeeper (a controller off the exporter's path or downstream of it, and each Central
 Asian transit state downstream of it), that keeper's fee: its own transit fee on k if it
-set one (rule `transit`), else fee[k]. A corridor's general
+set one (rule `transit`), else fee[k]; a fee above the base sends part of the
+exporter's goods elsewhere (`transit.throughput`). A corridor's general
 cargo takes its room first (trade.cargo). Contracts ship first,
 on their named corridor or the cheapest open one reaching the buyer; the rest of a
 state's output goes to the cheapest open corridors until capacity runs out. Export
@@ -131,7 +132,8 @@ def ship_contracts(world: World, ledger: _Ledger) -> None:
             [] if con.corridor else ledger.net.routes(con.seller, con.resource, con.buyer))
         want = con.volume
         for k in candidates:
-            allowed = want * (1 - dependence.cut_share(world, k, con.resource, con.buyer))
+            allowed = want * (1 - dependence.cut_share(world, k, con.resource, con.buyer)) \
+                * transit.throughput(world, k, con.seller)
             want -= ledger.ship(con.seller, con.resource, k, allowed, con.buyer, con.price_factor)
             if want <= 1e-9:
                 break
@@ -144,7 +146,7 @@ def ship_spot(world: World, ledger: _Ledger) -> None:
         for k in ledger.net.routes(c, r):
             if ledger.left[(c, r)] <= 1e-9:
                 break
-            ledger.ship(c, r, k, ledger.left[(c, r)], k.markets[0], 1.0)
+            ledger.ship(c, r, k, ledger.left[(c, r)] * transit.throughput(world, k, c), k.markets[0], 1.0)
 
 
 _FLOWS = Memo(512)  # goods key -> Flows

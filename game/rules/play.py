@@ -16,7 +16,8 @@ from game.model import AID_KINDS, GREAT, RESOURCES, Contract, Item, Offer, Pledg
 from game.model import Policy as PolicyRecord
 from game.model.ops import add_treasury, next_id, put, with_corridor, with_economy, with_forum
 from game.rules import actions as A
-from game.rules import backlash, contracts, dependence, economy, hedging, institutions, refining, transit, water
+from game.rules import (backlash, contracts, dependence, economy, geography, hedging, institutions, refining, tender,
+                        transit, water)
 from game.rules.influence import per_gdp
 from game.rules.log import Entry
 from game.text import Msg, Ref, msg
@@ -30,10 +31,11 @@ from game.text import river
 PHASES: dict[str, tuple[str, ...]] = {
     "diplomacy": ("propose", "pact", "accept", "reject", "counter", "summit", "attend", "end"),
     "answers": ("accept", "reject", "counter", "attend", "end"),
-    "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "tariff", "water", "end"),
+    "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "tariff", "water", "tender",
+                "end"),
 }
 AP_COST = {"aid": 1, "build": 1, "upgrade": 1, "develop": 1, "refine": 1, "summit": 1,
-           "join": 1, "leave": 1, "policy": 1, "tariff": 1, "water": 1}
+           "join": 1, "leave": 1, "policy": 1, "tariff": 1, "water": 1, "tender": 1}
 
 
 @frozen
@@ -112,6 +114,8 @@ def check_item(world: World, item: Item, giver: str, taker: str) -> list[Msg]:
         return []
     if item.kind == "transit":
         return check_consent(world, giver, item)
+    if item.kind == "concession":
+        return check_concession(world, giver, taker, item)
     if item.kind == "water":
         return check_release(world, giver, taker, item)
     if item.kind == "energy":
@@ -120,6 +124,29 @@ def check_item(world: World, item: Item, giver: str, taker: str) -> list[Msg]:
             reasons.append(msg("illegal.energy_positive"))
         return reasons or _funds(world, giver, item.amount)
     return [msg("illegal.not_item", kind=item.kind)]
+
+
+def check_concession(world: World, host: str, bidder: str, item: Item) -> list[Msg]:
+    """Reasons `bidder` cannot bid for `host`'s tendered concession on the item's terms."""
+    reasons = _c5(world, host, "tender_host") + _great(world, bidder, "bidder")
+    if reasons:
+        return reasons
+    if tender.tender_of(world, host, item) is None:
+        return [msg("illegal.no_tender", host=P(world, host), resource=R(item.resource))]
+    if not 0.5 <= item.price_factor <= 2.0:
+        return [msg("illegal.contract_price")]
+    if not geography.routes(world, host, item.resource, bidder):
+        return [msg("illegal.no_route_to", host=P(world, host), resource=R(item.resource), bidder=P(world, bidder))]
+    return []
+
+
+def second_bid(world: World, a: A.Propose) -> list[Msg]:
+    """A reason when a great power bids again in a tender it has a bid pending in."""
+    mine = Offer("?", a.actor, a.target, a.gives, a.asks, world.year)
+    if not tender.is_bid(mine):
+        return []
+    again = any(o.sender == a.actor for o in tender.rival_bids(world, mine))
+    return [msg("illegal.bid_twice", bidder=P(world, a.actor))] if again else []
 
 
 def check_release(world: World, giver: str, taker: str, item: Item) -> list[Msg]:
@@ -203,7 +230,7 @@ def check_propose(world: World, a: A.Propose) -> list[Msg]:
     reasons = []
     if offers_made(world, a.actor) >= world.param("play.max_offers"):
         reasons.append(msg("illegal.max_offers", actor=P(world, a.actor), n=int(world.param("play.max_offers"))))
-    return reasons + check_offer_items(world, a.actor, a.target, a.gives, a.asks)
+    return reasons + second_bid(world, a) + check_offer_items(world, a.actor, a.target, a.gives, a.asks)
 
 
 def do_propose(world: World, a: A.Propose, reply_to: str = "") -> tuple[World, list[Entry]]:
@@ -264,6 +291,9 @@ def describe_item(world: World, item: Item) -> Msg:
         route = K(world, item.corridor) if item.corridor else msg("word.cheapest_route")
         return msg("item.contract", volume=item.amount, unit=Ref("unit", item.resource), resource=R(item.resource),
                    n=item.years, price=item.price_factor, route=route)
+    if item.kind == "concession":
+        return msg("item.concession", volume=item.amount, unit=Ref("unit", item.resource), resource=R(item.resource),
+                   n=item.years, price=item.price_factor)
     if item.kind == "cofinance":
         return msg("item.cofinance", amount=item.amount, corridor=K(world, item.corridor))
     if item.kind == "transit":
@@ -306,7 +336,9 @@ def give_item(world: World, item: Item, giver: str, taker: str) -> World:
         world, pid = next_id(world, "p")
         pledge = Pledge(pid, giver, taker, item.aid_kind, item.amount, world.year + 1)
         return evolve(world, pledges=put(world.pledges, pid, pledge))
-    if item.kind == "contract":
+    if item.kind in ("contract", "concession"):
+        if item.kind == "concession":
+            world = tender.award(world, giver, taker, item)
         world, cid = next_id(world, "c")
         con = Contract(cid, giver, taker, item.resource, item.amount, item.price_factor, item.years, item.corridor)
         return evolve(world, contracts=put(world.contracts, cid, con))
@@ -351,6 +383,8 @@ def cofinance(world: World, payer: str, c: str, kid: str, amount: float) -> Worl
 
 def do_accept(world: World, a: A.Accept) -> tuple[World, list[Entry]]:
     o = world.offers[a.offer]
+    if tender.is_bid(o):
+        return award(world, o, a.actor)
     if not o.pact:
         return take_effect(world, o, a.actor)
     world = _set_offer(world, o, "agreed")
@@ -364,6 +398,17 @@ def do_accept(world: World, a: A.Accept) -> tuple[World, list[Entry]]:
         world, more = take_effect(world, p, p.receiver)
         log += more
     return world, log
+
+
+def award(world: World, o: Offer, actor: str) -> tuple[World, list[Entry]]:
+    """A tender's host accepts one bid: it takes effect and every rival bid fails."""
+    rivals = [b for b in tender.rival_bids(world, o) if b.id != o.id]
+    world, log = take_effect(world, o, actor)
+    for b in rivals:
+        world = _set_offer(world, world.offers[b.id], "failed")
+    r = next(i.resource for i in o.asks if i.kind == "concession")
+    return world, log + [Entry.of(world, actor, "log.tender_won", rule="tender", host=P(world, actor),
+                                  resource=R(r), winner=P(world, o.sender))]
 
 
 def take_effect(world: World, o: Offer, actor: str) -> tuple[World, list[Entry]]:
@@ -406,6 +451,8 @@ def check_counter(world: World, a: A.Counter) -> list[Msg]:
         return [msg("illegal.counter_twice")]
     if o.pact:
         return [msg("illegal.pact_counter")]
+    if tender.is_bid(o):
+        return [msg("illegal.counter_bid")]
     return check_offer_items(world, a.actor, o.sender, a.gives, a.asks)
 
 
@@ -720,6 +767,27 @@ def do_water(world: World, a: A.Water) -> tuple[World, list[Entry]]:
     r = world.rivers[a.river]
     key = "log.water_hold" if a.hold else "log.water_release"
     return world, [Entry.of(world, a.actor, key, rule="water", actor=P(world, a.actor), river=river(world, r.id))]
+
+
+# --- concession tenders ---------------------------------------------------------
+
+def check_tender(world: World, a: A.Tender) -> list[Msg]:
+    reasons = _c5(world, a.actor, "tender_host")
+    if reasons:
+        return reasons
+    if a.resource not in tender.tenderable(world, a.actor):
+        return [msg("illegal.nothing_to_tender", host=P(world, a.actor), resource=R(a.resource))]
+    if tender.blocked(world, a.actor, a.resource):
+        return [msg("illegal.tender_open", host=P(world, a.actor), resource=R(a.resource))]
+    return []
+
+
+def do_tender(world: World, a: A.Tender) -> tuple[World, list[Entry]]:
+    world, tid = next_id(world, "t")
+    world = tender.open_tender(world, a.actor, a.resource, tid)
+    t = world.tenders[tid]
+    return world, [Entry.of(world, a.actor, "log.tender_opens", rule="tender", host=P(world, a.actor),
+                            volume=t.volume, unit=Ref("unit", t.resource), resource=R(t.resource), n=t.years)]
 
 
 def do_end(world: World, a: A.EndTurn) -> tuple[World, list[Entry]]:

@@ -29,7 +29,7 @@ CATEGORIES = (  # (id, verbs)
     ("summit", ("summit",)),
     ("aid", ("aid",)),
     ("build", ("build", "upgrade", "tariff")),
-    ("develop", ("develop", "refine", "water")),
+    ("develop", ("develop", "refine", "water", "tender")),
     ("forums", ("join", "leave")),
     ("policy", ("policy",)),
 )

@@ -8,6 +8,7 @@ import re
 from game import text
 from game.paths import asset
 from game.rules import actions as A
+from game.rules import tender
 from game.rules.play import describe_item, describe_items
 from game.ui.i18n import render, tr
 
@@ -93,6 +94,9 @@ def action(world, a: A.Action) -> str:
         return tr("act.tariff", corridor=kname(world, a.corridor), old=f"{old:g}", fee=f"{a.fee:g}")
     if isinstance(a, A.Water):
         return tr("act.water_hold" if a.hold else "act.water_release", river=rname(world, a.river))
+    if isinstance(a, A.Tender):
+        return tr("act.tender", resource=resource(a.resource), unit=unit(a.resource),
+                  volume=tender.volume(world, a.actor, a.resource) if a.actor in world.economies else 0.0)
     if isinstance(a, A.Develop):
         return tr("act.develop", resource=resource(a.resource), target=pname(world, a.target))
     if isinstance(a, A.Refine):
