@@ -47,6 +47,11 @@ def money(x: float) -> str:
     return tr("fmt.money", value=x)
 
 
+def points(x: float) -> str:
+    """Points from the scoring rounds as shown: at most one decimal."""
+    return f"{round(x, 1):g}"
+
+
 def item(world, i) -> str:
     """One offer item in words."""
     return render(describe_item(world, i))
