@@ -86,6 +86,8 @@ def test_click_through_to_debrief():
             click(app, "next")
         elif name in ("YearSummaryScene",):
             click(app, "close")
+        elif name == "ConfirmScene":
+            click(app, "yes")  # end the turn with action points left
         elif name == "GameScene" and not app.manager.top.session.human_to_move():
             frame(app)  # the computer seats are thinking
         elif name == "GameScene":
@@ -123,7 +125,7 @@ def test_keyboard_only_game():
             frame(app)
             continue
         k = {"HandOverScene": pygame.K_SPACE, "EventCardsScene": pygame.K_SPACE, "YearSummaryScene": pygame.K_ESCAPE,
-             "GameScene": pygame.K_e}[name]
+             "GameScene": pygame.K_e, "ConfirmScene": pygame.K_RETURN}[name]
         key(app, k)
     assert top(app) == "DebriefScene"
 

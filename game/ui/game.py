@@ -180,9 +180,24 @@ class GameScene(UIScene):
         return True
 
     def end_turn(self) -> None:
-        """End the current human seat's turn."""
-        if self.session.human_to_move():
-            self.do(A.EndTurn(self.session.current()))
+        """End the current human seat's turn, asking once when action points it could still spend would go unused."""
+        s = self.session
+        if not s.human_to_move():
+            return
+        me = s.current()
+        left = s.world.ap_left.get(me, 0)
+        if left > 0 and self.last_ap_phase() and any(AP_COST.get(a.verb) for a in s.legal()):
+            from game.ui.confirm import ask
+            ask(self.manager, tr("confirm.end_turn", n=left), tr("act.end_button"), lambda: self.do(A.EndTurn(me)))
+        else:
+            self.do(A.EndTurn(me))
+
+    def last_ap_phase(self) -> bool:
+        """Whether no later phase of this year lets the seat spend action points (they refill next year)."""
+        names = list(PHASES)
+        here = self.session.world.phase
+        later = names[names.index(here) + 1:] if here in names else []
+        return not any(AP_COST.get(v) for ph in later for v in PHASES[ph])
 
     def undo(self) -> None:
         """Take back the last action of this turn."""
