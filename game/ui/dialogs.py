@@ -105,7 +105,7 @@ class ActionListScene(ListMixin, Dialog):
             key = NUMBER_KEYS[n] if n < len(NUMBER_KEYS) else None
             label = (f"{n + 1}  " if key else "    ") + words.action(w, a)
             self.button(surface, (inner.left, inner.top + n * (bh + 4), inner.width, bh), label,
-                        lambda a=a: self.pick(a), enabled=not reasons, tooltip=" ".join(map(render, reasons)) or str(a),
+                        lambda a=a: self.pick(a), enabled=not reasons, tooltip=" ".join(map(render, reasons)) or words.action(w, a),
                         hotkey=key, id=f"act{i}", size=15)
         if len(rows) > visible:
             theme.text(surface, tr("list.more", shown=f"{self.scroll + 1}-{min(len(rows), self.scroll + visible)}",

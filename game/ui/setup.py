@@ -203,7 +203,8 @@ class SetupScene(UIScene):
             label = title if not info.error else tr("setup.broken_label", name=info.title)
             years = f" ({info.start_year}-{info.end_year})" if info.start_year else ""
             self.button(surface, (rect.left, y, rect.width, bh), label + years, lambda i=i: self.choose(i),
-                        selected=i == self.index, id=f"scenario{i}", tooltip=info.path)
+                        selected=i == self.index, id=f"scenario{i}",
+                        tooltip=str(info.path) if info.error else "")  # a broken file is named for its author
             y += bh + theme.px(6)
         y += theme.px(20)
         theme.text(surface, tr("setup.seed"), (rect.left, y), 18, theme.MUTED)
