@@ -98,3 +98,36 @@ def test_how_to_win_page_shows_the_objectives_the_seed_will_deal():
     key(app, pygame.K_ESCAPE)
     assert top(app) == "SetupScene"
 
+
+
+def test_year_summary_opens_with_you_then_the_biggest_events_and_the_full_log_is_one_click_deeper():
+    """After a scoring-round year, the summary's first page names the seat's points before and after and what
+    each of its objectives paid (adding up to the change), then at most three events; Full log shows every
+    line of the year the seat may read."""
+    from game.rules.actions import EndTurn
+    from game.scenario.loader import load
+    from game.session import Seat, Session
+    from game.ui.summary import BIG_EVENTS, YearSummaryScene, objective_pay
+    sc = load("2015", short=True)
+    s = Session.start(sc.world, {p: Seat(p, p == "china") for p in sc.world.order}, 2)
+    while not s.year_worlds or len(s.year_worlds[-1].scored) < 1:
+        s.act(EndTurn("china")) if s.human_to_move() else s.ai_step()
+    after = s.year_worlds[-1]
+    before = s.year_worlds[-2] if len(s.year_worlds) > 1 else s.start_world
+    year = s.year_marks[-1].year
+    app = make_app()
+    scene = YearSummaryScene(s, before, after, year, "china")
+    app.manager.push(scene)
+    texts = drawn_texts(app)
+    gained = objectives.total(after, "china") - objectives.total(before, "china")
+    assert abs(sum(v for _, v in objective_pay(after, "china")) - gained) < 1e-6
+    first = next(i for i, t in enumerate(texts) if t.startswith("Your points:"))
+    assert f"-> {words.points(objectives.total(after, 'china'))}" in texts[first]
+    events = [e.text for e in s.visible_log("china") if e.year == year and e.rule == "event"]
+    shown = [t for t in events if t in " ".join(texts)]
+    assert len(shown) == min(BIG_EVENTS, len(events))
+    assert not any(e.rule == "ai" and e.text in " ".join(texts) for e in s.log if e.year == year)
+    click(app, "full-log")
+    full = " ".join(drawn_texts(app))
+    lines = [e for e in s.visible_log("china") if e.year == year]
+    assert lines[0].text in full and not any(t.startswith("Your points:") for t in drawn_texts(app))

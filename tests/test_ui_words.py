@@ -38,7 +38,7 @@ def played_session():
 
 def every_scene(s):
     """(name, scene stack) for every scene the player meets, over a game a year old."""
-    from game.ui import confirm, dialogs
+    from game.ui import confirm, dialogs, summary
     from game.ui.debrief import TABS, DebriefScene
     from game.ui.game import GameScene
     from game.ui.menu import LoadScene, MainMenuScene, SettingsScene
@@ -74,7 +74,7 @@ def every_scene(s):
             yield f"negotiation {kind}", [game, nego]
     yield "cards", [game, dialogs.EventCardsScene(w, w.news or tuple(e.id for e in w.events[:2]))]
     before = s.year_worlds[-2] if len(s.year_worlds) > 1 else s.start_world
-    yield "summary", [game, dialogs.YearSummaryScene(s, before, s.year_worlds[-1], s.year_marks[-1].year, "japan")]
+    yield "summary", [game, summary.YearSummaryScene(s, before, s.year_worlds[-1], s.year_marks[-1].year, "japan")]
     yield "scoreboard", [game, ScoreboardScene(game)]
     yield "confirm", [game, confirm.ConfirmScene("?", "Yes", lambda: None)]
     yield "pause", [game, dialogs.PauseScene(game)]

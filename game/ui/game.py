@@ -137,7 +137,7 @@ class GameScene(UIScene):
         p = s.current()
         if p in self.summary_due:
             self.summary_due.discard(p)
-            from game.ui.dialogs import YearSummaryScene
+            from game.ui.summary import YearSummaryScene
             before, after, year = self.summary
             self.manager.push(YearSummaryScene(s, before, after, year, p))
         self.hand_over()

@@ -126,8 +126,12 @@ class RowsScene(ListMixin, Dialog):
             if row.tip:
                 self.tip(pygame.Rect(inner.left, y, inner.width, end - y), row.tip)
             y = end + theme.px(3)
+        self.extra_buttons(surface, inner)
         self.close_button(surface, inner)
         self.draw_tooltip(surface)
+
+    def extra_buttons(self, surface, inner) -> None:
+        """Buttons beside Close (none here)."""
 
 
 class ScoreboardScene(RowsScene):
