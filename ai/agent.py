@@ -265,7 +265,7 @@ class PersonalityAgent:
         after = agenda.parts(out.world, me)
         weights = view.powers[me].agenda
         total_w = sum(weights.values()) or 1.0
-        delta = agenda.score(out.world, me) - base_score
+        delta = agenda.score(out.world, me) - base_score - out.credit
         discount = p.patience ** out.years
         gain = p.weight(a.verb) * self.interest(view, a) * discount * P.expected_delta(out, me, base_score)
         habit, habit_text = self.habit_points(view, me, a, out)
@@ -324,8 +324,6 @@ class PersonalityAgent:
                        backlash.summit_choice(view, c, me, a.level).attends)
             pts = p.forum_value * came * a.level / 2
             return pts, (msg("ai.habit.forums", who=who, n=came) if p.forum_value else None)
-        if isinstance(a, A.Refine) and a.target == me:
-            return 0.3 * p.refine_home, (msg("ai.habit.refine_home", who=who) if p.refine_home else None)
         if isinstance(a, (A.Propose, A.Counter)):
             return self.offer_points(view, me, a, out)
         if isinstance(a, A.Pact):
@@ -429,7 +427,7 @@ class PersonalityAgent:
                 better = self.haggle(view, me, a, base)
                 if better is not None:
                     a, proj = better
-            deep = agenda.score(P.deepen(proj.world), me) - deep_base
+            deep = agenda.score(P.deepen(proj.world), me) - deep_base - proj.credit
             scale = self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
             v = value + scale * (0.5 * deep - 0.5 * terms.get("delta", 0.0))
             out.append([v, a, {**terms, "deep": deep}])

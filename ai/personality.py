@@ -53,7 +53,6 @@ KEYS: dict[str, Key] = {
     "summit_bias": Key("float", 0.0, -1, 1, "added to the expected gain of attending a summit"),
     "patience": Key("float", 0.85, 0, 1, "how much a gain one year later is worth now"),
     "diversify": Key("float", 1.0, 0, 10, "weight on export routes with a new gatekeeper"),
-    "refine_home": Key("float", 0.0, 0, 10, "bonus points for refining at home"),
     "aid_appetite": Key("float", 1.0, 0, 10, "weight of aid received in its answers"),
     "balance": Key("float", 1.0, 0, 10, "weight it puts on the hedging penalty (keeping every power below tolerance)"),
     "debt_fear": Key("float", 0.0, 0, 10, "utility lost per unit of debt-to-GDP a loan adds"),

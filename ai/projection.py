@@ -17,6 +17,7 @@ from game.model.ops import with_corridor, with_economy, with_power
 from game.rules import actions as A
 from game.rules import agenda, backlash, credibility, economy, energy, geography, institutions, valuation
 from game.rules import dependence, dilution, water
+from game.rules import refining as refining_rule
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
@@ -34,6 +35,7 @@ class Outcome:
     offer: str = ""  # id of the offer the action made, if any
     slipped: World | None = None  # the World if the action's new pledges slip (trust lost, no aid)
     slip_chance: float = 0.0  # chance of that: accepted but not delivered on time
+    credit: float = 0.0  # points of `world` owed to projects already under way, not to the action
 
 
 def settle_goods(world: World) -> World:
@@ -127,26 +129,59 @@ def hold_summit(world: World, before: World) -> World:
     return evolve(world, summits=())
 
 
-def finish(world: World, before: World) -> tuple[World, int]:
-    """Builds, deposits and refineries started by the action counted as done; the years they take."""
+def finish(world: World, before: World, action: A.Action | None = None) -> tuple[World, int]:
+    """Builds, deposits and refineries started by the action counted as done (for a refinery, with the
+    host's rare-earth deposits and refineries under way); the years they take."""
     years = 0
     for kid, k in world.corridors.items():
         if k.status == "building" and before.corridors[kid].status == "planned":
             years = max(years, k.build_years)
             world = with_corridor(world, kid, status="operating")
     for c, eco in world.economies.items():
-        new = eco.projects[len(before.economies[c].projects):]
+        done = len(before.economies[c].projects)
+        new = eco.projects[done:]
+        if isinstance(action, A.Refine) and action.target == c:  # the deposits it will refine come first
+            new = tuple(x for x in eco.projects if x[0] in (refining_rule.REFINED, "refining") or x in new)
         if not new:
             continue
-        prod, refining = dict(eco.production), eco.refining
-        for what, amount, due in new:
-            years = max(years, due - world.year)
-            if what == "refining":
-                refining += amount
-            else:
-                prod[what] = prod.get(what, 0.0) + amount
-        world = with_economy(world, c, production=prod, refining=refining, projects=eco.projects[:len(new) * -1 or None])
+        world, took = complete(world, c, new)
+        years = max(years, took)
     return world, years
+
+
+def complete(world: World, c: str, projects: tuple) -> tuple[World, int]:
+    """`projects` of `c` counted as on stream; the years the last of them takes."""
+    eco = world.economies[c]
+    prod, refined, years = dict(eco.production), eco.refining, 0
+    for what, amount, due in projects:
+        years = max(years, due - world.year)
+        if what == "refining":
+            refined += amount
+        else:
+            prod[what] = prod.get(what, 0.0) + amount
+    left = list(eco.projects)
+    for x in projects:
+        left.remove(x)
+    return with_economy(world, c, production=prod, refining=refined, projects=tuple(left)), years
+
+
+def plan(world: World, me: str, action: A.Action) -> tuple[World, int]:
+    """The develop-then-refine plan (rule 7): after a rare-earth development, or a refinery, the
+    refining builds the host still needs to refine all its rare-earth output, counted done and paid
+    by `me` (`refining.cost` each, `refining.years`); `world` itself when there is no such plan (no
+    refining needed, or the ore is worth its full price and reaches buyers directly)."""
+    c = getattr(action, "target", "")
+    if not isinstance(action, (A.Develop, A.Refine)) or c not in world.economies:
+        return world, 0
+    if getattr(action, "resource", refining_rule.REFINED) != refining_rule.REFINED:
+        return world, 0
+    builds = refining_rule.builds_needed(world, c) if refining_rule.needs_refining(world) else 0
+    if builds <= 0:
+        return world, 0
+    eco = world.economies[c]
+    world = with_economy(world, c, refining=eco.refining + builds * world.param("refining.step"))
+    t = world.powers[me].treasury
+    return with_power(world, me, treasury=t - builds * world.param("refining.cost")), int(world.param("refining.years"))
 
 
 def programme_bill(world: World, pol) -> float:
@@ -194,19 +229,37 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
     world, delivered = deliver(signed, view)
     world, years = year_end(world, view, base, me, action)
     if delivered >= 1.0:
-        return Outcome(world, chance, years, offer_id)
+        return Outcome(world, chance, years, offer_id, credit=under_way(view, base, me, action))
     slipped, _ = year_end(slip_new(signed, view), view, base, me, action)
     return Outcome(world, chance * delivered, years, offer_id, slipped, chance * (1.0 - delivered))
+
+
+def under_way(view: World, base: World, me: str, action: A.Action) -> float:
+    """Points a refinery's projection owes to the host's rare-earth deposits already under way (it
+    counts them done, `finish`): the refinery is judged on what it adds to them, not on them."""
+    if not isinstance(action, A.Refine) or action.target not in view.economies:
+        return 0.0
+    pending = tuple(x for x in view.economies[action.target].projects if x[0] in (refining_rule.REFINED, "refining"))
+    if not pending:
+        return 0.0
+    world, _ = complete(view, action.target, pending)
+    return agenda.score(grow_c5(settle_goods(world), base, me), me) - agenda.score(base, me)
 
 
 def year_end(world: World, view: World, base: World, me: str, action: A.Action) -> tuple[World, int]:
     """The rest of the projection: summits held, builds finished, programmes billed, goods re-routed."""
     if world.summits != view.summits:
         world = hold_summit(world, view)
-    world, years = finish(world, view)
+    world, years = finish(world, view, action)
     world = bill_programmes(world, view)
     if action.verb in GOODS_VERBS or world.contracts.keys() != view.contracts.keys():
-        return water_changes(grow_c5(settle_goods(world), base, me), view), years
+        done = water_changes(grow_c5(settle_goods(world), base, me), view)
+        planned, more = plan(world, me, action)
+        if planned is not world:  # the two-step plan, when it scores better than the step alone
+            planned = water_changes(grow_c5(settle_goods(planned), base, me), view)
+            if agenda.score(planned, me) > agenda.score(done, me):
+                return planned, max(years, more)
+        return done, years
     return water_changes(graft(world, base), view), years
 
 
@@ -230,7 +283,7 @@ def slip_new(world: World, before: World) -> World:
 
 def expected_delta(out: Outcome, me: str, base_score: float) -> float:
     """Expected change in `me`'s score: delivered x its gain + slipped x its (usually negative) change."""
-    delta = out.chance * (agenda.score(out.world, me) - base_score)
+    delta = out.chance * (agenda.score(out.world, me) - base_score) - out.credit
     if out.slipped is not None:
         delta += out.slip_chance * (agenda.score(out.slipped, me) - base_score)
     return delta

@@ -214,7 +214,8 @@ def progress_corridors(world: World) -> tuple[World, list[Entry]]:
     for k in world.corridors.values():
         if k.status == "building":
             done = k.progress + 1 >= k.build_years
-            world = with_corridor(world, k.id, progress=k.progress + 1, status="operating" if done else "building")
+            world = with_corridor(world, k.id, progress=min(k.progress + 1, k.build_years) if done else k.progress + 1,
+                                  status="operating" if done else "building")
             if done:
                 log.append(Entry.of(world, "", "log.corridor_opens", rule="geography", corridor=K(world, k.id)))
         elif k.status == "disrupted" and k.disrupted_years > 0:

@@ -6,6 +6,7 @@ data (scenario ids) become file names only through `safe_stem`.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -41,11 +42,13 @@ def safe_stem(text: object, fallback: str = "game") -> str:
 
 
 def read_regular(path: str | os.PathLike, limit: int) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes (NotRegular, TooLarge or OSError otherwise)."""
+    """The bytes of a regular file of at most `limit` bytes (IsADirectoryError, NotRegular, TooLarge or OSError otherwise)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(os.fspath(path), flags)  # non-blocking: opening a FIFO never waits for a writer
     try:
         info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", os.fspath(path))
         if not stat.S_ISREG(info.st_mode):
             raise NotRegular(f"{path} is not a regular file")
         if info.st_size > limit:
@@ -70,7 +73,7 @@ def kind_of(path: str | os.PathLike) -> str:
     return "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "special"
 
 
-def write_atomic(path: str | os.PathLike, text: str, encoding: str = "ascii") -> None:
+def write_atomic(path: str | os.PathLike, text: str, encoding: str = "ascii", newline: str | None = None) -> None:
     """Write a file so that a crash leaves either the old file or the new one, never a mix.
 
     A path that is a device, FIFO or folder is never replaced (NotRegular)."""
@@ -81,7 +84,7 @@ def write_atomic(path: str | os.PathLike, text: str, encoding: str = "ascii") ->
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding=encoding) as f:
+        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())

@@ -300,7 +300,7 @@ def read(path: str | os.PathLike) -> dict:
     except TooLarge as e:
         raise SaveError(msg("save.err.too_large", path=str(path), size=e.size)) from None
     except NotRegular:
-        raise SaveError(f"{path}: this is not a file but a pipe or device; a save is a .json file.") from None
+        raise SaveError(msg("save.err.special", path=str(path))) from None
     except (OSError, ValueError) as e:
         raise SaveError(msg("save.err.read", path=str(path), error=str(getattr(e, "strerror", None) or e))) from None
     return parse(data, str(path))

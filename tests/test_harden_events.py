@@ -146,3 +146,24 @@ def test_a_small_seeded_soak_finds_nothing():
     assert [r["error"] for r in results] == ["", ""]
     assert [r["n_breaks"] for r in results] == [0, 0]
     assert len(soak.plan(60)) == 60 and {a for _, a, _ in soak.plan(60)} == set(soak.AGENTS)
+
+
+def test_the_soak_fills_seats_with_every_kind_of_agent():
+    """Scripted games put one scripted policy in one seat; mixed games draw any kind per seat, the same for a seed."""
+    import importlib.util
+    from pathlib import Path
+    from ai.scripted import POLICIES
+    spec = importlib.util.spec_from_file_location("soak", Path(__file__).resolve().parents[1] / "bench" / "soak.py")
+    soak = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(soak)
+    assert set(soak.SCRIPTED) == set(POLICIES)
+    sc = soak.scenario("caspian_crisis")
+    assert soak.scenario("caspian_crisis") is sc  # loaded once in a process
+    kinds = soak.seat_kinds(sc, "scripted", 7)
+    assert sum(k in soak.SCRIPTED for k in kinds.values()) == 1 and list(kinds.values()).count("normal") == 7
+    drawn = [soak.seat_kinds(sc, "mixed", seed) for seed in range(30)]
+    assert drawn[3] == soak.seat_kinds(sc, "mixed", 3)
+    assert {k for d in drawn for k in d.values()} == set(soak.SEAT_KINDS)
+    for power, kind in drawn[0].items():
+        agent = soak.seat_agent(sc, power, kind)
+        assert hasattr(agent, "choose")

@@ -217,3 +217,13 @@ def test_any_file_under_the_size_limit_validates_in_under_a_second(tmp_path, cas
     errors = validate(str(path))
     assert time.process_time() - started < 1.0
     assert errors and len(errors) <= 201 and all(e.path == str(path) for e in errors)
+
+
+@pytest.mark.parametrize("number", ["0x" + "f" * 5000, "0o" + "7" * 3000, "0b" + "1" * 70, "9223372036854775808"])
+def test_a_whole_number_beyond_64_bits_is_one_sentence_with_its_line(tmp_path, number):
+    """Found by bench/fuzz.py: a hexadecimal number of thousands of digits parses, and could not be shown."""
+    path = tmp_path / "big.toml"
+    text = changed("treasury = ", f"treasury = {number} #", BASE_TEXT)
+    path.write_text(text)
+    message = one_error(path)
+    assert "64 bits" in message and f":{text[:text.index(number)].count(chr(10)) + 1}:" in message

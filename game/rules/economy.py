@@ -3,10 +3,11 @@
 Aid delivered (US$ bn a): grant -> recipient treasury +a; technical cooperation ->
 GDP x (1 + tc_growth x a / GDP); loan -> treasury +a and debt to the donor +a. Each gives
 the donor `influence.<kind> x a / sqrt(GDP)` influence, times the hedging rival bonus.
-Yearly: treasury += fiscal_share x netback revenue; controllers earn fees; debt costs
+Yearly: treasury += fiscal_share x netback revenue + income (a loss never takes it below 0,
+as when a price falls under the cost of carrying the goods); controllers earn fees; debt costs
 interest + repay x principal (unpaid service is rolled into debt, never overdrawing the
-treasury); growth g = base_growth + export_growth x revenue / GDP; stability moves
-`revert x (normal - s) + growth x (g - base_growth) - debt x max(0, debt/GDP - safe)`.
+treasury); growth g = base_growth + export_growth x revenue / GDP (kept within -1..10, and
+GDP never below 0.01); stability moves `revert x (normal - s) + growth x (g - base_growth) - debt x max(0, debt/GDP - safe)`.
 Sources: 001_78d6b60161a582b5.txt (ODA by type: grants, technical cooperation, loans),
 002_b2119cfe6ca6f9f4.txt (trade and infrastructure as development).
 """
@@ -16,6 +17,9 @@ from game.model import Pledge, World
 from game.model.ops import add_treasury, clamp, put, with_economy, with_power
 from game.rules import hedging
 from game.rules.influence import per_gdp
+from game.rules.invariants import field_for
+
+GDP, GROWTH = field_for("economies.any.gdp"), field_for("economies.any.growth")  # the ranges the World keeps
 
 
 def aid_influence(world: World, c: str, p: str, kind: str, amount: float) -> float:
@@ -79,15 +83,21 @@ def debt_ratio(world: World, c: str) -> float:
     return sum(eco.debt.values()) / max(eco.gdp, 0.1)
 
 
+def gdp_floor(gdp: float) -> float:
+    """A GDP never below the World's floor (0.01 US$ bn): every rule that divides by GDP stays finite."""
+    return max(GDP.low, gdp)
+
+
 def grow(world: World, c: str, revenue: float) -> World:
     """GDP grows with exports; stability follows growth and debt."""
     eco = world.economies[c]
     base = world.param("economy.base_growth")
-    g = base + world.param("economy.export_growth") * revenue / max(eco.gdp, 0.1)
+    g = clamp(base + world.param("economy.export_growth") * revenue / max(eco.gdp, 0.1), GROWTH.low, GROWTH.high)
     over = max(0.0, debt_ratio(world, c) - world.param("economy.debt_safe"))
     s = eco.stability + world.param("stability.revert") * (world.param("stability.normal") - eco.stability) \
         + world.param("stability.growth") * (g - base) - world.param("stability.debt") * over
-    return with_economy(world, c, gdp=eco.gdp * (1 + g), growth=g, revenue=revenue, stability=clamp(s, 0, 100))
+    return with_economy(world, c, gdp=gdp_floor(eco.gdp * (1 + g)), growth=g, revenue=revenue,
+                        stability=clamp(s, 0, 100))
 
 
 def settle(world: World, revenue: dict, fees: dict) -> World:
@@ -97,7 +107,8 @@ def settle(world: World, revenue: dict, fees: dict) -> World:
         world = with_power(world, pid, transit_income=fees.get(pid, 0.0))
         world = add_treasury(world, pid, fees.get(pid, 0.0))
     for c in world.economies:
-        world = add_treasury(world, c, share * revenue.get(c, 0.0) + world.powers[c].income)
+        earned = share * revenue.get(c, 0.0) + world.powers[c].income  # below 0 when goods sell under their cost
+        world = with_power(world, c, treasury=max(0.0, world.powers[c].treasury + earned))
         world = service_debt(world, c)
         world = grow(world, c, revenue.get(c, 0.0))
     return world

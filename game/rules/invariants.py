@@ -14,6 +14,7 @@ from typing import Any, Iterator
 import attrs
 from attrs import frozen
 
+from game.fileio import is_plain_id
 from game.model import C5, GREAT, OTHERS, RESOURCES, World
 from game.rules.params import PARAMS
 
@@ -144,6 +145,12 @@ def expand(world: World, pattern: str) -> Iterator[tuple[str, Any]]:
             stack.append((getattr(obj, head), f"{path}.{head}" if path else head, tail))
 
 
+def _shown(text: object) -> str:
+    """An id as a clause names it: printable and short."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in str(text))
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -160,7 +167,7 @@ def problems(w: World) -> list[str]:
                 out.append(f"{path} is {v!r}, not a finite number")
             elif not low - SLACK <= v <= high + SLACK:
                 out.append(f"{path} is {v:g}, outside {low:g}..{high:g} ({f.unit})")
-    out += _records(w) + _rules(w)
+    out += _records(w) + _rules(w) + _scoring(w)
     return out
 
 
@@ -178,7 +185,9 @@ def _shape(w: World) -> list[str]:
     if not -1 <= w.turn < len(w.order):
         out.append(f"the turn {w.turn} names no seat")
     for pid, p in w.powers.items():
-        if p.id != pid:
+        if not is_plain_id(pid):
+            out.append(f"the power id '{_shown(pid)}' is not a plain id")
+        elif p.id != pid:
             out.append(f"the power filed as '{pid}' calls itself '{p.id}'")
         if p.kind not in (GREAT, C5):
             out.append(f"{pid} is neither a great power nor a Central Asian state")
@@ -214,7 +223,9 @@ def _records(w: World) -> list[str]:
     for table, items in (("corridor", w.corridors), ("contract", w.contracts), ("pledge", w.pledges),
                          ("forum", w.forums), ("offer", w.offers), ("policy", w.policies)):
         for key, rec in items.items():
-            if rec.id != key:
+            if not is_plain_id(key):
+                out.append(f"the {table} id '{_shown(key)}' is not a plain id")
+            elif rec.id != key:
                 out.append(f"the {table} filed as '{key}' calls itself '{rec.id}'")
     powers = w.powers
     for k in w.corridors.values():
@@ -256,4 +267,31 @@ def _rules(w: World) -> list[str]:
             out.append(f"'{name}' is not a rule parameter")
         elif not _number(v) or not math.isfinite(v) or not p.low - SLACK <= v <= p.high + SLACK:
             out.append(f"the rule parameter {name} is {v!r}, outside {p.low:g}..{p.high:g}")
+    return out
+
+
+def _finite(v: Any) -> bool:
+    return _number(v) and math.isfinite(v)
+
+
+def _scoring(w: World) -> list[str]:
+    """Scoring rounds within the game's years, finite weights and points, objectives of a known kind."""
+    from game.rules.objectives import KINDS
+    out = []
+    if list(w.rounds) != sorted(set(w.rounds)) or any(not w.start_year <= y <= w.start_year + MAX_YEARS
+                                                       for y in w.rounds):
+        out.append("the scoring rounds are not distinct years of the game in order")  # (an event may end it earlier)
+    if w.round_weights and (len(w.round_weights) != len(w.rounds)
+                            or not all(_finite(x) and x >= 0 for x in w.round_weights)):
+        out.append("the scoring rounds' weights are not one finite number of at least 0 per round")
+    if len(w.scored) > len(w.rounds) or any(set(row) - set(w.powers) or not all(_finite(v) for v in row.values())
+                                            for row in w.scored):
+        out.append("a scoring round paid points that are not finite, or to a power that does not exist")
+    for pid, p in w.powers.items():
+        for o in p.objectives:
+            if not is_plain_id(o.id) or o.kind not in KINDS or not all(_finite(x) for x in (*o.points, *o.at)):
+                out.append(f"the objective '{_shown(o.id)}' of {pid} has an unknown kind, an unplain id or points "
+                           "that are not finite")
+            elif any(a not in w.powers for a in o.among):
+                out.append(f"the objective '{o.id}' of {pid} compares a power that does not exist")
     return out

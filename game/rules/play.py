@@ -346,7 +346,7 @@ def cofinance(world: World, payer: str, c: str, kid: str, amount: float) -> Worl
     world = add_treasury(world, payer, -amount)
     stake = amount / max(k.build_cost, amount, 0.01)
     owners = add_stake(k.owners, payer, stake)
-    progress = k.progress + (k.build_years * stake if k.status == "building" else 0.0)
+    progress = min(k.build_years, k.progress + k.build_years * stake) if k.status == "building" else k.progress
     world = with_corridor(world, kid, owners=owners, progress=progress)
     if c in world.economies and c != payer:  # a state holds no influence in itself
         world = hedging.win(world, c, payer, world.param("influence.cofinance") * per_gdp(world, c, amount))

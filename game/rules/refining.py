@@ -16,6 +16,8 @@ others lack refining).
 """
 from __future__ import annotations
 
+import math
+
 from game.model import Contract, World
 from game.model.ops import evolve, next_id, put
 
@@ -40,6 +42,19 @@ def grade(world: World, c: str, r: str) -> float:
 def secure_share(world: World, c: str, r: str) -> float:
     """Share of a unit from `c` that reaches a buyer without passing Chinese refineries."""
     return 1 - world.param("refining.gate") * (1 - refined_share(world, c)) if r == REFINED else 1.0
+
+
+def needs_refining(world: World) -> bool:
+    """Whether unrefined ore is worth less than refined or cannot reach buyers directly."""
+    return world.param("refining.ore_ratio") < 1.0 or world.param("refining.gate") > 0.0
+
+
+def builds_needed(world: World, c: str) -> int:
+    """Refining builds `c` needs, beyond its capacity and the refineries under way, to refine all its output."""
+    eco = world.economies[c]
+    under_way = sum(amount for what, amount, _ in eco.projects if what == "refining")
+    short = eco.production.get(REFINED, 0.0) - eco.refining - under_way
+    return 0 if short <= 1e-9 else math.ceil(short / world.param("refining.step") - 1e-9)
 
 
 def deposit_step(world: World, c: str) -> float:

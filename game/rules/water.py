@@ -5,7 +5,8 @@ Rogun on the Amu Darya) and downstream states. An upstream state u chooses each 
 release water in summer (the default) or hold it for winter hydro-power. For each year u
 holds r: u's GDP grows by `hydro[r]` US$ bn (power sold and imports saved) and its
 stability rises by `water.power_stability`; every downstream state d loses
-`farm_loss[r, d] x GDP[d]` of output and `water.farm_stability` of stability. Downstream
+`farm_loss[r, d] x GDP[d]` of output and `water.farm_stability` of stability (a GDP never
+falls below 0.01). Downstream
 states buy a release with a water deal: u promises to release r for some years (offer item
 `water/r/years`), d pays in winter energy (offer item `energy/amount`, US$ bn from its
 treasury to u's). While a promise runs u cannot hold r.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from game.model import River, World
 from game.model.ops import add_treasury, clamp, evolve, put, with_economy
+from game.rules.economy import gdp_floor
 
 
 def with_river(world: World, rid: str, **changes) -> World:
@@ -38,11 +40,11 @@ def shift(world: World, rid: str, u: str, sign: float = 1.0) -> World:
     """The year's effect of u holding river rid (sign -1 undoes it): u's power gain, the downstream farms' loss."""
     r = world.rivers[rid]
     eco = world.economies[u]
-    world = with_economy(world, u, gdp=eco.gdp + sign * r.hydro,
+    world = with_economy(world, u, gdp=gdp_floor(eco.gdp + sign * r.hydro),
                          stability=clamp(eco.stability + sign * world.param("water.power_stability"), 0, 100))
     for d in r.downstream:
         e = world.economies[d]
-        world = with_economy(world, d, gdp=e.gdp * (1 - sign * r.farm_loss[d]),
+        world = with_economy(world, d, gdp=gdp_floor(e.gdp * (1 - sign * r.farm_loss[d])),
                              stability=clamp(e.stability - sign * world.param("water.farm_stability"), 0, 100))
     return world
 

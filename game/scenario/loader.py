@@ -29,7 +29,8 @@ from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
 from game.text import LANGUAGES, register_texts
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
-    MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, shown, user_dir,
+    MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, huge_number, parse_toml, read_text, resolve, shown,
+    user_dir,
 )
 
 MAP_FILE = asset("map", "heartland_map.json")
@@ -40,6 +41,7 @@ NUMERIC_OPS = ("<", "<=", ">", ">=")
 MAX_ERRORS = 200  # problems listed for one scenario; more are counted
 MAX_ITEMS = 400  # entries in one table ([events.*], [corridors.*], ...): far above any real scenario
 LIST_OPS = ("has", "lacks")
+ID_TABLES = ("powers", "corridors", "contracts", "pledges", "policies", "forums", "rivers", "events")  # keys are ids
 
 
 @frozen
@@ -105,7 +107,7 @@ class Checker:
         path, line = self.merged.where(key)
         if item is not None and isinstance(item, str):
             line = self.merged.source(key).locator.item_line(key, item) or line
-        self.warnings.append(ScenarioWarning(path, line, key, message))
+        self.warnings.append(ScenarioWarning(path, line, _key_shown(key), message))
 
     def fail(self, key: str, message: str, item: Any = None) -> None:
         """Record one problem at `key` (at the line of one list `item`, when given)."""
@@ -115,7 +117,7 @@ class Checker:
         path, line = self.merged.where(key)
         if item is not None and isinstance(item, str):
             line = self.merged.source(key).locator.item_line(key, item) or line
-        self.errors.append(ScenarioError(path, line, key, message))
+        self.errors.append(ScenarioError(path, line, _key_shown(key), message))
 
     def unknown(self, table: dict, allowed, key: str) -> None:
         """Report keys not in `allowed`, with a suggestion."""
@@ -206,6 +208,12 @@ class Checker:
             seen.add(v)
 
 
+def _key_shown(key: str) -> str:
+    """A key as a sentence names it: printable, at most 120 characters (a hostile key cannot break the line)."""
+    key = "".join(ch if ch.isprintable() else "?" for ch in key[:121])
+    return key if len(key) <= 120 else key[:117] + "..."
+
+
 def _hint(name: Any, allowed) -> str:
     near = difflib.get_close_matches(str(name), [str(a) for a in allowed], n=1)
     return f" Did you mean '{near[0]}'?" if near else ""
@@ -233,6 +241,8 @@ def _describe(value: Any) -> str:
 
 def from_raw(raw: dict, where: str) -> Scenario:
     """A scenario from already-merged data (as embedded in a save); ScenarioErrors if it does not build."""
+    if (big := huge_number(raw)) is not None:
+        raise ScenarioErrors([ScenarioError(where, None, _key_shown(big), "a whole number is too large (beyond 64 bits).")])
     src = Source(where, Locator(""), raw)
     return build(Merged(raw, {}, (src,), src))
 
@@ -241,6 +251,7 @@ def build(merged: Merged, short: bool = False) -> Scenario:
     """Turn merged scenario data into a Scenario (its short form when `short`), collecting every problem."""
     raw = merged.raw
     chk = Checker(merged)
+    raw = _without_stale_short(raw, merged, chk)
     if short:
         raw = short_form(raw, chk)
     chk.unknown(raw, TOP_LEVEL, "")
@@ -348,6 +359,19 @@ def _read_short(table: Any, meta: dict, chk: Checker) -> dict:
     elif v["end_year"] and v["end_year"] <= meta["end_year"]:
         _check_rounds(v["rounds"], v["round_weights"], meta["start_year"], v["end_year"], "short", chk)
     return v
+
+
+def _without_stale_short(raw: dict, merged: Merged, chk: Checker) -> dict:
+    """An inherited [short] table that ends before this (later) start is dropped, with a warning."""
+    meta, table = raw.get("scenario"), raw.get("short")
+    if "short" in merged.top.raw or not isinstance(meta, dict) or not isinstance(table, dict):
+        return raw
+    start, end = meta.get("start_year"), table.get("end_year")
+    if not (isinstance(start, int) and isinstance(end, int) and end < start):
+        return raw
+    chk.warn("scenario.start_year", f"the short form this file inherits ends in {end}, before it starts in {start}; "
+             "the default short form (five years) is used: write your own [short] table to choose.")
+    return {k: v for k, v in raw.items() if k != "short"}
 
 
 def short_form(raw: dict, chk: Checker) -> dict:
@@ -495,6 +519,10 @@ def _tables(raw: dict, name: str, chk: Checker) -> dict:
         value = dict(list(value.items())[:MAX_ITEMS])
     out = {}
     for k, v in value.items():
+        if name in ID_TABLES and not is_plain_id(k):
+            chk.fail(f"{name}.{k}", f"'{shown(str(k))}' is not a plain id; use letters, digits, _ and - "
+                     "(at most 64, starting with a letter or digit).")
+            continue  # not read further: every later sentence would repeat the unplain id
         if not isinstance(v, dict):
             chk.fail(f"{name}.{k}", f"should be a table [{name}.{k}] with keys inside, not {_describe(v)}.")
             continue

@@ -6,6 +6,7 @@ the right file and line. Paths may only lead into the scenario folders.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
@@ -122,7 +123,7 @@ class Locator:
         if '"' not in key and "'" not in key:  # the usual bare key: no regex needed
             return ".".join(part.strip() for part in key.split("."))
         parts = re.findall(r'"[^"]*"|\'[^\']*\'|[^.\s]+', key)
-        return ".".join(p.strip("\"'") for p in parts)
+        return ".".join(_unquoted(p) for p in parts)
 
     def line(self, path: str) -> int | None:
         """The line of `path`, or of its nearest enclosing key or table."""
@@ -213,6 +214,21 @@ def nesting_problem(value: Any, limit: int) -> str:
     return ""
 
 
+def huge_number(value: Any) -> str | None:
+    """The dotted key of the first whole number beyond 64 bits, such as 0xfff... of thousands of digits
+    (None when there is none): it could not even be written out in a sentence."""
+    stack = [(value, "")]
+    while stack:
+        item, key = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((v, f"{key}.{k}" if key else str(k)) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((v, key) for v in item)
+        elif isinstance(item, int) and not isinstance(item, bool) and abs(item) >= 1 << 63:
+            return key
+    return None
+
+
 SYNTAX_HINTS = (
     ("Illegal character '\\n'", "a text in quotes is not closed on this line; add the missing \"."),
     ("Unterminated string", "a text in quotes is never closed; add the missing \"."),
@@ -296,6 +312,10 @@ def read(path: Path) -> Source:
         short = deep if len(deep) <= 80 else deep[:77] + "..."
         raise _error(str(path), locator.line(deep), short, f"tables or lists are nested more than {MAX_NESTING} "
                      "levels deep; a scenario never needs that many.")
+    if (big := huge_number(raw)) is not None:
+        short = big if len(big) <= 80 else big[:77] + "..."
+        raise _error(str(path), locator.line(big) if big else None, short, "this whole number is too large (beyond "
+                     "64 bits); write a number of normal size.")
     if not raw:
         raise _error(str(path), None, "", "the file has no settings, only comments; a scenario needs at least "
                      "format_version and a [scenario] table.")
@@ -366,6 +386,16 @@ MAX_NAME = 255
 def _plain_path(name: str) -> bool:
     """A relative path a person could have typed: printable, of sane length."""
     return 0 < len(name) <= MAX_NAME and name.isprintable() and all(len(part) <= MAX_NAME for part in name.split("/"))
+
+
+def _unquoted(part: str) -> str:
+    """One part of a dotted key as TOML reads it: quotes removed, escapes in "..." decoded."""
+    if part.startswith('"') and "\\" in part:
+        try:
+            return json.loads(part)
+        except ValueError:
+            pass
+    return part.strip("\"'")
 
 
 def shown(text: str) -> str:

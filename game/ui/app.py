@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pygame
 
-from game.fileio import write_atomic
+from game.fileio import read_regular, write_atomic
 from game.paths import settings_file
 from game.ui import theme
 from game.ui.scene import Scene, SceneManager
 
 FPS = 60
 MIN_SIZE = (960, 600)
+SETTINGS_LIMIT = 65_536  # bytes: a settings file is a few hundred
 
 
 @dataclass
@@ -37,7 +38,7 @@ def load_settings(path: Path | None = None) -> Settings:
     """Settings from disk, or defaults sized to fit the desktop."""
     path = path or settings_file()
     try:
-        raw = json.loads(path.read_text("utf-8"))
+        raw = json.loads(read_regular(path, SETTINGS_LIMIT).decode("utf-8"))  # never a pipe or a huge file
         names = {f.name for f in fields(Settings)}
         return Settings(**{k: v for k, v in raw.items() if k in names})
     except (OSError, ValueError, TypeError):

@@ -7,6 +7,7 @@ never an exception.
 from __future__ import annotations
 
 import csv
+import io
 import datetime as dt
 import os
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Iterable, Sequence
 import pygame
 from attrs import frozen
 
-from game.fileio import safe_stem
+from game.fileio import NotRegular, kind_of, safe_stem, write_atomic
 from game.paths import exports_dir
 from game.ui.charts import ChartStyle
 from game.ui.debrief_charts import ChartSpec
@@ -58,10 +59,11 @@ def log_rows(entries: Iterable) -> list[dict]:
 
 def write_log_csv(entries: Iterable, path: Path) -> Path:
     """Write the game log as CSV (UTF-8 with a BOM) with a header row, texts in the active language; returns the path."""
-    with open(path, "w", newline="", encoding="utf-8-sig") as f:  # the BOM tells spreadsheet programs it is UTF-8
-        w = csv.DictWriter(f, fieldnames=CSV_COLUMNS)
-        w.writeheader()
-        w.writerows(log_rows(entries))
+    buffer = io.StringIO(newline="")
+    w = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
+    w.writeheader()
+    w.writerows(log_rows(entries))
+    write_atomic(path, buffer.getvalue(), encoding="utf-8-sig", newline="")  # the BOM tells spreadsheets it is UTF-8
     return path
 
 
@@ -75,6 +77,8 @@ def render_chart(spec: ChartSpec, size: tuple[int, int] = PNG_SIZE, style: Chart
 def write_chart_png(spec: ChartSpec, folder: Path, size: tuple[int, int] = PNG_SIZE) -> Path:
     """Save one chart as <folder>/<name>.png; returns the path."""
     path = folder / f"{spec.name}.png"
+    if kind_of(path) not in ("file", "missing"):  # a pipe or device named like the chart is never opened
+        raise NotRegular(f"{path} is not a regular file")
     pygame.image.save(render_chart(spec, size), str(path))
     return path
 

@@ -1,0 +1,105 @@
+"""The AI's develop-then-refine plan (rule 7): a rare-earth development is valued with the refining
+it needs, a refinery with the deposits under way but judged only on what it adds, and with the
+refining dynamic neutralised no plan needs refining."""
+from __future__ import annotations
+
+import pytest
+from attrs import evolve
+
+from ai import projection as P
+from ai.factory import make_agent
+from game.model.ops import put
+from game.rules import actions as A
+from game.rules import agenda, refining
+from game.rules.legal import view_for
+from game.scenario.loader import load
+
+NEUTRAL = {"refining.ore_ratio": 1.0, "refining.gate": 0.0}
+
+
+def at_actions(world, me: str):
+    """The world in the actions phase at `me`'s turn, with action points for everyone."""
+    return evolve(world, phase="actions", turn=world.order.index(me), ap_left={p: 3 for p in world.order})
+
+
+def world_2025(neutral: bool = False, me: str = "japan"):
+    """The 2025 scenario at `me`'s action turn, optionally with the refining dynamic switched off."""
+    w = load("2025").world
+    if neutral:
+        w = evolve(w, rules={**w.rules, **NEUTRAL})
+    return at_actions(w, me)
+
+
+def spent(view, me: str, action) -> tuple[float, P.Outcome]:
+    """US$ bn of `me`'s free funds the projected action uses, and the projection."""
+    base = P.settle_goods(view)
+    out = P.project(view, me, action, base)
+    return view.powers[me].treasury - out.world.powers[me].treasury, out
+
+
+def test_builds_needed_counts_capacity_and_refineries_under_way():
+    """Kazakhstan makes 1 kt and refines nothing: one 2 kt build; with a build under way, none."""
+    w = load("2025").world
+    assert refining.builds_needed(w, "kazakhstan") == 1
+    eco = w.economies["kazakhstan"]
+    busy = evolve(w, economies=put(w.economies, "kazakhstan", evolve(eco, projects=(("refining", 2.0, 2030),))))
+    assert refining.builds_needed(busy, "kazakhstan") == 0
+    assert refining.needs_refining(w) and not refining.needs_refining(evolve(w, rules={**w.rules, **NEUTRAL}))
+
+
+def test_rare_earth_development_is_valued_with_the_refining_it_needs():
+    """Japan developing Kuirektykol (4.5 kt more): with the gate, the plan it weighs refines all 5.5 kt
+    and pays three 0.4 bn builds beside the 0.5 bn development; with refining neutralised, only 0.5 bn."""
+    w = world_2025()
+    act = A.Develop("japan", "kazakhstan", "rare_earths")
+    cost, out = spent(w, "japan", act)
+    plan_cost = w.param("economy.develop_cost") + 3 * w.param("refining.cost")
+    eco = out.world.economies["kazakhstan"]
+    if cost == pytest.approx(plan_cost):  # the plan scored better than the bare step: it refines everything
+        assert eco.refining >= eco.production["rare_earths"]
+        assert out.years == w.param("refining.years")
+    else:  # the bare step: unrefined ore adds no security to Japan
+        assert cost == pytest.approx(w.param("economy.develop_cost"))
+        assert out.world.powers["japan"].security["rare_earths"] == pytest.approx(
+            P.settle_goods(w).powers["japan"].security["rare_earths"])
+    n = world_2025(neutral=True)
+    n_cost, n_out = spent(n, "japan", act)
+    assert n_cost == pytest.approx(w.param("economy.develop_cost"))
+    assert n_out.world.powers["japan"].security["rare_earths"] > P.settle_goods(n).powers["japan"].security["rare_earths"]
+
+
+def test_plan_is_taken_when_it_scores_better():
+    """With China-Japan tension at 1, the refined 5.5 kt are worth more to Japan than the plan's
+    extra US$1.2bn, so the development is weighed as the plan: it pays the builds and wins security."""
+    w = world_2025()
+    w = evolve(w, tension={**w.tension, "china|japan": 1.0})
+    act = A.Develop("japan", "kazakhstan", "rare_earths")
+    cost, out = spent(w, "japan", act)
+    assert cost == pytest.approx(w.param("economy.develop_cost") + 3 * w.param("refining.cost"))
+    assert out.world.powers["japan"].security["rare_earths"] > P.settle_goods(w).powers["japan"].security["rare_earths"]
+
+
+def test_refinery_is_judged_on_what_it_adds_to_deposits_under_way():
+    """A deposit under development counts done in a refinery's projection, but its points are owed to
+    the deposit: with refining neutralised a refinery adds nothing, so its expected gain is not positive."""
+    w = world_2025(neutral=True)
+    eco = w.economies["kazakhstan"]
+    w = evolve(w, economies=put(w.economies, "kazakhstan",
+                                evolve(eco, projects=(("rare_earths", 4.5, w.year + 2),))))
+    base = P.settle_goods(w)
+    out = P.project(w, "kazakhstan", A.Refine("kazakhstan", "kazakhstan"), base)
+    assert out.credit > 0  # the deposit's own gain
+    assert P.expected_delta(out, "kazakhstan", agenda.score(base, "kazakhstan")) <= 1e-9
+
+
+def test_the_gate_makes_development_a_worse_move_for_the_ai():
+    """The AI Japan's value of developing Kuirektykol (its whole move value, money priced) is higher by
+    at least the refining plan's money when refining is neutralised: the bottleneck changes its choice."""
+    def worth(world):
+        agent = make_agent(world, "japan", "normal", load("2025").personalities)
+        view = view_for(world, "japan")
+        base = P.settle_goods(view)
+        before, score = agenda.parts(base, "japan"), agenda.score(base, "japan")
+        return agent.value(view, "japan", A.Develop("japan", "kazakhstan", "rare_earths"), base, before, score)[0]
+    gated, free = worth(world_2025()), worth(world_2025(neutral=True))
+    assert free - gated > 0.3
