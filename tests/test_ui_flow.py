@@ -282,7 +282,11 @@ def test_each_human_sees_the_year_summary_with_only_its_own_secrets():
             drawn = theme.record_start()
             frame(app)
             theme.record_stop()
-            summaries[scene.viewer] = " ".join(drawn)
+            click(app, "full-log")  # the year's log is one click deeper
+            full = theme.record_start()
+            frame(app)
+            theme.record_stop()
+            summaries[scene.viewer] = " ".join(drawn + full)
             click(app, "close")
         elif name == "HandOverScene":
             click(app, "ready")

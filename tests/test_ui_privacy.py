@@ -45,7 +45,8 @@ def rendered(make_scenes, size=(1280, 720)) -> list[str]:
 def seat_screens(s, seat: str, summary: tuple | None):
     """The scenes a seat sees on its turn: the play screen (both tabs), answers, the negotiation table with
     an item composed, the scoreboard and, when a year has passed, its year summary."""
-    from game.ui import dialogs, summary
+    from game.ui import dialogs
+    from game.ui.summary import YearSummaryScene
     from game.ui.game import GameScene
     from game.ui.scoreboard import ScoreboardScene
 
@@ -62,7 +63,10 @@ def seat_screens(s, seat: str, summary: tuple | None):
         yield [game, nego]
         yield [game, ScoreboardScene(game)]
         if summary:
-            yield [game, summary.YearSummaryScene(s, *summary, seat)]
+            for full in (False, True):
+                page = YearSummaryScene(s, *summary, seat)
+                page.full = full
+                yield [game, page]
     return scenes
 
 
