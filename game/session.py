@@ -131,7 +131,7 @@ class Session:
         before, year = self.world, self.world.year
         world, log = engine.step(self.world, action, checked=self._from_menu(action))
         if reason:
-            log.insert(0, Entry.of(before, action.actor, reason, rule="ai", terms=terms or {}))
+            log.insert(0, Entry.of(before, action.actor, reason, rule="ai", terms=terms or {}, private=private_to(log)))
         self._remember_undo(before, action)
         self.world = world
         self.actions.append(str(action))
@@ -196,6 +196,14 @@ class Session:
     def visible_log(self, power: str) -> list[Entry]:
         """The log lines `power` may read."""
         return [e for e in self.log if e.visible_to(power)]
+
+
+def private_to(log: list[Entry]) -> tuple[str, ...]:
+    """Who may read the reason for an action: everyone, unless every line the action wrote is private (an offer,
+    a refusal), then only the powers those lines are private to."""
+    if not log or any(not e.private for e in log):
+        return ()
+    return tuple(dict.fromkeys(p for e in log for p in e.private))
 
 
 def _same_turn(a: World, b: World) -> bool:

@@ -203,15 +203,15 @@ def test_long_route_names_are_ellipsized_in_the_panel():
 
 # --- sources, saves, debrief ------------------------------------------------------------------
 
-def test_event_sources_name_the_seed_document_and_keep_the_file():
-    """A seed file name gets its short title in front; other sources are shown as written."""
+def test_event_sources_name_the_seed_document_by_its_title():
+    """A seed file name is replaced by its short title (a note after it kept); other sources are shown as written."""
     from game.ui import words
     titles = words.source_titles()
     assert len(titles) == 5
     out = words.source("001_78d6b60161a582b5.txt")
-    assert out == f"{titles['001_78d6b60161a582b5.txt']} (001_78d6b60161a582b5.txt)"
+    assert out == titles['001_78d6b60161a582b5.txt'] and ".txt" not in out
     noted = words.source("000_81351d1bb27a5d01.txt (Turkey courted the region); public record (1992)")
-    assert "000_81351d1bb27a5d01.txt: Turkey courted the region" in noted and noted.endswith("public record (1992)")
+    assert noted == f"{titles['000_81351d1bb27a5d01.txt']} (Turkey courted the region); public record (1992)"
     assert words.source("public record (1997)") == "public record (1997)"
 
 

@@ -222,7 +222,8 @@ def action_list(demo: Demo) -> None:
 def news_and_year(demo: Demo) -> None:
     """The event cards of the latest year with news, the last year's summary and the hand-over screen."""
     from game.ui import words
-    from game.ui.dialogs import EventCardsScene, HandOverScene, YearSummaryScene
+    from game.ui.dialogs import EventCardsScene, HandOverScene
+    from game.ui.summary import YearSummaryScene
     session = demo.game.session
     worlds = [session.world] + list(reversed(session.year_worlds))
     with_news = next((w for w in worlds if w.news), None)

@@ -158,6 +158,14 @@ class SetupScene(UIScene):
         session = Session.start(sc.world, seats, self.seed, sc.id, scenario_raw=sc.raw)
         open_game(self.manager, session)
 
+    def how_to_win(self) -> None:
+        """The page of how this scenario is won, with the objectives this seed deals."""
+        from game.ui.scoreboard import HowToWinScene, dealt_world
+        info, w = self.current(), self.world()
+        if w is not None:
+            title = scenario_text(info.id, "title", info.title)
+            self.manager.push(HowToWinScene(dealt_world(w, self.seed), title))
+
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """Three columns: scenarios and seed, description, seats."""
@@ -195,7 +203,8 @@ class SetupScene(UIScene):
             label = title if not info.error else tr("setup.broken_label", name=info.title)
             years = f" ({info.start_year}-{info.end_year})" if info.start_year else ""
             self.button(surface, (rect.left, y, rect.width, bh), label + years, lambda i=i: self.choose(i),
-                        selected=i == self.index, id=f"scenario{i}", tooltip=info.path)
+                        selected=i == self.index, id=f"scenario{i}",
+                        tooltip=str(info.path) if info.error else "")  # a broken file is named for its author
             y += bh + theme.px(6)
         y += theme.px(20)
         theme.text(surface, tr("setup.seed"), (rect.left, y), 18, theme.MUTED)
@@ -216,6 +225,9 @@ class SetupScene(UIScene):
                    end=w.end_year if w else "", rounds=len(objectives.rounds(w)) if w else 0)
         self.button(surface, (rect.left, y, rect.width, bh), label, self.toggle_short, selected=self.short,
                     id="form", tooltip=tr("setup.form.tip"))
+        y += bh + theme.px(6)
+        self.button(surface, (rect.left, y, rect.width, bh), tr("setup.how_to_win"), self.how_to_win,
+                    enabled=w is not None, id="how", tooltip=tr("setup.how_to_win.tip"))
 
     def draw_description(self, surface, rect) -> None:
         """The scenario's description and teaching notes, or its validation messages."""
@@ -274,7 +286,10 @@ class SetupScene(UIScene):
             y += bh + 6
 
     def on_key(self, event) -> bool:
-        """Digits type the seed; Backspace deletes a digit."""
+        """Digits type the seed; Backspace deletes a digit; H shows how to win."""
+        if event.key == pygame.K_h:
+            self.how_to_win()
+            return True
         if event.key == pygame.K_BACKSPACE:
             self.set_seed(self.seed // 10)
             return True

@@ -48,6 +48,11 @@ def money(x: float) -> str:
     return tr("fmt.money", value=x)
 
 
+def points(x: float) -> str:
+    """Points from the scoring rounds as shown: at most one decimal."""
+    return f"{round(x, 1):g}"
+
+
 def item(world, i) -> str:
     """One offer item in words."""
     return render(describe_item(world, i))
@@ -134,15 +139,15 @@ def source_titles() -> dict[str, str]:
 
 
 def source(text: str) -> str:
-    """An event's source with each seed document named by its title, its file name kept in brackets
-    ("Title (001_....txt)", a note after the file going in the same brackets); other sources as written."""
+    """An event's source with each seed document named by its title instead of its file name ("Title", or
+    "Title (note)" when a note follows the file); other sources as written."""
     titles = source_titles()
 
     def named(m: re.Match) -> str:
         title = titles.get(m.group(1))
         if not title:
             return m.group(0)
-        return f"{title} ({m.group(1)}: {m.group(2)})" if m.group(2) else f"{title} ({m.group(1)})"
+        return f"{title} ({m.group(2)})" if m.group(2) else title
     return SOURCE_NAME.sub(named, text)
 
 
