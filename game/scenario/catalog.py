@@ -11,7 +11,7 @@ from attrs import frozen
 
 from game.errors import HeartlandError
 from game.scenario.loader import load
-from game.scenario.source import SCENARIO_DIR, user_dir
+from game.scenario.index import scenario_files
 
 
 @frozen
@@ -29,18 +29,6 @@ class ScenarioInfo:
     warnings: tuple[str, ...] = ()  # plausible but probably wrong; shown, never blocking
 
 
-def scenario_files() -> list[Path]:
-    """Every scenario file: shipped, then examples, then the user's folder, each sorted by name."""
-    folders = (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir())
-    files: list[Path] = []
-    for folder in folders:
-        try:
-            files += sorted(p for p in folder.glob("*.toml") if p.is_file())
-        except OSError:
-            continue
-    return files
-
-
 def describe(path: Path) -> ScenarioInfo:
     """One file's entry: its metadata, or its first problem as a sentence."""
     try:
@@ -51,6 +39,11 @@ def describe(path: Path) -> ScenarioInfo:
         return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", first)
     except (OSError, RecursionError, ValueError) as e:  # never let one bad file break the list
         return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", f"{path}: cannot be read ({e}).")
+    return summary(sc, path)
+
+
+def summary(sc, path: Path) -> ScenarioInfo:
+    """The entry of a scenario already loaded from `path`."""
     w = sc.world
     return ScenarioInfo(sc.id, sc.title, str(path), w.start_year, w.end_year, sc.description.strip(),
                         sc.teaching_notes.strip(), warnings=tuple(_short(x) for x in sc.warnings))

@@ -26,7 +26,7 @@ from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
 from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
-from game.text import LANGUAGES, register_texts
+from game.text import LANGUAGES, msg, register_texts
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
     MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, parse_toml, read_text, resolve, shown, user_dir,
 )
@@ -258,7 +258,7 @@ def build(merged: Merged) -> Scenario:
         raise ScenarioErrors(listed)
     plausibility(merged, world, chk)
     register_texts(texts)
-    return Scenario(meta["id"], meta["title"], meta["description"], meta["teaching_notes"], merged.top.path, world,
+    return Scenario(meta["id"], own_title(merged, meta), meta["description"], meta["teaching_notes"], merged.top.path, world,
                     personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)))
 
 
@@ -354,6 +354,16 @@ def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
             chk.fail("extends", "a scenario that extends another needs its own [scenario] id (and title).")
         elif own["id"] == base_id:
             chk.fail("scenario.id", f"'{own['id']}' is the id of the scenario it extends; choose a new id.")
+        elif "title" not in own:
+            chk.warn("scenario", msg("scenario.warn.no_title", id=own["id"], base=str(meta["title"])))
+
+
+def own_title(merged: Merged, meta: dict) -> str:
+    """The title to show: the file's own, or its id when it extends another without one (never the base's)."""
+    own = merged.top.raw.get("scenario")
+    if len(merged.chain) > 1 and isinstance(own, dict) and "title" not in own:
+        return meta["id"]
+    return meta["title"]
 
 
 def _world(raw: dict, meta: dict, chk: Checker) -> World:
@@ -1000,13 +1010,9 @@ def _dropped_events(merged: Merged, world: World, chk: Checker) -> None:
 
 def id_clash(scenario_id: str, path: str) -> str:
     """A sentence when loading `scenario_id` by id finds another file than `path` ("" when it finds this one)."""
-    if not is_plain_id(scenario_id):
-        return ""
-    try:
-        other = find(scenario_id)
-        if not other.is_file() or other.resolve() == Path(path).resolve():
-            return ""
-    except (OSError, ValueError):
+    from game.scenario.index import twin
+    other = twin(scenario_id, path)
+    if other is None:
         return ""
     return (f"'{scenario_id}' is also the id of {other}, which is the one loaded by id (simulate --scenario, "
             "saves, the computer players); give this scenario its own id.")

@@ -5,9 +5,7 @@ import random
 from pathlib import Path
 
 import pygame
-from dataclasses import dataclass
 
-from game.paths import scenario_dir, user_scenario_dir
 from game.text import scenario_text
 from game.ui import theme, words
 from game.ui.i18n import tr
@@ -16,59 +14,10 @@ from game.ui.widgets import UIScene
 DIFFICULTIES = ("easy", "normal", "hard", "historical")
 
 
-@dataclass(frozen=True)
-class ScenarioInfo:
-    """What the setup screen lists about a scenario file (error: why it cannot be played)."""
-
-    id: str
-    title: str
-    path: str
-    start_year: int = 0
-    end_year: int = 0
-    description: str = ""
-    teaching_notes: str = ""
-    error: str = ""
-
-
-def scenario_folders() -> list[Path]:
-    """The bundled scenarios folder and the user's own."""
-    return [scenario_dir(), user_scenario_dir()]
-
-
-def fallback_list() -> list[ScenarioInfo]:
-    """Every scenario file in the folders, loaded and validated (until game.scenario.catalog exists)."""
-    from game.errors import HeartlandError, ScenarioErrors
-    from game.scenario.loader import load
-    out = []
-    for folder in scenario_folders():
-        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-            try:
-                sc = load(str(path))
-                w = sc.world
-                out.append(ScenarioInfo(sc.id, sc.title, str(path), w.start_year, w.end_year, sc.description,
-                                        sc.teaching_notes))
-            except ScenarioErrors as e:
-                out.append(ScenarioInfo(path.stem, path.stem, str(path),
-                                        error="\n".join(err.describe() for err in e.errors)))
-            except (HeartlandError, OSError, ValueError) as e:
-                out.append(ScenarioInfo(path.stem, path.stem, str(path), error=str(e)))
-    return out
-
-
 def list_scenarios() -> list:
-    """The scenario catalogue (game.scenario.catalog when present, else the fallback)."""
-    try:
-        from game.scenario.catalog import list_scenarios as catalog
-    except ImportError:
-        return fallback_list()
-    try:
-        items = list(catalog())
-    except TypeError:
-        return fallback_list()
-    user = user_scenario_dir()
-    known = {str(Path(i.path).resolve()) for i in items}
-    extra = [i for i in fallback_list() if Path(i.path).parent == user and str(Path(i.path).resolve()) not in known]
-    return items + extra
+    """The scenario catalogue: shipped, examples and the user's own (game.scenario.catalog)."""
+    from game.scenario.catalog import list_scenarios as catalog
+    return catalog()
 
 
 class SetupScene(UIScene):
@@ -88,6 +37,19 @@ class SetupScene(UIScene):
         self.scenarios = list_scenarios()
         playable = [i for i, s in enumerate(self.scenarios) if not s.error]
         self.choose(playable[0] if playable else 0)
+
+    def show_loaded(self, sc) -> int:
+        """The list index of a scenario already loaded (added to the list when its folder is not listed)."""
+        from game.scenario.catalog import summary
+        where = Path(sc.path).resolve()
+        for i, info in enumerate(self.scenarios):
+            if Path(info.path).resolve() == where:
+                break
+        else:
+            self.scenarios.append(summary(sc, Path(sc.path)))
+            i = len(self.scenarios) - 1
+        self.loaded[self.scenarios[i].path] = sc
+        return i
 
     def current(self):
         """The chosen scenario's info, or None."""
