@@ -26,28 +26,37 @@ def _agents(sc, kind: str, difficulty: str | None = None) -> dict:
     return {p: make() for p in sc.world.order}
 
 
-def _one_game(args: tuple) -> dict:
+def _one_game(args: tuple, report: bool = False) -> dict:
+    """One headless game: its seed, winner, status and scores (its history, its events report when asked)."""
     scenario, seed, agent_kind, history, difficulty, save_dir = args
     from game.scenario.loader import load
-    from game.sim import play
+    from game.sim import play_session, result
     sc = load(scenario)
-    agents = _agents(sc, agent_kind, difficulty)
-    result = _saved_game(sc, agents, seed, save_dir) if save_dir else play(sc.world, agents, seed)
-    out = {"seed": seed, "winner": result.winner, "status": result.status, "scores": result.scores}
+    session = play_session(sc.world, _agents(sc, agent_kind, difficulty), seed, scenario_raw=sc.raw)
+    if save_dir:
+        _save(session, sc, seed, save_dir)
+    done = result(session)
+    out = {"seed": seed, "winner": done.winner, "status": done.status, "scores": done.scores}
     if history:
-        out["history"] = list(result.history)
+        out["history"] = list(done.history)
+    if report:
+        from game.scenario.report import events_report
+        out["events"] = events_report(sc, seed, lambda w: _agents(_with_world(sc, w), agent_kind, difficulty), session)
     return out
 
 
-def _saved_game(sc, agents: dict, seed: int, folder: str):
-    """Play one game like `sim.play` and write its save as FOLDER/<scenario>-seed<seed>.json."""
+def _with_world(sc, world):
+    """The scenario `sc` starting from another World (the events report's control game)."""
+    from attrs import evolve
+    return evolve(sc, world=world)
+
+
+def _save(session, sc, seed: int, folder: str) -> None:
+    """Write a finished game's save as FOLDER/<scenario>-seed<seed>.json."""
     from pathlib import Path
     from game.fileio import safe_stem
     from game.save import save
-    from game.sim import play_session, result
-    session = play_session(sc.world, agents, seed, scenario_raw=sc.raw)
     save(session, Path(folder) / f"{safe_stem(sc.id)}-seed{seed}.json")
-    return result(session)
 
 
 def simulate(ns: argparse.Namespace) -> int:
@@ -58,12 +67,14 @@ def simulate(ns: argparse.Namespace) -> int:
     folder = None if ns.save is None else str(saves_dir(ns.save or None))
     jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.difficulty, folder) for i in range(ns.games)]
     bar = Progress(len(jobs), f"{ns.scenario} x{ns.games}")
-    if ns.jobs > 1:
+    first = [bar.tick(_one_game(jobs[0], report=True))] if ns.events_report else []
+    rest = jobs[len(first):]
+    if ns.jobs > 1 and rest:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(ns.jobs) as pool:
-            games = [bar.tick(g) for g in pool.map(_one_game, jobs)]
+            games = first + [bar.tick(g) for g in pool.map(_one_game, rest)]
     else:
-        games = [bar.tick(_one_game(j)) for j in jobs]
+        games = first + [bar.tick(_one_game(j)) for j in rest]
     bar.close()
     names = {p: sc.world.powers[p].name for p in sc.world.order}
     wins = {names[p]: sum(1 for g in games if g["winner"] == p) for p in sc.world.order}
@@ -81,6 +92,8 @@ def simulate(ns: argparse.Namespace) -> int:
         print(f"{n:<13} {wins[n]:>5} {rate[n]:>9.1%} {ci[n][0]:>7.1%}-{ci[n][1]:<7.1%} {mean[n]:>11.1f}")
     if folder:
         print(f"saves: {folder}")
+    if ns.events_report:
+        print("\n".join(render(m) for m in games[0]["events"]))
     if ns.json:
         out = {"games": len(games), "wins": wins, "mean_score": mean, "win_rate": rate, "ci": ci}
         if ns.history:
@@ -124,10 +137,19 @@ class Progress:
 
 
 def validate(ns: argparse.Namespace) -> int:
-    """Check scenario files; print every problem as file:line: key: sentence (warnings too, which never fail)."""
+    """Check scenario files; print every problem as file:line: key: sentence (warnings too, which never fail);
+    with --explain, what each file changes against its base."""
     from game.scenario.loader import load
     bad = 0
     for name in ns.files:
+        if ns.explain:
+            from game.scenario.explain import explain
+            try:
+                print("\n".join(render(m) for m in explain(name)))
+            except ScenarioErrors as e:
+                bad += 1
+                print("\n".join(err.describe() for err in e.errors))
+            continue
         try:
             sc = load(name)
             for warning in sc.warnings:
@@ -139,6 +161,15 @@ def validate(ns: argparse.Namespace) -> int:
             for err in e.errors:
                 print(err.describe())
     return EXIT_BAD_INPUT if bad else 0
+
+
+def new_scenario(ns: argparse.Namespace) -> int:
+    """Write a commented scenario file extending a base into the user's scenarios folder."""
+    from game.scenario.template import new_scenario as write
+    from game.text import tr
+    path = write(ns.name, ns.extends)
+    print(tr("template.written", path=str(path), name=ns.name))
+    return 0
 
 
 def folders(ns: argparse.Namespace) -> int:
@@ -226,6 +257,9 @@ def parser() -> argparse.ArgumentParser:
                      help="difficulty of every AI seat (default: the scenario's, else normal)")
     sim.add_argument("--json", action="store_true", help="print one JSON object on the last line")
     sim.add_argument("--history", action="store_true", help="add each game's year-by-year series")
+    sim.add_argument("--events-report", action="store_true",
+                     help="after the games, say what each event of the first game changed, and warn when a control "
+                          "game without the scenario's own events reached the same")
     sim.add_argument("--save", metavar="DIR", nargs="?", default=None, const="",
                      help="write each finished game's save into DIR (without DIR: the saves folder)")
     sim.set_defaults(func=simulate)
@@ -234,7 +268,13 @@ def parser() -> argparse.ArgumentParser:
     rep.set_defaults(func=replay)
     val = sub.add_parser("validate", help="check scenario files")
     val.add_argument("files", nargs="+")
+    val.add_argument("--explain", action="store_true",
+                     help="say in sentences what each file changes against the scenario it extends")
     val.set_defaults(func=validate)
+    new = sub.add_parser("new-scenario", help="start a scenario of your own from a commented template")
+    new.add_argument("name", metavar="NAME", help="the new scenario's id (letters, digits, _ and -)")
+    new.add_argument("--extends", default="2025", metavar="BASE", help="the scenario it builds on (default: 2025)")
+    new.set_defaults(func=new_scenario)
     fol = sub.add_parser("folders", help="show where saves, settings, your scenarios and exports are kept")
     fol.set_defaults(func=folders)
     dem = sub.add_parser("demo", help="AI-only years on screen with a screenshot of every scene")
@@ -246,7 +286,7 @@ def parser() -> argparse.ArgumentParser:
     dem.set_defaults(func=demo)
     ap.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # bench/frame.py
     ap.add_argument("--lang", metavar="LANG", help=LANG_HELP)
-    for sub in (sim, rep, val, dem):
+    for sub in (sim, rep, val, dem, new):
         sub.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=LANG_HELP)
     return ap
 
