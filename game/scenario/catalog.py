@@ -1,7 +1,7 @@
 """The scenarios a player can choose: shipped ones, examples and the user's own.
 
-`list_scenarios()` never raises: a broken file is listed with its first problem, as the
-setup screen shows it.
+`list_scenarios()` never raises: a broken file is listed with every problem, as the setup
+screen shows it.
 """
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ class ScenarioInfo:
     end_year: int
     description: str
     teaching_notes: str
-    error: str = ""
+    error: str = ""  # the first problem, "" when it loads
     warnings: tuple[str, ...] = ()  # plausible but probably wrong; shown, never blocking
+    problems: tuple[str, ...] = ()  # every problem, each `file:line: key: sentence` (the file's name, not its folder)
 
 
 def describe(path: Path) -> ScenarioInfo:
@@ -34,11 +35,13 @@ def describe(path: Path) -> ScenarioInfo:
     try:
         sc = load(str(path))
     except HeartlandError as e:
-        errors = getattr(e, "errors", None)
+        errors = getattr(e, "errors", None) or []
         first = errors[0].describe() if errors else str(e)
-        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", first)
+        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", first,
+                            problems=tuple(_short(x) for x in errors) or (first,))
     except (OSError, RecursionError, ValueError) as e:  # never let one bad file break the list
-        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", f"{path}: cannot be read ({e}).")
+        said = f"{path}: cannot be read ({e})."
+        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", said, problems=(said,))
     return summary(sc, path)
 
 
@@ -50,7 +53,7 @@ def summary(sc, path: Path) -> ScenarioInfo:
 
 
 def _short(w) -> str:
-    """A warning as the setup screen shows it: the file's name (not its folder), line, key, sentence."""
+    """A problem or warning as the setup screen shows it: the file's name (not its folder), line, key, sentence."""
     where = f"{Path(w.path).name}:{w.line}" if w.line else Path(w.path).name
     return f"{where}: {w.key}: {w.message}" if w.key else f"{where}: {w.message}"
 
