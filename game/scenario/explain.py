@@ -170,8 +170,8 @@ def explain(name: str) -> list:
     for ev in own_events:
         lines.append(event_text(sc.world, ev, "explain.event_changed" if ev.id in base_ids else "explain.event"))
     lines += dropped_events(base.world, sc.world, removed)
-    lines += [msg("explain.warning", text=plain(w.describe())) for w in sc.warnings]
-    if all(m.key in ("explain.same", "explain.warning") for m in lines[1:]):
+    lines += [plain(w.describe()) for w in sc.warnings]
+    if all(m.key in ("explain.same", "text.plain") for m in lines[1:]):
         lines.append(msg("explain.nothing"))
     return lines
 

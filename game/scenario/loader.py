@@ -959,6 +959,7 @@ def plausibility(merged: Merged, world: World, chk: Checker) -> None:
             if eff[0] == "policy":
                 _card_holder(world, eff[1], eff[2], eff[3], f"events.{ev.id}.effects", chk, " ".join(eff))
     _dropped_events(merged, world, chk)
+    _later_start(merged, world, chk)
     clash = id_clash(world.scenario_id, merged.top.path)
     if clash:
         chk.warn("scenario.id", clash)
@@ -1006,6 +1007,39 @@ def _dropped_events(merged: Merged, world: World, chk: Checker) -> None:
                 chk.warn(years, f"the years {world.start_year}-{world.end_year} drop the inherited event '{gone}' "
                          f"({dropped[gone]}), and '{ev.id}' waits for it, so it never fires either; remove both "
                          f"(remove = [\"events.{gone}\", \"events.{ev.id}\"]) or give '{ev.id}' another condition.")
+
+
+YEARLY_FIGURES = ("world.prices.", "economies.*.gdp", "economies.*.stability", "powers.*.treasury")  # a start year's own
+SHOWN_FIGURES = 6  # carried figures named in the warning; the rest are counted
+
+
+def base_start(merged: Merged) -> int | None:
+    """The start year of the scenario a file extends (None when it extends nothing or no base sets one)."""
+    for src in reversed(merged.chain[:-1]):
+        table = src.raw.get("scenario")
+        year = table.get("start_year") if isinstance(table, dict) else None
+        if isinstance(year, int) and not isinstance(year, bool):
+            return year
+    return None
+
+
+def carried_figures(merged: Merged) -> list[str]:
+    """The yearly figures (prices, GDP, stability, treasury) a file takes unchanged from the files it extends."""
+    return [key for key, _ in _numbers(merged.raw)
+            if any(generic_key(key).startswith(f) for f in YEARLY_FIGURES) and merged.source(key) is not merged.top]
+
+
+def _later_start(merged: Merged, world: World, chk: Checker) -> None:
+    """A scenario that starts later than its base but keeps the base's start-year figures."""
+    start = base_start(merged)
+    if start is None or world.start_year <= start:
+        return
+    carried = carried_figures(merged)
+    if carried:
+        more = max(0, len(carried) - SHOWN_FIGURES)
+        chk.warn("scenario.start_year", msg("scenario.warn.later_start_more" if more else "scenario.warn.later_start",
+                                            start=world.start_year, base=start, n=len(carried),
+                                            figures=tuple(carried[:SHOWN_FIGURES]), more=more))
 
 
 def id_clash(scenario_id: str, path: str) -> str:
