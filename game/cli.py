@@ -32,9 +32,8 @@ def _one_game(args: tuple, report: bool = False) -> dict:
     from game.scenario.loader import load
     from game.sim import play_session, result
     sc = load(scenario)
-    session = play_session(sc.world, _agents(sc, agent_kind, difficulty), seed, scenario_raw=sc.raw)
-    if save_dir:
-        _save(session, sc, seed, save_dir)
+    agents = _agents(sc, agent_kind, difficulty)
+    session = _saved_game(sc, agents, seed, save_dir) if save_dir else play_session(sc.world, agents, seed)
     done = result(session)
     out = {"seed": seed, "winner": done.winner, "status": done.status, "scores": done.scores}
     if history:
@@ -51,12 +50,15 @@ def _with_world(sc, world):
     return evolve(sc, world=world)
 
 
-def _save(session, sc, seed: int, folder: str) -> None:
-    """Write a finished game's save as FOLDER/<scenario>-seed<seed>.json."""
+def _saved_game(sc, agents: dict, seed: int, folder: str):
+    """Play one game like `sim.play` and write its save as FOLDER/<scenario>-seed<seed>.json; the finished Session."""
     from pathlib import Path
     from game.fileio import safe_stem
     from game.save import save
+    from game.sim import play_session
+    session = play_session(sc.world, agents, seed, scenario_raw=sc.raw)
     save(session, Path(folder) / f"{safe_stem(sc.id)}-seed{seed}.json")
+    return session
 
 
 def simulate(ns: argparse.Namespace) -> int:
