@@ -27,15 +27,15 @@ def _agents(sc, kind: str, difficulty: str | None = None) -> dict:
 
 
 def _one_game(args: tuple, report: bool = False) -> dict:
-    """One headless game: its seed, winner, status and scores (its history, its events report when asked)."""
-    scenario, seed, agent_kind, history, difficulty, save_dir = args
+    """One headless game: its seed, winner, status, points and scores (its history, its events report when asked)."""
+    scenario, seed, agent_kind, history, difficulty, save_dir, short = args
     from game.scenario.loader import load
     from game.sim import play_session, result
-    sc = load(scenario)
+    sc = load(scenario, short=short)
     agents = _agents(sc, agent_kind, difficulty)
     session = _saved_game(sc, agents, seed, save_dir) if save_dir else play_session(sc.world, agents, seed)
     done = result(session)
-    out = {"seed": seed, "winner": done.winner, "status": done.status, "scores": done.scores}
+    out = {"seed": seed, "winner": done.winner, "status": done.status, "points": done.points, "scores": done.scores}
     if history:
         out["history"] = list(done.history)
     if report:
@@ -62,12 +62,12 @@ def _saved_game(sc, agents: dict, seed: int, folder: str):
 
 
 def simulate(ns: argparse.Namespace) -> int:
-    """Play whole games headless and print winners and mean agenda scores."""
+    """Play whole games headless and print winners and mean points (and mean agenda scores)."""
     from game.save import saves_dir
     from game.scenario.loader import load
-    sc = load(ns.scenario)
+    sc = load(ns.scenario, short=ns.short)
     folder = None if ns.save is None else str(saves_dir(ns.save or None))
-    jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.difficulty, folder) for i in range(ns.games)]
+    jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.difficulty, folder, ns.short) for i in range(ns.games)]
     bar = Progress(len(jobs), f"{ns.scenario} x{ns.games}")
     first = [bar.tick(_one_game(jobs[0], report=True))] if ns.events_report else []
     rest = jobs[len(first):]
@@ -80,28 +80,55 @@ def simulate(ns: argparse.Namespace) -> int:
     bar.close()
     names = {p: sc.world.powers[p].name for p in sc.world.order}
     wins = {names[p]: sum(1 for g in games if g["winner"] == p) for p in sc.world.order}
-    mean = {names[p]: round(sum(g["scores"].get(p, 0) for g in games) / len(games), 2) for p in sc.world.order}
+    mean = {names[p]: round(sum(g["points"].get(p, 0) for g in games) / len(games), 2) for p in sc.world.order}
+    agenda = {names[p]: round(sum(g["scores"].get(p, 0) for g in games) / len(games), 2) for p in sc.world.order}
     rate = {n: round(k / len(games), 4) for n, k in wins.items()}
     ci = {n: [round(x, 4) for x in wilson(k, len(games))] for n, k in wins.items()}
     print(f"{'game':>5} {'seed':>6}  {'winner':<13} " + " ".join(f"{names[p][:6]:>7}" for p in sc.world.order))
     for i, g in enumerate(games):
-        row = " ".join(f"{g['scores'].get(p, 0):7.1f}" for p in sc.world.order)
+        row = " ".join(f"{g['points'].get(p, 0):7.1f}" for p in sc.world.order)
         print(f"{i + 1:>5} {g['seed']:>6}  {names.get(g['winner'], g['status']):<13} {row}")
     print(f"{'mean':>5} {'':>6}  {'':<13} " + " ".join(f"{mean[names[p]]:7.1f}" for p in sc.world.order))
     print("wins: " + ", ".join(f"{n} {k}" for n, k in wins.items()))
-    print(f"{'power':<13} {'wins':>5} {'win rate':>9} {'95% CI':>15} {'mean score':>11}")
+    print(f"{'power':<13} {'wins':>5} {'win rate':>9} {'95% CI':>15} {'mean points':>12} {'agenda':>7}")
     for n in wins:
-        print(f"{n:<13} {wins[n]:>5} {rate[n]:>9.1%} {ci[n][0]:>7.1%}-{ci[n][1]:<7.1%} {mean[n]:>11.1f}")
+        print(f"{n:<13} {wins[n]:>5} {rate[n]:>9.1%} {ci[n][0]:>7.1%}-{ci[n][1]:<7.1%} {mean[n]:>12.1f} {agenda[n]:>7.1f}")
     if folder:
         print(f"saves: {folder}")
     if ns.events_report:
         print("\n".join(render(m) for m in games[0]["events"]))
     if ns.json:
-        out = {"games": len(games), "wins": wins, "mean_score": mean, "win_rate": rate, "ci": ci}
+        out = {"games": len(games), "short": ns.short, "wins": wins, "mean_score": mean, "mean_agenda": agenda,
+               "win_rate": rate, "ci": ci, "rounds": list(objectives_rounds(sc.world)), "objectives": objectives_data(sc.world),
+               "standings": standings_data(sc.world, engine_start=True)}
         if ns.history:
             out["history"] = [{"seed": g["seed"], "years": g["history"]} for g in games]
         print(json.dumps(out))
     return 0
+
+
+def objectives_rounds(world) -> tuple[int, ...]:
+    """The years of the scoring rounds."""
+    from game.rules.objectives import rounds
+    return rounds(world)
+
+
+def objectives_data(world) -> dict:
+    """Each power's public objectives as plain data (for `--json`)."""
+    from game.rules.objectives import describe
+    return {p: [{"id": o.id, "measure": o.measure, "kind": o.kind, "points": list(o.points), "among": list(o.among),
+                 "at": list(o.at), "text": describe(o)} for o in world.powers[p].objectives] for p in world.order}
+
+
+def standings_data(world, engine_start: bool = False) -> list[dict]:
+    """Every power's standing (points, place, what the next round would pay now) as plain data."""
+    from game import engine
+    from game.rules.objectives import standings
+    if engine_start:
+        world = engine.start(world)[0]
+    return [{"power": s.power, "points": s.points, "place": s.place, "next_round": s.next_year,
+             "next_round_pays": s.projected, "rounds_left": s.rounds_left, "objectives": dict(s.lines)}
+            for s in standings(world)]
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -264,6 +291,7 @@ def parser() -> argparse.ArgumentParser:
                           "game without the scenario's own events reached the same")
     sim.add_argument("--save", metavar="DIR", nargs="?", default=None, const="",
                      help="write each finished game's save into DIR (without DIR: the saves folder)")
+    sim.add_argument("--short", action="store_true", help="play the scenario's short form")
     sim.set_defaults(func=simulate)
     rep = sub.add_parser("replay", help="re-run a save's actions and check they reach its World")
     rep.add_argument("save", metavar="SAVE")
@@ -286,6 +314,7 @@ def parser() -> argparse.ArgumentParser:
     dem.add_argument("--size", type=window_size, default="1280x720", help="window size, WIDTHxHEIGHT")
     dem.add_argument("--screenshots", default="demo-screenshots", help="folder for the PNG files")
     dem.set_defaults(func=demo)
+    ap.add_argument("--short", action="store_true", help="new games start in the scenario's short form")
     ap.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # bench/frame.py
     ap.add_argument("--lang", metavar="LANG", help=LANG_HELP)
     for sub in (sim, rep, val, dem, new):

@@ -19,7 +19,7 @@ from game.model import GREAT, World
 from game.model.ops import with_corridor, with_power
 from game.rules import (
     agenda, backlash, contracts, credibility, dependence, dilution, economy, energy, events, geography, hedging,
-    institutions, trade, water,
+    institutions, objectives, trade, water,
 )
 from game.rules.actions import Action, Attend
 from game.rules.influence import decay_all, per_gdp
@@ -134,6 +134,8 @@ def start(world: World) -> tuple[World, list[Entry]]:
     first year's events and income."""
     world = update_security(record_flows(world, geography.resolve(world)))
     world = evolve(world, phase="events", turn=-1, scores=agenda.scores(world))
+    world = objectives.deal(world, rng(world, "objectives"))
+    world = evolve(world, start_measures=objectives.measures(world))
     return advance(world)
 
 
@@ -298,7 +300,22 @@ def run_resolution(world: World) -> tuple[World, list[Entry]]:
     world = update_security(world)
     world = institutions.age(calm_down(world))
     world = evolve(world, offers=standing_offers(world), scores=agenda.scores(world))
-    return evolve(world, phase="end"), log
+    world, more = scoring_round(world)
+    return evolve(world, phase="end"), log + more
+
+
+def scoring_round(world: World) -> tuple[World, list[Entry]]:
+    """At the end of a scoring-round year every power's objectives pay out (game.rules.objectives)."""
+    if not objectives.is_round(world):
+        return world, []
+    now = objectives.measures(world)
+    pts = objectives.score_round(world, now)
+    world = evolve(world, scored=(*world.scored, pts), measured=(*world.measured, now))
+    told = text.joined([text.msg("log.scoring_round.power", power=text.power(world, p), points=pts[p],
+                                 total=objectives.total(world, p)) for p in world.order])
+    return world, [Entry.of(world, "", text.msg("log.scoring_round", n=len(world.scored),
+                                                of=len(objectives.rounds(world)), told=told),
+                            rule="objectives", terms=dict(pts))]
 
 
 def standing_offers(world: World) -> dict:
@@ -322,10 +339,10 @@ PHASE_RUNNERS = {"events": run_events, "income": run_income, "resolution": run_r
 
 
 def winner(world: World) -> str:
-    """The power furthest above its par (the highest agenda score when no par is set); "" after a collapse."""
-    if world.status == "collapsed" or not world.scores:
+    """The power with the most points from the scoring rounds (ties: the earlier seat); "" after a collapse."""
+    if world.status == "collapsed":
         return ""
-    return max(world.order, key=lambda p: agenda.margin(world, p))
+    return objectives.leader(world)
 
 
 # --- hashing ----------------------------------------------------------------------------

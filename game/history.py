@@ -9,6 +9,7 @@ treasury, transit income and trade with the region.
 from __future__ import annotations
 
 from game.model import LOAD, World
+from game.rules import objectives
 from game.rules import trade as goods_trade
 from game.rules.influence import shares
 
@@ -85,6 +86,8 @@ def snapshot(world: World, year: int) -> dict:
         "tension": {k: _r(v) for k, v in world.tension.items()},
         "powers": powers(world),
         "forums": {f.id: {"level": f.level, "members": list(f.members)} for f in world.forums.values()},
+        "points": objectives.totals(world),
+        "next_round": {st.power: st.projected for st in objectives.standings(world)},
     }
 
 

@@ -70,6 +70,7 @@ class Session:
     start_hash: str = ""  # world_hash of start_world, filled in when first needed
     game_id: str = ""  # names this game's autosaves (given when a game is first autosaved)
     saved_by: str = ""  # the game version of an older build this game was saved by ("" when this one)
+    ai_salt: str = ""  # re-draws the AIs' own sampling while the world's dice stay fixed ("" = the usual draws)
 
     @classmethod
     def start(cls, world: World, seats: dict[str, Seat], seed: int, scenario_id: str = "",
@@ -158,7 +159,8 @@ class Session:
         """Let the current AI seat make one decision."""
         p = self.current()
         agent = self.agents[p]
-        rng = random.Random(f"{self.world.seed}|{self.world.year}|{self.world.phase}|{len(self.actions)}")
+        key = f"{self.world.seed}|{self.world.year}|{self.world.phase}|{len(self.actions)}"
+        rng = random.Random(f"{key}|{self.ai_salt}" if self.ai_salt else key)
         choice = agent.choose(self.view(p), self.legal(), rng)
         return self.act(choice.action, choice.reason, choice.terms)
 

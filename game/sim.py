@@ -5,6 +5,7 @@ from attrs import frozen
 
 from game import engine
 from game.model import World
+from game.rules import objectives
 from game.rules.log import Entry
 from game.session import Seat, Session
 
@@ -16,18 +17,23 @@ class GameResult:
     seed: int
     winner: str
     status: str
-    scores: dict
+    scores: dict  # final agenda scores (each power's own yardstick)
+    points: dict  # points from the scoring rounds: what decides the winner
     actions: tuple[str, ...]
     log: tuple[Entry, ...]
     history: tuple[dict, ...]
     final: World
 
 
-def play_session(world: World, agents: dict, seed: int, scenario_raw: dict | None = None) -> Session:
-    """Play one game to its end with `agents[power]` choosing for each seat; the finished Session."""
+def play_session(world: World, agents: dict, seed: int, scenario_raw: dict | None = None,
+                 ai_salt: str = "") -> Session:
+    """Play one game to its end with `agents[power]` choosing for each seat; the finished Session.
+
+    `ai_salt` re-draws the AIs' own sampling and leaves the world's dice (events, pledges) as they are."""
     seats = {p: Seat(p, human=False) for p in world.order}
     session = Session.start(world, seats, seed, make_agent=lambda w, seat: agents[seat.power],
                             scenario_raw=scenario_raw)
+    session.ai_salt = ai_salt
     session.run_ai()
     return session
 
@@ -35,7 +41,7 @@ def play_session(world: World, agents: dict, seed: int, scenario_raw: dict | Non
 def result(session: Session) -> GameResult:
     """The summary of a finished game."""
     w = session.world
-    return GameResult(w.seed, engine.winner(w), w.status, dict(w.scores), tuple(session.actions),
+    return GameResult(w.seed, engine.winner(w), w.status, dict(w.scores), objectives.totals(w), tuple(session.actions),
                       tuple(session.log), tuple(session.history), w)
 
 

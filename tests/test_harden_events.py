@@ -37,7 +37,7 @@ def errors_for(tmp_path, effect: str) -> list[str]:
     ("add powers.japan.treasury inf", "finite"),
     ("set prices.oil nan", "finite"),
     ("set end_year 999999", "outside"),
-    ("set powers.japan.par 5", "not a field events may change"),
+    ("set powers.japan.transit_income 5", "not a field events may change"),
     ("set powers.japan.name Nippon", "not a field events may change"),
     ("set year 2030", "not a field events may change"),
     ("add economies.kazakhstan.stability 500", "whole range"),

@@ -23,6 +23,18 @@ C5 = "c5"
 
 
 @frozen
+class Objective:
+    """One public objective of a power: a measure and how it pays each scoring round (game.rules.objectives)."""
+
+    id: str
+    measure: str  # an agenda term, or a term + "_gain" (its change since the start)
+    kind: str  # "rank" or "threshold"
+    points: tuple[float, ...]  # rank: points for 1st, 2nd, ...; threshold: points for each step
+    among: tuple[str, ...] = ()  # rank: the powers compared (the owner included); () = its kind
+    at: tuple[float, ...] = ()  # threshold: the steps, ascending
+
+
+@frozen
 class Power:
     """One of the eight seats: a great power or a Central Asian (C5) state."""
 
@@ -40,8 +52,7 @@ class Power:
     transit_income: float = 0.0  # last year's fees earned, US$ bn
     cards: tuple[str, ...] = ()  # policy cards this power may play
     color: str = "#888888"
-    par: float = 0.0  # the agenda score it is expected to reach (calibrated; 0 = none)
-    spread: float = 1.0  # how much its score usually swings between games
+    objectives: tuple[Objective, ...] = ()  # its public objectives, paid at each scoring round
     trade_drive: float = 0.0  # yearly growth of its goods trade with the region beyond the states' own growth
 
 
@@ -269,6 +280,11 @@ class World:
     status: str = "playing"  # playing, over, collapsed
     news: tuple[str, ...] = ()  # event cards shown this year (event ids)
     rivers: Mapping[str, River] = field(factory=dict)
+    rounds: tuple[int, ...] = ()  # years at whose end a scoring round is held
+    round_weights: tuple[float, ...] = ()  # each round's multiplier (() = all 1)
+    scored: tuple[Mapping[str, float], ...] = ()  # points each power earned in each round held so far
+    measured: tuple[Mapping[str, Mapping[str, float]], ...] = ()  # the measures each round was scored on
+    start_measures: Mapping[str, Mapping[str, float]] = field(factory=dict)  # measures when the game began
     happened: tuple[tuple[int, str, str, str, str], ...] = ()  # (year, event id, effect, before, after) applied
     record: Mapping[str, object] = field(factory=dict)  # the figures of the last finished year (game.history)
 

@@ -4,13 +4,9 @@
 scenario (brief section 5). Amounts are normalised as `x / (x + half)`, the half
 points being the `agenda.*_half` parameters of the rules table.
 
-Par: a power may also have a `par`, the score it is expected to reach, and a
-`spread`, how much its score usually swings from game to game. The winner is the power whose final score is
-furthest above its par, counted in its own spreads: `margin = (score - par) / spread`.
-With no par and spread given, that is simply the highest score. Par and spread are
-calibrated from AI-vs-AI games at normal difficulty (`python -m ai.calibrate`,
-docs/balance.md), so each power's agenda, however its terms happen to scale, gives
-every seat the same chance to win: the best agenda score *for that power* wins.
+The agenda score is each power's own yardstick (the computer players maximise it); who
+wins is decided by the public objectives and scoring rounds of `game.rules.objectives`,
+whose measures are these terms.
 """
 from __future__ import annotations
 
@@ -128,21 +124,6 @@ def debt_safe(w: World, p: str) -> float:
 def outsiders_low(w: World, p: str) -> float:
     """1 - the outside powers' share (for scenarios that want it)."""
     return 1 - sum(share(w, c, OTHERS) for c in w.economies) / len(w.economies)
-
-
-def par(w: World, p: str) -> float:
-    """The score p is expected to reach (0 when the scenario gives none)."""
-    return w.powers[p].par
-
-
-def spread(w: World, p: str) -> float:
-    """The usual swing of p's score (1 when the scenario gives none)."""
-    return max(0.1, w.powers[p].spread)
-
-
-def margin(w: World, p: str) -> float:
-    """How far p's score is above its par, in spreads: what decides the winner."""
-    return ((w.scores[p] if p in w.scores else score(w, p)) - par(w, p)) / spread(w, p)
 
 
 TERMS: dict[str, Callable[[World, str], float]] = {

@@ -46,10 +46,11 @@ RULES = (
 BOOKKEEPING = (
     RuleInfo(10, "Influence, shares and autonomy", "influence", ("influence",)),
     RuleInfo(11, "Economy", "economy", ("economy", "stability")),
-    RuleInfo(12, "Agendas and winning", "agenda", ("agenda",)),
+    RuleInfo(12, "Agendas", "agenda", ("agenda",)),
     RuleInfo(13, "Events", "events", ("events",)),
     RuleInfo(14, "Goods trade and remittances", "trade", ("trade",)),
     RuleInfo(15, "Contracts and prices", "contracts", ("contracts",)),
+    RuleInfo(16, "Objectives and scoring rounds: how a game is won", "objectives", ("objectives",)),
 )
 
 LEVERS = (

@@ -120,6 +120,11 @@ PARAMS: dict[str, Param] = {
     "contracts.lock_in": Param(0.05, 0, 1, "share of a contract's yearly sales a seller gives up in freedom to sell elsewhere"),
     "contracts.max_years": Param(30, 1, 100, "longest contract, in years"),
     "agenda.fee_share_half": Param(0.01, 0.0001, 10, "transit fees earned as a share of GDP that score half of a state's fee term"),
+    # Objectives and scoring rounds (defaults for scenarios that do not write their own)
+    "objectives.default_points": Param(10.0, 0, 1000, "points a power's default objectives pay per round for first "
+                                       "place in all of them (each term's share by its agenda weight)"),
+    "objectives.default_rounds": Param(3, 1, 20, "scoring rounds of a scenario that does not list its own"),
+    "objectives.dealt": Param(0, 0, 20, "objectives each power is dealt from its list at the start, by the seed (0: all)"),
     # Events and play
     "events.random_chance": Param(0.5, 0, 1, "chance that a random event is drawn in a year"),
     "play.max_offers": Param(3, 0, 20, "offers a power may make each year"),

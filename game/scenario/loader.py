@@ -21,6 +21,7 @@ from game.model import (
 from game.paths import asset
 from game.rules import events as event_rules
 from game.rules import invariants
+from game.rules import objectives
 from game.rules.agenda import TERMS
 from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
@@ -34,7 +35,7 @@ from game.scenario.source import (  # noqa: F401  (re-exported for callers)
 MAP_FILE = asset("map", "heartland_map.json")
 TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economies", "influence", "trust",
              "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
-             "personalities", "rivers", "i18n")
+             "personalities", "rivers", "i18n", "short")
 NUMERIC_OPS = ("<", "<=", ">", ">=")
 MAX_ERRORS = 200  # problems listed for one scenario; more are counted
 MAX_ITEMS = 400  # entries in one table ([events.*], [corridors.*], ...): far above any real scenario
@@ -57,9 +58,9 @@ class Scenario:
     warnings: tuple[ScenarioWarning, ...] = ()  # plausible but probably wrong (see `plausibility`)
 
 
-def load(name: str) -> Scenario:
-    """Load and validate a scenario by id or path; ScenarioErrors lists every problem."""
-    return build(resolve(name))
+def load(name: str, short: bool = False) -> Scenario:
+    """Load and validate a scenario by id or path (its short form when `short`); ScenarioErrors lists every problem."""
+    return build(resolve(name), short)
 
 
 def warnings(name: str) -> list[ScenarioWarning]:
@@ -154,7 +155,7 @@ class Checker:
         """One typed value; problems recorded and a safe default returned."""
         kind = spec.kind
         ok = {"str": isinstance(value, str), "choice": isinstance(value, str), "bool": isinstance(value, bool),
-              "list": isinstance(value, list), "table": isinstance(value, dict),
+              "list": isinstance(value, list), "table": isinstance(value, dict), "numlist": isinstance(value, list),
               "int": isinstance(value, int) and not isinstance(value, bool),
               "float": isinstance(value, (int, float)) and not isinstance(value, bool)}[kind]
         if not ok:
@@ -170,6 +171,8 @@ class Checker:
             return float(value) if kind == "float" else value
         if kind == "list":
             return [v for v in value if self._listed(v, key)]
+        if kind == "numlist":
+            return [self.value(v, Spec("float", low=spec.low, high=spec.high), key) for v in value]
         return value
 
     def _listed(self, v: Any, key: str) -> bool:
@@ -210,11 +213,12 @@ def _hint(name: Any, allowed) -> str:
 
 def _empty(spec: Spec) -> Any:
     return {"str": "", "choice": spec.choices[0] if spec.choices else "", "bool": False, "list": [], "table": {},
-            "int": 0, "float": 0.0}[spec.kind]
+            "int": 0, "float": 0.0, "numlist": []}[spec.kind]
 
 
 def _article(kind: str) -> str:
     return {"str": "text in quotes", "choice": "text in quotes", "bool": "true or false", "list": "a list [...]",
+            "numlist": "a list of numbers [...]",
             "table": "a table", "int": "a whole number", "float": "a number"}[kind]
 
 
@@ -233,10 +237,13 @@ def from_raw(raw: dict, where: str) -> Scenario:
     return build(Merged(raw, {}, (src,), src))
 
 
-def build(merged: Merged) -> Scenario:
-    """Turn merged scenario data into a Scenario, collecting every problem."""
+def build(merged: Merged, short: bool = False) -> Scenario:
+    """Turn merged scenario data into a Scenario (its short form when `short`), collecting every problem."""
     raw = merged.raw
     chk = Checker(merged)
+    raw = _without_stale_short(raw, merged, chk)
+    if short:
+        raw = short_form(raw, chk)
     chk.unknown(raw, TOP_LEVEL, "")
     for src in merged.chain:
         if src.raw.get("format_version") != FORMAT_VERSION:
@@ -247,6 +254,8 @@ def build(merged: Merged) -> Scenario:
             chk.errors.append(ScenarioError(src.path, where, "format_version", msg))
     meta = chk.read(raw.get("scenario", {}), schema.SCENARIO, "scenario")
     _check_meta(merged, meta, chk)
+    if "short" in raw and not short:
+        _read_short(raw["short"], meta, chk)
     world = _world(raw, meta, chk)
     personalities = _personalities(raw.get("personalities", {}), world, chk)
     texts = _texts(raw.get("i18n", {}), meta["id"], world, chk, merged.top.raw.get("i18n", {}))
@@ -327,6 +336,87 @@ def _text_key(path: str, sid: str, world: World) -> str | None:
     return None
 
 
+def default_short_end(meta: dict) -> int:
+    """The last year of a short form the scenario does not describe: five years, or the whole game."""
+    return min(meta["end_year"], meta["start_year"] + 4)
+
+
+def _read_short(table: Any, meta: dict, chk: Checker) -> dict:
+    """The [short] table, checked against the game's years (a short form past the game's end is the whole game)."""
+    v = chk.read(table, schema.SHORT, "short")
+    if v["end_year"] and v["end_year"] < meta["start_year"]:
+        chk.fail("short.end_year", f"{v['end_year']} comes before the game starts, in {meta['start_year']}.")
+    elif v["end_year"] and v["end_year"] <= meta["end_year"]:
+        _check_rounds(v["rounds"], v["round_weights"], meta["start_year"], v["end_year"], "short", chk)
+    return v
+
+
+def _without_stale_short(raw: dict, merged: Merged, chk: Checker) -> dict:
+    """An inherited [short] table that ends before this (later) start is dropped, with a warning."""
+    meta, table = raw.get("scenario"), raw.get("short")
+    if "short" in merged.top.raw or not isinstance(meta, dict) or not isinstance(table, dict):
+        return raw
+    start, end = meta.get("start_year"), table.get("end_year")
+    if not (isinstance(start, int) and isinstance(end, int) and end < start):
+        return raw
+    chk.warn("scenario.start_year", f"the short form this file inherits ends in {end}, before it starts in {start}; "
+             "the default short form (five years) is used: write your own [short] table to choose.")
+    return {k: v for k, v in raw.items() if k != "short"}
+
+
+def short_form(raw: dict, chk: Checker) -> dict:
+    """The scenario data of the short form: [scenario] takes the [short] table's years and rounds."""
+    meta_raw = raw.get("scenario", {})
+    if not isinstance(meta_raw, dict) or not isinstance(meta_raw.get("start_year"), int):
+        return raw
+    given = raw.get("short", {})
+    v = chk.read(given, schema.SHORT, "short") if "short" in raw else {"end_year": 0, "rounds": [], "round_weights": []}
+    start = meta_raw["start_year"]
+    last = meta_raw.get("end_year", start) if isinstance(meta_raw.get("end_year"), int) else start
+    end = min(v["end_year"] or start + 4, last)
+    rounds = [int(y) for y in v["rounds"] if y <= end]
+    weights = v["round_weights"] if len(rounds) == len(v["rounds"]) else []
+    if rounds and rounds[-1] != end:  # cut short by the game's end: its last year is the last round
+        rounds, weights = [*rounds, end], []
+    scenario = {**meta_raw, "end_year": end, "rounds": rounds, "round_weights": weights}
+    if v.get("description"):
+        scenario["description"] = v["description"]
+    out = {**{k: val for k, val in raw.items() if k != "short"}, "scenario": scenario}
+    if isinstance(raw.get("events"), dict):  # events dated after the short form's end never come
+        out["events"] = {k: e for k, e in raw["events"].items()
+                         if not (isinstance(e, dict) and isinstance(e.get("year"), int) and e["year"] > end)}
+        out["i18n"] = _texts_of_events(raw.get("i18n"), out["events"])
+    return out
+
+
+def _texts_of_events(i18n: Any, kept: dict) -> Any:
+    """The [i18n] tables without the texts of events the short form drops."""
+    if not isinstance(i18n, dict):
+        return i18n
+    out = {}
+    for lang, table in i18n.items():
+        if isinstance(table, dict) and isinstance(table.get("events"), dict):
+            table = {**table, "events": {k: v for k, v in table["events"].items() if k in kept}}
+        out[lang] = table
+    return out
+
+
+def _check_rounds(rounds: list, weights: list, start: int, end: int, key: str, chk: Checker) -> None:
+    """Scoring rounds: whole years within the game, ascending, the last at its end; one weight each."""
+    if not rounds:
+        if weights:
+            chk.fail(f"{key}.round_weights", "needs the rounds it weighs: list them in rounds = [...].")
+        return
+    if any(int(y) != y or not start <= y <= end for y in rounds):
+        chk.fail(f"{key}.rounds", f"every round must be a year from {start} to {end}.")
+    elif list(rounds) != sorted(set(rounds)):
+        chk.fail(f"{key}.rounds", "must be ascending years, each once.")
+    elif rounds[-1] != end:
+        chk.fail(f"{key}.rounds", f"the last round must be the last year, {end}, so the game ends with a scoring round.")
+    if weights and len(weights) != len(rounds):
+        chk.fail(f"{key}.round_weights", f"gives {len(weights)} weights for {len(rounds)} rounds; give one per round.")
+
+
 def _ordered(errors: list[ScenarioError]) -> list[ScenarioError]:
     """Problems by file and line, each once."""
     seen, out = set(), []
@@ -347,6 +437,7 @@ def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
         chk.fail("scenario.end_year", f"{meta['end_year']} comes before start_year {meta['start_year']}.")
     if meta["end_year"] - meta["start_year"] > 60:
         chk.fail("scenario.end_year", "a scenario may last at most 60 years.")
+    _check_rounds(meta["rounds"], meta["round_weights"], meta["start_year"], meta["end_year"], "scenario", chk)
     if len(merged.chain) > 1:
         own = merged.top.raw.get("scenario", {})
         base_id = merged.chain[-2].raw.get("scenario", {}).get("id")
@@ -398,6 +489,7 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
     forums = {str(k): _forum(str(k), t, powers, meta, chk) for k, t in _tables(raw, "forums", chk).items()}
     rivers = {str(k): _river(str(k), t, c5, chk) for k, t in _tables(raw, "rivers", chk).items()}
     rules = _rules(raw.get("rules", {}), chk)
+    powers = _with_objectives(powers, raw, rules, chk)
     for p in powers.values():
         _check_sources(p, powers, risks, chk)
     evs = tuple(_event(str(k), t, meta, chk) for k, t in _tables(raw, "events", chk).items())
@@ -408,6 +500,9 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
         corridors=corridors, contracts=contracts, pledges=pledges, forums=forums, offers={}, policies=policies,
         prices=prices, risks=risks, rules=rules, events=evs,
         serial=len(pledges) + len(policies), rivers=rivers,
+        rounds=tuple(int(y) for y in meta["rounds"]) or objectives.default_rounds(
+            meta["start_year"], meta["end_year"], int(rules["objectives.default_rounds"])),
+        round_weights=tuple(meta["round_weights"]),
     )
     _check_events(world, chk)
     return world
@@ -497,8 +592,47 @@ def _power(pid: str, t: dict, chk: Checker) -> Power:
         chk.fail(f"{key}.color", f"'{color}' is not a colour like \"#E69F00\".")
         color = "#888888"
     return Power(pid, v["name"], v["kind"], v["treasury"], v["income"], v["action_points"], agenda,
-                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color, par=v["par"],
-                 spread=v["spread"], trade_drive=v["trade_drive"])
+                 v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color,
+                 trade_drive=v["trade_drive"])
+
+
+def _with_objectives(powers: dict[str, Power], raw: dict, rules: dict, chk: Checker) -> dict[str, Power]:
+    """Each power with its objectives: the scenario's, or the defaults read from its agenda."""
+    from attrs import evolve
+    tables = raw.get("powers", {}) if isinstance(raw.get("powers"), dict) else {}
+    out = {}
+    for pid, pw in powers.items():
+        given = tables.get(pid, {}).get("objectives", {}) if isinstance(tables.get(pid), dict) else {}
+        key = f"powers.{pid}.objectives"
+        if not isinstance(given, dict):
+            given = {}  # reported by chk.read as the wrong kind of value
+        objs = tuple(_objective(str(oid), t, f"{key}.{oid}", powers, chk) for oid, t in given.items())
+        peers = sum(1 for q in powers.values() if q.kind == pw.kind)
+        out[pid] = evolve(pw, objectives=objs or objectives.default_objectives(
+            pw.agenda, peers, rules["objectives.default_points"]))
+    return out
+
+
+def _objective(oid: str, t: Any, key: str, powers: dict, chk: Checker) -> objectives.Objective:
+    """One [powers.ID.objectives.OBJ] table, checked."""
+    v = chk.read(t, schema.OBJECTIVE, key)
+    if v["measure"] and not objectives.known_measure(v["measure"]):
+        names = list(TERMS) + [f"{t}{objectives.GAIN}" for t in TERMS]
+        chk.fail(f"{key}.measure", f"'{v['measure']}' is not a measure; use an agenda term ({', '.join(TERMS)}), "
+                 f"or one with '{objectives.GAIN}' for its gain since the start.{_hint(v['measure'], names)}")
+    for q in v["among"]:
+        if q not in powers:
+            chk.fail(f"{key}.among", f"'{q}' is not a power.{_hint(q, list(powers))}", item=q)
+    if v["kind"] == "threshold":
+        if len(v["at"]) != len(v["points"]):
+            chk.fail(f"{key}.at", f"gives {len(v['at'])} steps for {len(v['points'])} points; give one step per point.")
+        elif list(v["at"]) != sorted(v["at"]):
+            chk.fail(f"{key}.at", "steps must be ascending.")
+    elif v["at"]:
+        chk.fail(f"{key}.at", "only a threshold objective has steps; a rank objective pays by place.")
+    if not v["points"]:
+        chk.fail(f"{key}.points", "needs at least one number of points.")
+    return objectives.Objective(oid, v["measure"], v["kind"], tuple(v["points"]), tuple(v["among"]), tuple(v["at"]))
 
 
 def _hex(text: str) -> bool:

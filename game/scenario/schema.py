@@ -32,6 +32,26 @@ SCENARIO = {
     "description": Spec("str", "", meaning="a paragraph for players"),
     "teaching_notes": Spec("str", "", meaning="notes for the instructor"),
     "order": Spec("list", REQUIRED, meaning="seat order, power ids"),
+    "rounds": Spec("numlist", [], low=1900, high=2200, meaning="years at whose end a scoring round is held, "
+                   "ascending, the last = end_year (default: three rounds spread over the game)"),
+    "round_weights": Spec("numlist", [], low=0, high=10, meaning="each scoring round's multiplier (default: all 1)"),
+}
+
+SHORT = {
+    "end_year": Spec("int", low=1900, high=2200, meaning="the last year of the short form"),
+    "rounds": Spec("numlist", [], low=1900, high=2200, meaning="the short form's scoring rounds "
+                   "(default: three rounds spread over its years)"),
+    "round_weights": Spec("numlist", [], low=0, high=10, meaning="the short form's round multipliers (default: all 1)"),
+    "description": Spec("str", "", meaning="what the short form covers, for the setup screen"),
+}
+
+OBJECTIVE = {
+    "measure": Spec("str", meaning="the agenda term it reads, or the term + \"_gain\" for its change since the start"),
+    "kind": Spec("choice", choices=("rank", "threshold"), meaning="rank: points by place among rivals; "
+                 "threshold: points for each step reached"),
+    "points": Spec("numlist", low=0, high=100, meaning="rank: points for 1st, 2nd, ...; threshold: points per step"),
+    "among": Spec("list", [], meaning="rank: the powers compared with (default: every power of its kind)"),
+    "at": Spec("numlist", [], low=-1, high=1, meaning="threshold: the steps, ascending, one per entry of points"),
 }
 
 WORLD = {
@@ -53,11 +73,10 @@ POWER = {
     "cards": Spec("list", [], meaning="policy cards this power may play"),
     "color": Spec("str", "#888888", meaning="map colour, #rrggbb"),
     "personality": Spec("str", "", meaning="AI personality id (default: the power's id)"),
-    "par": Spec("float", 0.0, low=0, high=100, meaning="the agenda score this power is expected to reach; "
-                "the winner is furthest above its par, in spreads (0: highest score wins)"),
+    "objectives": Spec("table", {}, meaning="its public objectives, [powers.ID.objectives.OBJ] tables "
+                       "(see [objective]; default: ranked on the gain of each agenda term)"),
     "trade_drive": Spec("float", 0.0, low=-0.5, high=0.5, meaning="yearly growth of its goods trade with the "
                         "region beyond the states' own growth (great powers)"),
-    "spread": Spec("float", 1.0, low=0.1, high=100, meaning="how much this power's score usually swings between games"),
 }
 
 ECONOMY = {
@@ -176,7 +195,8 @@ COUNTRIES = {
 }
 
 TABLES = {"scenario": SCENARIO, "world": WORLD, "power": POWER, "economy": ECONOMY, "corridor": CORRIDOR,
-          "contract": CONTRACT, "pledge": PLEDGE, "policy": POLICY, "forum": FORUM, "event": EVENT, "river": RIVER}
+          "contract": CONTRACT, "pledge": PLEDGE, "policy": POLICY, "forum": FORUM, "event": EVENT, "river": RIVER,
+          "short": SHORT, "objective": OBJECTIVE}
 
 # Countries that share a border or a sea (the Caspian, the Black Sea, the Sea of Japan): a corridor's
 # path should only step between neighbours; the validator warns otherwise.

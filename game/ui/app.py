@@ -210,9 +210,9 @@ def open_window(settings: Settings) -> pygame.Surface:
 
 
 def first_scene(app: App, ns=None) -> Scene:
-    """The main menu."""
+    """The main menu (new games in the short form with `--short`)."""
     from game.ui.menu import MainMenuScene
-    return MainMenuScene()
+    return MainMenuScene(short=bool(getattr(ns, "short", False)))
 
 
 def clamp_to_desktop(settings: Settings) -> Settings:

@@ -10,6 +10,7 @@ import pygame
 
 from game import engine
 from game.text import scenario_text
+from game.rules import objectives
 from game.ui import debrief_charts as dc
 from game.ui.charts import ChartStyle, font, fit, text
 from game.ui.export import GAME_LOG, ExportResult, default_folder, export_all, folder_from_text
@@ -177,7 +178,8 @@ class DebriefScene(Scene):
         leader = engine.winner(self.world)
         who = dc.name_of(self.world, leader) if leader else tr("debrief.no_winner")
         key = "debrief.subtitle_playing" if self.world.status == "playing" else "debrief.subtitle"
-        sub = tr(key, years=len(self.history), winner=who, leader=who)
+        points = objectives.total(self.world, leader) if leader else 0.0
+        sub = tr(key, years=len(self.history), winner=who, leader=who, points=f"{points:g}")
         text(surface, sub, (r.right + pad, r.bottom - 2), round(22 * k), MUTED, "bottomleft")
         lr = text(surface, f"[L] {tr('debrief.large_text')}" + (" *" if self.large else ""),
                   (surface.get_width() - pad, pad + 4), round(20 * k), ACCENT if self.large else MUTED, "topright")

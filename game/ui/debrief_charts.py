@@ -85,23 +85,34 @@ def active_corridors(history: Sequence[dict], world) -> list[str]:
 
 
 # --- the game's charts ------------------------------------------------------------------
+def points_of(year: dict) -> dict:
+    """The cumulative points of a year's snapshot (an old history without points: none)."""
+    return year.get("points", {})
+
+
+def points_top(history: Sequence[dict]) -> float:
+    """The top of a points axis: a little above the most points any power has."""
+    most = max((v for h in history for v in points_of(h).values()), default=0.0)
+    return max(10.0, round(most * 1.1 + 0.5))
+
+
 def scores_chart(history: Sequence[dict], world) -> ChartSpec:
-    """Each power's agenda score, year by year."""
+    """Each power's cumulative points, year by year."""
     xs = years(history)
-    series = [Series(name_of(world, p), color_of(world, p), xs, [h["scores"].get(p, 0.0) for h in history])
+    series = [Series(name_of(world, p), color_of(world, p), xs, [points_of(h).get(p, 0.0) for h in history])
               for p in world.order]
 
     def draw(surface, rect, style):
         if not history:
             return no_data(surface, rect, tr("debrief.chart.scores"), tr("debrief.no_years"), style)
         return line_chart(surface, rect, series, tr("debrief.chart.scores"), tr("debrief.axis.year"),
-                          tr("debrief.axis.score"), style, y_range=(0, 100))
+                          tr("debrief.axis.score"), style, y_range=(0, points_top(history)))
     return ChartSpec("scores", tr("debrief.chart.scores"), draw)
 
 
 def final_scores_chart(history: Sequence[dict], world) -> ChartSpec:
-    """The last year's agenda scores as bars, one per power."""
-    last = history[-1]["scores"] if history else {}
+    """The last year's cumulative points as bars, one per power."""
+    last = points_of(history[-1]) if history else {}
     cats = [name_of(world, p) for p in world.order]
     group = Series(tr("debrief.your_game"), "#444444", range(len(cats)), [last.get(p, 0.0) for p in world.order])
     title = tr("debrief.chart.final_scores") if world.status != "playing" else tr("debrief.chart.scores_so_far")
@@ -109,7 +120,8 @@ def final_scores_chart(history: Sequence[dict], world) -> ChartSpec:
     def draw(surface, rect, style):
         if not history:
             return no_data(surface, rect, title, tr("debrief.no_years"), style)
-        return bar_chart(surface, rect, cats, [group], title, tr("debrief.axis.score"), style, y_range=(0, 100),
+        return bar_chart(surface, rect, cats, [group], title, tr("debrief.axis.score"), style,
+                         y_range=(0, points_top(history)),
                          category_colors=[color_of(world, p) for p in world.order])
     return ChartSpec("final_scores", title, draw)
 

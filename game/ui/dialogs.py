@@ -605,13 +605,13 @@ class YearSummaryScene(ListMixin, Dialog):
         y = col.top
         theme.text(surface, tr("summary.scores"), (col.left, y), 15, theme.ACCENT, True)
         y += theme.line_height(15) + 2
-        from game.rules.agenda import scores
-        now_all, old_all = dict(a.scores) or scores(a), dict(b.scores) or scores(b)
+        from game.rules.objectives import totals
+        now_all, old_all = totals(a), totals(b)
         for p in a.order:
             now, old = now_all.get(p, 0.0), old_all.get(p, 0.0)
             theme.text(surface, words.pname(a, p), (col.left, y), 14, theme.hex_color(a.powers[p].color))
-            r = theme.text(surface, f"{old:.1f} -> {now:.1f} ({now - old:+.1f})", (col.right, y), 14, anchor="topright")
-            self.tip(pygame.Rect(col.left, y, col.width, r.height), tr("tip.score"))
+            r = theme.text(surface, f"{old:g} -> {now:g} ({now - old:+g})", (col.right, y), 14, anchor="topright")
+            self.tip(pygame.Rect(col.left, y, col.width, r.height), tr("tip.points_row"))
             y += theme.line_height(14) + 1
         y += theme.px(8)
         theme.text(surface, tr("summary.influence"), (col.left, y), 15, theme.ACCENT, True)

@@ -15,6 +15,7 @@ import pygame
 from game.errors import HeartlandError, IllegalAction
 from game.rules import actions as A
 from game.rules.play import AP_COST, PHASES, validate
+from game.rules import objectives
 from game.ui import theme, words
 from game.ui.i18n import tr
 from game.ui.mapview import MapView, Ref, dominant_of, shares_of
@@ -408,7 +409,7 @@ class GameScene(UIScene):
         return ""
 
     def draw_top(self, surface, rect, w) -> None:
-        """Year, phase, the seat to move, its treasury, action points and agenda score."""
+        """Year, phase, the seat to move, its treasury, action points, points and place."""
         from game.rules import economy
         pygame.draw.rect(surface, theme.PANEL, rect)
         pygame.draw.line(surface, theme.PANEL_EDGE, rect.bottomleft, rect.bottomright)
@@ -438,10 +439,10 @@ class GameScene(UIScene):
              tr("tip.treasury", free=free, income=pw.income,
                 before=self.year_start.powers[me].treasury))
         item(tr("top.ap", left=w.ap_left.get(me, 0), total=pw.action_points), tr("tip.ap"))
-        from game.rules import agenda
-        score = agenda.score(w, me)
-        item(tr("top.agenda", score=f"{score:.0f}"),
-             tr("tip.agenda", before=f"{agenda.score(self.year_start, me):.1f}", now=f"{score:.1f}"))
+        mine = next(st for st in objectives.standings(w) if st.power == me)
+        item(tr("top.points", points=f"{mine.points:g}", place=mine.place),
+             tr("tip.points", next=mine.next_year or "-", projected=f"{mine.projected:g}",
+                left=mine.rounds_left))
         if cur and not s.seats[cur].human and x < limit:
             theme.text(surface, tr("top.thinking"), (x, cy), 16, theme.YELLOW, anchor="midleft", width=limit - x)
         self.button(surface, (rect.right - bw - theme.px(8), rect.top + 6, bw, rect.height - 12), tr("top.menu"),
@@ -589,11 +590,23 @@ class GameScene(UIScene):
                      tr(f"term.{term}.tip") + " " + tr("tip.part", now=f"{v:.2f}", before=f"{old.get(term, 0):.2f}",
                                                        weight=f"{weight / total:.0%}"))
             y += theme.line_height(14) + 2
-        y = self.heading(surface, body, y, tr("panel.scores"))
-        all_scores = dict(w.scores) or agenda.scores(w)
-        for p in w.order:
-            y = self.row(surface, body, y, words.pname(w, p), f"{all_scores.get(p, 0):.1f}", tr("tip.other_score"),
-                         theme.hex_color(w.powers[p].color))
+        y = self.draw_objectives(surface, body, y, w, me)
+        y = self.heading(surface, body, y, tr("panel.scores", year=objectives.next_round(w) or "-"))
+        for st in objectives.standings(w):
+            y = self.row(surface, body, y, words.pname(w, st.power), f"{st.points:g} (+{st.projected:g})",
+                         tr("tip.other_score"), theme.hex_color(w.powers[st.power].color))
+
+    def draw_objectives(self, surface, body, y: int, w, me: str) -> int:
+        """The seat's public objectives, each with what it would pay if the next round were scored now."""
+        y = self.heading(surface, body, y, tr("panel.objectives"))
+        mine = next(st for st in objectives.standings(w) if st.power == me)
+        for obj, pays in zip(w.powers[me].objectives, mine.lines):
+            text = words.objective(obj)
+            theme.text(surface, text, (body.left, y), 14, width=int(body.width * 0.8))
+            theme.text(surface, f"+{pays[1]:g}", (body.right, y), 14, anchor="topright")
+            self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)), tr("tip.objective"))
+            y += theme.line_height(14) + 2
+        return y
 
     def draw_actions(self, surface, rect, w) -> None:
         """The action bar: one button per kind of action, End turn, Undo; messages below."""

@@ -116,6 +116,10 @@ def language_row(scene: UIScene, surface: pygame.Surface, y: int) -> int:
 class MainMenuScene(UIScene):
     """New game, load game, rules reference, settings, quit."""
 
+    def __init__(self, short: bool = False) -> None:
+        super().__init__()
+        self.short = short  # new games start in the short form (`play --short`)
+
     def draw(self, surface: pygame.Surface) -> None:
         """The menu buttons in a column."""
         self.begin()
@@ -146,7 +150,7 @@ class MainMenuScene(UIScene):
     def new_game(self) -> None:
         """Open the new-game setup."""
         from game.ui.setup import SetupScene
-        self.manager.push(SetupScene())
+        self.manager.push(SetupScene(short=self.short))
 
     def load_game(self) -> None:
         """Open the list of saved games."""

@@ -97,10 +97,12 @@ class ReplayScene(UIScene):
         width = rect.width - theme.px(20)
         theme.text(surface, tr("replay.scores"), (x, y), 16, theme.ACCENT, True)
         y += theme.line_height(16)
-        for p in sorted(world.order, key=lambda q: -world.scores.get(q, 0.0)):
+        from game.rules.objectives import totals
+        points = totals(world)
+        for p in sorted(world.order, key=lambda q: -points[q]):
             colour = theme.hex_color(world.powers[p].color)
             theme.text(surface, world.powers[p].name, (x, y), 14, colour, width=width // 2)
-            theme.text(surface, f"{world.scores.get(p, 0.0):.1f}", (x + width, y), 14, theme.TEXT, anchor="topright")
+            theme.text(surface, f"{points[p]:g}", (x + width, y), 14, theme.TEXT, anchor="topright")
             y += theme.line_height(14)
         y += theme.px(8)
         theme.text(surface, tr("replay.events", year=self.shown_year()), (x, y), 16, theme.ACCENT, True)

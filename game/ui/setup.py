@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pygame
 
+from game.rules import objectives
 from game.text import scenario_text
 from game.ui import theme, words
 from game.ui.i18n import tr
@@ -23,8 +24,9 @@ def list_scenarios() -> list:
 class SetupScene(UIScene):
     """Choose a scenario, the seats and the seed, then start."""
 
-    def __init__(self) -> None:
+    def __init__(self, short: bool = False) -> None:
         super().__init__()
+        self.short = short  # the scenario's short form (fewer years, its own scoring rounds)
         self.scenarios: list = []
         self.index = 0
         self.loaded: dict[str, object] = {}
@@ -72,7 +74,7 @@ class SetupScene(UIScene):
         else:
             self.scenarios.append(summary(sc, Path(sc.path)))
             i = len(self.scenarios) - 1
-        self.loaded[self.scenarios[i].path] = sc
+        self.loaded[(self.scenarios[i].path, self.short)] = sc
         return i
 
     def current(self):
@@ -84,18 +86,19 @@ class SetupScene(UIScene):
         info = self.current()
         if info is None or info.error:
             return None
-        if info.path not in self.loaded:
+        key = (info.path, self.short)
+        if key not in self.loaded:
             from game.errors import HeartlandError, ScenarioErrors
             from game.scenario.loader import load
             try:
-                self.loaded[info.path] = load(info.path)
+                self.loaded[key] = load(info.path, short=self.short)
             except ScenarioErrors as e:
                 self.error = "\n".join(err.describe() for err in e.errors)
-                self.loaded[info.path] = None
+                self.loaded[key] = None
             except HeartlandError as e:
                 self.error = str(e)
-                self.loaded[info.path] = None
-        return self.loaded[info.path]
+                self.loaded[key] = None
+        return self.loaded[key]
 
     def world(self):
         """The chosen scenario's starting World, or None when it is broken."""
@@ -113,6 +116,11 @@ class SetupScene(UIScene):
             return
         first_c5 = w.c5()[0] if w.c5() else ""
         self.seats = {p: (p in (w.order[0], first_c5), "normal") for p in w.order}
+
+    def toggle_short(self) -> None:
+        """Switch between the full game and the short form (seats are kept)."""
+        self.short = not self.short
+        self.error = ""
 
     def toggle_human(self, p: str) -> None:
         """Switch a seat between a person and an AI."""
@@ -178,7 +186,7 @@ class SetupScene(UIScene):
                    theme.TEXT if self.filter else theme.MUTED, anchor="midleft", width=box.width - theme.px(16))
         self.tip(box, tr("setup.filter.tip"))
         y = box.bottom + theme.px(8)
-        seed_h = theme.line_height(18) + theme.px(24) + 2 * bh + theme.px(10)
+        seed_h = theme.line_height(18) + theme.px(44) + 3 * bh + theme.px(10)  # the seed, random seed and form
         self.list_rect = pygame.Rect(rect.left, y, rect.width, max(bh, rect.bottom - seed_h - y))
         rows = self.shown()
         fits = max(1, (self.list_rect.height - 3 * theme.line_height(13)) // (bh + theme.px(6)))
@@ -210,6 +218,12 @@ class SetupScene(UIScene):
         y += bh + 6
         self.button(surface, (rect.left, y, rect.width, bh), tr("setup.random_seed"),
                     lambda: self.set_seed(random.randrange(1, 10000)), id="seed-random")
+        y += bh + theme.px(20)
+        w = self.world()
+        label = tr("setup.short" if self.short else "setup.full", start=w.start_year if w else "",
+                   end=w.end_year if w else "", rounds=len(objectives.rounds(w)) if w else 0)
+        self.button(surface, (rect.left, y, rect.width, bh), label, self.toggle_short, selected=self.short,
+                    id="form", tooltip=tr("setup.form.tip"))
 
     def notes(self, info) -> list[tuple[str, tuple]]:
         """The middle panel's messages for a scenario: every problem, then every warning, with their colours."""

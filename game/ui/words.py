@@ -140,3 +140,14 @@ def source(text: str) -> str:
             return m.group(0)
         return f"{title} ({m.group(1)}: {m.group(2)})" if m.group(2) else f"{title} ({m.group(1)})"
     return SOURCE_NAME.sub(named, text)
+
+
+def objective(obj) -> str:
+    """A public objective in a short line: its measure and what it pays."""
+    from game.rules.objectives import GAIN, RANK, base_measure
+    term = tr(f"term.{base_measure(obj.measure)}")
+    measure = tr("objective.gain", term=term) if obj.measure.endswith(GAIN) else term
+    if obj.kind == RANK:
+        return tr("objective.rank", measure=measure, points="/".join(f"{p:g}" for p in obj.points))
+    steps = ", ".join(f"{p:g} @ {a:g}" for a, p in zip(obj.at, obj.points))
+    return tr("objective.threshold", measure=measure, steps=steps)

@@ -1,0 +1,226 @@
+"""Objectives and scoring rounds: the public way to win.
+
+Every power has objectives, public from the first turn. At the end of each scoring-round
+year (the scenario's `rounds`), every objective pays its owner points, and the points add
+up into one cumulative score per power; the highest total at the end wins (ties: the
+earlier seat). An objective reads one *measure* of the World (an agenda term, 0..1, or
+its gain since the game began) and pays in one of two ways:
+
+- `rank`: `points[k]` for being (k+1)-th on the measure among `among` (the power and its
+  rivals; default: every power of its kind). Tied powers share the points of the places
+  they hold: `pay = mean(points[k .. k+t-1])` for a tie of t powers from place k.
+- `threshold`: `points[k]` for each step `at[k]` the measure has reached:
+  `pay = sum(points[k] for k if measure >= at[k])`.
+
+A round's payment is multiplied by the round's weight (`round_weights`, default 1).
+When `objectives.dealt` is above 0, each power is dealt that many of its listed
+objectives at the start of the game, drawn with the game's seed (like scoring cards laid
+out at setup): they are public from the first turn and the others are set aside, so the
+world's dice decide which races a game is about, and play decides who wins them.
+Source: the brief's scoring rounds (GAME_V2.md "Winning is legible and earned"), after
+Twilight Struggle's scoring cards and Pax Pamir's dominance checks; the measures are the
+agenda terms of `game.rules.agenda`, drawn from the five source documents cited there.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from attrs import frozen
+
+from game.model import C5, Objective, World
+from game.rules import agenda
+
+RANK = "rank"
+THRESHOLD = "threshold"
+KINDS = (RANK, THRESHOLD)
+GAIN = "_gain"  # a measure name ending in this counts the change since the game began
+C5_ONLY = ("gdp_growth", "autonomy", "debt_safe")  # agenda terms defined only for a C5 state
+
+
+def base_measure(name: str) -> str:
+    """The agenda term a measure reads."""
+    return name[: -len(GAIN)] if name.endswith(GAIN) else name
+
+
+def known_measure(name: str) -> bool:
+    """Whether `name` is a measure objectives may read."""
+    return base_measure(name) in agenda.TERMS
+
+
+def measure_names(world: World, p: str) -> tuple[str, ...]:
+    """The agenda terms defined for p (a great power has no GDP growth, autonomy or debt)."""
+    c5 = world.powers[p].kind == C5
+    return tuple(t for t in agenda.TERMS if c5 or t not in C5_ONLY)
+
+
+def measures(world: World) -> dict[str, dict[str, float]]:
+    """Every power's value on every measure defined for it, now (the raw terms, 0..1)."""
+    return {p: {t: round(agenda.TERMS[t](world, p), 6) for t in measure_names(world, p)} for p in world.order}
+
+
+def value(now: Mapping, start: Mapping, p: str, measure: str) -> float:
+    """p's value on a measure from the measures now and at the start (missing: 0)."""
+    term = base_measure(measure)
+    here = now.get(p, {}).get(term, 0.0)
+    return here - start.get(p, {}).get(term, 0.0) if measure.endswith(GAIN) else here
+
+
+def rivals(world_order: tuple[str, ...], kinds: Mapping[str, str], p: str, obj: Objective) -> tuple[str, ...]:
+    """The powers an objective of p compares it with, p included, in seat order."""
+    group = obj.among or tuple(q for q in world_order if kinds[q] == kinds[p])
+    return tuple(q for q in world_order if q in group or q == p)
+
+
+def rank_pay(values: Mapping[str, float], p: str, points: tuple[float, ...]) -> float:
+    """p's share of the rank points: the mean of the places it holds with those tied with it."""
+    mine = round(values[p], 6)
+    above = sum(1 for v in values.values() if round(v, 6) > mine)
+    tied = sum(1 for v in values.values() if round(v, 6) == mine)
+    places = [points[k] if k < len(points) else 0.0 for k in range(above, above + tied)]
+    return sum(places) / len(places)
+
+
+def threshold_pay(x: float, at: tuple[float, ...], points: tuple[float, ...]) -> float:
+    """The points of every step reached."""
+    return sum(pt for step, pt in zip(at, points) if x >= step - 1e-9)
+
+
+def pay(obj: Objective, p: str, now: Mapping, start: Mapping, order: tuple[str, ...],
+        kinds: Mapping[str, str]) -> float:
+    """What one objective of p pays in a round, before the round's weight."""
+    if obj.kind == RANK:
+        values = {q: value(now, start, q, obj.measure) for q in rivals(order, kinds, p, obj)}
+        return rank_pay(values, p, obj.points)
+    return threshold_pay(value(now, start, p, obj.measure), obj.at, obj.points)
+
+
+def round_points(objectives: Mapping[str, tuple[Objective, ...]], now: Mapping, start: Mapping,
+                 order: tuple[str, ...], kinds: Mapping[str, str], weight: float = 1.0) -> dict[str, float]:
+    """Every power's points for one scoring round, from the measures then and at the start."""
+    return {p: round(weight * sum(pay(o, p, now, start, order, kinds) for o in objectives.get(p, ())), 4)
+            for p in order}
+
+
+def kinds_of(world: World) -> dict[str, str]:
+    """Each power's kind (great or c5)."""
+    return {p: world.powers[p].kind for p in world.order}
+
+
+def objectives_of(world: World) -> dict[str, tuple[Objective, ...]]:
+    """Every power's objectives."""
+    return {p: world.powers[p].objectives for p in world.order}
+
+
+def rounds(world: World) -> tuple[int, ...]:
+    """The years of the game's scoring rounds: the scenario's within the game, and always its last year."""
+    kept = tuple(y for y in world.rounds if y <= world.end_year)
+    return kept if kept and kept[-1] == world.end_year else (*kept, world.end_year)
+
+
+def round_weight(world: World, year: int) -> float:
+    """The weight of the scoring round held at the end of `year` (1 for a year the scenario did not weigh)."""
+    if year in world.rounds and len(world.round_weights) == len(world.rounds):
+        return world.round_weights[world.rounds.index(year)]
+    return 1.0
+
+
+def score_round(world: World, now: Mapping | None = None) -> dict[str, float]:
+    """The points each power earns in a scoring round held now (`now`: the measures, if already taken)."""
+    return round_points(objectives_of(world), now if now is not None else measures(world), world.start_measures,
+                        world.order, kinds_of(world), round_weight(world, world.year))
+
+
+def is_round(world: World) -> bool:
+    """Whether a scoring round is held at the end of this year."""
+    return world.year in rounds(world)
+
+
+def total(world: World, p: str) -> float:
+    """p's cumulative points from the rounds scored so far."""
+    return round(sum(r.get(p, 0.0) for r in world.scored), 4)
+
+
+def totals(world: World) -> dict[str, float]:
+    """Every power's cumulative points."""
+    return {p: total(world, p) for p in world.order}
+
+
+def next_round(world: World) -> int:
+    """The year of the next scoring round not yet scored (0 when every round is done)."""
+    left = rounds(world)[len(world.scored):]
+    return left[0] if left else 0
+
+
+@frozen
+class Standing:
+    """A power's place in the race: points so far, what the next round would pay it now, rank."""
+
+    power: str
+    points: float
+    projected: float  # what the next round would pay if it were scored now
+    place: int  # 1 = leading on points
+    next_year: int  # 0 when the game's rounds are all scored
+    rounds_left: int
+    lines: tuple[tuple[str, float], ...]  # (objective id, what it would pay now)
+
+
+def standings(world: World) -> list[Standing]:
+    """Every power's standing, leader first (ties: seat order); a pure function for screens and logs."""
+    now, order, kinds = measures(world), world.order, kinds_of(world)
+    year = next_round(world)
+    weight = round_weight(world, year) if year else 0.0
+    pts = totals(world)
+    ranked = sorted(order, key=lambda p: (-pts[p], order.index(p)))
+    out = []
+    for place, p in enumerate(ranked, 1):
+        lines = tuple((o.id, round(weight * pay(o, p, now, world.start_measures, order, kinds), 4))
+                      for o in world.powers[p].objectives)
+        out.append(Standing(p, pts[p], round(sum(v for _, v in lines), 4), place, year,
+                            len(rounds(world)) - len(world.scored), lines))
+    return out
+
+
+def leader(world: World) -> str:
+    """The power with the most points (ties: the earlier seat)."""
+    pts = totals(world)
+    return max(world.order, key=lambda p: (pts[p], -world.order.index(p)))
+
+
+def describe(obj: Objective) -> str:
+    """An objective in a short line of text (for tables and tips)."""
+    what = obj.measure.replace(GAIN, " gain").replace("_", " ")
+    if obj.kind == RANK:
+        return f"{what}: " + "/".join(f"{x:g}" for x in obj.points) + " for places 1, 2, ..."
+    return f"{what}: " + ", ".join(f"{p:g} at {a:g}" for a, p in zip(obj.at, obj.points))
+
+
+def deal(world: World, rng) -> World:
+    """Each power keeps `objectives.dealt` of its objectives, drawn by `rng` in seat order (0: all)."""
+    from game.model.ops import with_power
+    k = int(world.param("objectives.dealt"))
+    for p in world.order:
+        objs = world.powers[p].objectives
+        if 0 < k < len(objs):
+            keep = sorted(rng.sample(range(len(objs)), k))
+            world = with_power(world, p, objectives=tuple(objs[i] for i in keep))
+    return world
+
+
+def default_rounds(start: int, end: int, n: int = 3) -> tuple[int, ...]:
+    """n scoring rounds spread over the years start..end, the last at the end."""
+    length = end - start + 1
+    years = sorted({start + -(-k * length // n) - 1 for k in range(1, n + 1)})
+    return tuple(years)
+
+
+def linear_places(top: float, n: int) -> tuple[float, ...]:
+    """Rank points falling evenly from `top` for first place to 0 for the last of n."""
+    return tuple(round(top * (n - 1 - k) / (n - 1), 2) for k in range(n)) if n > 1 else (top,)
+
+
+def default_objectives(agenda_weights: Mapping[str, float], peers: int, scale: float) -> tuple[Objective, ...]:
+    """Objectives read from an agenda when a scenario gives none: rank among the `peers` powers of
+    its kind on each term's gain since the start, first place worth `scale x weight / total weight`."""
+    total = sum(agenda_weights.values()) or 1.0
+    return tuple(Objective(f"{t}{GAIN}", f"{t}{GAIN}", RANK, linear_places(scale * w / total, peers))
+                 for t, w in agenda_weights.items() if w > 0)

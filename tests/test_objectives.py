@@ -1,0 +1,274 @@
+"""Public objectives and scoring rounds: the rule acting, the scenario keys, the short form."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from attrs import evolve
+
+from ai.baseline import GreedyAgent
+from game import engine
+from game.errors import ScenarioErrors
+from game.rules import objectives as O
+from game.scenario.loader import load
+from game.sim import play
+from tests.scenario_helpers import BASE_TEXT, changed, line_of
+
+
+def test_objectives_1_rank_pays_by_place():
+    """Rank: the first of three gets points[0], the last points[2]."""
+    values = {"a": 0.3, "b": 0.1, "c": 0.2}
+    assert [O.rank_pay(values, p, (6, 3, 0)) for p in "abc"] == [6, 0, 3]
+
+
+def test_objectives_2_rank_ties_share_their_places():
+    """Two tied for first share the points of first and second place."""
+    values = {"a": 0.3, "b": 0.3, "c": 0.2}
+    assert O.rank_pay(values, "a", (6, 3, 0)) == O.rank_pay(values, "b", (6, 3, 0)) == 4.5
+
+
+def test_objectives_3_threshold_pays_each_step_reached():
+    """Threshold: every step at or below the measure pays its points."""
+    assert O.threshold_pay(0.25, (0.1, 0.2, 0.3), (1, 2, 4)) == 3
+    assert O.threshold_pay(0.05, (0.1, 0.2, 0.3), (1, 2, 4)) == 0
+
+
+def test_objectives_4_gain_counts_from_the_start():
+    """A `_gain` measure is the change since the start."""
+    now, start = {"a": {"influence": 0.5}}, {"a": {"influence": 0.2}}
+    assert O.value(now, start, "a", "influence_gain") == pytest.approx(0.3)
+    assert O.value(now, start, "a", "influence") == 0.5
+
+
+def test_default_rounds_end_with_the_game():
+    assert O.default_rounds(2015, 2025) == (2018, 2022, 2025)
+    assert O.default_rounds(2015, 2019)[-1] == 2019
+
+
+@pytest.fixture(scope="module")
+def short_game():
+    sc = load("2015", short=True)
+    return sc, play(sc.world, {p: GreedyAgent() for p in sc.world.order}, 3)
+
+
+def test_scoring_rounds_pay_only_in_round_years_and_add_up(short_game):
+    """Points change only at the end of scoring-round years; the totals are the rounds' sum."""
+    sc, result = short_game
+    w = result.final
+    assert len(w.scored) == len(w.rounds)
+    changed_years = [h["year"] for prev, h in zip([{"points": {p: 0.0 for p in w.order}}] + list(result.history),
+                                                  result.history) if h["points"] != prev["points"]]
+    assert set(changed_years) <= set(w.rounds)
+    for p in w.order:
+        assert result.points[p] == pytest.approx(sum(r[p] for r in w.scored))
+
+
+def test_the_winner_has_the_most_points(short_game):
+    _, result = short_game
+    assert result.winner == O.leader(result.final)
+    assert result.points[result.winner] == max(result.points.values())
+
+
+def test_standing_projects_what_a_round_now_would_pay(short_game):
+    """The standing's projection equals the points a round held now would give."""
+    sc, result = short_game
+    w = result.final
+    year = w.rounds[-1]
+    now = evolve(w, scored=w.scored[:-1], year=year)
+    projected = {s.power: s.projected for s in O.standings(now)}
+    assert projected == pytest.approx(O.score_round(now))
+    assert [s.place for s in O.standings(w)] == list(range(1, len(w.order) + 1))
+
+
+def test_a_collapse_has_no_winner_even_with_points(short_game):
+    _, result = short_game
+    assert engine.winner(evolve(result.final, status="collapsed")) == ""
+
+
+def without_objectives(text: str) -> str:
+    """A scenario text with every [powers.ID.objectives] block taken out."""
+    import re
+    return re.sub(r"\[powers\.\w+\.objectives\][^\n]*\n(?:\w+ = \{[^\n]*\n)+", "", text)
+
+
+def test_scenario_objectives_are_read():
+    """Objectives written in a scenario are read; a power without any gets defaults read from its agenda."""
+    text = changed("[powers.japan.agenda]", '[powers.japan.objectives.lead]\nmeasure = "influence"\nkind = "rank"\n'
+                   'points = [5, 2, 0]\n[powers.japan.objectives.secure]\nmeasure = "supply_security"\n'
+                   'kind = "threshold"\nat = [0.5, 0.7]\npoints = [1, 2]\n\n[powers.japan.agenda]',
+                   without_objectives(BASE_TEXT))
+    w = _load_text(text).world
+    assert [o.id for o in w.powers["japan"].objectives] == ["lead", "secure"]
+    assert w.powers["japan"].objectives[1].at == (0.5, 0.7)
+    assert {o.measure for o in w.powers["china"].objectives} == {f"{t}_gain" for t in w.powers["china"].agenda}
+
+
+def _load_text(text: str, tmp=None):
+    import tempfile
+    from pathlib import Path
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "s.toml"
+    path.write_text(text, encoding="utf-8")
+    return load(str(path))
+
+
+BAD = [
+    ('measure = "influense"', "powers.japan.objectives.x.measure", "Did you mean 'influence'"),
+    ('measure = "influence"\nkind = "rank"\npoints = [1]\namong = ["japan", "chyna"]', "powers.japan.objectives.x.among",
+     "not a power"),
+    ('measure = "influence"\nkind = "threshold"\npoints = [1, 2]\nat = [0.3]', "powers.japan.objectives.x.at",
+     "one step per point"),
+    ('measure = "influence"\nkind = "threshold"\npoints = [1, 2]\nat = [0.3, 0.1]', "powers.japan.objectives.x.at",
+     "ascending"),
+    ('measure = "influence"\nkind = "race"\npoints = [1]', "powers.japan.objectives.x.kind", "not one of"),
+    ('measure = "influence"\nkind = "rank"\npoints = ["many"]', "powers.japan.objectives.x.points", "should be a number"),
+]
+
+
+@pytest.mark.parametrize("body,key,words", BAD)
+def test_bad_objective_names_file_line_and_key(body, key, words):
+    full = "[powers.japan.objectives.x]\n" + (body if "kind" in body else body + '\nkind = "rank"\npoints = [1]') + "\n"
+    text = changed("[powers.japan.agenda]", full + "\n[powers.japan.agenda]")
+    with pytest.raises(ScenarioErrors) as e:
+        _load_text(text)
+    err = next(x for x in e.value.errors if x.key == key)
+    assert words in err.message
+    needle = f"\n{key.rsplit('.', 1)[1]} = "
+    assert err.line == line_of(text, "[powers.japan.objectives.x]") + full[:full.index(needle) + 1].count("\n")
+
+
+@pytest.mark.parametrize("rounds,words", [("[2016, 2020]", "last round must be the last year"),
+                                          ("[2020, 2018, 2025]", "ascending"), ("[2010, 2025]", "every round")])
+def test_bad_rounds_are_reported(rounds, words):
+    text = changed("end_year = 2025", f"end_year = 2025\nrounds = {rounds}")
+    with pytest.raises(ScenarioErrors) as e:
+        _load_text(text)
+    err = next(x for x in e.value.errors if x.key == "scenario.rounds")
+    assert words in err.message and err.line == line_of(text, f"rounds = {rounds}")
+
+
+def test_short_form_has_fewer_years_and_its_own_rounds():
+    full, short = load("2015").world, load("2015", short=True).world
+    assert short.start_year == full.start_year and short.end_year < full.end_year
+    assert short.rounds[-1] == short.end_year and all(y <= short.end_year for y in short.rounds)
+    assert all(e.year <= short.end_year for e in short.events)
+
+
+def test_short_table_sets_the_short_form():
+    text = changed("end_year = 2019\nrounds = [2016, 2018, 2019]", "end_year = 2018\nrounds = [2016, 2018]")
+    w = _load_text(text).world
+    assert w.end_year == 2025
+    import tempfile
+    from pathlib import Path
+    path = Path(tempfile.mkdtemp()) / "s.toml"
+    path.write_text(text, encoding="utf-8")
+    sw = load(str(path), short=True).world
+    assert (sw.end_year, sw.rounds) == (2018, (2016, 2018))
+
+
+def test_bad_short_table_is_reported():
+    text = changed("[short]\nend_year = 2019", "[short]\nend_year = 2010")
+    with pytest.raises(ScenarioErrors) as e:
+        _load_text(text)
+    err = next(x for x in e.value.errors if x.key == "short.end_year")
+    assert err.line == line_of(text, "end_year = 2010")
+
+
+def test_a_short_form_past_the_end_is_the_whole_game(tmp_path):
+    """A scenario that ends before its inherited short form ends plays its whole game as the short form."""
+    path = tmp_path / "s.toml"
+    path.write_text('format_version = 1\nextends = "2015"\n[scenario]\nid = "s"\ntitle = "S"\nend_year = 2017\n')
+    w = load(str(path), short=True).world
+    assert w.end_year == 2017 and O.rounds(w)[-1] == 2017 and all(y <= 2017 for y in O.rounds(w))
+
+
+def test_simulate_short_json_shows_objectives_and_standings(capsys):
+    from game.cli import main
+    assert main(["simulate", "--scenario", "2015", "--short", "--games", "1", "--agent", "greedy", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert out["short"] and out["rounds"] == list(load("2015", short=True).world.rounds)
+    assert set(out["objectives"]) == set(load("2015").world.order)
+    assert {s["power"] for s in out["standings"]} == set(out["objectives"])
+    assert all(s["next_round"] == out["rounds"][0] and s["next_round_pays"] >= 0 for s in out["standings"])
+
+
+def test_objectives_5_dealt_by_the_seed_at_the_start():
+    """With `objectives.dealt` = k, each power keeps k of its objectives, the same for the same seed."""
+    w = load("2015").world
+    k = int(w.param("objectives.dealt"))
+    assert 0 < k < len(w.powers["japan"].objectives)
+    first = engine.start(evolve(w, seed=11))[0]
+    again = engine.start(evolve(w, seed=11))[0]
+    assert all(len(first.powers[p].objectives) == min(k, len(w.powers[p].objectives)) for p in w.order)
+    assert {p: first.powers[p].objectives for p in w.order} == {p: again.powers[p].objectives for p in w.order}
+    deals = {tuple(o.id for o in engine.start(evolve(w, seed=s))[0].powers["japan"].objectives) for s in range(1, 9)}
+    assert len(deals) > 1
+
+
+def test_session_ai_salt_redraws_only_the_ais():
+    """A salted session keeps the world's dice: the same seed, and events drawn the same way."""
+    from game.session import Seat, Session
+    sc = load("2015", short=True)
+    seats = {p: Seat(p, False) for p in sc.world.order}
+    plain = Session.start(sc.world, seats, 5, make_agent=lambda w, s: GreedyAgent())
+    salted = Session.start(sc.world, seats, 5, make_agent=lambda w, s: GreedyAgent())
+    salted.ai_salt = "redraw1"
+    assert plain.world == salted.world  # nothing drawn yet by an AI
+    assert engine.rng(plain.world, "events").random() == engine.rng(salted.world, "events").random()
+
+
+def test_agency_bench_small_and_rescoring_matches_the_engine(tmp_path, capsys):
+    """A seeded miniature of bench/agency.py: its figures are consistent, and re-scoring the stored
+    measures gives exactly the points the engine gave."""
+    from bench import agency
+    raw = tmp_path / "games.jsonl"
+    out = agency.main(["--short", "--seeds", "1", "--redraws", "1", "--seats", "kyrgyzstan", "--policies", "nothing",
+                       "--jobs", "1", "--raw", str(raw)])
+    games = agency.read_games(str(raw))
+    assert len(games) == 3 and out["games"] == 3
+    world = load("2015", short=True).world
+    for g in games:
+        assert agency.rescore(g, world)["final"] == pytest.approx(g["points"])
+    row = out["seats"]["kyrgyzstan"]["nothing"]
+    assert row["n"] == 1 and 0 <= row["win_rate"] <= 1
+    assert out["winner_stability"] in (0.0, 1.0) and sum(out["ai_wins"].values()) == 2
+    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["games"] == 3
+
+
+def test_setup_screen_and_command_line_choose_the_short_form():
+    """The setup screen's Full/Short button and `run_game.py --short` pick the short form."""
+    from game.cli import parser
+    from game.ui.app import first_scene
+    from game.ui.setup import SetupScene
+    scene = SetupScene()
+    scene.enter()
+    scene.choose(next(i for i, s in enumerate(scene.scenarios) if s.path.endswith("2015.toml")))
+    full = scene.world()
+    scene.toggle_short()
+    assert scene.short and scene.world().end_year < full.end_year and scene.world().rounds[-1] == scene.world().end_year
+    assert first_scene(None, parser().parse_args(["--short"])).short
+    assert not first_scene(None, parser().parse_args([])).short
+    assert parser().parse_args(["simulate", "--short"]).short
+
+
+def test_objectives_survive_a_save(tmp_path):
+    """A saved and loaded game keeps its dealt objectives as records, its rounds and its points."""
+    from game import save
+    from game.session import Seat, Session
+    sc = load("2015", short=True)
+    s = Session.start(sc.world, {p: Seat(p, False) for p in sc.world.order}, 4,
+                      make_agent=lambda w, seat: GreedyAgent(), scenario_raw=sc.raw)
+    s.run_ai()
+    save.save(s, tmp_path / "g.json")
+    back = save.load(tmp_path / "g.json", make_agent=lambda w, seat: GreedyAgent()).world
+    assert back == s.world and O.totals(back) == O.totals(s.world)
+    assert [st.projected for st in O.standings(back)] == [st.projected for st in O.standings(s.world)]
+
+
+def test_a_game_cut_short_still_ends_with_a_scoring_round():
+    """A World whose end was moved before its listed rounds still scores its last year."""
+    sc = load("2015")
+    w = evolve(sc.world, end_year=sc.world.start_year + 1)
+    assert O.rounds(w) == (w.end_year,)
+    result = play(w, {p: GreedyAgent() for p in w.order}, 2)
+    assert len(result.final.scored) == 1 and sum(result.points.values()) > 0
