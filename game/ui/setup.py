@@ -261,6 +261,8 @@ class SetupScene(UIScene):
         y = theme.paragraph(surface, " ".join(scenario_text(info.id, "description", info.description).split()),
                             pygame.Rect(inner.left, y + 8, inner.width, inner.bottom - y), 16)
         y += theme.px(12)
+        if y + 2 * theme.line_height(16) > inner.bottom:
+            return  # a long description (or many warnings) fills the panel: no heading below its edge
         theme.text(surface, tr("setup.teaching_notes"), (inner.left, y), 16, theme.ACCENT, bold=True)
         y += theme.line_height(16) + 4
         theme.paragraph(surface, " ".join(scenario_text(info.id, "teaching_notes", info.teaching_notes).split()),
