@@ -122,3 +122,14 @@ def test_a_later_start_names_the_base_figures_it_carries_unchanged(home):
     assert any("2015 figures" in s for s in sentences("late"))
     (home / "late.toml").write_text(LATE.format(start=2015, extra=""))
     assert not [w for w in load("late").warnings if "figures" in str(w.message)]
+
+
+def test_event_cards_say_what_the_event_does():
+    """The event card in game lists its effects in words; a card with no effect says nothing more."""
+    from game.scenario.loader import load
+    from game.ui.dialogs import EventCardsScene
+    w = load("scenarios/examples/caspian_crisis.toml").world
+    card = EventCardsScene(w, ("caspian_blockade",))
+    said = card.effects(card.cards[0])
+    assert said.startswith("What it does: closes Middle Corridor") and "for 2 years" in said and "tension" in said
+    assert card.effects(type(card.cards[0])("x", "t", "n", "s")) == ""
