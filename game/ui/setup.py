@@ -186,19 +186,21 @@ class SetupScene(UIScene):
                    theme.TEXT if self.filter else theme.MUTED, anchor="midleft", width=box.width - theme.px(16))
         self.tip(box, tr("setup.filter.tip"))
         y = box.bottom + theme.px(8)
-        seed_h = theme.line_height(18) + theme.px(44) + 3 * bh + theme.px(10)  # the seed, random seed and form
+        seed_h = theme.line_height(18) + theme.px(28) + 6 + 3 * bh  # the seed, random seed and form below the list
         self.list_rect = pygame.Rect(rect.left, y, rect.width, max(bh, rect.bottom - seed_h - y))
-        rows = self.shown()
-        fits = max(1, (self.list_rect.height - 3 * theme.line_height(13)) // (bh + theme.px(6)))
+        rows, rh, gap = self.shown(), theme.px(34), theme.px(4)
+        fits = max(1, (self.list_rect.height + gap) // (rh + gap))
+        if len(rows) > fits:  # room for the "showing 1-7 of 19" note
+            fits = max(1, (self.list_rect.height - 2 * theme.line_height(13)) // (rh + gap))
         self.scroll = max(0, min(self.scroll, len(rows) - fits))
         for i in rows[self.scroll:self.scroll + fits]:
             info = self.scenarios[i]
             title = scenario_text(info.id, "title", info.title)
             label = title if not info.error else tr("setup.broken_label", name=info.title)
             years = f" ({info.start_year}-{info.end_year})" if info.start_year else ""
-            self.button(surface, (rect.left, y, rect.width, bh), label + years, lambda i=i: self.choose(i),
+            self.button(surface, (rect.left, y, rect.width, rh), label + years, lambda i=i: self.choose(i),
                         selected=i == self.index, id=f"scenario{i}", tooltip=info.path)
-            y += bh + theme.px(6)
+            y += rh + gap
         if not rows:
             theme.text(surface, tr("setup.filter.none"), (rect.left, y), 15, theme.MUTED)
         elif len(rows) > fits:
@@ -218,7 +220,7 @@ class SetupScene(UIScene):
         y += bh + 6
         self.button(surface, (rect.left, y, rect.width, bh), tr("setup.random_seed"),
                     lambda: self.set_seed(random.randrange(1, 10000)), id="seed-random")
-        y += bh + theme.px(20)
+        y += bh + theme.px(10)
         w = self.world()
         label = tr("setup.short" if self.short else "setup.full", start=w.start_year if w else "",
                    end=w.end_year if w else "", rounds=len(objectives.rounds(w)) if w else 0)
