@@ -83,15 +83,11 @@ def test_the_demo_shows_a_user_scenario_on_the_setup_screen(home):
     from game.paths import temporary_home
     from game.ui.setup import SetupScene
     sc = load(str(write(home, "mine.toml", "mine")))
-    pygame.display.init()
-    pygame.font.init()
-    try:
-        with temporary_home():
-            setup = SetupScene()
-            setup.enter()
-            i = setup.show_loaded(sc)
-            setup.choose(i)
-            assert setup.current().id == "mine" and setup.scenario() is sc
-            assert setup.show_loaded(load("2015")) == [s.id for s in setup.scenarios].index("2015")
-    finally:
-        pygame.quit()
+    pygame.init()  # left running, as every screen test does (fonts cached by later tests stay valid)
+    with temporary_home():
+        setup = SetupScene()
+        setup.enter()
+        i = setup.show_loaded(sc)
+        setup.choose(i)
+        assert setup.current().id == "mine" and setup.scenario() is sc
+        assert setup.show_loaded(load("2015")) == [s.id for s in setup.scenarios].index("2015")
