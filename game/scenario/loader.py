@@ -303,7 +303,7 @@ def build(merged: Merged, short: bool = False) -> Scenario:
         raise ScenarioErrors(listed)
     plausibility(merged, world, chk)
     register_texts(texts)
-    return Scenario(meta["id"], meta["title"], meta["description"], meta["teaching_notes"], merged.top.path, world,
+    return Scenario(meta["id"], own_title(merged, meta), meta["description"], meta["teaching_notes"], merged.top.path, world,
                     personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)))
 
 
@@ -480,6 +480,16 @@ def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
             chk.fail("extends", msg("scenario.err.extends_needs_id"))
         elif own["id"] == base_id:
             chk.fail("scenario.id", msg("scenario.err.id_of_base", id=own["id"]))
+        elif "title" not in own:
+            chk.warn("scenario", msg("scenario.warn.no_title", id=own["id"], base=str(meta["title"])))
+
+
+def own_title(merged: Merged, meta: dict) -> str:
+    """The title to show: the file's own, or its id when it extends another without one (never the base's)."""
+    own = merged.top.raw.get("scenario")
+    if len(merged.chain) > 1 and isinstance(own, dict) and "title" not in own:
+        return meta["id"]
+    return meta["title"]
 
 
 def _world(raw: dict, meta: dict, chk: Checker) -> World:
@@ -1116,6 +1126,7 @@ def plausibility(merged: Merged, world: World, chk: Checker) -> None:
             if eff[0] == "policy":
                 _card_holder(world, eff[1], eff[2], eff[3], f"events.{ev.id}.effects", chk, " ".join(eff))
     _dropped_events(merged, world, chk)
+    _later_start(merged, world, chk)
     clash = id_clash(world.scenario_id, merged.top.path)
     if clash:
         chk.warn("scenario.id", clash)
@@ -1164,14 +1175,43 @@ def _dropped_events(merged: Merged, world: World, chk: Checker) -> None:
                                     gone=gone, year=str(dropped[gone]), id=ev.id))
 
 
+YEARLY_FIGURES = ("world.prices.", "economies.*.gdp", "economies.*.stability", "powers.*.treasury")  # a start year's own
+SHOWN_FIGURES = 6  # carried figures named in the warning; the rest are counted
+
+
+def base_start(merged: Merged) -> int | None:
+    """The start year of the scenario a file extends (None when it extends nothing or no base sets one)."""
+    for src in reversed(merged.chain[:-1]):
+        table = src.raw.get("scenario")
+        year = table.get("start_year") if isinstance(table, dict) else None
+        if isinstance(year, int) and not isinstance(year, bool):
+            return year
+    return None
+
+
+def carried_figures(merged: Merged) -> list[str]:
+    """The yearly figures (prices, GDP, stability, treasury) a file takes unchanged from the files it extends."""
+    return [key for key, _ in _numbers(merged.raw)
+            if any(generic_key(key).startswith(f) for f in YEARLY_FIGURES) and merged.source(key) is not merged.top]
+
+
+def _later_start(merged: Merged, world: World, chk: Checker) -> None:
+    """A scenario that starts later than its base but keeps the base's start-year figures."""
+    start = base_start(merged)
+    if start is None or world.start_year <= start:
+        return
+    carried = carried_figures(merged)
+    if carried:
+        more = max(0, len(carried) - SHOWN_FIGURES)
+        chk.warn("scenario.start_year", msg("scenario.warn.later_start_more" if more else "scenario.warn.later_start",
+                                            start=world.start_year, base=start, n=len(carried),
+                                            figures=tuple(carried[:SHOWN_FIGURES]), more=more))
+
+
 def id_clash(scenario_id: str, path: str) -> Msg | str:
     """A message when loading `scenario_id` by id finds another file than `path` ("" when it finds this one)."""
-    if not is_plain_id(scenario_id):
-        return ""
-    try:
-        other = find(scenario_id)
-        if not other.is_file() or other.resolve() == Path(path).resolve():
-            return ""
-    except (OSError, ValueError):
+    from game.scenario.index import twin
+    other = twin(scenario_id, path)
+    if other is None:
         return ""
     return msg("scenario.warn.id_clash", id=scenario_id, other=str(other))

@@ -18,6 +18,7 @@ from attrs import field, frozen
 from game.errors import ScenarioError, ScenarioErrors
 from game.fileio import NotRegular, TooLarge, is_plain_id, read_regular
 from game.paths import scenario_dir
+from game.text import msg
 from game.paths import user_scenario_dir as user_dir  # noqa: F401  (the user's folder; re-exported)
 from game.text import Msg, msg
 
@@ -35,22 +36,9 @@ def roots() -> tuple[Path, ...]:
 
 
 def find(name: str) -> Path:
-    """A scenario id (`2015`, looked up in the shipped, examples, then user folder) or a file path."""
-    p = Path(name)
-    if p.suffix == ".toml" or os.sep in name or "/" in name or _exists(p) or not is_plain_id(name):
-        return p
-    for folder in (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir()):
-        if (folder / f"{name}.toml").is_file():
-            return folder / f"{name}.toml"
-    return SCENARIO_DIR / f"{name}.toml"
-
-
-def _exists(p: Path) -> bool:
-    """Whether a path exists; False for names the system refuses (too long, NUL)."""
-    try:
-        return p.exists()
-    except (OSError, ValueError):
-        return False
+    """The file a scenario id or path stands for (see `index.lookup`); the name as a path when none does."""
+    from game.scenario.index import lookup
+    return lookup(name) or Path(name)
 
 
 def _error(where: str, line: int | None, key: str, message: Msg) -> ScenarioErrors:
@@ -317,7 +305,12 @@ def read(path: Path) -> Source:
 
 def resolve(name: str) -> Merged:
     """Read a scenario and every base it extends, merged; ScenarioErrors on any file problem."""
-    return _resolve(find(name), ())
+    from game.scenario.index import looks_like_path, lookup
+    path = lookup(name)
+    if path is None and not looks_like_path(name):
+        raise ScenarioErrors([ScenarioError(name, None, "", msg("scenario.err.unknown_id", id=name,
+                                                                    folder=str(user_dir())))])
+    return _resolve(path or Path(name), ())
 
 
 def _resolve(path: Path, seen: tuple[Path, ...]) -> Merged:
@@ -352,9 +345,9 @@ def base_file(name: str, child: Path) -> Path | Msg:
     if looks_like_path and not _plain_path(name):
         return msg("scenario.err.extends_bad_name", name=shown(name), most=MAX_NAME)
     if not looks_like_path:
-        for d in (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir(), folder):
-            if (d / f"{name}.toml").is_file():
-                return (d / f"{name}.toml").resolve()
+        from game.scenario.index import lookup
+        if (found := lookup(name, near=folder)) is not None and found.is_file():
+            return found.resolve()
         return msg("scenario.err.extends_no_scenario", name=name, folder=str(user_dir()))
     if Path(name).is_absolute() or name.startswith("~"):
         return msg("scenario.err.extends_absolute")

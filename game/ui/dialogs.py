@@ -602,7 +602,16 @@ class EventCardsScene(Dialog):
         defs = {e.id: e for e in world.events}
         self.cards = [defs[n] for n in news if n in defs]
         self.year = world.year
+        self.world = world
         self.i = 0
+
+    def effects(self, ev) -> str:
+        """What an event does, in words ("" for a card with no effect)."""
+        from game.scenario.explain import effect_text
+        from game.text import joined
+        if not ev.effects:
+            return ""
+        return tr("card.effects", effects=joined([effect_text(self.world, e) for e in ev.effects], "semi"))
 
     def next(self) -> None:
         """Show the next card, or close after the last."""
@@ -619,7 +628,10 @@ class EventCardsScene(Dialog):
         inner = self.frame(surface, tr("card.title", year=self.year, n=self.i + 1, total=len(self.cards)))
         y = theme.paragraph(surface, event_text(ev, "title"), inner, 24, theme.YELLOW, True) + theme.px(10)
         y = theme.paragraph(surface, event_text(ev, "note"), pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(90)),
-                            17) + theme.px(14)
+                            17) + theme.px(10)
+        if does := self.effects(ev):
+            y = theme.paragraph(surface, does, pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(80)),
+                                15, theme.SKY) + theme.px(10)
         if ev.source:
             theme.paragraph(surface, tr("card.source", source=words.source(ev.source)),
                             pygame.Rect(inner.left, y, inner.width, theme.px(60)), 14, theme.MUTED)
