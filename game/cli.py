@@ -12,7 +12,7 @@ import os
 import sys
 
 from game.errors import HeartlandError, ScenarioErrors
-from game.text import tr
+from game.text import render, tr
 
 EXIT_BAD_INPUT = 2
 

@@ -194,7 +194,7 @@ class SetupScene(UIScene):
                    theme.TEXT if self.filter else theme.MUTED, anchor="midleft", width=box.width - theme.px(16))
         self.tip(box, tr("setup.filter.tip"))
         y = box.bottom + theme.px(8)
-        seed_h = theme.line_height(18) + theme.px(28) + 6 + 3 * bh  # the seed, random seed and form below the list
+        seed_h = theme.line_height(18) + theme.px(34) + 6 + 4 * bh  # the seed, random seed, form and how-to-win below the list
         self.list_rect = pygame.Rect(rect.left, y, rect.width, max(bh, rect.bottom - seed_h - y))
         rows, rh, gap = self.shown(), theme.px(34), theme.px(4)
         fits = max(1, (self.list_rect.height + gap) // (rh + gap))
