@@ -22,9 +22,9 @@ from ai import race
 from ai import reasons as R
 from ai.base import Decision
 from ai.personality import Level, Personality
-from game.model import AID_KINDS, Item, Offer, World
+from game.model import AID_KINDS, Item, Offer, Tender, World
 from game.rules import actions as A
-from game.rules import agenda, backlash, dependence, economy, geography, valuation
+from game.rules import agenda, backlash, dependence, economy, geography, tender, valuation
 from game.rules.influence import share
 from game.rules.legal import contract_item
 from game.rules.play import PHASES, validate
@@ -67,6 +67,8 @@ class PersonalityAgent:
 
     def answer(self, view: World, me: str, offer: Offer, legal: list, rng: random.Random) -> Decision:
         """Accept, counter or reject an offer, with the valuation terms as the reason."""
+        if tender.is_bid(offer):
+            return self.pick_bid(view, me, offer)
         judged = valuation.appraise(view, me, offer, self.habits(view))
         if self.level.naive:
             judged = naive_judgement(judged)
@@ -97,9 +99,23 @@ class PersonalityAgent:
             reason = msg("ai.why.cannot_sign", reason=valuation.appraise(view, me, offer).reason)
         return Decision(A.Reject(me, offer.id), reason, {**terms, "total": round(total, 4)})
 
+    def pick_bid(self, view: World, me: str, offer: Offer) -> Decision:
+        """A tender's host accepts a bid only if it is the best of the bids by its valuation and worth having."""
+        bids = [(valuation.appraise(view, me, b, self.habits(view)), b) for b in tender.rival_bids(view, offer)]
+        best, top = max(bids, key=lambda jb: jb[0].total)  # the earliest of equal bids
+        judged = next(j for j, b in bids if b.id == offer.id)
+        terms = {**{k: round(v, 4) for k, v in judged.terms.items()}, "total": round(judged.total, 4),
+                 "best": round(best.total, 4), "bids": float(len(bids))}
+        if top.id == offer.id and judged.total > 0:
+            return Decision(A.Accept(me, offer.id), judged.reason, terms)
+        why = judged.reason if top.id == offer.id else msg("ai.why.outbid", who=Pw(view, me), winner=Pw(view, top.sender),
+                                                            reason=judged.reason)
+        return Decision(A.Reject(me, offer.id), why, terms)
+
     def great_judgement(self, view: World, me: str, offer: Offer) -> valuation.Appraisal:
         """A great power's answer in projected objective points (goods, influence, route habit, money paid)."""
-        pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), self.money_price(view, me))
+        pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), self.money_price(view, me),
+                                            race_w=self.level.race)
         total = pts - self.persona.min_gain
         verb = "accepts" if total > 0 else "declines"
         moved = R.term_change(race.parts(P.settle_goods(view), me), race.parts(after, me), race.weights(view, me))
@@ -120,7 +136,7 @@ class PersonalityAgent:
         objective points (`ai.race`, over POINTS_PER_UTILITY); the reason names the larger of the two."""
         if judged.bloc or judged.terms.get("closed"):
             return judged  # a bloc it refuses, or doors still closed: the rule's no stands
-        _, terms, after = P.great_answer(view, me, offer.id, self.habits(view))
+        _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race)
         race_part = terms["delta"] / POINTS_PER_UTILITY
         total = judged.total + race_part
         out = {**judged.terms, "race": round(race_part, 4)}
@@ -174,7 +190,7 @@ class PersonalityAgent:
         """The moves it considers: a sample of the menu plus the moves its habits suggest."""
         asked = {o.receiver for o in view.offers.values() if o.sender == me and o.year == view.year}
         menu = [a for a in legal if not isinstance(a, (A.EndTurn, *ANSWERS)) and self.allowed(view, a)
-                and not (isinstance(a, A.Propose) and a.target in asked)]
+                and not asked.intersection(parties(a))]
         if len(menu) > self.level.sample:
             menu = spread_sample(menu, self.level.sample, rng)
         extra = [a for a in self.habit_moves(view, me) if a not in menu and a.target not in asked
@@ -254,7 +270,7 @@ class PersonalityAgent:
         """The best-valued move, or end the turn when nothing is worth its cost."""
         base = P.settle_goods(view)
         before = race.parts(base, me)
-        base_score = race.value(base, me)
+        base_score = race.value(base, me, self.level.race)
         scored = []
         for a in self.options(view, me, legal, rng):
             value, terms = self.value(view, me, a, base, before, base_score)
@@ -280,7 +296,7 @@ class PersonalityAgent:
     def value(self, view: World, me: str, a: A.Action, base: World, before: dict, base_score: float):
         """(points, terms) of one move from the projection and the personality's habits."""
         p = self.persona
-        out = P.project(view, me, a, base, self.level.judge_offers, self.level.hope)
+        out = P.project(view, me, a, base, self.level.judge_offers, self.level.hope, self.level.race)
         spent = max(0.0, economy.free_funds(view, me) - economy.free_funds(out.world, me)) if out.chance else 0.0
         if isinstance(a, (A.Propose, A.Counter)) and out.chance:
             mine = [i for i in a.gives if i.kind in ("aid", "cofinance")]
@@ -288,9 +304,9 @@ class PersonalityAgent:
         if isinstance(a, A.Pact) and out.chance:
             spent = sum(i.amount for part in a.parts for i in part.gives if i.kind in ("aid", "cofinance"))
         after = race.parts(out.world, me)
-        delta = race.value(out.world, me) - base_score - out.credit
+        delta = race.value(out.world, me, self.level.race) - base_score - out.credit
         discount = p.patience ** out.years
-        gain = p.weight(a.verb) * self.interest(view, a) * discount * P.expected_delta(out, me, base_score)
+        gain = p.weight(a.verb) * self.interest(view, a) * discount * P.expected_delta(out, me, base_score, self.level.race)
         habit, habit_text = self.habit_points(view, me, a, out)
         if habit is None:
             return -1e9, {}
@@ -313,11 +329,15 @@ class PersonalityAgent:
         game's points still to play for) / max(money it will have, money it could usefully spend)`.
         Money left at the end scores nothing of itself (only an objective that reads the treasury
         counts it, and the projection already sees that), so a seat with more than it can use
-        does not hoard it: its price falls as its money grows."""
+        does not hoard it: its price falls as its money grows. A level that plays its national agenda
+        (`race` 0) prices money by how scarce it is for the rest of the game, `min(1, could / will have)`."""
         years = max(1, view.end_year - view.year + 1)
         could = view.powers[me].action_points * years * MONEY_PER_ACTION
         will_have = economy.free_funds(view, me) + max(0.0, view.powers[me].income) * years
-        return self.persona.thrift * race.SCALE * race.left_share(view) / max(will_have, could, 0.01)
+        in_race = race.SCALE * race.left_share(view) / max(will_have, could, 0.01)
+        national = min(1.0, could / max(will_have, 0.01))  # the agenda's scale: how scarce money is
+        r = self.level.race
+        return self.persona.thrift * (r * in_race + (1.0 - r) * national)
 
     def reserve_penalty(self, view: World, me: str, spent: float) -> float:
         """A large cost for spending below the share of its treasury it keeps."""
@@ -352,7 +372,23 @@ class PersonalityAgent:
             return self.offer_points(view, me, a, out)
         if isinstance(a, A.Pact):
             return self.pact_points(view, me, a, out)
+        if isinstance(a, A.Tender):
+            return self.tender_points(view, me, a)
         return 0.0, None
+
+    def tender_points(self, view: World, me: str, a: A.Tender) -> tuple[float, Msg | None]:
+        """Points for opening a tender: its valuation of the bid it expects to win (each great power's largest
+        menu bonus that power would still find worth paying; the best of those for it)."""
+        best = None
+        for p in view.great_powers():
+            bid = expected_bid(view, me, a.resource, p, self.habits(view))
+            if bid is not None:
+                judged = valuation.appraise(view, me, bid, self.habits(view))
+                if best is None or judged.total > best.total:
+                    best = judged
+        if best is None:
+            return 0.0, None
+        return POINTS_PER_UTILITY * max(-1.0, best.total), msg("ai.habit.deal_worth", worth=best.total)
 
     def pact_points(self, view: World, me: str, a: A.Pact, out: P.Outcome) -> tuple[float, str]:
         """Habit points of a multi-party deal: what its parts are worth to it as the valuation rule sees them."""
@@ -440,18 +476,18 @@ class PersonalityAgent:
 
     def deeper(self, view: World, me: str, scored: list, base: World) -> list:
         """Hard level: the best options re-valued a year deeper; offers haggled up until accepted."""
-        deep_base = race.value(P.deepen(base), me)
+        deep_base = race.value(P.deepen(base), me, self.level.race)
         out = []
         for value, a, terms in scored[:self.level.lookahead]:
             if not terms:
                 out.append([value, a, terms])
                 continue
-            proj = P.project(view, me, a, base, True, self.level.hope)
+            proj = P.project(view, me, a, base, True, self.level.hope, self.level.race)
             if isinstance(a, A.Propose) and proj.chance < 0.5:
                 better = self.haggle(view, me, a, base)
                 if better is not None:
                     a, proj = better
-            deep = race.value(P.deepen(proj.world), me) - deep_base - proj.credit
+            deep = race.value(P.deepen(proj.world), me, self.level.race) - deep_base - proj.credit
             scale = self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
             v = value + scale * (0.5 * deep - 0.5 * terms.get("delta", 0.0))
             out.append([v, a, {**terms, "deep": deep}])
@@ -468,11 +504,28 @@ class PersonalityAgent:
             b = A.Propose(me, a.target, gives, a.asks)
             if validate(view, b):
                 return None
-            proj = P.project(view, me, b, base, True)
+            proj = P.project(view, me, b, base, True, race_w=self.level.race)
             if proj.chance:
-                proj = P.project(view, me, b, base, True, self.level.hope)
+                proj = P.project(view, me, b, base, True, self.level.hope, self.level.race)
                 return b, proj
         return None
+
+
+def expected_bid(view: World, c: str, r: str, p: str, habits=None) -> Offer | None:
+    """Of the standard bids great power p would find worth making for a concession c would tender on r,
+    the one c values most (None: p would not bid)."""
+    t = Tender("?", c, r, tender.volume(view, c, r), int(view.param("tender.years")), view.year)
+    bids = [Offer("?", p, c, gives, asks, view.year) for gives, asks in tender.standard_bids(view, t, p)]
+    worth = [b for b in bids if economy.free_funds(view, p) >= sum(i.amount for i in b.gives)
+             and valuation.appraise(view, p, b).total > 0]
+    return max(worth, key=lambda b: valuation.appraise(view, c, b, habits).total, default=None)
+
+
+def parties(a: A.Action) -> tuple[str, ...]:
+    """The powers an offer or pact is addressed to (none for other moves): one offer a year to each is enough."""
+    if isinstance(a, A.Pact):
+        return tuple(p.party for p in a.parts)
+    return (a.target,) if isinstance(a, A.Propose) else ()
 
 
 def spread_sample(menu: list, n: int, rng: random.Random) -> list:

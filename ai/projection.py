@@ -18,14 +18,14 @@ from game.model import GREAT, World
 from game.model.ops import with_corridor, with_economy, with_power
 from game.rules import actions as A
 from game.rules import backlash, credibility, economy, energy, geography, institutions, valuation
-from game.rules import dependence, dilution, water
+from game.rules import dependence, dilution, tender, water
 from game.rules import refining as refining_rule
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
 UNAFFORDABLE = 100.0  # points of the value scale: a contract the buyer could not pay is never worth signing
 ROUTE_POINTS = 5.0  # value-scale points per unit of route habit (a route avoiding the powers it avoids)
-GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff")
+GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff", "tender")
 
 
 @frozen
@@ -53,10 +53,7 @@ def settle_goods(world: World) -> World:
 
 def security(world: World) -> World:
     """Each great power's supply security from the current deliveries."""
-    for p in world.great_powers():
-        sec = {r: energy.security(world, p, r) for r in world.powers[p].demand}
-        world = with_power(world, p, security=sec)
-    return world
+    return energy.refresh(world)
 
 
 def graft(world: World, base: World) -> World:
@@ -68,7 +65,8 @@ def graft(world: World, base: World) -> World:
     return security(world)
 
 
-def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float = 0.5) -> tuple[float, dict, World]:
+def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float = 0.5,
+                 race_w: float = 1.0) -> tuple[float, dict, World]:
     """A great power's worth of accepting an offer, in points of the AI's value scale: the change in
     its projected objective points (`ai.race`: goods moved, security won, influence won), less `thrift`
     per US$ bn it pays now and per US$ bn of a contract's whole-life premium, plus its route habit."""
@@ -79,10 +77,10 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     after, kept = deliver(signed, world)
     goods = settle_goods if after.contracts.keys() != world.contracts.keys() else (lambda w: graft(w, base))
     after = goods(after)
-    before = race.value(base, p)
-    delta = race.value(after, p) - before
+    before = race.value(base, p, race_w)
+    delta = race.value(after, p, race_w) - before
     if kept < 1.0:  # its own pledges in the deal may slip: trust lost instead of aid given
-        delta = kept * delta + (1.0 - kept) * (race.value(goods(slip_new(signed, world)), p) - before)
+        delta = kept * delta + (1.0 - kept) * (race.value(goods(slip_new(signed, world)), p, race_w) - before)
     net = delta + thrift * lifetime(judged.terms) + thrift * (judged.terms.get("consent", 0.0) - judged.terms.get("paid", 0.0)) \
         - UNAFFORDABLE * judged.terms.get("unaffordable", 0.0)
     pts = net + ROUTE_POINTS * judged.terms.get("route", 0.0)
@@ -165,6 +163,14 @@ def finish(world: World, before: World, action: A.Action | None = None) -> tuple
     return world, years
 
 
+def tendered(world: World, action: A.Tender) -> World:
+    """The World once the concession a tender opened is won: its mine adds to the host's output (sold as it can)."""
+    c, r = action.actor, action.resource
+    t = tender.current(world, c, r)
+    eco = world.economies[c]
+    return with_economy(world, c, production={**eco.production, r: eco.production.get(r, 0.0) + t.volume})
+
+
 def complete(world: World, c: str, projects: tuple) -> tuple[World, int]:
     """`projects` of `c` counted as on stream; the years the last of them takes."""
     eco = world.economies[c]
@@ -227,10 +233,13 @@ def grow_c5(world: World, base: World, me: str) -> World:
     return with_economy(world, me, gdp=eco.gdp * (1 + world.param("economy.export_growth") * rev / max(eco.gdp, 0.1)))
 
 
-def project(view: World, me: str, action: A.Action, base: World, judge: bool = True, hope: float = 0.0) -> Outcome:
+def project(view: World, me: str, action: A.Action, base: World, judge: bool = True, hope: float = 0.0,
+            race_w: float = 1.0) -> Outcome:
     """The World at the year's end if `me` takes `action` (call only with legal actions); when the
     action makes pledges, also the World where they slip (`Outcome.slipped`, with its chance)."""
     world, _ = apply(view, action)
+    if isinstance(action, A.Tender):
+        world = tendered(world, action)
     chance, offer_id = 1.0, ""
     if isinstance(action, (A.Propose, A.Counter, A.Aid, A.Pact)):
         made = [oid for oid in world.offers if oid not in view.offers]
@@ -243,14 +252,14 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
             world, _ = EFFECTS["accept"](world, A.Accept(world.offers[oid].receiver, oid))
     signed = world
     world, delivered = deliver(signed, view)
-    world, years = year_end(world, view, base, me, action)
+    world, years = year_end(world, view, base, me, action, race_w)
     if delivered >= 1.0:
-        return Outcome(world, chance, years, offer_id, credit=under_way(view, base, me, action))
-    slipped, _ = year_end(slip_new(signed, view), view, base, me, action)
+        return Outcome(world, chance, years, offer_id, credit=under_way(view, base, me, action, race_w))
+    slipped, _ = year_end(slip_new(signed, view), view, base, me, action, race_w)
     return Outcome(world, chance * delivered, years, offer_id, slipped, chance * (1.0 - delivered))
 
 
-def under_way(view: World, base: World, me: str, action: A.Action) -> float:
+def under_way(view: World, base: World, me: str, action: A.Action, race_w: float = 1.0) -> float:
     """Projected points (`ai.race`) a refinery's projection owes to the host's rare-earth deposits already under way (it
     counts them done, `finish`): the refinery is judged on what it adds to them, not on them."""
     if not isinstance(action, A.Refine) or action.target not in view.economies:
@@ -259,21 +268,24 @@ def under_way(view: World, base: World, me: str, action: A.Action) -> float:
     if not pending:
         return 0.0
     world, _ = complete(view, action.target, pending)
-    return race.value(grow_c5(settle_goods(world), base, me), me) - race.value(base, me)
+    return race.value(grow_c5(settle_goods(world), base, me), me, race_w) - race.value(base, me, race_w)
 
 
-def year_end(world: World, view: World, base: World, me: str, action: A.Action) -> tuple[World, int]:
+def year_end(world: World, view: World, base: World, me: str, action: A.Action,
+             race_w: float = 1.0) -> tuple[World, int]:
     """The rest of the projection: summits held, builds finished, programmes billed, goods re-routed."""
     if world.summits != view.summits:
         world = hold_summit(world, view)
     world, years = finish(world, view, action)
+    if isinstance(action, A.Tender):
+        years = max(years, 1)  # the bids come next year
     world = bill_programmes(world, view)
     if action.verb in GOODS_VERBS or world.contracts.keys() != view.contracts.keys():
         done = water_changes(grow_c5(settle_goods(world), base, me), view)
         planned, more = plan(world, me, action)
         if planned is not world:  # the two-step plan, when it scores better than the step alone
             planned = water_changes(grow_c5(settle_goods(planned), base, me), view)
-            if race.value(planned, me) > race.value(done, me):
+            if race.value(planned, me, race_w) > race.value(done, me, race_w):
                 return planned, max(years, more)
         return done, years
     return water_changes(graft(world, base), view), years
@@ -297,11 +309,11 @@ def slip_new(world: World, before: World) -> World:
     return world
 
 
-def expected_delta(out: Outcome, me: str, base_score: float) -> float:
+def expected_delta(out: Outcome, me: str, base_score: float, race_w: float = 1.0) -> float:
     """Expected change in `me`'s projected points: delivered x its gain + slipped x its (usually negative) change."""
-    delta = out.chance * (race.value(out.world, me) - base_score) - out.credit
+    delta = out.chance * (race.value(out.world, me, race_w) - base_score) - out.credit
     if out.slipped is not None:
-        delta += out.slip_chance * (race.value(out.slipped, me) - base_score)
+        delta += out.slip_chance * (race.value(out.slipped, me, race_w) - base_score)
     return delta
 
 
@@ -312,9 +324,9 @@ def deepen(world: World) -> World:
     return dilution.dilute(decay_all(world))
 
 
-def score(world: World, me: str) -> float:
+def score(world: World, me: str, race_w: float = 1.0) -> float:
     """`me`'s projected objective points in a World, on the AI's value scale (`ai.race`)."""
-    return race.value(world, me)
+    return race.value(world, me, race_w)
 
 
 def is_great(world: World, p: str) -> bool:

@@ -101,12 +101,15 @@ def expected(world: World, me: str) -> dict[str, float]:
     return out
 
 
-def value(world: World, me: str) -> float:
-    """What a World is worth to `me`: its expected objective points still to be won (SCALE = the
-    whole game's points) plus NATIONAL x its agenda score (0..100), the national interest it keeps
-    when no objective of its own reads a term (so a seat dealt one race still minds its treasury,
-    trade and autonomy)."""
-    return race_value(world, me) + NATIONAL * agenda.score(world, me)
+def value(world: World, me: str, race: float = 1.0) -> float:
+    """What a World is worth to `me`: `race` x (its expected objective points still to be won, SCALE =
+    the whole game's points, plus NATIONAL x its agenda score, the national interest it keeps when no
+    objective of its own reads a term) + (1 - race) x its agenda score alone (0..100). `race` is the
+    difficulty level's: 1 plays to win, 0 plays the national agenda as the historical style does."""
+    national = agenda.score(world, me)
+    if race <= 0:
+        return national
+    return race * (race_value(world, me) + NATIONAL * national) + (1.0 - race) * national
 
 
 def race_value(world: World, me: str) -> float:

@@ -37,6 +37,8 @@ def phrase(world: World, a: A.Action) -> Msg:
         return msg("ai.do.policy", card=Ref("card", a.card), details=card_details(world, a))
     if isinstance(a, A.Tariff):
         return msg("ai.do.tariff", corridor=K(world, a.corridor), fee=a.fee)
+    if isinstance(a, A.Tender):
+        return msg("ai.do.tender", resource=R(a.resource))
     if isinstance(a, A.Water):
         return msg("ai.do.water_hold" if a.hold else "ai.do.water_release", river=RV(world, a.river))
     return msg("ai.do.end")

@@ -6,12 +6,13 @@ all enter through `console()`.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
 
 from game.errors import HeartlandError, ScenarioErrors
-from game.text import render
+from game.text import render, tr
 
 EXIT_BAD_INPUT = 2
 
@@ -26,45 +27,62 @@ def _agents(sc, kind: str, difficulty: str | None = None) -> dict:
     return {p: make() for p in sc.world.order}
 
 
-def _one_game(args: tuple) -> dict:
-    scenario, seed, agent_kind, history, difficulty, save_dir, short = args
+@functools.lru_cache(maxsize=4)
+def _scenario(scenario: str, short: bool):
+    """The scenario, loaded once per process (each worker of a sweep loads it once, not once a game)."""
     from game.scenario.loader import load
-    from game.sim import play
-    sc = load(scenario, short=short)
+    return load(scenario, short=short)
+
+
+def _one_game(args: tuple, report: bool = False) -> dict:
+    """One headless game: its seed, winner, status, points and scores (its history, its events report when asked)."""
+    scenario, seed, agent_kind, history, difficulty, save_dir, short = args
+    from game.sim import play_session, result
+    sc = _scenario(scenario, short)
     agents = _agents(sc, agent_kind, difficulty)
-    result = _saved_game(sc, agents, seed, save_dir) if save_dir else play(sc.world, agents, seed)
-    out = {"seed": seed, "winner": result.winner, "status": result.status, "points": result.points,
-           "scores": result.scores}
+    session = _saved_game(sc, agents, seed, save_dir) if save_dir else play_session(sc.world, agents, seed)
+    done = result(session)
+    out = {"seed": seed, "winner": done.winner, "status": done.status, "points": done.points, "scores": done.scores}
     if history:
-        out["history"] = list(result.history)
+        out["history"] = list(done.history)
+    if report:
+        from game.scenario.report import events_report
+        out["events"] = events_report(sc, seed, lambda w: _agents(_with_world(sc, w), agent_kind, difficulty), session)
     return out
 
 
+def _with_world(sc, world):
+    """The scenario `sc` starting from another World (the events report's control game)."""
+    from attrs import evolve
+    return evolve(sc, world=world)
+
+
 def _saved_game(sc, agents: dict, seed: int, folder: str):
-    """Play one game like `sim.play` and write its save as FOLDER/<scenario>-seed<seed>.json."""
+    """Play one game like `sim.play` and write its save as FOLDER/<scenario>-seed<seed>.json; the finished Session."""
     from pathlib import Path
     from game.fileio import safe_stem
     from game.save import save
-    from game.sim import play_session, result
+    from game.sim import play_session
     session = play_session(sc.world, agents, seed, scenario_raw=sc.raw)
     save(session, Path(folder) / f"{safe_stem(sc.id)}-seed{seed}.json")
-    return result(session)
+    return session
 
 
 def simulate(ns: argparse.Namespace) -> int:
     """Play whole games headless and print winners and mean points (and mean agenda scores)."""
     from game.save import saves_dir
-    from game.scenario.loader import load
-    sc = load(ns.scenario, short=ns.short)
+    sc = _scenario(ns.scenario, ns.short)
     folder = None if ns.save is None else str(saves_dir(ns.save or None))
     jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.difficulty, folder, ns.short) for i in range(ns.games)]
     bar = Progress(len(jobs), f"{ns.scenario} x{ns.games}")
-    if ns.jobs > 1:
+    first = [bar.tick(_one_game(jobs[0], report=True))] if ns.events_report else []
+    rest = jobs[len(first):]
+    if ns.jobs > 1 and rest:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(ns.jobs) as pool:
-            games = [bar.tick(g) for g in pool.map(_one_game, jobs)]
+            games = first + [bar.tick(g) for g in pool.map(_one_game, rest)]
     else:
-        games = [bar.tick(_one_game(j)) for j in jobs]
+        games = first + [bar.tick(_one_game(j)) for j in rest]
     bar.close()
     names = {p: sc.world.powers[p].name for p in sc.world.order}
     wins = {names[p]: sum(1 for g in games if g["winner"] == p) for p in sc.world.order}
@@ -83,6 +101,8 @@ def simulate(ns: argparse.Namespace) -> int:
         print(f"{n:<13} {wins[n]:>5} {rate[n]:>9.1%} {ci[n][0]:>7.1%}-{ci[n][1]:<7.1%} {mean[n]:>12.1f} {agenda[n]:>7.1f}")
     if folder:
         print(f"saves: {folder}")
+    if ns.events_report:
+        print("\n".join(render(m) for m in games[0]["events"]))
     if ns.json:
         out = {"games": len(games), "short": ns.short, "wins": wins, "mean_score": mean, "mean_agenda": agenda,
                "win_rate": rate, "ci": ci, "rounds": list(objectives_rounds(sc.world)), "objectives": objectives_data(sc.world),
@@ -152,21 +172,38 @@ class Progress:
 
 
 def validate(ns: argparse.Namespace) -> int:
-    """Check scenario files; print every problem as file:line: key: sentence (warnings too, which never fail)."""
+    """Check scenario files; print every problem as file:line: key: sentence (warnings too, which never fail);
+    with --explain, what each file changes against its base."""
     from game.scenario.loader import load
     bad = 0
     for name in ns.files:
+        if ns.explain:
+            from game.scenario.explain import explain
+            try:
+                print("\n".join(render(m) for m in explain(name)))
+            except ScenarioErrors as e:
+                bad += 1
+                print("\n".join(err.describe() for err in e.errors))
+            continue
         try:
             sc = load(name)
             for warning in sc.warnings:
                 print(warning.describe())
-            print(f"{name}: ok" + (f" ({len(sc.warnings)} warning{'s' if len(sc.warnings) > 1 else ''})"
-                                   if sc.warnings else ""))
+            print(tr("cli.valid_warnings", name=name, n=len(sc.warnings)) if sc.warnings else tr("cli.valid", name=name))
         except ScenarioErrors as e:
             bad += 1
             for err in e.errors:
                 print(err.describe())
     return EXIT_BAD_INPUT if bad else 0
+
+
+def new_scenario(ns: argparse.Namespace) -> int:
+    """Write a commented scenario file extending a base into the user's scenarios folder."""
+    from game.scenario.template import new_scenario as write
+    from game.text import tr
+    path = write(ns.name, ns.extends)
+    print(tr("template.written", path=str(path), name=ns.name))
+    return 0
 
 
 def folders(ns: argparse.Namespace) -> int:
@@ -182,10 +219,10 @@ def replay(ns: argparse.Namespace) -> int:
     from game.replay import replay_file
     result = replay_file(ns.save)
     if result.diverged:
-        print(f"{ns.save}: {render(result.message)}.", file=sys.stderr)
+        print(tr("cli.replay_diverged", path=ns.save, reason=result.message), file=sys.stderr)
         return 1
     years = len(result.worlds) - 1
-    print(f"{ns.save}: the replay reaches the saved World ({years} years, {result.final.year}).")
+    print(tr("cli.replay_ok", path=ns.save, n=years, year=str(result.final.year)))
     return 0
 
 
@@ -201,8 +238,7 @@ def play_game(ns: argparse.Namespace) -> int:
     try:
         driver = pygame.display.get_driver()
         if driver in HEADLESS_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
-            print(f"No screen was found (SDL chose the '{driver}' video driver); run the game on a desktop, "
-                  "or play headless with: heartland simulate --scenario 2015", file=sys.stderr)
+            print(tr("cli.no_screen", driver=driver), file=sys.stderr)
             return EXIT_BAD_INPUT
         return run(ns)
     finally:
@@ -254,6 +290,9 @@ def parser() -> argparse.ArgumentParser:
                      help="difficulty of every AI seat (default: the scenario's, else normal)")
     sim.add_argument("--json", action="store_true", help="print one JSON object on the last line")
     sim.add_argument("--history", action="store_true", help="add each game's year-by-year series")
+    sim.add_argument("--events-report", action="store_true",
+                     help="after the games, say what each event of the first game changed, and warn when a control "
+                          "game without the scenario's own events reached the same")
     sim.add_argument("--save", metavar="DIR", nargs="?", default=None, const="",
                      help="write each finished game's save into DIR (without DIR: the saves folder)")
     sim.add_argument("--short", action="store_true", help="play the scenario's short form")
@@ -263,7 +302,13 @@ def parser() -> argparse.ArgumentParser:
     rep.set_defaults(func=replay)
     val = sub.add_parser("validate", help="check scenario files")
     val.add_argument("files", nargs="+")
+    val.add_argument("--explain", action="store_true",
+                     help="say in sentences what each file changes against the scenario it extends")
     val.set_defaults(func=validate)
+    new = sub.add_parser("new-scenario", help="start a scenario of your own from a commented template")
+    new.add_argument("name", metavar="NAME", help="the new scenario's id (letters, digits, _ and -)")
+    new.add_argument("--extends", default="2025", metavar="BASE", help="the scenario it builds on (default: 2025)")
+    new.set_defaults(func=new_scenario)
     fol = sub.add_parser("folders", help="show where saves, settings, your scenarios and exports are kept")
     fol.set_defaults(func=folders)
     dem = sub.add_parser("demo", help="AI-only years on screen with a screenshot of every scene")
@@ -276,7 +321,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--short", action="store_true", help="new games start in the scenario's short form")
     ap.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # bench/frame.py
     ap.add_argument("--lang", metavar="LANG", help=LANG_HELP)
-    for sub in (sim, rep, val, dem):
+    for sub in (sim, rep, val, dem, new):
         sub.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=LANG_HELP)
     return ap
 

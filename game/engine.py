@@ -99,9 +99,10 @@ def default_attendance(world: World, c: str, fid: str) -> tuple[World, list[Entr
 
 # --- stepping ------------------------------------------------------------------------
 
-def step(world: World, action: Action) -> tuple[World, list[Entry]]:
-    """Validate and apply one action, then run the game on to the next decision."""
-    reasons = validate(world, action)
+def step(world: World, action: Action, checked: bool = False) -> tuple[World, list[Entry]]:
+    """Validate and apply one action, then run the game on to the next decision (`checked`: the
+    action is one of `legal_actions(world, ...)`, which validated it already)."""
+    reasons = [] if checked else validate(world, action)
     if reasons:
         raise IllegalAction(reasons)
     world, log = apply(world, action)
@@ -272,10 +273,7 @@ def tick_policies(world: World) -> World:
 
 def update_security(world: World) -> World:
     """Each great power's supply security, good by good."""
-    for p in world.great_powers():
-        sec = {r: energy.security(world, p, r) for r in world.powers[p].demand}
-        world = with_power(world, p, security=sec)
-    return world
+    return energy.refresh(world)
 
 
 def calm_down(world: World) -> World:

@@ -27,25 +27,35 @@ class IllegalAction(HeartlandError):
 
 
 class ScenarioError(HeartlandError):
-    """A scenario file that cannot be used: where, which key, and why."""
+    """A scenario file that cannot be used: where, which key, and why (`message`, a game.text.Msg)."""
 
-    def __init__(self, path: str, line: int | None, key: str, message: str):
+    label = ""  # a catalogue key said before the key ("warning"), or none
+
+    def __init__(self, path: str, line: int | None, key: str, message):
         self.path, self.line, self.key, self.message = path, line, key, message
-        super().__init__(self.describe())
+        super().__init__()
 
-    def describe(self) -> str:
-        """`file:line: key: sentence`, the form every scenario message takes."""
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, path: str | None = None) -> str:
+        """`file:line: key: sentence` in the active language, the form every scenario message takes (`path` shown instead of the full one)."""
+        from game.text import render, tr
+        shown = path or self.path
+        parts = [f"{shown}:{self.line}" if self.line else shown] + ([tr(self.label)] if self.label else [])
+        return ": ".join(parts + ([self.key] if self.key else []) + [render(self.message)])
+
+    @property
+    def text(self) -> str:
+        """The sentence alone, in the active language."""
+        from game.text import render
+        return render(self.message)
 
 
 class ScenarioWarning(ScenarioError):
-    """Something plausible but probably wrong in a scenario: shown, never blocking."""
+    """Something plausible but probably wrong in a scenario: shown, never blocking (`file:line: warning: key: sentence`)."""
 
-    def describe(self) -> str:
-        """`file:line: warning: key: sentence`."""
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: warning: {self.key}: {self.message}" if self.key else f"{where}: warning: {self.message}"
+    label = "scenario.warning"
 
 
 class ScenarioErrors(HeartlandError):
@@ -53,7 +63,10 @@ class ScenarioErrors(HeartlandError):
 
     def __init__(self, errors: list[ScenarioError]):
         self.errors = list(errors)
-        super().__init__("\n".join(e.describe() for e in self.errors))
+        super().__init__()
+
+    def __str__(self) -> str:
+        return "\n".join(e.describe() for e in self.errors)
 
 
 class SaveError(HeartlandError):

@@ -81,8 +81,8 @@ def _with_build_note(run: Replay, session: Session) -> Replay:
         return run
     from attrs import evolve
     from game.save import game_version
-    return evolve(run, message=f"{run.message} (the save was made by version {session.saved_by}; "
-                              f"the rules have changed since, this is version {game_version()})")
+    return evolve(run, message=msg("replay.build_note", reason=run.message, saved_by=session.saved_by,
+                                   version=game_version()))
 
 
 def replay_file(path: str | os.PathLike) -> Replay:

@@ -336,8 +336,7 @@ def parse(data: bytes, where: str) -> dict:
             content = MIGRATIONS[version](content)
             version += 1
     except (AttributeError, KeyError, TypeError, ValueError):
-        raise SaveError(f"{where}: the save (format {version}) is missing parts of the game and cannot be "
-                        "brought up to date.") from None
+        raise SaveError(msg("save.err.not_migrated", path=str(where), version=version)) from None
     content["saved_by"] = str(doc.get("game_version", ""))
     return content
 
@@ -397,18 +396,18 @@ def session_from_body(content: dict, make_agent: AgentFactory = default_agents) 
         scenario = content["scenario"]
         stated_hash = content.get("world_hash", "")
         if not isinstance(scenario, dict) or not isinstance(scenario.get("raw") or {}, dict):
-            raise SaveError("the embedded scenario is not a table of scenario data.")
+            raise SaveError(msg("save.err.scenario_not_table"))
         if not isinstance(stated_hash, str):
-            raise SaveError("the recorded World hash is not text.")
+            raise SaveError(msg("save.err.hash_not_text"))
     except ValueError as e:
         raise SaveError(msg("save.err.impossible", detail=str(e))) from None
     except (KeyError, TypeError, AttributeError):
         raise SaveError(msg("save.err.missing_parts")) from None
     problems = world_problems(world)
     if sorted(seats) != sorted(world.order):
-        problems.append("the seats do not match the powers")
+        problems.append(msg("save.err.seats"))
     if any(m.actions > len(actions) for m in marks):
-        problems.append("a year mark points past the end of the action log")
+        problems.append(msg("save.err.marks"))
     if problems:
         raise SaveError(msg("save.err.impossible", detail=problems[0]))
     built_here = content.get("saved_by", "") == game_version()
@@ -429,12 +428,12 @@ def session_from_body(content: dict, make_agent: AgentFactory = default_agents) 
 def _actions(items: Any) -> list[str]:
     """The action log, every entry readable as an action (SaveError naming the first that is not)."""
     if not isinstance(items, list):
-        raise SaveError("the action log is not a list.")
+        raise SaveError(msg("save.err.actions_not_list"))
     for i, text in enumerate(items):
         try:
             parse_action(text)
         except HeartlandError as e:
-            raise SaveError(f"action {i + 1} ('{str(text)[:40]}') cannot be read: {e}") from None
+            raise SaveError(msg("save.err.bad_action", n=i + 1, text=str(text)[:40], error=str(e))) from None
     return list(items)
 
 

@@ -39,13 +39,28 @@ def default_agents(world: World, seat: Seat):
     return make_agent(world, seat.power, seat.difficulty)
 
 
-@frozen
+@define(eq=False)
 class YearMark:
-    """The end of one finished year: how many actions had been taken, and the World's hash then."""
+    """The end of one finished year: how many actions had been taken, and the World's hash then
+    (worked out from the World kept beside it only when first read: saving, replaying, testing)."""
 
     year: int
     actions: int
-    hash: str
+    known: str = ""  # the hash, once worked out (or as a save gave it)
+    world: World | None = field(default=None, repr=False)  # the World to hash, until it is hashed
+
+    @property
+    def hash(self) -> str:
+        """The World's hash at the end of the year."""
+        if not self.known and self.world is not None:
+            self.known, self.world = engine.world_hash(self.world), None
+        return self.known
+
+    def __eq__(self, other) -> bool:
+        """Marks are equal when they name the same year, action count and hash."""
+        if not isinstance(other, YearMark):
+            return NotImplemented
+        return (self.year, self.actions, self.hash) == (other.year, other.actions, other.hash)
 
 
 @define
@@ -101,6 +116,11 @@ class Session:
             self._legal = (self.world, legal_actions(self.world, self.current()))
         return list(self._legal[1])
 
+    def _from_menu(self, action: Action) -> bool:
+        """Whether `action` is one of the legal actions worked out for the current World (the very
+        object: it was checked then, so it is not checked again)."""
+        return self._legal[0] is self.world and any(a is action for a in self._legal[1])
+
     def view(self, power: str) -> World:
         """What `power` may see."""
         return view_for(self.world, power)
@@ -109,16 +129,16 @@ class Session:
     def act(self, action: Action, reason: str = "", terms: dict | None = None) -> list[Entry]:
         """Apply one action for the current seat; IllegalAction with reasons if not allowed."""
         before, year = self.world, self.world.year
-        world, log = engine.step(self.world, action)
+        world, log = engine.step(self.world, action, checked=self._from_menu(action))
         if reason:
-            log.insert(0, Entry.of(before, action.actor, reason, rule="ai", terms=terms or {}))
+            log.insert(0, Entry.of(before, action.actor, reason, rule="ai", terms=terms or {}, private=private_to(log)))
         self._remember_undo(before, action)
         self.world = world
         self.actions.append(str(action))
         self.log.extend(log)
         if world.year != year or world.status != "playing":
             self.history.append(recorded(world, year))
-            self.year_marks.append(YearMark(year, len(self.actions), engine.world_hash(world)))
+            self.year_marks.append(YearMark(year, len(self.actions), world=world))
             self.year_worlds.append(world)
             for hook in self.on_year_end:
                 hook(self)
@@ -176,6 +196,14 @@ class Session:
     def visible_log(self, power: str) -> list[Entry]:
         """The log lines `power` may read."""
         return [e for e in self.log if e.visible_to(power)]
+
+
+def private_to(log: list[Entry]) -> tuple[str, ...]:
+    """Who may read the reason for an action: everyone, unless every line the action wrote is private (an offer,
+    a refusal), then only the powers those lines are private to."""
+    if not log or any(not e.private for e in log):
+        return ()
+    return tuple(dict.fromkeys(p for e in log for p in e.private))
 
 
 def _same_turn(a: World, b: World) -> bool:

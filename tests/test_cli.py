@@ -47,4 +47,4 @@ def test_validate_broken_scenario_gives_sentence_and_exit_2(tmp_path):
 def test_unknown_scenario_exit_2_without_traceback():
     out = run("simulate", "--scenario", "nowhere", "--games", "1")
     assert out.returncode == 2
-    assert "no such scenario file" in out.stderr and "Traceback" not in out.stderr
+    assert "there is no scenario 'nowhere'" in out.stderr and "Traceback" not in out.stderr

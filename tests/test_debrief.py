@@ -115,6 +115,9 @@ def test_missing_reference_gives_a_sentence(session, monkeypatch):
 def test_export_from_the_scene_by_typing_a_folder(session, tmp_path):
     scene = DebriefScene(session)
     scene.set_tab(TABS.index("export"))
+    scene.draw(pygame.Surface((1280, 720)))
+    field = next(r for r, (kind, _) in scene.hits if kind == "field")
+    scene.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=field.center))
     scene.folder_text = ""
     for ch in str(tmp_path / "class"):
         scene.handle_event(pygame.event.Event(pygame.TEXTINPUT, text=ch))
@@ -141,3 +144,40 @@ def test_a_game_without_years_still_draws(session):
     for i in range(len(TABS)):
         scene.set_tab(i)
         scene.draw(surface)
+
+
+def test_shortcut_keys_never_type_into_the_folder_field(session):
+    """On the export tab, L and Y act as shortcuts (their text is dropped) until the field is clicked; then
+    they only type, and Esc gives the keyboard back."""
+    scene = DebriefScene(session)
+    scene.set_tab(TABS.index("export"))
+    before = scene.folder_text
+    scene.handle_event(key(pygame.K_l))
+    scene.handle_event(pygame.event.Event(pygame.TEXTINPUT, text="l"))
+    assert scene.large and scene.folder_text == before
+    scene.draw(pygame.Surface((1280, 720)))
+    field = next(r for r, (kind, _) in scene.hits if kind == "field")
+    scene.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=field.center))
+    scene.handle_event(key(pygame.K_l))
+    scene.handle_event(pygame.event.Event(pygame.TEXTINPUT, text="l"))
+    assert scene.large and scene.folder_text == before + "l"
+    scene.handle_event(key(pygame.K_ESCAPE))
+    assert not scene.typing and TABS[scene.tab] == "export"
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_escape_or_the_menu_button_leaves_a_finished_game_for_the_main_menu(session, tab):
+    """The debrief that ends a game is the only scene: Esc, or its menu button, opens the main menu from any tab."""
+    from game.ui.menu import MainMenuScene
+    for how in ("esc", "button"):
+        m = SceneManager()
+        scene = DebriefScene(session)
+        m.push(scene)
+        scene.set_tab(TABS.index(tab))
+        scene.draw(pygame.Surface((1280, 720)))
+        if how == "esc":
+            m.handle_event(key(pygame.K_ESCAPE))
+        else:
+            r = next(r for r, (kind, _) in scene.hits if kind == "menu")
+            m.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=r.center))
+        assert isinstance(m.top, MainMenuScene), (tab, how)

@@ -118,7 +118,7 @@ def test_replay_says_when_the_rules_changed_since_an_older_build(tmp_path, monke
     real = replay.rerun
     monkeypatch.setattr(replay, "rerun", lambda s: replay.Replay((), None, True, 2015, "the replay diverges in 2015"))
     result = replay.replay_file(path)
-    assert "0.0.1" in result.message and "rules have changed" in result.message
+    assert "0.0.1" in str(result.message) and "rules have changed" in str(result.message)
     monkeypatch.setattr(replay, "rerun", real)
 
 

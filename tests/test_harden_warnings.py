@@ -40,7 +40,7 @@ def test_plausible_but_wrong_values_are_warned_about(tmp_path, name):
     (old, new), key, needle = CASES[name]
     text = changed(old, new)
     found = warned(tmp_path, text)
-    assert any(key in w.key and needle in w.message for w in found), [w.describe() for w in found]
+    assert any(key in w.key and needle in w.text for w in found), [w.describe() for w in found]
     w = next(w for w in found if key in w.key)
     assert w.line == line_of(text, new.split(" #")[0][:25])
 
@@ -49,14 +49,14 @@ def test_a_policy_with_actor_and_target_swapped(tmp_path):
     text = changed("[economies.kazakhstan]", '[policies.swapped]\ncard = "export_controls"\nactor = "japan"\n'
                    'target = "china"\nresource = "rare_earths"\n\n[economies.kazakhstan]')
     found = warned(tmp_path, text)
-    assert any(w.key == "policies.swapped.actor" and "swapped" in w.message for w in found)
+    assert any(w.key == "policies.swapped.actor" and "swapped" in w.text for w in found)
 
 
 def test_a_later_start_that_drops_an_event_others_wait_for(home, tmp_path):
     text = ('format_version = 1\nextends = "1992"\n[scenario]\nid = "late"\ntitle = "Late"\nstart_year = 1998\n')
     found = warned(tmp_path, text)
-    assert any(w.key == "scenario.start_year" and w.line == 6 and "shanghai_five" in w.message
-               and "sco_founded" in w.message for w in found), \
+    assert any(w.key == "scenario.start_year" and w.line == 6 and "shanghai_five" in w.text
+               and "sco_founded" in w.text for w in found), \
         [w.describe() for w in found]
 
 
@@ -65,7 +65,7 @@ def test_two_files_with_one_id_are_treated_alike_everywhere(home, tmp_path):
     twin = home / "scenarios" / "twin.toml"
     twin.write_text(changed('title = "Belt and Road"', 'title = "Twin"'))
     found = warned(tmp_path, twin.read_text(), name="copy.toml")
-    assert any(w.key == "scenario.id" and "2015.toml" in w.message for w in found)
+    assert any(w.key == "scenario.id" and "2015.toml" in w.text for w in found)
     listed = {i.title: i for i in list_scenarios()}
     assert not listed["Twin"].error and any("also the id of" in w for w in listed["Twin"].warnings)
     assert listed["Belt and Road"].warnings == ()

@@ -226,18 +226,94 @@ def test_a_scenario_gives_its_texts_in_other_languages_and_bad_entries_are_named
     assert any("i18n.ru.events.nosuch.title" in s for s in said), said
 
 
-@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
-def test_every_scene_draws_in_every_language_with_a_glyph_for_every_character(lang):
-    """Each scene at 720p in each language: its texts are in that language and every character has a glyph."""
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_scene_draws_in_every_language_whole_and_with_a_glyph_for_every_character(lang):
+    """Each scene at 720p and 1080p in each language: its texts are in that language, every character has a
+    glyph, and no text is cut without an ellipsis, runs out of its box or off the window, or is left out."""
     import pygame
 
     from game.ui import theme
     from game.ui.app import Settings
     from tests.test_ui_scenes import draw_scene, scenes_to_render
     have = set().union(*(theme.coverage(f) for f in theme.faces(lang)))
-    for name, make in scenes_to_render():
-        drawn = draw_scene(pygame.Surface((1280, 720)), Settings(1280, 720, language=lang), name, make)
-        boxes = sorted({c for s in drawn for c in s if c.isprintable() and not c.isspace() and ord(c) not in have})
-        assert not boxes, (lang, name, boxes[:10])
-        native = [s for s in drawn if any(ord(c) > 0x3000 or 0x400 <= ord(c) < 0x500 for c in s)]
-        assert len(native) >= len(drawn) // 3, (lang, name, drawn[:10])
+    cut = []
+    try:
+        for size in ((1280, 720), (1920, 1080)):
+            for name, make in scenes_to_render():
+                cuts = theme.cuts_start()
+                try:
+                    drawn = draw_scene(pygame.Surface(size), Settings(*size, language=lang), name, make)
+                finally:
+                    theme.cuts_stop()
+                cut += [(size[0], name, how, s) for how, s in cuts]
+                boxes = sorted({c for s in drawn for c in s if c.isprintable() and not c.isspace() and ord(c) not in have})
+                assert not boxes, (lang, name, boxes[:10])
+                native = [s for s in drawn if any(ord(c) > 0x3000 or 0x400 <= ord(c) < 0x500 for c in s)]
+                assert lang == "en" or len(native) >= len(drawn) // 3, (lang, name, drawn[:10])
+    finally:
+        theme.set_scale(1.0)
+        text.set_language("en")
+    assert not cut, sorted(set(cut))[:10]
+
+
+def test_the_cut_recorder_catches_text_off_its_box_and_paragraphs_end_with_an_ellipsis():
+    """What the scene test relies on: text past the window or a button's clip is recorded; a paragraph too
+    long for its box ends its last line with an ellipsis instead of dropping lines silently."""
+    import pygame
+
+    from game.ui import theme
+    pygame.font.init()
+    surface = pygame.Surface((200, 100))
+    cuts = theme.cuts_start()
+    try:
+        theme.text(surface, "a line far too long to stay inside two hundred pixels", (10, 10), 16)
+        surface.set_clip(pygame.Rect(10, 40, 60, 30))
+        theme.text(surface, "a button label", (12, 45), 16)
+        surface.set_clip(None)
+        theme.text(surface, "fits", (10, 70), 16, width=180)
+        said = "many words " * 40
+        theme.paragraph(surface, said, pygame.Rect(0, 0, 200, 40), 16)
+        theme.paragraph(surface, said, pygame.Rect(0, 0, 200, 2), 16)
+    finally:
+        theme.cuts_stop()
+    assert [how for how, _ in cuts] == ["outside", "outside", "dropped"], cuts
+    drawn = theme.record_start()
+    try:
+        theme.paragraph(surface, said, pygame.Rect(0, 0, 200, 40), 16)
+    finally:
+        theme.record_stop()
+    assert drawn and drawn[-1].endswith(theme.ELLIPSIS)
+
+
+
+SENTENCE = re.compile(r"""(?:return\s*\[\s*f?["']|reasons\.append\(\s*f?["']|Entry\.of\([^()]*?,[^()]*?,\s*f["'](?!log\.)"""
+                      r"""|\.(?:fail|warn)\(\s*f?["'][^"']*["']\s*,\s*f?["']|_error\([^()]*?,[^()]*?,[^()]*?,\s*f?["'])"""
+                      r"""[^"']*\s[^"']*["']""")
+
+
+def test_rules_engine_and_ai_build_messages_never_sentences():
+    """No refusal reason or log line in the rules, the engine, the loaders or the AI is an English sentence."""
+    roots = [ROOT / "game" / "rules", ROOT / "game" / "scenario", ROOT / "ai"]
+    files = [p for r in roots for p in r.rglob("*.py")] + [ROOT / "game" / n for n in ("engine.py", "session.py", "save.py")]
+    found = [(p.name, m.group(0)) for p in files for m in SENTENCE.finditer(p.read_text("utf-8"))]
+    assert not found, found[:10]
+
+
+def test_the_rules_reference_speaks_the_readers_language():
+    """Each rule's English summary is its docstring's; in Japanese the reference's headings, names and summaries are Japanese."""
+    import importlib.util
+    from game.rules.catalog import every_rule
+    from game.ui.rules_ref import RulesScene
+    spec = importlib.util.spec_from_file_location("gen_rules_doc", ROOT / "tools" / "gen_rules_doc.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert all(r.summary_in("en") == gen.summary(r) for r in every_rule())
+    try:
+        text.set_language("ja")
+        blocks = RulesScene().blocks
+    finally:
+        text.set_language("en")
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings[0] == "ハートランド ルール解説" and "1. 多方位外交によるヘッジ" in headings
+    assert any(b.text == "*どの大国も、代償なしに中央アジアの国を支配することはできない。*" for b in blocks)
+    assert any(b.kind == "table" and b.rows[0][0] == "パラメーター" for b in blocks)

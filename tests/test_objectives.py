@@ -132,7 +132,7 @@ def test_bad_objective_names_file_line_and_key(body, key, words):
     with pytest.raises(ScenarioErrors) as e:
         _load_text(text)
     err = next(x for x in e.value.errors if x.key == key)
-    assert words in err.message
+    assert words in err.text
     needle = f"\n{key.rsplit('.', 1)[1]} = "
     assert err.line == line_of(text, "[powers.japan.objectives.x]") + full[:full.index(needle) + 1].count("\n")
 
@@ -144,7 +144,7 @@ def test_bad_rounds_are_reported(rounds, words):
     with pytest.raises(ScenarioErrors) as e:
         _load_text(text)
     err = next(x for x in e.value.errors if x.key == "scenario.rounds")
-    assert words in err.message and err.line == line_of(text, f"rounds = {rounds}")
+    assert words in err.text and err.line == line_of(text, f"rounds = {rounds}")
 
 
 def test_short_form_has_fewer_years_and_its_own_rounds():

@@ -98,3 +98,20 @@ def test_pact_6_the_ai_proposes_and_answers_a_consortium():
     agent = make_agent(wk, "kyrgyzstan", "normal")
     d = agent.choose(wk, legal_actions(wk, "kyrgyzstan"), random.Random(1))
     assert d.action == A.Accept("kyrgyzstan", oid), d.reason
+
+
+def test_pact_7_the_ai_sends_one_pact_a_year_to_the_same_parties():
+    """With its consortium pending, China's AI considers no second pact (nor offer) to the same states."""
+    import random
+
+    from ai.factory import make_agent
+    w = at_turn(consortium_world(), "china", "diplomacy")
+    agent = make_agent(w, "china", "normal")
+    legal = legal_actions(w, "china")
+    assert any(isinstance(a, A.Pact) for a in agent.options(w, "china", legal, random.Random(1)))
+    w, _ = apply(w, pact())
+    legal = legal_actions(w, "china")
+    assert any(isinstance(a, A.Pact) for a in legal)  # the rules still allow it ...
+    considered = agent.options(w, "china", legal, random.Random(1))
+    assert not [a for a in considered if isinstance(a, A.Pact)]  # ... but the AI does not repeat itself
+    assert not [a for a in considered if isinstance(a, A.Propose) and a.target in ("kazakhstan", "kyrgyzstan")]

@@ -163,7 +163,7 @@ def test_broken_scenario_names_file_line_and_key(tmp_path, monkeypatch, files, f
             target.write_text(content, encoding="utf-8")
     errors = validate(str(tmp_path / S))
     assert errors, "the broken scenario was accepted"
-    hits = [e for e in errors if e.key == key and words in e.message]
+    hits = [e for e in errors if e.key == key and words in e.text]
     assert hits, "\n".join(e.describe() for e in errors)
     err = hits[0]
     assert err.path.endswith(file)
@@ -179,7 +179,7 @@ def test_not_utf8_names_the_line(tmp_path):
     data = BASE_TEXT.encode()
     (tmp_path / S).write_bytes(data[:500] + b"\xff" + data[500:])
     err = validate(str(tmp_path / S))[0]
-    assert err.line == data[:500].count(b"\n") + 1 and "UTF-8" in err.message
+    assert err.line == data[:500].count(b"\n") + 1 and "UTF-8" in err.text
 
 
 def test_case_count():

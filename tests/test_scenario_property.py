@@ -110,6 +110,6 @@ def test_read_text_refuses_non_files(tmp_path):
     try:
         read_text(tmp_path)
     except ScenarioErrors as e:
-        assert "not a file" in e.errors[0].message
+        assert "not a file" in e.errors[0].text
     else:
         raise AssertionError("a folder was read")

@@ -32,8 +32,10 @@ def test_transit_1_state_downstream_earns_its_fee():
 
 
 def test_transit_2_a_tariff_raises_the_fee_and_the_income():
-    """Kyrgyzstan doubles its fee: its income doubles and the exporter's netback falls by the difference."""
-    w = at_turn(transit_world(), "kyrgyzstan", "actions")
+    """With traffic deaf to fees (elasticity 0), Kyrgyzstan doubles its fee: its income doubles and the
+    exporter's netback falls by the difference."""
+    w = transit_world()
+    w = at_turn(evolve(w, rules={**w.rules, "transit.elasticity": 0.0}), "kyrgyzstan", "actions")
     before = geography.resolve(w)
     w2, _ = checked_apply(w, A.Tariff("kyrgyzstan", "kg_line", 0.02))
     after = geography.resolve(w2)
@@ -41,6 +43,27 @@ def test_transit_2_a_tariff_raises_the_fee_and_the_income():
     units = after.flows["kg_line"]["oil"]
     assert before.revenue["kazakhstan"] - after.revenue["kazakhstan"] == pytest.approx(units * 0.01)
     assert w2.ap_left["kyrgyzstan"] == w.ap_left["kyrgyzstan"] - 1
+
+
+def test_transit_2b_a_dear_fee_drives_traffic_away():
+    """Rule `transit.elasticity`: at twice the base fee the exporter sends `1 - e` of its goods; the fee
+    income peaks between the base and the cap, and at the cap it is below the best fee's."""
+    w = at_turn(transit_world(), "kyrgyzstan", "actions")
+    e = w.param("transit.elasticity")
+    assert 0 < e < 1
+    units = geography.resolve(w).flows["kg_line"]["oil"]
+    income = {}
+    for fee in (0.01, 0.015, 0.02, 0.03):
+        wf = with_corridor(w, "kg_line", transit={"kyrgyzstan": fee})
+        k = wf.corridors["kg_line"]
+        assert transit.throughput(wf, k, "kazakhstan") == pytest.approx(max(0.0, 1 - e * (fee / 0.01 - 1)))
+        assert transit.throughput(wf, k, "kyrgyzstan") == 1.0  # its own goods pay no fee to itself
+        flows = geography.resolve(wf)
+        assert flows.flows.get("kg_line", {}).get("oil", 0.0) == pytest.approx(units * transit.throughput(wf, k, "kazakhstan"))
+        income[fee] = flows.fees.get("kyrgyzstan", 0.0)
+    best = 0.01 * (1 + e) / (2 * e)
+    assert 0.01 < best < transit.fee_cap(w, w.corridors["kg_line"])
+    assert income[0.015] > income[0.01] and income[0.015] > income[0.03]
 
 
 def test_transit_3_tariff_limits():

@@ -203,15 +203,15 @@ def test_long_route_names_are_ellipsized_in_the_panel():
 
 # --- sources, saves, debrief ------------------------------------------------------------------
 
-def test_event_sources_name_the_seed_document_and_keep_the_file():
-    """A seed file name gets its short title in front; other sources are shown as written."""
+def test_event_sources_name_the_seed_document_by_its_title():
+    """A seed file name is replaced by its short title (a note after it kept); other sources are shown as written."""
     from game.ui import words
     titles = words.source_titles()
     assert len(titles) == 5
     out = words.source("001_78d6b60161a582b5.txt")
-    assert out == f"{titles['001_78d6b60161a582b5.txt']} (001_78d6b60161a582b5.txt)"
+    assert out == titles['001_78d6b60161a582b5.txt'] and ".txt" not in out
     noted = words.source("000_81351d1bb27a5d01.txt (Turkey courted the region); public record (1992)")
-    assert "000_81351d1bb27a5d01.txt: Turkey courted the region" in noted and noted.endswith("public record (1992)")
+    assert noted == f"{titles['000_81351d1bb27a5d01.txt']} (Turkey courted the region); public record (1992)"
     assert words.source("public record (1997)") == "public record (1997)"
 
 
@@ -271,3 +271,18 @@ def test_main_menu_draws_without_importing_the_game():
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout
+
+
+def test_text_cache_is_bounded_by_bytes_least_recently_used_out():
+    """The rendered-text cache keeps at most its limit in pixel bytes, dropping the least recently used line."""
+    cache = theme.SurfaceCache(3 * 100 * 4 * 10)
+    lines = [pygame.Surface((100, 10), pygame.SRCALPHA) for _ in range(4)]
+    for i, surf in enumerate(lines[:3]):
+        cache.put(i, surf)
+    assert cache.get(0) is lines[0]  # 0 is now the most recently used
+    cache.put(3, lines[3])
+    assert cache.get(1) is None and cache.get(0) is lines[0] and cache.get(3) is lines[3]
+    assert cache.bytes <= cache.limit and len(cache) == 3
+    for i in range(200):
+        theme.render(f"line {i} of a long text that fills the cache", 16)
+    assert theme._cache.bytes <= theme.TEXT_CACHE_BYTES

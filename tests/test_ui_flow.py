@@ -86,6 +86,8 @@ def test_click_through_to_debrief():
             click(app, "next")
         elif name in ("YearSummaryScene",):
             click(app, "close")
+        elif name == "ConfirmScene":
+            click(app, "yes")  # end the turn with action points left
         elif name == "GameScene" and not app.manager.top.session.human_to_move():
             frame(app)  # the computer seats are thinking
         elif name == "GameScene":
@@ -123,7 +125,7 @@ def test_keyboard_only_game():
             frame(app)
             continue
         k = {"HandOverScene": pygame.K_SPACE, "EventCardsScene": pygame.K_SPACE, "YearSummaryScene": pygame.K_ESCAPE,
-             "GameScene": pygame.K_e}[name]
+             "GameScene": pygame.K_e, "ConfirmScene": pygame.K_RETURN}[name]
         key(app, k)
     assert top(app) == "DebriefScene"
 
@@ -280,7 +282,11 @@ def test_each_human_sees_the_year_summary_with_only_its_own_secrets():
             drawn = theme.record_start()
             frame(app)
             theme.record_stop()
-            summaries[scene.viewer] = " ".join(drawn)
+            click(app, "full-log")  # the year's log is one click deeper
+            full = theme.record_start()
+            frame(app)
+            theme.record_stop()
+            summaries[scene.viewer] = " ".join(drawn + full)
             click(app, "close")
         elif name == "HandOverScene":
             click(app, "ready")

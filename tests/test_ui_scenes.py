@@ -111,7 +111,7 @@ def make_session(humans=("japan", "china")):
 
 def scenes_to_render():
     """Every scene the UI builds, constructed on one session."""
-    from game.ui import dialogs
+    from game.ui import dialogs, summary
     from game.ui.debrief import DebriefScene
     from game.ui.game import GameScene
     from game.ui.menu import LoadScene, MainMenuScene, SettingsScene
@@ -125,7 +125,7 @@ def scenes_to_render():
         ("actions", lambda: dialogs.ActionListScene(game, "Summit", ("summit",))),
         ("answers", lambda: dialogs.AnswersScene(game)), ("nego", lambda: dialogs.NegotiationScene(game)),
         ("cards", lambda: dialogs.EventCardsScene(w, w.news or tuple(e.id for e in w.events[:1]))),
-        ("summary", lambda: dialogs.YearSummaryScene(s, w, w, w.year, "japan")),
+        ("summary", lambda: summary.YearSummaryScene(s, w, w, w.year, "japan")),
         ("handover", lambda: dialogs.HandOverScene("China")), ("pause", lambda: dialogs.PauseScene(game)),
         ("debrief", lambda: DebriefScene(s)),
     ]

@@ -73,8 +73,8 @@ def test_water_5_bad_items_are_refused():
     assert "not upstream" in str(validate(w, wrong)[0])
     wj = at_turn(w, "japan", "diplomacy")
     assert validate(wj, A.Propose("japan", "kyrgyzstan", (Item("energy", amount=0.2),), ()))
-    assert "runs 1 to" in validate(at_turn(w, "kyrgyzstan", "diplomacy"), A.Propose(
-        "kyrgyzstan", "kazakhstan", (Item("water", corridor="syr", years=9),), ()))[0]
+    assert "runs 1 to" in str(validate(at_turn(w, "kyrgyzstan", "diplomacy"), A.Propose(
+        "kyrgyzstan", "kazakhstan", (Item("water", corridor="syr", years=9),), ()))[0])
 
 
 def test_water_6_text_forms_round_trip():

@@ -13,29 +13,41 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.rules.catalog import BOOKKEEPING, LEVERS, RULES, RuleInfo  # noqa: E402
+from game.rules.catalog import BOOKKEEPING, LEVERS, REFERENCE_COLUMNS, RULES, RuleInfo  # noqa: E402
 from game.rules.params import PARAMS  # noqa: E402
+from game.text import msg  # noqa: E402
+from game.text import render as text  # noqa: E402
 
-INTRO = """# Heartland rules reference
 
-Each year: events fire, budgets and pledges arrive, powers negotiate (diplomacy, then
-answers to offers), spend action points (actions), and the year resolves (goods flow,
-money moves, influence and trust update, scores). The nine balancing rules below decide
-what happens; each names its formula, its parameters (a scenario can change any of them
-in its `[rules]` table) and the source document it comes from (in `shared/seeds/`).
-"""
+def en(key: str) -> str:
+    """A reference text from the English catalogue (the in-game reference shows the reader's language)."""
+    return text(msg(key), "en")
+
+
+def intro() -> str:
+    """The title and the opening paragraph."""
+    return f"# {en('reference.title')}\n\n{en('reference.intro')}\n"
+
+
+def table_head() -> list[str]:
+    """The header rows of a parameter table."""
+    return ["| " + " | ".join(en(k) for k in REFERENCE_COLUMNS) + " |", "|---|---|---|---|"]
+
+
+def summary(rule: RuleInfo) -> str:
+    """The plain one-line description of a rule: the first line of its module docstring, after the colon."""
+    head = (inspect.getdoc(rule.load()) or "").partition("\n")[0]
+    title = head.split(":", 1)[-1].strip() if ":" in head else head
+    return title[:1].upper() + title[1:]
 
 
 def section(rule: RuleInfo) -> str:
     """One rule's section: docstring as text, then its parameter table."""
-    doc = inspect.getdoc(rule.load()) or ""
-    head, _, body = doc.partition("\n")
-    title = head.split(":", 1)[-1].strip() if ":" in head else head
-    title = title[:1].upper() + title[1:]
-    lines = [f"## {rule.number}. {rule.name}", "", f"*{title}*", "", body.strip(), ""]
+    body = (inspect.getdoc(rule.load()) or "").partition("\n")[2]
+    lines = [f"## {rule.number}. {rule.name}", "", f"*{summary(rule)}*", "", body.strip(), ""]
     params = rule.params()
     if params:
-        lines += ["| parameter | default | range | meaning |", "|---|---|---|---|"]
+        lines += table_head()
         lines += [f"| `{n}` | {p.default:g} | {p.low:g} to {p.high:g} | {p.meaning} |" for n, p in params.items()]
         lines.append("")
     return "\n".join(lines)
@@ -45,16 +57,16 @@ def other_params() -> str:
     """Parameters that belong to no rule section (play settings)."""
     covered = {n for r in (*RULES, *BOOKKEEPING, *LEVERS) for n in r.params()}
     rest = {n: p for n, p in PARAMS.items() if n not in covered}
-    lines = ["## Play settings", "", "| parameter | default | range | meaning |", "|---|---|---|---|"]
+    lines = [f"## {en('reference.play_settings')}", ""] + table_head()
     lines += [f"| `{n}` | {p.default:g} | {p.low:g} to {p.high:g} | {p.meaning} |" for n, p in rest.items()]
     return "\n".join(lines) + "\n"
 
 
 def render() -> str:
     """The whole reference."""
-    parts = [INTRO, "# The nine balancing rules", ""] + [section(r) for r in RULES]
-    parts += ["# Bookkeeping", ""] + [section(r) for r in BOOKKEEPING]
-    parts += ["# Levers of the Central Asian states", ""] + [section(r) for r in LEVERS] + [other_params()]
+    parts = [intro(), f"# {en('reference.nine')}", ""] + [section(r) for r in RULES]
+    parts += [f"# {en('reference.bookkeeping')}", ""] + [section(r) for r in BOOKKEEPING]
+    parts += [f"# {en('reference.levers')}", ""] + [section(r) for r in LEVERS] + [other_params()]
     return "\n".join(parts)
 
 

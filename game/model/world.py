@@ -127,6 +127,19 @@ class River:
 
 
 @frozen
+class Tender:
+    """A concession a Central Asian state has put up for tender: a new deposit's output for some years."""
+
+    id: str
+    host: str
+    resource: str
+    volume: float  # units a year the new mine will produce, sold to the winner
+    years: int  # years the winner's supply contract runs
+    year: int  # the year it was opened; great powers bid the year after
+    winner: str = ""  # the great power whose bid was accepted ("" = none yet)
+
+
+@frozen
 class Contract:
     """A seller's promise to deliver a yearly volume to a buyer, maybe on a named corridor."""
 
@@ -280,6 +293,7 @@ class World:
     status: str = "playing"  # playing, over, collapsed
     news: tuple[str, ...] = ()  # event cards shown this year (event ids)
     rivers: Mapping[str, River] = field(factory=dict)
+    tenders: Mapping[str, Tender] = field(factory=dict)
     rounds: tuple[int, ...] = ()  # years at whose end a scoring round is held
     round_weights: tuple[float, ...] = ()  # each round's multiplier (() = all 1)
     scored: tuple[Mapping[str, float], ...] = ()  # points each power earned in each round held so far

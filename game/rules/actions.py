@@ -6,7 +6,8 @@ price factor, years, corridor or `-`), `cofinance/middle_corridor/0.3`,
 `statement/-` or `statement/china` (a bloc aimed at China), `transit/line_d/0.006` (consent
 to a planned corridor crossing the giver, at the transit fee it will charge), `water/syr_darya/3`
 (an upstream state's promise to release a river for 3 years), `energy/0.2` (winter fuel and
-power worth US$ 0.2bn).
+power worth US$ 0.2bn), `concession/rare_earths/1/1.1/10` (a tendered concession: resource, units a
+year, price factor, years).
 """
 from __future__ import annotations
 
@@ -208,6 +209,14 @@ class Water(Action):
 
 
 @frozen
+class Tender(Action):
+    """A Central Asian state puts a concession on one of its resources up for tender; great powers bid next year."""
+
+    resource: str
+    verb: ClassVar[str] = "tender"
+
+
+@frozen
 class EndTurn(Action):
     """Finish this phase's turn."""
 
@@ -216,7 +225,7 @@ class EndTurn(Action):
 
 KINDS: dict[str, type[Action]] = {cls.verb: cls for cls in
                                   (Aid, Propose, Pact, Accept, Reject, Counter, Build, Upgrade, Develop, Refine,
-                                   Summit, Attend, Join, Leave, Policy, Tariff, Water, EndTurn)}
+                                   Summit, Attend, Join, Leave, Policy, Tariff, Water, Tender, EndTurn)}
 
 
 def _fmt(value) -> str:
@@ -235,6 +244,7 @@ def item_text(item: Item) -> str:
     fields = {
         "aid": (item.aid_kind, item.amount),
         "contract": (item.resource, item.amount, item.price_factor, item.years, item.corridor),
+        "concession": (item.resource, item.amount, item.price_factor, item.years),
         "cofinance": (item.corridor, item.amount),
         "statement": (item.against,),
         "transit": (item.corridor, item.amount),
@@ -254,6 +264,9 @@ def parse_item(text: str) -> Item:
         if kind == "contract":
             return Item("contract", resource=args[0], amount=float(args[1]), price_factor=float(args[2]),
                         years=int(args[3]), corridor=args[4])
+        if kind == "concession":
+            return Item("concession", resource=args[0], amount=float(args[1]), price_factor=float(args[2]),
+                        years=int(args[3]))
         if kind == "cofinance":
             return Item("cofinance", corridor=args[0], amount=float(args[1]))
         if kind == "statement":
@@ -284,12 +297,12 @@ def _items(tokens: list[str]) -> tuple[Items, Items]:
 def parse_pact(rest: list[str]) -> Pact:
     """Read a pact from the words after `pact`: the actor, then `with PARTY give ... ask ...` per party."""
     if len(rest) < 2 or rest[1] != "with":
-        raise IllegalAction(["A pact is written 'pact ACTOR with PARTY give ... ask ... with PARTY ...'."])
+        raise IllegalAction([msg("illegal.parse_pact")])
     parts, chunk = [], []
     for tok in rest[2:] + ["with"]:
         if tok == "with":
             if not chunk:
-                raise IllegalAction(["Each 'with' in a pact needs a party after it."])
+                raise IllegalAction([msg("illegal.parse_pact_party")])
             parts.append(Part(chunk[0], *_items(chunk[1:])))
             chunk = []
         else:
@@ -301,7 +314,7 @@ def parse(text: str) -> Action:
     """Read an action from its text form; IllegalAction if it cannot be read."""
     words = text.split() if isinstance(text, str) else []
     if not words:
-        raise IllegalAction(["an empty action cannot be read; an action starts with a verb such as 'pass'."])
+        raise IllegalAction([msg("illegal.parse_empty")])
     verb, *rest = words
     cls = KINDS.get(verb)
     if cls is None:
@@ -313,8 +326,8 @@ def parse(text: str) -> Action:
         simple = [f for f in names if f.type != "Items"]
         head, tail = rest[:len(simple)], rest[len(simple):]
         if len(head) != len(simple):
-            raise IllegalAction([f"'{text}' needs {len(simple)} words after '{verb}' before its items: "
-                                 f"{', '.join(f.name for f in simple)}."])
+            raise IllegalAction([msg("illegal.parse_items", text=text, n=len(simple), verb=verb,
+                                     fields=", ".join(f.name for f in simple))])
         gives, asks = _items(tail)
         return cls(*(_convert(f, v) for f, v in zip(simple, head)), gives, asks)
     if len(rest) != len(names):

@@ -11,16 +11,29 @@ from types import ModuleType
 from attrs import frozen
 
 from game.rules.params import PARAMS, Param
+from game.text import msg, render
 
 
 @frozen
 class RuleInfo:
-    """One balancing rule as the reference shows it."""
+    """One balancing rule as the reference shows it; its name and summary are catalogue texts (`rule.<module>.*`)."""
 
     number: int
-    name: str
     module: str
     groups: tuple[str, ...]  # parameter name prefixes
+
+    @property
+    def name(self) -> str:
+        """The rule's name in English (docs/rules.md); `title_in(lang)` for the reader's language."""
+        return self.title_in("en")
+
+    def title_in(self, lang: str | None = None) -> str:
+        """The rule's name in `lang` (the active language by default)."""
+        return render(msg(f"rule.{self.module}.name"), lang)
+
+    def summary_in(self, lang: str | None = None) -> str:
+        """The rule's one-line plain description in `lang` (the first line of its module docstring, in English)."""
+        return render(msg(f"rule.{self.module}.summary"), lang)
 
     def load(self) -> ModuleType:
         """The rule's module."""
@@ -32,28 +45,39 @@ class RuleInfo:
 
 
 RULES = (
-    RuleInfo(1, "Multi-vector hedging", "hedging", ("hedging",)),
-    RuleInfo(2, "Geography and cost", "geography", ("geography",)),
-    RuleInfo(3, "Backlash risk", "backlash", ("backlash", "summit")),
-    RuleInfo(4, "Credibility", "credibility", ("credibility",)),
-    RuleInfo(5, "Latecomer dilution", "dilution", ("dilution",)),
-    RuleInfo(6, "Weaponised dependence", "dependence", ("dependence",)),
-    RuleInfo(7, "Refining bottleneck", "refining", ("refining",)),
-    RuleInfo(8, "Institutions accumulate", "institutions", ("institutions",)),
-    RuleInfo(9, "Energy security", "energy", ("energy",)),
+    RuleInfo(1, "hedging", ("hedging",)),
+    RuleInfo(2, "geography", ("geography",)),
+    RuleInfo(3, "backlash", ("backlash", "summit")),
+    RuleInfo(4, "credibility", ("credibility",)),
+    RuleInfo(5, "dilution", ("dilution",)),
+    RuleInfo(6, "dependence", ("dependence",)),
+    RuleInfo(7, "refining", ("refining",)),
+    RuleInfo(8, "institutions", ("institutions",)),
+    RuleInfo(9, "energy", ("energy",)),
 )
 
 BOOKKEEPING = (
-    RuleInfo(10, "Influence, shares and autonomy", "influence", ("influence",)),
-    RuleInfo(11, "Economy", "economy", ("economy", "stability")),
-    RuleInfo(12, "Agendas", "agenda", ("agenda",)),
-    RuleInfo(13, "Events", "events", ("events",)),
-    RuleInfo(14, "Goods trade and remittances", "trade", ("trade",)),
-    RuleInfo(15, "Contracts and prices", "contracts", ("contracts",)),
-    RuleInfo(16, "Objectives and scoring rounds: how a game is won", "objectives", ("objectives",)),
+    RuleInfo(10, "influence", ("influence",)),
+    RuleInfo(11, "economy", ("economy", "stability")),
+    RuleInfo(12, "agenda", ("agenda",)),
+    RuleInfo(13, "events", ("events",)),
+    RuleInfo(14, "trade", ("trade",)),
+    RuleInfo(15, "contracts", ("contracts",)),
+    RuleInfo(16, "objectives", ("objectives",)),
 )
 
 LEVERS = (
-    RuleInfo(14, "Transit consent and fees", "transit", ("transit",)),
-    RuleInfo(15, "Water and hydro-power", "water", ("water",)),
+    RuleInfo(17, "transit", ("transit",)),
+    RuleInfo(18, "water", ("water",)),
+    RuleInfo(19, "tender", ("tender",)),
 )
+
+
+REFERENCE_HEADINGS = ("reference.title", "reference.nine", "reference.bookkeeping", "reference.levers",
+                      "reference.play_settings")  # the reference's own headings, catalogue keys
+REFERENCE_COLUMNS = ("reference.col.parameter", "reference.col.default", "reference.col.range", "reference.col.meaning")
+
+
+def every_rule() -> tuple[RuleInfo, ...]:
+    """The balancing rules, the bookkeeping and the levers, in the reference's order."""
+    return RULES + BOOKKEEPING + LEVERS

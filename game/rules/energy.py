@@ -13,8 +13,11 @@ Source: 001_78d6b60161a582b5.txt (Japan's oil ~73% Middle Eastern through Malacc
 from __future__ import annotations
 
 from game.model import World
-from game.model.ops import clamp
+from game.model.memo import Memo, ids
+from game.model.ops import clamp, with_power
 from game.rules import dependence
+
+_TABLES = Memo(1024)  # a power's security inputs -> its security table
 
 
 def covered(world: World, p: str, r: str) -> float:
@@ -45,3 +48,22 @@ def value_factor(world: World, p: str, r: str) -> float:
     exposure = world.powers[p].sources.get(r, {})
     risky = sum(share * world.risks.get(src, 0.0) for src, share in exposure.items() if src not in world.powers)
     return 1 + world.param("energy.premium") * risky
+
+
+def table(world: World, p: str) -> dict:
+    """p's security in each good it demands (the same table again for the same inputs: its
+    demand and sources, its deliveries, the policies, tensions, risks, rules and year)."""
+    power = world.powers[p]
+    kept = (power.demand, power.sources, world.received.get(p), world.policies, world.tension, world.risks, world.rules)
+    return _TABLES.get((p, world.year, ids(kept), tuple(world.powers)), kept,
+                       lambda: {r: security(world, p, r) for r in power.demand})
+
+
+def refresh(world: World) -> World:
+    """The world with each great power's supply security worked out from the current deliveries
+    (a power whose table is already the one on record keeps its record)."""
+    for p in world.great_powers():
+        sec = table(world, p)
+        if world.powers[p].security is not sec:
+            world = with_power(world, p, security=sec)
+    return world

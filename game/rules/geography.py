@@ -5,7 +5,8 @@ where load[r] is the capacity a unit of r takes (costs and fees are per unit of 
 so a kt of rare earths pays a thousandth of a Mt of oil) and fees[k] sums, over each
 tollkeeper (a controller off the exporter's path or downstream of it, and each Central
 Asian transit state downstream of it), that keeper's fee: its own transit fee on k if it
-set one (rule `transit`), else fee[k]. A corridor's general
+set one (rule `transit`), else fee[k]; a fee above the base sends part of the
+exporter's goods elsewhere (`transit.throughput`). A corridor's general
 cargo takes its room first (trade.cargo). Contracts ship first,
 on their named corridor or the cheapest open one reaching the buyer; the rest of a
 state's output goes to the cheapest open corridors until capacity runs out. Export
@@ -19,6 +20,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from game.model import LOAD, Corridor, World
+from game.model.memo import Memo, ids
 from game.rules import dependence, refining, trade, transit
 
 OPEN = "operating"
@@ -61,9 +63,15 @@ def carries(k: Corridor, c: str, r: str) -> bool:
 
 
 def routes(world: World, c: str, r: str, buyer: str = "") -> list[Corridor]:
-    """Open corridors that take `r` from `c` (to `buyer`, if named), cheapest first."""
+    """Open corridors that take `r` from `c` (to `buyer`, if named), cheapest first (worked out once
+    per set of corridor records: `network`)."""
+    return list(network(world).routes(c, r, buyer))
+
+
+def cheapest(world: World, c: str, r: str, buyer: str, cost) -> list[Corridor]:
+    """Open corridors that take `r` from `c` (to `buyer`, if named), sorted by `cost(k, c)`, then id."""
     found = [k for k in world.corridors.values() if carries(k, c, r) and (not buyer or buyer in k.markets)]
-    return sorted(found, key=lambda k: (route_cost(world, k, c), k.id))
+    return sorted(found, key=lambda k: (cost(k, c), k.id))
 
 
 def output(world: World, c: str, r: str) -> float:
@@ -73,9 +81,10 @@ def output(world: World, c: str, r: str) -> float:
     return eco.production.get(r, 0.0) * (1 - weight + weight * eco.stability / 100)
 
 
-def netback(world: World, c: str, r: str, k: Corridor, price_factor: float = 1.0) -> float:
-    """US$ bn earned by `c` per unit of `r` sold over `k`."""
-    return world.prices[r] * price_factor * refining.grade(world, c, r) - LOAD[r] * route_cost(world, k, c)
+def netback(world: World, c: str, r: str, k: Corridor, price_factor: float = 1.0, cost: float | None = None) -> float:
+    """US$ bn earned by `c` per unit of `r` sold over `k` (`cost`: its route cost, when already known)."""
+    cost = route_cost(world, k, c) if cost is None else cost
+    return world.prices[r] * price_factor * refining.grade(world, c, r) - LOAD[r] * cost
 
 
 class _Ledger:
@@ -88,6 +97,7 @@ class _Ledger:
         self.flows, self.exports, self.trade = {}, {}, {}
         self.revenue = {c: 0.0 for c in world.economies}
         self.fees, self.received, self.shipped = {}, {}, {}
+        self.net = network(world)
 
     def ship(self, c: str, r: str, k: Corridor, want: float, buyer: str, price_factor: float) -> float:
         """Move up to `want` units of `r` from `c` over `k` to `buyer`; return what moved."""
@@ -100,8 +110,8 @@ class _Ledger:
         _add(self.flows, k.id, r, units)
         _add(self.exports, c, k.id, value)
         _add(self.trade, c, buyer, value)
-        self.revenue[c] += units * netback(self.world, c, r, k, price_factor)
-        for ctl in tollkeepers(self.world, k, c):
+        self.revenue[c] += units * netback(self.world, c, r, k, price_factor, self.net.cost(k, c))
+        for ctl in self.net.tolls(k, c):
             self.fees[ctl] = self.fees.get(ctl, 0.0) + units * LOAD[r] * transit.fee_of(self.world, k, ctl)
         _add(self.received, buyer, r, units * refining.secure_share(self.world, c, r))
         return units
@@ -119,10 +129,11 @@ def ship_contracts(world: World, ledger: _Ledger) -> None:
             continue
         named = world.corridors.get(con.corridor)
         candidates = [named] if named and carries(named, con.seller, con.resource) else (
-            [] if con.corridor else routes(world, con.seller, con.resource, con.buyer))
+            [] if con.corridor else ledger.net.routes(con.seller, con.resource, con.buyer))
         want = con.volume
         for k in candidates:
-            allowed = want * (1 - dependence.cut_share(world, k, con.resource, con.buyer))
+            allowed = want * (1 - dependence.cut_share(world, k, con.resource, con.buyer)) \
+                * transit.throughput(world, k, con.seller)
             want -= ledger.ship(con.seller, con.resource, k, allowed, con.buyer, con.price_factor)
             if want <= 1e-9:
                 break
@@ -132,14 +143,79 @@ def ship_contracts(world: World, ledger: _Ledger) -> None:
 def ship_spot(world: World, ledger: _Ledger) -> None:
     """Uncontracted output goes to the cheapest open routes, sold at the world price."""
     for (c, r), left in list(ledger.left.items()):
-        for k in routes(world, c, r):
+        for k in ledger.net.routes(c, r):
             if ledger.left[(c, r)] <= 1e-9:
                 break
-            ledger.ship(c, r, k, ledger.left[(c, r)], k.markets[0], 1.0)
+            ledger.ship(c, r, k, ledger.left[(c, r)] * transit.throughput(world, k, c), k.markets[0], 1.0)
+
+
+_FLOWS = Memo(512)  # goods key -> Flows
+_NETWORKS = Memo(64)  # corridor records and powers' kinds -> Network
+
+
+def goods_key(world: World) -> tuple[tuple, tuple]:
+    """What `resolve` reads, as a key: the identities of the corridor and contract records, each
+    state's output inputs, prices, export controls, the powers' kinds and the rules table; and
+    the records whose identities it names."""
+    kept = (*world.corridors.values(), *world.contracts.values(), world.rules,
+            *(eco.production for eco in world.economies.values()))
+    key = (ids(kept),
+           tuple((c, eco.stability, eco.refining) for c, eco in world.economies.items()),
+           tuple(world.prices.items()),
+           tuple((pol.actor, pol.target, pol.resource) for pol in world.policies.values()
+                 if pol.card == dependence.CONTROLS),
+           tuple(p.kind for p in world.powers.values()))
+    return key, kept
 
 
 def resolve(world: World) -> Flows:
-    """Allot this year's output to corridors: contracts first, then the spot market."""
+    """Allot this year's output to corridors: contracts first, then the spot market (a world whose
+    goods inputs were resolved before gets the same Flows again; Flows are read, never changed)."""
+    key, kept = goods_key(world)
+    return _FLOWS.get(key, kept, lambda: allot(world))
+
+
+class Network:
+    """Route costs, tollkeepers and cheapest-first routes of one set of corridor records, each
+    worked out once (they read only the corridors and which powers are C5 states)."""
+
+    def __init__(self, world: World):
+        self.world = world
+        self.keepers: dict = {}  # (corridor id, exporter) -> tollkeepers
+        self.costs: dict = {}  # (corridor id, exporter) -> route cost
+        self.found: dict = {}  # (exporter, good, buyer) -> routes
+
+    def tolls(self, k: Corridor, c: str) -> list[str]:
+        """`tollkeepers(world, k, c)`."""
+        key = (k.id, c)
+        if key not in self.keepers:
+            self.keepers[key] = tollkeepers(self.world, k, c)
+        return self.keepers[key]
+
+    def cost(self, k: Corridor, c: str) -> float:
+        """`route_cost(world, k, c)` (the same sum in the same order, so the same bits)."""
+        key = (k.id, c)
+        if key not in self.costs:
+            self.costs[key] = k.unit_cost + sum(transit.fee_of(self.world, k, ctl) for ctl in self.tolls(k, c))
+        return self.costs[key]
+
+    def routes(self, c: str, r: str, buyer: str = "") -> list[Corridor]:
+        """Open corridors that take `r` from `c` (to `buyer`, if named), cheapest first."""
+        key = (c, r, buyer)
+        if key not in self.found:
+            self.found[key] = cheapest(self.world, c, r, buyer, self.cost)
+        return self.found[key]
+
+
+def network(world: World) -> Network:
+    """The Network of `world`'s corridors, shared with every world holding the same corridor records."""
+    kept = tuple(world.corridors.values())
+    key = (ids(kept), tuple(p.kind for p in world.powers.values()), tuple(world.powers))
+    return _NETWORKS.get(key, kept, lambda: Network(world))
+
+
+def allot(world: World) -> Flows:
+    """The geography rule itself, computed afresh: contracts first, then the spot market."""
     ledger = _Ledger(world)
     ship_contracts(world, ledger)
     ship_spot(world, ledger)

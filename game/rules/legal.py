@@ -10,7 +10,7 @@ from game.model.ops import evolve
 
 from game.model import AID_KINDS, GREAT, Item, World
 from game.rules import actions as A
-from game.rules import credibility, economy, geography, transit, water
+from game.rules import credibility, economy, geography, tender, transit, water
 from game.rules.play import AP_COST, CARDS, CHECKS, offers_made
 
 
@@ -25,7 +25,7 @@ def _answers(world: World, p: str):
         if o.receiver == p and o.status == "pending":
             yield A.Accept(p, o.id)
             yield A.Reject(p, o.id)
-            if not o.reply_to:
+            if not o.reply_to and not tender.is_bid(o):
                 yield A.Counter(p, o.id, o.asks, _sweeten(world, o.gives))
     for s in world.summits:
         if p in s.invited and p not in s.answers:
@@ -53,6 +53,7 @@ def _offers_from_great(world: World, p: str):
     if economy.free_funds(world, p) < step:
         return
     yield from _consortia(world, p)
+    yield from _bids(world, p)
     for c in world.c5():
         yield A.Propose(p, c, (Item("aid", aid_kind="grant", amount=step),), ())
         yield A.Propose(p, c, (Item("statement"),), (Item("statement"),))
@@ -67,6 +68,13 @@ def _offers_from_great(world: World, p: str):
                 yield A.Propose(p, c, (Item("cofinance", corridor=k.id, amount=5 * step),), ())
             if c in transit.missing_consent(world, k, p):
                 yield consent_offer(world, p, c, k)
+
+
+def _bids(world: World, p: str):
+    """The standard bids in every tender open to great power p."""
+    for t in world.tenders.values():
+        if tender.bidding(world, t):
+            yield from (A.Propose(p, t.host, gives, asks) for gives, asks in tender.standard_bids(world, t, p))
 
 
 def _consortia(world: World, p: str):
@@ -168,6 +176,8 @@ def _actions(world: World, p: str):
     for f in world.forums.values():
         yield A.Leave(p, f.id) if p in f.members else A.Join(p, f.id)
     yield from _tariffs(world, p)
+    if not great:
+        yield from (A.Tender(p, r) for r in tender.tenderable(world, p))
     for r in world.rivers.values():
         if p in r.upstream:
             yield A.Water(p, r.id, not water.holds(r, p))

@@ -16,7 +16,8 @@ from game.model import AID_KINDS, GREAT, RESOURCES, Contract, Item, Offer, Pledg
 from game.model import Policy as PolicyRecord
 from game.model.ops import add_treasury, next_id, put, with_corridor, with_economy, with_forum
 from game.rules import actions as A
-from game.rules import backlash, contracts, dependence, economy, hedging, institutions, refining, transit, water
+from game.rules import (backlash, contracts, dependence, economy, geography, hedging, institutions, refining, tender,
+                        transit, water)
 from game.rules.influence import per_gdp
 from game.rules.log import Entry
 from game.text import Msg, Ref, msg
@@ -30,10 +31,11 @@ from game.text import river
 PHASES: dict[str, tuple[str, ...]] = {
     "diplomacy": ("propose", "pact", "accept", "reject", "counter", "summit", "attend", "end"),
     "answers": ("accept", "reject", "counter", "attend", "end"),
-    "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "tariff", "water", "end"),
+    "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "tariff", "water", "tender",
+                "end"),
 }
 AP_COST = {"aid": 1, "build": 1, "upgrade": 1, "develop": 1, "refine": 1, "summit": 1,
-           "join": 1, "leave": 1, "policy": 1, "tariff": 1, "water": 1}
+           "join": 1, "leave": 1, "policy": 1, "tariff": 1, "water": 1, "tender": 1}
 
 
 @frozen
@@ -53,11 +55,6 @@ CARDS: dict[str, Card] = {
     "recycling": Card(("resource",), 0.5),
     "re_alliance": Card((), 0.3),
 }
-
-
-def name(world: World, pid: str) -> str:
-    """A power's display name (or the id for outside countries)."""
-    return world.powers[pid].name if pid in world.powers else pid.replace("_", " ").title()
 
 
 def _funds(world: World, p: str, cost: float) -> list[Msg]:
@@ -117,45 +114,71 @@ def check_item(world: World, item: Item, giver: str, taker: str) -> list[Msg]:
         return []
     if item.kind == "transit":
         return check_consent(world, giver, item)
+    if item.kind == "concession":
+        return check_concession(world, giver, taker, item)
     if item.kind == "water":
         return check_release(world, giver, taker, item)
     if item.kind == "energy":
-        reasons = _c5(world, giver, "A supplier of winter energy") + _c5(world, taker, "A buyer of winter energy")
+        reasons = _c5(world, giver, "energy_supplier") + _c5(world, taker, "energy_buyer")
         if item.amount <= 0:
-            reasons.append("Winter energy must be a positive amount.")
+            reasons.append(msg("illegal.energy_positive"))
         return reasons or _funds(world, giver, item.amount)
     return [msg("illegal.not_item", kind=item.kind)]
 
 
-def check_release(world: World, giver: str, taker: str, item: Item) -> list[str]:
-    """Reasons `giver` cannot promise `taker` to release a river for the item's years."""
-    r = world.rivers.get(item.corridor)
-    if r is None:
-        return [f"There is no river '{item.corridor}'."]
-    if giver not in r.upstream:
-        return [f"{name(world, giver)} is not upstream on the {r.name}."]
-    if taker not in r.downstream:
-        return [f"{name(world, taker)} does not irrigate from the {r.name}."]
-    if not 1 <= item.years <= world.param("water.max_years"):
-        return [f"A release promise runs 1 to {world.param('water.max_years'):g} years."]
+def check_concession(world: World, host: str, bidder: str, item: Item) -> list[Msg]:
+    """Reasons `bidder` cannot bid for `host`'s tendered concession on the item's terms."""
+    reasons = _c5(world, host, "tender_host") + _great(world, bidder, "bidder")
+    if reasons:
+        return reasons
+    if tender.tender_of(world, host, item) is None:
+        return [msg("illegal.no_tender", host=P(world, host), resource=R(item.resource))]
+    if not 0.5 <= item.price_factor <= 2.0:
+        return [msg("illegal.contract_price")]
+    if not geography.routes(world, host, item.resource, bidder):
+        return [msg("illegal.no_route_to", host=P(world, host), resource=R(item.resource), bidder=P(world, bidder))]
     return []
 
 
-def check_consent(world: World, giver: str, item: Item) -> list[str]:
+def second_bid(world: World, a: A.Propose) -> list[Msg]:
+    """A reason when a great power bids again in a tender it has a bid pending in."""
+    mine = Offer("?", a.actor, a.target, a.gives, a.asks, world.year)
+    if not tender.is_bid(mine):
+        return []
+    again = any(o.sender == a.actor for o in tender.rival_bids(world, mine))
+    return [msg("illegal.bid_twice", bidder=P(world, a.actor))] if again else []
+
+
+def check_release(world: World, giver: str, taker: str, item: Item) -> list[Msg]:
+    """Reasons `giver` cannot promise `taker` to release a river for the item's years."""
+    r = world.rivers.get(item.corridor)
+    if r is None:
+        return [msg("illegal.no_river", id=item.corridor)]
+    if giver not in r.upstream:
+        return [msg("illegal.not_upstream", country=P(world, giver), river=river(world, r.id))]
+    if taker not in r.downstream:
+        return [msg("illegal.not_downstream", country=P(world, taker), river=river(world, r.id))]
+    if not 1 <= item.years <= world.param("water.max_years"):
+        return [msg("illegal.release_years", most=world.param("water.max_years"))]
+    return []
+
+
+def check_consent(world: World, giver: str, item: Item) -> list[Msg]:
     """Reasons `giver` cannot give its consent to a corridor crossing it at the item's fee."""
     k = world.corridors.get(item.corridor)
     if k is None:
-        return [f"There is no corridor '{item.corridor}'."]
+        return _no_corridor(item.corridor)
     if giver not in transit.transit_states(world, k):
-        return [f"{k.name} does not cross {name(world, giver)}: its consent is not needed."]
+        return [msg("illegal.consent_not_needed", corridor=K(world, k.id), country=P(world, giver))]
     if not transit.needs_consent(k) or giver in k.consents:
-        return [f"{name(world, giver)}'s consent to {k.name} is not open: it was given, or the route is no longer planned."]
+        return [msg("illegal.consent_closed", country=P(world, giver), corridor=K(world, k.id))]
     return _fee_limits(world, k, item.amount)
 
 
-def _fee_limits(world: World, k, fee: float) -> list[str]:
+def _fee_limits(world: World, k, fee: float) -> list[Msg]:
+    """A transit fee must lie between 0 and the corridor's cap."""
     cap = transit.fee_cap(world, k)
-    return [] if 0 <= fee <= cap + 1e-9 else [f"A transit fee on {k.name} must be between 0 and {cap:g} a unit."]
+    return [] if 0 <= fee <= cap + 1e-9 else [msg("illegal.fee_range", corridor=K(world, k.id), cap=cap)]
 
 
 def check_contract(world: World, seller: str, buyer: str, item: Item) -> list[Msg]:
@@ -207,7 +230,7 @@ def check_propose(world: World, a: A.Propose) -> list[Msg]:
     reasons = []
     if offers_made(world, a.actor) >= world.param("play.max_offers"):
         reasons.append(msg("illegal.max_offers", actor=P(world, a.actor), n=int(world.param("play.max_offers"))))
-    return reasons + check_offer_items(world, a.actor, a.target, a.gives, a.asks)
+    return reasons + second_bid(world, a) + check_offer_items(world, a.actor, a.target, a.gives, a.asks)
 
 
 def do_propose(world: World, a: A.Propose, reply_to: str = "") -> tuple[World, list[Entry]]:
@@ -218,15 +241,15 @@ def do_propose(world: World, a: A.Propose, reply_to: str = "") -> tuple[World, l
                             target=P(world, a.target), deal=describe_offer(world, offer))]
 
 
-def check_pact(world: World, a: A.Pact) -> list[str]:
+def check_pact(world: World, a: A.Pact) -> list[Msg]:
     parties = [p.party for p in a.parts]
     if len(parties) < 2:
-        return ["A pact binds at least two other powers; for one, make an ordinary offer."]
+        return [msg("illegal.pact_two")]
     if len(set(parties)) != len(parties) or a.actor in parties or any(p not in world.powers for p in parties):
-        return ["A pact names each other power once, and only powers in the game."]
+        return [msg("illegal.pact_parties")]
     reasons = []
     if offers_made(world, a.actor) >= world.param("play.max_offers"):
-        reasons.append(f"{name(world, a.actor)} has made its {world.param('play.max_offers'):g} offers this year.")
+        reasons.append(msg("illegal.max_offers", actor=P(world, a.actor), n=int(world.param("play.max_offers"))))
     for p in a.parts:
         reasons += check_offer_items(world, a.actor, p.party, p.gives, p.asks)
     paid = sum(i.amount for p in a.parts for i in p.gives if i.kind in ("aid", "cofinance", "energy"))
@@ -268,6 +291,9 @@ def describe_item(world: World, item: Item) -> Msg:
         route = K(world, item.corridor) if item.corridor else msg("word.cheapest_route")
         return msg("item.contract", volume=item.amount, unit=Ref("unit", item.resource), resource=R(item.resource),
                    n=item.years, price=item.price_factor, route=route)
+    if item.kind == "concession":
+        return msg("item.concession", volume=item.amount, unit=Ref("unit", item.resource), resource=R(item.resource),
+                   n=item.years, price=item.price_factor)
     if item.kind == "cofinance":
         return msg("item.cofinance", amount=item.amount, corridor=K(world, item.corridor))
     if item.kind == "transit":
@@ -310,7 +336,9 @@ def give_item(world: World, item: Item, giver: str, taker: str) -> World:
         world, pid = next_id(world, "p")
         pledge = Pledge(pid, giver, taker, item.aid_kind, item.amount, world.year + 1)
         return evolve(world, pledges=put(world.pledges, pid, pledge))
-    if item.kind == "contract":
+    if item.kind in ("contract", "concession"):
+        if item.kind == "concession":
+            world = tender.award(world, giver, taker, item)
         world, cid = next_id(world, "c")
         con = Contract(cid, giver, taker, item.resource, item.amount, item.price_factor, item.years, item.corridor)
         return evolve(world, contracts=put(world.contracts, cid, con))
@@ -355,6 +383,8 @@ def cofinance(world: World, payer: str, c: str, kid: str, amount: float) -> Worl
 
 def do_accept(world: World, a: A.Accept) -> tuple[World, list[Entry]]:
     o = world.offers[a.offer]
+    if tender.is_bid(o):
+        return award(world, o, a.actor)
     if not o.pact:
         return take_effect(world, o, a.actor)
     world = _set_offer(world, o, "agreed")
@@ -368,6 +398,17 @@ def do_accept(world: World, a: A.Accept) -> tuple[World, list[Entry]]:
         world, more = take_effect(world, p, p.receiver)
         log += more
     return world, log
+
+
+def award(world: World, o: Offer, actor: str) -> tuple[World, list[Entry]]:
+    """A tender's host accepts one bid: it takes effect and every rival bid fails."""
+    rivals = [b for b in tender.rival_bids(world, o) if b.id != o.id]
+    world, log = take_effect(world, o, actor)
+    for b in rivals:
+        world = _set_offer(world, world.offers[b.id], "failed")
+    r = next(i.resource for i in o.asks if i.kind == "concession")
+    return world, log + [Entry.of(world, actor, "log.tender_won", rule="tender", host=P(world, actor),
+                                  resource=R(r), winner=P(world, o.sender))]
 
 
 def take_effect(world: World, o: Offer, actor: str) -> tuple[World, list[Entry]]:
@@ -409,7 +450,9 @@ def check_counter(world: World, a: A.Counter) -> list[Msg]:
     if o.reply_to:
         return [msg("illegal.counter_twice")]
     if o.pact:
-        return ["One part of a multi-party deal cannot be countered: accept or decline it."]
+        return [msg("illegal.pact_counter")]
+    if tender.is_bid(o):
+        return [msg("illegal.counter_bid")]
     return check_offer_items(world, a.actor, o.sender, a.gives, a.asks)
 
 
@@ -449,8 +492,7 @@ def check_build(world: World, a: A.Build) -> list[Msg]:
                     risk=world.risks[unsafe[0]], limit=limit)]
     missing = transit.missing_consent(world, k, a.actor)
     if missing:
-        return [f"{k.name} crosses {', '.join(name(world, c) for c in missing)}, which "
-                f"{'has' if len(missing) == 1 else 'have'} not consented to it yet."]
+        return [msg("illegal.no_consent", corridor=K(world, k.id), countries=Ps(world, missing), n=len(missing))]
     return _funds(world, a.actor, k.build_cost)
 
 
@@ -685,14 +727,14 @@ def card_details(world: World, a: A.Policy) -> "Msg | str":
 
 # --- transit fees -----------------------------------------------------------------
 
-def check_tariff(world: World, a: A.Tariff) -> list[str]:
+def check_tariff(world: World, a: A.Tariff) -> list[Msg]:
     k = world.corridors.get(a.corridor)
     if k is None:
-        return [f"There is no corridor '{a.corridor}'."]
+        return _no_corridor(a.corridor)
     if not transit.upstream(world, k, a.actor):
-        return [f"No Central Asian exporter crosses {name(world, a.actor)} on {k.name}, so it has no transit fee to set."]
+        return [msg("illegal.no_exporter", country=P(world, a.actor), corridor=K(world, k.id))]
     if abs(transit.fee_of(world, k, a.actor) - a.fee) < 1e-9:
-        return [f"{name(world, a.actor)} already charges ${a.fee:g}bn a unit on {k.name}."]
+        return [msg("illegal.fee_same", country=P(world, a.actor), fee=a.fee, corridor=K(world, k.id))]
     return _fee_limits(world, k, a.fee)
 
 
@@ -700,31 +742,52 @@ def do_tariff(world: World, a: A.Tariff) -> tuple[World, list[Entry]]:
     k = world.corridors[a.corridor]
     old = transit.fee_of(world, k, a.actor)
     world = with_corridor(world, k.id, transit=put(k.transit, a.actor, a.fee))
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} sets its transit fee on {k.name}: "
-                            f"${old:g}bn -> ${a.fee:g}bn a unit.", rule="transit")]
+    return world, [Entry.of(world, a.actor, "log.tariff", rule="transit", actor=P(world, a.actor), corridor=K(world, k.id),
+                            old=old, fee=a.fee)]
 
 
 # --- water -------------------------------------------------------------------------
 
-def check_water(world: World, a: A.Water) -> list[str]:
+def check_water(world: World, a: A.Water) -> list[Msg]:
     r = world.rivers.get(a.river)
     if r is None:
-        return [f"There is no river '{a.river}'."]
+        return [msg("illegal.no_river", id=a.river)]
+    who, where = P(world, a.actor), river(world, r.id)
     if a.actor not in r.upstream:
-        return [f"{name(world, a.actor)} has no dam on the {r.name}."]
+        return [msg("illegal.no_dam", country=who, river=where)]
     if water.holds(r, a.actor) == a.hold:
-        return [f"{name(world, a.actor)} already {'holds' if a.hold else 'releases'} the {r.name}."]
+        return [msg("illegal.already_holds" if a.hold else "illegal.already_releases", country=who, river=where)]
     if a.hold and water.promised(world, r, a.actor):
-        return [f"{name(world, a.actor)} has promised to release the {r.name} until {r.promises[a.actor]}."]
+        return [msg("illegal.promised_release", country=who, river=where, year=str(r.promises[a.actor]))]
     return []
 
 
 def do_water(world: World, a: A.Water) -> tuple[World, list[Entry]]:
     world = water.set_hold(world, a.river, a.actor, a.hold)
     r = world.rivers[a.river]
-    what = ("holds the water for winter power; the farms downstream go short" if a.hold
-            else "releases the water for the summer harvest")
-    return world, [Entry.of(world, a.actor, f"{name(world, a.actor)} {what} on the {r.name}.", rule="water")]
+    key = "log.water_hold" if a.hold else "log.water_release"
+    return world, [Entry.of(world, a.actor, key, rule="water", actor=P(world, a.actor), river=river(world, r.id))]
+
+
+# --- concession tenders ---------------------------------------------------------
+
+def check_tender(world: World, a: A.Tender) -> list[Msg]:
+    reasons = _c5(world, a.actor, "tender_host")
+    if reasons:
+        return reasons
+    if a.resource not in tender.tenderable(world, a.actor):
+        return [msg("illegal.nothing_to_tender", host=P(world, a.actor), resource=R(a.resource))]
+    if tender.blocked(world, a.actor, a.resource):
+        return [msg("illegal.tender_open", host=P(world, a.actor), resource=R(a.resource))]
+    return []
+
+
+def do_tender(world: World, a: A.Tender) -> tuple[World, list[Entry]]:
+    world, tid = next_id(world, "t")
+    world = tender.open_tender(world, a.actor, a.resource, tid)
+    t = world.tenders[tid]
+    return world, [Entry.of(world, a.actor, "log.tender_opens", rule="tender", host=P(world, a.actor),
+                            volume=t.volume, unit=Ref("unit", t.resource), resource=R(t.resource), n=t.years)]
 
 
 def do_end(world: World, a: A.EndTurn) -> tuple[World, list[Entry]]:

@@ -11,9 +11,16 @@ number of transit states, less the fees it expects over `transit.horizon` years 
 `transit.expected_use` of capacity, never below 0. A great power whose market the route
 reaches values each consent at `transit.builder_value` times that hold-out value. Several
 consents can be bought in one multi-party deal (a consortium), binding only if all accept.
+Traffic answers the fee (rule `transit.elasticity`): of what an exporter would send over k,
+it sends `throughput = prod_d max(0, 1 - e x max(0, fee[k, d] / base[k] - 1))` over its C5
+tollkeepers d, `base[k] = max(k.fee, transit.min_base)`, e = `transit.elasticity`; the rest
+looks for another route or stays unsold. A state's fee income `fee x V x (1 - e(fee/base - 1))`
+is largest at `fee = base x (1 + e) / (2e)`: a fee at the cap drives the cargo away.
 Sources: 004_a1b4f633fd039a28.txt (transit through one neighbour is leverage; Kazakhstan
-will not let a neighbour hold its lifeline), 002_b2119cfe6ca6f9f4.txt (the
-China-Kyrgyzstan-Uzbekistan railway waits on its transit states' agreement).
+will not let a neighbour hold its lifeline; exporters take the cheaper route as long as it
+is cheaper), 002_b2119cfe6ca6f9f4.txt (the China-Kyrgyzstan-Uzbekistan railway waits on its
+transit states' agreement), 003_7a4fb393b3879089.txt (buyers turn to other sources when one
+grows dear).
 """
 from __future__ import annotations
 
@@ -38,7 +45,21 @@ def fee_of(world: World, k: Corridor, holder: str) -> float:
 
 def fee_cap(world: World, k: Corridor) -> float:
     """The highest transit fee a state may charge on k."""
-    return world.param("transit.max_multiple") * max(k.fee, world.param("transit.min_base"))
+    return world.param("transit.max_multiple") * base_fee(world, k)
+
+
+def base_fee(world: World, k: Corridor) -> float:
+    """The fee a transit state's own fee is measured against: k's base fee, at least `transit.min_base`."""
+    return max(k.fee, world.param("transit.min_base"))
+
+
+def throughput(world: World, k: Corridor, exporter: str) -> float:
+    """Share of what `exporter` would send over k that it still sends at the C5 tollkeepers' fees (0..1)."""
+    e, base, kept = world.param("transit.elasticity"), base_fee(world, k), 1.0
+    for d in transit_states(world, k):
+        if exporter in upstream(world, k, d):
+            kept *= max(0.0, 1.0 - e * max(0.0, fee_of(world, k, d) / base - 1.0))
+    return kept
 
 
 def needs_consent(k: Corridor) -> bool:

@@ -28,12 +28,14 @@ from typing import Mapping
 from attrs import frozen
 
 from game.model import GREAT, Item, Offer, World
-from game.rules import backlash, contracts, credibility, dependence, economy, energy, geography, hedging, refining, transit, water
+from game.rules import (backlash, contracts, credibility, dependence, economy, energy, geography, hedging, refining,
+                        tender, transit, water)
 from game.rules.influence import per_gdp, share
 from game.text import Msg, joined, msg
 from game.text import power as P
 from game.text import powers as Ps
 
+SALES = ("contract", "concession")  # items that sell a C5 state's goods to a great power for years
 AID_WORTH = {"grant": 1.0, "tc": 0.9, "loan": 0.35}  # a loan must be repaid
 
 
@@ -121,7 +123,7 @@ def trade_gain(world: World, c: str, items) -> float:
     keep = 1 - world.param("influence.decay")
     gain = 0.0
     for i in items:
-        if i.kind == "contract":
+        if i.kind in SALES:
             yearly = i.amount * world.prices[i.resource] * refining.grade(world, c, i.resource)
             life = (1 - keep ** max(0, i.years)) / max(1 - keep, 1e-9)
             gain += world.param("influence.trade") * per_gdp(world, c, yearly) * life
@@ -187,6 +189,7 @@ def appraise_c5(world: World, offer: Offer, habits: Mapping | None = None) -> Ap
     eco = world.economies[c]
     money = per_gdp(world, c, h.get("aid_appetite", 1.0) * bn_received(world, c, p, to_c)
                     + h.get("price_weight", 1.0) * sum(seller_worth(world, c, p, i) for i in from_c if i.kind == "contract")
+                    + h.get("price_weight", 1.0) * sum(tender.worth(world, c, p, i) for i in from_c if i.kind == "concession")
                     - sum(i.amount for i in from_c if i.kind in ("aid", "cofinance"))
                     - consent_cost(world, c, from_c))
     diversity = world.param("geography.diversity_value") * (1 + eco.diversify) * diversity_gain(world, c, from_c)
@@ -259,7 +262,7 @@ def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = 
     to_p = offer.gives if offer.receiver == p else offer.asks
     from_p = offer.asks if offer.receiver == p else offer.gives
     c = offer.receiver if offer.receiver != p else offer.sender
-    bought = [i for i in to_p if i.kind == "contract" and c in world.economies]
+    bought = [i for i in to_p if i.kind in SALES and c in world.economies]
     goods = sum(security_worth(world, p, c, i) for i in bought)
     premium = sum(buyer_premium(world, c, i) for i in bought)
     paid = sum(i.amount for i in from_p if i.kind in ("aid", "cofinance"))

@@ -1,7 +1,7 @@
 """The scenarios a player can choose: shipped ones, examples and the user's own.
 
-`list_scenarios()` never raises: a broken file is listed with its first problem, as the
-setup screen shows it.
+`list_scenarios()` never raises: a broken file is listed with every problem, as the setup
+screen shows it.
 """
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from attrs import frozen
 
 from game.errors import HeartlandError
 from game.scenario.loader import load
-from game.scenario.source import SCENARIO_DIR, user_dir
+from game.scenario.index import scenario_files
+from game.text import tr
 
 
 @frozen
@@ -25,20 +26,9 @@ class ScenarioInfo:
     end_year: int
     description: str
     teaching_notes: str
-    error: str = ""
+    error: str = ""  # the first problem, "" when it loads
     warnings: tuple[str, ...] = ()  # plausible but probably wrong; shown, never blocking
-
-
-def scenario_files() -> list[Path]:
-    """Every scenario file: shipped, then examples, then the user's folder, each sorted by name."""
-    folders = (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir())
-    files: list[Path] = []
-    for folder in folders:
-        try:
-            files += sorted(p for p in folder.glob("*.toml") if p.is_file())
-        except OSError:
-            continue
-    return files
+    problems: tuple[str, ...] = ()  # every problem, each `file:line: key: sentence` (the file's name, not its folder)
 
 
 def describe(path: Path) -> ScenarioInfo:
@@ -46,20 +36,26 @@ def describe(path: Path) -> ScenarioInfo:
     try:
         sc = load(str(path))
     except HeartlandError as e:
-        errors = getattr(e, "errors", None)
+        errors = getattr(e, "errors", None) or []
         first = errors[0].describe() if errors else str(e)
-        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", first)
+        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", first,
+                            problems=tuple(_short(x) for x in errors) or (first,))
     except (OSError, RecursionError, ValueError) as e:  # never let one bad file break the list
-        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", f"{path}: cannot be read ({e}).")
+        said = tr("scenario.err.list_unreadable", path=str(path), error=str(e))
+        return ScenarioInfo(path.stem, path.stem, str(path), 0, 0, "", "", said, problems=(said,))
+    return summary(sc, path)
+
+
+def summary(sc, path: Path) -> ScenarioInfo:
+    """The entry of a scenario already loaded from `path`."""
     w = sc.world
     return ScenarioInfo(sc.id, sc.title, str(path), w.start_year, w.end_year, sc.description.strip(),
                         sc.teaching_notes.strip(), warnings=tuple(_short(x) for x in sc.warnings))
 
 
 def _short(w) -> str:
-    """A warning as the setup screen shows it: the file's name (not its folder), line, key, sentence."""
-    where = f"{Path(w.path).name}:{w.line}" if w.line else Path(w.path).name
-    return f"{where}: {w.key}: {w.message}" if w.key else f"{where}: {w.message}"
+    """A problem or warning as the setup screen shows it: the file's name (not its folder), line, key, sentence."""
+    return w.describe(Path(w.path).name)
 
 
 def list_scenarios() -> list[ScenarioInfo]:

@@ -27,7 +27,7 @@ from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
 from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
-from game.text import LANGUAGES, register_texts
+from game.text import LANGUAGES, Msg, msg, register_texts
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
     MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, huge_number, parse_toml, read_text, resolve, shown,
     user_dir,
@@ -102,14 +102,14 @@ class Checker:
         """Whether MAX_ERRORS problems are listed already (the rest are only counted, so time stays bounded)."""
         return len(self.errors) >= MAX_ERRORS
 
-    def warn(self, key: str, message: str, item: Any = None) -> None:
+    def warn(self, key: str, message: Msg, item: Any = None) -> None:
         """Record something plausible but probably wrong at `key` (never blocking)."""
         path, line = self.merged.where(key)
         if item is not None and isinstance(item, str):
             line = self.merged.source(key).locator.item_line(key, item) or line
         self.warnings.append(ScenarioWarning(path, line, _key_shown(key), message))
 
-    def fail(self, key: str, message: str, item: Any = None) -> None:
+    def fail(self, key: str, message: Msg, item: Any = None) -> None:
         """Record one problem at `key` (at the line of one list `item`, when given)."""
         if self.full():
             self.dropped += 1
@@ -127,22 +127,22 @@ class Checker:
             if self.full():
                 self.dropped += 1
             elif key and name in TOP_LEVEL:
-                self.fail(f"{key}.{name}", f"'{name}' belongs at the top of the file, before the first [table] "
-                          f"header; here it is read as part of [{key}].")
+                self.fail(f"{key}.{name}", msg("scenario.err.top_level_key", name=name, table=key))
             else:
-                self.fail(f"{key}.{name}" if key else str(name), f"'{name}' is not a known key here.{_hint(name, allowed)}")
+                self.fail(f"{key}.{name}" if key else str(name),
+                          msg("scenario.err.unknown_key", name=name, hint=_hint(name, allowed)))
 
     def read(self, table: Any, specs: dict[str, Spec], key: str) -> dict:
         """Typed values of a table, defaults filled in; problems recorded."""
         if not isinstance(table, dict):
-            self.fail(key, f"should be a table, not {_describe(table)}.")
+            self.fail(key, msg("scenario.err.not_table", value=_describe(table)))
             table = {}
         self.unknown(table, specs, key)
         out = {}
         for name, spec in specs.items():
             if name not in table:
                 if spec.default is REQUIRED and not self.full() and not self._misspelt(name, table, specs):
-                    self.fail(f"{key}.{name}", f"is missing: {spec.meaning}.")
+                    self.fail(f"{key}.{name}", msg("scenario.err.missing", meaning=spec.meaning))
                 out[name] = spec.default if spec.default is not REQUIRED else _empty(spec)
                 continue
             out[name] = self.value(table[name], spec, f"{key}.{name}")
@@ -151,7 +151,7 @@ class Checker:
     @staticmethod
     def _misspelt(name: str, table: dict, specs: dict) -> bool:
         """Whether an unknown key of `table` looks like a misspelling of `name` (its hint names it)."""
-        return any(n not in specs and _hint(n, specs) == f" Did you mean '{name}'?" for n in table)
+        return any(n not in specs and _near(n, specs) == name for n in table)
 
     def value(self, value: Any, spec: Spec, key: str) -> Any:
         """One typed value; problems recorded and a safe default returned."""
@@ -161,14 +161,14 @@ class Checker:
               "int": isinstance(value, int) and not isinstance(value, bool),
               "float": isinstance(value, (int, float)) and not isinstance(value, bool)}[kind]
         if not ok:
-            self.fail(key, f"should be {_article(kind)}, not {_describe(value)}.")
+            self.fail(key, msg("scenario.err.wrong_kind", kind=msg(f"scenario.kind.{kind}"), value=_describe(value)))
             return _empty(spec)
         if kind == "choice" and value not in spec.choices:
-            self.fail(key, f"'{value}' is not one of {', '.join(spec.choices)}.{_hint(value, spec.choices)}")
+            self.fail(key, msg("scenario.err.not_choice", value=value, choices=spec.choices, hint=_hint(value, spec.choices)))
             return spec.choices[0]
         if kind in ("int", "float"):
             if value != value or (spec.low is not None and value < spec.low) or (spec.high is not None and value > spec.high):
-                self.fail(key, f"{value} is out of range; it must be between {spec.low:g} and {spec.high:g}.")
+                self.fail(key, msg("scenario.err.out_of_range", value=str(value), low=spec.low, high=spec.high))
                 return float(spec.low or 0) if kind == "float" else int(spec.low or 0)
             return float(value) if kind == "float" else value
         if kind == "list":
@@ -181,30 +181,32 @@ class Checker:
         """Whether a list entry is text, as every list in a scenario holds."""
         if isinstance(v, str):
             return True
-        self.fail(key, f"every entry should be text in quotes, not {_describe(v)}.")
+        self.fail(key, msg("scenario.err.list_entry", value=_describe(v)))
         return False
 
     def numbers(self, table: Any, key: str, low: float = 0.0, high: float = 1e6, allowed=None) -> dict[str, float]:
         """A table of names to numbers within a range."""
         if not isinstance(table, dict):
-            self.fail(key, f"should be a table of numbers, not {_describe(table)}.")
+            self.fail(key, msg("scenario.err.not_numbers", value=_describe(table)))
             return {}
         out = {}
         for name, v in table.items():
             if allowed is not None and name not in allowed:
-                self.fail(f"{key}.{name}", f"'{name}' is not known here; use one of {', '.join(allowed)}.{_hint(name, allowed)}")
+                self.fail(f"{key}.{name}", msg("scenario.err.not_known_here", name=name, allowed=tuple(allowed),
+                                                hint=_hint(name, allowed)))
                 continue
             out[name] = self.value(v, Spec("float", low=low, high=high), f"{key}.{name}")
         return out
 
     def names(self, values: list, key: str, allowed, what: str) -> None:
-        """Each entry of a list must be one of `allowed`, and appear once."""
+        """Each entry of a list must be one of `allowed` (`what` they are: a `scenario.what.*` key), and appear once."""
         seen = set()
         for v in values:
             if v not in allowed:
-                self.fail(key, f"'{v}' is not {what}.{_hint(v, allowed)}", item=v)
+                self.fail(key, msg("scenario.err.not_a", value=v, what=msg(f"scenario.what.{what}"),
+                                   hint=_hint(v, allowed)), item=v)
             elif v in seen:
-                self.fail(key, f"'{v}' is listed twice.", item=v)
+                self.fail(key, msg("scenario.err.listed_twice", value=v), item=v)
             seen.add(v)
 
 
@@ -214,9 +216,36 @@ def _key_shown(key: str) -> str:
     return key if len(key) <= 120 else key[:117] + "..."
 
 
-def _hint(name: Any, allowed) -> str:
+def _near(name: Any, allowed) -> str:
+    """The allowed name closest to a misspelt one ("" when none is close)."""
     near = difflib.get_close_matches(str(name), [str(a) for a in allowed], n=1)
-    return f" Did you mean '{near[0]}'?" if near else ""
+    return near[0] if near else ""
+
+
+def _hint(name: Any, allowed) -> Msg | str:
+    """' Did you mean ...?' for a misspelt name, as a message ("" when nothing is close)."""
+    near = _near(name, allowed)
+    return msg("scenario.hint", name=near) if near else ""
+
+
+def _not_a(value: Any, what: str, allowed=()) -> Msg:
+    """'x' is not <what> (a `scenario.what.*` key), with a hint from `allowed`."""
+    return msg("scenario.err.not_a", value=value, what=msg(f"scenario.what.{what}"), hint=_hint(value, allowed))
+
+
+def _not_resource(value: Any, hint: bool = True) -> Msg:
+    """'x' is not a resource; the resources listed (with a hint when asked)."""
+    return msg("scenario.err.not_resource", value=value, resources=RESOURCES, hint=_hint(value, RESOURCES) if hint else "")
+
+
+def _not_card(value: Any, hint: bool = True) -> Msg:
+    """'x' is not a policy card; the cards listed (with a hint when asked)."""
+    return msg("scenario.err.not_card", value=value, cards=tuple(CARDS), hint=_hint(value, CARDS) if hint else "")
+
+
+def _quoted(text: str, problem: Msg | str) -> Msg:
+    """`'text': problem`, for a problem in one condition or effect."""
+    return msg("scenario.err.quoted", text=text, problem=problem)
 
 
 def _empty(spec: Spec) -> Any:
@@ -224,17 +253,14 @@ def _empty(spec: Spec) -> Any:
             "int": 0, "float": 0.0, "numlist": []}[spec.kind]
 
 
-def _article(kind: str) -> str:
-    return {"str": "text in quotes", "choice": "text in quotes", "bool": "true or false", "list": "a list [...]",
-            "numlist": "a list of numbers [...]",
-            "table": "a table", "int": "a whole number", "float": "a number"}[kind]
-
-
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Msg:
+    """What a value from a file is, as a message ("a whole number", "the text 'x'", ...)."""
     if isinstance(value, bool):
-        return "true/false"
-    return {str: f"the text {value!r}" if isinstance(value, str) and len(value) < 40 else "text", int: "a whole number",
-            float: "a number", list: "a list", dict: "a table"}.get(type(value), "a date or time")
+        return msg("scenario.value.bool")
+    if isinstance(value, str):
+        return msg("scenario.value.the_text", text=repr(value)) if len(value) < 40 else msg("scenario.value.text")
+    kind = {int: "int", float: "float", list: "list", dict: "table"}.get(type(value), "date")
+    return msg(f"scenario.value.{kind}")
 
 
 # --- the scenario -------------------------------------------------------------------
@@ -259,9 +285,9 @@ def build(merged: Merged, short: bool = False) -> Scenario:
         if src.raw.get("format_version") != FORMAT_VERSION:
             where = src.locator.line("format_version")
             said = src.raw.get("format_version")
-            msg = (f"must be {FORMAT_VERSION}; this file says {said!r}." if "format_version" in src.raw
-                   else f"is missing; every scenario file starts with format_version = {FORMAT_VERSION}.")
-            chk.errors.append(ScenarioError(src.path, where, "format_version", msg))
+            problem = (msg("scenario.err.version_wrong", version=FORMAT_VERSION, said=repr(said)) if "format_version" in src.raw
+                       else msg("scenario.err.version_missing", version=FORMAT_VERSION))
+            chk.errors.append(ScenarioError(src.path, where, "format_version", problem))
     meta = chk.read(raw.get("scenario", {}), schema.SCENARIO, "scenario")
     _check_meta(merged, meta, chk)
     if "short" in raw and not short:
@@ -272,16 +298,17 @@ def build(merged: Merged, short: bool = False) -> Scenario:
     if chk.errors:
         listed = _ordered(chk.errors)
         if chk.dropped:
-            listed.append(ScenarioError(merged.top.path, None, "", f"{chk.dropped} more problems are not listed; "
-                                        f"fix these {len(listed)} first."))
+            listed.append(ScenarioError(merged.top.path, None, "", msg("scenario.err.more_problems", n=chk.dropped,
+                                                                       listed=len(listed))))
         raise ScenarioErrors(listed)
     plausibility(merged, world, chk)
     register_texts(texts)
-    return Scenario(meta["id"], meta["title"], meta["description"], meta["teaching_notes"], merged.top.path, world,
+    return Scenario(meta["id"], own_title(merged, meta), meta["description"], meta["teaching_notes"], merged.top.path, world,
                     personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)))
 
 
-TEXT_FIELDS = {"powers": ("name", "name.power"), "corridors": ("name", "name.corridor"), "forums": ("name", "name.forum")}
+TEXT_FIELDS = {"powers": ("name", "name.power"), "corridors": ("name", "name.corridor"), "forums": ("name", "name.forum"),
+               "rivers": ("name", "name.river")}
 
 
 def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None) -> dict[str, dict[str, str]]:
@@ -291,16 +318,16 @@ def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None) ->
     scenario it extends; names and events are inherited with the rest of the data (those of items it
     removes are dropped), and only its own file's entries are checked."""
     if not isinstance(table, dict):
-        chk.fail("i18n", f"should be a table of languages ([i18n.ja], ...), not {_describe(table)}.")
+        chk.fail("i18n", msg("scenario.err.i18n_not_table", value=_describe(table)))
         return {}
     out: dict[str, dict[str, str]] = {}
     for lang, entries in table.items():
         if lang not in LANGUAGES:
-            chk.fail(f"i18n.{lang}", f"'{lang}' is not a language of the game; use one of {', '.join(LANGUAGES)}."
-                     f"{_hint(lang, LANGUAGES)}")
+            chk.fail(f"i18n.{lang}", msg("scenario.err.i18n_language", lang=lang, languages=LANGUAGES,
+                                         hint=_hint(lang, LANGUAGES)))
             continue
         if not isinstance(entries, dict):
-            chk.fail(f"i18n.{lang}", f"should be a table of texts, not {_describe(entries)}.")
+            chk.fail(f"i18n.{lang}", msg("scenario.err.i18n_texts", value=_describe(entries)))
             continue
         out[lang] = {}
         mine = dict(_flat(own.get(lang, {}))) if isinstance(own, dict) and isinstance(own.get(lang), dict) else {}
@@ -310,11 +337,9 @@ def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None) ->
             key = _text_key(path, sid, world)
             where = f"i18n.{lang}.{path}"
             if key is None:
-                chk.fail(where, "names no text of this scenario; use scenario.title, scenario.description, "
-                         "scenario.teaching_notes, powers.<id>.name, corridors.<id>.name, forums.<id>.name, "
-                         "events.<id>.title or events.<id>.note.")
+                chk.fail(where, msg("scenario.err.i18n_no_text"))
             elif not isinstance(value, str) or not value.strip():
-                chk.fail(where, f"should be text in quotes, not {_describe(value)}.")
+                chk.fail(where, msg("scenario.err.not_quoted", value=_describe(value)))
             else:
                 out[lang][key] = value.strip()
     return out
@@ -340,7 +365,8 @@ def _text_key(path: str, sid: str, world: World) -> str | None:
     table, item, field = parts
     if table == "events" and field in ("title", "note") and any(e.id == item for e in world.events):
         return f"event.{item}.{field}"
-    records = {"powers": world.powers, "corridors": world.corridors, "forums": world.forums}.get(table, {})
+    records = {"powers": world.powers, "corridors": world.corridors, "forums": world.forums,
+               "rivers": world.rivers}.get(table, {})
     if table in TEXT_FIELDS and field == TEXT_FIELDS[table][0] and item in records:
         return f"{TEXT_FIELDS[table][1]}.{item}"
     return None
@@ -355,7 +381,7 @@ def _read_short(table: Any, meta: dict, chk: Checker) -> dict:
     """The [short] table, checked against the game's years (a short form past the game's end is the whole game)."""
     v = chk.read(table, schema.SHORT, "short")
     if v["end_year"] and v["end_year"] < meta["start_year"]:
-        chk.fail("short.end_year", f"{v['end_year']} comes before the game starts, in {meta['start_year']}.")
+        chk.fail("short.end_year", msg("scenario.err.short_before_start", end=str(v["end_year"]), start=str(meta["start_year"])))
     elif v["end_year"] and v["end_year"] <= meta["end_year"]:
         _check_rounds(v["rounds"], v["round_weights"], meta["start_year"], v["end_year"], "short", chk)
     return v
@@ -369,8 +395,7 @@ def _without_stale_short(raw: dict, merged: Merged, chk: Checker) -> dict:
     start, end = meta.get("start_year"), table.get("end_year")
     if not (isinstance(start, int) and isinstance(end, int) and end < start):
         return raw
-    chk.warn("scenario.start_year", f"the short form this file inherits ends in {end}, before it starts in {start}; "
-             "the default short form (five years) is used: write your own [short] table to choose.")
+    chk.warn("scenario.start_year", msg("scenario.warn.stale_short", end=str(end), start=str(start)))
     return {k: v for k, v in raw.items() if k != "short"}
 
 
@@ -415,16 +440,16 @@ def _check_rounds(rounds: list, weights: list, start: int, end: int, key: str, c
     """Scoring rounds: whole years within the game, ascending, the last at its end; one weight each."""
     if not rounds:
         if weights:
-            chk.fail(f"{key}.round_weights", "needs the rounds it weighs: list them in rounds = [...].")
+            chk.fail(f"{key}.round_weights", msg("scenario.err.weights_without_rounds"))
         return
     if any(int(y) != y or not start <= y <= end for y in rounds):
-        chk.fail(f"{key}.rounds", f"every round must be a year from {start} to {end}.")
+        chk.fail(f"{key}.rounds", msg("scenario.err.round_years", start=str(start), end=str(end)))
     elif list(rounds) != sorted(set(rounds)):
-        chk.fail(f"{key}.rounds", "must be ascending years, each once.")
+        chk.fail(f"{key}.rounds", msg("scenario.err.rounds_ascending"))
     elif rounds[-1] != end:
-        chk.fail(f"{key}.rounds", f"the last round must be the last year, {end}, so the game ends with a scoring round.")
+        chk.fail(f"{key}.rounds", msg("scenario.err.last_round", end=str(end)))
     if weights and len(weights) != len(rounds):
-        chk.fail(f"{key}.round_weights", f"gives {len(weights)} weights for {len(rounds)} rounds; give one per round.")
+        chk.fail(f"{key}.round_weights", msg("scenario.err.round_weights", n=len(weights), rounds=len(rounds)))
 
 
 def _ordered(errors: list[ScenarioError]) -> list[ScenarioError]:
@@ -441,20 +466,30 @@ def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
     """Years in order; the id is a plain identifier; an extending scenario has its own id."""
     given = merged.raw.get("scenario")
     if not is_plain_id(meta["id"]) and isinstance(given, dict) and isinstance(given.get("id"), str):
-        chk.fail("scenario.id", f"'{shown(meta['id'])}' is not a plain id; use letters, digits, _ and - "
-                 "(at most 64, starting with a letter or digit), as it names files.")
+        chk.fail("scenario.id", msg("scenario.err.id_not_plain", id=shown(meta["id"])))
     if meta["end_year"] < meta["start_year"]:
-        chk.fail("scenario.end_year", f"{meta['end_year']} comes before start_year {meta['start_year']}.")
+        chk.fail("scenario.end_year", msg("scenario.err.end_before_start", end=str(meta["end_year"]),
+                                          start=str(meta["start_year"])))
     if meta["end_year"] - meta["start_year"] > 60:
-        chk.fail("scenario.end_year", "a scenario may last at most 60 years.")
+        chk.fail("scenario.end_year", msg("scenario.err.too_long", n=60))
     _check_rounds(meta["rounds"], meta["round_weights"], meta["start_year"], meta["end_year"], "scenario", chk)
     if len(merged.chain) > 1:
         own = merged.top.raw.get("scenario", {})
         base_id = merged.chain[-2].raw.get("scenario", {}).get("id")
         if not isinstance(own, dict) or "id" not in own:
-            chk.fail("extends", "a scenario that extends another needs its own [scenario] id (and title).")
+            chk.fail("extends", msg("scenario.err.extends_needs_id"))
         elif own["id"] == base_id:
-            chk.fail("scenario.id", f"'{own['id']}' is the id of the scenario it extends; choose a new id.")
+            chk.fail("scenario.id", msg("scenario.err.id_of_base", id=own["id"]))
+        elif "title" not in own:
+            chk.warn("scenario", msg("scenario.warn.no_title", id=own["id"], base=str(meta["title"])))
+
+
+def own_title(merged: Merged, meta: dict) -> str:
+    """The title to show: the file's own, or its id when it extends another without one (never the base's)."""
+    own = merged.top.raw.get("scenario")
+    if len(merged.chain) > 1 and isinstance(own, dict) and "title" not in own:
+        return meta["id"]
+    return meta["title"]
 
 
 def _world(raw: dict, meta: dict, chk: Checker) -> World:
@@ -462,21 +497,21 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
     c5 = [p for p, pw in powers.items() if pw.kind == C5]
     greats = [p for p, pw in powers.items() if pw.kind == GREAT]
     if not greats or not c5:
-        chk.fail("powers", "needs at least one great power and one Central Asian (c5) state.")
+        chk.fail("powers", msg("scenario.err.powers_needed"))
     economies = {c: _economy(c, t, powers, chk) for c, t in _tables(raw, "economies", chk).items()}
     for c in c5:
         if c not in economies:
-            chk.fail(f"powers.{c}", f"'{c}' is a Central Asian state but has no [economies.{c}] table.")
+            chk.fail(f"powers.{c}", msg("scenario.err.no_economy", id=c))
     for c in list(economies):
         if c not in c5:
-            chk.fail(f"economies.{c}", f"'{c}' is not a Central Asian state among [powers].{_hint(c, c5)}")
+            chk.fail(f"economies.{c}", msg("scenario.err.not_c5_power", id=c, hint=_hint(c, c5)))
             del economies[c]
     order = _order(meta["order"], powers, chk)
     w = chk.read(raw.get("world", {}), schema.WORLD, "world")
     prices = chk.numbers(w["prices"], "world.prices", 0, 100, RESOURCES)
     for r in RESOURCES:
         if r not in prices:
-            chk.fail("world.prices", f"needs a price for {r}.")
+            chk.fail("world.prices", msg("scenario.err.no_price", resource=r))
             prices[r] = 0.0
     risks = chk.numbers(w["risks"], "world.risks", 0, 1)
     tension = _tension(w["tension"], greats, chk)
@@ -512,10 +547,10 @@ def _tables(raw: dict, name: str, chk: Checker) -> dict:
     """A set of tables keyed by id; each entry must itself be a table."""
     value = raw.get(name, {})
     if not isinstance(value, dict):
-        chk.fail(name, f"should be a set of tables keyed by id, like [{name}.some_id].")
+        chk.fail(name, msg("scenario.err.not_tables", table=name))
         return {}
     if len(value) > MAX_ITEMS:
-        chk.fail(name, f"has {len(value):,} entries; a scenario may have at most {MAX_ITEMS} (only those are checked).")
+        chk.fail(name, msg("scenario.err.too_many", n=len(value), most=MAX_ITEMS))
         value = dict(list(value.items())[:MAX_ITEMS])
     out = {}
     for k, v in value.items():
@@ -524,7 +559,7 @@ def _tables(raw: dict, name: str, chk: Checker) -> dict:
                      "(at most 64, starting with a letter or digit).")
             continue  # not read further: every later sentence would repeat the unplain id
         if not isinstance(v, dict):
-            chk.fail(f"{name}.{k}", f"should be a table [{name}.{k}] with keys inside, not {_describe(v)}.")
+            chk.fail(f"{name}.{k}", msg("scenario.err.entry_not_table", table=f"{name}.{k}", value=_describe(v)))
             continue
         out[k] = v
     return out
@@ -532,10 +567,10 @@ def _tables(raw: dict, name: str, chk: Checker) -> dict:
 
 def _order(order: list, powers: dict, chk: Checker) -> list[str]:
     """The seat order: every power exactly once."""
-    chk.names(order, "scenario.order", powers, "a power in [powers]")
+    chk.names(order, "scenario.order", powers, "listed_power")
     missing = [p for p in powers if p not in order]
     if missing:
-        chk.fail("scenario.order", f"must list every power once; missing: {', '.join(missing)}.")
+        chk.fail("scenario.order", msg("scenario.err.order_missing", missing=tuple(missing)))
     return [p for p in dict.fromkeys(order) if p in powers] + missing
 
 
@@ -545,11 +580,11 @@ def _tension(table: Any, greats: list[str], chk: Checker) -> dict[str, float]:
     for key, v in chk.numbers(table, "world.tension", 0, 1).items():
         pair = key.split("|")
         if len(pair) != 2 or any(p not in greats for p in pair) or pair[0] == pair[1]:
-            chk.fail(f"world.tension.{key}", "must name two different great powers like \"china|japan\".")
+            chk.fail(f"world.tension.{key}", msg("scenario.err.tension_pair"))
             continue
         norm = "|".join(sorted(pair))
         if norm in out:
-            chk.fail(f"world.tension.{key}", f"the tension between {pair[0]} and {pair[1]} is given twice.")
+            chk.fail(f"world.tension.{key}", msg("scenario.err.tension_twice", a=pair[0], b=pair[1]))
         out[norm] = v
     return out
 
@@ -561,14 +596,14 @@ def _shares(raw: dict, c5: list[str], greats: list[str], chk: Checker) -> tuple[
     for name, table in (("influence", inf_raw), ("trust", trust_raw)):
         for c in table:
             if c not in c5:
-                chk.fail(f"{name}.{c}", f"'{c}' is not a Central Asian state among [powers].{_hint(c, c5)}")
+                chk.fail(f"{name}.{c}", msg("scenario.err.not_c5_power", id=c, hint=_hint(c, c5)))
     influence = {c: chk.numbers(inf_raw.get(c, {}), f"influence.{c}", 0, 100, holders) for c in c5}
     trust = {c: chk.numbers(trust_raw.get(c, {}), f"trust.{c}", 0, 1, greats) for c in c5}
     for c in c5:
         influence[c] = {h: influence[c].get(h, 0.0) for h in holders}
         trust[c] = {g: trust[c].get(g, 0.5) for g in greats}
         if sum(influence[c].values()) <= 0:
-            chk.fail(f"influence.{c}", f"needs some influence for at least one holder; add an [influence.{c}] table.")
+            chk.fail(f"influence.{c}", msg("scenario.err.no_influence", id=c))
     return influence, trust
 
 
@@ -577,23 +612,22 @@ def _power(pid: str, t: dict, chk: Checker) -> Power:
     v = chk.read(t, schema.POWER, key)
     agenda = chk.numbers(v["agenda"], f"{key}.agenda", 0, 100, TERMS)
     if isinstance(v["agenda"], dict) and sum(agenda.values()) <= 0:
-        chk.fail(f"{key}.agenda", "needs at least one term with a weight above 0.")
+        chk.fail(f"{key}.agenda", msg("scenario.err.agenda_empty"))
     demand = chk.numbers(v["demand"], f"{key}.demand", 0, 1e6, RESOURCES)
     sources = {}
     for r, s in v["sources"].items():
         if r not in RESOURCES:
-            chk.fail(f"{key}.sources.{r}", f"'{r}' is not a resource; resources are {', '.join(RESOURCES)}.{_hint(r, RESOURCES)}")
+            chk.fail(f"{key}.sources.{r}", _not_resource(r))
             continue
         sources[r] = chk.numbers(s, f"{key}.sources.{r}", 0, 1)
     for card in v["cards"]:
         if card not in CARDS:
-            chk.fail(f"{key}.cards", f"'{card}' is not a policy card; cards are {', '.join(CARDS)}.{_hint(card, CARDS)}",
-                     item=card)
+            chk.fail(f"{key}.cards", _not_card(card), item=card)
     if len(set(v["cards"])) != len(v["cards"]):
-        chk.fail(f"{key}.cards", "lists a card twice.")
+        chk.fail(f"{key}.cards", msg("scenario.err.card_twice"))
     color = v["color"]
     if not (isinstance(color, str) and len(color) == 7 and color[0] == "#" and _hex(color[1:])):
-        chk.fail(f"{key}.color", f"'{color}' is not a colour like \"#E69F00\".")
+        chk.fail(f"{key}.color", msg("scenario.err.colour", value=str(color)))
         color = "#888888"
     return Power(pid, v["name"], v["kind"], v["treasury"], v["income"], v["action_points"], agenda,
                  v["credibility"], demand, sources, cards=tuple(v["cards"]), color=color,
@@ -622,20 +656,20 @@ def _objective(oid: str, t: Any, key: str, powers: dict, chk: Checker) -> object
     v = chk.read(t, schema.OBJECTIVE, key)
     if v["measure"] and not objectives.known_measure(v["measure"]):
         names = list(TERMS) + [f"{t}{objectives.GAIN}" for t in TERMS]
-        chk.fail(f"{key}.measure", f"'{v['measure']}' is not a measure; use an agenda term ({', '.join(TERMS)}), "
-                 f"or one with '{objectives.GAIN}' for its gain since the start.{_hint(v['measure'], names)}")
+        chk.fail(f"{key}.measure", msg("scenario.err.not_measure", value=v["measure"], terms=tuple(TERMS),
+                                       gain=objectives.GAIN, hint=_hint(v["measure"], names)))
     for q in v["among"]:
         if q not in powers:
-            chk.fail(f"{key}.among", f"'{q}' is not a power.{_hint(q, list(powers))}", item=q)
+            chk.fail(f"{key}.among", _not_a(q, "power", list(powers)), item=q)
     if v["kind"] == "threshold":
         if len(v["at"]) != len(v["points"]):
-            chk.fail(f"{key}.at", f"gives {len(v['at'])} steps for {len(v['points'])} points; give one step per point.")
+            chk.fail(f"{key}.at", msg("scenario.err.steps_points", n=len(v["at"]), points=len(v["points"])))
         elif list(v["at"]) != sorted(v["at"]):
-            chk.fail(f"{key}.at", "steps must be ascending.")
+            chk.fail(f"{key}.at", msg("scenario.err.steps_ascending"))
     elif v["at"]:
-        chk.fail(f"{key}.at", "only a threshold objective has steps; a rank objective pays by place.")
+        chk.fail(f"{key}.at", msg("scenario.err.rank_steps"))
     if not v["points"]:
-        chk.fail(f"{key}.points", "needs at least one number of points.")
+        chk.fail(f"{key}.points", msg("scenario.err.no_points"))
     return objectives.Objective(oid, v["measure"], v["kind"], tuple(v["points"]), tuple(v["among"]), tuple(v["at"]))
 
 
@@ -649,8 +683,8 @@ def _check_sources(p: Power, powers: dict, risks: dict, chk: Checker) -> None:
     for r, table in p.sources.items():
         for src in table:
             if src not in known:
-                chk.fail(f"powers.{p.id}.sources.{r}.{src}",
-                         f"'{src}' is neither a power nor a risk in [world] risks.{_hint(src, known)}")
+                chk.fail(f"powers.{p.id}.sources.{r}.{src}", msg("scenario.err.unknown_source", id=src,
+                                                                  hint=_hint(src, known)))
 
 
 def _economy(c: str, t: dict, powers: dict, chk: Checker) -> Economy:
@@ -660,7 +694,7 @@ def _economy(c: str, t: dict, powers: dict, chk: Checker) -> Economy:
     reserves = chk.numbers(v["reserves"], f"{key}.reserves", 0, 1e9, RESOURCES)
     debt = chk.numbers(v["debt"], f"{key}.debt", 0, 1e5, list(powers) + [OTHERS])
     greats = [p for p, pw in powers.items() if pw.kind == GREAT]
-    chk.names(v["never_against"], f"{key}.never_against", greats, "a great power")
+    chk.names(v["never_against"], f"{key}.never_against", greats, "great_power")
     goods = chk.numbers(v["goods"], f"{key}.goods", 0, 1e5, greats)
     remittances = chk.numbers(v["remittances"], f"{key}.remittances", 0, 1e5, greats)
     return Economy(v["gdp"], v["gdp"], v["stability"], prod, reserves, v["refining"], debt, v["tolerance"],
@@ -672,30 +706,30 @@ def _corridor(kid: str, t: dict, powers: dict, chk: Checker) -> Corridor:
     key = f"corridors.{kid}"
     v = chk.read(t, schema.CORRIDOR, key)
     countries = list(dict.fromkeys(list(powers) + list(schema.COUNTRIES)))
-    chk.names(v["path"], f"{key}.path", countries, "a power or a known country")
-    chk.names(v["controllers"], f"{key}.controllers", countries, "a power or a known country")
-    chk.names(v["goods"], f"{key}.goods", RESOURCES, "a resource")
+    chk.names(v["path"], f"{key}.path", countries, "country")
+    chk.names(v["controllers"], f"{key}.controllers", countries, "country")
+    chk.names(v["goods"], f"{key}.goods", RESOURCES, "resource")
     greats = [p for p, pw in powers.items() if pw.kind == GREAT]
-    chk.names(v["markets"], f"{key}.markets", greats + ["world"], "a great power or 'world'")
+    chk.names(v["markets"], f"{key}.markets", greats + ["world"], "market")
     places = map_places()
     if places:
-        chk.names(v["waypoints"], f"{key}.waypoints", sorted(places), "a place on the map")
+        chk.names(v["waypoints"], f"{key}.waypoints", sorted(places), "place")
     if not v["markets"] and "markets" in t:
-        chk.fail(f"{key}.markets", "needs at least one market.")
+        chk.fail(f"{key}.markets", msg("scenario.err.no_market"))
     if len(v["path"]) < 2 and "path" in t:
-        chk.fail(f"{key}.path", "needs at least two countries.")
+        chk.fail(f"{key}.path", msg("scenario.err.short_path"))
     elif "path" in t and not any(p in powers and powers[p].kind == C5 for p in v["path"][:-1]):
-        chk.fail(f"{key}.path", "must start in a Central Asian state (exporters first), or nothing can use it.")
+        chk.fail(f"{key}.path", msg("scenario.err.path_start"))
     if v["status"] == "building" and v["build_years"] <= 0:
-        chk.fail(f"{key}.build_years", "a corridor that is building needs build_years above 0.")
+        chk.fail(f"{key}.build_years", msg("scenario.err.build_years"))
     if v["progress"] > v["build_years"] and v["status"] in ("planned", "building"):
-        chk.fail(f"{key}.progress", f"{v['progress']:g} years done is more than build_years {v['build_years']}.")
+        chk.fail(f"{key}.progress", msg("scenario.err.progress", done=v["progress"], years=v["build_years"]))
     owners = chk.numbers(v["owners"], f"{key}.owners", 0, 1, list(powers))
     if sum(owners.values()) > 1 + 1e-9:
-        chk.fail(f"{key}.owners", "the stakes add up to more than 1.")
+        chk.fail(f"{key}.owners", msg("scenario.err.stakes"))
     crossed = [c for c in v["path"] if c in powers and powers[c].kind == C5]
     fees = chk.numbers(v["transit"], f"{key}.transit", 0, 10, crossed)
-    chk.names(v["consents"], f"{key}.consents", crossed, "a Central Asian state on this corridor's path")
+    chk.names(v["consents"], f"{key}.consents", crossed, "crossed_state")
     return Corridor(kid, v["name"], v["mode"], tuple(v["path"]), tuple(v["waypoints"]), tuple(v["goods"]),
                     tuple(v["markets"]) or ("world",), v["capacity"], v["unit_cost"], v["fee"],
                     tuple(v["controllers"]), v["status"], v["build_cost"], v["build_years"], v["progress"],
@@ -708,21 +742,21 @@ def _contract(cid: str, t: dict, powers: dict, economies: dict, corridors: dict,
     key = f"contracts.{cid}"
     v = chk.read(t, schema.CONTRACT, key)
     if v["seller"] not in economies:
-        chk.fail(f"{key}.seller", f"'{v['seller']}' is not a Central Asian state.{_hint(v['seller'], economies)}")
+        chk.fail(f"{key}.seller", _not_a(v["seller"], "c5_state", economies))
     if v["buyer"] not in powers:
-        chk.fail(f"{key}.buyer", f"'{v['buyer']}' is not a power.{_hint(v['buyer'], powers)}")
+        chk.fail(f"{key}.buyer", _not_a(v["buyer"], "power", powers))
     if v["resource"] not in RESOURCES:
-        chk.fail(f"{key}.resource", f"'{v['resource']}' is not a resource; resources are {', '.join(RESOURCES)}.")
+        chk.fail(f"{key}.resource", _not_resource(v["resource"], hint=False))
     k = corridors.get(v["corridor"]) if v["corridor"] else None
     if v["corridor"] and k is None:
-        chk.fail(f"{key}.corridor", f"there is no corridor '{v['corridor']}'.{_hint(v['corridor'], corridors)}")
+        chk.fail(f"{key}.corridor", msg("scenario.err.no_corridor", id=v["corridor"], hint=_hint(v["corridor"], corridors)))
     if k is not None:
         if v["resource"] in RESOURCES and v["resource"] not in k.goods:
-            chk.fail(f"{key}.corridor", f"corridor '{k.id}' does not carry {v['resource']}.")
+            chk.fail(f"{key}.corridor", msg("scenario.err.corridor_goods", id=k.id, resource=v["resource"]))
         if v["seller"] in economies and v["seller"] not in k.path[:-1]:
-            chk.fail(f"{key}.corridor", f"corridor '{k.id}' does not start in or pass through {v['seller']}.")
+            chk.fail(f"{key}.corridor", msg("scenario.err.corridor_seller", id=k.id, seller=v["seller"]))
         if v["buyer"] not in k.markets and "world" not in k.markets:
-            chk.fail(f"{key}.corridor", f"corridor '{k.id}' does not reach {v['buyer']} (markets: {', '.join(k.markets)}).")
+            chk.fail(f"{key}.corridor", msg("scenario.err.corridor_buyer", id=k.id, buyer=v["buyer"], markets=k.markets))
     return Contract(cid, v["seller"], v["buyer"], v["resource"], v["volume"], v["price_factor"],
                     v["years_left"], v["corridor"])
 
@@ -731,12 +765,12 @@ def _pledge(pid: str, t: dict, powers: dict, meta: dict, chk: Checker) -> Pledge
     key = f"pledges.{pid}"
     v = chk.read(t, schema.PLEDGE, key)
     if v["donor"] not in powers or powers[v["donor"]].kind != GREAT:
-        chk.fail(f"{key}.donor", f"'{v['donor']}' is not a great power.")
+        chk.fail(f"{key}.donor", _not_a(v["donor"], "great_power"))
     if v["recipient"] not in powers or powers[v["recipient"]].kind != C5:
-        chk.fail(f"{key}.recipient", f"'{v['recipient']}' is not a Central Asian state.")
+        chk.fail(f"{key}.recipient", _not_a(v["recipient"], "c5_state"))
     if "due_year" in t and not meta["start_year"] <= v["due_year"] <= meta["end_year"]:
-        chk.fail(f"{key}.due_year", f"{v['due_year']} is outside the scenario's years "
-                 f"{meta['start_year']}-{meta['end_year']}.")
+        chk.fail(f"{key}.due_year", msg("scenario.err.outside_years", year=str(v["due_year"]),
+                                        start=str(meta["start_year"]), end=str(meta["end_year"])))
     return Pledge(pid, v["donor"], v["recipient"], v["kind"], v["amount"], v["due_year"])
 
 
@@ -745,16 +779,16 @@ def _policy(pid: str, t: dict, powers: dict, corridors: dict, meta: dict, chk: C
     v = chk.read(t, schema.POLICY, key)
     card = CARDS.get(v["card"])
     if card is None:
-        chk.fail(f"{key}.card", f"'{v['card']}' is not a policy card; cards are {', '.join(CARDS)}.{_hint(v['card'], CARDS)}")
+        chk.fail(f"{key}.card", _not_card(v["card"]))
     if v["actor"] not in powers:
-        chk.fail(f"{key}.actor", f"'{v['actor']}' is not a power.{_hint(v['actor'], powers)}")
+        chk.fail(f"{key}.actor", _not_a(v["actor"], "power", powers))
     needs = card.needs if card else ()
     if "target" in needs and v["target"] not in powers:
-        chk.fail(f"{key}.target", f"'{v['target']}' is not a power; {v['card']} needs a target.")
+        chk.fail(f"{key}.target", msg("scenario.err.needs_target", id=v["target"], card=v["card"]))
     if ("resource" in needs or v["resource"]) and v["resource"] not in RESOURCES:
-        chk.fail(f"{key}.resource", f"'{v['resource']}' is not a resource; resources are {', '.join(RESOURCES)}.")
+        chk.fail(f"{key}.resource", _not_resource(v["resource"], hint=False))
     if ("corridor" in needs or v["corridor"]) and v["corridor"] not in corridors:
-        chk.fail(f"{key}.corridor", f"there is no corridor '{v['corridor']}'.")
+        chk.fail(f"{key}.corridor", msg("scenario.err.no_corridor", id=v["corridor"], hint=""))
     started = v["started"] or meta["start_year"]
     return Policy(pid, v["card"], v["actor"], v["target"], v["resource"], v["corridor"], started, v["years_left"])
 
@@ -763,12 +797,12 @@ def _forum(fid: str, t: dict, powers: dict, meta: dict, chk: Checker) -> Forum:
     key = f"forums.{fid}"
     v = chk.read(t, schema.FORUM, key)
     if v["host"] not in powers or powers[v["host"]].kind != GREAT:
-        chk.fail(f"{key}.host", f"'{v['host']}' is not a great power.{_hint(v['host'], powers)}")
-    chk.names(v["members"], f"{key}.members", powers, "a power")
+        chk.fail(f"{key}.host", _not_a(v["host"], "great_power", powers))
+    chk.names(v["members"], f"{key}.members", powers, "power")
     if v["against"] and v["against"] not in powers:
-        chk.fail(f"{key}.against", f"'{v['against']}' is not a power.")
+        chk.fail(f"{key}.against", _not_a(v["against"], "power"))
     if v["last_met"] > meta["start_year"]:
-        chk.fail(f"{key}.last_met", f"{v['last_met']} is after the scenario starts in {meta['start_year']}.")
+        chk.fail(f"{key}.last_met", msg("scenario.err.last_met", year=str(v["last_met"]), start=str(meta["start_year"])))
     return Forum(fid, v["name"], v["host"], tuple(v["members"]), v["level"], v["last_met"], against=v["against"],
                  market=v["market"])
 
@@ -776,28 +810,28 @@ def _forum(fid: str, t: dict, powers: dict, meta: dict, chk: Checker) -> Forum:
 def _river(rid: str, t: dict, c5: list, chk: Checker) -> River:
     key = f"rivers.{rid}"
     v = chk.read(t, schema.RIVER, key)
-    chk.names(v["upstream"], f"{key}.upstream", c5, "a Central Asian state")
+    chk.names(v["upstream"], f"{key}.upstream", c5, "c5_state")
     farms = chk.numbers(v["farm_loss"], f"{key}.farm_loss", 0, 0.5, [c for c in c5 if c not in v["upstream"]])
     if not farms and "farm_loss" in t:
-        chk.fail(f"{key}.farm_loss", "needs at least one downstream state.")
-    chk.names(v["held"], f"{key}.held", v["upstream"], "an upstream state of this river")
+        chk.fail(f"{key}.farm_loss", msg("scenario.err.no_downstream"))
+    chk.names(v["held"], f"{key}.held", v["upstream"], "upstream_state")
     return River(rid, v["name"], tuple(v["upstream"]), v["hydro"], farms, held=tuple(v["held"]))
 
 
 def _rules(table: Any, chk: Checker) -> dict[str, float]:
     rules = defaults()
     if not isinstance(table, dict):
-        chk.fail("rules", "should be a table like [rules.hedging].")
+        chk.fail("rules", msg("scenario.err.rules_table"))
         return rules
     for group, values in table.items():
         if not isinstance(values, dict):
-            chk.fail(f"rules.{group}", "should be a table like [rules.hedging] with parameters inside.")
+            chk.fail(f"rules.{group}", msg("scenario.err.rules_group"))
             continue
         for name, value in values.items():
             full = f"{group}.{name}"
             p = PARAMS.get(full)
             if p is None:
-                chk.fail(f"rules.{full}", f"is not a rule parameter.{_hint(full, PARAMS)}")
+                chk.fail(f"rules.{full}", msg("scenario.err.not_param", hint=_hint(full, PARAMS)))
                 continue
             rules[full] = chk.value(value, Spec("float", low=p.low, high=p.high), f"rules.{full}")
     return rules
@@ -806,14 +840,14 @@ def _rules(table: Any, chk: Checker) -> dict[str, float]:
 def _personalities(table: Any, world: World, chk: Checker) -> dict:
     """The AI settings per seat, passed through; each key must name a power (see docs/ai.md)."""
     if not isinstance(table, dict):
-        chk.fail("personalities", "should be tables like [personalities.china].")
+        chk.fail("personalities", msg("scenario.err.personalities_table"))
         return {}
     out = {}
     for pid, settings in table.items():
         if pid not in world.powers:
-            chk.fail(f"personalities.{pid}", f"'{pid}' is not a power of this scenario.{_hint(pid, world.powers)}")
+            chk.fail(f"personalities.{pid}", msg("scenario.err.not_scenario_power", id=pid, hint=_hint(pid, world.powers)))
         elif not isinstance(settings, dict):
-            chk.fail(f"personalities.{pid}", "should be a table with keys like personality = \"...\".")
+            chk.fail(f"personalities.{pid}", msg("scenario.err.personality_table"))
         else:
             out[pid] = dict(settings)
     return out
@@ -825,12 +859,12 @@ def _event(eid: str, t: dict, meta: dict, chk: Checker) -> EventDef:
     key = f"events.{eid}"
     v = chk.read(t, schema.EVENT, key)
     if v["year"] and not meta["start_year"] <= v["year"] <= meta["end_year"] and _own_year(chk.merged, key):
-        chk.fail(f"{key}.year", f"{v['year']} is outside the scenario's years {meta['start_year']}-{meta['end_year']}; "
-                 f"change it, or drop the event with remove = [\"{key}\"].")
+        chk.fail(f"{key}.year", msg("scenario.err.event_year", year=str(v["year"]), start=str(meta["start_year"]),
+                                    end=str(meta["end_year"]), event=key))
     if not (v["year"] or v["when"] or v["weight"] > 0):
-        chk.fail(key, "never fires: give it a year, a when condition or a weight (after alone is not enough).")
+        chk.fail(key, msg("scenario.err.never_fires"))
     if v["after"] == eid:
-        chk.fail(f"{key}.after", "an event cannot wait for itself.")
+        chk.fail(f"{key}.after", msg("scenario.err.waits_for_itself"))
     when = tuple(c for c in (_condition(s, f"{key}.when", chk) for s in v["when"]) if c)
     effects = tuple(e for e in (_effect(s, f"{key}.effects", chk) for s in v["effects"]) if e)
     return EventDef(eid, v["title"], v["note"], v["source"], v["year"], when, v["after"], v["weight"], effects, v["once"])
@@ -860,8 +894,7 @@ def _number(text: str) -> bool:
 def _condition(text: str, key: str, chk: Checker) -> tuple | None:
     parts = text.split()
     if len(parts) != 3 or parts[1] not in event_rules.OPS:
-        chk.fail(key, f"'{text}' is not a condition; write \"path op value\" with op one of "
-                 f"{' '.join(event_rules.OPS)}, spaces around the op.", item=text)
+        chk.fail(key, msg("scenario.err.not_condition", text=text, ops=" ".join(event_rules.OPS)), item=text)
         return None
     return parts[0], parts[1], _scalar(parts[2])
 
@@ -870,12 +903,12 @@ def _effect(text: str, key: str, chk: Checker) -> tuple | None:
     parts = text.split()
     if not parts or parts[0] not in event_rules.EFFECT_ARGS:
         verb = parts[0] if parts else ""
-        chk.fail(key, f"'{text}' is not an effect; effects are {', '.join(event_rules.EFFECT_ARGS)}."
-                 f"{_hint(verb, event_rules.EFFECT_ARGS)}", item=text)
+        chk.fail(key, msg("scenario.err.not_effect", text=text, effects=tuple(event_rules.EFFECT_ARGS),
+                          hint=_hint(verb, event_rules.EFFECT_ARGS)), item=text)
         return None
     n = event_rules.EFFECT_ARGS[parts[0]]
     if len(parts) - 1 != n:
-        chk.fail(key, f"'{text}': {parts[0]} takes {n} argument{'s' if n > 1 else ''} ({EFFECT_FORMS[parts[0]]}).", item=text)
+        chk.fail(key, msg("scenario.err.effect_args", text=text, verb=parts[0], n=n, form=EFFECT_FORMS[parts[0]]), item=text)
         return None
     return tuple(parts)
 
@@ -899,13 +932,12 @@ def _check_events(world: World, chk: Checker) -> None:
         for eff in ev.effects:
             problem = _effect_problem(world, eff)
             if problem:
-                chk.fail(f"{key}.effects", f"'{' '.join(eff)}': {problem}", item=" ".join(eff))
+                chk.fail(f"{key}.effects", _quoted(" ".join(eff), problem), item=" ".join(eff))
         if ev.after and ev.after != ev.id and ev.after not in ids:
-            chk.fail(f"{key}.after", f"there is no event '{ev.after}'.{_hint(ev.after, ids)}")
+            chk.fail(f"{key}.after", msg("scenario.err.no_event", id=ev.after, hint=_hint(ev.after, ids)))
         first = by_id.get(ev.after)
         if first and ev.year and not ev.when and ev.weight <= 0 and first.year > ev.year and not first.when:
-            chk.fail(f"{key}.after", f"'{ev.after}' fires in {first.year}, so this event, fixed to {ev.year} without a "
-                     "when condition, can never fire; give it a later year or a when condition.")
+            chk.fail(f"{key}.after", msg("scenario.err.after_later", id=ev.after, fires=str(first.year), year=str(ev.year)))
     _check_after_cycles(world, chk)
 
 
@@ -924,8 +956,7 @@ def _check_after_cycles(world: World, chk: Checker) -> None:
             if len(loop) > 1:
                 first = min(loop)
                 loop = loop[loop.index(first):] + loop[:loop.index(first)]
-                chk.fail(f"events.{first}.after", f"events wait for each other in a circle "
-                         f"({' -> '.join(loop + [first])}); none can fire.")
+                chk.fail(f"events.{first}.after", msg("scenario.err.after_circle", loop=" -> ".join(loop + [first])))
         done.update(path)
 
 
@@ -947,86 +978,86 @@ def _check_condition(world: World, cond: tuple, ids: list[str], key: str, chk: C
     found, current = _lookup(world, path)
     item = f"{path} {op}"
     if not found:
-        chk.fail(key, f"'{path}' does not name a value in the world; see the paths in docs/scenarios.md.", item=item)
+        chk.fail(key, msg("scenario.err.no_path_docs", path=path), item=item)
         return
     if op in NUMERIC_OPS and not _is_number(current):
-        chk.fail(key, f"'{text}': {op} compares numbers, but {path} is {_describe(current)}.", item=item)
+        chk.fail(key, _quoted(text, msg("scenario.err.compares_numbers", op=op, path=path, value=_describe(current))), item=item)
     elif op in NUMERIC_OPS and not isinstance(value, float):
-        chk.fail(key, f"'{text}': '{value}' is not a number.", item=item)
+        chk.fail(key, _quoted(text, msg("scenario.err.not_number", value=str(value))), item=item)
     elif op in LIST_OPS and not isinstance(current, (tuple, list, dict)):
-        chk.fail(key, f"'{text}': {op} checks a list (like forums.sco.members), but {path} is not a list.", item=item)
+        chk.fail(key, _quoted(text, msg("scenario.err.checks_list", op=op, path=path)), item=item)
     elif op in LIST_OPS and path == "fired" and value not in ids:
-        chk.fail(key, f"'{text}': there is no event '{value}'.{_hint(value, ids)}", item=item)
+        chk.fail(key, _quoted(text, msg("scenario.err.no_event", id=value, hint=_hint(value, ids))), item=item)
     elif op in ("==", "!=") and _is_number(current) != isinstance(value, float):
-        chk.fail(key, f"'{text}': {path} is {_describe(current)}, so compare it with "
-                 f"{'a number' if _is_number(current) else 'a word'}.", item=item)
+        chk.fail(key, _quoted(text, msg("scenario.err.compare_with_number" if _is_number(current) else "scenario.err.compare_with_word",
+                                        path=path, value=_describe(current))), item=item)
 
 
 MAX_FACTOR = 1000.0  # the largest scale factor an event may use
 
 
-def _field_problem(world: World, verb: str, path: str, text: str) -> str:
+def _field_problem(world: World, verb: str, path: str, text: str) -> Msg | str:
     """Why `verb PATH VALUE` cannot work: an unknown or unchangeable field, a value out of range ("" when fine)."""
     if not _lookup(world, path)[0]:
-        return f"'{path}' does not name a value in the world."
+        return msg("scenario.err.no_path", path=path)
     choices = invariants.choices_for(path)
     if choices:
         if verb != "set":
-            return f"{path} is a word ({', '.join(choices)}); only set can change it."
-        return "" if text in choices else f"'{text}' is not one of {', '.join(choices)}."
+            return msg("scenario.err.word_field", path=path, choices=tuple(choices))
+        return "" if text in choices else msg("scenario.err.not_choice", value=text, choices=tuple(choices), hint="")
     f = invariants.field_for(path)
     if f is None or not f.event:
-        return f"{path} is not a field events may change; the fields are listed in docs/scenarios.md."
+        return msg("scenario.err.not_event_field", path=path)
     if not _number(text):
-        return f"'{text}' is not a finite number."
+        return msg("scenario.err.not_finite", value=text)
     value, (low, high) = float(text), invariants.limits(f, world)
     if verb == "set" and not low <= value <= high:
-        return f"{value:g} is outside {path}'s range {low:g} to {high:g} ({f.unit})."
+        return msg("scenario.err.set_range", value=value, path=path, low=low, high=high, unit=f.unit)
     if verb == "set" and f.whole and value != int(value):
-        return f"{path} is a whole number, not {value:g}."
+        return msg("scenario.err.whole", path=path, value=value)
     if verb == "add" and abs(value) > high - low:
-        return f"adding {value:g} to {path} goes beyond its whole range {low:g} to {high:g} ({f.unit})."
+        return msg("scenario.err.add_range", value=value, path=path, low=low, high=high, unit=f.unit)
     if verb == "scale" and abs(value) > MAX_FACTOR:
-        return f"a factor of {value:g} is not plausible; scale by at most {MAX_FACTOR:g}."
+        return msg("scenario.err.factor", value=value, most=MAX_FACTOR)
     return ""
 
 
-def _effect_problem(world: World, eff: tuple) -> str:
+def _effect_problem(world: World, eff: tuple) -> Msg | str:
     """Why an effect cannot work in this world ("" when it can)."""
     verb, *args = eff
     if verb in ("set", "add", "scale"):
         return _field_problem(world, verb, args[0], args[1])
     if verb in ("open", "close", "damage"):
         if args[0] not in world.corridors:
-            return f"there is no corridor '{args[0]}'.{_hint(args[0], world.corridors)}"
+            return msg("scenario.err.no_corridor", id=args[0], hint=_hint(args[0], world.corridors))
         if verb == "close" and not (args[1].isdigit() and 0 <= int(args[1]) <= 30):
-            return f"'{args[1]}' is not a number of years (0-30)."
+            return msg("scenario.err.not_years", value=args[1])
         if verb == "damage" and not (_number(args[1]) and 0 <= float(args[1]) <= 1):
-            return f"'{args[1]}' is not a fraction between 0 and 1."
+            return msg("scenario.err.not_fraction", value=args[1])
         return ""
     if verb in ("found", "join", "leave"):
         if args[0] not in world.forums:
-            return f"there is no forum '{args[0]}'.{_hint(args[0], world.forums)}"
+            return msg("scenario.err.no_forum", id=args[0], hint=_hint(args[0], world.forums))
         if verb != "found" and args[1] not in world.powers:
-            return f"'{args[1]}' is not a power.{_hint(args[1], world.powers)}"
+            return _not_a(args[1], "power", world.powers)
         return ""
     if verb in ("influence", "trust"):
         states = list(world.economies)
         if args[0] != "*" and args[0] not in states:
-            return f"'{args[0]}' is not a Central Asian state or *.{_hint(args[0], states)}"
+            return msg("scenario.err.not_state_or_all", id=args[0], hint=_hint(args[0], states))
         who = [p for p in world.powers if world.powers[p].kind == GREAT] + ([OTHERS] if verb == "influence" else [])
         if args[1] not in who:
-            return f"'{args[1]}' is not one of {', '.join(who)}.{_hint(args[1], who)}"
-        return "" if _number(args[2]) and abs(float(args[2])) <= 1 else f"'{args[2]}' is not an amount between -1 and 1."
+            return msg("scenario.err.not_choice", value=args[1], choices=tuple(who), hint=_hint(args[1], who))
+        return "" if _number(args[2]) and abs(float(args[2])) <= 1 else msg("scenario.err.not_amount", value=args[2])
     if verb == "policy":
         card, actor, target, resource = args
         if card not in CARDS:
-            return f"'{card}' is not a policy card; cards are {', '.join(CARDS)}."
+            return _not_card(card, hint=False)
         for who in (actor, target):
             if who not in world.powers:
-                return f"'{who}' is not a power.{_hint(who, world.powers)}"
+                return _not_a(who, "power", world.powers)
         if resource not in RESOURCES:
-            return f"'{resource}' is not a resource; resources are {', '.join(RESOURCES)}."
+            return _not_resource(resource, hint=False)
     return ""
 
 
@@ -1082,13 +1113,11 @@ def plausibility(merged: Merged, world: World, chk: Checker) -> None:
     for k in world.corridors.values():
         for a, b in zip(k.path, k.path[1:]):
             if not schema.neighbours(a, b):
-                chk.warn(f"corridors.{k.id}.path", f"{a} and {b} share no border or sea; a corridor steps "
-                         "between neighbours (add the countries in between).", item=b)
+                chk.warn(f"corridors.{k.id}.path", msg("scenario.warn.no_border", a=a, b=b), item=b)
     for ev in world.events:
         for eff in ev.effects:
             if eff[0] == "scale" and _number(eff[2]) and float(eff[2]) < 0:
-                chk.warn(f"events.{ev.id}.effects", f"'{' '.join(eff)}': a negative factor turns {eff[1]} below 0, "
-                         "so it is kept at its lowest value; did you mean a factor between 0 and 1?",
+                chk.warn(f"events.{ev.id}.effects", _quoted(" ".join(eff), msg("scenario.warn.negative_factor", path=eff[1])),
                          item=" ".join(eff))
     for pol in world.policies.values():
         _card_holder(world, pol.card, pol.actor, pol.target, f"policies.{pol.id}.actor", chk)
@@ -1097,6 +1126,7 @@ def plausibility(merged: Merged, world: World, chk: Checker) -> None:
             if eff[0] == "policy":
                 _card_holder(world, eff[1], eff[2], eff[3], f"events.{ev.id}.effects", chk, " ".join(eff))
     _dropped_events(merged, world, chk)
+    _later_start(merged, world, chk)
     clash = id_clash(world.scenario_id, merged.top.path)
     if clash:
         chk.warn("scenario.id", clash)
@@ -1109,8 +1139,9 @@ def _card_holder(world: World, card: str, actor: str, target: str, key: str, chk
         return
     owners = [p for p, pw in world.powers.items() if card in pw.cards]
     swapped = target in owners
-    chk.warn(key, f"{actor} does not hold the card {card} (held by {', '.join(owners) or 'nobody'})"
-             + ("; are actor and target swapped?" if swapped else "."), item=item)
+    holders = tuple(owners) if owners else msg("scenario.warn.nobody")
+    chk.warn(key, msg("scenario.warn.card_swapped" if swapped else "scenario.warn.card_holder", actor=actor, card=card,
+                      holders=holders), item=item)
 
 
 def _far_values(merged: Merged, chk: Checker) -> None:
@@ -1127,8 +1158,7 @@ def _far_values(merged: Merged, chk: Checker) -> None:
             continue
         low_bar = lo / FAR if lo > 0 else None
         if v > hi * FAR or (low_bar is not None and 0 <= v < low_bar):
-            chk.warn(key, f"{v:g} is far from every shipped scenario's value for {generic_key(key)} "
-                     f"({lo:g} to {hi:g}); check the unit (for example 0-100, not 0-1).")
+            chk.warn(key, msg("scenario.warn.far_value", value=v, field=generic_key(key), low=lo, high=hi))
 
 
 def _dropped_events(merged: Merged, world: World, chk: Checker) -> None:
@@ -1141,20 +1171,47 @@ def _dropped_events(merged: Merged, world: World, chk: Checker) -> None:
         waits += [c[2] for c in ev.when if c[0] == "fired" and c[1] == "has"]
         for gone in waits:
             if gone in dropped and ev.id not in dropped:
-                chk.warn(years, f"the years {world.start_year}-{world.end_year} drop the inherited event '{gone}' "
-                         f"({dropped[gone]}), and '{ev.id}' waits for it, so it never fires either; remove both "
-                         f"(remove = [\"events.{gone}\", \"events.{ev.id}\"]) or give '{ev.id}' another condition.")
+                chk.warn(years, msg("scenario.warn.dropped_event", start=str(world.start_year), end=str(world.end_year),
+                                    gone=gone, year=str(dropped[gone]), id=ev.id))
 
 
-def id_clash(scenario_id: str, path: str) -> str:
-    """A sentence when loading `scenario_id` by id finds another file than `path` ("" when it finds this one)."""
-    if not is_plain_id(scenario_id):
+YEARLY_FIGURES = ("world.prices.", "economies.*.gdp", "economies.*.stability", "powers.*.treasury")  # a start year's own
+SHOWN_FIGURES = 6  # carried figures named in the warning; the rest are counted
+
+
+def base_start(merged: Merged) -> int | None:
+    """The start year of the scenario a file extends (None when it extends nothing or no base sets one)."""
+    for src in reversed(merged.chain[:-1]):
+        table = src.raw.get("scenario")
+        year = table.get("start_year") if isinstance(table, dict) else None
+        if isinstance(year, int) and not isinstance(year, bool):
+            return year
+    return None
+
+
+def carried_figures(merged: Merged) -> list[str]:
+    """The yearly figures (prices, GDP, stability, treasury) a file takes unchanged from the files it extends."""
+    return [key for key, _ in _numbers(merged.raw)
+            if any(generic_key(key).startswith(f) for f in YEARLY_FIGURES) and merged.source(key) is not merged.top]
+
+
+def _later_start(merged: Merged, world: World, chk: Checker) -> None:
+    """A scenario that starts later than its base but keeps the base's start-year figures."""
+    start = base_start(merged)
+    if start is None or world.start_year <= start:
+        return
+    carried = carried_figures(merged)
+    if carried:
+        more = max(0, len(carried) - SHOWN_FIGURES)
+        chk.warn("scenario.start_year", msg("scenario.warn.later_start_more" if more else "scenario.warn.later_start",
+                                            start=world.start_year, base=start, n=len(carried),
+                                            figures=tuple(carried[:SHOWN_FIGURES]), more=more))
+
+
+def id_clash(scenario_id: str, path: str) -> Msg | str:
+    """A message when loading `scenario_id` by id finds another file than `path` ("" when it finds this one)."""
+    from game.scenario.index import twin
+    other = twin(scenario_id, path)
+    if other is None:
         return ""
-    try:
-        other = find(scenario_id)
-        if not other.is_file() or other.resolve() == Path(path).resolve():
-            return ""
-    except (OSError, ValueError):
-        return ""
-    return (f"'{scenario_id}' is also the id of {other}, which is the one loaded by id (simulate --scenario, "
-            "saves, the computer players); give this scenario its own id.")
+    return msg("scenario.warn.id_clash", id=scenario_id, other=str(other))

@@ -18,7 +18,9 @@ from attrs import field, frozen
 from game.errors import ScenarioError, ScenarioErrors
 from game.fileio import NotRegular, TooLarge, is_plain_id, read_regular
 from game.paths import scenario_dir
+from game.text import msg
 from game.paths import user_scenario_dir as user_dir  # noqa: F401  (the user's folder; re-exported)
+from game.text import Msg, msg
 
 SCENARIO_DIR = scenario_dir()
 MAX_BYTES = 250_000  # nine times the largest shipped scenario; any file this size validates in well under a second
@@ -34,25 +36,12 @@ def roots() -> tuple[Path, ...]:
 
 
 def find(name: str) -> Path:
-    """A scenario id (`2015`, looked up in the shipped, examples, then user folder) or a file path."""
-    p = Path(name)
-    if p.suffix == ".toml" or os.sep in name or "/" in name or _exists(p) or not is_plain_id(name):
-        return p
-    for folder in (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir()):
-        if (folder / f"{name}.toml").is_file():
-            return folder / f"{name}.toml"
-    return SCENARIO_DIR / f"{name}.toml"
+    """The file a scenario id or path stands for (see `index.lookup`); the name as a path when none does."""
+    from game.scenario.index import lookup
+    return lookup(name) or Path(name)
 
 
-def _exists(p: Path) -> bool:
-    """Whether a path exists; False for names the system refuses (too long, NUL)."""
-    try:
-        return p.exists()
-    except (OSError, ValueError):
-        return False
-
-
-def _error(where: str, line: int | None, key: str, message: str) -> ScenarioErrors:
+def _error(where: str, line: int | None, key: str, message: Msg) -> ScenarioErrors:
     return ScenarioErrors([ScenarioError(where, line, key, message)])
 
 
@@ -62,22 +51,22 @@ def read_text(path: Path) -> str:
     try:
         data = read_regular(path, MAX_BYTES)
     except TooLarge as e:
-        raise _error(where, None, "", f"the file is {e.size:,} bytes; a scenario may be at most {MAX_BYTES:,}.") from None
+        raise _error(where, None, "", msg("scenario.err.file_too_large", size=e.size, most=MAX_BYTES)) from None
     except FileNotFoundError:
-        raise _error(where, None, "", "no such scenario file.") from None
+        raise _error(where, None, "", msg("scenario.err.no_file")) from None
     except (NotRegular, IsADirectoryError):
-        raise _error(where, None, "", "this is not a file but a folder, pipe or device; a scenario is a .toml file.") from None
+        raise _error(where, None, "", msg("scenario.err.not_regular")) from None
     except (OSError, ValueError) as e:
-        raise _error(where, None, "", f"the file cannot be read ({getattr(e, 'strerror', None) or e}).") from None
+        raise _error(where, None, "", msg("scenario.err.unreadable", error=str(getattr(e, "strerror", None) or e))) from None
     if b"\x00" in data:
-        raise _error(where, None, "", "this is a binary file, not a TOML scenario.")
+        raise _error(where, None, "", msg("scenario.err.binary"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[:e.start].count(b"\n") + 1
-        raise _error(where, line, "", "the file is not UTF-8 text; save it as UTF-8.") from None
+        raise _error(where, line, "", msg("scenario.err.not_utf8")) from None
     if not text.strip():
-        raise _error(where, None, "", "the file is empty; a scenario needs at least format_version and [scenario].")
+        raise _error(where, None, "", msg("scenario.err.empty"))
     return text.removeprefix("\ufeff")
 
 
@@ -187,17 +176,16 @@ def parse_toml(text: str, where: str, locator: Locator | None = None) -> dict:
             shown_ = locator.duplicates[:MAX_REPORTED]
             more = len(locator.duplicates) - len(shown_)
             raise ScenarioErrors([
-                ScenarioError(where, n, key, f"is set twice (first on line {first}); keep only one."
-                              + (f" ({more} more keys are set twice.)" if more and i == len(shown_) - 1 else ""))
+                ScenarioError(where, n, key, msg("scenario.err.set_twice", first=first,
+                                                 more=msg("scenario.err.more_twice", n=more) if more and i == len(shown_) - 1 else ""))
                 for i, (n, key, first) in enumerate(shown_)]) from None
         raise _syntax(str(e), where, text) from None
     except RecursionError:
-        raise _error(where, None, "", f"lists or tables are nested too deeply; a scenario nests at most "
-                     f"{MAX_NESTING} levels.") from None
+        raise _error(where, None, "", msg("scenario.err.nested", most=MAX_NESTING)) from None
     except ValueError:  # tomllib refuses integers longer than Python converts
         m = re.search(r"\d{%d,}" % LONG_DIGITS, text)
         line = text[:m.start()].count("\n") + 1 if m else None
-        raise _error(where, line, "", "a number here has thousands of digits; write a number of normal size.") from None
+        raise _error(where, line, "", msg("scenario.err.long_number")) from None
 
 
 def nesting_problem(value: Any, limit: int) -> str:
@@ -229,35 +217,32 @@ def huge_number(value: Any) -> str | None:
     return None
 
 
-SYNTAX_HINTS = (
-    ("Illegal character '\\n'", "a text in quotes is not closed on this line; add the missing \"."),
-    ("Unterminated string", "a text in quotes is never closed; add the missing \"."),
-    ("Unclosed array", "a list [ ... ] is never closed; add the missing ]."),
-    ("Invalid value", "this value is not valid: write text in straight double quotes \"...\", numbers with a "
-                      "decimal point (0.5, not 0,5), true or false in lower case."),
-    ("Expected newline or end of document after a statement", "only one key = value may stand on a line; something "
-     "follows the value (a decimal comma, a second value, or a comment without #?)."),
-    ("Expected '=' after a key", "a key must be followed by = and a value (words with spaces need quotes)."),
+SYNTAX_HINTS = (  # the start of tomllib's message -> the scenario.syntax.* key of a plain sentence
+    ("Illegal character '\\n'", "open_line"),
+    ("Unterminated string", "open_string"),
+    ("Unclosed array", "open_list"),
+    ("Invalid value", "invalid_value"),
+    ("Expected newline or end of document after a statement", "one_per_line"),
+    ("Expected '=' after a key", "no_equals"),
 )
 
 
-def _friendly(msg: str) -> str:
-    """A plain sentence for the common TOML syntax errors."""
-    for start, sentence in SYNTAX_HINTS:
-        if msg.startswith(start):
-            return f"TOML syntax error: {sentence}"
-    return f"TOML syntax error: {msg}."
+def _friendly(detail: str) -> Msg:
+    """A plain sentence for the common TOML syntax errors (tomllib's own words for the rest)."""
+    for start, name in SYNTAX_HINTS:
+        if detail.startswith(start):
+            return msg("scenario.err.syntax", detail=msg(f"scenario.syntax.{name}"))
+    return msg("scenario.err.syntax_raw", detail=detail)
 
 
 def _syntax(message: str, where: str, text: str) -> ScenarioErrors:
     """One sentence for a TOML syntax error, with the line it was found on."""
     m = re.search(r"\(at line (\d+), column (\d+)\)", message)
-    msg = re.sub(r"\s*\(at (line|end of document).*\)", "", message).rstrip(".")
+    detail = re.sub(r"\s*\(at (line|end of document).*\)", "", message).rstrip(".")
     if m:
-        return _error(where, int(m.group(1)), "", _friendly(msg))
+        return _error(where, int(m.group(1)), "", _friendly(detail))
     last = len(text.splitlines()) or 1
-    return _error(where, last, "", f"TOML syntax error at the end of the file: {msg}; "
-                  "a string, list or table opened earlier was never closed.")
+    return _error(where, last, "", msg("scenario.err.syntax_end", detail=detail))
 
 
 @frozen
@@ -305,26 +290,27 @@ def read(path: Path) -> Source:
     locator = Locator(text)
     parts, line, key = locator.deepest
     if parts > MAX_NESTING:  # refused before parsing: TOML parsers take quadratic time on such keys
-        raise _error(str(path), line, shown(key), f"a key of {parts} dotted parts nests tables more than "
-                     f"{MAX_NESTING} levels deep; a scenario never needs that many.")
+        raise _error(str(path), line, shown(key), msg("scenario.err.deep_key", n=parts, most=MAX_NESTING))
     raw = parse_toml(text, str(path), locator)
     if deep := nesting_problem(raw, MAX_NESTING):
         short = deep if len(deep) <= 80 else deep[:77] + "..."
-        raise _error(str(path), locator.line(deep), short, f"tables or lists are nested more than {MAX_NESTING} "
-                     "levels deep; a scenario never needs that many.")
+        raise _error(str(path), locator.line(deep), short, msg("scenario.err.deep_value", most=MAX_NESTING))
     if (big := huge_number(raw)) is not None:
         short = big if len(big) <= 80 else big[:77] + "..."
-        raise _error(str(path), locator.line(big) if big else None, short, "this whole number is too large (beyond "
-                     "64 bits); write a number of normal size.")
+        raise _error(str(path), locator.line(big) if big else None, short, msg("scenario.err.huge_number"))
     if not raw:
-        raise _error(str(path), None, "", "the file has no settings, only comments; a scenario needs at least "
-                     "format_version and a [scenario] table.")
+        raise _error(str(path), None, "", msg("scenario.err.only_comments"))
     return Source(str(path), locator, raw)
 
 
 def resolve(name: str) -> Merged:
     """Read a scenario and every base it extends, merged; ScenarioErrors on any file problem."""
-    return _resolve(find(name), ())
+    from game.scenario.index import looks_like_path, lookup
+    path = lookup(name)
+    if path is None and not looks_like_path(name):
+        raise ScenarioErrors([ScenarioError(name, None, "", msg("scenario.err.unknown_id", id=name,
+                                                                    folder=str(user_dir())))])
+    return _resolve(path or Path(name), ())
 
 
 def _resolve(path: Path, seen: tuple[Path, ...]) -> Merged:
@@ -335,48 +321,44 @@ def _resolve(path: Path, seen: tuple[Path, ...]) -> Merged:
     where = src.path
     line = src.locator.line("extends")
     if not isinstance(base_name, str) or not base_name.strip():
-        raise _error(where, line, "extends", "should be a scenario id like \"2025\" or a file name like \"base.toml\".")
+        raise _error(where, line, "extends", msg("scenario.err.extends_value"))
     base_path = base_file(base_name, path)
-    if isinstance(base_path, str):
+    if isinstance(base_path, Msg):
         raise _error(where, line, "extends", base_path)
     here = path.resolve()
     chain = seen + (here,)
     if base_path in chain:
         loop = " -> ".join(p.name for p in chain[chain.index(base_path):] + (base_path,))
-        raise _error(where, line, "extends", f"the scenarios extend each other in a circle ({loop}).")
+        raise _error(where, line, "extends", msg("scenario.err.extends_circle", loop=loop))
     if len(chain) > MAX_DEPTH:
-        raise _error(where, line, "extends", f"more than {MAX_DEPTH} scenarios extend one another; shorten the chain.")
+        raise _error(where, line, "extends", msg("scenario.err.extends_deep", most=MAX_DEPTH))
     base = _resolve(base_path, chain)
     return merge(base, src)
 
 
-def base_file(name: str, child: Path) -> Path | str:
-    """The file `extends = name` names, or a sentence saying why it cannot be used."""
+def base_file(name: str, child: Path) -> Path | Msg:
+    """The file `extends = name` names, or a message saying why it cannot be used."""
     folder = child.resolve().parent
     looks_like_path = name.endswith(".toml") or "/" in name or "\\" in name
     if not looks_like_path and not is_plain_id(name):
-        return ("must be a scenario id (letters, digits, _ and -, at most 64) or a .toml file name; "
-                f"'{shown(name)}' is neither.")
+        return msg("scenario.err.extends_neither", name=shown(name))
     if looks_like_path and not _plain_path(name):
-        return (f"'{shown(name)}' is not a usable file name (at most {MAX_NAME} characters, "
-                "no control characters).")
+        return msg("scenario.err.extends_bad_name", name=shown(name), most=MAX_NAME)
     if not looks_like_path:
-        for d in (SCENARIO_DIR, SCENARIO_DIR / "examples", user_dir(), folder):
-            if (d / f"{name}.toml").is_file():
-                return (d / f"{name}.toml").resolve()
-        return (f"there is no scenario '{name}'; use a shipped id (1992, 2015, 2025), a scenario in "
-                f"{user_dir()} or a .toml file next to this one.")
+        from game.scenario.index import lookup
+        if (found := lookup(name, near=folder)) is not None and found.is_file():
+            return found.resolve()
+        return msg("scenario.err.extends_no_scenario", name=name, folder=str(user_dir()))
     if Path(name).is_absolute() or name.startswith("~"):
-        return "must be a scenario id or a path relative to this file, not an absolute path."
+        return msg("scenario.err.extends_absolute")
     target = (folder / name).resolve()
     allowed = roots() + (folder,)
     if not any(target == r or r in target.parents for r in allowed):
-        return (f"'{name}' leads outside the scenario folders; a base scenario must be in {SCENARIO_DIR}, "
-                f"{user_dir()} or this file's folder.")
+        return msg("scenario.err.extends_outside", name=name, shipped=str(SCENARIO_DIR), folder=str(user_dir()))
     if target.suffix != ".toml":
-        return f"'{name}' is not a .toml scenario file."
+        return msg("scenario.err.extends_not_toml", name=name)
     if not target.is_file():
-        return f"there is no file '{name}' next to this scenario."
+        return msg("scenario.err.extends_no_file", name=name)
     return target
 
 
@@ -425,12 +407,12 @@ def merge(base: Merged, child: Source) -> Merged:
     removals = child.raw.get("remove", [])
     if not isinstance(removals, list) or not all(isinstance(r, str) for r in removals):
         problems.append(ScenarioError(child.path, child.locator.line("remove"), "remove",
-                                      "should be a list of dotted names like [\"events.covid\", \"corridors.tapi\"]."))
+                                      msg("scenario.err.remove_list")))
         removals = []
     for item in removals:
         if not _delete(raw, item.split(".")):
             problems.append(ScenarioError(child.path, child.locator.item_line("remove", item), "remove",
-                                          f"'{item}' is not in the base scenario, so it cannot be removed."))
+                                          msg("scenario.err.remove_unknown", item=item)))
             continue
         origins = {k: s for k, s in origins.items() if k != item and not k.startswith(item + ".")}
     if problems:

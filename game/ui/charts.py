@@ -13,7 +13,7 @@ from typing import Sequence
 import pygame
 from attrs import field, frozen
 
-from game.ui.theme import draw_line, line_width, note, tokens
+from game.ui.theme import check_inside, draw_line, line_width, note, tokens
 from game.ui.theme import raw_font as font
 
 OTHERS_COLOR = "#9A9A9A"
@@ -92,6 +92,7 @@ def text(surface: pygame.Surface, s: str, pos, size: int, ink, anchor: str = "to
     note(s)
     r = img.get_rect(**{anchor: pos})
     surface.blit(img, r)
+    check_inside(surface, r, s)
     return r
 
 

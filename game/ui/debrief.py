@@ -49,6 +49,7 @@ class DebriefScene(Scene):
         self.state_index = 0
         self.large = large
         self.folder_text = str(default_folder(session.scenario_id or self.world.scenario_id))
+        self.typing = False  # the folder field has the keyboard (clicked); shortcuts stay keys until then
         self.result: ExportResult | None = None
         self.hits: list[tuple[pygame.Rect, tuple]] = []  # clickable areas of the last frame
         self._cache: dict[tuple, pygame.Surface] = {}
@@ -82,11 +83,25 @@ class DebriefScene(Scene):
     def set_tab(self, index: int) -> None:
         """Show tab `index` (wraps around)."""
         self.tab = index % len(TABS)
-        if TABS[self.tab] == "export":
-            try:
-                pygame.key.start_text_input()
-            except pygame.error:
-                pass  # no video system (headless export); typed text still arrives as events
+        self.typing = False
+
+    def focus_field(self) -> None:
+        """Give the folder field the keyboard: typed text goes into it and shortcut keys stop acting."""
+        self.typing = True
+        try:
+            pygame.key.start_text_input()
+        except pygame.error:
+            pass  # no video system (headless export); typed text still arrives as events
+
+    def leave(self) -> None:
+        """Back to the scene below, or to the main menu when the debrief ends a game."""
+        if not self.manager:
+            return
+        if len(self.manager.stack) > 1:
+            self.manager.pop()
+        else:
+            from game.ui.menu import MainMenuScene
+            self.manager.replace(MainMenuScene())
 
     def export(self) -> ExportResult:
         """Write the charts and the log into the typed folder; keeps the result to show."""
@@ -97,34 +112,43 @@ class DebriefScene(Scene):
         """Tabs, state choice, large text, the export folder field and its button."""
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             return self._click(event.pos)
-        if event.type == pygame.TEXTINPUT and TABS[self.tab] == "export":
-            self.folder_text += event.text
+        if event.type == pygame.TEXTINPUT:
+            if self.typing and TABS[self.tab] == "export":
+                self.folder_text += event.text
             return True
         if event.type != pygame.KEYDOWN:
             return False
-        return self._key(event)
+        return self._field_key(event) if self.typing else self._key(event)
+
+    def _field_key(self, event) -> bool:
+        """Keyboard while the folder field has it: Backspace, Enter exports, Esc or Tab leave the field; the
+        other keys only type (they arrive as text), so no shortcut fires."""
+        k = event.key
+        if k == pygame.K_BACKSPACE:
+            self.folder_text = self.folder_text[:-1]
+        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.export()
+        elif k in (pygame.K_ESCAPE, pygame.K_TAB):
+            self.typing = False
+        return True
 
     def _key(self, event) -> bool:
-        """Keyboard: tabs, states, export field, large text, back."""
+        """Keyboard: tabs, states, the export, large text, back (Esc: to the menu when the game is over)."""
         k = event.key
-        on_export = TABS[self.tab] == "export"
         if k == pygame.K_ESCAPE:
-            if self.manager and len(self.manager.stack) > 1:
-                self.manager.pop()
+            self.leave()
             return True
-        if k == pygame.K_TAB or (k == pygame.K_RIGHT and not on_export):
+        if k == pygame.K_TAB or k == pygame.K_RIGHT:
             self.set_tab(self.tab + (-1 if event.mod & pygame.KMOD_SHIFT else 1))
-        elif k == pygame.K_LEFT and not on_export:
+        elif k == pygame.K_LEFT:
             self.set_tab(self.tab - 1)
         elif k in (pygame.K_UP, pygame.K_DOWN) and TABS[self.tab] == "influence" and self.states:
             self.state_index = (self.state_index + (1 if k == pygame.K_DOWN else -1)) % len(self.states)
-        elif on_export and k == pygame.K_BACKSPACE:
-            self.folder_text = self.folder_text[:-1]
-        elif on_export and k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        elif TABS[self.tab] == "export" and k in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.export()
-        elif k == pygame.K_l and not on_export:
+        elif k == pygame.K_l:
             self.large = not self.large
-        elif k == pygame.K_y and not on_export and self.manager:
+        elif k == pygame.K_y and self.manager:
             from game.ui.replay import ReplayScene
             self.manager.push(ReplayScene(self.session))
         else:
@@ -143,6 +167,10 @@ class DebriefScene(Scene):
                     self.large = not self.large
                 elif kind == "export":
                     self.export()
+                elif kind == "field":
+                    self.focus_field()
+                elif kind == "menu":
+                    self.leave()
                 return True
         return False
 
@@ -181,8 +209,15 @@ class DebriefScene(Scene):
         points = objectives.total(self.world, leader) if leader else 0.0
         sub = tr(key, years=len(self.history), winner=who, leader=who, points=f"{points:g}")
         text(surface, sub, (r.right + pad, r.bottom - 2), round(22 * k), MUTED, "bottomleft")
+        size = round(20 * k)
+        label = tr("debrief.back_menu") if not self.manager or len(self.manager.stack) <= 1 else tr("common.back")
+        mr = pygame.Rect(0, 0, line_width(label, size) + round(24 * k), round(32 * k))
+        mr.topright = (surface.get_width() - pad, pad)
+        pygame.draw.rect(surface, pygame.Color(PANEL), mr, border_radius=round(6 * k))
+        text(surface, label, mr.center, size, INK, "center", bold=True)
+        self.hits.append((mr, ("menu", None)))
         lr = text(surface, f"[L] {tr('debrief.large_text')}" + (" *" if self.large else ""),
-                  (surface.get_width() - pad, pad + 4), round(20 * k), ACCENT if self.large else MUTED, "topright")
+                  (mr.left - pad, mr.centery), size, ACCENT if self.large else MUTED, "midright")
         self.hits.append((lr, ("large", None)))
         return r.bottom + pad // 2
 
@@ -291,12 +326,14 @@ class DebriefScene(Scene):
         bw = line_width(tr("debrief.export.button"), size) + round(40 * k)
         field = pygame.Rect(body.left, y, body.width - bw - 12, round(44 * k))
         pygame.draw.rect(surface, pygame.Color("#0F131B"), field, border_radius=4)
-        pygame.draw.rect(surface, pygame.Color(ACCENT), field, 2, border_radius=4)
+        pygame.draw.rect(surface, pygame.Color(ACCENT if self.typing else MUTED), field, 2, border_radius=4)
+        self.hits.append((field, ("field", None)))
+        caret = "|" if self.typing else ""
         shown = self.folder_text
         room = field.width - round(24 * k)
-        while shown and font(size).size(shown + "|")[0] > room:
+        while shown and font(size).size(shown + caret)[0] > room:
             shown = shown[1:]  # keep the end of a long path visible
-        text(surface, shown + "|", (field.left + round(12 * k), field.centery), size, INK, "midleft")
+        text(surface, shown + caret, (field.left + round(12 * k), field.centery), size, INK, "midleft")
         button = pygame.Rect(field.right + 12, y, bw, field.height)
         pygame.draw.rect(surface, pygame.Color(ACCENT), button, border_radius=6)
         text(surface, tr("debrief.export.button"), button.center, size, "#1D1D1D", "center", bold=True)

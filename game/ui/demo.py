@@ -88,7 +88,7 @@ class Demo:
 
 # --- the steps of the demo -------------------------------------------------------------------
 
-def menus(demo: Demo, scenario_id: str, seed: int) -> None:
+def menus(demo: Demo, scenario, seed: int) -> None:
     """The main menu, the settings screen and the setup screen (showing this scenario, every seat an AI)."""
     from game.ui.menu import MainMenuScene, SettingsScene
     from game.ui.setup import SetupScene
@@ -97,9 +97,7 @@ def menus(demo: Demo, scenario_id: str, seed: int) -> None:
     demo.close()
     setup = SetupScene()
     demo.manager.push(setup)
-    ids = [s.id for s in setup.scenarios]
-    if scenario_id in ids:
-        setup.choose(ids.index(scenario_id))
+    setup.choose(setup.show_loaded(scenario))
     for p in setup.seats:
         setup.seats[p] = (False, setup.seats[p][1])
     setup.set_seed(seed)
@@ -222,7 +220,8 @@ def action_list(demo: Demo) -> None:
 def news_and_year(demo: Demo) -> None:
     """The event cards of the latest year with news, the last year's summary and the hand-over screen."""
     from game.ui import words
-    from game.ui.dialogs import EventCardsScene, HandOverScene, YearSummaryScene
+    from game.ui.dialogs import EventCardsScene, HandOverScene
+    from game.ui.summary import YearSummaryScene
     session = demo.game.session
     worlds = [session.world] + list(reversed(session.year_worlds))
     with_news = next((w for w in worlds if w.news), None)
@@ -271,12 +270,10 @@ def debrief(demo: Demo) -> None:
     demo.show("year_by_year", ReplayScene(demo.game.session))
 
 
-def start_game(demo: Demo, scenario_id: str, seed: int) -> None:
+def start_game(demo: Demo, scenario, seed: int) -> None:
     """A session with an AI in every seat, shown on the real play screen (the AIs think one decision a frame)."""
-    from game.scenario.loader import load
     from game.session import Seat, Session
     from game.ui.game import GameScene
-    scenario = load(scenario_id)
     world = scenario.world
     session = Session.start(world, {p: Seat(p, human=False) for p in world.order}, seed, scenario.id,
                             scenario_raw=scenario.raw)
@@ -285,12 +282,12 @@ def start_game(demo: Demo, scenario_id: str, seed: int) -> None:
     demo.shot(f"play_start_{world.year}")
 
 
-def steps(scenario_id: str, years: int, seed: int) -> list:
+def steps(scenario, years: int, seed: int) -> list:
     """The demo's steps in order: (what it shows, a function of the Demo)."""
     def opening(demo: Demo) -> None:
         """The menus and the start of the game: main menu, settings, setup, the first play screen."""
-        menus(demo, scenario_id, seed)
-        start_game(demo, scenario_id, seed)
+        menus(demo, scenario, seed)
+        start_game(demo, scenario, seed)
 
     def the_years(demo: Demo) -> None:
         """Playing the years: the AIs move on the play screen."""
@@ -313,7 +310,7 @@ def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tu
     """Play `years` AI-only years on screen and show every scene in `lang`, saving screenshots into `folder`."""
     from game.scenario.loader import load
     from game.ui.app import App, Settings
-    load(scenario_id)  # a bad scenario is one sentence before any window opens
+    scenario = load(scenario_id)  # found before the demo's empty home hides the user's folder; a bad one is one sentence
     folder.mkdir(parents=True, exist_ok=True)
     with temporary_home():
         pygame.init()
@@ -323,7 +320,7 @@ def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tu
             if lang:
                 app.set_language(lang, remember=False)
             demo = Demo(app, folder)
-            for what, step in steps(scenario_id, years, seed):
+            for what, step in steps(scenario, years, seed):
                 try:
                     step(demo)
                 except DemoFailed:

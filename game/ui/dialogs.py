@@ -105,7 +105,7 @@ class ActionListScene(ListMixin, Dialog):
             key = NUMBER_KEYS[n] if n < len(NUMBER_KEYS) else None
             label = (f"{n + 1}  " if key else "    ") + words.action(w, a)
             self.button(surface, (inner.left, inner.top + n * (bh + 4), inner.width, bh), label,
-                        lambda a=a: self.pick(a), enabled=not reasons, tooltip=" ".join(map(render, reasons)) or str(a),
+                        lambda a=a: self.pick(a), enabled=not reasons, tooltip=" ".join(map(render, reasons)) or words.action(w, a),
                         hotkey=key, id=f"act{i}", size=15)
         if len(rows) > visible:
             theme.text(surface, tr("list.more", shown=f"{self.scroll + 1}-{min(len(rows), self.scroll + visible)}",
@@ -119,70 +119,117 @@ class ActionListScene(ListMixin, Dialog):
             self.close()
 
 
-class AnswersScene(Dialog):
-    """Offers and summit invitations waiting for the seat's answer; its own offers and their answers."""
+class AnswersScene(ListMixin, Dialog):
+    """Offers and summit invitations waiting for the seat's answer, each in full and scrolled, then its own
+    offers this year and their answers; an acceptance that pays out much of the treasury asks first."""
+
+    size = (0.7, 0.8)
 
     def __init__(self, game) -> None:
         super().__init__()
         self.game = game
 
+    def handle_event(self, event) -> bool:
+        """Scrolling, then buttons."""
+        return self.wheel(event) or super().handle_event(event)
+
+    def entries(self, w, me: str) -> list:
+        """What waits for an answer: pending offers, then summit invitations."""
+        offers = [o for o in w.offers.values() if o.receiver == me and o.status == "pending"]
+        return offers + [sm for sm in w.summits if me in sm.invited and me not in sm.answers]
+
+    def accept(self, w, me: str, o) -> None:
+        """Accept an offer, asking first when what it asks of the seat costs much of its treasury."""
+        from game.ui.confirm import ask, costly, outlay
+        act = A.Accept(me, o.id)
+        if costly(w, me, o.asks):
+            ask(self.manager, tr("confirm.deal", cost=outlay(o.asks),
+                                 treasury=w.powers[me].treasury, offer=words.offer(w, o)),
+                tr("answers.accept"), lambda: self.game.do(act))
+        else:
+            self.game.do(act)
+
     def draw(self, surface) -> None:
-        """Each pending offer with the seat's own appraisal and Accept / Reject / Counter."""
-        from game.rules.valuation import appraise
+        """Each waiting offer in full with the seat's own appraisal and Accept / Refuse / Counter; then its own."""
         inner = self.frame(surface, tr("answers.title"))
         s = self.game.session
         me = s.current()
         w = s.view(me) if me else self.game.world()
         legal = {str(a) for a in s.legal()}
+        bottom = inner.bottom - theme.px(46)
+        entries = self.entries(w, me)
+        self.scroll = min(self.scroll, max(0, len(entries) - 1))
         y = inner.top
-        bh = theme.px(30)
-        bw = theme.px(110)
-        n = 0
-        for o in [o for o in w.offers.values() if o.receiver == me and o.status == "pending"]:
-            text_w = inner.width - 3 * (bw + 6) - theme.px(14)
-            y2 = theme.paragraph(surface, words.offer(w, o), pygame.Rect(inner.left, y, text_w, theme.px(60)), 15)
-            judged = appraise(w, me, o)
-            y2 = theme.paragraph(surface, tr("answers.your_view", reason=judged.reason),
-                                 pygame.Rect(inner.left, y2, text_w, theme.px(60)), 13, theme.MUTED)
-            for j, (label, act) in enumerate(((tr("answers.accept"), A.Accept(me, o.id)),
-                                              (tr("answers.reject"), A.Reject(me, o.id)))):
-                ok = str(act) in legal
-                self.button(surface, (inner.right - (3 - j) * (bw + 6), y, bw, bh), label,
-                            lambda act=act: self.game.do(act), enabled=ok, id=f"{act.verb}-{o.id}",
-                            tooltip="" if ok else tr("why.not_now"), hotkey=NUMBER_KEYS[n] if j == 0 and n < 9 else None)
-            can_counter = not o.reply_to and any(a.startswith(f"counter {me} {o.id}") for a in legal)
-            self.button(surface, (inner.right - (bw + 6), y, bw, bh), tr("answers.counter"),
-                        lambda o=o: self.manager.push(NegotiationScene(self.game, counter=o)), enabled=can_counter,
-                        tooltip=tr("answers.counter.tip") if can_counter else tr("why.no_counter"),
-                        id=f"counter-{o.id}")
-            y = max(y2, y + bh) + theme.px(10)
-            n += 1
-        for sm in w.summits:
-            if me in sm.invited and me not in sm.answers:
-                theme.text(surface, tr("answers.invitation", forum=words.fname(w, sm.forum),
-                                       host=words.pname(w, sm.host)), (inner.left, y + 6), 15)
-                for j, yes in enumerate((True, False)):
-                    act = A.Attend(me, sm.forum, yes)
-                    ok = str(act) in legal
-                    self.button(surface, (inner.right - (2 - j) * (bw + 6), y, bw, bh),
-                                tr("answers.attend") if yes else tr("answers.decline"),
-                                lambda act=act: self.game.do(act), enabled=ok, id=f"attend-{sm.forum}-{yes}")
-                y += bh + theme.px(10)
-        if y == inner.top:
+        if not entries:
             theme.text(surface, tr("answers.none"), (inner.left, y), 16, theme.MUTED)
             y += theme.line_height(16) + 10
-        y = max(y, inner.top + theme.px(40))
+        for n, entry in enumerate(entries[self.scroll:]):
+            key = NUMBER_KEYS[n] if n < len(NUMBER_KEYS) else None
+            end = (self.draw_offer_row(surface, inner, y, bottom, w, me, entry, legal, key)
+                   if isinstance(entry, Offer) else self.draw_invitation(surface, inner, y, bottom, w, me, entry, legal))
+            if end is None:
+                theme.text(surface, tr("list.more", shown=f"{self.scroll + 1}-{self.scroll + n}", total=len(entries)),
+                           (inner.left, bottom + theme.px(14)), 14, theme.MUTED)
+                break
+            y = end + theme.px(10)
+        else:
+            self.draw_sent(surface, inner, max(y, inner.top + theme.px(40)), bottom, w, me)
+        self.close_button(surface, inner)
+        self.draw_tooltip(surface)
+
+    def draw_offer_row(self, surface, inner, y, bottom, w, me, o, legal, key):
+        """One waiting offer in full, the seat's view of it and its buttons; None when it does not fit."""
+        from game.rules.valuation import appraise
+        bh, bw = theme.px(30), theme.px(110)
+        text_w = inner.width - 3 * (bw + 6) - theme.px(14)
+        terms = words.offer(w, o)
+        view = tr("answers.your_view", reason=appraise(w, me, o).reason)
+        need = (len(theme.wrap(terms, text_w, 15)) * theme.line_height(15)
+                + len(theme.wrap(view, text_w, 13)) * theme.line_height(13))
+        if y + max(need, bh) > bottom and y > inner.top:
+            return None
+        y2 = theme.paragraph(surface, terms, pygame.Rect(inner.left, y, text_w, need + 4), 15)
+        y2 = theme.paragraph(surface, view, pygame.Rect(inner.left, y2, text_w, need + 4), 13, theme.MUTED)
+        accept = A.Accept(me, o.id)
+        for j, (label, act, fn) in enumerate(((tr("answers.accept"), accept, lambda: self.accept(w, me, o)),
+                                              (tr("answers.reject"), A.Reject(me, o.id),
+                                               lambda: self.game.do(A.Reject(me, o.id))))):
+            ok = str(act) in legal
+            self.button(surface, (inner.right - (3 - j) * (bw + 6), y, bw, bh), label, fn, enabled=ok,
+                        id=f"{act.verb}-{o.id}", tooltip="" if ok else tr("why.not_now"),
+                        hotkey=key if j == 0 else None)
+        can_counter = not o.reply_to and any(a.startswith(f"counter {me} {o.id}") for a in legal)
+        self.button(surface, (inner.right - (bw + 6), y, bw, bh), tr("answers.counter"),
+                    lambda: self.manager.push(NegotiationScene(self.game, counter=o)), enabled=can_counter,
+                    tooltip=tr("answers.counter.tip") if can_counter else tr("why.no_counter"), id=f"counter-{o.id}")
+        return max(y2, y + bh)
+
+    def draw_invitation(self, surface, inner, y, bottom, w, me, sm, legal):
+        """One summit invitation and Attend / Stay away; None when it does not fit."""
+        bh, bw = theme.px(30), theme.px(110)
+        line = tr("answers.invitation", forum=words.fname(w, sm.forum), host=words.pname(w, sm.host))
+        text_w = inner.width - 2 * (bw + 6) - theme.px(14)
+        need = len(theme.wrap(line, text_w, 15)) * theme.line_height(15)
+        if y + max(need, bh) > bottom and y > inner.top:
+            return None
+        end = theme.paragraph(surface, line, pygame.Rect(inner.left, y + 6, text_w, need + 4), 15)
+        for j, yes in enumerate((True, False)):
+            act = A.Attend(me, sm.forum, yes)
+            self.button(surface, (inner.right - (2 - j) * (bw + 6), y, bw, bh),
+                        tr("answers.attend") if yes else tr("answers.decline"),
+                        lambda act=act: self.game.do(act), enabled=str(act) in legal, id=f"attend-{sm.forum}-{yes}")
+        return max(end, y + bh)
+
+    def draw_sent(self, surface, inner, y, bottom, w, me) -> None:
+        """The seat's own offers this year and their answers, each in full as far as the room goes."""
         theme.text(surface, tr("answers.sent"), (inner.left, y), 15, theme.ACCENT, True)
         y += theme.line_height(15) + 4
         mine = [o for o in w.offers.values() if o.sender == me and o.year == w.year]
         for o in mine:
-            status = tr(f"offer.{o.status}")
-            line = f"{status}: {words.offer(w, o)}" + (f" - {o.reason}" if o.reason else "")
-            y = theme.paragraph(surface, line, pygame.Rect(inner.left, y, inner.width, theme.px(60)), 13) + 4
+            line = f"{tr(f'offer.{o.status}')}: {words.offer(w, o)}" + (f" - {o.reason}" if o.reason else "")
+            y = theme.paragraph(surface, line, pygame.Rect(inner.left, y, inner.width, bottom - y), 13) + 4
         if not mine:
             theme.text(surface, tr("word.none"), (inner.left, y), 13, theme.MUTED)
-        self.close_button(surface, inner)
-        self.draw_tooltip(surface)
 
 
 # --- the negotiation table -----------------------------------------------------------------
@@ -327,7 +374,17 @@ class NegotiationScene(Dialog):
         return [render(r) for r in validate(self.game.session.world, self.action())]
 
     def send(self) -> None:
-        """Send the offer."""
+        """Send the offer, asking first when what it gives costs much of the seat's treasury."""
+        from game.ui.confirm import ask, costly, outlay
+        w = self.game.session.world
+        if costly(w, self.me, self.gives):
+            ask(self.manager, tr("confirm.send", cost=outlay(self.gives),
+                                 treasury=w.powers[self.me].treasury), tr("nego.send"), self.dispatch)
+        else:
+            self.dispatch()
+
+    def dispatch(self) -> None:
+        """Hand the offer to the session; close on success, show the refusal otherwise."""
         if self.game.do(self.action()):
             self.close()
         else:
@@ -469,7 +526,8 @@ class NegotiationScene(Dialog):
         item, side = self.build_item()
         y += theme.px(6)
         who = {"me": tr("nego.side_me"), "them": tr("nego.side_them"), "both": tr("nego.side_both")}[side]
-        y = theme.paragraph(surface, f"{who}: {words.item(w, item)}", pygame.Rect(rect.left, y, rect.width, 60), 14)
+        y = theme.paragraph(surface, f"{who}: {words.item(w, item)}", pygame.Rect(rect.left, y, rect.width,
+                                                                                 rect.bottom - y - bh - 8), 14)
         self.button(surface, (rect.left, y + 4, rect.width, bh), tr("nego.add"), self.add, id="add",
                     hotkey=pygame.K_a, tooltip=tr("nego.add.tip"))
 
@@ -497,7 +555,8 @@ class NegotiationScene(Dialog):
             for i, it in enumerate(seq):
                 sw = theme.px(26)
                 top = y
-                y = theme.paragraph(surface, words.item(w, it), pygame.Rect(rect.left, y, rect.width - sw - 6, 60), 14)
+                y = theme.paragraph(surface, words.item(w, it), pygame.Rect(rect.left, y, rect.width - sw - 6,
+                                                                            rect.bottom - y), 14)
                 self.button(surface, (rect.right - sw, top, sw, theme.px(22)), "x",
                             lambda seq=seq, i=i: seq.pop(i), id=f"rm-{side}{i}", tooltip=tr("nego.remove"))
                 y = max(y, top + theme.px(24))
@@ -506,19 +565,24 @@ class NegotiationScene(Dialog):
                 y += theme.line_height(14)
             y += theme.px(8)
         problems = self.problems()
-        if self.target and (self.gives or self.asks):
+        room = rect.bottom - bh - theme.px(10)
+        human = self.target in self.game.session.seats and self.game.session.seats[self.target].human
+        if self.target and (self.gives or self.asks) and human:
+            y = theme.paragraph(surface, tr("nego.human_view", power=words.pname(w, self.target)),
+                                pygame.Rect(rect.left, y, rect.width, room - y), 14, theme.MUTED) + 6
+        elif self.target and (self.gives or self.asks):
             draft = Offer("draft", self.me, self.target, tuple(self.gives), tuple(self.asks), w.year)
             try:
                 judged = appraise(w, self.target, draft)
                 y = theme.paragraph(surface, tr("nego.their_view", reason=judged.reason),
-                                    pygame.Rect(rect.left, y, rect.width, theme.px(90)), 14, theme.SKY) + 6
+                                    pygame.Rect(rect.left, y, rect.width, room - y), 14, theme.SKY) + 6
             except (KeyError, ValueError, ZeroDivisionError):
                 pass
         if problems:
-            y = theme.paragraph(surface, " ".join(map(render, problems)), pygame.Rect(rect.left, y, rect.width, theme.px(100)), 14,
-                                theme.WARN) + 4
+            y = theme.paragraph(surface, " ".join(map(render, problems)), pygame.Rect(rect.left, y, rect.width, room - y),
+                                14, theme.WARN) + 4
         if self.result:
-            theme.paragraph(surface, self.result, pygame.Rect(rect.left, y, rect.width, theme.px(60)), 14, theme.YELLOW)
+            theme.paragraph(surface, self.result, pygame.Rect(rect.left, y, rect.width, room - y), 14, theme.YELLOW)
         bw = (rect.width - 6) // 2
         self.button(surface, (rect.left, rect.bottom - bh - 4, bw, bh + 4), tr("nego.send"), self.send,
                     enabled=not problems, tooltip=" ".join(problems) or tr("nego.send.tip"), id="send", size=17)
@@ -538,7 +602,16 @@ class EventCardsScene(Dialog):
         defs = {e.id: e for e in world.events}
         self.cards = [defs[n] for n in news if n in defs]
         self.year = world.year
+        self.world = world
         self.i = 0
+
+    def effects(self, ev) -> str:
+        """What an event does, in words ("" for a card with no effect)."""
+        from game.scenario.explain import effect_text
+        from game.text import joined
+        if not ev.effects:
+            return ""
+        return tr("card.effects", effects=joined([effect_text(self.world, e) for e in ev.effects], "semi"))
 
     def next(self) -> None:
         """Show the next card, or close after the last."""
@@ -555,7 +628,10 @@ class EventCardsScene(Dialog):
         inner = self.frame(surface, tr("card.title", year=self.year, n=self.i + 1, total=len(self.cards)))
         y = theme.paragraph(surface, event_text(ev, "title"), inner, 24, theme.YELLOW, True) + theme.px(10)
         y = theme.paragraph(surface, event_text(ev, "note"), pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(90)),
-                            17) + theme.px(14)
+                            17) + theme.px(10)
+        if does := self.effects(ev):
+            y = theme.paragraph(surface, does, pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(80)),
+                                15, theme.SKY) + theme.px(10)
         if ev.source:
             theme.paragraph(surface, tr("card.source", source=words.source(ev.source)),
                             pygame.Rect(inner.left, y, inner.width, theme.px(60)), 14, theme.MUTED)
@@ -570,74 +646,6 @@ class EventCardsScene(Dialog):
             self.next()
             return True
         return False
-
-
-class YearSummaryScene(ListMixin, Dialog):
-    """What changed in a year and why: scores, influence, events, the AI's reasons (as the viewer may see them)."""
-
-    size = (0.78, 0.84)
-
-    def __init__(self, session, before, after, year: int, viewer: str) -> None:
-        super().__init__()
-        self.session, self.before, self.after, self.year, self.viewer = session, before, after, year, viewer
-
-    def lines(self) -> list[tuple[str, tuple]]:
-        """The log of the year as the viewer may read it: (text, colour)."""
-        out = []
-        for e in self.session.visible_log(self.viewer):
-            if e.year != self.year:
-                continue
-            color = theme.SKY if e.rule == "ai" else theme.YELLOW if e.rule == "event" else theme.TEXT
-            who = f"{words.pname(self.after, e.actor)}: " if e.rule == "ai" and e.actor else ""
-            out.append((who + e.text, color))
-        return out
-
-    def handle_event(self, event) -> bool:
-        """Scrolling, then buttons."""
-        return self.wheel(event) or super().handle_event(event)
-
-    def draw(self, surface) -> None:
-        """Scores before and after, influence per state, then the year's log."""
-        from game.rules.influence import shares
-        inner = self.frame(surface, tr("summary.title", year=self.year))
-        a, b = self.after, self.before
-        col = pygame.Rect(inner.left, inner.top, int(inner.width * 0.38), inner.height)
-        y = col.top
-        theme.text(surface, tr("summary.scores"), (col.left, y), 15, theme.ACCENT, True)
-        y += theme.line_height(15) + 2
-        from game.rules.objectives import totals
-        now_all, old_all = totals(a), totals(b)
-        for p in a.order:
-            now, old = now_all.get(p, 0.0), old_all.get(p, 0.0)
-            theme.text(surface, words.pname(a, p), (col.left, y), 14, theme.hex_color(a.powers[p].color))
-            r = theme.text(surface, f"{old:g} -> {now:g} ({now - old:+g})", (col.right, y), 14, anchor="topright")
-            self.tip(pygame.Rect(col.left, y, col.width, r.height), tr("tip.points_row"))
-            y += theme.line_height(14) + 1
-        y += theme.px(8)
-        theme.text(surface, tr("summary.influence"), (col.left, y), 15, theme.ACCENT, True)
-        y += theme.line_height(15) + 2
-        me = self.viewer
-        for c in a.c5():
-            sa, sb = shares(a, c), shares(b, c)
-            dom = max(sa, key=sa.get)
-            line = tr("summary.influence_row", state=words.pname(a, c),
-                      dominant=words.pname(a, dom) if dom in a.powers else tr("legend.others"), share=f"{sa[dom]:.0%}")
-            if me in sa:
-                line += " " + tr("summary.yours", now=f"{sa[me]:.0%}", delta=f"{(sa[me] - sb.get(me, 0)) * 100:+.1f}")
-            y = theme.paragraph(surface, line, pygame.Rect(col.left, y, col.width, 50), 14) + 1
-        right = pygame.Rect(col.right + theme.px(20), inner.top, inner.right - col.right - theme.px(20),
-                            inner.height - theme.px(46))
-        theme.text(surface, tr("summary.log"), right.topleft, 15, theme.ACCENT, True)
-        y = right.top + theme.line_height(15) + 2
-        lines = self.lines()
-        self.scroll = min(self.scroll, max(0, len(lines) - 1))
-        for text, color in lines[self.scroll:]:
-            if y > right.bottom - theme.line_height(13):
-                theme.text(surface, tr("summary.more"), (right.left, right.bottom), 13, theme.MUTED)
-                break
-            y = theme.paragraph(surface, text, pygame.Rect(right.left, y, right.width, right.bottom - y), 13, color) + 3
-        self.close_button(surface, inner, tr("common.continue"))
-        self.draw_tooltip(surface)
 
 
 class HandOverScene(UIScene):
@@ -718,6 +726,11 @@ class PauseScene(Dialog):
         self.manager.push(SettingsScene())
 
     def main_menu(self) -> None:
+        """Ask once, then leave the game for the main menu."""
+        from game.ui.confirm import ask
+        ask(self.manager, tr("confirm.leave"), tr("pause.main_menu"), self.leave)
+
+    def leave(self) -> None:
         """Leave the game for the main menu (an autosave is kept when saves are available)."""
         from game.ui.menu import MainMenuScene, save_module
         mod = save_module()

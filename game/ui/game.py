@@ -18,6 +18,7 @@ from game.rules.play import AP_COST, PHASES, validate
 from game.rules import objectives
 from game.ui import theme, words
 from game.ui.i18n import tr
+from game.text import render
 from game.ui.mapview import MapView, Ref, dominant_of, shares_of
 from game.ui.widgets import NUMBER_KEYS, UIScene
 
@@ -28,7 +29,7 @@ CATEGORIES = (  # (id, verbs)
     ("summit", ("summit",)),
     ("aid", ("aid",)),
     ("build", ("build", "upgrade", "tariff")),
-    ("develop", ("develop", "refine", "water")),
+    ("develop", ("develop", "refine", "water", "tender")),
     ("forums", ("join", "leave")),
     ("policy", ("policy",)),
 )
@@ -137,7 +138,7 @@ class GameScene(UIScene):
         p = s.current()
         if p in self.summary_due:
             self.summary_due.discard(p)
-            from game.ui.dialogs import YearSummaryScene
+            from game.ui.summary import YearSummaryScene
             before, after, year = self.summary
             self.manager.push(YearSummaryScene(s, before, after, year, p))
         self.hand_over()
@@ -180,9 +181,24 @@ class GameScene(UIScene):
         return True
 
     def end_turn(self) -> None:
-        """End the current human seat's turn."""
-        if self.session.human_to_move():
-            self.do(A.EndTurn(self.session.current()))
+        """End the current human seat's turn, asking once when action points it could still spend would go unused."""
+        s = self.session
+        if not s.human_to_move():
+            return
+        me = s.current()
+        left = s.world.ap_left.get(me, 0)
+        if left > 0 and self.last_ap_phase() and any(AP_COST.get(a.verb) for a in s.legal()):
+            from game.ui.confirm import ask
+            ask(self.manager, tr("confirm.end_turn", n=left), tr("act.end_button"), lambda: self.do(A.EndTurn(me)))
+        else:
+            self.do(A.EndTurn(me))
+
+    def last_ap_phase(self) -> bool:
+        """Whether no later phase of this year lets the seat spend action points (they refill next year)."""
+        names = list(PHASES)
+        here = self.session.world.phase
+        later = names[names.index(here) + 1:] if here in names else []
+        return not any(AP_COST.get(v) for ph in later for v in PHASES[ph])
 
     def undo(self) -> None:
         """Take back the last action of this turn."""
@@ -271,9 +287,14 @@ class GameScene(UIScene):
         else:
             self.manager.push(dialogs.ActionListScene(self, tr(f"cat.{cid}"), verbs))
 
+    def open_scoreboard(self) -> None:
+        """The scoreboard: every power's points, place and what the next round would pay."""
+        from game.ui.scoreboard import ScoreboardScene
+        self.manager.push(ScoreboardScene(self))
+
     # --- input -----------------------------------------------------------------------------
     def on_key(self, event) -> bool:
-        """Game keys: E, Ctrl+Z, F5, F9, Esc."""
+        """Game keys: E, S, Ctrl+Z, F5, F9, Esc."""
         ctrl = getattr(event, "mod", 0) & pygame.KMOD_CTRL
         if event.key == pygame.K_e and not ctrl:
             self.end_turn()
@@ -286,6 +307,8 @@ class GameScene(UIScene):
         elif event.key == pygame.K_ESCAPE:
             from game.ui.dialogs import PauseScene
             self.manager.push(PauseScene(self))
+        elif event.key == pygame.K_s and not ctrl:
+            self.open_scoreboard()
         elif event.key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET):
             self.cycle_selection(1 if event.key == pygame.K_RIGHTBRACKET else -1)
         else:
@@ -418,7 +441,7 @@ class GameScene(UIScene):
         cur = s.current()
         x, cy = rect.left + theme.px(12), rect.centery
         bw = theme.px(90)
-        limit = rect.right - bw - theme.px(16)  # text stops short of the Menu button
+        limit = rect.right - 2 * bw - theme.px(22)  # text stops short of the Scores and Menu buttons
 
         def item(label: str, tip: str, color=theme.TEXT, bold=False):
             nonlocal x
@@ -440,14 +463,17 @@ class GameScene(UIScene):
                 before=self.year_start.powers[me].treasury))
         item(tr("top.ap", left=w.ap_left.get(me, 0), total=pw.action_points), tr("tip.ap"))
         mine = next(st for st in objectives.standings(w) if st.power == me)
-        item(tr("top.points", points=f"{mine.points:g}", place=mine.place),
-             tr("tip.points", next=mine.next_year or "-", projected=f"{mine.projected:g}",
-                left=mine.rounds_left))
+        item(tr("top.points", points=words.points(mine.points), place=mine.place, next=mine.next_year or "-",
+                projected=words.points(mine.projected)),
+             tr("tip.points", next=mine.next_year or "-", projected=words.points(mine.projected),
+                left=mine.rounds_left), theme.YELLOW, True)
         if cur and not s.seats[cur].human and x < limit:
             theme.text(surface, tr("top.thinking"), (x, cy), 16, theme.YELLOW, anchor="midleft", width=limit - x)
         self.button(surface, (rect.right - bw - theme.px(8), rect.top + 6, bw, rect.height - 12), tr("top.menu"),
                     lambda: self.on_key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE)), id="menu",
                     tooltip=tr("tip.menu"))
+        self.button(surface, (rect.right - 2 * bw - theme.px(14), rect.top + 6, bw, rect.height - 12),
+                    tr("top.scores"), self.open_scoreboard, id="scores", tooltip=tr("tip.scores"))
 
     def draw_panel(self, surface, rect, w) -> None:
         """The right panel: the selected state (or corridor), or the seat's agenda."""
@@ -532,15 +558,26 @@ class GameScene(UIScene):
             txt = ", ".join(f"{words.pname(w, k)} {v:.2f}" for k, v in eco.debt.items())
             y = self.row(surface, body, y - theme.line_height(14) - 1, "", "", tr("tip.debt"))
             y = theme.paragraph(surface, txt, pygame.Rect(body.left, y, body.width, 200), 14)
+        room = body.bottom - 2 * theme.line_height(14)
+        if y > room:
+            return
         y = self.heading(surface, body, y, tr("panel.forums"))
-        forums = [words.fname(w, f.id) for f in w.forums.values() if c in f.members]
-        y = theme.paragraph(surface, ", ".join(forums) or tr("word.none"), pygame.Rect(body.left, y, body.width, 200), 14)
+        forums = tuple(words.fname(w, f.id) for f in w.forums.values() if c in f.members)
+        y = theme.paragraph(surface, render(forums) or tr("word.none"),
+                            pygame.Rect(body.left, y, body.width, min(theme.px(200), body.bottom - y)), 14)
+        if y > room:
+            return
         y = self.heading(surface, body, y, tr("panel.routes"))
         routes = [k for k in w.corridors.values() if c in k.path]
-        for k in routes:
-            r = theme.text(surface, f"{words.kname(w, k.id)} ({tr(f'status.{k.status}')})", (body.left, y), 13, width=body.width)
+        step = theme.line_height(13)
+        for i, k in enumerate(routes):
+            if y + 2 * step > body.bottom and i < len(routes) - 1:  # no room for this one and the rest
+                theme.text(surface, f"{theme.ELLIPSIS} +{len(routes) - i}", (body.left, y), 13, theme.MUTED)
+                break
+            label = tr("panel.route_status", name=words.kname(w, k.id), status=tr(f"status.{k.status}"))
+            r = theme.text(surface, label, (body.left, y), 13, width=body.width)
             self.tip(pygame.Rect(body.left, y, body.width, r.height), corridor_tip(w, k))
-            y += theme.line_height(13)
+            y += step
 
     def draw_corridor(self, surface, body, w, k) -> None:
         """A corridor's mode, status, capacity, flow and owners."""
@@ -563,7 +600,7 @@ class GameScene(UIScene):
                                            for p in k.markets), pygame.Rect(body.left, y, body.width, 100), 14)
 
     def draw_agenda(self, surface, body, w) -> None:
-        """The seat's treasury, action points, agenda score and each part of it."""
+        """The seat's treasury, action points, objectives, the race and the measures objectives read."""
         from game.rules import agenda
         me = self.me()
         pw = w.powers[me]
@@ -573,28 +610,25 @@ class GameScene(UIScene):
         y = self.row(surface, body, y, tr("panel.treasury"), words.money(pw.treasury), tr("tip.treasury_short"))
         y = self.row(surface, body, y, tr("panel.income"), words.money(pw.income), tr("tip.income"))
         y = self.row(surface, body, y, tr("panel.ap"), f"{w.ap_left.get(me, 0)}/{pw.action_points}", tr("tip.ap"))
-        score = agenda.score(w, me)
-        y = self.row(surface, body, y, tr("panel.score"), f"{score:.1f}/100", tr("tip.score"))
+        y = self.draw_objectives(surface, body, y, w, me)
+        y = self.heading(surface, body, y, tr("panel.scores", year=objectives.next_round(w) or "-"))
+        for st in objectives.standings(w):
+            y = self.row(surface, body, y, f"{st.place}. {words.pname(w, st.power)}",
+                         tr("score.row", points=words.points(st.points), projected=words.points(st.projected)),
+                         tr("tip.other_score"), theme.hex_color(w.powers[st.power].color))
         y = self.heading(surface, body, y, tr("panel.parts"))
         parts = agenda.parts(w, me)
         old = agenda.parts(self.year_start, me) if me in self.year_start.powers else parts
-        total = sum(pw.agenda.values()) or 1
-        for term, weight in pw.agenda.items():
+        for term in pw.agenda:
             v = parts.get(term, 0.0)
             theme.text(surface, tr(f"term.{term}"), (body.left, y), 14, width=int(body.width * 0.5) - theme.px(4))
             bar = pygame.Rect(body.left + int(body.width * 0.5), y + 3, int(body.width * 0.3 * v),
                               theme.line_height(14) - 6)
             pygame.draw.rect(surface, theme.ACCENT, bar)
-            theme.text(surface, f"{v:.2f} x{weight / total:.2f}", (body.right, y), 14, anchor="topright")
+            theme.text(surface, f"{v:.2f}", (body.right, y), 14, anchor="topright")
             self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)),
-                     tr(f"term.{term}.tip") + " " + tr("tip.part", now=f"{v:.2f}", before=f"{old.get(term, 0):.2f}",
-                                                       weight=f"{weight / total:.0%}"))
+                     tr(f"term.{term}.tip") + " " + tr("tip.part", now=f"{v:.2f}", before=f"{old.get(term, 0):.2f}"))
             y += theme.line_height(14) + 2
-        y = self.draw_objectives(surface, body, y, w, me)
-        y = self.heading(surface, body, y, tr("panel.scores", year=objectives.next_round(w) or "-"))
-        for st in objectives.standings(w):
-            y = self.row(surface, body, y, words.pname(w, st.power), f"{st.points:g} (+{st.projected:g})",
-                         tr("tip.other_score"), theme.hex_color(w.powers[st.power].color))
 
     def draw_objectives(self, surface, body, y: int, w, me: str) -> int:
         """The seat's public objectives, each with what it would pay if the next round were scored now."""
@@ -603,7 +637,7 @@ class GameScene(UIScene):
         for obj, pays in zip(w.powers[me].objectives, mine.lines):
             text = words.objective(obj)
             theme.text(surface, text, (body.left, y), 14, width=int(body.width * 0.8))
-            theme.text(surface, f"+{pays[1]:g}", (body.right, y), 14, anchor="topright")
+            theme.text(surface, f"+{words.points(pays[1])}", (body.right, y), 14, anchor="topright")
             self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)), tr("tip.objective"))
             y += theme.line_height(14) + 2
         return y
@@ -659,7 +693,8 @@ class GameScene(UIScene):
             top = y
             y = theme.paragraph(surface, f"{e.year} {e.text}", line_rect, 13, color, spacing=1.0) + 2
             if e.rule:
-                self.tip(pygame.Rect(inner.left, top, inner.width, y - top), tr("tip.feed_rule", rule=e.rule))
+                tip = tr(f"tip.feed_{e.rule}") if e.rule in ("ai", "event") else tr("tip.feed_rule", rule=e.rule)
+                self.tip(pygame.Rect(inner.left, top, inner.width, y - top), tip)
 
 
 def corridor_tip(w, k) -> str:

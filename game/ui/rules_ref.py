@@ -14,6 +14,9 @@ import pygame
 from attrs import frozen
 
 from game.paths import document
+from game.rules.catalog import REFERENCE_COLUMNS, REFERENCE_HEADINGS, every_rule
+from game.text import language, msg, render
+from game.ui import theme
 from game.ui.charts import font
 from game.ui.i18n import tr
 from game.ui.scene import Scene
@@ -85,6 +88,21 @@ def parse_markdown(source: str) -> list[Block]:
     return blocks
 
 
+def localize(blocks: list[Block]) -> list[Block]:
+    """The generated reference's own words (headings, rule names and summaries, the intro, table heads) in the
+    reader's language; the rules' bodies stay as docs/rules.md has them."""
+    if language() == "en":
+        return blocks
+    en = {render(msg(k), "en"): tr(k) for k in (*REFERENCE_HEADINGS, "reference.intro")}
+    for r in every_rule():
+        en[f"{r.number}. {r.name}"] = f"{r.number}. {r.title_in()}"
+        en[f"*{r.summary_in('en')}*"] = f"*{r.summary_in()}*"
+    head = tuple(render(msg(k), "en") for k in REFERENCE_COLUMNS)
+    return [Block(b.kind, en.get(b.text, b.text), b.level,
+                  (tuple(tr(k) for k in REFERENCE_COLUMNS),) + b.rows[1:] if b.rows[:1] == (head,) else b.rows)
+            for b in blocks]
+
+
 def glossary_blocks() -> list[Block]:
     """The glossary as a heading and one term block per word."""
     return [Block("heading", tr("rules.glossary"), 1)] + [
@@ -147,7 +165,7 @@ class RulesScene(Scene):
         super().__init__()
         source = text if text is not None else self._read(path or RULES_PATH)
         self.missing = source is None
-        self.blocks = (parse_markdown(source) if source else [Block("para", tr("rules.missing"))]) + glossary_blocks()
+        self.blocks = localize(parse_markdown(source) if source else [Block("para", tr("rules.missing"))]) + glossary_blocks()
         self.scroll = 0
         self.page_height = 0
         self.view_height = 1
@@ -233,19 +251,21 @@ class RulesScene(Scene):
             lines.append(Line(y, height, placed, anchor if first else ""))
             return y + height
 
+        gap = False  # a space is due before the next piece
         for style, text in runs:
             f = styled_font(style, size)
             f.set_italic(style == "emph")
-            words = text.split(" ") if style != "code" else [text]
-            for i, word in enumerate(words):
-                if not word:
-                    x += space if x > indent and (i or not pieces or text[:1] == " ") else 0
-                    continue
+            gap = gap or text[:1].isspace()
+            for word, spaced in ([(text, False)] if style == "code" else theme.tokens(text)):
+                if (gap or spaced) and x > indent:
+                    x += space
+                gap = False
                 img = f.render(word, True, pygame.Color(colours.get(style, ink)))
                 if x + img.get_width() > width and x > indent:
                     y, first, pieces, x = flush(y), False, [], indent
                 pieces.append((img, x, f.get_ascent()))
-                x += img.get_width() + (space if i < len(words) - 1 else 0)
+                x += img.get_width()
+            gap = text[-1:].isspace()
             f.set_italic(False)
         if pieces:
             y = flush(y)

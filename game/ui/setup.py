@@ -5,10 +5,8 @@ import random
 from pathlib import Path
 
 import pygame
-from dataclasses import dataclass
 
 from game.rules import objectives
-from game.paths import scenario_dir, user_scenario_dir
 from game.text import scenario_text
 from game.ui import theme, words
 from game.ui.i18n import tr
@@ -17,59 +15,10 @@ from game.ui.widgets import UIScene
 DIFFICULTIES = ("easy", "normal", "hard", "historical")
 
 
-@dataclass(frozen=True)
-class ScenarioInfo:
-    """What the setup screen lists about a scenario file (error: why it cannot be played)."""
-
-    id: str
-    title: str
-    path: str
-    start_year: int = 0
-    end_year: int = 0
-    description: str = ""
-    teaching_notes: str = ""
-    error: str = ""
-
-
-def scenario_folders() -> list[Path]:
-    """The bundled scenarios folder and the user's own."""
-    return [scenario_dir(), user_scenario_dir()]
-
-
-def fallback_list() -> list[ScenarioInfo]:
-    """Every scenario file in the folders, loaded and validated (until game.scenario.catalog exists)."""
-    from game.errors import HeartlandError, ScenarioErrors
-    from game.scenario.loader import load
-    out = []
-    for folder in scenario_folders():
-        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-            try:
-                sc = load(str(path))
-                w = sc.world
-                out.append(ScenarioInfo(sc.id, sc.title, str(path), w.start_year, w.end_year, sc.description,
-                                        sc.teaching_notes))
-            except ScenarioErrors as e:
-                out.append(ScenarioInfo(path.stem, path.stem, str(path),
-                                        error="\n".join(err.describe() for err in e.errors)))
-            except (HeartlandError, OSError, ValueError) as e:
-                out.append(ScenarioInfo(path.stem, path.stem, str(path), error=str(e)))
-    return out
-
-
 def list_scenarios() -> list:
-    """The scenario catalogue (game.scenario.catalog when present, else the fallback)."""
-    try:
-        from game.scenario.catalog import list_scenarios as catalog
-    except ImportError:
-        return fallback_list()
-    try:
-        items = list(catalog())
-    except TypeError:
-        return fallback_list()
-    user = user_scenario_dir()
-    known = {str(Path(i.path).resolve()) for i in items}
-    extra = [i for i in fallback_list() if Path(i.path).parent == user and str(Path(i.path).resolve()) not in known]
-    return items + extra
+    """The scenario catalogue: shipped, examples and the user's own (game.scenario.catalog)."""
+    from game.scenario.catalog import list_scenarios as catalog
+    return catalog()
 
 
 class SetupScene(UIScene):
@@ -84,12 +33,49 @@ class SetupScene(UIScene):
         self.seats: dict[str, tuple[bool, str]] = {}
         self.seed = random.randrange(1, 10000)
         self.error = ""
+        self.filter = ""  # typed text narrowing the list (id, title or file name)
+        self.scroll = 0  # first list row shown
+        self.detail_scroll = 0  # first problem or warning shown in the middle panel
+        self.list_rect = pygame.Rect(0, 0, 0, 0)
+        self.detail_rect = pygame.Rect(0, 0, 0, 0)
 
     def enter(self) -> None:
         """Read the scenario list and pick the first playable one."""
         self.scenarios = list_scenarios()
         playable = [i for i, s in enumerate(self.scenarios) if not s.error]
         self.choose(playable[0] if playable else 0)
+
+    def reload(self) -> None:
+        """Read every scenario file again (an author edited one) and keep the chosen file chosen."""
+        chosen = self.current().path if self.current() else ""
+        self.scenarios, self.loaded = list_scenarios(), {}
+        paths = [s.path for s in self.scenarios]
+        playable = [i for i, s in enumerate(self.scenarios) if not s.error]
+        self.choose(paths.index(chosen) if chosen in paths else playable[0] if playable else 0)
+
+    def shown(self) -> list[int]:
+        """The list indices the filter lets through, in list order."""
+        words = self.filter.lower().split()
+        return [i for i, info in enumerate(self.scenarios)
+                if all(w in " ".join((info.id, info.title, scenario_text(info.id, "title", info.title),
+                                      Path(info.path).name)).lower() for w in words)]
+
+    def type_filter(self, text: str) -> None:
+        """Set the filter text; the list starts again at its top."""
+        self.filter, self.scroll = text, 0
+
+    def show_loaded(self, sc) -> int:
+        """The list index of a scenario already loaded (added to the list when its folder is not listed)."""
+        from game.scenario.catalog import summary
+        where = Path(sc.path).resolve()
+        for i, info in enumerate(self.scenarios):
+            if Path(info.path).resolve() == where:
+                break
+        else:
+            self.scenarios.append(summary(sc, Path(sc.path)))
+            i = len(self.scenarios) - 1
+        self.loaded[(self.scenarios[i].path, self.short)] = sc
+        return i
 
     def current(self):
         """The chosen scenario's info, or None."""
@@ -123,6 +109,7 @@ class SetupScene(UIScene):
         """Pick scenario i; the first great power and the first C5 state start as human seats."""
         self.index = i
         self.error = ""
+        self.detail_scroll = 0
         w = self.world()
         if w is None:
             self.seats = {}
@@ -158,6 +145,14 @@ class SetupScene(UIScene):
         session = Session.start(sc.world, seats, self.seed, sc.id, scenario_raw=sc.raw)
         open_game(self.manager, session)
 
+    def how_to_win(self) -> None:
+        """The page of how this scenario is won, with the objectives this seed deals."""
+        from game.ui.scoreboard import HowToWinScene, dealt_world
+        info, w = self.current(), self.world()
+        if w is not None:
+            title = scenario_text(info.id, "title", info.title)
+            self.manager.push(HowToWinScene(dealt_world(w, self.seed), title))
+
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """Three columns: scenarios and seed, description, seats."""
@@ -178,6 +173,8 @@ class SetupScene(UIScene):
         bh = theme.px(44)
         self.button(surface, (m, H - m - bh, theme.px(160), bh), tr("common.back"), self.manager.pop, id="back",
                     hotkey=pygame.K_ESCAPE)
+        self.button(surface, (m + theme.px(172), H - m - bh, theme.px(160), bh), tr("setup.reload"), self.reload,
+                    id="reload", tooltip=tr("setup.reload.tip"), hotkey=pygame.K_F5)
         humans = sum(1 for h, _ in self.seats.values() if h)
         ok = self.world() is not None
         why = "" if ok else tr("setup.broken")
@@ -186,18 +183,40 @@ class SetupScene(UIScene):
         self.draw_tooltip(surface)
 
     def draw_scenarios(self, surface, rect) -> None:
-        """The scenario list and the seed."""
+        """The filter, the scenario list (scrolling with the wheel or PgUp/PgDn) and the seed."""
         theme.text(surface, tr("setup.scenarios"), rect.topleft, 18, theme.MUTED)
         y = rect.top + theme.line_height(18) + theme.px(6)
         bh = theme.px(40)
-        for i, info in enumerate(self.scenarios):
+        box = pygame.Rect(rect.left, y, rect.width, theme.px(32))
+        theme.panel(surface, box, (20, 24, 30))
+        hint = tr("setup.filter", text=self.filter) if self.filter else tr("setup.filter.hint")
+        theme.text(surface, hint, (box.left + theme.px(8), box.centery), 15,
+                   theme.TEXT if self.filter else theme.MUTED, anchor="midleft", width=box.width - theme.px(16))
+        self.tip(box, tr("setup.filter.tip"))
+        y = box.bottom + theme.px(8)
+        seed_h = theme.line_height(18) + theme.px(34) + 6 + 4 * bh  # the seed, random seed, form and how-to-win below the list
+        self.list_rect = pygame.Rect(rect.left, y, rect.width, max(bh, rect.bottom - seed_h - y))
+        rows, rh, gap = self.shown(), theme.px(34), theme.px(4)
+        fits = max(1, (self.list_rect.height + gap) // (rh + gap))
+        if len(rows) > fits:  # room for the "showing 1-7 of 19" note
+            fits = max(1, (self.list_rect.height - 2 * theme.line_height(13)) // (rh + gap))
+        self.scroll = max(0, min(self.scroll, len(rows) - fits))
+        for i in rows[self.scroll:self.scroll + fits]:
+            info = self.scenarios[i]
             title = scenario_text(info.id, "title", info.title)
             label = title if not info.error else tr("setup.broken_label", name=info.title)
             years = f" ({info.start_year}-{info.end_year})" if info.start_year else ""
-            self.button(surface, (rect.left, y, rect.width, bh), label + years, lambda i=i: self.choose(i),
-                        selected=i == self.index, id=f"scenario{i}", tooltip=info.path)
-            y += bh + theme.px(6)
-        y += theme.px(20)
+            self.button(surface, (rect.left, y, rect.width, rh), label + years, lambda i=i: self.choose(i),
+                        selected=i == self.index, id=f"scenario{i}",
+                        tooltip=str(info.path) if info.error else "")  # a broken file is named for its author
+            y += rh + gap
+        if not rows:
+            theme.text(surface, tr("setup.filter.none"), (rect.left, y), 15, theme.MUTED)
+        elif len(rows) > fits:
+            theme.paragraph(surface, tr("list.more", shown=f"{self.scroll + 1}-{min(len(rows), self.scroll + fits)}",
+                                        total=len(rows)), pygame.Rect(rect.left, y, rect.width, self.list_rect.bottom - y),
+                            13, theme.MUTED)
+        y = self.list_rect.bottom + theme.px(10)
         theme.text(surface, tr("setup.seed"), (rect.left, y), 18, theme.MUTED)
         y += theme.line_height(18) + theme.px(4)
         sw = theme.px(44)
@@ -210,36 +229,54 @@ class SetupScene(UIScene):
         y += bh + 6
         self.button(surface, (rect.left, y, rect.width, bh), tr("setup.random_seed"),
                     lambda: self.set_seed(random.randrange(1, 10000)), id="seed-random")
-        y += bh + theme.px(20)
+        y += bh + theme.px(10)
         w = self.world()
         label = tr("setup.short" if self.short else "setup.full", start=w.start_year if w else "",
                    end=w.end_year if w else "", rounds=len(objectives.rounds(w)) if w else 0)
         self.button(surface, (rect.left, y, rect.width, bh), label, self.toggle_short, selected=self.short,
                     id="form", tooltip=tr("setup.form.tip"))
+        y += bh + theme.px(6)
+        self.button(surface, (rect.left, y, rect.width, bh), tr("setup.how_to_win"), self.how_to_win,
+                    enabled=w is not None, id="how", tooltip=tr("setup.how_to_win.tip"))
+
+    def notes(self, info) -> list[tuple[str, tuple]]:
+        """The middle panel's messages for a scenario: every problem, then every warning, with their colours."""
+        problems = getattr(info, "problems", ()) or tuple(info.error.splitlines())
+        if not info.error and self.error and self.world() is None:
+            problems = tuple(self.error.splitlines())
+        return ([(tr("setup.problem", text=p), theme.TEXT) for p in (problems if info.error or self.error else ())]
+                + [(tr("setup.warning", text=w), theme.YELLOW) for w in getattr(info, "warnings", ())])
 
     def draw_description(self, surface, rect) -> None:
-        """The scenario's description and teaching notes, or its validation messages."""
+        """The scenario's problems and warnings (every one, scrolling), then its description and teaching notes."""
         theme.panel(surface, rect)
+        self.detail_rect = rect
         inner = rect.inflate(-theme.px(24), -theme.px(24))
         info = self.current()
         if info is None:
             theme.paragraph(surface, tr("setup.no_scenarios"), inner, 16)
             return
-        error = info.error or (self.error if self.world() is None else "")
+        broken = bool(info.error) or self.world() is None
         y = theme.paragraph(surface, scenario_text(info.id, "title", info.title), inner, 22, bold=True)
-        if error:
+        if broken:
             y = theme.paragraph(surface, tr("setup.broken_intro"), pygame.Rect(inner.left, y + 8, inner.width, 60),
                                 16, theme.WARN)
-            for line in error.splitlines():
-                y = theme.paragraph(surface, line, pygame.Rect(inner.left, y + 4, inner.width, inner.bottom - y),
-                                    14, theme.TEXT) + 2
+        notes = self.notes(info)
+        self.detail_scroll = max(0, min(self.detail_scroll, len(notes) - 1))
+        for n, (line, color) in enumerate(notes[self.detail_scroll:], self.detail_scroll):
+            if y + theme.line_height(16) * 3 > inner.bottom:
+                theme.text(surface, tr("setup.more_notes", n=len(notes) - n), (inner.left, y + 4), 14, theme.MUTED)
+                y += theme.line_height(14) + 4
+                break
+            y = theme.paragraph(surface, line, pygame.Rect(inner.left, y + 6, inner.width, inner.bottom - y - 6),
+                                16, color)
+        if broken:
             return
-        for line in getattr(info, "warnings", ())[:3]:
-            y = theme.paragraph(surface, tr("setup.warning", text=line),
-                                pygame.Rect(inner.left, y + 6, inner.width, inner.bottom - y), 14, theme.WARN)
         y = theme.paragraph(surface, " ".join(scenario_text(info.id, "description", info.description).split()),
                             pygame.Rect(inner.left, y + 8, inner.width, inner.bottom - y), 16)
         y += theme.px(12)
+        if y + 2 * theme.line_height(16) > inner.bottom:
+            return  # a long description (or many warnings) fills the panel: no heading below its edge
         theme.text(surface, tr("setup.teaching_notes"), (inner.left, y), 16, theme.ACCENT, bold=True)
         y += theme.line_height(16) + 4
         theme.paragraph(surface, " ".join(scenario_text(info.id, "teaching_notes", info.teaching_notes).split()),
@@ -273,13 +310,42 @@ class SetupScene(UIScene):
                         else tr("setup.difficulty.human"))
             y += bh + 6
 
+    def handle_event(self, event) -> bool:
+        """The wheel scrolls the list or the middle panel (whichever is under the mouse); then the buttons and keys."""
+        if event.type == pygame.MOUSEWHEEL:
+            if self.detail_rect.collidepoint(self.mouse):
+                self.detail_scroll = max(0, self.detail_scroll - event.y)
+            else:
+                self.scroll = max(0, self.scroll - event.y)
+            return True
+        return super().handle_event(event)
+
     def on_key(self, event) -> bool:
-        """Digits type the seed; Backspace deletes a digit."""
+        """Letters type the filter (then digits too); otherwise digits type the seed; H (before any filter) shows
+        how to win. Backspace deletes from the filter, else from the seed; Esc clears the filter first;
+        PgUp/PgDn scroll the list."""
+        if event.key == pygame.K_h and not self.filter:
+            self.how_to_win()
+            return True
+        if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.scroll = max(0, self.scroll + (5 if event.key == pygame.K_PAGEDOWN else -5))
+            return True
+        if event.key == pygame.K_ESCAPE and self.filter:
+            self.type_filter("")
+            return True
         if event.key == pygame.K_BACKSPACE:
-            self.set_seed(self.seed // 10)
+            if self.filter:
+                self.type_filter(self.filter[:-1])
+            else:
+                self.set_seed(self.seed // 10)
             return True
         ch = getattr(event, "unicode", "")
-        if ch and ch.isdigit() and not getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+        if not ch or getattr(event, "mod", 0) & pygame.KMOD_CTRL or not ch.isprintable():
+            return False
+        if ch.isdigit() and not self.filter:
             self.set_seed(self.seed * 10 + int(ch))
+            return True
+        if ch.isalnum() or ch in "_-. " and self.filter:
+            self.type_filter(self.filter + ch)
             return True
         return False

@@ -13,6 +13,7 @@ between CJK characters, keeping closing punctuation off the start of a line (kin
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 
 import pygame
 
@@ -46,12 +47,53 @@ C5_BASE = (110, 114, 120)
 WARN = VERMILLION
 OTHERS = (140, 140, 140)
 
+TEXT_CACHE_BYTES = 8 * 2 ** 20  # rendered lines kept for reuse, at most this many bytes of pixels
+
+
+class SurfaceCache:
+    """Rendered text by key, bounded by the bytes of its pixels: the least recently used out first."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.table: OrderedDict = OrderedDict()
+        self.bytes = 0
+
+    def get(self, key) -> pygame.Surface | None:
+        """The surface stored for `key` (now the most recently used), or None."""
+        surf = self.table.get(key)
+        if surf is not None:
+            self.table.move_to_end(key)
+        return surf
+
+    def put(self, key, surf: pygame.Surface) -> None:
+        """Store `surf`, dropping the least recently used surfaces until the pixels fit the limit."""
+        self.table[key] = surf
+        self.bytes += size_of(surf)
+        while self.bytes > self.limit and len(self.table) > 1:
+            _, old = self.table.popitem(last=False)
+            self.bytes -= size_of(old)
+
+    def clear(self) -> None:
+        """Forget every surface."""
+        self.table.clear()
+        self.bytes = 0
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+def size_of(surf: pygame.Surface) -> int:
+    """Bytes of a surface's pixels."""
+    return surf.get_pitch() * surf.get_height()
+
+
 _state = {"scale": 1.0}
 _fonts: dict[tuple, pygame.font.Font] = {}
-_cache: dict[tuple, pygame.Surface] = {}
+_cache = SurfaceCache(TEXT_CACHE_BYTES)
 _wrapped: dict[tuple, list[str]] = {}
 _fitted: dict[tuple, str] = {}
 _recorder: list[list[str]] = []
+_cut_log: list[list[tuple[str, str]]] = []  # running recordings of text that could not be shown whole
 
 
 def set_scale(scale: float) -> None:
@@ -223,10 +265,8 @@ def render(s: str, size: int = 16, color=TEXT, bold: bool = False) -> pygame.Sur
     key = (s, px(size), color, bold, i18n.language())
     surf = _cache.get(key)
     if surf is None:
-        if len(_cache) > 3000:
-            _cache.clear()
         surf = draw_line(s, pixels(size), color, bold)
-        _cache[key] = surf
+        _cache.put(key, surf)
     note(s)
     return surf
 
@@ -237,6 +277,34 @@ def note(s: str) -> None:
         rec.append(s)
 
 
+def cuts_start() -> list[tuple[str, str]]:
+    """Start recording text cut without an ellipsis: (how, text) pairs, how in outside, too_wide, dropped."""
+    out: list[tuple[str, str]] = []
+    _cut_log.append(out)
+    return out
+
+
+def cuts_stop() -> None:
+    """Stop the most recent cut recording."""
+    if _cut_log:
+        _cut_log.pop()
+
+
+def cut(how: str, s: str) -> None:
+    """Tell any running cut recording that `s` could not be shown whole (`how`: outside, too_wide, dropped)."""
+    for rec in _cut_log:
+        rec.append((how, s))
+
+
+def check_inside(surface: pygame.Surface, rect: pygame.Rect, s: str) -> None:
+    """Record `s` as cut when its ink runs off `surface` or out of the box its clip rectangle sets (a button's)."""
+    if _cut_log and s.strip():
+        box = surface.get_clip().inflate(2, 2)
+        ink = rect.inflate(0, -rect.height // 3)  # a line's box has room above and below its letters
+        if not box.contains(ink):
+            cut("outside", s)
+
+
 def text(surface: pygame.Surface, s: str, pos, size: int = 16, color=TEXT, bold: bool = False,
          anchor: str = "topleft", width: int | None = None) -> pygame.Rect:
     """Draw one line of text (ellipsized to `width` pixels when given); returns its rectangle."""
@@ -245,6 +313,7 @@ def text(surface: pygame.Surface, s: str, pos, size: int = 16, color=TEXT, bold:
     surf = render(s, size, color, bold)
     rect = surf.get_rect(**{anchor: pos})
     surface.blit(surf, rect)
+    check_inside(surface, rect, s)
     return rect
 
 
@@ -301,6 +370,10 @@ def wrap(s: str, width: int, size: int = 16, bold: bool = False) -> list[str]:
         if len(_wrapped) > 2000:
             _wrapped.clear()
         _wrapped[key] = got
+    if _cut_log:
+        for line in got:
+            if globals()["width"](line, size, bold) > width:
+                cut("too_wide", line)
     return list(got)
 
 
@@ -361,12 +434,22 @@ def paragraph(surface: pygame.Surface, s: str, rect: pygame.Rect, size: int = 16
     """Draw wrapped text inside rect (clipped at its bottom); returns the y after the last line."""
     y = rect.top
     step = int(font(size, bold).get_linesize() * spacing)
-    for line in wrap(s, rect.width, size, bold):
-        if y + step > rect.bottom + 2:
-            break
+    lines = wrap(s, rect.width, size, bold)
+    room = max(0, (rect.bottom + 2 - y) // step) if step else len(lines)
+    if len(lines) > room:  # the last line that fits ends with an ellipsis
+        if not room:
+            cut("dropped", " ".join(lines))
+        lines = lines[:room - 1] + [ellipsized(lines[room - 1], rect.width, size, bold)] if room else []
+    for line in lines:
         text(surface, line, (rect.left, y), size, color, bold)
         y += step
     return y
+
+
+def ellipsized(line: str, width: int, size: int = 16, bold: bool = False) -> str:
+    """A line followed by more text that is not shown: ended with an ellipsis, cut to `width` if need be."""
+    marked = line.rstrip() + ELLIPSIS
+    return marked if fits(marked, width, size, bold) else fit(line + ELLIPSIS + ELLIPSIS, width, size, bold)
 
 
 def line_height(size: int = 16) -> int:

@@ -9,6 +9,7 @@ when hovered. The last registered zones answer the next input events.
 from __future__ import annotations
 
 import functools
+import time
 from typing import Callable
 
 import pygame
@@ -16,6 +17,11 @@ from dataclasses import dataclass
 
 from game.ui import theme
 from game.ui.scene import Scene
+
+
+CLICK_GUARD_S = 0.4  # a second click this soon, at the same spot, on another button than the first, is dropped
+CLICK_SLOP = 4  # pixels the mouse may move between the two clicks and still be "the same spot"
+_last_click: list = [-1e9, (-1, -1), ""]  # time, position and button id of the last click on any scene's button
 
 
 @dataclass
@@ -126,6 +132,9 @@ class UIScene(Scene):
             self.mouse = event.pos
             for b in reversed(self.buttons):
                 if b.rect.collidepoint(event.pos):
+                    if self.guarded(b, event.pos):
+                        return True
+                    _last_click[:] = [time.monotonic(), event.pos, b.id]
                     self.activate(b)
                     return True
             return self.on_click(event.pos)
@@ -152,6 +161,13 @@ class UIScene(Scene):
                     self.activate(b)
                     return True
         return False
+
+    def guarded(self, b: Button, pos) -> bool:
+        """Whether a click is dropped: within CLICK_GUARD_S of the last one, at the same spot, on a button that
+        moved there since (a row that shifted under the cursor after the first click)."""
+        when, where, bid = _last_click
+        return (time.monotonic() - when < CLICK_GUARD_S and bid != b.id
+                and abs(pos[0] - where[0]) <= CLICK_SLOP and abs(pos[1] - where[1]) <= CLICK_SLOP)
 
     def on_click(self, pos) -> bool:
         """A click outside every button (the map, a list)."""

@@ -8,6 +8,7 @@ import re
 from game import text
 from game.paths import asset
 from game.rules import actions as A
+from game.rules import tender
 from game.rules.play import describe_item, describe_items
 from game.ui.i18n import render, tr
 
@@ -45,6 +46,11 @@ def resource(r: str) -> str:
 def money(x: float) -> str:
     """US$ bn with two decimals."""
     return tr("fmt.money", value=x)
+
+
+def points(x: float) -> str:
+    """Points from the scoring rounds as shown: at most one decimal."""
+    return f"{round(x, 1):g}"
 
 
 def item(world, i) -> str:
@@ -93,6 +99,9 @@ def action(world, a: A.Action) -> str:
         return tr("act.tariff", corridor=kname(world, a.corridor), old=f"{old:g}", fee=f"{a.fee:g}")
     if isinstance(a, A.Water):
         return tr("act.water_hold" if a.hold else "act.water_release", river=rname(world, a.river))
+    if isinstance(a, A.Tender):
+        return tr("act.tender", resource=resource(a.resource), unit=unit(a.resource),
+                  volume=tender.volume(world, a.actor, a.resource) if a.actor in world.economies else 0.0)
     if isinstance(a, A.Develop):
         return tr("act.develop", resource=resource(a.resource), target=pname(world, a.target))
     if isinstance(a, A.Refine):
@@ -130,15 +139,15 @@ def source_titles() -> dict[str, str]:
 
 
 def source(text: str) -> str:
-    """An event's source with each seed document named by its title, its file name kept in brackets
-    ("Title (001_....txt)", a note after the file going in the same brackets); other sources as written."""
+    """An event's source with each seed document named by its title instead of its file name ("Title", or
+    "Title (note)" when a note follows the file); other sources as written."""
     titles = source_titles()
 
     def named(m: re.Match) -> str:
         title = titles.get(m.group(1))
         if not title:
             return m.group(0)
-        return f"{title} ({m.group(1)}: {m.group(2)})" if m.group(2) else f"{title} ({m.group(1)})"
+        return f"{title} ({m.group(2)})" if m.group(2) else title
     return SOURCE_NAME.sub(named, text)
 
 

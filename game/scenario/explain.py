@@ -1,0 +1,177 @@
+"""`validate --explain FILE`: what a scenario changes against its base, as messages.
+
+Values it changes (base value -> its value), items it adds or removes, its events with
+their years and effects in words, inherited events it drops (removed, or outside its years),
+and the base figures a later start carries over unchanged.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from game.model import EventDef, World
+from game.text import Ref, content, corridor, forum, joined, msg, plain, power
+
+ITEM_TABLES = ("powers", "economies", "influence", "trust", "corridors", "contracts", "pledges", "policies",
+               "forums", "events", "rivers", "personalities")  # tables whose entries are whole items
+QUIET = ("extends", "remove", "format_version", "i18n", "events")  # reported otherwise, or not at all
+TEXTS = ("scenario.id", "scenario.title", "scenario.description", "scenario.teaching_notes")
+
+
+# --- effects and events in words ---------------------------------------------------------
+
+def _state(world: World, sid: str):
+    """A state, or every state for `*`."""
+    return msg("effect.every_state") if sid == "*" else power(world, sid)
+
+
+def _holder(world: World, hid: str):
+    """A great power or the outside powers."""
+    return msg("legend.others") if hid == "others" else power(world, hid)
+
+
+def effect_text(world: World, eff: tuple):
+    """One effect as a message: "closes Middle Corridor for 2 years"."""
+    verb, *a = eff
+    if verb in ("set", "add", "scale"):
+        return msg(f"effect.{verb}", path=a[0], value=a[1])
+    if verb == "open":
+        return msg("effect.open", corridor=corridor(world, a[0]))
+    if verb == "close":
+        return msg("effect.close", corridor=corridor(world, a[0]), n=int(float(a[1])))
+    if verb == "damage":
+        return msg("effect.damage", corridor=corridor(world, a[0]), share=float(a[1]))
+    if verb == "found":
+        return msg("effect.found", forum=forum(world, a[0]))
+    if verb in ("join", "leave"):
+        return msg(f"effect.{verb}", forum=forum(world, a[0]), power=power(world, a[1]))
+    if verb in ("influence", "trust"):
+        who = _holder(world, a[1]) if verb == "influence" else power(world, a[1])
+        return msg(f"effect.{verb}", state=_state(world, a[0]), power=who, amount=float(a[2]))
+    if verb == "policy":
+        card, actor, target, res = a
+        return msg("effect.policy", card=Ref("card", card), actor=power(world, actor),
+                   target=power(world, target) if target != "-" else msg("effect.nobody"),
+                   resource=Ref("resource", res) if res != "-" else msg("effect.nothing"))
+    return plain(" ".join(eff))
+
+
+def when_text(ev: EventDef):
+    """When an event fires, in words."""
+    parts = []
+    if ev.weight > 0:
+        parts.append(msg("explain.when.random", weight=ev.weight))
+    if ev.year:
+        parts.append(msg("explain.when.year" if not ev.when else "explain.when.from", year=ev.year))
+    if ev.when:
+        parts.append(msg("explain.when.if", conditions=plain("; ".join(" ".join(map(str, c)) for c in ev.when))))
+    if ev.after:
+        parts.append(msg("explain.when.after", event=ev.after))
+    return joined(parts) if parts else msg("explain.when.never")
+
+
+def event_text(world: World, ev: EventDef, key: str):
+    """An event: its title and id, when it fires and what it does."""
+    effects = joined([effect_text(world, e) for e in ev.effects], "semi") if ev.effects else msg("explain.card_only")
+    return msg(key, title=content(f"event.{ev.id}.title", ev.title), id=ev.id, when=when_text(ev), effects=effects)
+
+
+# --- the file against its base -----------------------------------------------------------
+
+def leaves(table: Any, prefix: str = "") -> dict[str, Any]:
+    """Every leaf value of nested tables by dotted key."""
+    if not isinstance(table, dict):
+        return {prefix: table}
+    out: dict[str, Any] = {}
+    for k, v in table.items():
+        out.update(leaves(v, f"{prefix}.{k}" if prefix else str(k)))
+    return out
+
+
+def _shown(v: Any) -> str:
+    """A value as the file writes it."""
+    if isinstance(v, list):
+        return "[" + ", ".join(_shown(x) for x in v) + "]"
+    if isinstance(v, str):
+        return f'"{v}"' if len(v) <= 60 else f'"{v[:57]}..."'
+    return str(v).lower() if isinstance(v, bool) else str(v)
+
+
+def _item(key: str) -> str | None:
+    """The whole item a key belongs to (`corridors.new_rail`), or None for plain tables."""
+    parts = key.split(".")
+    return ".".join(parts[:2]) if parts[0] in ITEM_TABLES and len(parts) >= 2 else None
+
+
+def _has(raw: dict, dotted: str) -> bool:
+    """Whether nested `raw` holds the dotted key."""
+    table: Any = raw
+    for part in dotted.split("."):
+        if not isinstance(table, dict) or part not in table:
+            return False
+        table = table[part]
+    return True
+
+
+def value_changes(base_raw: dict, own_raw: dict, merged_raw: dict) -> list:
+    """What the file's own keys change: new items, changed values, values set to what they were."""
+    out, added = [], []
+    for key, new in leaves({k: v for k, v in own_raw.items() if k not in QUIET}).items():
+        if key in TEXTS:
+            continue
+        item = _item(key)
+        if item and not _has(base_raw, item):
+            if item not in added:
+                added.append(item)
+            continue
+        if not _has(merged_raw, key):
+            continue
+        old = leaves(base_raw).get(key) if _has(base_raw, key) else None
+        if old is None:
+            out.append(msg("explain.new_value", field=key, value=_shown(new)))
+        elif old == new:
+            out.append(msg("explain.same", field=key, value=_shown(new)))
+        else:
+            out.append(msg("explain.value", field=key, old=_shown(old), new=_shown(new)))
+    return [msg("explain.added", field=item) for item in added] + out
+
+
+def dropped_events(base: World, world: World, removed: list[str]) -> list:
+    """Inherited events this scenario removes or whose fixed year falls outside its years."""
+    out = []
+    kept = {ev.id for ev in world.events}
+    for ev in base.events:
+        if ev.id not in kept and f"events.{ev.id}" in removed:
+            out.append(msg("explain.dropped.removed", title=content(f"event.{ev.id}.title", ev.title), id=ev.id))
+        elif ev.id in kept and ev.year and not ev.when and not world.start_year <= ev.year <= world.end_year:
+            out.append(msg("explain.dropped.years", title=content(f"event.{ev.id}.title", ev.title), id=ev.id,
+                           year=ev.year, start=world.start_year, end=world.end_year))
+    return out
+
+
+def explain(name: str) -> list:
+    """What the scenario `name` (id or path) changes against its base, as messages, in reading order."""
+    from game.scenario.loader import build, load
+    from game.scenario.source import resolve
+    merged = resolve(name)
+    base = load(merged.chain[-2].path) if len(merged.chain) > 1 else None  # first: the file's own texts win
+    sc = build(merged)
+    top = merged.top
+    own_events = [ev for ev in sc.world.events if ev.id in (top.raw.get("events") or {})]
+    if base is None:
+        lines = [msg("explain.whole", file=top.path, events=len(sc.world.events), start=sc.world.start_year,
+                     end=sc.world.end_year)]
+        return lines + [event_text(sc.world, ev, "explain.event_own") for ev in own_events]
+    lines = [msg("explain.base", file=top.path, base=base.id, title=content(f"scenario.{base.id}.title", base.title),
+                 start=base.world.start_year, end=base.world.end_year)]
+    removed = [r for r in top.raw.get("remove", []) if isinstance(r, str)]
+    lines += [msg("explain.removed", field=r) for r in removed if not r.startswith("events.")]
+    lines += value_changes(base.raw, top.raw, merged.raw)
+    base_ids = {ev.id for ev in base.world.events}
+    for ev in own_events:
+        lines.append(event_text(sc.world, ev, "explain.event_changed" if ev.id in base_ids else "explain.event"))
+    lines += dropped_events(base.world, sc.world, removed)
+    lines += [plain(w.describe()) for w in sc.warnings]
+    if all(m.key in ("explain.same", "text.plain") for m in lines[1:]):
+        lines.append(msg("explain.nothing"))
+    return lines
+
