@@ -1,7 +1,6 @@
 """`validate --explain` says what a file changes; `simulate --events-report` says what its events did."""
 from __future__ import annotations
 
-import pytest
 
 from game import cli
 from game.scenario.explain import explain
