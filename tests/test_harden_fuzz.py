@@ -20,6 +20,7 @@ from game.rules import invariants
 from tests.fuzzing import (check_effects, check_rules_from, check_validation, effect_text, mutated_scenario,
                            shipped_text, sound_world_edits)
 from tests.test_harden_files import cli
+from tests.test_harden_saves import leaf_paths
 from tests.test_save_bad import one_sentence_naming, write
 
 SEEDED = settings(derandomize=True, deadline=None, database=None,
@@ -77,21 +78,10 @@ def midgame_text() -> str:
     return save.dumps(s, saved_at="2026-01-01T00:00:00+00:00")
 
 
-def _leaves(value, path=()):
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _leaves(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _leaves(v, path + (i,))
-    else:
-        yield path
-
-
 @lru_cache(maxsize=1)
 def world_leaves() -> tuple:
     """Every leaf of the saved World (where an edit is most likely to load and play on)."""
-    return tuple(("world",) + p for p in _leaves(json.loads(midgame_text())["body"]["world"]))
+    return tuple(("world",) + p for p in leaf_paths(json.loads(midgame_text())["body"]["world"]))
 
 
 ODD = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=True),

@@ -124,13 +124,14 @@ def test_replay_says_when_the_rules_changed_since_an_older_build(tmp_path, monke
 
 # --- fuzzing: any edit with a recomputed checksum loads soundly or is one sentence -------------
 
-def _leaves(value, path=()):
+def leaf_paths(value, path=()):
+    """The path (keys and list indexes) of every leaf of nested JSON data."""
     if isinstance(value, dict):
         for k, v in value.items():
-            yield from _leaves(v, path + (k,))
+            yield from leaf_paths(v, path + (k,))
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _leaves(v, path + (i,))
+            yield from leaf_paths(v, path + (i,))
     else:
         yield path
 
@@ -141,7 +142,7 @@ LEAVES = None
 def leaves():
     global LEAVES
     if LEAVES is None:
-        LEAVES = list(_leaves(json.loads(good_text())["body"]))
+        LEAVES = list(leaf_paths(json.loads(good_text())["body"]))
     return LEAVES
 
 

@@ -1,22 +1,14 @@
 """`validate --explain` says what a file changes; `simulate --events-report` says what its events did."""
 from __future__ import annotations
 
-import pytest
 
 from game import cli
 from game.scenario.explain import explain
 from game.text import render
+from tests.test_scenario_lookup import home  # noqa: F401  (the user scenario folder fixture)
 
 HEAD = 'format_version = 1\nextends = "2025"\n{remove}[scenario]\nid = "{id}"\ntitle = "T"\nend_year = {end}\n'
 EVENT = '[events.{id}]\ntitle = "{title}"\nnote = "n"\nsource = "test"\nyear = {year}\neffects = [{effects}]\n'
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("HEARTLAND_HOME", str(tmp_path / "home"))
-    folder = tmp_path / "home" / "scenarios"
-    folder.mkdir(parents=True)
-    return folder
 
 
 def write(folder, sid: str, body: str = "", end: int = 2035, remove: str = ""):

@@ -11,7 +11,7 @@ import pytest
 
 from game.model import Item
 from game.rules.actions import EndTurn, Propose
-from game.ui import theme, words
+from game.ui import words
 
 HUMANS = ("japan", "china")
 SECRET_GRANT = {"japan": ("kazakhstan", 0.65), "china": ("uzbekistan", 0.85)}
@@ -26,20 +26,8 @@ def home(tmp_path, monkeypatch):
 
 def rendered(make_scenes, size=(1280, 720)) -> list[str]:
     """Every text drawn by each scene stack `make_scenes` yields (a list of scenes, bottom first)."""
-    from game.ui.app import App, Settings
-    out = []
-    for stack in make_scenes():
-        app = App(pygame.Surface(size), Settings(*size))
-        for scene in stack:
-            app.manager.stack.append(scene)
-            scene.manager = app.manager
-        drawn = theme.record_start()
-        try:
-            app.manager.draw(app.screen)
-        finally:
-            theme.record_stop()
-        out += drawn
-    return out
+    from tests.test_ui_words import drawn_by
+    return [t for stack in make_scenes() for t in drawn_by(stack, size)]
 
 
 def seat_screens(s, seat: str, summary: tuple | None):

@@ -87,8 +87,8 @@ def every_scene(s):
     yield "year by year", [ReplayScene(s)]
 
 
-def texts_of(stack, size=(1280, 720)) -> list[str]:
-    """Every text a scene stack draws, with every tooltip and button label it registers."""
+def drawn_by(stack, size=(1280, 720)) -> list[str]:
+    """Every text a scene stack (bottom first) draws in one frame."""
     from game.ui.app import App, Settings
     app = App(pygame.Surface(size), Settings(*size))
     for scene in stack:
@@ -99,6 +99,12 @@ def texts_of(stack, size=(1280, 720)) -> list[str]:
         app.manager.draw(app.screen)
     finally:
         theme.record_stop()
+    return list(drawn)
+
+
+def texts_of(stack, size=(1280, 720)) -> list[str]:
+    """Every text a scene stack draws, with every tooltip and button label it registers."""
+    drawn = drawn_by(stack, size)
     top = stack[-1]
     return list(drawn) + [t for _, t in getattr(top, "tips", [])] + [
         f"{b.label} {b.tooltip}" for b in getattr(top, "buttons", [])]
