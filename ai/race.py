@@ -13,9 +13,9 @@ place or a step still counts, more when the round is near:
 - `width = DOUBT x sqrt(1 + years until the round)`, and each round counts with its weight.
 
 Lowering a rival's measure raises the seat's place as much as raising its own, and money
-counts only through the measures an objective or the agenda reads (no term rewards hoarding
-beyond a `treasury` agenda term). Beside the race, a seat keeps a smaller weight on its whole
-agenda score (`NATIONAL`): the objectives it was not dealt are still its national interest.
+counts only through the measures an objective reads (no term rewards hoarding). Beside the race,
+a seat keeps a smaller weight (`NATIONAL`) on the agenda terms no objective of its own reads:
+what it was not dealt is still its national interest, worth less as the rounds run out.
 """
 from __future__ import annotations
 
@@ -103,13 +103,26 @@ def expected(world: World, me: str) -> dict[str, float]:
 
 def value(world: World, me: str, race: float = 1.0) -> float:
     """What a World is worth to `me`: `race` x (its expected objective points still to be won, SCALE =
-    the whole game's points, plus NATIONAL x its agenda score, the national interest it keeps when no
-    objective of its own reads a term) + (1 - race) x its agenda score alone (0..100). `race` is the
-    difficulty level's: 1 plays to win, 0 plays the national agenda as the historical style does."""
-    national = agenda.score(world, me)
+    the whole game's points, plus its national interest, `national`) + (1 - race) x its agenda score
+    alone (0..100). `race` is the difficulty level's: 1 plays to win, 0 plays the national agenda as
+    the historical style does."""
     if race <= 0:
-        return national
-    return race * (race_value(world, me) + NATIONAL * national) + (1.0 - race) * national
+        return agenda.score(world, me)
+    won = race_value(world, me) + national(world, me)
+    return won if race >= 1 else race * won + (1.0 - race) * agenda.score(world, me)
+
+
+def national(world: World, me: str) -> float:
+    """The national interest beside the race: NATIONAL x the agenda score of the terms no objective of
+    `me` reads, leaving out the treasury (money is worth what it buys), scaled by the share of the
+    game's rounds still to be scored (nothing once the last round is scored)."""
+    terms = world.powers[me].agenda
+    total = sum(terms.values())
+    read = set(weights(world, me)) | {"treasury"}
+    if total <= 0:
+        return 0.0
+    kept = sum(wt * agenda.TERMS[t](world, me) for t, wt in sorted(terms.items()) if t not in read)
+    return NATIONAL * 100.0 * kept / total * left_share(world)
 
 
 def race_value(world: World, me: str) -> float:
@@ -130,3 +143,20 @@ def weights(world: World, me: str) -> dict[str, float]:
         t = O.base_measure(o.measure)
         out[t] = out.get(t, 0.0) + (max(o.points, default=0.0) if o.kind == O.RANK else sum(o.points))
     return out
+
+
+def margin(world: World, me: str) -> float:
+    """How far `me` stands ahead in its own objectives (a continuous tie-break of its points, for
+    measuring play): per objective, its measure minus the best rival's (rank) or minus its first
+    threshold (threshold), averaged with each objective's best pay as the weight."""
+    total = out = 0.0
+    for obj in world.powers[me].objectives:
+        vals = values_for(world, me, obj)
+        best = max(obj.points, default=0.0) if obj.kind == O.RANK else sum(obj.points)
+        if obj.kind == O.RANK:
+            ahead = vals[me] - max((v for q, v in vals.items() if q != me), default=vals[me])
+        else:
+            ahead = vals[me] - (obj.at[0] if obj.at else 0.0)
+        out += best * ahead
+        total += best
+    return out / total if total > 0 else 0.0
