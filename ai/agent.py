@@ -109,25 +109,41 @@ class PersonalityAgent:
         return Decision(A.Reject(me, offer.id), why, terms)
 
     def great_judgement(self, view: World, me: str, offer: Offer) -> valuation.Appraisal:
-        """A great power's answer in agenda points (goods, influence, route habit, money paid)."""
-        pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), self.money_price(view, me))
+        """A great power's answer in agenda points (goods, influence, route habit, money paid); the reason
+        names the parts that decided it (`valuation.deciders`) and only those."""
+        thrift = self.money_price(view, me)
+        pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), thrift)
         total = pts - self.persona.min_gain
-        verb = "accepts" if total > 0 else "declines"
-        weights = view.powers[me].agenda
-        total_w = sum(weights.values()) or 1.0
-        moved = R.term_change(agenda.parts(P.settle_goods(view), me), agenda.parts(after, me),
-                              {t: 100 * w / total_w for t, w in weights.items()})
-        bits = R.moves(moved)
-        body = joined(bits, "comma") if bits else msg("ai.nothing_changes")
-        if terms.get("paid", 0) > 0.005:
-            body = msg("ai.for_cost", body=body, cost=terms["paid"])
-        if terms.get("route", 0) > 0:
+        parts = {**P.great_parts(terms, thrift), "margin": -self.persona.min_gain}
+        named = valuation.deciders(parts, total)
+        if "unaffordable" in named:
+            why = msg("ai.great.unaffordable", who=Pw(view, me))
+        else:
+            weights = view.powers[me].agenda
+            total_w = sum(weights.values()) or 1.0
+            moved = R.term_change(agenda.parts(P.settle_goods(view), me), agenda.parts(after, me),
+                                  {t: 100 * w / total_w for t, w in weights.items()})
+            bits = [b for k in named for b in self.great_bits(view, me, k, parts, terms, moved)]
+            why = msg(f"ai.great.{'accepts' if total > 0 else 'declines'}", who=Pw(view, me), body=joined(bits, "semi"))
+        return valuation.Appraisal({**terms, "points": pts, "margin": parts["margin"], "thrift": thrift}, total, why, me)
+
+    def great_bits(self, view: World, me: str, name: str, parts: dict, terms: dict, moved: list) -> list[Msg]:
+        """The clauses that say one deciding part of a great power's answer."""
+        if name == "position":
+            return R.moves([m for m in moved if (m[3] > 0) == (parts["position"] > 0)]) or \
+                [msg("ai.great.position", points=parts["position"])]
+        if name == "route":
             avoided = joined(Ps(view, [q for q in self.persona.avoid if q in view.powers]), "and")
             pressed = terms["route"] > self.persona.route_value * 1.5
-            body = joined([body, msg("ai.great.route_pressed" if pressed else "ai.great.route", avoided=avoided,
-                                     worth=terms["route"])], "semi")
-        why = msg(f"ai.great.{verb}", who=Pw(view, me), body=body)
-        return valuation.Appraisal({**terms, "points": pts}, total, why, me)
+            return [msg("ai.great.route_pressed" if pressed else "ai.great.route", avoided=avoided, worth=terms["route"])]
+        if name == "premium":
+            return [msg("ai.great.premium", cost=terms["premium"])]
+        if name == "consent":
+            return [msg("ai.great.consent", worth=terms["consent"])]
+        if name == "paid":
+            return [msg("ai.great.pays", cost=terms["paid"])]
+        return [msg("ai.great.margin", gain=sum(v for k, v in parts.items() if k != "margin"),
+                    least=-parts["margin"])]
 
     def attend(self, view: World, me: str, forum: str) -> Decision:
         """Attend a summit or stay away: the backlash rule plus the summit bias."""

@@ -73,10 +73,17 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     delta = agenda.score(after, p) - before
     if kept < 1.0:  # its own pledges in the deal may slip: trust lost instead of aid given
         delta = kept * delta + (1.0 - kept) * (agenda.score(goods(slip_new(signed, world)), p) - before)
-    pts = delta + 10.0 * judged.terms.get("route", 0.0) + thrift * lifetime(judged.terms) \
-        + thrift * (judged.terms.get("consent", 0.0) - judged.terms.get("paid", 0.0)) \
-        - UNAFFORDABLE * judged.terms.get("unaffordable", 0.0)
-    return pts, {**judged.terms, "delta": delta}, after
+    terms = {**judged.terms, "delta": delta}
+    return sum(great_parts(terms, thrift).values()), terms, after
+
+
+def great_parts(terms: dict, thrift: float) -> dict[str, float]:
+    """The parts a great power's worth of accepting an offer is the sum of: the change in its score
+    (`position`), its route habit, and `thrift` x the money: the contract's whole-life premium, the
+    consent it wins, what it pays now; a contract it could not pay for counts UNAFFORDABLE against."""
+    return {"position": terms["delta"], "route": 10.0 * terms.get("route", 0.0),
+            "premium": thrift * lifetime(terms), "consent": thrift * terms.get("consent", 0.0),
+            "paid": -thrift * terms.get("paid", 0.0), "unaffordable": -UNAFFORDABLE * terms.get("unaffordable", 0.0)}
 
 
 def lifetime(terms: dict) -> float:
