@@ -2,9 +2,10 @@
 
 Every answer a personality agent gives to an offer (accept, reject or counter) sums named
 parts to a total: a C5 state's valuation (money, diversity, hedging, backlash, debt,
-closed, its least margin; `game.rules.valuation.c5_parts`), a great power's projection
-(its change in position, route habit, premium, consent, money paid, an unaffordable
-contract, its least gain; `ai.projection.great_parts`), a deal between two C5 states
+closed, its least margin; `game.rules.valuation.c5_parts`; and, at the levels that play
+the race, its projected objective points as `position`), a great power's projection (its
+change in projected points, `position`, route habit, premium, consent, money paid, an
+unaffordable contract, its least gain; `ai.projection.great_parts`), a deal between two C5 states
 (money, margin). The reason a player reads is a message whose clauses each say one part
 (`CLAUSES` below maps each clause's catalogue key to its part). For each sampled answer
 the parts the reason names are removed from the total (set to 0, as when the tension that
@@ -68,7 +69,7 @@ def answer_parts(terms: dict) -> dict[str, float]:
         return {**great_parts(terms, terms["thrift"]), "margin": terms["margin"]}
     if "energy" in terms:  # a deal between two C5 states
         return {"money": terms["money"], "margin": terms["margin"]}
-    return c5_parts(terms)
+    return {**c5_parts(terms), "position": terms.get("race", 0.0)}  # `race`: its projected points (ai.race)
 
 
 def sample(scenario: str, seeds: list[int], short: bool = True, difficulty: str = "normal") -> list[dict]:
@@ -135,6 +136,8 @@ def measure(answers: list[dict]) -> dict:
         by[key][0] += int(f)
         by[key][1] += 1
     wrong = sum(1 for a, _ in kept if not one_side(a))
+    unexplained = sum(1 for a, _ in kept if "bloc" not in named_parts(a["reason"])
+                      and abs(sum(answer_parts(a["terms"]).values()) - a["terms"]["total"]) > 1e-3)
     misses: dict[str, int] = {}
     for a, f in kept:
         if not f:
@@ -143,7 +146,8 @@ def measure(answers: list[dict]) -> dict:
     n = len(kept)
     return {"answers": len(answers), "judged": n, "flipped": sum(f for _, f in kept),
             "flip_rate": round(sum(f for _, f in kept) / n, 4) if n else 0.0,
-            "left_out": len(answers) - n, "against_the_answer": wrong, "by_kind": {k: {"flipped": v[0], "of": v[1]} for k, v in sorted(by.items())},
+            "left_out": len(answers) - n, "against_the_answer": wrong,
+            "unexplained": unexplained, "by_kind": {k: {"flipped": v[0], "of": v[1]} for k, v in sorted(by.items())},
             "not_flipped": dict(sorted(misses.items(), key=lambda kv: -kv[1]))}
 
 

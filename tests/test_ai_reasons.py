@@ -30,3 +30,4 @@ def test_removing_the_terms_a_reason_names_changes_the_answer_in_at_least_nine_a
     assert {"c5 accept", "c5 decline", "great accept"} <= set(out["by_kind"]), out["by_kind"]
     assert out["flip_rate"] >= 0.9, out
     assert out["against_the_answer"] == 0, out  # no reason names a term that pulled the other way
+    assert out["unexplained"] == 0, out  # every total is the sum of the parts a reason can name: no hidden term

@@ -258,14 +258,17 @@ def c5_bits(world: World, c: str, p: str, t: Mapping[str, float], names) -> list
     return [said[k]() for k in names if k in said]
 
 
-def c5_reason(world: World, c: str, p: str, t: dict, total: float, bloc: str) -> Msg:
+def c5_reason(world: World, c: str, p: str, t: dict, total: float, bloc: str, extra: Mapping | None = None) -> Msg:
     """One or two sentences naming the terms that decided a C5 state's answer, and only those
-    (`deciders`: taking them away would change the answer)."""
+    (`deciders`: taking them away would change the answer). `extra`: further parts of the total an AI
+    adds, name -> (value, clauses that say it)."""
     cn = P(world, c)
     if bloc:
         return msg("ai.c5.bloc", who=cn, bloc=P(world, bloc))
-    named = deciders(c5_parts(t), total)
-    body = joined(c5_bits(world, c, p, t, named), "semi")
+    extra = extra or {}
+    parts = {**c5_parts(t), **{k: v for k, (v, _) in extra.items()}}
+    named = deciders(parts, total)
+    body = joined([b for k in named for b in (extra[k][1] if k in extra else c5_bits(world, c, p, t, (k,)))], "semi")
     if total > 0:
         return msg("ai.c5.accepts", who=cn, body=body, total=total)
     if named == ("closed",):
