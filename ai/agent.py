@@ -113,38 +113,52 @@ class PersonalityAgent:
         return Decision(A.Reject(me, offer.id), why, terms)
 
     def great_judgement(self, view: World, me: str, offer: Offer) -> valuation.Appraisal:
-        """A great power's answer in projected objective points (goods, influence, route habit, money paid)."""
-        pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), self.money_price(view, me),
-                                            race_w=self.level.race)
+        """A great power's answer in projected objective points (goods, influence, route habit, money paid);
+        the reason names the parts that decided it (`valuation.deciders`) and only those."""
+        thrift = self.money_price(view, me)
+        pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), thrift, race_w=self.level.race)
         total = pts - self.persona.min_gain
-        verb = "accepts" if total > 0 else "declines"
-        moved = R.term_change(race.parts(P.settle_goods(view), me), race.parts(after, me), race.weights(view, me))
-        bits = R.moves(moved)
-        body = joined(bits, "comma") if bits else msg("ai.nothing_changes")
-        if terms.get("paid", 0) > 0.005:
-            body = msg("ai.for_cost", body=body, cost=terms["paid"])
-        if terms.get("route", 0) > 0:
+        parts = {**P.great_parts(terms, thrift), "margin": -self.persona.min_gain}
+        named = valuation.deciders(parts, total)
+        if "unaffordable" in named:
+            why = msg("ai.great.unaffordable", who=Pw(view, me))
+        else:
+            moved = R.term_change(race.parts(P.settle_goods(view), me), race.parts(after, me), race.weights(view, me))
+            bits = [b for k in named for b in self.great_bits(view, me, k, parts, terms, moved)]
+            why = msg(f"ai.great.{'accepts' if total > 0 else 'declines'}", who=Pw(view, me), body=joined(bits, "semi"))
+        return valuation.Appraisal({**terms, "points": pts, "margin": parts["margin"], "thrift": thrift}, total, why, me)
+
+    def great_bits(self, view: World, me: str, name: str, parts: dict, terms: dict, moved: list) -> list[Msg]:
+        """The clauses that say one deciding part of a great power's answer."""
+        if name == "position":
+            return R.position_bits(moved, parts["position"])
+        if name == "route":
             avoided = joined(Ps(view, [q for q in self.persona.avoid if q in view.powers]), "and")
             pressed = terms["route"] > self.persona.route_value * 1.5
-            body = joined([body, msg("ai.great.route_pressed" if pressed else "ai.great.route", avoided=avoided,
-                                     worth=terms["route"])], "semi")
-        why = msg(f"ai.great.{verb}", who=Pw(view, me), body=body)
-        return valuation.Appraisal({**terms, "points": pts}, total, why, me)
+            return [msg("ai.great.route_pressed" if pressed else "ai.great.route", avoided=avoided, worth=terms["route"])]
+        if name == "premium":
+            return [msg("ai.great.premium", cost=terms["premium"])]
+        if name == "consent":
+            return [msg("ai.great.consent", worth=terms["consent"])]
+        if name == "paid":
+            return [msg("ai.great.pays", cost=terms["paid"])]
+        return [msg("ai.great.margin", gain=sum(v for k, v in parts.items() if k != "margin"),
+                    least=-parts["margin"])]
 
     def race_judgement(self, view: World, me: str, offer: Offer, judged: valuation.Appraisal) -> valuation.Appraisal:
-        """A C5 state's answer: the valuation rule's utility plus the change in its projected
-        objective points (`ai.race`, over POINTS_PER_UTILITY); the reason names the larger of the two."""
+        """A C5 state's answer: the valuation rule's utility plus the change in its projected objective
+        points (`ai.race`, over POINTS_PER_UTILITY) as one more part (`position`); the reason names the
+        parts that decided it (`valuation.deciders`), its projected points among them when they did."""
         if judged.bloc or judged.terms.get("closed"):
             return judged  # a bloc it refuses, or doors still closed: the rule's no stands
         _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race)
         race_part = terms["delta"] / POINTS_PER_UTILITY
         total = judged.total + race_part
         out = {**judged.terms, "race": round(race_part, 4)}
-        if abs(race_part) <= abs(judged.total) or not race_part:
-            return valuation.Appraisal(out, total, judged.reason, judged.who, judged.bloc)
         moved = R.term_change(race.parts(P.settle_goods(view), me), race.parts(after, me), race.weights(view, me))
-        bits = R.moves(moved) or [msg("ai.nothing_changes")]
-        why = msg(f"ai.great.{'accepts' if total > 0 else 'declines'}", who=Pw(view, me), body=joined(bits, "comma"))
+        other = offer.sender if offer.receiver == me else offer.receiver
+        why = valuation.c5_reason(view, me, other, judged.terms, total, "",
+                                  {"position": (race_part, R.position_bits(moved, terms["delta"]))})
         return valuation.Appraisal(out, total, why, judged.who, judged.bloc)
 
     def attend(self, view: World, me: str, forum: str) -> Decision:

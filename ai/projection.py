@@ -81,10 +81,17 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     delta = race.value(after, p, race_w) - before
     if kept < 1.0:  # its own pledges in the deal may slip: trust lost instead of aid given
         delta = kept * delta + (1.0 - kept) * (race.value(goods(slip_new(signed, world)), p, race_w) - before)
-    net = delta + thrift * lifetime(judged.terms) + thrift * (judged.terms.get("consent", 0.0) - judged.terms.get("paid", 0.0)) \
-        - UNAFFORDABLE * judged.terms.get("unaffordable", 0.0)
-    pts = net + ROUTE_POINTS * judged.terms.get("route", 0.0)
-    return pts, {**judged.terms, "delta": delta}, after
+    terms = {**judged.terms, "delta": delta}
+    return sum(great_parts(terms, thrift).values()), terms, after
+
+
+def great_parts(terms: dict, thrift: float) -> dict[str, float]:
+    """The parts a great power's worth of accepting an offer is the sum of: the change in its projected
+    points (`position`), `thrift` x the money (the contract's whole-life premium, the consent it wins, what
+    it pays now), a contract it could not pay for (UNAFFORDABLE against) and its route habit."""
+    return {"position": terms["delta"], "premium": thrift * lifetime(terms), "consent": thrift * terms.get("consent", 0.0),
+            "paid": -thrift * terms.get("paid", 0.0), "unaffordable": -UNAFFORDABLE * terms.get("unaffordable", 0.0),
+            "route": ROUTE_POINTS * terms.get("route", 0.0)}
 
 
 def habit_value(net: float, habit: float) -> float:

@@ -60,6 +60,11 @@ def moves(moved, limit: int = 2) -> list[Msg]:
     return out
 
 
+def position_bits(moved, delta: float) -> list[Msg]:
+    """What moved a seat's projected position: its measures that moved the same way (at most two), else the change."""
+    return moves([m for m in moved if (m[3] > 0) == (delta > 0)]) or [msg("ai.great.position", points=delta)]
+
+
 def action_reason(world: World, me: str, a: A.Action, terms: dict) -> Msg:
     """One or two sentences: what `me` does and the terms that made it worth doing."""
     who, does = P(world, me), phrase(world, a)

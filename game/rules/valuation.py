@@ -198,45 +198,84 @@ def appraise_c5(world: World, offer: Offer, habits: Mapping | None = None) -> Ap
              "hedging": -h.get("balance", 1.0) * hedging.penalty(world, c, p, gain),
              "backlash": -backlash.fear(world, c, p),
              "debt": -h.get("debt_fear", 0.0) * debt_added(world, c, to_c),
-             "closed": -1.0 if h.get("closed") else 0.0,
+             "closed": -1.0 if h.get("closed") else 0.0, "margin": -h.get("accept_margin", 0.0),
              "share_before": share(world, c, p), "share_after": hedging.share_after(world, c, p, gain),
              "tolerance": eco.tolerance}
     statements = [i for i in (*to_c, *from_c) if i.kind == "statement"]
     bloc = next((i.against for i in statements if hedging.refuses_bloc(world, c, i.against)), "")
     if not bloc and h.get("neutral"):
         bloc = next((i.against for i in statements if i.against), "")
-    total = money + diversity + terms["hedging"] + terms["backlash"] + terms["debt"] + terms["closed"]
-    total -= h.get("accept_margin", 0.0)
+    total = sum(c5_parts(terms).values())
     if bloc:
         total = -1.0
     return Appraisal(terms, total, c5_reason(world, c, p, terms, total, bloc), c, bloc)
 
 
-def c5_reason(world: World, c: str, p: str, t: dict, total: float, bloc: str) -> Msg:
-    """One or two sentences naming the terms that decided a C5 state's answer."""
+EVEN = 1e-9  # a total this close to 0 is an even balance
+C5_PARTS = ("money", "diversity", "hedging", "backlash", "debt", "closed", "margin")  # what a C5 state's total sums
+
+
+def c5_parts(t: Mapping[str, float]) -> dict[str, float]:
+    """The parts a C5 state's total is the sum of (`margin`: less the least it accepts)."""
+    return {k: t.get(k, 0.0) for k in C5_PARTS}
+
+
+def deciders(parts: Mapping[str, float], total: float) -> tuple[str, ...]:
+    """The parts that decided an answer whose `total` is the sum of `parts` (accept when above 0), largest
+    first: every part on the winning side without which the answer would change; when no single part is
+    needed so, those on the winning side, largest first, until without them it would change. An even
+    balance counts as changed (an offer with nothing for it and nothing against it is no reason to act)."""
+    accepts = total > 0
+    side = [k for k, v in sorted(parts.items(), key=lambda kv: -abs(kv[1])) if abs(v) > EVEN and (v > 0) == accepts]
+    needed = tuple(k for k in side if _changes(total - parts[k], accepts))
+    if needed:
+        return needed
+    rest, out = total, []
+    for k in side:
+        out.append(k)
+        rest -= parts[k]
+        if _changes(rest, accepts):
+            break
+    return tuple(out)
+
+
+def _changes(rest: float, accepted: bool) -> bool:
+    """Whether a total of `rest` would no longer give the answer (an even balance counts as changed)."""
+    return rest <= EVEN if accepted else rest >= -EVEN
+
+
+def c5_bits(world: World, c: str, p: str, t: Mapping[str, float], names) -> list[Msg]:
+    """One clause per named part of a C5 state's appraisal."""
+    said = {"money": lambda: msg("ai.c5.value" if t["money"] >= 0 else "ai.c5.cost", money=t["money"]),
+            "diversity": lambda: msg("ai.c5.diversity" if t["diversity"] > 0 else "ai.c5.diversity_loss",
+                                     gain=t["diversity"]),
+            "hedging": lambda: msg("ai.c5.share", power=P(world, p), before=t["share_before"], after=t["share_after"],
+                                   tolerance=t["tolerance"]),
+            "backlash": lambda: msg("ai.c5.backlash", fear=-t["backlash"]),
+            "debt": lambda: msg("ai.c5.debt", debt=-t["debt"]),
+            "closed": lambda: msg("ai.c5.closed"),
+            "margin": lambda: msg("ai.c5.margin", margin=-t["margin"])}
+    return [said[k]() for k in names if k in said]
+
+
+def c5_reason(world: World, c: str, p: str, t: dict, total: float, bloc: str, extra: Mapping | None = None) -> Msg:
+    """One or two sentences naming the terms that decided a C5 state's answer, and only those
+    (`deciders`: taking them away would change the answer). `extra`: further parts of the total an AI
+    adds, name -> (value, clauses that say it)."""
     cn = P(world, c)
     if bloc:
         return msg("ai.c5.bloc", who=cn, bloc=P(world, bloc))
-    verb = "accepts" if total > 0 else "declines"
-    if t.get("closed", 0.0) < 0:
-        return msg(f"ai.c5.{verb}_closed", who=cn)
-    parts = []
-    if t["hedging"] < 0:
-        parts.append(msg("ai.c5.share", power=P(world, p), before=t["share_before"], after=t["share_after"],
-                         tolerance=t["tolerance"]))
-    if t["backlash"] < -0.01:
-        parts.append(msg("ai.c5.backlash", fear=-t["backlash"]))
-    if t["diversity"] > 0.005:
-        parts.append(msg("ai.c5.diversity", gain=t["diversity"]))
-    if t.get("debt", 0.0) < -0.01:
-        parts.append(msg("ai.c5.debt", debt=-t["debt"]))
-    summary = msg("ai.c5.value" if t["money"] >= 0 else "ai.c5.cost", money=t["money"])
+    extra = extra or {}
+    parts = {**c5_parts(t), **{k: v for k, (v, _) in extra.items()}}
+    named = deciders(parts, total)
+    body = joined([b for k in named for b in (extra[k][1] if k in extra else c5_bits(world, c, p, t, (k,)))], "semi")
     if total > 0:
-        return msg("ai.c5.accepts", who=cn, body=joined(parts, "semi") if parts else summary, total=total)
-    if parts:
-        side = "value" if t["money"] >= 0 else "cost"
-        return msg(f"ai.c5.declines_despite_{side}", who=cn, body=joined(parts, "semi"), money=t["money"])
-    return msg("ai.c5.declines", who=cn, body=summary)
+        return msg("ai.c5.accepts", who=cn, body=body, total=total)
+    if named == ("closed",):
+        return msg("ai.c5.declines_closed", who=cn)
+    if t["money"] > 0 and "money" not in named:
+        return msg("ai.c5.declines_despite_value", who=cn, body=body, money=t["money"])
+    return msg("ai.c5.declines", who=cn, body=body)
 
 
 def avoids(world: World, corridor: str, powers) -> bool:
@@ -311,9 +350,9 @@ def appraise_neighbour(world: World, p: str, offer: Offer, habits: Mapping | Non
     money = per_gdp(world, p, energy_net + flows)
     total = money - h.get("accept_margin", 0.0)
     verb = "accepts" if total > 0 else "declines"
-    why = (f"{world.powers[p].name} {verb}: winter energy {energy_net:+.2f} and water worth {flows:+.2f} "
-           f"(US$ bn) come to {money:+.2f} for it.")
-    return Appraisal({"money": money, "energy": energy_net, "water": flows}, total, why)
+    why = msg(f"ai.neighbour.{verb}", who=P(world, p), energy=energy_net, water=flows, money=money)
+    return Appraisal({"money": money, "energy": energy_net, "water": flows, "margin": -h.get("accept_margin", 0.0)},
+                     total, why, p)
 
 
 def appraise(world: World, p: str, offer: Offer, habits: Mapping | None = None) -> Appraisal:
