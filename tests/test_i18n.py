@@ -226,10 +226,9 @@ def test_a_scenario_gives_its_texts_in_other_languages_and_bad_entries_are_named
     assert any("i18n.ru.events.nosuch.title" in s for s in said), said
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_scene_draws_in_every_language_whole_and_with_a_glyph_for_every_character(lang):
-    """Each scene at 720p and 1080p in each language: its texts are in that language, every character has a
-    glyph, and no text is cut without an ellipsis, runs out of its box or off the window, or is left out."""
+def scene_cuts(lang: str, configs) -> list:
+    """Draw every scene in `lang` at each (width, height, UI scale): what was cut, as (width, scale, scene, how,
+    text); fails at once on a character without a glyph or a scene mostly not in `lang`."""
     import pygame
 
     from game.ui import theme
@@ -238,14 +237,16 @@ def test_every_scene_draws_in_every_language_whole_and_with_a_glyph_for_every_ch
     have = set().union(*(theme.coverage(f) for f in theme.faces(lang)))
     cut = []
     try:
-        for size in ((1280, 720), (1920, 1080)):
+        for width, height, scale in configs:
             for name, make in scenes_to_render():
                 cuts = theme.cuts_start()
                 try:
-                    drawn = draw_scene(pygame.Surface(size), Settings(*size, language=lang), name, make)
+                    drawn = draw_scene(pygame.Surface((width, height)), Settings(width, height, scale=scale, language=lang),
+                                       name, make)
                 finally:
                     theme.cuts_stop()
-                cut += [(size[0], name, how, s) for how, s in cuts]
+                    theme.set_scale(1.0)
+                cut += [(width, scale, name, how, s) for how, s in cuts]
                 boxes = sorted({c for s in drawn for c in s if c.isprintable() and not c.isspace() and ord(c) not in have})
                 assert not boxes, (lang, name, boxes[:10])
                 native = [s for s in drawn if any(ord(c) > 0x3000 or 0x400 <= ord(c) < 0x500 for c in s)]
@@ -253,6 +254,23 @@ def test_every_scene_draws_in_every_language_whole_and_with_a_glyph_for_every_ch
     finally:
         theme.set_scale(1.0)
         text.set_language("en")
+    return cut
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_scene_draws_in_every_language_whole_and_with_a_glyph_for_every_character(lang):
+    """Each scene at 720p and 1080p in each language: its texts are in that language, every character has a
+    glyph, and no text is cut without an ellipsis, runs out of its box or off the window, or is left out."""
+    cut = scene_cuts(lang, ((1280, 720, 1.0), (1920, 1080, 1.0)))
+    assert not cut, sorted(set(cut))[:10]
+
+
+@pytest.mark.parametrize("lang", ("en", "ja", "ru"))
+def test_every_scene_fits_a_small_window_and_a_large_ui_scale(lang):
+    """Each scene on a 1024x600 netbook screen, and at UI scale 1.5 at 720p and 1080p: nothing cut without an
+    ellipsis, out of its box or off the window (dialogs grow with the scale, the map's legend stands in columns,
+    the state panel ends with an ellipsis, notes too long for their room become one line with a tooltip)."""
+    cut = scene_cuts(lang, ((1024, 600, 1.0), (1280, 720, 1.5), (1920, 1080, 1.5)))
     assert not cut, sorted(set(cut))[:10]
 
 

@@ -129,7 +129,7 @@ MIN_COLUMN = 170  # narrowest legend column, unscaled pixels
 
 def _legend_cell(entries: Sequence[tuple[str, str, str]], style: ChartStyle) -> int:
     """Width of one legend entry: swatch plus the longest label."""
-    return max((line_width(label, style.px(18)) for label, _, _ in entries), default=0) + style.px(SWATCH + 12)
+    return max((line_width(label, style.px(18)) for label, *_ in entries), default=0) + style.px(SWATCH + 12)
 
 
 def fit(s: str, size: int, width: int) -> str:
@@ -147,7 +147,7 @@ def _legend(surface, rect: pygame.Rect, entries, style: ChartStyle, cols: int = 
     pygame.draw.rect(surface, color(style.grid), rect, 1)
     col_w = (rect.width - style.px(6)) // cols
     rows = (len(entries) + cols - 1) // cols
-    for i, (label, col, mark) in enumerate(entries):
+    for i, (label, col, mark, *shape) in enumerate(entries):
         c, r = divmod(i, rows) if cols > 1 else (0, i)
         x = rect.left + style.px(6) + c * col_w
         mid = rect.top + style.px(5) + r * style.px(ROW) + style.px(12)
@@ -158,8 +158,12 @@ def _legend(surface, rect: pygame.Rect, entries, style: ChartStyle, cols: int = 
             _dashed_line(surface, color(col), (x, mid), (x1, mid), style.px(3), style.px(6))
         elif mark == "hatched":
             _hatched(surface, pygame.Rect(x, mid - style.px(7), x1 - x, style.px(14)), color(col), style)
-        else:
+        elif not shape:
             pygame.draw.rect(surface, color(col), (x, mid - style.px(6), x1 - x, style.px(12)))
+        if shape:  # a line's legend: its stroke with its marker in the middle
+            if mark != "dashed":
+                pygame.draw.line(surface, color(col), (x, mid), (x1, mid), style.px(3))
+            marker(surface, color(col), ((x + x1) // 2, mid), shape[0], style.px(5), mark == "dashed")
         label = fit(label, style.px(18), col_w - style.px(SWATCH))
         text(surface, label, (x1 + style.px(6), mid), style.px(18), style.ink, "midleft")
 
@@ -237,6 +241,42 @@ def _axes(surface, area: pygame.Rect, x_ticks, x_labels, y_ticks, y_unit, x_labe
     return plot
 
 
+MARKERS = ("circle", "square", "triangle", "diamond", "triangle_down", "cross", "plus", "star")
+
+
+def line_markers(series: Sequence[Series]) -> list[str]:
+    """The marker of each line: one shape per colour (a game series and its history share it), so lines that
+    a colour-blind reader cannot tell apart by colour still differ in shape."""
+    colours: list[str] = []
+    for s in series:
+        if s.color.lower() not in colours:
+            colours.append(s.color.lower())
+    return [MARKERS[colours.index(s.color.lower()) % len(MARKERS)] for s in series]
+
+
+def marker(surface, col, p, kind: str, r: int, hollow: bool = False) -> None:
+    """One data point drawn as `kind` (see MARKERS) of radius r; hollow draws its outline only."""
+    x, y = p
+    width = max(1, r // 2) if hollow else 0
+    shapes = {"square": [(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)],
+              "triangle": [(x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r)],
+              "triangle_down": [(x, y + r + 1), (x + r + 1, y - r), (x - r - 1, y - r)],
+              "diamond": [(x, y - r - 1), (x + r + 1, y), (x, y + r + 1), (x - r - 1, y)]}
+    if kind == "star":
+        shapes["star"] = [(x + (r + 2 if i % 2 == 0 else r // 2) * math.sin(i * math.pi / 5),
+                           y - (r + 2 if i % 2 == 0 else r // 2) * math.cos(i * math.pi / 5)) for i in range(10)]
+    if kind in shapes:
+        pygame.draw.polygon(surface, col, shapes[kind], width)
+    elif kind == "cross":
+        pygame.draw.line(surface, col, (x - r, y - r), (x + r, y + r), max(2, r // 2))
+        pygame.draw.line(surface, col, (x - r, y + r), (x + r, y - r), max(2, r // 2))
+    elif kind == "plus":
+        pygame.draw.line(surface, col, (x - r - 1, y), (x + r + 1, y), max(2, r // 2))
+        pygame.draw.line(surface, col, (x, y - r - 1), (x, y + r + 1), max(2, r // 2))
+    else:
+        pygame.draw.circle(surface, col, p, r, width)
+
+
 def _dashed_line(surface, col, a, b, width: int, dash: int) -> None:
     """A dashed straight line from a to b."""
     length = math.dist(a, b)
@@ -275,7 +315,8 @@ def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: Sequence[Seri
     """Lines over x (years) for several series, with axes, ticks, title and legend."""
     rect = pygame.Rect(rect)
     inner = _frame(surface, rect, title, y_label, style)
-    entries = [(s.label, s.color, "dashed" if s.dashed else "solid") for s in series]
+    shapes = line_markers(series)
+    entries = [(s.label, s.color, "dashed" if s.dashed else "solid", m) for s, m in zip(series, shapes)]
     area, legend_rect, legend_cols = _split_legend(inner, entries, style)
     _y_label(surface, area, y_label, style)
     all_x = [x for s in series for x in s.xs] or [0.0]
@@ -292,7 +333,7 @@ def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: Sequence[Seri
     y0, y1 = y_ticks[0], y_ticks[-1]
     clip = surface.get_clip()
     surface.set_clip(plot.inflate(style.px(12), style.px(12)))
-    for s in series:
+    for s, shape in zip(series, shapes):
         pts = [(x_pos(plot, x), plot.bottom - (y - y0) / (y1 - y0) * plot.height) for x, y in zip(s.xs, s.ys)]
         col = color(s.color)
         if len(pts) > 1:
@@ -302,7 +343,7 @@ def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: Sequence[Seri
             else:
                 pygame.draw.lines(surface, col, False, pts, style.px(3))
         for p in pts:
-            pygame.draw.circle(surface, col, p, style.px(4.5), style.px(2) if s.dashed else 0)
+            marker(surface, col, p, shape, style.px(4.5), s.dashed)
     surface.set_clip(clip)
     if legend_rect:
         _legend(surface, legend_rect, entries, style, legend_cols)

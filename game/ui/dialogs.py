@@ -30,16 +30,17 @@ class Dialog(UIScene):
     """A window over the screen below; Esc closes it."""
 
     transparent = True
-    size = (0.62, 0.72)  # share of the screen
+    size = (0.62, 0.72)  # share of the screen at UI scale 1 (grown with the scale)
 
     def frame(self, surface: pygame.Surface, title: str) -> pygame.Rect:
         """Dim the screen, draw the window and its title; returns the inner rectangle."""
         self.begin()
         surface.blit(dimmer(surface.get_size()), (0, 0))
         W, H = surface.get_size()
-        w, h = int(W * self.size[0]), int(H * self.size[1])
+        grow = max(1.0, theme.scale())  # larger text needs a larger window, up to nearly the whole screen
+        w, h = int(W * min(0.96, self.size[0] * grow)), int(H * min(0.94, self.size[1] * grow))
         rect = pygame.Rect((W - w) // 2, (H - h) // 2, w, h)
-        theme.panel(surface, rect, (30, 35, 46), theme.ACCENT, 8)
+        theme.panel(surface, rect, theme.DIALOG, theme.ACCENT, 8)
         theme.text(surface, title, (rect.left + theme.px(18), rect.top + theme.px(14)), 22, bold=True)
         return pygame.Rect(rect.left + theme.px(18), rect.top + theme.px(18) + theme.line_height(22),
                            rect.width - theme.px(36), rect.height - theme.px(30) - theme.line_height(22))
@@ -660,9 +661,12 @@ class EventCardsScene(Dialog):
         ev = self.cards[min(self.i, len(self.cards) - 1)]
         inner = self.frame(surface, tr("card.title", year=self.year, n=self.i + 1, total=len(self.cards)))
         y = theme.paragraph(surface, event_text(ev, "title"), inner, 24, theme.YELLOW, True) + theme.px(10)
-        y = theme.paragraph(surface, event_text(ev, "note"), pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(90)),
-                            17) + theme.px(10)
-        if does := self.effects(ev):
+        does = self.effects(ev)
+        keep = len(theme.wrap(does, inner.width, 15)) * theme.line_height(15) + theme.px(10) if does else 0
+        keep = min(keep, (inner.bottom - y - theme.px(90)) // 2)  # what it does keeps room; the note is cut first
+        y = theme.paragraph(surface, event_text(ev, "note"),
+                            pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(90) - keep), 17) + theme.px(10)
+        if does:
             y = theme.paragraph(surface, does, pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(80)),
                                 15, theme.SKY) + theme.px(10)
         if ev.source:

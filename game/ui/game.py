@@ -562,6 +562,8 @@ class GameScene(UIScene):
         sh = shares_of(w, c)
         bw = body.width - theme.px(150)
         for h, v in sh.items():
+            if self.no_room(surface, body, y):
+                return
             nm = words.pname(w, h) if h in w.powers else tr("legend.others_short")
             col = theme.hex_color(w.powers[h].color) if h in w.powers else theme.OTHERS
             theme.text(surface, nm, (body.left, y), 14, width=theme.px(78))
@@ -575,17 +577,23 @@ class GameScene(UIScene):
                      tr("tip.share", power=words.pname(w, h) if h in w.powers else tr("legend.others"), now=f"{v:.0%}", before=f"{old:.0%}", tol=f"{eco.tolerance:.0%}")
                      + (" " + tr("tip.trust", value=f"{trust:.2f}") if trust is not None else ""))
             y += theme.line_height(14) + 1
+        if self.no_room(surface, body, y):
+            return
         y = self.heading(surface, body, y, tr("panel.resources"))
         for r, made in eco.production.items():
+            if self.no_room(surface, body, y):
+                return
             res = eco.reserves.get(r)
             val = f"{made:g} {words.unit(r)}" + (f" / {res:g}" if res else "")
             y = self.row(surface, body, y, words.resource(r), val, tr("tip.production", resource=words.resource(r)))
+        if self.no_room(surface, body, y):
+            return
         debt = sum(eco.debt.values())
         y = self.heading(surface, body, y, tr("panel.debt", total=debt))
-        if eco.debt:
+        if eco.debt and not self.no_room(surface, body, y):
             txt = ", ".join(f"{words.pname(w, k)} {v:.2f}" for k, v in eco.debt.items())
             y = self.row(surface, body, y - theme.line_height(14) - 1, "", "", tr("tip.debt"))
-            y = theme.paragraph(surface, txt, pygame.Rect(body.left, y, body.width, 200), 14)
+            y = theme.paragraph(surface, txt, pygame.Rect(body.left, y, body.width, body.bottom - y), 14)
         room = body.bottom - 2 * theme.line_height(14)
         if y > room:
             return
@@ -606,6 +614,15 @@ class GameScene(UIScene):
             r = theme.text(surface, label, (body.left, y), 13, width=body.width)
             self.tip(pygame.Rect(body.left, y, body.width, r.height), corridor_tip(w, k))
             y += step
+
+    def no_room(self, surface, body, y: int) -> bool:
+        """Whether the panel has no room for two more lines below y (then it ends with an ellipsis; the rest is
+        on the map's tooltips, the Agenda tab and a larger window)."""
+        if y + 2 * theme.line_height(14) <= body.bottom:
+            return False
+        if y + theme.line_height(14) <= body.bottom:
+            theme.text(surface, theme.ELLIPSIS, (body.left, y), 14, theme.MUTED)
+        return True
 
     def draw_corridor(self, surface, body, w, k) -> None:
         """A corridor's mode, status, capacity, flow and owners."""
@@ -698,13 +715,20 @@ class GameScene(UIScene):
         self.button(surface, (rect.left + 4 * pad + 3 * bw, y, bw, bh), tr("act.save"), self.quicksave,
                     enabled=has_save, tooltip=tr("tip.save") if has_save else tr("menu.unavailable.saves"), id="save",
                     size=15)
+        below = pygame.Rect(rect.left + pad, y + bh + 4, rect.width - 2 * pad, rect.bottom - y - bh - 4)
         if self.message:
-            theme.paragraph(surface, self.message, pygame.Rect(rect.left + pad, y + bh + 4, rect.width - 2 * pad,
-                                                               rect.bottom - y - bh - 4), 14, theme.YELLOW)
+            self.note(surface, below, self.message, 14, theme.YELLOW)
         elif w.phase in PHASES:
-            theme.paragraph(surface, tr(f"phase.{w.phase}.tip"), pygame.Rect(rect.left + pad, y + bh + 4,
-                                                                             rect.width - 2 * pad,
-                                                                             rect.bottom - y - bh - 4), 13, theme.MUTED)
+            self.note(surface, below, tr(f"phase.{w.phase}.tip"), 13, theme.MUTED)
+
+    def note(self, surface, rect, s: str, size: int, color) -> None:
+        """A message under the action bar: wrapped when there is room, else one line ending with an ellipsis
+        (the whole of it in a tooltip)."""
+        if rect.height >= 2 * theme.line_height(size):
+            theme.paragraph(surface, s, rect, size, color)
+            return
+        r = theme.text(surface, s, rect.topleft, size, color, width=rect.width)
+        self.tip(r, s)
 
     def draw_feed(self, surface, rect) -> None:
         """The event feed: the newest lines this seat may read, newest first."""

@@ -20,7 +20,6 @@ from game.ui.i18n import render, tr
 PAD = (0.45, 0.35, 0.45, 0.2)  # room left, below, right, above the C5 states, as shares of their size
 CORRIDOR = (238, 238, 238)
 CASING = (16, 18, 22)
-HOVER = theme.YELLOW
 DISRUPTED = theme.VERMILLION
 MODES = ("oil_pipeline", "gas_pipeline", "rail", "ferry_rail", "road")
 STATUSES = ("operating", "building", "planned", "disrupted")
@@ -135,8 +134,10 @@ class MapView:
                 continue
             x, y = self.to_screen(c.label)
             x, y = x + shift[0], y + shift[1]
-            if 30 < x < surf.get_width() - 30 and 12 < y < surf.get_height() - 12 and self._big(c):
-                theme.halo_text(surf, render(Named("country", iso, c.name)), (x, y), 13, (172, 176, 182), anchor="center")
+            name = render(Named("country", iso, c.name))
+            half = theme.width(name, 13) // 2 + 2
+            if half < x < surf.get_width() - half and 12 < y < surf.get_height() - 12 and self._big(c):
+                theme.halo_text(surf, name, (x, y), 13, (172, 176, 182), anchor="center")
 
     def _big(self, c) -> bool:
         """Whether a country is large enough on screen to carry a name."""
@@ -195,7 +196,8 @@ class MapView:
                 for ring in self.data.countries[iso[target]].rings:
                     pts = local(self.ring_points(ring))
                     if len(pts) >= 3:
-                        pygame.draw.lines(surf, HOVER, True, pts, theme.px(width))
+                        pygame.draw.lines(surf, theme.SELECTION_EDGE, True, pts, theme.px(width) + 4)
+                        pygame.draw.lines(surf, theme.SELECTION, True, pts, theme.px(width))
         self._draw_neighbour_names(surf, world, shift)
         for p in world.great_powers():
             if p in iso:
@@ -258,7 +260,8 @@ class MapView:
             return
         width = self.width_of(world, k)
         if lit:
-            pygame.draw.lines(surf, HOVER, False, pts, width + theme.px(6))
+            pygame.draw.lines(surf, theme.SELECTION_EDGE, False, pts, width + theme.px(10))
+            pygame.draw.lines(surf, theme.SELECTION, False, pts, width + theme.px(6))
         draw_route(surf, pts, k.mode, k.status, width)
 
     # --- picking -------------------------------------------------------------------------
@@ -283,38 +286,50 @@ class MapView:
         return None
 
     def draw_legend(self, surface: pygame.Surface, world, corner) -> pygame.Rect:
-        """The legend: power colours, corridor modes and statuses (bottom-left at `corner`)."""
+        """The legend: power colours, corridor modes and statuses (bottom-left at `corner`); its sections stand
+        side by side when one column would be taller than the room above `corner`."""
         lh = theme.line_height(13) + 2
         holders = list(world.great_powers()) + ["others"]
-        rows = len(holders) + len(MODES) + len(STATUSES) + 3
-        w, h = theme.px(190), rows * lh + theme.px(12)
-        rect = pygame.Rect(corner[0], corner[1] - h, w, h)
+        sections = [("influence", holders), ("modes", list(MODES)), ("status", list(STATUSES))]
+        room = corner[1] - theme.px(8)
+        columns: list[list] = [[]]
+        for sec in sections:
+            used = sum(len(e) + 1 for _, e in columns[-1])
+            if columns[-1] and (used + len(sec[1]) + 1) * lh + theme.px(12) > room:
+                columns.append([])
+            columns[-1].append(sec)
+        labels = [words.pname(world, h) if h in world.powers else tr("legend.others") for h in holders]
+        labels += [tr(f"mode.{m}") for m in MODES] + [tr(f"status.{st}") for st in STATUSES]
+        col_w = max([theme.px(190)] + [theme.width(t, 13) + theme.px(42) for t in labels])
+        h = max(sum(len(e) + 1 for _, e in col) for col in columns) * lh + theme.px(12)
+        rect = pygame.Rect(corner[0], corner[1] - h, col_w * len(columns), h)
         box = pygame.Surface(rect.size, pygame.SRCALPHA)
         box.fill((18, 20, 26, 215))
         surface.blit(box, rect)
-        x, y = rect.left + theme.px(8), rect.top + theme.px(6)
-        theme.text(surface, tr("legend.influence"), (x, y), 13, theme.MUTED, True)
-        y += lh
-        for hid in holders:
-            col = theme.hex_color(world.powers[hid].color) if hid in world.powers else theme.OTHERS
-            pygame.draw.rect(surface, col, (x, y + 2, theme.px(22), lh - 5))
-            label = words.pname(world, hid) if hid in world.powers else tr("legend.others")
-            theme.text(surface, label, (x + theme.px(30), y), 13)
-            y += lh
-        theme.text(surface, tr("legend.modes"), (x, y), 13, theme.MUTED, True)
-        y += lh
-        for mode in MODES:
-            draw_route(surface, [(x, y + lh // 2), (x + theme.px(24), y + lh // 2)], mode, "operating", theme.px(3))
-            theme.text(surface, tr(f"mode.{mode}"), (x + theme.px(30), y), 13)
-            y += lh
-        theme.text(surface, tr("legend.status"), (x, y), 13, theme.MUTED, True)
-        y += lh
-        for status in STATUSES:
-            draw_route(surface, [(x, y + lh // 2), (x + theme.px(24), y + lh // 2)], "oil_pipeline", status,
-                       theme.px(3))
-            theme.text(surface, tr(f"status.{status}"), (x + theme.px(30), y), 13)
-            y += lh
+        for i, col in enumerate(columns):
+            x, y = rect.left + i * col_w + theme.px(8), rect.top + theme.px(6)
+            for name, entries in col:
+                theme.text(surface, tr(f"legend.{name}"), (x, y), 13, theme.MUTED, True, width=col_w - theme.px(12))
+                y += lh
+                for entry in entries:
+                    self._legend_entry(surface, world, name, entry, x, y, lh, col_w)
+                    y += lh
         return rect
+
+    def _legend_entry(self, surface, world, section: str, entry: str, x: int, y: int, lh: int, col_w: int) -> None:
+        """One legend row: a colour swatch or a route sample, then its name."""
+        if section == "influence":
+            col = theme.hex_color(world.powers[entry].color) if entry in world.powers else theme.OTHERS
+            pygame.draw.rect(surface, col, (x, y + 2, theme.px(22), lh - 5))
+            label = words.pname(world, entry) if entry in world.powers else tr("legend.others")
+        elif section == "modes":
+            draw_route(surface, [(x, y + lh // 2), (x + theme.px(24), y + lh // 2)], entry, "operating", theme.px(3))
+            label = tr(f"mode.{entry}")
+        else:
+            draw_route(surface, [(x, y + lh // 2), (x + theme.px(24), y + lh // 2)], "oil_pipeline", entry,
+                       theme.px(3))
+            label = tr(f"status.{entry}")
+        theme.text(surface, label, (x + theme.px(30), y), 13, width=col_w - theme.px(42))
 
 
 class Ref:

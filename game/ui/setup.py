@@ -213,9 +213,12 @@ class SetupScene(UIScene):
         if not rows:
             theme.text(surface, tr("setup.filter.none"), (rect.left, y), 15, theme.MUTED)
         elif len(rows) > fits:
-            theme.paragraph(surface, tr("list.more", shown=f"{self.scroll + 1}-{min(len(rows), self.scroll + fits)}",
-                                        total=len(rows)), pygame.Rect(rect.left, y, rect.width, self.list_rect.bottom - y),
-                            13, theme.MUTED)
+            more = tr("list.more", shown=f"{self.scroll + 1}-{min(len(rows), self.scroll + fits)}", total=len(rows))
+            box = pygame.Rect(rect.left, y, rect.width, self.list_rect.bottom - y)
+            if len(theme.wrap(more, box.width, 13)) * theme.line_height(13) <= box.height:
+                theme.paragraph(surface, more, box, 13, theme.MUTED)
+            else:  # no room to wrap it: one line ending with an ellipsis, the whole note as its tooltip
+                self.tip(theme.text(surface, more, box.topleft, 13, theme.MUTED, width=box.width), more)
         y = self.list_rect.bottom + theme.px(10)
         theme.text(surface, tr("setup.seed"), (rect.left, y), 18, theme.MUTED)
         y += theme.line_height(18) + theme.px(4)

@@ -32,6 +32,7 @@ PURPLE = (204, 121, 167)
 
 BG = (24, 28, 36)
 PANEL = (34, 40, 52)
+DIALOG = (30, 35, 46)
 PANEL_EDGE = (70, 80, 98)
 TEXT = (232, 234, 238)
 MUTED = (150, 158, 172)
@@ -40,11 +41,13 @@ BUTTON = (52, 62, 80)
 BUTTON_HOVER = (70, 86, 112)
 BUTTON_OFF = (42, 46, 56)
 FOCUS = YELLOW
+SELECTION = (255, 255, 255)  # the map's selection and hover: white on a black casing, a pair no power's colour
+SELECTION_EDGE = (0, 0, 0)   # comes near, to normal sight or under colour blindness (tests/test_colour.py)
 SEA = (28, 44, 66)
 LAND = (70, 74, 80)
 LAND_EDGE = (40, 44, 50)
 C5_BASE = (110, 114, 120)
-WARN = VERMILLION
+WARN = (250, 120, 50)  # vermillion lightened to 4.5:1 on every panel (tests/test_colour.py)
 OTHERS = (140, 140, 140)
 
 TEXT_CACHE_BYTES = 8 * 2 ** 20  # rendered lines kept for reuse, at most this many bytes of pixels
