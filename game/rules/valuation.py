@@ -28,8 +28,8 @@ from typing import Mapping
 from attrs import frozen
 
 from game.model import GREAT, Item, Offer, World
-from game.rules import (backlash, contracts, credibility, dependence, economy, energy, geography, hedging, refining,
-                        tender, transit, water)
+from game.rules import (backlash, contracts, credibility, debt, dependence, economy, energy, geography, hedging,
+                        migration, refining, tender, transit, water)
 from game.rules.influence import per_gdp, share
 from game.text import Msg, joined, msg
 from game.text import power as P
@@ -63,7 +63,19 @@ def bn_received(world: World, c: str, p: str, items) -> float:
             total += i.amount * AID_WORTH[i.aid_kind] * credibility.value_factor(world, c, p)
         elif i.kind == "cofinance":
             total += 0.5 * i.amount
+        elif i.kind in RELIEF:
+            total += debt.relief(world, c, p, i)
+        elif i.kind == "quota":
+            total += migration.quota_worth(world, c, p, i.amount)
     return total
+
+
+RELIEF = ("writedown", "grace")  # items by which a creditor eases a state's debt (rule debt)
+
+
+def relief_cost(world: World, p: str, c: str, items) -> float:
+    """US$ bn of repayments creditor p gives up with the write-downs and graces among `items`."""
+    return sum(debt.relief(world, c, p, i) for i in items if i.kind in RELIEF) if c in world.economies else 0.0
 
 
 def contract_route(world: World, seller: str, buyer: str, i: Item):
@@ -154,6 +166,8 @@ def influence_gain(world: World, c: str, p: str, items) -> float:
             gain += world.param("influence.cofinance") * per_gdp(world, c, i.amount)
         elif i.kind == "statement":
             gain += world.param("institutions.forum_bonus")
+        elif i.kind in RELIEF:
+            gain += debt.goodwill(world, c, p, i)
     return gain
 
 
@@ -265,7 +279,7 @@ def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = 
     bought = [i for i in to_p if i.kind in SALES and c in world.economies]
     goods = sum(security_worth(world, p, c, i) for i in bought)
     premium = sum(buyer_premium(world, c, i) for i in bought)
-    paid = sum(i.amount for i in from_p if i.kind in ("aid", "cofinance"))
+    paid = sum(i.amount for i in from_p if i.kind in ("aid", "cofinance")) + relief_cost(world, p, c, from_p)
     standing = 0.0
     if c in world.economies:
         standing = influence_gain(world, c, p, from_p) * world.economies[c].gdp ** 0.5
