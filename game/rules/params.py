@@ -141,6 +141,7 @@ PARAMS: dict[str, Param] = {
     "agenda.capacity_half": Param(150.0, 0.1, 10000, "route capacity into a market (Mt a year) that scores half"),
     "agenda.energy_half": Param(20.0, 0.1, 10000, "oil and gas received from the C5 (Mt + bcm) that scores half"),
     "agenda.transit_half": Param(1.0, 0.01, 1000, "transit fees earned (US$ bn a year) that score half"),
+    "agenda.remittance_half": Param(0.25, 0.001, 10, "remittances as a share of GDP that score half of a state's remittances term"),
     # Contracts: prices on both sides, whole-life values
     "contracts.resale": Param(1.0, 0, 1, "share of the world-price value of delivered goods a buyer's home market pays back to its treasury"),
     "contracts.default_trust": Param(0.15, 0, 1, "trust a seller loses in a buyer that defaults on a contract"),

@@ -10,6 +10,9 @@ seller `A(n) x v x [(p f g - cost_k) - (p g - cost_best) - lock_in x p g]`, agai
 best other route to any buyer at the world price; buyer `A(n) x [u x p x (energy value
 factor - 1 + insecurity) - v x p x g x (f - resale)]`, u the secure units up to its
 uncovered demand, against its best other source, the world market at the world price.
+Debt relief (rule 21) is money to the state and money paid by the creditor (the amount written
+off, or the interest forgone in a grace), and wins the creditor goodwill influence; a migrant
+quota (rule 22) is worth `migration.value_years` years of the change in remittances to the state.
 A buyer refuses a contract whose yearly premium, added to its contract bill, exceeds
 its yearly income (it could not pay and would default).
 The AI and the reasons shown to players both come from here.
