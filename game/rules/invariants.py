@@ -64,7 +64,8 @@ FIELDS: tuple[Field, ...] = (
     Field("economies.*.debt.*", 0, 1_000_000, "US$ bn", "debt to one creditor"),
     Field("economies.*.goods.*", 0, 1_000_000, "US$ bn a year", "goods trade with a great power"),
     Field("economies.*.remittances.*", 0, 1_000_000, "US$ bn a year", "money migrants in a great power send home"),
-    Field("economies.*.entry.*", 0, 10, "x", "how open a host is to a state's migrants (1 = as at the start)"),
+    Field("economies.*.entry.*", 0, 10, "x", "how open a host is to a state's migrants (1 = as at the start)",
+          event=False),  # events scale remittances; an entry level moves only by rule migration
     Field("economies.*.grace.*", 0, LAST_YEAR, "year", "last year of a creditor's grace on debt service", whole=True,
           event=False),
     Field("economies.*.reexport", 0, 0.5, "a year", "extra growth of goods from outside its common market"),

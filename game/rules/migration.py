@@ -71,6 +71,13 @@ def quota_worth(world: World, c: str, g: str, new: float) -> float:
     return world.param("migration.value_years") * before * (new - old) / max(old, 1e-9)
 
 
+def quota_influence(world: World, c: str, g: str, new: float) -> float:
+    """Influence host g wins in c over `migration.value_years` years from the change in remittances a quota brings
+    (rule trade: `trade.influence x change / sqrt(GDP)` a year)."""
+    change = quota_worth(world, c, g, new) / max(world.param("migration.value_years"), 1.0)
+    return world.param("migration.value_years") * world.param("trade.influence") * per_gdp(world, c, change)
+
+
 def steps(world: World, c: str, g: str) -> tuple[float, ...]:
     """The entry levels the menu offers g for c: a step up and a step down, within bounds."""
     now, step = level(world, c, g), world.param("migration.step")

@@ -83,7 +83,7 @@ PARAMS: dict[str, Param] = {
     "debt.writedown_share": Param(0.25, 0.01, 1, "share of its debt to a creditor that a state's standard request asks written off"),
     "debt.grace_years": Param(3, 1, 10, "years without debt service a standard rescheduling asks"),
     "debt.max_grace": Param(5, 1, 20, "longest grace a rescheduling may give"),
-    "debt.goodwill": Param(0.6, 0, 5, "influence a creditor wins per US$ bn it forgives or defers, divided by sqrt(GDP)"),
+    "debt.goodwill": Param(1.0, 0, 5, "influence a creditor wins per US$ bn of relief (written off, or interest forgone), divided by sqrt(GDP)"),
     "debt.trust_gain": Param(0.03, 0, 0.5, "trust a state gains in a creditor that writes down or reschedules its debt"),
     # Labour migration and remittances (rule migration)
     "migration.step": Param(0.2, 0.01, 1, "change of a host's entry level the action menu offers"),

@@ -171,6 +171,8 @@ def influence_gain(world: World, c: str, p: str, items) -> float:
             gain += world.param("institutions.forum_bonus")
         elif i.kind in RELIEF:
             gain += debt.goodwill(world, c, p, i)
+        elif i.kind == "quota":
+            gain += migration.quota_influence(world, c, p, i.amount)
     return gain
 
 
