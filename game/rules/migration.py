@@ -13,7 +13,9 @@ to e':
     trust[c,g] += migration.trust x (e' - e) / migration.step
 
 so a host that tightens entry is a lever on a sending state's economy (and loses its trust),
-and one that eases it wins trust and, through the remittances, influence.
+and one that eases it wins trust and, through the remittances, influence. A host values a quota
+it grants at `migration.labour_value` times the remittances it adds over `migration.value_years`
+years (the labour its economy gains); the sending state at those remittances.
 Sources: GAME_V2.md (labour migration and remittances among the states' levers);
 004_a1b4f633fd039a28.txt (a neighbour that holds a lifeline holds leverage); the
 scenarios' remittances from the World Bank (KNOMAD) series: Tajikistan ~27% of GDP in 2015
@@ -55,11 +57,11 @@ def set_level(world: World, g: str, c: str, new: float) -> World:
     return add_trust(world, c, g, world.param("migration.trust") * (new - old) / world.param("migration.step"))
 
 
-def year_influence(world: World, c: str, g: str, before: World) -> World:
-    """The influence g wins (or loses) this year from the change in c's remittances since `before` (rule trade:
-    `trade.influence x change / sqrt(GDP)`), for a look ahead to the year's end."""
+def influence_ahead(world: World, c: str, g: str, before: World) -> World:
+    """The influence g wins (or loses) over `migration.value_years` years from the change in c's remittances since
+    `before` (rule trade: `trade.influence x change / sqrt(GDP)` a year), for a look ahead."""
     change = world.economies[c].remittances.get(g, 0.0) - before.economies[c].remittances.get(g, 0.0)
-    gain = world.param("trade.influence") * per_gdp(world, c, change)
+    gain = world.param("migration.value_years") * world.param("trade.influence") * per_gdp(world, c, change)
     return hedging.win(world, c, g, gain) if gain > 0 else add_influence(world, c, g, gain)
 
 
@@ -69,6 +71,12 @@ def quota_worth(world: World, c: str, g: str, new: float) -> float:
     old = level(world, c, g)
     before = world.economies[c].remittances.get(g, 0.0)
     return world.param("migration.value_years") * before * (new - old) / max(old, 1e-9)
+
+
+def labour_worth(world: World, c: str, g: str, new: float) -> float:
+    """US$ bn host g puts on a quota for c's workers at `new`: `migration.labour_value x` the remittances it adds over
+    `migration.value_years` years (the work they do is worth more to its economy than what they send home)."""
+    return world.param("migration.labour_value") * quota_worth(world, c, g, new)
 
 
 def quota_influence(world: World, c: str, g: str, new: float) -> float:

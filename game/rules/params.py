@@ -91,6 +91,7 @@ PARAMS: dict[str, Param] = {
     "migration.max_entry": Param(1.4, 1, 10, "highest entry level a host may set or promise"),
     "migration.spend": Param(0.6, 0, 2, "share of a change in remittances that changes the sending state's GDP (households spend it)"),
     "migration.trust": Param(0.04, 0, 0.5, "trust a sending state gains in a host per step it eases entry (and loses per step it tightens)"),
+    "migration.labour_value": Param(0.5, 0, 5, "what a host puts on a year of migrant labour, per US$ bn of remittances the workers send home"),
     "migration.value_years": Param(3, 0, 30, "years of a change in remittances a state counts when it negotiates a quota"),
     # 7. Refining bottleneck
     "refining.ore_ratio": Param(0.1, 0.01, 1, "value of raw rare-earth ore as a share of refined oxide"),

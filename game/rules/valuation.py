@@ -194,6 +194,13 @@ def consent_worth(world: World, p: str, items) -> float:
     return worth
 
 
+def labour_worth(world: World, p: str, c: str, items) -> float:
+    """US$ bn host p puts on the migrant quotas among the items it gives c (rule migration: the labour it gains)."""
+    if c not in world.economies:
+        return 0.0
+    return sum(migration.labour_worth(world, c, p, i.amount) for i in items if i.kind == "quota")
+
+
 def debt_added(world: World, c: str, items) -> float:
     """Rise in c's debt-to-GDP ratio from the loans among `items`."""
     return sum(i.amount for i in items if i.kind == "aid" and i.aid_kind == "loan") / max(world.economies[c].gdp, 0.1)
@@ -289,7 +296,7 @@ def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = 
     if c in world.economies:
         standing = influence_gain(world, c, p, from_p) * world.economies[c].gdp ** 0.5
     route = route_worth(world, p, to_p, h)
-    consent = consent_worth(world, p, to_p)
+    consent = consent_worth(world, p, to_p) + labour_worth(world, p, c, from_p)
     total = goods + standing + route + consent - paid - premium - h.get("accept_margin", 0.0)
     unaffordable = 1.0 if bought and not affordable(world, p, c, bought) else 0.0
     if unaffordable:
