@@ -18,7 +18,7 @@ from game.model import GREAT, World
 from game.model.ops import with_corridor, with_economy, with_power
 from game.rules import actions as A
 from game.rules import backlash, credibility, economy, energy, geography, institutions, valuation
-from game.rules import dependence, dilution, tender, water
+from game.rules import caucus, dependence, dilution, migration, tender, water
 from game.rules import refining as refining_rule
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
@@ -74,7 +74,7 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     judged = valuation.appraise(world, p, o, habits)
     base = settle_goods(world)
     signed, _ = EFFECTS["accept"](world, A.Accept(o.receiver, offer_id))
-    after, kept = deliver(signed, world)
+    after, kept = deliver(remittance_influence(signed, world), world)
     goods = settle_goods if after.contracts.keys() != world.contracts.keys() else (lambda w: graft(w, base))
     after = goods(after)
     before = race.value(base, p, race_w)
@@ -178,6 +178,23 @@ def tendered(world: World, action: A.Tender) -> World:
     return with_economy(world, c, production={**eco.production, r: eco.production.get(r, 0.0) + t.volume})
 
 
+def remittance_influence(world: World, view: World) -> World:
+    """The influence ahead from remittances the action changed (an entry level or a quota, rule migration)."""
+    for c, eco in world.economies.items():
+        for g in eco.remittances:
+            if eco.remittances[g] != view.economies[c].remittances.get(g, 0.0):
+                world = migration.influence_ahead(world, c, g, view)
+    return world
+
+
+def meeting(world: World, action: A.Convene) -> World:
+    """The World once the meeting the seat convened is held (rule caucus): its stance for the seat, with as many
+    attending as have convened so far or the quorum, whichever is more (the others are expected to come)."""
+    f = world.forums[action.forum]
+    attending = max(len(f.convened), int(world.param("caucus.quorum")))
+    return caucus.stance(world, f, (action.actor,), attending)
+
+
 def complete(world: World, c: str, projects: tuple) -> tuple[World, int]:
     """`projects` of `c` counted as on stream; the years the last of them takes."""
     eco = world.economies[c]
@@ -247,6 +264,8 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
     world, _ = apply(view, action)
     if isinstance(action, A.Tender):
         world = tendered(world, action)
+    if isinstance(action, A.Convene):
+        world = meeting(world, action)
     chance, offer_id = 1.0, ""
     if isinstance(action, (A.Propose, A.Counter, A.Aid, A.Pact)):
         made = [oid for oid in world.offers if oid not in view.offers]
@@ -257,6 +276,7 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
             return Outcome(graft(world, base), 0.0, 0, offer_id)
         for oid in made:
             world, _ = EFFECTS["accept"](world, A.Accept(world.offers[oid].receiver, oid))
+    world = remittance_influence(world, view)
     signed = world
     world, delivered = deliver(signed, view)
     world, years = year_end(world, view, base, me, action, race_w)

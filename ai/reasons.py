@@ -41,6 +41,10 @@ def phrase(world: World, a: A.Action) -> Msg:
         return msg("ai.do.tender", resource=R(a.resource))
     if isinstance(a, A.Water):
         return msg("ai.do.water_hold" if a.hold else "ai.do.water_release", river=RV(world, a.river))
+    if isinstance(a, A.Convene):
+        return msg("ai.do.convene", forum=F(world, a.forum))
+    if isinstance(a, A.Entry):
+        return msg("ai.do.entry", country=P(world, a.target), level=a.level)
     return msg("ai.do.end")
 
 

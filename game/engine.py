@@ -18,7 +18,7 @@ from game import history, text
 from game.model import GREAT, World
 from game.model.ops import with_corridor, with_power
 from game.rules import (
-    agenda, backlash, contracts, credibility, dependence, dilution, economy, energy, events, geography, hedging,
+    agenda, backlash, caucus, contracts, credibility, dependence, dilution, economy, energy, events, geography, hedging,
     institutions, objectives, trade, water,
 )
 from game.rules.actions import Action, Attend
@@ -209,6 +209,13 @@ def hold_summits(world: World) -> tuple[World, list[Entry]]:
     return evolve(world, summits=()), log
 
 
+def hold_caucuses(world: World) -> tuple[World, list[Entry]]:
+    """The C5-only meetings convened by a quorum this year agree their joint stance (rule caucus)."""
+    world, met = caucus.meet(world)
+    return world, [Entry.of(world, "", "log.caucus_meets", rule="caucus", forum=F(world, fid), attending=Ps(world, came))
+                   for fid, came in met]
+
+
 def progress_corridors(world: World) -> tuple[World, list[Entry]]:
     """Construction advances a year; disruptions run down."""
     log = []
@@ -286,6 +293,8 @@ def calm_down(world: World) -> World:
 def run_resolution(world: World) -> tuple[World, list[Entry]]:
     """The year resolves: summits, building, goods, money, influence, security, scores."""
     world, log = hold_summits(world)
+    world, more = hold_caucuses(world)
+    log += more
     world, more = progress_corridors(world)
     log += more
     world = economy.finish_projects(world)

@@ -11,7 +11,8 @@ from tests.scenario_helpers import ROOT
 
 DOC = (ROOT / "docs" / "scenarios.md").read_text(encoding="utf-8")
 RECIPES = dict(re.findall(r"<!-- recipe: (\w+) -->\n```toml\n(.*?)```", DOC, flags=re.S))
-MOVES = ("embargo", "sanctions", "price_shock", "new_forum", "corridor_investment", "route_crisis", "new_government")
+MOVES = ("embargo", "sanctions", "price_shock", "new_forum", "corridor_investment", "route_crisis", "new_government",
+         "c5_meeting")
 
 
 def test_every_teaching_move_has_a_recipe():

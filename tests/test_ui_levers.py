@@ -88,3 +88,56 @@ def test_china_sends_a_consortium_deal_from_the_negotiation_table(size=(1280, 72
     assert s.actions[-1].startswith("pact china with"), s.actions[-1]
     parts = [o for o in s.world.offers.values() if o.sender == "china" and o.pact]
     assert len(parts) >= 2 and len({o.pact for o in parts}) == 1
+
+
+def start_2025(app, humans):
+    """A 2025 game (the consultative meeting founded) with `humans` at the screen."""
+    from game.session import Seat, Session
+    from game.scenario.loader import load
+    from game.ui.game import GameScene
+    w = load("2025").world
+    s = Session.start(w, {p: Seat(p, p in humans) for p in w.order}, 3)
+    app.manager.replace(GameScene(s))
+    return s
+
+
+def test_tajikistan_convenes_the_c5_meeting_and_russia_sets_entry(size=(1280, 720)):
+    """Tajikistan (human) convenes the consultative meeting from Forums; Russia (human) finds the entry levels
+    for migrants under Policy."""
+    app = make_app(size)
+    s = start_2025(app, ("russia",))
+    to_phase(app, s, "russia", "actions")
+    click(app, "cat-policy")
+    assert top(app) == "ActionListScene"
+    shot(app, "levers-entry")
+    labels = [str(b.label) for b in app.manager.top.buttons]
+    assert any("entry for migrants from Tajikistan" in t for t in labels), labels
+    app = make_app(size)
+    s = start_2025(app, ("tajikistan",))
+    to_phase(app, s, "tajikistan", "actions")
+    click(app, "cat-forums")
+    assert top(app) == "ActionListScene"
+    shot(app, "levers-convene")
+    pick = next(b.id for b in app.manager.top.buttons if "Convene" in str(b.label) and b.enabled)
+    click(app, pick)
+    assert s.actions[-1].startswith("convene tajikistan"), s.actions[-1]
+
+
+def test_negotiation_table_asks_for_debt_relief_and_a_quota(size=(1280, 720)):
+    """Tajikistan (human) composes a write-down from China, then a migrant quota from Russia."""
+    app = make_app(size)
+    s = start_2025(app, ("tajikistan",))
+    to_phase(app, s, "tajikistan", "diplomacy")
+    click(app, "cat-negotiate")
+    assert top(app) == "NegotiationScene"
+    click(app, "to-china")
+    click(app, "kind-debt")
+    frame(app)
+    click(app, "add")
+    shot(app, "levers-nego-debt")
+    assert [i.kind for i in app.manager.top.asks] == ["writedown"]
+    assert app.manager.top.problems() == []
+    click(app, "to-russia")
+    click(app, "kind-quota")
+    shot(app, "levers-nego-quota")
+    assert app.manager.top.build_item()[0].kind == "quota"

@@ -76,6 +76,8 @@ class Economy:
     goods: Mapping[str, float] = field(factory=dict)  # great power -> goods trade, US$ bn a year (not resources)
     remittances: Mapping[str, float] = field(factory=dict)  # great power -> migrants' money received, US$ bn a year
     reexport: float = 0.0  # extra yearly growth of goods from outside its common market (passed on to members)
+    grace: Mapping[str, int] = field(factory=dict)  # creditor -> last year of a rescheduling grace (no debt service due)
+    entry: Mapping[str, float] = field(factory=dict)  # host power -> how open it is to this state's migrants (1 = as at the start)
 
 
 @frozen
@@ -173,20 +175,24 @@ class Forum:
 
     id: str
     name: str
-    host: str  # the great power that convenes it
+    host: str  # the great power that convenes it ("" for a caucus of Central Asian states)
     members: tuple[str, ...]
     level: int  # 0 dormant, 1 ministers, 2 leaders
     last_met: int
     standing: float = 0.0  # accumulated bonus, decays slowly
     against: str = ""  # a power this bloc is aimed at ("" = none)
     market: float = 0.0  # a common market: yearly growth added to goods trade between its members
+    caucus: bool = False  # a forum of Central Asian states only, with no great-power host (rule caucus)
+    convened: tuple[str, ...] = ()  # members that have convened its meeting this year (a caucus)
+    united: tuple[str, ...] = ()  # members bound by the common stance of its last meeting (a caucus)
 
 
 @frozen
 class Item:
     """One thing a side gives in an offer."""
 
-    kind: str  # aid, contract, cofinance, statement, transit (corridor, fee as amount), water (corridor = river, years), energy (amount)
+    kind: str  # aid, contract, cofinance, statement, transit (corridor, fee as amount), water (corridor = river, years), energy (amount),
+    # writedown (amount of debt), grace (years without debt service), quota (amount = entry level for migrants)
     resource: str = ""
     aid_kind: str = ""
     amount: float = 0.0  # US$ bn (aid, cofinance) or volume (contract)

@@ -7,7 +7,9 @@ price factor, years, corridor or `-`), `cofinance/middle_corridor/0.3`,
 to a planned corridor crossing the giver, at the transit fee it will charge), `water/syr_darya/3`
 (an upstream state's promise to release a river for 3 years), `energy/0.2` (winter fuel and
 power worth US$ 0.2bn), `concession/rare_earths/1/1.1/10` (a tendered concession: resource, units a
-year, price factor, years).
+year, price factor, years), `writedown/0.3` (a creditor writes off US$ 0.3bn of the debt owed it),
+`grace/3` (a creditor defers debt service for 3 years), `quota/1.2` (a host sets its entry level for the
+other side's migrants to 1.2).
 """
 from __future__ import annotations
 
@@ -217,6 +219,23 @@ class Tender(Action):
 
 
 @frozen
+class Convene(Action):
+    """A Central Asian state convenes this year's meeting of a C5-only forum (the leaders' consultative meeting)."""
+
+    forum: str
+    verb: ClassVar[str] = "convene"
+
+
+@frozen
+class Entry(Action):
+    """A great power sets how open it is to a Central Asian state's migrant workers (1 = as at the start)."""
+
+    target: str
+    level: float
+    verb: ClassVar[str] = "entry"
+
+
+@frozen
 class EndTurn(Action):
     """Finish this phase's turn."""
 
@@ -225,7 +244,7 @@ class EndTurn(Action):
 
 KINDS: dict[str, type[Action]] = {cls.verb: cls for cls in
                                   (Aid, Propose, Pact, Accept, Reject, Counter, Build, Upgrade, Develop, Refine,
-                                   Summit, Attend, Join, Leave, Policy, Tariff, Water, Tender, EndTurn)}
+                                   Summit, Attend, Join, Leave, Policy, Tariff, Water, Tender, Convene, Entry, EndTurn)}
 
 
 def _fmt(value) -> str:
@@ -250,6 +269,9 @@ def item_text(item: Item) -> str:
         "transit": (item.corridor, item.amount),
         "water": (item.corridor, item.years),
         "energy": (item.amount,),
+        "writedown": (item.amount,),
+        "grace": (item.years,),
+        "quota": (item.amount,),
     }[item.kind]
     return "/".join([item.kind, *(_fmt(v) for v in fields)])
 
@@ -275,8 +297,10 @@ def parse_item(text: str) -> Item:
             return Item("transit", corridor=args[0], amount=float(args[1]))
         if kind == "water":
             return Item("water", corridor=args[0], years=int(args[1]))
-        if kind == "energy":
-            return Item("energy", amount=float(args[0]))
+        if kind in ("energy", "writedown", "quota"):
+            return Item(kind, amount=float(args[0]))
+        if kind == "grace":
+            return Item("grace", years=int(args[0]))
     except (IndexError, ValueError):
         pass
     raise IllegalAction([msg("illegal.parse_item", text=text)])

@@ -121,6 +121,15 @@ def debt_safe(w: World, p: str) -> float:
     return clamp(1 - debt_ratio(w, p) / (2 * w.param("economy.debt_safe")))
 
 
+def remittances(w: World, p: str) -> float:
+    """Money a state's migrants send home against the size of its economy: `x / (x + half)`, x = remittances / GDP
+    (rule migration: a quota it negotiates or a host's entry level moves it)."""
+    if p not in w.economies:
+        return 0.0
+    eco = w.economies[p]
+    return _sat(sum(eco.remittances.values()) / max(eco.gdp, 0.1), w.param("agenda.remittance_half"))
+
+
 def outsiders_low(w: World, p: str) -> float:
     """1 - the outside powers' share (for scenarios that want it)."""
     return 1 - sum(share(w, c, OTHERS) for c in w.economies) / len(w.economies)
@@ -133,7 +142,7 @@ TERMS: dict[str, Callable[[World, str], float]] = {
     "rivals_low": rivals_low, "transit_income": transit_income, "transit_fees": transit_fees,
     "forum_members": forum_members,
     "gdp_growth": gdp_growth, "autonomy": own_autonomy, "export_diversity": export_diversity,
-    "debt_safe": debt_safe, "outsiders_low": outsiders_low,
+    "debt_safe": debt_safe, "outsiders_low": outsiders_low, "remittances": remittances,
 }
 
 

@@ -70,6 +70,9 @@ LEVERS = (
     RuleInfo(17, "transit", ("transit",)),
     RuleInfo(18, "water", ("water",)),
     RuleInfo(19, "tender", ("tender",)),
+    RuleInfo(20, "caucus", ("caucus",)),
+    RuleInfo(21, "debt", ("debt",)),
+    RuleInfo(22, "migration", ("migration",)),
 )
 
 

@@ -5,8 +5,8 @@ GDP x (1 + tc_growth x a / GDP); loan -> treasury +a and debt to the donor +a. E
 the donor `influence.<kind> x a / sqrt(GDP)` influence, times the hedging rival bonus.
 Yearly: treasury += fiscal_share x netback revenue + income (a loss never takes it below 0,
 as when a price falls under the cost of carrying the goods); controllers earn fees; debt costs
-interest + repay x principal (unpaid service is rolled into debt, never overdrawing the
-treasury); growth g = base_growth + export_growth x revenue / GDP (kept within -1..10, and
+interest + repay x principal, except to a creditor that granted a grace this year (rule debt; unpaid
+service is rolled into debt, never overdrawing the treasury); growth g = base_growth + export_growth x revenue / GDP (kept within -1..10, and
 GDP never below 0.01); stability moves `revert x (normal - s) + growth x (g - base_growth) - debt x max(0, debt/GDP - safe)`.
 Sources: 001_78d6b60161a582b5.txt (ODA by type: grants, technical cooperation, loans),
 002_b2119cfe6ca6f9f4.txt (trade and infrastructure as development).
@@ -67,6 +67,8 @@ def service_debt(world: World, c: str) -> World:
     debt = dict(eco.debt)
     cash = world.powers[c].treasury
     for creditor, owed in eco.debt.items():
+        if eco.grace.get(creditor, 0) >= world.year:  # rescheduled: nothing due this year (rule debt)
+            continue
         due = owed * (rate + repay)
         paid = min(due, max(0.0, cash))
         cash -= paid

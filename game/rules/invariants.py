@@ -64,6 +64,10 @@ FIELDS: tuple[Field, ...] = (
     Field("economies.*.debt.*", 0, 1_000_000, "US$ bn", "debt to one creditor"),
     Field("economies.*.goods.*", 0, 1_000_000, "US$ bn a year", "goods trade with a great power"),
     Field("economies.*.remittances.*", 0, 1_000_000, "US$ bn a year", "money migrants in a great power send home"),
+    Field("economies.*.entry.*", 0, 10, "x", "how open a host is to a state's migrants (1 = as at the start)",
+          event=False),  # events scale remittances; an entry level moves only by rule migration
+    Field("economies.*.grace.*", 0, LAST_YEAR, "year", "last year of a creditor's grace on debt service", whole=True,
+          event=False),
     Field("economies.*.reexport", 0, 0.5, "a year", "extra growth of goods from outside its common market"),
     Field("economies.*.tolerance", 0.1, 1, "share", "largest influence share accepted without a premium"),
     Field("economies.*.revenue", -1_000_000, 1_000_000, "US$ bn", "last year's net export revenue", event=False),
@@ -244,7 +248,7 @@ def _records(w: World) -> list[str]:
         if p.donor not in powers or p.recipient not in powers:
             out.append(f"the pledge '{p.id}' names a power that does not exist")
     for f in w.forums.values():
-        if f.host not in powers or any(m not in powers for m in f.members) or (f.against and f.against not in powers):
+        if (f.host not in powers and not (f.caucus and not f.host)) or any(m not in powers for m in f.members) or (f.against and f.against not in powers):
             out.append(f"the forum '{f.id}' names a power that does not exist")
     for o in w.offers.values():
         if o.sender not in powers or o.receiver not in powers:

@@ -10,7 +10,7 @@ from game.model.ops import evolve
 
 from game.model import AID_KINDS, GREAT, Item, World
 from game.rules import actions as A
-from game.rules import credibility, economy, geography, tender, transit, water
+from game.rules import caucus, credibility, debt, economy, geography, migration, tender, transit, water
 from game.rules.play import AP_COST, CARDS, CHECKS, offers_made
 
 
@@ -110,10 +110,19 @@ def _consent_items(world: World, p: str, c: str, k) -> tuple[tuple[Item, ...], t
 def _offers_from_c5(world: World, c: str):
     step = world.param("play.aid_step")
     for p in world.great_powers():
+        price = max(1.0, caucus.floor(world, c, p))  # a member bound by the C5 stance asks at least the common floor
         for r, made in world.economies[c].production.items():
             if made > 0 and geography.routes(world, c, r, p):
-                yield A.Propose(c, p, (contract_item(world, c, p, r),), (Item("aid", aid_kind="loan", amount=5 * step),))
+                yield A.Propose(c, p, (contract_item(world, c, p, r, price=price),),
+                                (Item("aid", aid_kind="loan", amount=5 * step),))
         yield A.Propose(c, p, (), (Item("aid", aid_kind="grant", amount=step),))
+        for item in debt.standard_requests(world, c, p):  # relief asked plain, and for a statement of support
+            yield A.Propose(c, p, (), (item,))
+            yield A.Propose(c, p, (Item("statement"),), (item,))
+        if world.economies[c].remittances.get(p, 0.0) > 0:
+            up = migration.level(world, c, p) + world.param("migration.step")
+            if migration.in_range(world, up):
+                yield A.Propose(c, p, (Item("statement"),), (Item("quota", amount=round(up, 6)),))
         for k in world.corridors.values():
             if p in k.markets and c in transit.missing_consent(world, k):
                 fee = min(transit.fee_cap(world, k), transit.fee_of(world, k, c) + world.param("transit.step"))
@@ -175,6 +184,11 @@ def _actions(world: World, p: str):
                 yield A.Upgrade(p, k.id)
     for f in world.forums.values():
         yield A.Leave(p, f.id) if p in f.members else A.Join(p, f.id)
+        if caucus.may_convene(world, f, p):
+            yield A.Convene(p, f.id)
+    if great:
+        for c in migration.hosts(world, p):
+            yield from (A.Entry(p, c, level) for level in migration.steps(world, c, p))
     yield from _tariffs(world, p)
     if not great:
         yield from (A.Tender(p, r) for r in tender.tenderable(world, p))

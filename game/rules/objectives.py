@@ -34,7 +34,7 @@ RANK = "rank"
 THRESHOLD = "threshold"
 KINDS = (RANK, THRESHOLD)
 GAIN = "_gain"  # a measure name ending in this counts the change since the game began
-C5_ONLY = ("gdp_growth", "autonomy", "debt_safe")  # agenda terms defined only for a C5 state
+C5_ONLY = ("gdp_growth", "autonomy", "debt_safe", "remittances")  # agenda terms defined only for a C5 state
 
 
 def base_measure(name: str) -> str:

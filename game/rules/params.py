@@ -71,6 +71,28 @@ PARAMS: dict[str, Param] = {
     "water.farm_stability": Param(1.5, 0, 50, "stability each downstream state loses in a year a river is held"),
     "water.max_years": Param(5, 1, 30, "longest release promise an upstream state may give"),
     "water.energy_step": Param(0.1, 0.01, 10, "the winter-energy payment (US$ bn) the offer menu proposes per year of release"),
+    # The C5 leaders' consultative meeting (rule caucus)
+    "caucus.cost": Param(0.02, 0, 10, "US$ bn a member pays to convene the consultative meeting in a year"),
+    "caucus.quorum": Param(2, 1, 10, "members that must convene in a year for the meeting to be held"),
+    "caucus.rebalance": Param(0.12, 0, 1, "share of the dominant great power's influence in an attending member that its joint stance "
+                              "removes, at full attendance (times attending / members)"),
+    "caucus.stability": Param(1.0, 0, 20, "stability each attending member gains from a meeting held"),
+    "caucus.floor": Param(1.1, 0.5, 2, "the common floor price: least price factor at which a member bound by the last "
+                          "meeting's stance may sell a great power a new supply contract"),
+    # Debt restructuring (rule debt)
+    "debt.writedown_share": Param(0.25, 0.01, 1, "share of its debt to a creditor that a state's standard request asks written off"),
+    "debt.grace_years": Param(3, 1, 10, "years without debt service a standard rescheduling asks"),
+    "debt.max_grace": Param(5, 1, 20, "longest grace a rescheduling may give"),
+    "debt.goodwill": Param(1.0, 0, 5, "influence a creditor wins per US$ bn of relief (written off, or interest forgone), divided by sqrt(GDP)"),
+    "debt.trust_gain": Param(0.03, 0, 0.5, "trust a state gains in a creditor that writes down or reschedules its debt"),
+    # Labour migration and remittances (rule migration)
+    "migration.step": Param(0.2, 0.01, 1, "change of a host's entry level the action menu offers"),
+    "migration.min_entry": Param(0.4, 0, 1, "lowest entry level a host may set (a share of the migrants it let in at the start)"),
+    "migration.max_entry": Param(1.4, 1, 10, "highest entry level a host may set or promise"),
+    "migration.spend": Param(0.6, 0, 2, "share of a change in remittances that changes the sending state's GDP (households spend it)"),
+    "migration.trust": Param(0.04, 0, 0.5, "trust a sending state gains in a host per step it eases entry (and loses per step it tightens)"),
+    "migration.labour_value": Param(0.5, 0, 5, "what a host puts on a year of migrant labour, per US$ bn of remittances the workers send home"),
+    "migration.value_years": Param(3, 0, 30, "years of a change in remittances a state counts when it negotiates a quota"),
     # 7. Refining bottleneck
     "refining.ore_ratio": Param(0.1, 0.01, 1, "value of raw rare-earth ore as a share of refined oxide"),
     "refining.step": Param(2.0, 0.1, 100, "refining capacity (kt a year) one build adds"),
@@ -120,6 +142,7 @@ PARAMS: dict[str, Param] = {
     "agenda.capacity_half": Param(150.0, 0.1, 10000, "route capacity into a market (Mt a year) that scores half"),
     "agenda.energy_half": Param(20.0, 0.1, 10000, "oil and gas received from the C5 (Mt + bcm) that scores half"),
     "agenda.transit_half": Param(1.0, 0.01, 1000, "transit fees earned (US$ bn a year) that score half"),
+    "agenda.remittance_half": Param(0.25, 0.001, 10, "remittances as a share of GDP that score half of a state's remittances term"),
     # Contracts: prices on both sides, whole-life values
     "contracts.resale": Param(1.0, 0, 1, "share of the world-price value of delivered goods a buyer's home market pays back to its treasury"),
     "contracts.default_trust": Param(0.15, 0, 1, "trust a seller loses in a buyer that defaults on a contract"),

@@ -16,8 +16,8 @@ from game.model import AID_KINDS, GREAT, RESOURCES, Contract, Item, Offer, Pledg
 from game.model import Policy as PolicyRecord
 from game.model.ops import add_treasury, next_id, put, with_corridor, with_economy, with_forum
 from game.rules import actions as A
-from game.rules import (backlash, contracts, dependence, economy, geography, hedging, institutions, refining, tender,
-                        transit, water)
+from game.rules import (backlash, caucus, contracts, debt, dependence, economy, geography, hedging, institutions,
+                        migration, refining, tender, transit, water)
 from game.rules.influence import per_gdp
 from game.rules.log import Entry
 from game.text import Msg, Ref, msg
@@ -32,10 +32,10 @@ PHASES: dict[str, tuple[str, ...]] = {
     "diplomacy": ("propose", "pact", "accept", "reject", "counter", "summit", "attend", "end"),
     "answers": ("accept", "reject", "counter", "attend", "end"),
     "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "tariff", "water", "tender",
-                "end"),
+                "convene", "entry", "end"),
 }
 AP_COST = {"aid": 1, "build": 1, "upgrade": 1, "develop": 1, "refine": 1, "summit": 1,
-           "join": 1, "leave": 1, "policy": 1, "tariff": 1, "water": 1, "tender": 1}
+           "join": 1, "leave": 1, "policy": 1, "tariff": 1, "water": 1, "tender": 1, "convene": 1, "entry": 1}
 
 
 @frozen
@@ -123,7 +123,45 @@ def check_item(world: World, item: Item, giver: str, taker: str) -> list[Msg]:
         if item.amount <= 0:
             reasons.append(msg("illegal.energy_positive"))
         return reasons or _funds(world, giver, item.amount)
+    if item.kind in ("writedown", "grace"):
+        return check_relief(world, giver, taker, item)
+    if item.kind == "quota":
+        return check_quota(world, giver, taker, item)
     return [msg("illegal.not_item", kind=item.kind)]
+
+
+def check_relief(world: World, creditor: str, c: str, item: Item) -> list[Msg]:
+    """Reasons `creditor` cannot write down or reschedule c's debt to it on the item's terms."""
+    reasons = _great(world, creditor, "creditor") + _c5(world, c, "debtor")
+    if reasons:
+        return reasons
+    owed = debt.owed(world, c, creditor)
+    if owed <= 0:
+        return [msg("illegal.no_debt", debtor=P(world, c), creditor=P(world, creditor))]
+    if item.kind == "writedown" and not 0 < item.amount <= owed + 1e-9:
+        return [msg("illegal.writedown_range", debtor=P(world, c), creditor=P(world, creditor), owed=owed)]
+    if item.kind == "grace" and not 1 <= item.years <= world.param("debt.max_grace"):
+        return [msg("illegal.grace_years", most=int(world.param("debt.max_grace")))]
+    return []
+
+
+def check_quota(world: World, host: str, c: str, item: Item) -> list[Msg]:
+    """Reasons `host` cannot grant c's migrants the entry level an item names."""
+    reasons = _great(world, host, "migrant_host") + _c5(world, c, "migrant_sender")
+    if reasons:
+        return reasons
+    return _entry_limits(world, host, c, item.amount)
+
+
+def _entry_limits(world: World, host: str, c: str, level: float) -> list[Msg]:
+    """An entry level must differ from the current one, lie within the rules' bounds, for a state with migrants there."""
+    if world.economies[c].remittances.get(host, 0.0) <= 0:
+        return [msg("illegal.no_migrants", country=P(world, c), host=P(world, host))]
+    if not migration.in_range(world, level):
+        return [msg("illegal.entry_range", low=world.param("migration.min_entry"), high=world.param("migration.max_entry"))]
+    if abs(migration.level(world, c, host) - level) < 1e-9:
+        return [msg("illegal.entry_same", host=P(world, host), country=P(world, c), level=level)]
+    return []
 
 
 def check_concession(world: World, host: str, bidder: str, item: Item) -> list[Msg]:
@@ -195,6 +233,9 @@ def check_contract(world: World, seller: str, buyer: str, item: Item) -> list[Ms
         reasons.append(msg("illegal.contract_years", longest=longest, years=item.years))
     if not 0.5 <= item.price_factor <= 2.0:
         reasons.append(msg("illegal.contract_price"))
+    least = caucus.floor(world, seller, buyer)
+    if item.price_factor < least - 1e-9:
+        reasons.append(msg("illegal.below_floor", seller=P(world, seller), floor=least))
     capacity = world.economies[seller].production.get(item.resource, 0.0)
     sold = sum(c.volume for c in world.contracts.values()
                if c.seller == seller and c.resource == item.resource and contracts.active(c))
@@ -302,6 +343,12 @@ def describe_item(world: World, item: Item) -> Msg:
         return msg("item.water", river=river(world, item.corridor), n=item.years)
     if item.kind == "energy":
         return msg("item.energy", amount=item.amount)
+    if item.kind == "writedown":
+        return msg("item.writedown", amount=item.amount)
+    if item.kind == "grace":
+        return msg("item.grace", n=item.years)
+    if item.kind == "quota":
+        return msg("item.quota", level=item.amount)
     return msg("item.statement_against", power=P(world, item.against)) if item.against else msg("item.statement")
 
 
@@ -356,6 +403,10 @@ def give_item(world: World, item: Item, giver: str, taker: str) -> World:
         return water.promise(world, item.corridor, giver, item.years)
     if item.kind == "energy":
         return water.pay_energy(world, giver, taker, item.amount)
+    if item.kind in ("writedown", "grace"):
+        return debt.grant(world, giver, taker, item)
+    if item.kind == "quota":
+        return migration.set_level(world, giver, taker, item.amount)
     return world
 
 
@@ -647,6 +698,8 @@ def check_join(world: World, a: A.Join) -> list[Msg]:
         return [msg("illegal.no_forum", id=a.forum)]
     if a.actor in f.members:
         return [msg("illegal.already_member", actor=P(world, a.actor), forum=F(world, f.id))]
+    if f.caucus and a.actor not in world.economies:
+        return [msg("illegal.caucus_only", forum=F(world, f.id))]
     if a.actor in world.economies and hedging.refuses_bloc(world, a.actor, f.against):
         return [msg("illegal.no_bloc", actor=P(world, a.actor), against=P(world, f.against))]
     return []
@@ -788,6 +841,42 @@ def do_tender(world: World, a: A.Tender) -> tuple[World, list[Entry]]:
     t = world.tenders[tid]
     return world, [Entry.of(world, a.actor, "log.tender_opens", rule="tender", host=P(world, a.actor),
                             volume=t.volume, unit=Ref("unit", t.resource), resource=R(t.resource), n=t.years)]
+
+
+# --- the C5 consultative meeting ------------------------------------------------------
+
+def check_convene(world: World, a: A.Convene) -> list[Msg]:
+    f = world.forums.get(a.forum)
+    if f is None or not f.caucus:
+        return [msg("illegal.no_caucus", id=a.forum)]
+    if a.actor not in f.members:
+        return [msg("illegal.not_member", actor=P(world, a.actor), forum=F(world, f.id))]
+    if f.level <= 0:
+        return [msg("illegal.not_founded", forum=F(world, f.id))]
+    if a.actor in f.convened:
+        return [msg("illegal.already_convened", actor=P(world, a.actor), forum=F(world, f.id))]
+    return _funds(world, a.actor, world.param("caucus.cost"))
+
+
+def do_convene(world: World, a: A.Convene) -> tuple[World, list[Entry]]:
+    world = caucus.convene(world, a.forum, a.actor)
+    return world, [Entry.of(world, a.actor, "log.convenes_caucus", rule="caucus", actor=P(world, a.actor),
+                            forum=F(world, a.forum))]
+
+
+# --- labour migration ---------------------------------------------------------------
+
+def check_entry(world: World, a: A.Entry) -> list[Msg]:
+    reasons = _great(world, a.actor, "migrant_host") + _c5(world, a.target, "migrant_sender")
+    return reasons or _entry_limits(world, a.actor, a.target, a.level)
+
+
+def do_entry(world: World, a: A.Entry) -> tuple[World, list[Entry]]:
+    old = migration.level(world, a.target, a.actor)
+    world = migration.set_level(world, a.actor, a.target, a.level)
+    key = "log.entry_eases" if a.level > old else "log.entry_tightens"
+    return world, [Entry.of(world, a.actor, key, rule="migration", actor=P(world, a.actor), country=P(world, a.target),
+                            old=old, level=a.level)]
 
 
 def do_end(world: World, a: A.EndTurn) -> tuple[World, list[Entry]]:

@@ -10,6 +10,9 @@ seller `A(n) x v x [(p f g - cost_k) - (p g - cost_best) - lock_in x p g]`, agai
 best other route to any buyer at the world price; buyer `A(n) x [u x p x (energy value
 factor - 1 + insecurity) - v x p x g x (f - resale)]`, u the secure units up to its
 uncovered demand, against its best other source, the world market at the world price.
+Debt relief (rule 21) is money to the state and money paid by the creditor (the amount written
+off, or the interest forgone in a grace), and wins the creditor goodwill influence; a migrant
+quota (rule 22) is worth `migration.value_years` years of the change in remittances to the state.
 A buyer refuses a contract whose yearly premium, added to its contract bill, exceeds
 its yearly income (it could not pay and would default).
 The AI and the reasons shown to players both come from here.
@@ -28,8 +31,8 @@ from typing import Mapping
 from attrs import frozen
 
 from game.model import GREAT, Item, Offer, World
-from game.rules import (backlash, contracts, credibility, dependence, economy, energy, geography, hedging, refining,
-                        tender, transit, water)
+from game.rules import (backlash, contracts, credibility, debt, dependence, economy, energy, geography, hedging,
+                        migration, refining, tender, transit, water)
 from game.rules.influence import per_gdp, share
 from game.text import Msg, joined, msg
 from game.text import power as P
@@ -63,7 +66,19 @@ def bn_received(world: World, c: str, p: str, items) -> float:
             total += i.amount * AID_WORTH[i.aid_kind] * credibility.value_factor(world, c, p)
         elif i.kind == "cofinance":
             total += 0.5 * i.amount
+        elif i.kind in RELIEF:
+            total += debt.relief(world, c, p, i)
+        elif i.kind == "quota":
+            total += migration.quota_worth(world, c, p, i.amount)
     return total
+
+
+RELIEF = ("writedown", "grace")  # items by which a creditor eases a state's debt (rule debt)
+
+
+def relief_cost(world: World, p: str, c: str, items) -> float:
+    """US$ bn of repayments creditor p gives up with the write-downs and graces among `items`."""
+    return sum(debt.relief(world, c, p, i) for i in items if i.kind in RELIEF) if c in world.economies else 0.0
 
 
 def contract_route(world: World, seller: str, buyer: str, i: Item):
@@ -154,6 +169,10 @@ def influence_gain(world: World, c: str, p: str, items) -> float:
             gain += world.param("influence.cofinance") * per_gdp(world, c, i.amount)
         elif i.kind == "statement":
             gain += world.param("institutions.forum_bonus")
+        elif i.kind in RELIEF:
+            gain += debt.goodwill(world, c, p, i)
+        elif i.kind == "quota":
+            gain += migration.quota_influence(world, c, p, i.amount)
     return gain
 
 
@@ -173,6 +192,13 @@ def consent_worth(world: World, p: str, items) -> float:
             worth += (world.param("transit.builder_value") * world.param("transit.holdout") * k.build_cost
                       / max(1, len(transit.transit_states(world, k))))
     return worth
+
+
+def labour_worth(world: World, p: str, c: str, items) -> float:
+    """US$ bn host p puts on the migrant quotas among the items it gives c (rule migration: the labour it gains)."""
+    if c not in world.economies:
+        return 0.0
+    return sum(migration.labour_worth(world, c, p, i.amount) for i in items if i.kind == "quota")
 
 
 def debt_added(world: World, c: str, items) -> float:
@@ -304,12 +330,12 @@ def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = 
     bought = [i for i in to_p if i.kind in SALES and c in world.economies]
     goods = sum(security_worth(world, p, c, i) for i in bought)
     premium = sum(buyer_premium(world, c, i) for i in bought)
-    paid = sum(i.amount for i in from_p if i.kind in ("aid", "cofinance"))
+    paid = sum(i.amount for i in from_p if i.kind in ("aid", "cofinance")) + relief_cost(world, p, c, from_p)
     standing = 0.0
     if c in world.economies:
         standing = influence_gain(world, c, p, from_p) * world.economies[c].gdp ** 0.5
     route = route_worth(world, p, to_p, h)
-    consent = consent_worth(world, p, to_p)
+    consent = consent_worth(world, p, to_p) + labour_worth(world, p, c, from_p)
     total = goods + standing + route + consent - paid - premium - h.get("accept_margin", 0.0)
     unaffordable = 1.0 if bought and not affordable(world, p, c, bought) else 0.0
     if unaffordable:

@@ -796,7 +796,13 @@ def _policy(pid: str, t: dict, powers: dict, corridors: dict, meta: dict, chk: C
 def _forum(fid: str, t: dict, powers: dict, meta: dict, chk: Checker) -> Forum:
     key = f"forums.{fid}"
     v = chk.read(t, schema.FORUM, key)
-    if v["host"] not in powers or powers[v["host"]].kind != GREAT:
+    if v["caucus"]:
+        if v["host"]:
+            chk.fail(f"{key}.host", msg("scenario.err.caucus_host"))
+        for m in v["members"]:
+            if m in powers and powers[m].kind == GREAT:
+                chk.fail(f"{key}.members", _not_a(m, "c5_state", [p for p in powers if powers[p].kind != GREAT]), item=m)
+    elif v["host"] not in powers or powers[v["host"]].kind != GREAT:
         chk.fail(f"{key}.host", _not_a(v["host"], "great_power", powers))
     chk.names(v["members"], f"{key}.members", powers, "power")
     if v["against"] and v["against"] not in powers:
@@ -804,7 +810,7 @@ def _forum(fid: str, t: dict, powers: dict, meta: dict, chk: Checker) -> Forum:
     if v["last_met"] > meta["start_year"]:
         chk.fail(f"{key}.last_met", msg("scenario.err.last_met", year=str(v["last_met"]), start=str(meta["start_year"])))
     return Forum(fid, v["name"], v["host"], tuple(v["members"]), v["level"], v["last_met"], against=v["against"],
-                 market=v["market"])
+                 market=v["market"], caucus=v["caucus"])
 
 
 def _river(rid: str, t: dict, c5: list, chk: Checker) -> River:

@@ -153,13 +153,15 @@ POLICY = {
 
 FORUM = {
     "name": Spec("str", meaning="display name"),
-    "host": Spec("str", meaning="the great power that convenes it"),
+    "host": Spec("str", "", meaning="the great power that convenes it (none for a caucus)"),
     "members": Spec("list", meaning="member powers"),
     "level": Spec("int", low=0, high=2, meaning="0 not yet founded, 1 ministers, 2 leaders"),
     "last_met": Spec("int", 0, low=0, high=2200, meaning="year it last met"),
     "against": Spec("str", "", meaning="a power this bloc is aimed at"),
     "market": Spec("float", 0.0, low=0, high=0.5, meaning="a common market: yearly growth added to goods "
                    "trade between members"),
+    "caucus": Spec("bool", False, meaning="a forum of Central Asian states only, with no host, that its members "
+                   "convene themselves (the leaders' consultative meeting: rule caucus)"),
 }
 
 RIVER = {

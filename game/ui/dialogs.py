@@ -7,7 +7,7 @@ import pygame
 from game.model import AID_KINDS, Item, Offer
 from game.text import event_text
 from game.rules import actions as A
-from game.rules import transit
+from game.rules import debt, migration, transit
 from game.ui import theme, words
 from game.ui.i18n import render, tr
 from game.ui.widgets import NUMBER_KEYS, UIScene
@@ -265,7 +265,9 @@ class AnswersScene(ListMixin, Dialog):
 
 # --- the negotiation table -----------------------------------------------------------------
 
-KINDS = ("aid", "contract", "cofinance", "statement", "transit", "water", "energy")
+KINDS = ("aid", "contract", "cofinance", "statement", "transit", "debt", "quota", "water", "energy")
+RELIEF_LABELS = {"writedown": "nego.relief.writedown", "grace": "nego.relief.grace"}  # the two kinds of debt relief
+KINDS_PER_ROW = 4  # kind buttons per row of the composer (they wrap onto a second row)
 NEIGHBOUR_KINDS = ("water", "energy")  # items two Central Asian states exchange
 
 
@@ -288,7 +290,8 @@ class NegotiationScene(Dialog):
         self.kind = "aid"
         self.draft = {"aid_kind": "grant", "amount": w.param("play.aid_step"), "resource": "", "volume": 1.0,
                       "price": 1.0, "years": int(w.param("play.contract_years")), "corridor": "", "against": "",
-                      "fee": 0.0, "river": "", "energy": 0.3}
+                      "fee": 0.0, "river": "", "energy": 0.3, "relief": "writedown", "writedown": 0.1,
+                      "grace": int(w.param("debt.grace_years")), "quota": 1.0}
         if self.kind not in self.kinds():
             self.set_kind(self.kinds()[0])
         self.result = ""
@@ -342,6 +345,12 @@ class NegotiationScene(Dialog):
             return Item("cofinance", corridor=d["corridor"], amount=d["amount"]), "me" if great_is_me else "them"
         if self.kind == "transit":
             return Item("transit", corridor=d["corridor"], amount=d["fee"]), "them" if great_is_me else "me"
+        if self.kind == "debt":
+            item = (Item("writedown", amount=d["writedown"]) if d["relief"] == "writedown"
+                    else Item("grace", years=int(d["grace"])))
+            return item, "me" if great_is_me else "them"
+        if self.kind == "quota":
+            return Item("quota", amount=d["quota"]), "me" if great_is_me else "them"
         upstream = d["river"] in w.rivers and self.me in w.rivers[d["river"]].upstream
         if self.kind == "water":
             return Item("water", corridor=d["river"], years=int(d["years"])), "me" if upstream else "them"
@@ -374,6 +383,12 @@ class NegotiationScene(Dialog):
             self.draft["fee"] = transit.fee_of(w, w.corridors[self.draft["corridor"]], self.c5_and_great()[0])
         if kind == "cofinance":
             self.draft["amount"] = max(self.draft["amount"], 0.5)
+        c, great = self.c5_and_great()
+        w = self.game.session.world
+        if kind == "debt" and c in w.economies:
+            self.draft["writedown"] = round(debt.owed(w, c, great) * w.param("debt.writedown_share"), 3) or 0.1
+        if kind == "quota" and c in w.economies:
+            self.draft["quota"] = round(migration.level(w, c, great) + w.param("migration.step"), 3)
 
     def set_target(self, p: str) -> None:
         """Choose who the offer goes to."""
@@ -487,11 +502,14 @@ class NegotiationScene(Dialog):
         theme.text(surface, tr("nego.compose"), rect.topleft, 15, theme.MUTED)
         y = rect.top + theme.line_height(15) + 4
         kinds = self.kinds()
-        kw = (rect.width - (len(kinds) - 1) * 4) // len(kinds)
+        per_row = min(len(kinds), KINDS_PER_ROW)
+        kw = (rect.width - (per_row - 1) * 4) // per_row
         for i, k in enumerate(kinds):
-            self.button(surface, (rect.left + i * (kw + 4), y, kw, bh), tr(f"kind.{k}"), lambda k=k: self.set_kind(k),
-                        selected=k == self.kind, id=f"kind-{k}", tooltip=tr(f"kind.{k}.tip"), size=14)
-        y += bh + theme.px(10)
+            col, row = i % per_row, i // per_row
+            self.button(surface, (rect.left + col * (kw + 4), y + row * (bh + 4), kw, bh), tr(f"kind.{k}"),
+                        lambda k=k: self.set_kind(k), selected=k == self.kind, id=f"kind-{k}",
+                        tooltip=tr(f"kind.{k}.tip"), size=14)
+        y += (bh + 4) * (-(-len(kinds) // per_row)) + theme.px(6)
         d = self.draft
         step = w.param("play.aid_step")
         fields: list[tuple[str, str, callable, callable | None]] = []
@@ -537,6 +555,20 @@ class NegotiationScene(Dialog):
                 (tr("nego.fee"), f"${d['fee']:g}bn", lambda: self.nudge("fee", fee_step, 0, cap),
                  lambda: self.nudge("fee", -fee_step, 0, cap)),
             ]
+        elif self.kind == "debt":
+            fields.append((tr("nego.relief"), tr(RELIEF_LABELS[d["relief"]]),
+                           lambda: self.cycle("relief", ["writedown", "grace"]), None))
+            if d["relief"] == "writedown":
+                fields.append((tr("nego.amount"), words.money(d["writedown"]), lambda: self.nudge("writedown", 0.05, 0.05, 100),
+                               lambda: self.nudge("writedown", -0.05, 0.05, 100)))
+            else:
+                most = w.param("debt.max_grace")
+                fields.append((tr("nego.years"), str(int(d["grace"])), lambda: self.nudge("grace", 1, 1, most),
+                               lambda: self.nudge("grace", -1, 1, most)))
+        elif self.kind == "quota":
+            m_step, low, high = (w.param("migration.step"), w.param("migration.min_entry"), w.param("migration.max_entry"))
+            fields.append((tr("nego.entry"), f"{d['quota']:g}x", lambda: self.nudge("quota", m_step, low, high),
+                           lambda: self.nudge("quota", -m_step, low, high)))
         else:
             options = [""] + [p for p in w.order if p not in (self.me, self.target) and w.powers[p].kind == "great"]
             fields.append((tr("nego.against"), words.pname(w, d["against"]) if d["against"] else tr("word.nobody"),

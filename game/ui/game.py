@@ -30,8 +30,8 @@ CATEGORIES = (  # (id, verbs)
     ("aid", ("aid",)),
     ("build", ("build", "upgrade", "tariff")),
     ("develop", ("develop", "refine", "water", "tender")),
-    ("forums", ("join", "leave")),
-    ("policy", ("policy",)),
+    ("forums", ("join", "leave", "convene")),
+    ("policy", ("policy", "entry")),
 )
 
 

@@ -102,6 +102,12 @@ def action(world, a: A.Action) -> str:
     if isinstance(a, A.Tender):
         return tr("act.tender", resource=resource(a.resource), unit=unit(a.resource),
                   volume=tender.volume(world, a.actor, a.resource) if a.actor in world.economies else 0.0)
+    if isinstance(a, A.Convene):
+        return tr("act.convene", forum=fname(world, a.forum), cost=world.param("caucus.cost"))
+    if isinstance(a, A.Entry):
+        old = world.economies[a.target].entry.get(a.actor, 1.0) if a.target in world.economies else 1.0
+        return tr("act.entry_ease" if a.level > old else "act.entry_tighten", country=pname(world, a.target),
+                  old=old, level=a.level)
     if isinstance(a, A.Develop):
         return tr("act.develop", resource=resource(a.resource), target=pname(world, a.target))
     if isinstance(a, A.Refine):
