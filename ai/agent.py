@@ -27,7 +27,8 @@ from game.rules import actions as A
 from game.rules import agenda, backlash, dependence, economy, geography, tender, valuation
 from game.rules.influence import share
 from game.rules.legal import contract_item
-from game.rules.play import PHASES, validate
+from game.rules import phases
+from game.rules.play import validate
 from game.text import Msg, Ref, content, joined, msg
 from game.text import power as Pw
 from game.text import powers as Ps
@@ -185,7 +186,7 @@ class PersonalityAgent:
     def scripted(self, view: World, me: str) -> Decision | None:
         """This year's real move for the seat, if the script has one that is legal now."""
         for i, (year, action, note) in enumerate(self.script):
-            if i in self.done or year != view.year or action.actor != me or action.verb not in PHASES[view.phase]:
+            if i in self.done or year != view.year or action.actor != me or action.verb not in phases.verbs(view.phase):
                 continue
             if action.verb == "end":
                 continue

@@ -304,9 +304,9 @@ def count(low: int, high: int):
         try:
             n = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+            raise argparse.ArgumentTypeError(tr("cli.err.whole_number", text=text)) from None
         if not low <= n <= high:
-            raise argparse.ArgumentTypeError(f"{n} is out of range; use {low} to {high}")
+            raise argparse.ArgumentTypeError(tr("cli.err.out_of_range", n=n, low=low, high=high))
         return n
     check.__name__ = "number"
     return check
@@ -316,35 +316,38 @@ def window_size(text: str) -> str:
     """An argparse type: WIDTHxHEIGHT, each from 320 to 7680."""
     w, sep, h = text.lower().partition("x")
     if not (sep and w.isdigit() and h.isdigit() and 320 <= int(w) <= 7680 and 240 <= int(h) <= 4320):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a window size like 1280x720")
+        raise argparse.ArgumentTypeError(tr("cli.err.window_size", text=text))
     return text
 
 
 AGENT_HELP = ("easy, normal, hard, historical, random, greedy, a scripted policy (nothing, summits, aid, accept, "
               "sell2x) or FILE.py:CLASS, your own agent (docs/ai.md)")
-LANG_HELP = "language of every text: en, ja, zh-TW, zh-CN or ru (default: the settings, else the system locale)"
+
+
+def helps(key: str) -> str:
+    """A help text of the command line in the reader's language (argparse reads `%` as a format sign)."""
+    return tr(f"cli.help.{key}").replace("%", "%%")
 
 
 def parser() -> argparse.ArgumentParser:
     """The command-line grammar."""
-    ap = argparse.ArgumentParser(prog="heartland", description="Heartland: the contest for Central Asia.")
+    ap = argparse.ArgumentParser(prog="heartland", description=helps("description"))
     sub = ap.add_subparsers(dest="command")
-    sim = sub.add_parser("simulate", help="play whole games headless")
+    sim = sub.add_parser("simulate", help=helps("simulate"))
     sim.add_argument("--scenario", default="2015")
     sim.add_argument("--seed", type=count(0, 2**31 - 1), default=1)
     sim.add_argument("--games", type=count(1, 1_000_000), default=20)
     sim.add_argument("--jobs", type=count(1, 256), default=1)
     sim.add_argument("--agent", choices=("personality", "random", "greedy"), default="personality")
     sim.add_argument("--difficulty", choices=("easy", "normal", "hard", "historical"), default=None,
-                     help="difficulty of every AI seat (default: the scenario's, else normal)")
-    sim.add_argument("--json", action="store_true", help="print one JSON object on the last line")
-    sim.add_argument("--history", action="store_true", help="add each game's year-by-year series")
+                     help=helps("difficulty"))
+    sim.add_argument("--json", action="store_true", help=helps("json"))
+    sim.add_argument("--history", action="store_true", help=helps("history"))
     sim.add_argument("--events-report", action="store_true",
-                     help="after the games, say what each event of the first game changed, and warn when a control "
-                          "game without the scenario's own events reached the same")
+                     help=helps("events_report"))
     sim.add_argument("--save", metavar="DIR", nargs="?", default=None, const="",
-                     help="write each finished game's save into DIR (without DIR: the saves folder)")
-    sim.add_argument("--short", action="store_true", help="play the scenario's short form")
+                     help=helps("save"))
+    sim.add_argument("--short", action="store_true", help=helps("sim_short"))
     sim.add_argument("--seat", action="append", metavar="POWER=AGENT", default=[],
                      help="who plays a seat (repeatable): " + AGENT_HELP)
     sim.set_defaults(func=simulate)
@@ -358,41 +361,49 @@ def parser() -> argparse.ArgumentParser:
     tour.add_argument("--seed", type=count(0, 2**31 - 1), default=1)
     tour.add_argument("--seeds", type=count(1, 10_000), default=2, help="seeds per rotation (default: 2)")
     tour.add_argument("--jobs", type=count(1, 256), default=1)
-    tour.add_argument("--short", action="store_true", help="play the scenario's short form")
+    tour.add_argument("--short", action="store_true", help=helps("sim_short"))
     tour.set_defaults(func=tournament)
-    rep = sub.add_parser("replay", help="re-run a save's actions and check they reach its World")
+    rep = sub.add_parser("replay", help=helps("replay"))
     rep.add_argument("save", metavar="SAVE")
     rep.set_defaults(func=replay)
-    val = sub.add_parser("validate", help="check scenario files")
+    val = sub.add_parser("validate", help=helps("validate"))
     val.add_argument("files", nargs="+")
     val.add_argument("--explain", action="store_true",
-                     help="say in sentences what each file changes against the scenario it extends")
+                     help=helps("explain"))
     val.set_defaults(func=validate)
-    new = sub.add_parser("new-scenario", help="start a scenario of your own from a commented template")
-    new.add_argument("name", metavar="NAME", help="the new scenario's id (letters, digits, _ and -)")
-    new.add_argument("--extends", default="2025", metavar="BASE", help="the scenario it builds on (default: 2025)")
+    new = sub.add_parser("new-scenario", help=helps("new_scenario"))
+    new.add_argument("name", metavar="NAME", help=helps("name"))
+    new.add_argument("--extends", default="2025", metavar="BASE", help=helps("extends"))
     new.set_defaults(func=new_scenario)
-    fol = sub.add_parser("folders", help="show where saves, settings, your scenarios and exports are kept")
+    fol = sub.add_parser("folders", help=helps("folders"))
     fol.set_defaults(func=folders)
-    dem = sub.add_parser("demo", help="AI-only years on screen with a screenshot of every scene")
+    dem = sub.add_parser("demo", help=helps("demo"))
     dem.add_argument("--scenario", default="2015")
     dem.add_argument("--years", type=count(1, 60), default=3)
     dem.add_argument("--seed", type=count(0, 2**31 - 1), default=1)
-    dem.add_argument("--size", type=window_size, default="1280x720", help="window size, WIDTHxHEIGHT")
-    dem.add_argument("--screenshots", default="demo-screenshots", help="folder for the PNG files")
+    dem.add_argument("--size", type=window_size, default="1280x720", help=helps("size"))
+    dem.add_argument("--screenshots", default="demo-screenshots", help=helps("screenshots"))
     dem.set_defaults(func=demo)
-    ap.add_argument("--short", action="store_true", help="new games start in the scenario's short form")
+    ap.add_argument("--short", action="store_true", help=helps("short"))
     ap.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # bench/frame.py
-    ap.add_argument("--lang", metavar="LANG", help=LANG_HELP)
+    ap.add_argument("--lang", metavar="LANG", help=helps("lang"))
     for sub in (sim, tour, rep, val, dem, new):
-        sub.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=LANG_HELP)
+        sub.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=helps("lang"))
     return ap
+
+
+def early_language(argv: list[str] | None) -> str | None:
+    """The `--lang` given anywhere on the command line, read before the rest of it."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    return early.parse_known_args(argv)[0].lang
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; bad input gives one sentence and exit code 2, never a traceback."""
-    ns = parser().parse_args(argv)
     from game.text import set_language, system_language
+    set_language(early_language(argv) or system_language())  # the help and argument errors speak it too
+    ns = parser().parse_args(argv)
     set_language(getattr(ns, "lang", None) or system_language())
     try:
         if ns.startup_probe:

@@ -1,7 +1,8 @@
 """The year: events, income, diplomacy, answers, actions, resolution, end of year.
 
-Diplomacy, answers and actions are interactive: each seat in turn acts until it
-ends its turn. The other phases run by themselves in `advance`. Randomness comes
+The phases and their order are data (`game.rules.phases`). In the interactive ones
+each seat that acts takes its turn until it ends it; `advance` runs the others by
+their runners and moves on to each phase's next. Randomness comes
 from a generator seeded by (seed, year, phase), so a game is a pure function of its
 scenario, seed and actions.
 """
@@ -23,6 +24,7 @@ from game.rules import (
 )
 from game.rules.actions import Action, Attend
 from game.rules.influence import decay_all, per_gdp
+from game.rules import phases
 from game.rules.log import Entry
 from game.rules.play import apply, fail_pact, validate
 from game.errors import IllegalAction
@@ -32,10 +34,6 @@ from game.text import forum as F
 from game.text import power as P
 from game.text import powers as Ps
 
-INTERACTIVE = ("diplomacy", "answers", "actions")
-NEXT_PHASE = {"diplomacy": "answers", "answers": "actions", "actions": "resolution"}
-
-
 def rng(world: World, phase: str, salt: str = "") -> random.Random:
     """A generator derived from (seed, year, phase, salt): the same inputs, the same draws."""
     digest = hashlib.blake2b(f"{world.seed}|{world.year}|{phase}|{salt}".encode(), digest_size=8).digest()
@@ -44,30 +42,16 @@ def rng(world: World, phase: str, salt: str = "") -> random.Random:
 
 # --- whose turn --------------------------------------------------------------------
 
-def must_answer(world: World, p: str) -> bool:
-    """Whether p has offers or invitations waiting for its answer."""
-    return any(o.receiver == p and o.status == "pending" for o in world.offers.values()) or any(
-        p in s.invited and p not in s.answers for s in world.summits)
-
-
-def _seat_from(world: World, start: int) -> int:
-    """The first seat from `start` that acts in the current phase, or -1."""
-    for i in range(start, len(world.order)):
-        if world.phase != "answers" or must_answer(world, world.order[i]):
-            return i
-    if world.phase == "answers":
-        for i in range(0, start):
-            if must_answer(world, world.order[i]):
-                return i
-    return -1
+must_answer = phases.must_answer
 
 
 def end_turn(world: World, actor: str) -> tuple[World, list[Entry]]:
-    """The actor's turn ends; in the answers phase what it left open is settled for it."""
+    """The actor's turn ends; what the phase settles at a turn's end (answers left open) is settled for it."""
+    phase = phases.get(world.phase)
     log: list[Entry] = []
-    if world.phase == "answers":
-        world, log = close_answers(world, actor)
-    nxt = _seat_from(world, world.turn + 1 if world.phase != "answers" else 0)
+    if phase.on_end_turn:
+        world, log = phases.function(phase.on_end_turn)(world, actor)
+    nxt = phases.seat_from(world, 0 if phase.restarts else world.turn + 1)
     return evolve(world, turn=nxt), log
 
 
@@ -117,16 +101,23 @@ def advance(world: World) -> tuple[World, list[Entry]]:
     """Run the automatic phases until a seat must decide or the game ends."""
     log: list[Entry] = []
     while world.status == "playing":
-        if world.phase in INTERACTIVE:
-            if world.turn < 0 or world.turn >= len(world.order):
-                world = evolve(world, phase=NEXT_PHASE[world.phase], turn=-1)
-                if world.phase in INTERACTIVE:
-                    world = evolve(world, turn=_seat_from(world, 0))
-                continue
-            return world, log
-        world, more = PHASE_RUNNERS[world.phase](world)
-        log += more
+        phase = phases.get(world.phase)
+        if phase.interactive:
+            if 0 <= world.turn < len(world.order):
+                return world, log
+        else:
+            world, more = phases.function(phase.runner)(world)
+            log += more
+            if world.status != "playing":
+                break
+        world = enter(world, phase.next)
     return world, log
+
+
+def enter(world: World, name: str) -> World:
+    """The world at the start of phase `name`: its first acting seat's turn, or no one's."""
+    world = evolve(world, phase=name, turn=-1)
+    return evolve(world, turn=phases.seat_from(world, 0)) if phases.get(name).interactive else world
 
 
 def start(world: World) -> tuple[World, list[Entry]]:
@@ -134,7 +125,7 @@ def start(world: World) -> tuple[World, list[Entry]]:
     as the scenario stands (so dependence and backlash count from the first year), then the
     first year's events and income."""
     world = update_security(record_flows(world, geography.resolve(world)))
-    world = evolve(world, phase="events", turn=-1, scores=agenda.scores(world))
+    world = evolve(world, phase=phases.FIRST, turn=-1, scores=agenda.scores(world))
     world = objectives.deal(world, rng(world, "objectives"))
     world = evolve(world, start_measures=objectives.measures(world))
     return advance(world)
@@ -156,7 +147,7 @@ def run_events(world: World) -> tuple[World, list[Entry]]:
     if drawn is not None:
         world = events.fire(world, drawn)
         log.append(event_entry(world, drawn))
-    return evolve(world, phase="income"), log
+    return world, log
 
 
 def run_income(world: World) -> tuple[World, list[Entry]]:
@@ -164,7 +155,7 @@ def run_income(world: World) -> tuple[World, list[Entry]]:
     world = economy.fund_budgets(world)
     world = evolve(world, ap_left={p: world.powers[p].action_points for p in world.order})
     world, log = deliver_pledges(world)
-    return evolve(world, phase="diplomacy", turn=_seat_from(evolve(world, phase="diplomacy"), 0)), log
+    return world, log
 
 
 def event_entry(world: World, ev) -> Entry:
@@ -309,7 +300,7 @@ def run_resolution(world: World) -> tuple[World, list[Entry]]:
     world = institutions.age(calm_down(world))
     world = evolve(world, offers=standing_offers(world), scores=agenda.scores(world))
     world, more = scoring_round(world)
-    return evolve(world, phase="end"), log + more
+    return world, log + more
 
 
 def scoring_round(world: World) -> tuple[World, list[Entry]]:
@@ -340,10 +331,7 @@ def run_end(world: World) -> tuple[World, list[Entry]]:
     if world.year >= world.end_year:
         world = evolve(world, status="over")
         return world, [Entry.of(world, "", "log.game_over", winner=P(world, winner(world)))]
-    return evolve(world, year=world.year + 1, phase="events"), []
-
-
-PHASE_RUNNERS = {"events": run_events, "income": run_income, "resolution": run_resolution, "end": run_end}
+    return evolve(world, year=world.year + 1), []
 
 
 def winner(world: World) -> str:

@@ -5,6 +5,8 @@ compare = "trade" (a great power's trade with the C5, or with `state`, US$ bn),
 "flow" (a corridor's yearly volume), "share" (a power's influence share in `state`; the
 reference is its share of the state's foreign trade, a proxy), "gdp" (a state's GDP, US$ bn),
 "remittances" (money a state's migrants send home from `power`, or from every power, US$ bn).
+A file's `[i18n.<lang>]` tables give its `title`, `notes` and series labels
+(`series.<id>.label`) in other languages, shown through the translation layer.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from attrs import frozen
 
 from game.fileio import is_plain_id
 from game.paths import scenario_dir
+from game.text import LANGUAGES, content, register_texts, render
 
 HISTORY_DIR = scenario_dir() / "history"
 COMPARES = ("trade", "flow", "share", "gdp", "remittances")
@@ -43,6 +46,36 @@ class Reference:
     notes: str
     series: tuple[RefSeries, ...]
 
+    def text(self, field: str) -> str:
+        """The title or the notes in the reader's language (as the file gives them when untranslated)."""
+        return render(content(text_key(self.scenario, field), getattr(self, field)))
+
+    def label(self, s: RefSeries) -> str:
+        """A series' label in the reader's language."""
+        return render(content(text_key(self.scenario, "series", s.id, "label"), s.label))
+
+
+def text_key(scenario: str, *path: str) -> str:
+    """The catalogue key of a history file's text: `history.<scenario>.<path>`."""
+    return ".".join(("history", scenario, *path))
+
+
+def _texts(i18n, scenario: str, series: tuple[RefSeries, ...]) -> dict[str, dict[str, str]]:
+    """The [i18n.<lang>] tables as catalogue keys -> text (the title, the notes, the series' labels)."""
+    known = {("title",), ("notes",)} | {("series", s.id, "label") for s in series}
+    out: dict[str, dict[str, str]] = {}
+    for lang, table in (i18n.items() if isinstance(i18n, dict) else ()):
+        if lang in LANGUAGES and isinstance(table, dict):
+            out[lang] = {text_key(scenario, *path): " ".join(v.split()) for path, v in _leaves(table)
+                         if path in known and isinstance(v, str)}
+    return out
+
+
+def _leaves(table: dict, path: tuple[str, ...] = ()):
+    """(path, value) for every leaf of nested tables."""
+    for k, v in table.items():
+        yield from _leaves(v, (*path, k)) if isinstance(v, dict) else (((*path, k), v),)
+
 
 def load_reference(scenario_id: str, folder: Path = HISTORY_DIR) -> Reference | None:
     """The history file of `scenario_id`, or None when there is none."""
@@ -57,8 +90,10 @@ def load_reference(scenario_id: str, folder: Path = HISTORY_DIR) -> Reference | 
                   tuple(sorted((int(y), float(v)) for y, v in s.get("values", {}).items())),
                   s.get("power", ""), s.get("state", ""), s.get("corridor", ""), s.get("unit", ""))
         for s in data.get("series", []))
-    return Reference(str(data.get("scenario", scenario_id)), data.get("title", ""),
-                     " ".join(data.get("notes", "").split()), series)
+    ref = Reference(str(data.get("scenario", scenario_id)), data.get("title", ""),
+                    " ".join(data.get("notes", "").split()), series)
+    register_texts(_texts(data.get("i18n"), ref.scenario, series))
+    return ref
 
 
 def _row_sum(row: dict, key: str) -> float:

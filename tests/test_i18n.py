@@ -335,3 +335,43 @@ def test_the_rules_reference_speaks_the_readers_language():
     assert headings[0] == "ハートランド ルール解説" and "1. 多方位外交によるヘッジ" in headings
     assert any(b.text == "*どの大国も、代償なしに中央アジアの国を支配することはできない。*" for b in blocks)
     assert any(b.kind == "table" and b.rows[0][0] == "パラメーター" for b in blocks)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "scenarios").glob("*.toml")) + sorted((ROOT / "scenarios" / "examples").glob("*.toml")),
+                         ids=lambda p: p.stem)
+def test_every_shipped_scenario_gives_every_text_in_every_language(path, monkeypatch):
+    """Each shipped scenario's title, description, teaching notes and every event's title and note (its own or the
+    ones it inherits) are translated into every language of the game."""
+    from game.scenario import loader
+    given: dict[str, dict[str, str]] = {}
+    monkeypatch.setattr(loader, "register_texts", lambda texts: [given.setdefault(k, {}).update(v) for k, v in texts.items()])
+    sc = loader.load(str(path))
+    keys = [f"scenario.{sc.id}.{f}" for f in ("title", "description", "teaching_notes")]
+    keys += [f"event.{e.id}.{f}" for e in sc.world.events for f in ("title", "note")]
+    for lang in LANGUAGES[1:]:
+        missing = [k for k in keys if not given.get(lang, {}).get(k)]
+        assert not missing, f"{path.name} lacks {len(missing)} {lang} texts: {missing[:10]}"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "scenarios" / "history").glob("*.toml")), ids=lambda p: p.stem)
+def test_every_history_file_gives_what_the_debrief_shows_in_every_language(path, monkeypatch):
+    """A history file's title, notes and the labels of the series the debrief draws by label (corridor flows) are
+    translated into every language, and the debrief's reference reads them in the reader's language."""
+    from game import reference
+    given: dict[str, dict[str, str]] = {}
+    monkeypatch.setattr(reference, "register_texts", lambda texts: [given.setdefault(k, {}).update(v) for k, v in texts.items()])
+    ref = reference.load_reference(path.stem, path.parent)
+    keys = [reference.text_key(ref.scenario, f) for f in ("title", "notes")]
+    keys += [reference.text_key(ref.scenario, "series", s.id, "label") for s in ref.series if s.compare == "flow"]
+    for lang in LANGUAGES[1:]:
+        missing = [k for k in keys if not given.get(lang, {}).get(k)]
+        assert not missing, f"{path.name} lacks {lang} texts: {missing}"
+    text.register_texts(given)
+    try:
+        text.set_language("ru")
+        assert ref.text("notes") == given["ru"][keys[1]] != ref.notes
+        assert all(ref.label(s) == given["ru"][reference.text_key(ref.scenario, "series", s.id, "label")]
+                   for s in ref.series if s.compare == "flow")
+    finally:
+        text.set_language("en")
+    assert ref.text("title") == ref.title

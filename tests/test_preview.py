@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from game.rules import actions as A
-from game.rules.legal import MENUS
+from game.rules import legal
 from game.rules.preview import diff, preview
 from game.scenario.loader import load
 from game.session import Seat, Session
@@ -40,7 +40,7 @@ def menu(s: Session) -> list:
     """Every action the rules offer the seat to move now, distinct and not ending the turn."""
     w, me = s.world, s.current()
     seen = {}
-    for a in MENUS[w.phase](w, me):
+    for a in legal.menu(w, me):
         if a.verb != "end":
             seen.setdefault(str(a), a)
     return list(seen.values())

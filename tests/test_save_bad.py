@@ -13,6 +13,7 @@ import pytest
 from ai.baseline import RandomAgent
 from game import engine, save
 from game.errors import SaveError
+from game.rules.phases import NAMES
 from game.scenario.loader import load as load_scenario
 from game.session import Seat, Session
 
@@ -145,7 +146,7 @@ def test_an_older_format_is_migrated(tmp_path):
 
 @pytest.mark.parametrize("edit, words", [
     (lambda b: b["world"].update(year=1900), "year 1900"),
-    (lambda b: b["world"].update(phase="lunch"), "phase 'lunch'"),
+    (lambda b: b["world"].update(phase="lunch"), f"phase 'lunch' does not exist (the phases are {', '.join(NAMES)})"),
     (lambda b: b["world"].update(turn=42), "turn 42"),
     (lambda b: b["world"]["powers"].pop("china"), "seat order"),
     (lambda b: b["world"]["economies"]["kazakhstan"].update(stability=250.0), "stability"),

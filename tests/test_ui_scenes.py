@@ -200,12 +200,13 @@ def test_keys_built_from_game_data_are_in_the_catalogue():
     """Phases, modes, statuses, difficulties, agenda terms, resources, cards and aid kinds all have texts."""
     from game.model import AID_KINDS, RESOURCES
     from game.rules.agenda import TERMS
-    from game.rules.play import CARDS, PHASES
+    from game.rules import phases
+    from game.rules.play import CARDS
     from game.ui.game import CATEGORIES
     from game.ui.mapview import MODES, STATUSES
     from game.ui.setup import DIFFICULTIES
-    keys = [f"phase.{p}" for p in (*PHASES, "events", "income", "resolution")]
-    keys += [f"phase.{p}.tip" for p in PHASES]
+    keys = [f"phase.{p}" for p in phases.NAMES]
+    keys += [f"phase.{p}.tip" for p in phases.INTERACTIVE]
     keys += [f"mode.{m}" for m in MODES] + [f"status.{s}" for s in STATUSES]
     keys += [f"difficulty.{d}" for d in DIFFICULTIES] + [f"difficulty.{d}.tip" for d in DIFFICULTIES]
     keys += [f"term.{t}" for t in TERMS] + [f"term.{t}.tip" for t in TERMS]

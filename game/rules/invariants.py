@@ -16,9 +16,9 @@ from attrs import frozen
 
 from game.fileio import is_plain_id
 from game.model import C5, GREAT, OTHERS, RESOURCES, World
+from game.rules import phases
 from game.rules.params import PARAMS
 
-PHASES = ("events", "income", "diplomacy", "answers", "actions", "resolution", "end")
 STATUSES = ("playing", "over", "collapsed")
 CORRIDOR_STATUSES = ("planned", "building", "operating", "disrupted")
 MAX_YEARS = 60  # the longest game
@@ -178,8 +178,8 @@ def problems(w: World) -> list[str]:
 def _shape(w: World) -> list[str]:
     """Phase, status, years, seats and the tables keyed by power."""
     out = []
-    if w.phase not in PHASES:
-        out.append(f"the phase '{w.phase}' does not exist")
+    if w.phase not in phases.PHASES:
+        out.append(phases.unknown(w.phase))
     if w.status not in STATUSES:
         out.append(f"the status '{w.status}' does not exist")
     if not w.start_year <= w.year <= w.end_year or w.end_year > LAST_YEAR:

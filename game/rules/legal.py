@@ -10,7 +10,7 @@ from game.model.ops import evolve
 
 from game.model import AID_KINDS, GREAT, Item, World
 from game.rules import actions as A
-from game.rules import caucus, credibility, debt, economy, geography, migration, tender, transit, water
+from game.rules import caucus, credibility, debt, economy, geography, migration, phases, tender, transit, water
 from game.rules.play import AP_COST, CARDS, CHECKS, offers_made
 
 
@@ -227,14 +227,19 @@ def _cards(world: World, p: str):
             yield A.Policy(p, card)
 
 
-MENUS = {"diplomacy": _diplomacy, "answers": _answers, "actions": _actions}
+def menu(world: World, power: str):
+    """Every kind of action the current phase's menu offers `power` with the phase's verbs (none in an automatic
+    phase), unchecked."""
+    phase = phases.get(world.phase)
+    if not phase.menu:
+        return []
+    return [a for a in phases.function(phase.menu)(world, power) if a.verb in phase.verbs]
 
 
 def legal_actions(world: World, power: str) -> list[A.Action]:
     """Every action `power` may take now (standard amounts); [] when it is not its turn."""
-    if world.status != "playing" or world.current() != power or world.phase not in MENUS:
+    if world.status != "playing" or world.current() != power or not phases.get(world.phase).interactive:
         return []
     ap = world.ap_left.get(power, 0)
-    menu = [a for a in MENUS[world.phase](world, power)
-            if AP_COST.get(a.verb, 0) <= ap and not CHECKS[a.verb](world, a)]
-    return menu + [A.EndTurn(power)]
+    return [a for a in menu(world, power)
+            if AP_COST.get(a.verb, 0) <= ap and not CHECKS[a.verb](world, a)] + [A.EndTurn(power)]

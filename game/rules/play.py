@@ -17,7 +17,7 @@ from game.model import Policy as PolicyRecord
 from game.model.ops import add_treasury, next_id, put, with_corridor, with_economy, with_forum
 from game.rules import actions as A
 from game.rules import (backlash, caucus, contracts, debt, dependence, economy, geography, hedging, institutions,
-                        migration, refining, tender, transit, water)
+                        migration, phases, refining, tender, transit, water)
 from game.rules.influence import per_gdp
 from game.rules.log import Entry
 from game.text import Msg, Ref, msg
@@ -28,12 +28,6 @@ from game.text import powers as Ps
 from game.text import resource as R
 from game.text import river
 
-PHASES: dict[str, tuple[str, ...]] = {
-    "diplomacy": ("propose", "pact", "accept", "reject", "counter", "summit", "attend", "end"),
-    "answers": ("accept", "reject", "counter", "attend", "end"),
-    "actions": ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy", "tariff", "water", "tender",
-                "convene", "entry", "end"),
-}
 AP_COST = {"aid": 1, "build": 1, "upgrade": 1, "develop": 1, "refine": 1, "summit": 1,
            "join": 1, "leave": 1, "policy": 1, "tariff": 1, "water": 1, "tender": 1, "convene": 1, "entry": 1}
 
@@ -897,7 +891,7 @@ def validate(world: World, action: A.Action) -> list[Msg]:
         return [msg("illegal.not_power", id=action.actor)]
     if action.actor != world.current():
         return [msg("illegal.not_your_turn", current=P(world, world.current()), actor=P(world, action.actor))]
-    if action.verb not in PHASES.get(world.phase, ()):
+    if action.verb not in phases.verbs(world.phase):
         return [msg("illegal.wrong_phase", verb=action.verb, phase=Ref("phase", world.phase))]
     cost = AP_COST.get(action.verb, 0)
     if cost > world.ap_left.get(action.actor, 0):

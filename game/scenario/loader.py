@@ -21,7 +21,7 @@ from game.model import (
 from game.paths import asset
 from game.rules import events as event_rules
 from game.rules import invariants
-from game.rules import objectives
+from game.rules import objectives, phases
 from game.rules.agenda import TERMS
 from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
@@ -530,7 +530,7 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
     evs = tuple(_event(str(k), t, meta, chk) for k, t in _tables(raw, "events", chk).items())
     world = World(
         scenario_id=meta["id"], title=meta["title"], seed=0, year=meta["start_year"],
-        start_year=meta["start_year"], end_year=meta["end_year"], phase="events", turn=-1, order=tuple(order),
+        start_year=meta["start_year"], end_year=meta["end_year"], phase=phases.FIRST, turn=-1, order=tuple(order),
         powers=powers, economies=economies, influence=influence, trust=trust, tension=tension,
         corridors=corridors, contracts=contracts, pledges=pledges, forums=forums, offers={}, policies=policies,
         prices=prices, risks=risks, rules=rules, events=evs,

@@ -352,10 +352,10 @@ class DebriefScene(Scene):
         """A panel with the scenario's "what really happened" notes."""
         pygame.draw.rect(surface, pygame.Color(PANEL), rect, border_radius=6)
         inner = rect.inflate(-round(32 * k), -round(28 * k))
-        y = text(surface, self.reference.title or tr("debrief.history_notes"), inner.topleft, round(26 * k),
+        y = text(surface, self.reference.text("title") or tr("debrief.history_notes"), inner.topleft, round(26 * k),
                  INK, bold=True).bottom + round(10 * k)
         size = round(21 * k)
-        for line in _wrap(self.reference.notes, size, inner.width):
+        for line in _wrap(self.reference.text("notes"), size, inner.width):
             if y + font(size).get_linesize() > inner.bottom:
                 break
             y = text(surface, line, (inner.left, y), size, MUTED).bottom + 3

@@ -72,10 +72,15 @@ def short_name(name: str) -> str:
     return re.sub(r"\s*\(.*?\)", "", name).strip() or name
 
 
-def corridor_unit(world, corridor: str) -> str:
-    """The unit a corridor's flow is counted in."""
+def corridor_unit(world, corridor: str, lang: str | None = None) -> str:
+    """The unit a corridor's flow is counted in (in `lang`, else the reader's language)."""
     c = world.corridors.get(corridor)
-    return render(text.Ref("unit", "gas" if c and c.mode in GAS_MODES else "oil"))
+    return render(text.Ref("unit", "gas" if c and c.mode in GAS_MODES else "oil"), lang)
+
+
+def flow_unit(world, r: RefSeries) -> str:
+    """The unit of a reference flow: its corridor's, in the reader's language, unless the file names another."""
+    return corridor_unit(world, r.corridor) if r.unit in ("", corridor_unit(world, r.corridor, "en")) else r.unit
 
 
 def active_corridors(history: Sequence[dict], world) -> list[str]:
@@ -215,7 +220,7 @@ def history_charts(history: Sequence[dict], world, reference: Reference | None) 
         series = _compare_lines(
             history, world, flows, lambda r: [h.get("flows", {}).get(r.corridor, 0.0) for h in history],
             lambda r: CORRIDOR_COLORS[ids.index(r.corridor) % len(CORRIDOR_COLORS)],
-            lambda r: f"{r.label} ({r.unit or corridor_unit(world, r.corridor)})")
+            lambda r: f"{reference.label(r)} ({flow_unit(world, r)})")
         specs.append(_line_spec("vs_history_flows", tr("debrief.chart.vs_flows"), series,
                                 tr("debrief.axis.volume")))
     shares = [r for r in reference.series if r.compare == "share"]

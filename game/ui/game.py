@@ -14,7 +14,8 @@ import pygame
 
 from game.errors import HeartlandError, IllegalAction
 from game.rules import actions as A
-from game.rules.play import AP_COST, PHASES, validate
+from game.rules import phases
+from game.rules.play import AP_COST, validate
 from game.rules import objectives
 from game.ui import theme, words
 from game.ui.i18n import tr
@@ -196,10 +197,7 @@ class GameScene(UIScene):
 
     def last_ap_phase(self) -> bool:
         """Whether no later phase of this year lets the seat spend action points (they refill next year)."""
-        names = list(PHASES)
-        here = self.session.world.phase
-        later = names[names.index(here) + 1:] if here in names else []
-        return not any(AP_COST.get(v) for ph in later for v in PHASES[ph])
+        return not any(AP_COST.get(v) for ph in phases.later(self.session.world.phase) for v in ph.verbs)
 
     def undo(self) -> None:
         """Take back the last action of this turn."""
@@ -240,10 +238,10 @@ class GameScene(UIScene):
         w = s.world
         if not s.human_to_move():
             return False, tr("why.not_your_turn")
-        allowed = PHASES.get(w.phase, ())
+        allowed = phases.verbs(w.phase)
         if not any(v in allowed for v in verbs):
-            phases = [tr(f"phase.{ph}") for ph, vs in PHASES.items() if any(v in vs for v in verbs)]
-            return False, tr("why.phase", phases=", ".join(phases), phase=tr(f"phase.{w.phase}"))
+            where = [tr(f"phase.{ph.name}") for ph in phases.TABLE if any(v in ph.verbs for v in verbs)]
+            return False, tr("why.phase", phases=", ".join(where), phase=tr(f"phase.{w.phase}"))
         legal = [a for a in s.legal() if a.verb in verbs]
         if legal:
             return True, ""
@@ -266,13 +264,13 @@ class GameScene(UIScene):
 
     def candidates(self, verbs) -> list[tuple[A.Action, list[str]]]:
         """Every action of these verbs the rules offer now, with the reasons it is refused (if any)."""
-        from game.rules.legal import MENUS
+        from game.rules.legal import menu
         s = self.session
         w, me = s.world, s.current()
-        if not me or w.phase not in MENUS:
+        if not me:
             return []
         seen, out = set(), []
-        for a in MENUS[w.phase](w, me):
+        for a in menu(w, me):
             if a.verb in verbs and str(a) not in seen:
                 seen.add(str(a))
                 out.append((a, validate(w, a)))
@@ -718,7 +716,7 @@ class GameScene(UIScene):
         below = pygame.Rect(rect.left + pad, y + bh + 4, rect.width - 2 * pad, rect.bottom - y - bh - 4)
         if self.message:
             self.note(surface, below, self.message, 14, theme.YELLOW)
-        elif w.phase in PHASES:
+        elif w.phase in phases.INTERACTIVE:
             self.note(surface, below, tr(f"phase.{w.phase}.tip"), 13, theme.MUTED)
 
     def note(self, surface, rect, s: str, size: int, color) -> None:

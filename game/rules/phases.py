@@ -1,0 +1,126 @@
+"""The phases of a year as data: one record per phase, in the order the year runs them.
+
+Each record names the phase, the verbs seats may use in it, which seats act (none: the
+phase runs by itself; "all": every seat in turn; "answering": only seats with an offer
+or invitation waiting for their answer), what runs it (an automatic phase's runner, an
+interactive phase's menu of legal actions, and what a seat's end of turn settles) and the
+phase that follows. How a phase ends follows from who acts: an automatic phase ends when
+its runner returns, an "all" phase when the last seat ends its turn, an "answering" phase
+when no seat has anything left to answer. The engine (`game.engine.advance`), legality
+(`game.rules.play.validate`, `game.rules.legal.legal_actions`), the screen's menus and
+the save checks all read this table; adding a phase is adding one record (and its
+runner). Functions are named as "module:function" and looked up when first used, so this
+module imports nothing of the engine.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Callable
+
+from attrs import frozen
+
+from game.model import World
+
+AUTOMATIC, ALL, ANSWERING = "", "all", "answering"
+SEATS = (AUTOMATIC, ALL, ANSWERING)
+
+
+@frozen
+class Phase:
+    """One phase of the year: its verbs, who acts, what runs it and what follows it."""
+
+    name: str
+    next: str
+    verbs: tuple[str, ...] = ()
+    seats: str = AUTOMATIC  # who acts: AUTOMATIC (nobody), ALL (every seat in turn) or ANSWERING
+    runner: str = ""  # automatic phases: "module:function" taking the World, giving (World, log)
+    menu: str = ""  # interactive phases: "module:function" yielding the actions open to a seat
+    on_end_turn: str = ""  # "module:function" (World, seat) -> (World, log) when a seat ends its turn here
+
+    @property
+    def interactive(self) -> bool:
+        """Whether seats act in this phase (otherwise it runs by itself)."""
+        return self.seats != AUTOMATIC
+
+    @property
+    def restarts(self) -> bool:
+        """Whether the next seat is sought from the first seat after every turn (answers can raise new questions)."""
+        return self.seats == ANSWERING
+
+    @property
+    def ends(self) -> str:
+        """How the phase ends, in words for the documentation."""
+        return {AUTOMATIC: "its runner returns", ALL: "the last seat ends its turn",
+                ANSWERING: "no seat has anything left to answer"}[self.seats]
+
+
+TABLE: tuple[Phase, ...] = (
+    Phase("events", "income", runner="game.engine:run_events"),
+    Phase("income", "diplomacy", runner="game.engine:run_income"),
+    Phase("diplomacy", "answers", ("propose", "pact", "accept", "reject", "counter", "summit", "attend", "end"),
+          ALL, menu="game.rules.legal:_diplomacy"),
+    Phase("answers", "actions", ("accept", "reject", "counter", "attend", "end"),
+          ANSWERING, menu="game.rules.legal:_answers", on_end_turn="game.engine:close_answers"),
+    Phase("actions", "resolution", ("aid", "build", "upgrade", "develop", "refine", "join", "leave", "policy",
+                                    "tariff", "water", "tender", "convene", "entry", "end"),
+          ALL, menu="game.rules.legal:_actions"),
+    Phase("resolution", "end", runner="game.engine:run_resolution"),
+    Phase("end", "events", runner="game.engine:run_end"),
+)
+PHASES: dict[str, Phase] = {p.name: p for p in TABLE}
+NAMES: tuple[str, ...] = tuple(PHASES)
+FIRST = TABLE[0].name  # the phase a year (and a game) begins with
+INTERACTIVE: tuple[str, ...] = tuple(p.name for p in TABLE if p.interactive)
+
+
+def get(name: str) -> Phase:
+    """The record of the phase `name` (KeyError naming the known phases if there is none)."""
+    try:
+        return PHASES[name]
+    except KeyError:
+        raise KeyError(unknown(name)) from None
+
+
+def unknown(name: str) -> str:
+    """The sentence saying `name` is not a phase, listing the phases there are."""
+    return f"the phase '{name}' does not exist (the phases are {', '.join(NAMES)})"
+
+
+def verbs(name: str) -> tuple[str, ...]:
+    """The verbs seats may use in phase `name` (none in automatic or unknown phases)."""
+    return PHASES[name].verbs if name in PHASES else ()
+
+
+def phases_with(verb: str) -> tuple[str, ...]:
+    """The phases, in the year's order, in which `verb` may be used."""
+    return tuple(p.name for p in TABLE if verb in p.verbs)
+
+
+def later(name: str) -> tuple[Phase, ...]:
+    """The phases after `name` in the same year (none after an unknown name)."""
+    return TABLE[NAMES.index(name) + 1:] if name in PHASES else ()
+
+
+@lru_cache(maxsize=None)
+def function(ref: str) -> Callable:
+    """The function a record names as "module:function"."""
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def must_answer(world: World, p: str) -> bool:
+    """Whether p has offers or invitations waiting for its answer."""
+    return any(o.receiver == p and o.status == "pending" for o in world.offers.values()) or any(
+        p in s.invited and p not in s.answers for s in world.summits)
+
+
+def acts(world: World, phase: Phase, p: str) -> bool:
+    """Whether seat p takes a turn in `phase` as the world stands."""
+    return phase.seats == ALL or (phase.seats == ANSWERING and must_answer(world, p))
+
+
+def seat_from(world: World, start: int) -> int:
+    """The first seat from `start` on that acts in the current phase, or -1."""
+    phase = PHASES[world.phase]
+    return next((i for i in range(start, len(world.order)) if acts(world, phase, world.order[i])), -1)
