@@ -287,7 +287,7 @@ class PersonalityAgent:
         if habit is None:
             return -1e9, {}
         cost = self.money_price(view, me) * spent + self.reserve_penalty(view, me, spent)
-        value = habit_value(gain - cost, habit)
+        value = habit_value(gain - cost, habit) - out.chance * P.collapse_cost(view, out.world, a)  # a collapse loses for all
         moved = R.term_change(before, after, {t: 100 * w / total_w for t, w in weights.items()})
         terms = {"delta": delta, "chance": out.chance, "slip": out.slip_chance, "years": out.years, "habit": habit, "spent": spent,
                  "moved": moved, "habit_text": habit_text}
