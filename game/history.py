@@ -23,8 +23,9 @@ def events_of(world: World, year: int) -> list[dict]:
     """The events fired in `year`, each with the effects it applied (value before -> after)."""
     out: dict[str, dict] = {}
     titles = {ev.id: ev.title for ev in world.events}
+    cards = {c.id for c in world.crises}  # crisis cards are listed apart (`crises`)
     for y, eid, eff, before, after in world.happened:
-        if y != year:
+        if y != year or eid in cards:
             continue
         row = out.setdefault(eid, {"id": eid, "title": titles.get(eid, eid), "effects": []})
         if eff:

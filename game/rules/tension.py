@@ -32,9 +32,9 @@ from game.rules import economy, events
 from game.rules import actions as A
 from game.rules.play import CARDS
 
-KINDS = ("coerce", "bloc", "route", "summit", "deal")  # each has its parameter `tension.<kind>` (coerce: coercion)
 PARAM = {"coerce": "tension.coercion", "bloc": "tension.bloc", "route": "tension.route", "summit": "tension.summit",
-         "deal": "tension.deal"}
+         "deal": "tension.deal"}  # each kind of move and the parameter that sizes it
+KINDS = tuple(PARAM)
 RAISES = ("coerce", "bloc", "route")
 
 
@@ -49,7 +49,7 @@ def rivals(world: World, p: str) -> tuple[str, ...]:
     return tuple(q for q in world.great_powers() if q != p)
 
 
-def coerced(world: World, actor: str, card: str, target: str, corridor: str) -> tuple[str, ...]:
+def coerced(world: World, actor: str, target: str, corridor: str) -> tuple[str, ...]:
     """The rivals a coercive card is aimed at: its target, else those that buy through or own the corridor, else all."""
     if target and _great(world, target):
         return (target,)
@@ -92,7 +92,7 @@ def moves_of(before: World, after: World, action: A.Action) -> list[tuple[str, s
     actor = action.actor
     if isinstance(action, A.Policy):
         if CARDS[action.card].coercive and _great(after, actor):
-            return [(actor, "coerce", q) for q in coerced(after, actor, action.card, action.target, action.corridor)]
+            return [(actor, "coerce", q) for q in coerced(after, actor, action.target, action.corridor)]
         return []
     if isinstance(action, A.Summit) and _great(after, actor):
         return [(actor, "summit", q) for q in rivals(after, actor) if q in after.forums[action.forum].members]
