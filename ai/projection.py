@@ -22,7 +22,7 @@ from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
 UNAFFORDABLE = 100.0  # agenda points: a contract the buyer could not pay is never worth signing
-COLLAPSE_POINTS = 30.0  # value points a regional collapse costs a seat: every power loses the whole game
+COLLAPSE_POINTS = 20.0  # value points a regional collapse costs a seat: every power loses the whole game
 COLLAPSE_DOUBT = 0.03  # width of the doubt about where the tension track ends the year
 GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff", "tender")
 

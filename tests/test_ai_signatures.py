@@ -70,13 +70,17 @@ def test_kyrgyzstan_fears_debt_more_than_kazakhstan():
 
 
 def test_china_reaches_for_export_controls_only_under_pressure():
+    """Calm: no controls; tense (0.7): controls; on the brink (0.9, one card from collapse): no controls, since a
+    regional collapse would lose China the game too (rule 20)."""
     from attrs import evolve
     world = evolve(scenario().world, phase="actions", turn=1, ap_left={p: 3 for p in scenario().world.order})
     calm = decide(world, "china")
-    tense = decide(evolve(world, tension={**world.tension, "china|japan": 0.9}), "china")
+    tense = decide(evolve(world, tension={**world.tension, "china|japan": 0.7}), "china")
+    brink = decide(evolve(world, tension={**world.tension, "china|japan": 0.9}), "china")
     assert not (isinstance(calm.action, A.Policy) and calm.action.card == "export_controls")
     assert isinstance(tense.action, A.Policy) and tense.action.card == "export_controls", tense.reason
     assert "tension with Japan" in str(tense.reason)
+    assert not (isinstance(brink.action, A.Policy) and brink.action.card == "export_controls"), brink.reason
 
 
 def test_japan_leads_with_technical_cooperation():

@@ -197,3 +197,16 @@ def test_the_arc_is_the_same_across_hash_seeds():
         outs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     assert outs[0] == outs[1]
     assert any(c in outs[0][1] for c in ("contract_freeze", "c5_appeal", "strait_incident"))
+
+
+def test_the_scoreboard_shows_the_track_its_warning_and_the_years_crises():
+    """The scoreboard's tension rows: the track (marked past the warning level), each pair, the crisis cards drawn."""
+    from game.ui import theme
+    from game.ui.scoreboard import tension_rows
+    w = tension.fire(tiny(crises=DECK, tension={"china|japan": 0.86, "japan|russia": 0.2, "china|russia": 0.1}), DECK[0])
+    rows = tension_rows(w)
+    assert rows[1].right == "86%" and rows[1].color == theme.VERMILLION and rows[1].bold
+    assert [r.right for r in rows[2:5]] == ["86%", "20%", "10%"]
+    assert any("Standoff at sea" in r.left for r in rows)
+    calm = tension_rows(tiny(crises=DECK))
+    assert calm[1].right == "20%" and not calm[1].bold and not any("Standoff" in r.left for r in calm)
