@@ -2,9 +2,10 @@
 
 It answers offers with the valuation rule plus its personality's habits, decides summit
 invitations with the backlash rule plus its summit bias, and otherwise values each
-option as `weight[verb] x interest x chance x (agenda score after - agenda score without)
-- money price x money spent` plus habit points when that is not negative, the score after
-coming from `ai.projection`.
+option as `weight[verb] x interest x chance x (points after - points without) - money
+price x money spent` plus habit points when that is not negative, the points being the
+objective points it projects to win in the scoring rounds left (`ai.race`) in the World
+that `ai.projection` foresees at the year's end.
 Easy adds noise and looks at few options; hard re-checks its best options a year deeper
 and haggles offers up until they would be accepted; historical plays the scenario's
 script of real moves where it has one. Every Decision keeps its terms and a sentence.
@@ -17,6 +18,7 @@ from typing import Mapping
 from attrs import evolve
 
 from ai import projection as P
+from ai import race
 from ai import reasons as R
 from ai.base import Decision
 from ai.personality import Level, Personality
@@ -31,7 +33,7 @@ from game.text import power as Pw
 from game.text import powers as Ps
 
 ANSWERS = (A.Accept, A.Reject, A.Counter, A.Attend)
-POINTS_PER_UTILITY = 10.0  # agenda points a C5 seat puts on one unit of valuation utility
+POINTS_PER_UTILITY = 10.0  # points of the value scale a C5 seat puts on one unit of valuation utility
 MONEY_PER_ACTION = 0.5  # US$ bn a typical paid move costs (aid steps, upgrades, summits): money's use per action point
 
 
@@ -72,6 +74,8 @@ class PersonalityAgent:
             judged = naive_judgement(judged)
         elif P.is_great(view, me):
             judged = self.great_judgement(view, me, offer)
+        elif self.level.judge_offers:
+            judged = self.race_judgement(view, me, offer, judged)
         total = judged.total + self.noise(rng, 0.1)
         accept = A.Accept(me, offer.id)
         terms = {k: round(v, 4) for k, v in judged.terms.items()}
@@ -110,14 +114,12 @@ class PersonalityAgent:
         return Decision(A.Reject(me, offer.id), why, terms)
 
     def great_judgement(self, view: World, me: str, offer: Offer) -> valuation.Appraisal:
-        """A great power's answer in agenda points (goods, influence, route habit, money paid)."""
-        pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), self.money_price(view, me))
+        """A great power's answer in projected objective points (goods, influence, route habit, money paid)."""
+        pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), self.money_price(view, me),
+                                            race_w=self.level.race)
         total = pts - self.persona.min_gain
         verb = "accepts" if total > 0 else "declines"
-        weights = view.powers[me].agenda
-        total_w = sum(weights.values()) or 1.0
-        moved = R.term_change(agenda.parts(P.settle_goods(view), me), agenda.parts(after, me),
-                              {t: 100 * w / total_w for t, w in weights.items()})
+        moved = R.term_change(race.parts(P.settle_goods(view), me), race.parts(after, me), race.weights(view, me))
         bits = R.moves(moved)
         body = joined(bits, "comma") if bits else msg("ai.nothing_changes")
         if terms.get("paid", 0) > 0.005:
@@ -129,6 +131,22 @@ class PersonalityAgent:
                                      worth=terms["route"])], "semi")
         why = msg(f"ai.great.{verb}", who=Pw(view, me), body=body)
         return valuation.Appraisal({**terms, "points": pts}, total, why, me)
+
+    def race_judgement(self, view: World, me: str, offer: Offer, judged: valuation.Appraisal) -> valuation.Appraisal:
+        """A C5 state's answer: the valuation rule's utility plus the change in its projected
+        objective points (`ai.race`, over POINTS_PER_UTILITY); the reason names the larger of the two."""
+        if judged.bloc or judged.terms.get("closed"):
+            return judged  # a bloc it refuses, or doors still closed: the rule's no stands
+        _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race)
+        race_part = terms["delta"] / POINTS_PER_UTILITY
+        total = judged.total + race_part
+        out = {**judged.terms, "race": round(race_part, 4)}
+        if abs(race_part) <= abs(judged.total) or not race_part:
+            return valuation.Appraisal(out, total, judged.reason, judged.who, judged.bloc)
+        moved = R.term_change(race.parts(P.settle_goods(view), me), race.parts(after, me), race.weights(view, me))
+        bits = R.moves(moved) or [msg("ai.nothing_changes")]
+        why = msg(f"ai.great.{'accepts' if total > 0 else 'declines'}", who=Pw(view, me), body=joined(bits, "comma"))
+        return valuation.Appraisal(out, total, why, judged.who, judged.bloc)
 
     def attend(self, view: World, me: str, forum: str) -> Decision:
         """Attend a summit or stay away: the backlash rule plus the summit bias."""
@@ -178,7 +196,15 @@ class PersonalityAgent:
             menu = spread_sample(menu, self.level.sample, rng)
         extra = [a for a in self.habit_moves(view, me) if a not in menu and a.target not in asked
                  and not validate(view, a)]
-        return menu + extra
+        return menu + extra + self.favourite_aid(menu, legal)
+
+    def favourite_aid(self, menu: list, legal: list) -> list[A.Action]:
+        """For each aid in the sample, the same aid in its favourite kind (so a sample never hides its habit)."""
+        kinds = self.persona.aid_kinds
+        fav = max(AID_KINDS, key=lambda k: (kinds.get(k, 1.0), -AID_KINDS.index(k)))
+        allowed = set(legal)
+        return list(dict.fromkeys(b for a in menu if isinstance(a, A.Aid) and a.kind != fav
+                                  for b in [evolve(a, kind=fav)] if b in allowed and b not in menu))
 
     def allowed(self, view: World, a: A.Action) -> bool:
         """Whether its habits ever let it make this kind of move."""
@@ -244,8 +270,8 @@ class PersonalityAgent:
     def move(self, view: World, me: str, legal: list, rng: random.Random) -> Decision:
         """The best-valued move, or end the turn when nothing is worth its cost."""
         base = P.settle_goods(view)
-        before = agenda.parts(base, me)
-        base_score = agenda.score(base, me)
+        before = race.parts(base, me)
+        base_score = race.value(base, me, self.level.race)
         scored = []
         for a in self.options(view, me, legal, rng):
             value, terms = self.value(view, me, a, base, before, base_score)
@@ -271,25 +297,23 @@ class PersonalityAgent:
     def value(self, view: World, me: str, a: A.Action, base: World, before: dict, base_score: float):
         """(points, terms) of one move from the projection and the personality's habits."""
         p = self.persona
-        out = P.project(view, me, a, base, self.level.judge_offers, self.level.hope)
+        out = P.project(view, me, a, base, self.level.judge_offers, self.level.hope, self.level.race)
         spent = max(0.0, economy.free_funds(view, me) - economy.free_funds(out.world, me)) if out.chance else 0.0
         if isinstance(a, (A.Propose, A.Counter)) and out.chance:
             mine = [i for i in a.gives if i.kind in ("aid", "cofinance")]
             spent = sum(i.amount for i in mine)
         if isinstance(a, A.Pact) and out.chance:
             spent = sum(i.amount for part in a.parts for i in part.gives if i.kind in ("aid", "cofinance"))
-        after = agenda.parts(out.world, me)
-        weights = view.powers[me].agenda
-        total_w = sum(weights.values()) or 1.0
-        delta = agenda.score(out.world, me) - base_score - out.credit
+        after = race.parts(out.world, me)
+        delta = race.value(out.world, me, self.level.race) - base_score - out.credit
         discount = p.patience ** out.years
-        gain = p.weight(a.verb) * self.interest(view, a) * discount * P.expected_delta(out, me, base_score)
+        gain = p.weight(a.verb) * self.interest(view, a) * discount * P.expected_delta(out, me, base_score, self.level.race)
         habit, habit_text = self.habit_points(view, me, a, out)
         if habit is None:
             return -1e9, {}
         cost = self.money_price(view, me) * spent + self.reserve_penalty(view, me, spent)
-        value = habit_value(gain - cost, habit) - out.chance * P.collapse_cost(view, out.world, a)  # a collapse loses for all
-        moved = R.term_change(before, after, {t: 100 * w / total_w for t, w in weights.items()})
+        value = P.habit_value(gain - cost, habit) - out.chance * P.collapse_cost(view, out.world, a)  # a collapse loses for all
+        moved = R.term_change(before, after, race.weights(view, me))
         terms = {"delta": delta, "chance": out.chance, "slip": out.slip_chance, "years": out.years, "habit": habit, "spent": spent,
                  "moved": moved, "habit_text": habit_text}
         if isinstance(a, A.Policy) and habit_text:
@@ -302,14 +326,19 @@ class PersonalityAgent:
         return float(self.persona.targets.get(other, 1.0)) if other else 1.0
 
     def money_price(self, view: World, me: str) -> float:
-        """Points per US$ bn spent: `thrift` x how scarce money is for the rest of the game,
-        `min(1, what it could usefully spend / what it will have)`. Money left at the end
-        scores nothing of itself (only a `treasury` agenda term counts it, and the projection
-        already sees that), so a seat with more than it can use does not hoard it."""
+        """Points per US$ bn spent: what money can buy in the race, `thrift x SCALE x (share of the
+        game's points still to play for) / max(money it will have, money it could usefully spend)`.
+        Money left at the end scores nothing of itself (only an objective that reads the treasury
+        counts it, and the projection already sees that), so a seat with more than it can use
+        does not hoard it: its price falls as its money grows. A level that plays its national agenda
+        (`race` 0) prices money by how scarce it is for the rest of the game, `min(1, could / will have)`."""
         years = max(1, view.end_year - view.year + 1)
         could = view.powers[me].action_points * years * MONEY_PER_ACTION
         will_have = economy.free_funds(view, me) + max(0.0, view.powers[me].income) * years
-        return self.persona.thrift * min(1.0, could / max(will_have, 0.01))
+        in_race = race.SCALE * race.left_share(view) / max(will_have, could, 0.01)
+        national = min(1.0, could / max(will_have, 0.01))  # the agenda's scale: how scarce money is
+        r = self.level.race
+        return self.persona.thrift * (r * in_race + (1.0 - r) * national)
 
     def reserve_penalty(self, view: World, me: str, spent: float) -> float:
         """A large cost for spending below the share of its treasury it keeps."""
@@ -396,7 +425,7 @@ class PersonalityAgent:
             consent = self.persona.thrift * mine.terms.get("consent", 0.0)
             if consent and not text:
                 text = msg("ai.habit.consent", who=Pw(view, me))
-            pts = POINTS_PER_UTILITY * route + fav + consent + self.persona.thrift * P.lifetime(mine.terms)
+            pts = P.ROUTE_POINTS * route + fav + consent + self.persona.thrift * P.lifetime(mine.terms)
             return pts - P.UNAFFORDABLE * mine.terms.get("unaffordable", 0.0), text
         pts = POINTS_PER_UTILITY * max(-1.0, mine.total)
         tc = sum(i.amount for i in a.asks if i.kind == "aid" and i.aid_kind == "tc")
@@ -448,18 +477,18 @@ class PersonalityAgent:
 
     def deeper(self, view: World, me: str, scored: list, base: World) -> list:
         """Hard level: the best options re-valued a year deeper; offers haggled up until accepted."""
-        deep_base = agenda.score(P.deepen(base), me)
+        deep_base = race.value(P.deepen(base), me, self.level.race)
         out = []
         for value, a, terms in scored[:self.level.lookahead]:
             if not terms:
                 out.append([value, a, terms])
                 continue
-            proj = P.project(view, me, a, base, True, self.level.hope)
+            proj = P.project(view, me, a, base, True, self.level.hope, self.level.race)
             if isinstance(a, A.Propose) and proj.chance < 0.5:
                 better = self.haggle(view, me, a, base)
                 if better is not None:
                     a, proj = better
-            deep = agenda.score(P.deepen(proj.world), me) - deep_base - proj.credit
+            deep = race.value(P.deepen(proj.world), me, self.level.race) - deep_base - proj.credit
             scale = self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
             v = value + scale * (0.5 * deep - 0.5 * terms.get("delta", 0.0))
             out.append([v, a, {**terms, "deep": deep}])
@@ -476,9 +505,9 @@ class PersonalityAgent:
             b = A.Propose(me, a.target, gives, a.asks)
             if validate(view, b):
                 return None
-            proj = P.project(view, me, b, base, True)
+            proj = P.project(view, me, b, base, True, race_w=self.level.race)
             if proj.chance:
-                proj = P.project(view, me, b, base, True, self.level.hope)
+                proj = P.project(view, me, b, base, True, self.level.hope, self.level.race)
                 return b, proj
         return None
 
@@ -513,15 +542,6 @@ def spread_sample(menu: list, n: int, rng: random.Random) -> list:
             if pool and len(out) < n:
                 out.append(pool.pop())
     return out
-
-
-def habit_value(net: float, habit: float) -> float:
-    """A move's worth: its projected net gain, plus habit points only when that gain is not negative.
-
-    Habits rank moves that pay for themselves (character), but never pay for a move the
-    projection says hurts the seat's own score (a card, a premium route or an aid habit
-    played at a loss is what let "do nothing" beat the AI, GAME_V2.md)."""
-    return net + habit if net >= 0 else net
 
 
 NAIVE_TERMS = ("money", "paid", "goods", "closed")  # what an easy seat looks at in an offer

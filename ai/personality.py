@@ -83,6 +83,7 @@ LEVEL_KEYS: dict[str, Key] = {
     "script": Key("bool", False, meaning="plays the historical script where it has a move"),
     "hope": Key("float", 0.0, 0, 10, "width of its doubt about a receiver's answer (0: it trusts its model's yes or no)"),
     "naive": Key("bool", False, meaning="judges offers by money alone and goes to every summit (ignores hedging, backlash, debt)"),
+    "race": Key("float", 1.0, 0, 1, "weight of the objective race in what it plays for (0: its national agenda alone)"),
 }
 META = ("personality", "difficulty")
 
@@ -128,6 +129,7 @@ class Level:
     script: bool
     naive: bool = False
     hope: float = 0.0
+    race: float = 1.0
 
 
 @functools.lru_cache(maxsize=4)

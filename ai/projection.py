@@ -12,17 +12,20 @@ import math
 
 from attrs import evolve, frozen
 
+from ai import race
+
 from game.model import GREAT, World
 from game.model.ops import with_corridor, with_economy, with_power
 from game.rules import actions as A
-from game.rules import agenda, backlash, credibility, economy, energy, geography, institutions, valuation
+from game.rules import backlash, credibility, economy, energy, geography, institutions, valuation
 from game.rules import dependence, dilution, tender, tension, water
 from game.rules import refining as refining_rule
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
-UNAFFORDABLE = 100.0  # agenda points: a contract the buyer could not pay is never worth signing
-COLLAPSE_POINTS = 20.0  # value points a regional collapse costs a seat: every power loses the whole game
+UNAFFORDABLE = 100.0  # points of the value scale: a contract the buyer could not pay is never worth signing
+ROUTE_POINTS = 5.0  # value-scale points per unit of route habit (a route avoiding the powers it avoids)
+COLLAPSE_POINTS = 20.0  # value-scale points a regional collapse costs a seat: every power loses the whole game
 COLLAPSE_DOUBT = 0.03  # width of the doubt about where the tension track ends the year
 GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff", "tender")
 
@@ -56,14 +59,19 @@ def security(world: World) -> World:
 
 
 def graft(world: World, base: World) -> World:
-    """`world` with the goods flows of `base` (when the action cannot change them)."""
-    return security(evolve(world, flows=base.flows, exports=base.exports, trade=base.trade, received=base.received))
+    """`world` with the goods flows of `base` and the C5 seats' fee income they pay (when the action cannot change them)."""
+    world = evolve(world, flows=base.flows, exports=base.exports, trade=base.trade, received=base.received)
+    for c in world.economies:
+        if world.powers[c].transit_income != base.powers[c].transit_income:
+            world = with_power(world, c, transit_income=base.powers[c].transit_income)
+    return security(world)
 
 
-def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float = 0.5) -> tuple[float, dict, World]:
-    """A great power's worth of accepting an offer, in agenda points: the change in its score
-    (goods moved, security won, influence won) plus its route habit, less `thrift` per US$ bn it
-    pays now and per US$ bn of a contract's whole-life premium."""
+def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float = 0.5,
+                 race_w: float = 1.0) -> tuple[float, dict, World]:
+    """A great power's worth of accepting an offer, in points of the AI's value scale: the change in
+    its projected objective points (`ai.race`: goods moved, security won, influence won), less `thrift`
+    per US$ bn it pays now and per US$ bn of a contract's whole-life premium, plus its route habit."""
     o = world.offers[offer_id]
     judged = valuation.appraise(world, p, o, habits)
     base = settle_goods(world)
@@ -71,19 +79,28 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     after, kept = deliver(signed, world)
     goods = settle_goods if after.contracts.keys() != world.contracts.keys() else (lambda w: graft(w, base))
     after = goods(after)
-    before = agenda.score(base, p)
-    delta = agenda.score(after, p) - before
+    before = race.value(base, p, race_w)
+    delta = race.value(after, p, race_w) - before
     if kept < 1.0:  # its own pledges in the deal may slip: trust lost instead of aid given
-        delta = kept * delta + (1.0 - kept) * (agenda.score(goods(slip_new(signed, world)), p) - before)
-    pts = delta + 10.0 * judged.terms.get("route", 0.0) + thrift * lifetime(judged.terms) \
-        + thrift * (judged.terms.get("consent", 0.0) - judged.terms.get("paid", 0.0)) \
+        delta = kept * delta + (1.0 - kept) * (race.value(goods(slip_new(signed, world)), p, race_w) - before)
+    net = delta + thrift * lifetime(judged.terms) + thrift * (judged.terms.get("consent", 0.0) - judged.terms.get("paid", 0.0)) \
         - UNAFFORDABLE * judged.terms.get("unaffordable", 0.0)
+    pts = net + ROUTE_POINTS * judged.terms.get("route", 0.0)
     return pts, {**judged.terms, "delta": delta}, after
+
+
+def habit_value(net: float, habit: float) -> float:
+    """A move's worth: its projected net gain, plus habit points only when that gain is not negative.
+
+    Habits rank moves that pay for themselves (character), but never pay for a move the
+    projection says hurts the seat's own score (a card, a premium route or an aid habit
+    played at a loss is what let "do nothing" beat the AI, GAME_V2.md)."""
+    return net + habit if net >= 0 else net
 
 
 def lifetime(terms: dict) -> float:
     """US$ bn a contract costs a great power over its life: the discounted premium its treasury pays
-    (the supply security it wins already shows in its agenda score)."""
+    (the supply security it wins already shows in its projected points)."""
     return -terms.get("premium", 0.0)
 
 
@@ -218,7 +235,8 @@ def grow_c5(world: World, base: World, me: str) -> World:
     return with_economy(world, me, gdp=eco.gdp * (1 + world.param("economy.export_growth") * rev / max(eco.gdp, 0.1)))
 
 
-def project(view: World, me: str, action: A.Action, base: World, judge: bool = True, hope: float = 0.0) -> Outcome:
+def project(view: World, me: str, action: A.Action, base: World, judge: bool = True, hope: float = 0.0,
+            race_w: float = 1.0) -> Outcome:
     """The World at the year's end if `me` takes `action` (call only with legal actions); when the
     action makes pledges, also the World where they slip (`Outcome.slipped`, with its chance)."""
     world, _ = apply(view, action)
@@ -236,15 +254,15 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
             world, _ = EFFECTS["accept"](world, A.Accept(world.offers[oid].receiver, oid))
     signed = world
     world, delivered = deliver(signed, view)
-    world, years = year_end(world, view, base, me, action)
+    world, years = year_end(world, view, base, me, action, race_w)
     if delivered >= 1.0:
-        return Outcome(world, chance, years, offer_id, credit=under_way(view, base, me, action))
-    slipped, _ = year_end(slip_new(signed, view), view, base, me, action)
+        return Outcome(world, chance, years, offer_id, credit=under_way(view, base, me, action, race_w))
+    slipped, _ = year_end(slip_new(signed, view), view, base, me, action, race_w)
     return Outcome(world, chance * delivered, years, offer_id, slipped, chance * (1.0 - delivered))
 
 
-def under_way(view: World, base: World, me: str, action: A.Action) -> float:
-    """Points a refinery's projection owes to the host's rare-earth deposits already under way (it
+def under_way(view: World, base: World, me: str, action: A.Action, race_w: float = 1.0) -> float:
+    """Projected points (`ai.race`) a refinery's projection owes to the host's rare-earth deposits already under way (it
     counts them done, `finish`): the refinery is judged on what it adds to them, not on them."""
     if not isinstance(action, A.Refine) or action.target not in view.economies:
         return 0.0
@@ -252,10 +270,11 @@ def under_way(view: World, base: World, me: str, action: A.Action) -> float:
     if not pending:
         return 0.0
     world, _ = complete(view, action.target, pending)
-    return agenda.score(grow_c5(settle_goods(world), base, me), me) - agenda.score(base, me)
+    return race.value(grow_c5(settle_goods(world), base, me), me, race_w) - race.value(base, me, race_w)
 
 
-def year_end(world: World, view: World, base: World, me: str, action: A.Action) -> tuple[World, int]:
+def year_end(world: World, view: World, base: World, me: str, action: A.Action,
+             race_w: float = 1.0) -> tuple[World, int]:
     """The rest of the projection: summits held, builds finished, programmes billed, goods re-routed."""
     if world.summits != view.summits:
         world = hold_summit(world, view)
@@ -268,7 +287,7 @@ def year_end(world: World, view: World, base: World, me: str, action: A.Action) 
         planned, more = plan(world, me, action)
         if planned is not world:  # the two-step plan, when it scores better than the step alone
             planned = water_changes(grow_c5(settle_goods(planned), base, me), view)
-            if agenda.score(planned, me) > agenda.score(done, me):
+            if race.value(planned, me, race_w) > race.value(done, me, race_w):
                 return planned, max(years, more)
         return done, years
     return water_changes(graft(world, base), view), years
@@ -292,11 +311,11 @@ def slip_new(world: World, before: World) -> World:
     return world
 
 
-def expected_delta(out: Outcome, me: str, base_score: float) -> float:
-    """Expected change in `me`'s score: delivered x its gain + slipped x its (usually negative) change."""
-    delta = out.chance * (agenda.score(out.world, me) - base_score) - out.credit
+def expected_delta(out: Outcome, me: str, base_score: float, race_w: float = 1.0) -> float:
+    """Expected change in `me`'s projected points: delivered x its gain + slipped x its (usually negative) change."""
+    delta = out.chance * (race.value(out.world, me, race_w) - base_score) - out.credit
     if out.slipped is not None:
-        delta += out.slip_chance * (agenda.score(out.slipped, me) - base_score)
+        delta += out.slip_chance * (race.value(out.slipped, me, race_w) - base_score)
     return delta
 
 
@@ -307,9 +326,9 @@ def deepen(world: World) -> World:
     return dilution.dilute(decay_all(world))
 
 
-def score(world: World, me: str) -> float:
-    """`me`'s agenda score in a projected World."""
-    return agenda.score(world, me)
+def score(world: World, me: str, race_w: float = 1.0) -> float:
+    """`me`'s projected objective points in a World, on the AI's value scale (`ai.race`)."""
+    return race.value(world, me, race_w)
 
 
 def is_great(world: World, p: str) -> bool:

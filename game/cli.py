@@ -12,19 +12,24 @@ import os
 import sys
 
 from game.errors import HeartlandError, ScenarioErrors
-from game.text import render, tr
+from game.text import msg, render, tr
 
 EXIT_BAD_INPUT = 2
 
 
-def _agents(sc, kind: str, difficulty: str | None = None) -> dict:
-    """One agent per seat: the personalities (at a difficulty) or a baseline."""
+def _agents(sc, kind: str, difficulty: str | None = None, seats: tuple = ()) -> dict:
+    """One agent per seat: the personalities (at a difficulty) or a baseline, then the `--seat` choices."""
     if kind == "personality":
         from ai.factory import agents_for
-        return agents_for(sc.world, difficulty, sc.personalities)
-    from ai.baseline import GreedyAgent, RandomAgent
-    make = {"random": RandomAgent, "greedy": GreedyAgent}[kind]
-    return {p: make() for p in sc.world.order}
+        agents = agents_for(sc.world, difficulty, sc.personalities)
+    else:
+        from ai.baseline import GreedyAgent, RandomAgent
+        make = {"random": RandomAgent, "greedy": GreedyAgent}[kind]
+        agents = {p: make() for p in sc.world.order}
+    if seats:
+        from ai.plugins import make as make_seat
+        agents.update({p: make_seat(sc.world, p, spec, sc.personalities) for p, spec in seats})
+    return agents
 
 
 @functools.lru_cache(maxsize=4)
@@ -36,10 +41,10 @@ def _scenario(scenario: str, short: bool):
 
 def _one_game(args: tuple, report: bool = False) -> dict:
     """One headless game: its seed, winner, status, points and scores (its history, its events report when asked)."""
-    scenario, seed, agent_kind, history, difficulty, save_dir, short = args
+    scenario, seed, agent_kind, history, difficulty, save_dir, short, seats = args
     from game.sim import play_session, result
     sc = _scenario(scenario, short)
-    agents = _agents(sc, agent_kind, difficulty)
+    agents = _agents(sc, agent_kind, difficulty, seats)
     session = _saved_game(sc, agents, seed, save_dir) if save_dir else play_session(sc.world, agents, seed)
     done = result(session)
     out = {"seed": seed, "winner": done.winner, "status": done.status, "points": done.points, "scores": done.scores,
@@ -48,7 +53,8 @@ def _one_game(args: tuple, report: bool = False) -> dict:
         out["history"] = list(done.history)
     if report:
         from game.scenario.report import events_report
-        out["events"] = events_report(sc, seed, lambda w: _agents(_with_world(sc, w), agent_kind, difficulty), session)
+        out["events"] = events_report(sc, seed, lambda w: _agents(_with_world(sc, w), agent_kind, difficulty, seats),
+                                      session)
     return out
 
 
@@ -73,18 +79,13 @@ def simulate(ns: argparse.Namespace) -> int:
     """Play whole games headless and print winners and mean points (and mean agenda scores)."""
     from game.save import saves_dir
     sc = _scenario(ns.scenario, ns.short)
+    seats = _seats(sc, ns.seat)
     folder = None if ns.save is None else str(saves_dir(ns.save or None))
-    jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.difficulty, folder, ns.short) for i in range(ns.games)]
+    jobs = [(ns.scenario, ns.seed + i, ns.agent, ns.history, ns.difficulty, folder, ns.short, seats)
+            for i in range(ns.games)]
     bar = Progress(len(jobs), f"{ns.scenario} x{ns.games}")
     first = [bar.tick(_one_game(jobs[0], report=True))] if ns.events_report else []
-    rest = jobs[len(first):]
-    if ns.jobs > 1 and rest:
-        from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(ns.jobs) as pool:
-            games = first + [bar.tick(g) for g in pool.map(_one_game, rest)]
-    else:
-        games = first + [bar.tick(_one_game(j)) for j in rest]
-    bar.close()
+    games = first + _run_games(jobs[len(first):], ns.jobs, bar)
     names = {p: sc.world.powers[p].name for p in sc.world.order}
     wins = {names[p]: sum(1 for g in games if g["winner"] == p) for p in sc.world.order}
     mean = {names[p]: round(sum(g["points"].get(p, 0) for g in games) / len(games), 2) for p in sc.world.order}
@@ -135,6 +136,52 @@ def arc_summary(world, games: list[dict]) -> dict:
             "crises_per_game": round(len(drawn) / n, 3),
             "mean_peak": round(sum(g["tension"]["peak"] for g in games) / n, 4),
             "cards": {c: drawn.count(c) for c in dict.fromkeys(drawn)}}
+
+
+def _seats(sc, texts: list[str] | None) -> tuple:
+    """The `--seat POWER=AGENT` choices as ((power, agent spec), ...), each checked (agent files loaded once here)."""
+    from ai.plugins import AgentError, parse_seat
+    seats = dict(parse_seat(t, sc.world.order) for t in texts or ())
+    if len(seats) < len(texts or ()):
+        raise AgentError(msg("cli.agent.seat_twice"))
+    return tuple(seats.items())
+
+
+def _run_games(jobs: list, n_jobs: int, bar: "Progress") -> list[dict]:
+    """Play `_one_game` for every job, on `n_jobs` processes, in the jobs' order (the bar ticks as games end)."""
+    if n_jobs > 1 and len(jobs) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(min(n_jobs, len(jobs))) as pool:
+            games = [bar.tick(g) for g in pool.map(_one_game, jobs)]
+    else:
+        games = [bar.tick(_one_game(j)) for j in jobs]
+    bar.close()
+    return games
+
+
+def tournament(ns: argparse.Namespace) -> int:
+    """Play agents against each other over paired seeds, each taking each contested seat in turn; print the table."""
+    from ai.plugins import AgentError, check_spec
+    from game.tournament import schedule, standings, table
+    sc = _scenario(ns.scenario, ns.short)
+    contested = tuple(p for p, _ in _seats(sc, [f"{p}={ns.others}" for p in ns.seats or sc.world.order]))
+    if len(set(ns.agents)) < len(ns.agents):
+        raise AgentError(msg("cli.agent.entered_twice"))
+    for spec in ns.agents:
+        check_spec(spec)
+    seeds = [ns.seed + i for i in range(ns.seeds)]
+    plan = schedule(len(ns.agents), contested, seeds)
+    others = tuple(p for p in sc.world.order if p not in contested)
+    jobs = [(ns.scenario, seed, "personality", False, None, None, ns.short,
+             tuple((p, ns.agents[a]) for p, a in held) + tuple((p, ns.others) for p in others))
+            for seed, held in plan]
+    games = _run_games(jobs, ns.jobs, Progress(len(jobs), f"tournament x{len(jobs)}"))
+    names = {p: sc.world.powers[p].name for p in sc.world.order}
+    result = standings(ns.agents, contested, plan, games)
+    print("\n".join(table(result, contested, names)))
+    print(json.dumps({"scenario": ns.scenario, "short": ns.short, "seeds": seeds, "seats": list(contested),
+                      "others": ns.others, "games": len(games), "agents": result}))
+    return 0
 
 
 def objectives_rounds(world) -> tuple[int, ...]:
@@ -297,6 +344,8 @@ def window_size(text: str) -> str:
     return text
 
 
+AGENT_HELP = ("easy, normal, hard, historical, random, greedy, a scripted policy (nothing, summits, aid, accept, "
+              "sell2x) or FILE.py:CLASS, your own agent (docs/ai.md)")
 LANG_HELP = "language of every text: en, ja, zh-TW, zh-CN or ru (default: the settings, else the system locale)"
 
 
@@ -320,7 +369,21 @@ def parser() -> argparse.ArgumentParser:
     sim.add_argument("--save", metavar="DIR", nargs="?", default=None, const="",
                      help="write each finished game's save into DIR (without DIR: the saves folder)")
     sim.add_argument("--short", action="store_true", help="play the scenario's short form")
+    sim.add_argument("--seat", action="append", metavar="POWER=AGENT", default=[],
+                     help="who plays a seat (repeatable): " + AGENT_HELP)
     sim.set_defaults(func=simulate)
+    tour = sub.add_parser("tournament", help="play agents against each other over paired seeds (a bot contest)")
+    tour.add_argument("--agents", nargs="+", required=True, metavar="AGENT", help="the contestants: " + AGENT_HELP)
+    tour.add_argument("--scenario", default="2015")
+    tour.add_argument("--seats", nargs="+", metavar="POWER", default=None,
+                      help="the seats the contestants take in turn (default: every seat)")
+    tour.add_argument("--others", default="normal", metavar="AGENT",
+                      help="who plays the other seats (default: normal)")
+    tour.add_argument("--seed", type=count(0, 2**31 - 1), default=1)
+    tour.add_argument("--seeds", type=count(1, 10_000), default=2, help="seeds per rotation (default: 2)")
+    tour.add_argument("--jobs", type=count(1, 256), default=1)
+    tour.add_argument("--short", action="store_true", help="play the scenario's short form")
+    tour.set_defaults(func=tournament)
     rep = sub.add_parser("replay", help="re-run a save's actions and check they reach its World")
     rep.add_argument("save", metavar="SAVE")
     rep.set_defaults(func=replay)
@@ -345,7 +408,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--short", action="store_true", help="new games start in the scenario's short form")
     ap.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # bench/frame.py
     ap.add_argument("--lang", metavar="LANG", help=LANG_HELP)
-    for sub in (sim, rep, val, dem, new):
+    for sub in (sim, tour, rep, val, dem, new):
         sub.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=LANG_HELP)
     return ap
 

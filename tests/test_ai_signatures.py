@@ -33,11 +33,15 @@ def test_japan_takes_the_middle_corridor_contract_at_a_premium_under_chinas_expo
     assert "avoids China" in str(pressed.reason) and "export controls" in str(pressed.reason)
 
 
-def test_china_would_not_pay_that_route_premium():
+def test_china_puts_nothing_on_the_route_and_answers_by_its_projected_points():
+    """China has no route habit: it takes the deal only when its projected objective points
+    (ai.race) beat the money it pays at its money price (it does not hoard: money is cheap to it)."""
     world = controls_on(scenario().world, "china", "japan", "rare_earths")
     item = contract_item(world, "kazakhstan", "china", "rare_earths", "china_rail", 1.3)
-    answer = decide(pending(world, "kazakhstan", "china", [item], [aid("grant", 0.8)]), "china")
-    assert isinstance(answer.action, A.Reject)
+    for grant in (0.8, 4.0):
+        answer = decide(pending(world, "kazakhstan", "china", [item], [aid("grant", grant)]), "china")
+        assert answer.terms["route"] == 0.0
+        assert isinstance(answer.action, A.Accept) == (answer.terms["total"] > 0), answer.reason
 
 
 def test_turkmenistan_turns_down_a_bloc_that_kazakhstan_accepts():
@@ -69,17 +73,34 @@ def test_kyrgyzstan_fears_debt_more_than_kazakhstan():
     assert isinstance(kz.action, A.Accept)
 
 
-def test_china_reaches_for_export_controls_only_under_pressure():
-    """Calm: no controls; tense (0.7): controls; on the brink (0.9, one card from collapse): no controls, since a
-    regional collapse would lose China the game too (rule 20)."""
+def test_china_reaches_for_export_controls_only_under_pressure_and_only_when_they_pay():
+    """The card's habit holds only under tension with Japan; even then China plays it only if
+    its projected objective points (ai.race) do not fall (coercion chosen by the projection), less the
+    risk of collapse it adds; on the brink (0.9, one card from the collapse level) it does not play it,
+    since a regional collapse would lose China the game too (rule 20)."""
     from attrs import evolve
+
+    from ai import projection as P
+    from ai import race
+    from ai.factory import make_agent
+    from game.rules.play import apply
     world = evolve(scenario().world, phase="actions", turn=1, ap_left={p: 3 for p in scenario().world.order})
-    calm = decide(world, "china")
-    tense = decide(evolve(world, tension={**world.tension, "china|japan": 0.7}), "china")
+    tense_world = evolve(world, tension={**world.tension, "china|japan": 0.7})
+    card = A.Policy("china", "export_controls", "japan", "rare_earths")
+    for w, habit in ((world, None), (tense_world, 2.5)):
+        agent = make_agent(w, "china", "normal", scenario().personalities)
+        base = P.settle_goods(w)
+        value, terms = agent.value(w, "china", card, base, race.parts(base, "china"), race.value(base, "china"))
+        assert terms.get("habit") == habit
+        if habit:
+            assert "tension with Japan" in str(terms["card_rule"])
+            risk = P.collapse_cost(w, apply(w, card)[0], card)
+            assert 0 < risk < 0.5
+            assert abs(value - ((terms["delta"] if terms["delta"] < 0 else terms["delta"] + habit) - risk)) < 1e-9
+        choice = decide(w, "china")
+        played = isinstance(choice.action, A.Policy) and choice.action.card == "export_controls"
+        assert not played or (habit and terms["delta"] >= 0), choice.reason
     brink = decide(evolve(world, tension={**world.tension, "china|japan": 0.9}), "china")
-    assert not (isinstance(calm.action, A.Policy) and calm.action.card == "export_controls")
-    assert isinstance(tense.action, A.Policy) and tense.action.card == "export_controls", tense.reason
-    assert "tension with Japan" in str(tense.reason)
     assert not (isinstance(brink.action, A.Policy) and brink.action.card == "export_controls"), brink.reason
 
 

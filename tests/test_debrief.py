@@ -61,6 +61,9 @@ def test_scores_tab_shows_every_power_colour(session):
 
 def test_keys_switch_tabs_and_states(session):
     scene = DebriefScene(session)
+    assert TABS[scene.tab] == "report"
+    scene.handle_event(key(pygame.K_RIGHT))
+    assert TABS[scene.tab] == "scores"
     scene.handle_event(key(pygame.K_RIGHT))
     assert TABS[scene.tab] == "influence"
     scene.handle_event(key(pygame.K_DOWN))

@@ -20,8 +20,8 @@ ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PY
 EXPECTED = ["main_menu", "settings", "setup", "play_start_2015", "play_after_2015", "play_after_2016",
             "play_state_selected", "play_corridor_hovered", "negotiation_table", "answers_to_an_offer",
             "action_list_aid", "event_cards_2017", "year_summary_2016", "hand_over", "pause_menu",
-            "rules_reference", "load_game", "debrief_scores", "debrief_influence", "debrief_flows",
-            "debrief_history", "debrief_export", "year_by_year"]
+            "rules_reference", "load_game", "debrief_report", "debrief_scores", "debrief_influence",
+            "debrief_flows", "debrief_history", "debrief_export", "year_by_year"]
 
 
 def colours(img: pygame.Surface) -> int:

@@ -247,13 +247,13 @@ def test_load_list_shows_title_year_seats_and_broken_saves(tmp_path):
 
 def test_debrief_scores_title_and_export_preview():
     """While the game runs the scores chart says 'so far'; the export tab lists the files before exporting."""
-    from game.ui.debrief import DebriefScene
+    from game.ui.debrief import TABS, DebriefScene
     from game.ui.i18n import tr
     app, game, s = play_app()
     scene = DebriefScene(s, reference=None)
     titles = [c.title for c in scene.charts_for_tab("scores")]
     assert tr("debrief.chart.scores_so_far") in titles and tr("debrief.chart.final_scores") not in titles
-    scene.set_tab(4)
+    scene.set_tab(TABS.index("export"))
     drawn = theme.record_start()
     scene.draw(pygame.Surface(SIZE))
     theme.record_stop()

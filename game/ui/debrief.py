@@ -1,8 +1,10 @@
 """The end-of-game debrief: charts over the years, your game vs history, and export.
 
-Tabs: scores, influence per state (choose a state), corridor flows and trade,
-your game vs history (shipped scenarios), export (charts as PNG and the log as CSV
-into a folder the teacher types). Charts are drawn once per size and cached.
+Tabs: the after-action report (the player's decisions and what each did, turning points,
+the game beside every reference series; choose a power), scores, influence per state
+(choose a state), corridor flows and trade, your game vs history (shipped scenarios),
+export (charts as PNG and the log as CSV into a folder the teacher types). Charts are
+drawn once per size and cached.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from game.ui.i18n import tr
 from game.ui.theme import break_lines, line_width
 from game.ui.scene import Scene
 
-TABS = ("scores", "influence", "flows", "history", "export")
+TABS = ("report", "scores", "influence", "flows", "history", "export")
 BG = "#1D2330"
 PANEL = "#2A3242"
 INK = "#F2F2F2"
@@ -47,6 +49,9 @@ class DebriefScene(Scene):
         self.states = dc.c5_states(self.world)
         self.tab = 0
         self.state_index = 0
+        self.players = report_powers(session)  # whose after-action report can be chosen
+        self.player_index = 0
+        self._reports: dict[str, object] = {}  # power -> its Report (or the sentence why there is none)
         self.large = large
         self.folder_text = str(default_folder(session.scenario_id or self.world.scenario_id))
         self.typing = False  # the folder field has the keyboard (clicked); shortcuts stay keys until then
@@ -144,6 +149,8 @@ class DebriefScene(Scene):
             self.set_tab(self.tab - 1)
         elif k in (pygame.K_UP, pygame.K_DOWN) and TABS[self.tab] == "influence" and self.states:
             self.state_index = (self.state_index + (1 if k == pygame.K_DOWN else -1)) % len(self.states)
+        elif k in (pygame.K_UP, pygame.K_DOWN) and TABS[self.tab] == "report" and len(self.players) > 1:
+            self.player_index = (self.player_index + (1 if k == pygame.K_DOWN else -1)) % len(self.players)
         elif TABS[self.tab] == "export" and k in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.export()
         elif k == pygame.K_l:
@@ -163,6 +170,8 @@ class DebriefScene(Scene):
                     self.set_tab(value)
                 elif kind == "state":
                     self.state_index = value
+                elif kind == "player":
+                    self.player_index = value
                 elif kind == "large":
                     self.large = not self.large
                 elif kind == "export":
@@ -190,6 +199,8 @@ class DebriefScene(Scene):
         tab = TABS[self.tab]
         if tab == "export":
             self._export_tab(surface, body, k)
+        elif tab == "report":
+            self._report_tab(surface, body, k)
         elif tab == "influence":
             self._influence_tab(surface, body, k)
         elif tab == "history":
@@ -269,23 +280,53 @@ class DebriefScene(Scene):
             surface.blit(self._chart_surface(spec, r.size), r)
         return rects[len(specs):]
 
-    def _influence_tab(self, surface, body: pygame.Rect, k: float) -> None:
-        """A list of states to choose from and the chosen state's stacked shares."""
+    def report_of(self, power: str):
+        """The after-action report of `power` (worked out once), or the sentence saying why there is none."""
+        if power not in self._reports:
+            from game.errors import HeartlandError
+            from game.report import of_session
+            try:
+                self._reports[power] = of_session(self.session, power, self.reference)
+            except HeartlandError as e:
+                self._reports[power] = tr("report.unavailable", reason=str(e))
+        return self._reports[power]
+
+    def _chooser(self, surface, body: pygame.Rect, k: float, label: str, ids, index: int, kind: str) -> int:
+        """A column of powers to choose from (the chosen one marked); returns its width."""
         size = round(22 * k)
-        col_w = max(line_width(dc.name_of(self.world, s), size) for s in self.states) + round(40 * k) \
-            if self.states else 0
-        text(surface, tr("debrief.choose_state"), (body.left, body.top), size, MUTED)
+        col_w = max(line_width(dc.name_of(self.world, s), size) for s in ids) + round(40 * k) if ids else 0
+        text(surface, label, (body.left, body.top), size, MUTED)
         y = body.top + round(32 * k)
-        for i, s in enumerate(self.states):
+        for i, s in enumerate(ids):
             r = pygame.Rect(body.left, y, col_w, round(34 * k))
-            on = i == self.state_index
+            on = i == index
             pygame.draw.rect(surface, pygame.Color("#3B4760" if on else PANEL), r, border_radius=round(5 * k))
-            pygame.draw.rect(surface, pygame.Color(self.world.powers[s].color),
-                             (r.left, r.top, round(6 * k), r.height))
+            pygame.draw.rect(surface, pygame.Color(self.world.powers[s].color), (r.left, r.top, round(6 * k), r.height))
             text(surface, dc.name_of(self.world, s), (r.left + round(14 * k), r.centery), size,
                  INK if on else MUTED, "midleft", bold=on)
-            self.hits.append((r, ("state", i)))
+            self.hits.append((r, (kind, i)))
             y = r.bottom + round(6 * k)
+        return col_w
+
+    def _report_tab(self, surface, body: pygame.Rect, k: float) -> None:
+        """The chosen power's after-action report (a chooser first when several powers may be chosen)."""
+        from game.ui.debrief_report import draw_report
+        if not self.players:
+            return
+        left = body
+        if len(self.players) > 1:
+            w = self._chooser(surface, body, k, tr("debrief.choose_power"), self.players, self.player_index, "player")
+            left = pygame.Rect(body.left + w + round(16 * k), body.top, body.width - w - round(16 * k), body.height)
+        rep = self.report_of(self.players[self.player_index])
+        if isinstance(rep, str):
+            for i, line in enumerate(_wrap(rep, round(22 * k), left.width)):
+                text(surface, line, (left.left, left.top + i * round(28 * k)), round(22 * k), ERROR)
+            return
+        draw_report(surface, left, k, self.world, rep)
+
+    def _influence_tab(self, surface, body: pygame.Rect, k: float) -> None:
+        """A list of states to choose from and the chosen state's stacked shares."""
+        col_w = self._chooser(surface, body, k, tr("debrief.choose_state"), self.states, self.state_index, "state")
         chart = pygame.Rect(body.left + col_w + 12, body.top, body.width - col_w - 12, body.height)
         self._charts(surface, chart, self.charts_for_tab("influence"))
 
@@ -377,3 +418,9 @@ class DebriefScene(Scene):
         for i, name in enumerate(names):
             x = body.left + (i // per_col) * col_w
             text(surface, fit(str(name), size, col_w - 10), (x + 10, y + (i % per_col) * line_h), size, MUTED)
+
+
+def report_powers(session) -> list[str]:
+    """Whose report the debrief offers: the human seats, else (a game of computer players) every power."""
+    humans = [p for p in session.world.order if p in session.seats and session.seats[p].human]
+    return humans or list(session.world.order)

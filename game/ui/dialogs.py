@@ -80,7 +80,10 @@ class ListMixin:
 
 
 class ActionListScene(ListMixin, Dialog):
-    """Every action of a kind, the refused ones disabled with their reasons as tooltips."""
+    """Every action of a kind, the refused ones disabled with their reasons; beside the list, what the pointed
+    (or focused) action costs and does, worked out by the rules (`game.rules.preview`)."""
+
+    size = (0.76, 0.74)
 
     def __init__(self, game, title: str, verbs) -> None:
         super().__init__()
@@ -91,27 +94,51 @@ class ActionListScene(ListMixin, Dialog):
         return self.wheel(event) or super().handle_event(event)
 
     def draw(self, surface) -> None:
-        """One button per action."""
+        """One button per action (a refused one greyed, its first reason beside it), the preview beside them."""
         inner = self.frame(surface, self.title)
         w = self.game.session.world
         rows = self.game.candidates(self.verbs)
         bh = theme.px(32)
+        lst = pygame.Rect(inner.left, inner.top, int(inner.width * 0.58), inner.height)
+        side = pygame.Rect(lst.right + theme.px(16), inner.top, inner.right - lst.right - theme.px(16),
+                           inner.height - theme.px(50))
         visible = max(1, (inner.height - theme.px(50)) // (bh + 4))
         self.scroll = min(self.scroll, max(0, len(rows) - visible))
         if not rows:
             theme.text(surface, tr("why.nothing_open"), inner.topleft, 16, theme.MUTED)
+        pointed = None
         for n, (a, reasons) in enumerate(rows[self.scroll:self.scroll + visible]):
             i = n + self.scroll
             key = NUMBER_KEYS[n] if n < len(NUMBER_KEYS) else None
             label = (f"{n + 1}  " if key else "    ") + words.action(w, a)
-            self.button(surface, (inner.left, inner.top + n * (bh + 4), inner.width, bh), label,
-                        lambda a=a: self.pick(a), enabled=not reasons, tooltip=" ".join(map(render, reasons)) or words.action(w, a),
-                        hotkey=key, id=f"act{i}", size=15)
+            if reasons:
+                label += f" ({render(reasons[0])})"
+            b = self.button(surface, (lst.left, lst.top + n * (bh + 4), lst.width, bh), label,
+                            lambda a=a: self.pick(a), enabled=not reasons,
+                            tooltip=" ".join(map(render, reasons)) or words.action(w, a),
+                            hotkey=key, id=f"act{i}", size=15)
+            if b.rect.collidepoint(self.mouse) or b.id == self.focus_id:
+                pointed = a
         if len(rows) > visible:
             theme.text(surface, tr("list.more", shown=f"{self.scroll + 1}-{min(len(rows), self.scroll + visible)}",
                                    total=len(rows)), (inner.left, inner.bottom - theme.px(30)), 14, theme.MUTED)
+        self.draw_preview(surface, side, pointed)
         self.close_button(surface, inner)
         self.draw_tooltip(surface)
+
+    def draw_preview(self, surface, rect, action) -> None:
+        """What the pointed action costs and does, or how to see it."""
+        theme.text(surface, tr("preview.title"), rect.topleft, 16, theme.ACCENT, True, width=rect.width)
+        body = pygame.Rect(rect.left, rect.top + theme.line_height(16) + theme.px(6), rect.width,
+                           rect.height - theme.line_height(16) - theme.px(6))
+        if action is None:
+            theme.paragraph(surface, tr("preview.hover"), body, 14, theme.MUTED)
+            return
+        y = theme.paragraph(surface, words.action(self.game.session.world, action), body, 15, bold=True) + theme.px(8)
+        for warn, line in self.game.preview_lines(action):
+            color = theme.WARN if warn else theme.SKY
+            y = theme.paragraph(surface, line, pygame.Rect(body.left, y, body.width, body.bottom - y), 14, color)
+            y += theme.px(6)
 
     def pick(self, action) -> None:
         """Take the action and close."""
@@ -184,13 +211,16 @@ class AnswersScene(ListMixin, Dialog):
         text_w = inner.width - 3 * (bw + 6) - theme.px(14)
         terms = words.offer(w, o)
         view = tr("answers.your_view", reason=appraise(w, me, o).reason)
+        accept = A.Accept(me, o.id)
+        effect = self.game.accept_line(accept)
         need = (len(theme.wrap(terms, text_w, 15)) * theme.line_height(15)
-                + len(theme.wrap(view, text_w, 13)) * theme.line_height(13))
+                + sum(len(theme.wrap(t, text_w, 13)) * theme.line_height(13) for t in (view, effect) if t))
         if y + max(need, bh) > bottom and y > inner.top:
             return None
         y2 = theme.paragraph(surface, terms, pygame.Rect(inner.left, y, text_w, need + 4), 15)
         y2 = theme.paragraph(surface, view, pygame.Rect(inner.left, y2, text_w, need + 4), 13, theme.MUTED)
-        accept = A.Accept(me, o.id)
+        if effect:
+            y2 = theme.paragraph(surface, effect, pygame.Rect(inner.left, y2, text_w, need + 4), 13, theme.SKY)
         for j, (label, act, fn) in enumerate(((tr("answers.accept"), accept, lambda: self.accept(w, me, o)),
                                               (tr("answers.reject"), A.Reject(me, o.id),
                                                lambda: self.game.do(A.Reject(me, o.id))))):
@@ -392,7 +422,7 @@ class NegotiationScene(Dialog):
 
     # --- drawing -----------------------------------------------------------------------------
     def draw(self, surface) -> None:
-        """Counterparts, the composer, the offer so far, the other side's view, Send."""
+        """Counterparts, the composer, the offer so far, the other side's view, its preview, Send."""
         title = tr("nego.counter_title") if self.counter else tr("nego.title")
         inner = self.frame(surface, title)
         s = self.game.session
@@ -426,7 +456,7 @@ class NegotiationScene(Dialog):
             route = next((i.corridor for p in a.parts for i in p.asks if i.kind == "transit"), "")
             label = tr("nego.pact", n=len(a.parts), route=words.kname(w, route) if route else "")
             self.button(surface, (rect.left, y, rect.width, bh), label, lambda a=a: self.invite(a),
-                        enabled=not reasons, id=f"pact{i}", size=13, tooltip=" ".join(reasons) or words.action(w, a))
+                        enabled=not reasons, id=f"pact{i}", size=13, tooltip=self.game.preview_tip(a))
             y += bh + 4
 
     def draw_summits(self, surface, rect, bh) -> int:
@@ -440,8 +470,7 @@ class NegotiationScene(Dialog):
         for i, (a, reasons) in enumerate(rows):
             label = tr(f"nego.summit{a.level}", forum=words.fname(w, a.forum))
             self.button(surface, (rect.left, y, rect.width, bh), label, lambda a=a: self.invite(a),
-                        enabled=not reasons, id=f"summit{i}", size=13,
-                        tooltip=" ".join(map(render, reasons)) or words.action(w, a))
+                        enabled=not reasons, id=f"summit{i}", size=13, tooltip=self.game.preview_tip(a))
             y += bh + 4
         return y
 
@@ -581,6 +610,10 @@ class NegotiationScene(Dialog):
         if problems:
             y = theme.paragraph(surface, " ".join(map(render, problems)), pygame.Rect(rect.left, y, rect.width, room - y),
                                 14, theme.WARN) + 4
+        elif self.target and (self.gives or self.asks):
+            for warn, line in self.game.preview_lines(self.action()):
+                y = theme.paragraph(surface, line, pygame.Rect(rect.left, y, rect.width, room - y), 13,
+                                    theme.WARN if warn else theme.TEXT) + 4
         if self.result:
             theme.paragraph(surface, self.result, pygame.Rect(rect.left, y, rect.width, room - y), 14, theme.YELLOW)
         bw = (rect.width - 6) // 2

@@ -78,6 +78,7 @@ class GameScene(UIScene):
         self._view: tuple = (None, "", None)  # (the session's World, the seat, its view)
         self.layers: dict[str, Layer] = {}  # the cached pictures of the top bar, panel, action bar and feed
         self._map_tip: tuple = (None, "")
+        self._previews: tuple = (None, "", {})  # (the World and language they were worked out for, previews)
 
     # --- the flow of play ------------------------------------------------------------------
     def humans(self) -> list[str]:
@@ -276,6 +277,33 @@ class GameScene(UIScene):
                 seen.add(str(a))
                 out.append((a, validate(w, a)))
         return sorted(out, key=lambda row: bool(row[1]))  # open actions first, refused ones after
+
+    def preview_lines(self, action: A.Action) -> list[tuple[bool, str]]:
+        """What `action` by the seat to move would cost and do, as (warning?, line) pairs, worked out by the
+        rules on the seat's view."""
+        from game.ui.preview import lines_of
+        return self.previewed("lines", action, lines_of)
+
+    def accept_line(self, action: A.Action) -> str:
+        """What accepting would change, as one line ("" when nothing moves at once)."""
+        from game.ui.preview import accept_text
+        return self.previewed("accept", action, accept_text)
+
+    def previewed(self, kind: str, action: A.Action, make):
+        """`make(view, action, seat)` for the seat to move, kept until the World or the language changes."""
+        from game.ui.i18n import language
+        s = self.session
+        if self._previews[0] is not s.world or self._previews[1] != language():
+            self._previews = (s.world, language(), {})
+        done = self._previews[2]
+        key = (kind, str(action))
+        if key not in done:
+            done[key] = make(s.view(s.current()), action, s.current())
+        return done[key]
+
+    def preview_tip(self, action: A.Action) -> str:
+        """An action and its preview as one tooltip."""
+        return " ".join([words.action(self.session.world, action)] + [line for _, line in self.preview_lines(action)])
 
     def open_category(self, cid: str, verbs) -> None:
         """Open the dialog for a category of actions."""

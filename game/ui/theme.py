@@ -212,14 +212,16 @@ def width(s: str, size: int = 16, bold: bool = False) -> int:
 
 
 def draw_line(s: str, pixels_: int, color, bold: bool = False) -> pygame.Surface:
-    """One line at `pixels_`, drawn run by run in the fonts that have its characters, on one baseline."""
+    """One line at `pixels_`, drawn run by run in the fonts that have its characters, on the baseline of the
+    language's own face (so a line with a borrowed glyph, an arrow, sits where its neighbours do)."""
     parts = runs(s)
     if len(parts) == 1:
         return raw_font(pixels_, bold, parts[0][0]).render(s, True, color)
     pictures = [(raw_font(pixels_, bold, face), raw_font(pixels_, bold, face).render(part, True, color))
                 for face, part in parts]
-    ascent = max(f.get_ascent() for f, _ in pictures)
-    height = max(ascent - f.get_ascent() + p.get_height() for f, p in pictures)
+    main = raw_font(pixels_, bold)
+    ascent = main.get_ascent()
+    height = max([main.get_height()] + [ascent - f.get_ascent() + p.get_height() for f, p in pictures])
     out = pygame.Surface((sum(p.get_width() for _, p in pictures), height), pygame.SRCALPHA)
     x = 0
     for f, p in pictures:

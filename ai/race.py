@@ -1,0 +1,162 @@
+"""The race: what a World is worth to a seat in objective points still to be won.
+
+The AI's yardstick since victory is decided by the public objectives (`game.rules.objectives`):
+`value(world, me)` projects the points `me` will earn in the scoring rounds not yet held,
+if every measure stayed where it is in `world`, as a share of all the points its
+objectives can pay in the game (`SCALE` for all of them). Ranks and thresholds are
+softened by the doubt that is left before each round, so that a small step towards a
+place or a step still counts, more when the round is near:
+
+- rank: `pay = points at place a`, linearly between places, where
+  `a = sum over rivals q of P(q ahead)`, `P(q ahead) = logistic((m_q - m_me) / width)`;
+- threshold: `pay = sum_k points[k] x logistic((m_me - at[k]) / width)`;
+- `width = DOUBT x sqrt(1 + years until the round)`, and each round counts with its weight.
+
+Lowering a rival's measure raises the seat's place as much as raising its own, and money
+counts only through the measures an objective reads (no term rewards hoarding). Beside the race,
+a seat keeps a smaller weight (`NATIONAL`) on the agenda terms no objective of its own reads:
+what it was not dealt is still its national interest, worth less as the rounds run out.
+"""
+from __future__ import annotations
+
+import math
+from typing import Mapping
+
+from game.model import Objective, World
+from game.rules import agenda
+from game.rules import objectives as O
+
+SCALE = 30.0  # points of the AI's value scale for all the objective points a seat can win in a game
+NATIONAL = 0.25  # value-scale points per agenda point: the national interest beside the race
+DOUBT = 0.02  # width of the doubt about a measure one year before a round (measures are 0..1)
+
+
+def logistic(x: float) -> float:
+    """1 / (1 + e^-x), safe for large |x|."""
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, x))))
+
+
+def at_place(points: tuple[float, ...], a: float) -> float:
+    """The points at a fractional place `a` (0 = first), linear between places, 0 past the last paid."""
+    k = int(math.floor(a))
+    lo = points[k] if k < len(points) else 0.0
+    hi = points[k + 1] if k + 1 < len(points) else 0.0
+    return lo + (hi - lo) * (a - k)
+
+
+def soft_rank(values: Mapping[str, float], me: str, points: tuple[float, ...], width: float) -> float:
+    """Expected rank points of `me` with doubt `width` on every measure."""
+    a = sum(logistic((v - values[me]) / width) for q, v in values.items() if q != me)
+    return at_place(points, a)
+
+
+def soft_threshold(x: float, at: tuple[float, ...], points: tuple[float, ...], width: float) -> float:
+    """Expected threshold points with doubt `width`."""
+    return sum(pt * logistic((x - step) / width) for step, pt in zip(at, points))
+
+
+def measure(world: World, q: str, name: str) -> float:
+    """q's value on an objective measure in `world` (a gain counts from the game's start)."""
+    term = O.base_measure(name)
+    here = agenda.TERMS[term](world, q)
+    return here - world.start_measures.get(q, {}).get(term, 0.0) if name.endswith(O.GAIN) else here
+
+
+def values_for(world: World, me: str, obj: Objective) -> dict[str, float]:
+    """The measure of `obj` for `me` and every rival it is ranked among."""
+    kinds = O.kinds_of(world)
+    group = O.rivals(world.order, kinds, me, obj) if obj.kind == O.RANK else (me,)
+    return {q: measure(world, q, obj.measure) for q in group}
+
+
+def rounds_left(world: World) -> list[tuple[int, float]]:
+    """(years until, weight) of every scoring round not yet held."""
+    return [(y - world.year, O.round_weight(world, y)) for y in O.rounds(world)[len(world.scored):]]
+
+
+def left_share(world: World) -> float:
+    """The share of the game's round weights still to be scored."""
+    weights = [O.round_weight(world, y) for y in O.rounds(world)]
+    return sum(w for _, w in rounds_left(world)) / (sum(weights) or 1.0)
+
+
+def game_points(world: World, me: str) -> float:
+    """All the points `me`'s objectives can pay over the whole game (its best places in every round)."""
+    best = sum(max(o.points, default=0.0) if o.kind == O.RANK else sum(o.points) for o in world.powers[me].objectives)
+    return best * sum(O.round_weight(world, y) for y in O.rounds(world))
+
+
+def expected(world: World, me: str) -> dict[str, float]:
+    """Expected points of each of `me`'s objectives over the rounds left, if the measures stayed as now."""
+    left = rounds_left(world)
+    out = {}
+    for obj in world.powers[me].objectives:
+        vals = values_for(world, me, obj)
+        pay = 0.0
+        for years, weight in left:
+            width = DOUBT * math.sqrt(1 + max(0, years))
+            pay += weight * (soft_rank(vals, me, obj.points, width) if obj.kind == O.RANK
+                             else soft_threshold(vals[me], obj.at, obj.points, width))
+        out[obj.id] = pay
+    return out
+
+
+def value(world: World, me: str, race: float = 1.0) -> float:
+    """What a World is worth to `me`: `race` x (its expected objective points still to be won, SCALE =
+    the whole game's points, plus its national interest, `national`) + (1 - race) x its agenda score
+    alone (0..100). `race` is the difficulty level's: 1 plays to win, 0 plays the national agenda as
+    the historical style does."""
+    if race <= 0:
+        return agenda.score(world, me)
+    won = race_value(world, me) + national(world, me)
+    return won if race >= 1 else race * won + (1.0 - race) * agenda.score(world, me)
+
+
+def national(world: World, me: str) -> float:
+    """The national interest beside the race: NATIONAL x the agenda score of the terms no objective of
+    `me` reads, leaving out the treasury (money is worth what it buys), scaled by the share of the
+    game's rounds still to be scored (nothing once the last round is scored)."""
+    terms = world.powers[me].agenda
+    total = sum(terms.values())
+    read = set(weights(world, me)) | {"treasury"}
+    if total <= 0:
+        return 0.0
+    kept = sum(wt * agenda.TERMS[t](world, me) for t, wt in sorted(terms.items()) if t not in read)
+    return NATIONAL * 100.0 * kept / total * left_share(world)
+
+
+def race_value(world: World, me: str) -> float:
+    """`me`'s expected objective points still to be won, on the AI's value scale."""
+    most = game_points(world, me)
+    return SCALE * sum(expected(world, me).values()) / most if most > 0 else 0.0
+
+
+def parts(world: World, me: str) -> dict[str, float]:
+    """`me`'s own level on each agenda term its objectives read (for reasons; a gain moves as its level does)."""
+    return {t: agenda.TERMS[t](world, me) for t in weights(world, me)}
+
+
+def weights(world: World, me: str) -> dict[str, float]:
+    """How much each measure's objectives can pay `me` in a round (for ordering reasons)."""
+    out: dict[str, float] = {}
+    for o in world.powers[me].objectives:
+        t = O.base_measure(o.measure)
+        out[t] = out.get(t, 0.0) + (max(o.points, default=0.0) if o.kind == O.RANK else sum(o.points))
+    return out
+
+
+def margin(world: World, me: str) -> float:
+    """How far `me` stands ahead in its own objectives (a continuous tie-break of its points, for
+    measuring play): per objective, its measure minus the best rival's (rank) or minus its first
+    threshold (threshold), averaged with each objective's best pay as the weight."""
+    total = out = 0.0
+    for obj in world.powers[me].objectives:
+        vals = values_for(world, me, obj)
+        best = max(obj.points, default=0.0) if obj.kind == O.RANK else sum(obj.points)
+        if obj.kind == O.RANK:
+            ahead = vals[me] - max((v for q, v in vals.items() if q != me), default=vals[me])
+        else:
+            ahead = vals[me] - (obj.at[0] if obj.at else 0.0)
+        out += best * ahead
+        total += best
+    return out / total if total > 0 else 0.0
