@@ -485,6 +485,8 @@ class GameScene(UIScene):
         if cur:
             who = tr("top.human") if s.seats[cur].human else tr("top.ai", difficulty=tr(f"difficulty.{s.seats[cur].difficulty}"))
             item(f"{words.pname(w, cur)} ({who})", tr("tip.current"), theme.hex_color(w.powers[cur].color), True)
+            if not s.seats[cur].human:  # before the money and points, so the tension gauge never crowds it out
+                item(tr("top.thinking"), tr("tip.current"), theme.YELLOW)
         pw = w.powers[me]
         free = economy.free_funds(w, me)
         item(tr("top.treasury", value=pw.treasury),
@@ -496,8 +498,6 @@ class GameScene(UIScene):
                 projected=words.points(mine.projected)),
              tr("tip.points", next=mine.next_year or "-", projected=words.points(mine.projected),
                 left=mine.rounds_left), theme.YELLOW, True)
-        if cur and not s.seats[cur].human and x < limit:
-            theme.text(surface, tr("top.thinking"), (x, cy), 16, theme.YELLOW, anchor="midleft", width=limit - x)
         self.button(surface, (rect.right - bw - theme.px(8), rect.top + 6, bw, rect.height - 12), tr("top.menu"),
                     lambda: self.on_key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE)), id="menu",
                     tooltip=tr("tip.menu"))

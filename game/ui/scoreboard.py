@@ -78,12 +78,12 @@ def scoreboard_rows(world, me: str) -> list[Row]:
     nxt = objectives.next_round(world)
     rows = [Row(tr("score.next", year=nxt) if nxt else tr("score.no_next"), "", theme.YELLOW, 15, True),
             Row(rounds_line(world), "", theme.MUTED, 14)]
-    rows += [heading(tr("score.table"))] + standing_rows(world, me) + tension_rows(world)
+    rows += [heading(tr("score.table"))] + standing_rows(world, me)
     stands = {st.power: dict(st.lines) for st in objectives.standings(world)}
     for p in [me] + [q for q in world.order if q != me]:
         title = tr("score.yours") if p == me else tr("score.theirs", power=words.pname(world, p))
         rows += [heading(title)] + objective_rows(world, p, stands[p])
-    return rows
+    return rows + tension_rows(world)  # the arc last: the race and the objectives come first
 
 
 def how_to_win_rows(world) -> list[Row]:
