@@ -69,7 +69,7 @@ class PersonalityAgent:
     def answer(self, view: World, me: str, offer: Offer, legal: list, rng: random.Random) -> Decision:
         """Accept, counter or reject an offer, with the valuation terms as the reason."""
         if tender.is_bid(offer):
-            return self.pick_bid(view, me, offer)
+            return self.pick_bid(view, me, offer, legal)
         judged = valuation.appraise(view, me, offer, self.habits(view))
         if self.level.naive:
             judged = naive_judgement(judged)
@@ -100,14 +100,15 @@ class PersonalityAgent:
             reason = msg("ai.why.cannot_sign", reason=valuation.appraise(view, me, offer).reason)
         return Decision(A.Reject(me, offer.id), reason, {**terms, "total": round(total, 4)})
 
-    def pick_bid(self, view: World, me: str, offer: Offer) -> Decision:
-        """A tender's host accepts a bid only if it is the best of the bids by its valuation and worth having."""
+    def pick_bid(self, view: World, me: str, offer: Offer, legal: list) -> Decision:
+        """A tender's host accepts a bid only if it is the best of the bids by its valuation, worth having and
+        still payable (on the menu: a bidder whose money ran out since cannot be accepted)."""
         bids = [(valuation.appraise(view, me, b, self.habits(view)), b) for b in tender.rival_bids(view, offer)]
         best, top = max(bids, key=lambda jb: jb[0].total)  # the earliest of equal bids
         judged = next(j for j, b in bids if b.id == offer.id)
         terms = {**{k: round(v, 4) for k, v in judged.terms.items()}, "total": round(judged.total, 4),
                  "best": round(best.total, 4), "bids": float(len(bids))}
-        if top.id == offer.id and judged.total > 0:
+        if top.id == offer.id and judged.total > 0 and A.Accept(me, offer.id) in legal:
             return Decision(A.Accept(me, offer.id), judged.reason, terms)
         why = judged.reason if top.id == offer.id else msg("ai.why.outbid", who=Pw(view, me), winner=Pw(view, top.sender),
                                                             reason=judged.reason)
@@ -326,7 +327,7 @@ class PersonalityAgent:
         if habit is None:
             return -1e9, {}
         cost = self.money_price(view, me) * spent + self.reserve_penalty(view, me, spent)
-        value = P.habit_value(gain - cost, habit)
+        value = P.habit_value(gain - cost, habit) - out.chance * P.collapse_cost(view, out.world, a)  # a collapse loses for all
         moved = R.term_change(before, after, race.weights(view, me))
         terms = {"delta": delta, "chance": out.chance, "slip": out.slip_chance, "years": out.years, "habit": habit, "spent": spent,
                  "moved": moved, "habit_text": habit_text}

@@ -18,13 +18,15 @@ from game.model import GREAT, World
 from game.model.ops import with_corridor, with_economy, with_power
 from game.rules import actions as A
 from game.rules import backlash, credibility, economy, energy, geography, institutions, valuation
-from game.rules import caucus, dependence, dilution, migration, tender, water
+from game.rules import caucus, dependence, dilution, migration, tender, tension, water
 from game.rules import refining as refining_rule
 from game.rules.influence import decay_all
 from game.rules.play import EFFECTS, apply
 
 UNAFFORDABLE = 100.0  # points of the value scale: a contract the buyer could not pay is never worth signing
 ROUTE_POINTS = 5.0  # value-scale points per unit of route habit (a route avoiding the powers it avoids)
+COLLAPSE_POINTS = 20.0  # value-scale points a regional collapse costs a seat: every power loses the whole game
+COLLAPSE_DOUBT = 0.03  # width of the doubt about where the tension track ends the year
 GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff", "tender")
 
 
@@ -359,3 +361,21 @@ def score(world: World, me: str, race_w: float = 1.0) -> float:
 def is_great(world: World, p: str) -> bool:
     """Whether `p` is a great power."""
     return world.powers[p].kind == GREAT
+
+
+def collapse_risk(view: World, extra: tuple = ()) -> float:
+    """How likely the year ends in collapse, as the seat sees it: the year's moves so far plus `extra`,
+    settled by the tension rule; `logistic((track - tension.collapse) / COLLAPSE_DOUBT)` once someone coerced."""
+    world = evolve(view, moves=view.moves + tuple(extra))
+    if not tension.coercers(world):
+        return 0.0
+    gap = tension.track(tension.settle(world)) - view.param("tension.collapse")
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap / COLLAPSE_DOUBT))))
+
+
+def collapse_cost(view: World, after: World, action: A.Action) -> float:
+    """Points the action's tension moves cost through the risk of collapse (negative when they calm the year)."""
+    made = tension.moves_of(view, after, action)
+    if not made:
+        return 0.0
+    return COLLAPSE_POINTS * (collapse_risk(view, made) - collapse_risk(view))

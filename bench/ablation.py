@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Ablation: does each of the nine dynamics move results? Neutralise one dynamic through the
+"""Ablation: does each of the nine dynamics (and tension by play) move results? Neutralise one dynamic through the
 rules table (the scenario's `[rules]`), play paired-seed AI games at normal difficulty, and
 compare every power's final score with the same seeds played under the normal rules.
 
@@ -10,7 +10,9 @@ Per dynamic it prints, over the scenarios, the largest mean score move of any po
 (neutralised minus normal, same seeds) and whether it is significant by a two-sided
 paired t-test at 5% (t against Student's t with games-1 degrees of freedom) and at least
 MIN_MOVE (0.1 score points: steadier but smaller moves are rounding noise). One JSON
-object on the last line: {"bench": "ablation", "dynamics": {name: {...}}, ...}.
+object on the last line: {"bench": "ablation", "dynamics": {name: {...}}, "arc": {...}, ...}; `arc` gives,
+per scenario and switch ("" = none), the games that collapsed, the mean peak of the tension track
+and the crisis cards drawn per game.
 """
 from __future__ import annotations
 
@@ -40,6 +42,9 @@ NEUTRAL: dict[str, dict[str, float]] = {
     "refining": {"refining.ore_ratio": 1.0, "refining.gate": 0.0},
     "institutions": {"institutions.forum_bonus": 0.0},
     "energy": {"energy.premium": 0.0, "energy.risk_weight": 0.0},
+    # rule 20, the arc: tension moves only by script again (crisis cards and collapse still follow the track)
+    "tension": {"tension.coercion": 0.0, "tension.bloc": 0.0, "tension.route": 0.0, "tension.summit": 0.0,
+                "tension.deal": 0.0, "tension.restraint": 0.0},
 }
 T975 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145,
         2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048,
@@ -91,7 +96,27 @@ def one_game(job: tuple) -> dict:
     if years:
         world = evolve(world, end_year=min(world.end_year, world.start_year + years))
     result = play(world, agents_for(world, "normal", sc.personalities), seed)
-    return {"scenario": scenario, "dynamic": dynamic, "seed": seed, "scores": result.scores}
+    peak = max((h["track"] for h in result.history if "track" in h), default=0.0)
+    crises = sum(len(h.get("crises", ())) for h in result.history)
+    return {"scenario": scenario, "dynamic": dynamic, "seed": seed, "scores": result.scores,
+            "collapsed": result.status == "collapsed", "peak": peak, "crises": crises}
+
+
+def arc(games: list[dict]) -> dict:
+    """Per scenario and switch: games collapsed, the mean peak of the tension track, crisis cards per game."""
+    out: dict = {}
+    for g in games:
+        row = out.setdefault(g["scenario"], {}).setdefault(g["dynamic"], {"games": 0, "collapsed": 0, "peak": 0.0,
+                                                                          "crises": 0.0})
+        row["games"] += 1
+        row["collapsed"] += int(g.get("collapsed", False))
+        row["peak"] += g.get("peak", 0.0)
+        row["crises"] += g.get("crises", 0)
+    for rows in out.values():
+        for row in rows.values():
+            row["peak"] = round(row["peak"] / row["games"], 3)
+            row["crises"] = round(row["crises"] / row["games"], 2)
+    return out
 
 
 def run(jobs: list[tuple], workers: int) -> list[dict]:
@@ -160,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{'yes' if b['significant'] else 'no'}")
     moved = sum(1 for r in result.values() if r["largest"]["significant"])
     print(json.dumps({"bench": "ablation", "test": "paired t, two-sided 5%", "games": ns.games, "years": ns.years,
-                      "scenarios": scenarios, "dynamics_moving": moved, "dynamics": result}))
+                      "scenarios": scenarios, "dynamics_moving": moved, "dynamics": result, "arc": arc(games)}))
     return 0
 
 

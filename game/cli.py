@@ -47,7 +47,8 @@ def _one_game(args: tuple, report: bool = False) -> dict:
     agents = _agents(sc, agent_kind, difficulty, seats)
     session = _saved_game(sc, agents, seed, save_dir) if save_dir else play_session(sc.world, agents, seed)
     done = result(session)
-    out = {"seed": seed, "winner": done.winner, "status": done.status, "points": done.points, "scores": done.scores}
+    out = {"seed": seed, "winner": done.winner, "status": done.status, "points": done.points, "scores": done.scores,
+           "tension": tension_data(done)}
     if history:
         out["history"] = list(done.history)
     if report:
@@ -107,11 +108,34 @@ def simulate(ns: argparse.Namespace) -> int:
     if ns.json:
         out = {"games": len(games), "short": ns.short, "wins": wins, "mean_score": mean, "mean_agenda": agenda,
                "win_rate": rate, "ci": ci, "rounds": list(objectives_rounds(sc.world)), "objectives": objectives_data(sc.world),
-               "standings": standings_data(sc.world, engine_start=True)}
+               "standings": standings_data(sc.world, engine_start=True), "arc": arc_summary(sc.world, games)}
         if ns.history:
             out["history"] = [{"seed": g["seed"], "years": g["history"]} for g in games]
         print(json.dumps(out))
     return 0
+
+
+def tension_data(done) -> dict:
+    """One game's arc: the tension track at its peak and at the end, the crisis cards drawn (by year), a collapse."""
+    from game.rules import tension
+    years = [y for y in done.history if "track" in y]
+    return {"peak": max([y["track"] for y in years], default=tension.track(done.final)),
+            "end": round(tension.track(done.final), 4), "collapsed": done.status == "collapsed",
+            "crises": [[y["year"], c] for y in years for c in y.get("crises", [])]}
+
+
+def arc_summary(world, games: list[dict]) -> dict:
+    """The arc over the games: the track at the start, warning and collapse levels, collapse and crisis rates."""
+    from game.rules import tension
+    n = max(1, len(games))
+    drawn = [c for g in games for _, c in g["tension"]["crises"]]
+    return {"start": round(tension.track(world), 4), "warning": world.param("tension.warning"),
+            "collapse": world.param("tension.collapse"),
+            "collapse_rate": round(sum(g["tension"]["collapsed"] for g in games) / n, 4),
+            "crisis_rate": round(sum(1 for g in games if g["tension"]["crises"]) / n, 4),
+            "crises_per_game": round(len(drawn) / n, 3),
+            "mean_peak": round(sum(g["tension"]["peak"] for g in games) / n, 4),
+            "cards": {c: drawn.count(c) for c in dict.fromkeys(drawn)}}
 
 
 def _seats(sc, texts: list[str] | None) -> tuple:

@@ -20,7 +20,7 @@ from game.model import GREAT, World
 from game.model.ops import with_corridor, with_power
 from game.rules import (
     agenda, backlash, caucus, contracts, credibility, dependence, dilution, economy, energy, events, geography, hedging,
-    institutions, objectives, trade, water,
+    institutions, objectives, tension, trade, water,
 )
 from game.rules.actions import Action, Attend
 from game.rules.influence import decay_all, per_gdp
@@ -89,7 +89,9 @@ def step(world: World, action: Action, checked: bool = False) -> tuple[World, li
     reasons = [] if checked else validate(world, action)
     if reasons:
         raise IllegalAction(reasons)
+    before = world
     world, log = apply(world, action)
+    world = tension.note(before, world, action)
     if action.verb == "end":
         world, more = end_turn(world, action.actor)
         log += more
@@ -323,15 +325,35 @@ def standing_offers(world: World) -> dict:
 
 
 def run_end(world: World) -> tuple[World, list[Entry]]:
-    """Record the year's figures; check for collapse and the last year; otherwise the next year begins."""
+    """Tension settles and a crisis may come (game.rules.tension); record the year's figures; check for
+    collapse and the last year; otherwise the next year begins."""
+    world, log = year_tension(world)
     world = evolve(world, record=history.snapshot(world, world.year))
+    if world.status == "collapsed":
+        return world, log + [Entry.of(world, "", "log.collapse_tension", rule="tension", track=tension.track(world),
+                                      powers=Ps(world, tension.hottest(world).split("|")))]
     if economy.mean_stability(world) < world.param("stability.collapse"):
         world = evolve(world, status="collapsed")
-        return world, [Entry.of(world, "", "log.collapse")]
+        return world, log + [Entry.of(world, "", "log.collapse")]
     if world.year >= world.end_year:
         world = evolve(world, status="over")
-        return world, [Entry.of(world, "", "log.game_over", winner=P(world, winner(world)))]
-    return evolve(world, year=world.year + 1), []
+        return world, log + [Entry.of(world, "", "log.game_over", winner=P(world, winner(world)))]
+    return evolve(world, year=world.year + 1), log
+
+
+def year_tension(world: World) -> tuple[World, list[Entry]]:
+    """The year's moves settle the tension track; a crossed threshold may bring a crisis card; a track at the
+    collapse level in a year of coercion ends the game (status "collapsed")."""
+    was = tension.track(world)
+    world, card, collapsed = tension.year_end(world, rng(world, "end", "crisis"))
+    now = tension.track(world)
+    key = "log.tension_warning" if tension.warning(world) else "log.tension_track"
+    log = [Entry.of(world, "", key, rule="tension", terms={"track": now, "was": was}, track=now, was=was,
+                    powers=Ps(world, tension.hottest(world).split("|")))] if abs(now - was) >= 0.005 else []
+    if card is not None:
+        log.append(Entry.of(world, "", "log.crisis", rule="tension", title=text.msg(f"crisis.{card.text}.title"),
+                            note=text.msg(f"crisis.{card.text}.note")))
+    return (evolve(world, status="collapsed") if collapsed else world), log
 
 
 def winner(world: World) -> str:

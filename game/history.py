@@ -3,13 +3,14 @@
 Per finished year: trade (resource plus goods, with the parts), corridor flows, influence
 shares, scores, prices, the events fired with each effect's value before and after,
 corridors (status, capacity, flow, fee, owners), each state's GDP, growth, stability,
-debt by creditor, remittances and forums, tension between great powers, and each power's
+debt by creditor, remittances and forums, tension between great powers (and the tension track and
+the crisis cards drawn), and each power's
 treasury, transit income and trade with the region.
 """
 from __future__ import annotations
 
 from game.model import LOAD, World
-from game.rules import objectives
+from game.rules import objectives, tension
 from game.rules import trade as goods_trade
 from game.rules.influence import shares
 
@@ -22,8 +23,9 @@ def events_of(world: World, year: int) -> list[dict]:
     """The events fired in `year`, each with the effects it applied (value before -> after)."""
     out: dict[str, dict] = {}
     titles = {ev.id: ev.title for ev in world.events}
+    cards = {c.id for c in world.crises}  # crisis cards are listed apart (`crises`)
     for y, eid, eff, before, after in world.happened:
-        if y != year:
+        if y != year or eid in cards:
             continue
         row = out.setdefault(eid, {"id": eid, "title": titles.get(eid, eid), "effects": []})
         if eff:
@@ -84,6 +86,8 @@ def snapshot(world: World, year: int) -> dict:
         "corridors": corridors(world),
         "states": states(world),
         "tension": {k: _r(v) for k, v in world.tension.items()},
+        "track": _r(tension.track(world)),
+        "crises": tension.fired_in(world, year),
         "powers": powers(world),
         "forums": {f.id: {"level": f.level, "members": list(f.members)} for f in world.forums.values()},
         "points": objectives.totals(world),

@@ -15,10 +15,12 @@ _SPEC.loader.exec_module(ablation)
 
 
 def test_every_dynamic_has_a_switch_within_its_parameters():
-    """Each of the nine rules is neutralised through its own parameters, every value within range."""
+    """Each of the nine rules, and tension by play (rule 23), is neutralised through its own parameters, every value
+    within range."""
+    from game.rules.catalog import every_rule
     world = load("2015").world
-    assert len(ablation.NEUTRAL) == len(RULES) == 9
-    for rule in RULES:
+    assert len(RULES) == 9 and sorted(ablation.NEUTRAL) == sorted([r.module for r in RULES] + ["tension"])
+    for rule in [*RULES, next(r for r in every_rule() if r.module == "tension")]:
         switch = ablation.NEUTRAL[rule.module]
         assert switch and all(name.split(".")[0] in rule.groups for name in switch)
         rules = ablation.neutral_rules(world, rule.module)

@@ -75,14 +75,17 @@ def test_kyrgyzstan_fears_debt_more_than_kazakhstan():
 
 def test_china_reaches_for_export_controls_only_under_pressure_and_only_when_they_pay():
     """The card's habit holds only under tension with Japan; even then China plays it only if
-    its projected objective points (ai.race) do not fall (coercion chosen by the projection)."""
+    its projected objective points (ai.race) do not fall (coercion chosen by the projection), less the
+    risk of collapse it adds; on the brink (0.9, one card from the collapse level) it does not play it,
+    since a regional collapse would lose China the game too (rule 23)."""
     from attrs import evolve
 
     from ai import projection as P
     from ai import race
     from ai.factory import make_agent
+    from game.rules.play import apply
     world = evolve(scenario().world, phase="actions", turn=1, ap_left={p: 3 for p in scenario().world.order})
-    tense_world = evolve(world, tension={**world.tension, "china|japan": 0.9})
+    tense_world = evolve(world, tension={**world.tension, "china|japan": 0.7})
     card = A.Policy("china", "export_controls", "japan", "rare_earths")
     for w, habit in ((world, None), (tense_world, 2.5)):
         agent = make_agent(w, "china", "normal", scenario().personalities)
@@ -91,10 +94,14 @@ def test_china_reaches_for_export_controls_only_under_pressure_and_only_when_the
         assert terms.get("habit") == habit
         if habit:
             assert "tension with Japan" in str(terms["card_rule"])
-            assert value == (terms["delta"] if terms["delta"] < 0 else terms["delta"] + habit)
+            risk = P.collapse_cost(w, apply(w, card)[0], card)
+            assert 0 < risk < 0.5
+            assert abs(value - ((terms["delta"] if terms["delta"] < 0 else terms["delta"] + habit) - risk)) < 1e-9
         choice = decide(w, "china")
         played = isinstance(choice.action, A.Policy) and choice.action.card == "export_controls"
         assert not played or (habit and terms["delta"] >= 0), choice.reason
+    brink = decide(evolve(world, tension={**world.tension, "china|japan": 0.9}), "china")
+    assert not (isinstance(brink.action, A.Policy) and brink.action.card == "export_controls"), brink.reason
 
 
 def test_japan_leads_with_technical_cooperation():

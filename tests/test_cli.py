@@ -22,6 +22,9 @@ def test_simulate_json_reports_all_eight_powers():
                                    "Turkmenistan", "Uzbekistan"}
     assert sum(result["wins"].values()) <= 3
     assert set(result["mean_score"]) == set(result["wins"])
+    arc = result["arc"]  # the tension track: collapse and crisis rates (rule 23)
+    assert arc["start"] == 0.45 and arc["collapse"] == 0.95 and 0 <= arc["collapse_rate"] <= 1
+    assert 0 <= arc["mean_peak"] <= 1 and abs(arc["crises_per_game"] - sum(arc["cards"].values()) / 3) < 1e-3
 
 
 def test_simulate_history_has_yearly_series():
@@ -33,6 +36,7 @@ def test_simulate_history_has_yearly_series():
     assert first["trade"]["china"]["turkmenistan"] > 0
     assert abs(sum(first["influence"]["kazakhstan"].values()) - 1) < 1e-3
     assert first["flows"]["cac_china_gas"] > 0
+    assert first["track"] == max(first["tension"].values()) and isinstance(first["crises"], list)
 
 
 def test_validate_broken_scenario_gives_sentence_and_exit_2(tmp_path):

@@ -33,9 +33,16 @@ def test_scenario_plays_to_its_last_year(name):
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_scenario_survives_random_play(name):
-    """Random play also reaches the end: no rule collapses the region by itself."""
+    """Random play reaches the end, or collapses only through play: no rule collapses the region by itself; a
+    collapse needs the tension track at the collapse level in a year of coercion (rule 23), and random
+    seats do play coercive cards."""
+    from game.rules import tension
     sc = load(name)
     result = play(sc.world, {p: RandomAgent() for p in sc.world.order}, seed=3)
+    if result.status == "collapsed":
+        assert tension.track(result.final) >= result.final.param("tension.collapse")
+        assert any(a.startswith("policy") and ("export_controls" in a or "transit_pressure" in a) for a in result.actions)
+        return
     assert result.status == "over" and result.final.year == sc.world.end_year
 
 

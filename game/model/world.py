@@ -259,6 +259,20 @@ class EventDef:
     once: bool = True
 
 
+@frozen
+class CrisisDef:
+    """A crisis card of the scenario's deck: drawn when the tension track or regional stability crosses its threshold."""
+
+    id: str
+    text: str  # catalogue key family: `crisis.<text>.title` and `crisis.<text>.note`
+    source: str
+    tension: float = 0.0  # > 0: eligible once the tension track stands at or above this
+    stability: float = 0.0  # > 0: eligible once mean C5 stability stands at or below this
+    weight: float = 1.0  # its chance against the other eligible cards
+    effects: tuple[tuple[str, ...], ...] = ()  # (verb, args...), the events' vocabulary
+    once: bool = True
+
+
 @frozen(slots=False)  # a __dict__ lets `ops.evolve` copy a World in one step (it is copied ~20,000 times a game)
 class World:
     """The whole state of a game at one moment."""
@@ -307,6 +321,8 @@ class World:
     start_measures: Mapping[str, Mapping[str, float]] = field(factory=dict)  # measures when the game began
     happened: tuple[tuple[int, str, str, str, str], ...] = ()  # (year, event id, effect, before, after) applied
     record: Mapping[str, object] = field(factory=dict)  # the figures of the last finished year (game.history)
+    crises: tuple[CrisisDef, ...] = ()  # the scenario's crisis deck (game.rules.tension)
+    moves: tuple[tuple[str, str, str], ...] = ()  # this year's moves that move tension: (actor, kind, other)
 
     def great_powers(self) -> tuple[str, ...]:
         """Ids of the great powers, in seat order."""

@@ -64,6 +64,7 @@ BOOKKEEPING = (
     RuleInfo(14, "trade", ("trade",)),
     RuleInfo(15, "contracts", ("contracts",)),
     RuleInfo(16, "objectives", ("objectives",)),
+    RuleInfo(23, "tension", ("tension",)),
 )
 
 LEVERS = (

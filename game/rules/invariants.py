@@ -256,6 +256,18 @@ def _records(w: World) -> list[str]:
     for p in w.policies.values():
         if p.card not in CARDS or p.actor not in powers or (p.target and p.target not in powers):
             out.append(f"the policy '{p.id}' names a card or power that does not exist")
+    return out + _arc(w)
+
+
+def _arc(w: World) -> list[str]:
+    """The year's tension moves name known kinds and powers; crisis cards have finite weights and thresholds."""
+    from game.rules.tension import KINDS
+    out = []
+    if any(len(m) != 3 or m[1] not in KINDS or m[0] not in w.powers or m[2] not in w.powers for m in w.moves):
+        out.append("a tension move of this year names an unknown kind or power")
+    for c in w.crises:
+        if not (_finite(c.weight) and c.weight > 0 and _finite(c.tension) and _finite(c.stability)):
+            out.append(f"the crisis card '{_shown(c.id)}' has a weight or threshold that is not a finite number")
     return out
 
 

@@ -155,6 +155,15 @@ PARAMS: dict[str, Param] = {
                                        "place in all of them (each term's share by its agenda weight)"),
     "objectives.default_rounds": Param(3, 1, 20, "scoring rounds of a scenario that does not list its own"),
     "objectives.dealt": Param(0, 0, 20, "objectives each power is dealt from its list at the start, by the seed (0: all)"),
+    # Tension by play, crises and regional collapse (game/rules/tension.py)
+    "tension.coercion": Param(0.1, 0, 1, "tension a coercive card adds between its player and each rival it is aimed at"),
+    "tension.bloc": Param(0.05, 0, 1, "tension a bloc move adds (a statement against a rival, a state joining a bloc, leaving a rival's forum)"),
+    "tension.route": Param(0.03, 0, 1, "tension a corridor built to bypass a rival adds between its builder and that rival"),
+    "tension.summit": Param(0.02, 0, 1, "tension a summit takes off between its host and each rival that is a member of the forum"),
+    "tension.deal": Param(0.03, 0, 1, "tension a deal between two great powers takes off between them"),
+    "tension.restraint": Param(0.02, 0, 1, "tension a pair loses in a year in which neither of them coerced"),
+    "tension.warning": Param(0.8, 0, 1, "tension track from which the screen warns that the region nears collapse"),
+    "tension.collapse": Param(0.95, 0, 1, "tension track at which a year with coercion ends in regional collapse (all lose)"),
     # Events and play
     "events.random_chance": Param(0.5, 0, 1, "chance that a random event is drawn in a year"),
     "play.max_offers": Param(3, 0, 20, "offers a power may make each year"),

@@ -16,7 +16,8 @@ from attrs import frozen
 from game.errors import ScenarioError, ScenarioErrors, ScenarioWarning
 from game.fileio import is_plain_id, safe_stem  # noqa: F401  (safe_stem re-exported)
 from game.model import (
-    C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, Economy, EventDef, Forum, Pledge, Policy, Power, River, World,
+    C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, CrisisDef, Economy, EventDef, Forum, Pledge, Policy, Power, River,
+    World,
 )
 from game.paths import asset
 from game.rules import events as event_rules
@@ -27,7 +28,7 @@ from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
 from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
-from game.text import LANGUAGES, Msg, msg, register_texts
+from game.text import LANGUAGES, Msg, catalogue, msg, register_texts
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
     MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, huge_number, parse_toml, read_text, resolve, shown,
     user_dir,
@@ -36,12 +37,12 @@ from game.scenario.source import (  # noqa: F401  (re-exported for callers)
 MAP_FILE = asset("map", "heartland_map.json")
 TOP_LEVEL = ("format_version", "scenario", "world", "rules", "powers", "economies", "influence", "trust",
              "corridors", "contracts", "pledges", "policies", "forums", "events", "extends", "remove",
-             "personalities", "rivers", "i18n", "short")
+             "personalities", "rivers", "i18n", "short", "crises")
 NUMERIC_OPS = ("<", "<=", ">", ">=")
 MAX_ERRORS = 200  # problems listed for one scenario; more are counted
 MAX_ITEMS = 400  # entries in one table ([events.*], [corridors.*], ...): far above any real scenario
 LIST_OPS = ("has", "lacks")
-ID_TABLES = ("powers", "corridors", "contracts", "pledges", "policies", "forums", "rivers", "events")  # keys are ids
+ID_TABLES = ("powers", "corridors", "contracts", "pledges", "policies", "forums", "rivers", "events", "crises")  # keys are ids
 
 
 @frozen
@@ -528,6 +529,7 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
     for p in powers.values():
         _check_sources(p, powers, risks, chk)
     evs = tuple(_event(str(k), t, meta, chk) for k, t in _tables(raw, "events", chk).items())
+    crises = tuple(_crisis(str(k), t, chk) for k, t in _tables(raw, "crises", chk).items())
     world = World(
         scenario_id=meta["id"], title=meta["title"], seed=0, year=meta["start_year"],
         start_year=meta["start_year"], end_year=meta["end_year"], phase=phases.FIRST, turn=-1, order=tuple(order),
@@ -537,9 +539,10 @@ def _world(raw: dict, meta: dict, chk: Checker) -> World:
         serial=len(pledges) + len(policies), rivers=rivers,
         rounds=tuple(int(y) for y in meta["rounds"]) or objectives.default_rounds(
             meta["start_year"], meta["end_year"], int(rules["objectives.default_rounds"])),
-        round_weights=tuple(meta["round_weights"]),
+        round_weights=tuple(meta["round_weights"]), crises=crises,
     )
     _check_events(world, chk)
+    _check_crises(world, chk)
     return world
 
 
@@ -874,6 +877,31 @@ def _event(eid: str, t: dict, meta: dict, chk: Checker) -> EventDef:
     when = tuple(c for c in (_condition(s, f"{key}.when", chk) for s in v["when"]) if c)
     effects = tuple(e for e in (_effect(s, f"{key}.effects", chk) for s in v["effects"]) if e)
     return EventDef(eid, v["title"], v["note"], v["source"], v["year"], when, v["after"], v["weight"], effects, v["once"])
+
+
+def _crisis(cid: str, t: dict, chk: Checker) -> CrisisDef:
+    """A crisis card of the deck: a text key, one threshold (tension track or stability) and effects."""
+    key = f"crises.{cid}"
+    v = chk.read(t, schema.CRISIS, key)
+    if (v["tension"] > 0) == (v["stability"] > 0):
+        chk.fail(key, msg("scenario.err.crisis_threshold"))
+    if v["text"] and f"crisis.{v['text']}.title" not in catalogue("en"):
+        chk.fail(f"{key}.text", msg("scenario.err.crisis_text", text=v["text"]))
+    effects = tuple(e for e in (_effect(s, f"{key}.effects", chk) for s in v["effects"]) if e)
+    return CrisisDef(cid, v["text"], v["source"], v["tension"], v["stability"], v["weight"], effects, v["once"])
+
+
+def _check_crises(world: World, chk: Checker) -> None:
+    """A crisis card's effects must work in the starting World and its id must not be an event's."""
+    events = {ev.id for ev in world.events}
+    for card in world.crises:
+        key = f"crises.{card.id}"
+        if card.id in events:
+            chk.fail(key, msg("scenario.err.crisis_id", id=card.id))
+        for eff in card.effects:
+            problem = _effect_problem(world, eff)
+            if problem:
+                chk.fail(f"{key}.effects", _quoted(" ".join(eff), problem), item=" ".join(eff))
 
 
 def _own_year(merged: Merged, key: str) -> bool:

@@ -184,6 +184,16 @@ EVENT = {
     "once": Spec("bool", True, meaning="fires at most once"),
 }
 
+CRISIS = {
+    "text": Spec("str", meaning="catalogue key family of its texts: crisis.<text>.title and crisis.<text>.note"),
+    "source": Spec("str", meaning="source document or public source"),
+    "tension": Spec("float", 0.0, low=0, high=1, meaning="> 0: may be drawn once the tension track reaches this"),
+    "stability": Spec("float", 0.0, low=0, high=100, meaning="> 0: may be drawn once mean C5 stability falls to this"),
+    "weight": Spec("float", 1.0, low=0.001, high=1000, meaning="its chance against the other cards due"),
+    "effects": Spec("list", [], meaning='effects, each "verb args..." (as events)'),
+    "once": Spec("bool", True, meaning="fires at most once"),
+}
+
 PERSONALITY_KEYS = ("personality", "difficulty")  # the AI helper owns the rest; see docs/ai.md
 
 # Countries off the board that corridors may cross or that may control a corridor,
@@ -197,7 +207,7 @@ COUNTRIES = {
 }
 
 TABLES = {"scenario": SCENARIO, "world": WORLD, "power": POWER, "economy": ECONOMY, "corridor": CORRIDOR,
-          "contract": CONTRACT, "pledge": PLEDGE, "policy": POLICY, "forum": FORUM, "event": EVENT, "river": RIVER,
+          "contract": CONTRACT, "pledge": PLEDGE, "policy": POLICY, "forum": FORUM, "event": EVENT, "river": RIVER, "crisis": CRISIS,
           "short": SHORT, "objective": OBJECTIVE}
 
 # Countries that share a border or a sea (the Caspian, the Black Sea, the Sea of Japan): a corridor's

@@ -71,7 +71,7 @@ class DebriefScene(Scene):
         """The charts a tab shows."""
         h, w = self.history, self.world
         if tab == "scores":
-            return [dc.scores_chart(h, w), dc.final_scores_chart(h, w)]
+            return [dc.scores_chart(h, w), dc.final_scores_chart(h, w), dc.tension_chart(h, w)]
         if tab == "influence":
             return [dc.influence_chart(h, w, self.states[self.state_index])] if self.states else []
         if tab == "flows":
@@ -216,7 +216,8 @@ class DebriefScene(Scene):
         r = text(surface, title, (pad, pad), round(34 * k), INK, bold=True)
         leader = engine.winner(self.world)
         who = dc.name_of(self.world, leader) if leader else tr("debrief.no_winner")
-        key = "debrief.subtitle_playing" if self.world.status == "playing" else "debrief.subtitle"
+        key = {"playing": "debrief.subtitle_playing", "collapsed": "debrief.subtitle_collapsed"}.get(self.world.status,
+                                                                                                "debrief.subtitle")
         points = objectives.total(self.world, leader) if leader else 0.0
         sub = tr(key, years=len(self.history), winner=who, leader=who, points=f"{points:g}")
         text(surface, sub, (r.right + pad, r.bottom - 2), round(22 * k), MUTED, "bottomleft")

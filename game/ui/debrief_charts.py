@@ -115,6 +115,24 @@ def scores_chart(history: Sequence[dict], world) -> ChartSpec:
     return ChartSpec("scores", tr("debrief.chart.scores"), draw)
 
 
+def tension_chart(history: Sequence[dict], world) -> ChartSpec:
+    """The tension between each pair of great powers, year by year, with the collapse level dashed."""
+    xs = years(history)
+    pairs = list(dict.fromkeys(k for h in history for k in h.get("tension", {})))
+    series = [Series(" - ".join(name_of(world, p) for p in key.split("|")), CORRIDOR_COLORS[i % len(CORRIDOR_COLORS)], xs,
+                     [100 * h.get("tension", {}).get(key, 0.0) for h in history]) for i, key in enumerate(pairs)]
+    series.append(Series(tr("debrief.collapse_level"), "#D55E00", xs, [100 * world.param("tension.collapse")] * len(xs),
+                         dashed=True))
+    title = tr("debrief.chart.tension", n=sum(len(h.get("crises", ())) for h in history))
+
+    def draw(surface, rect, style):
+        if not history:
+            return no_data(surface, rect, title, tr("debrief.no_years"), style)
+        return line_chart(surface, rect, series, title, tr("debrief.axis.year"), tr("debrief.axis.share"), style,
+                          y_range=(0, 100), y_unit="%")
+    return ChartSpec("tension", title, draw)
+
+
 def final_scores_chart(history: Sequence[dict], world) -> ChartSpec:
     """The last year's cumulative points as bars, one per power."""
     last = points_of(history[-1]) if history else {}
@@ -263,7 +281,7 @@ def _shares_spec(history, world, shares: Sequence[RefSeries]) -> ChartSpec:
 
 def all_charts(history: Sequence[dict], world, reference: Reference | None) -> list[ChartSpec]:
     """Every chart of the debrief, in the order the export writes them."""
-    specs = [scores_chart(history, world), final_scores_chart(history, world), trade_chart(history, world),
-             flows_chart(history, world)]
+    specs = [scores_chart(history, world), final_scores_chart(history, world), tension_chart(history, world),
+             trade_chart(history, world), flows_chart(history, world)]
     specs += [influence_chart(history, world, s) for s in c5_states(world)]
     return specs + history_charts(history, world, reference)

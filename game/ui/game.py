@@ -467,7 +467,8 @@ class GameScene(UIScene):
         cur = s.current()
         x, cy = rect.left + theme.px(12), rect.centery
         bw = theme.px(90)
-        limit = rect.right - 2 * bw - theme.px(22)  # text stops short of the Scores and Menu buttons
+        gauge = self.draw_tension(surface, rect, w, rect.right - 2 * bw - theme.px(22))
+        limit = gauge.left - theme.px(14)  # text stops short of the tension gauge and the Scores and Menu buttons
 
         def item(label: str, tip: str, color=theme.TEXT, bold=False):
             nonlocal x
@@ -482,6 +483,8 @@ class GameScene(UIScene):
         if cur:
             who = tr("top.human") if s.seats[cur].human else tr("top.ai", difficulty=tr(f"difficulty.{s.seats[cur].difficulty}"))
             item(f"{words.pname(w, cur)} ({who})", tr("tip.current"), theme.hex_color(w.powers[cur].color), True)
+            if not s.seats[cur].human:  # before the money and points, so the tension gauge never crowds it out
+                item(tr("top.thinking"), tr("tip.current"), theme.YELLOW)
         pw = w.powers[me]
         free = economy.free_funds(w, me)
         item(tr("top.treasury", value=pw.treasury),
@@ -493,13 +496,35 @@ class GameScene(UIScene):
                 projected=words.points(mine.projected)),
              tr("tip.points", next=mine.next_year or "-", projected=words.points(mine.projected),
                 left=mine.rounds_left), theme.YELLOW, True)
-        if cur and not s.seats[cur].human and x < limit:
-            theme.text(surface, tr("top.thinking"), (x, cy), 16, theme.YELLOW, anchor="midleft", width=limit - x)
         self.button(surface, (rect.right - bw - theme.px(8), rect.top + 6, bw, rect.height - 12), tr("top.menu"),
                     lambda: self.on_key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE)), id="menu",
                     tooltip=tr("tip.menu"))
         self.button(surface, (rect.right - 2 * bw - theme.px(14), rect.top + 6, bw, rect.height - 12),
                     tr("top.scores"), self.open_scoreboard, id="scores", tooltip=tr("tip.scores"))
+
+    def draw_tension(self, surface, rect, w, right: int) -> pygame.Rect:
+        """The tension track as a gauge ending at `right`: its level, the warning and collapse marks, a warning
+        in words near collapse; returns the space it takes."""
+        from game.rules import tension
+        now, warn, fall = tension.track(w), w.param("tension.warning"), w.param("tension.collapse")
+        hot = now >= warn
+        color = theme.VERMILLION if hot else theme.ORANGE if now >= warn - 0.15 else theme.GREEN
+        label = tr("top.tension_warning" if hot else "top.tension", track=now)
+        tw = min(theme.width(label, 15, hot), theme.px(190))
+        bar_w = theme.px(60)
+        box = pygame.Rect(right - tw - bar_w - theme.px(8), rect.top, tw + bar_w + theme.px(8), rect.height)
+        theme.text(surface, label, (box.left, rect.centery), 15, color, hot, anchor="midleft", width=tw)
+        bar = pygame.Rect(box.right - bar_w, rect.centery - theme.px(6), bar_w, theme.px(12))
+        pygame.draw.rect(surface, theme.BUTTON_OFF, bar)
+        pygame.draw.rect(surface, color, (bar.left, bar.top, int(bar.width * min(1.0, now)), bar.height))
+        for level, mark in ((warn, theme.YELLOW), (fall, theme.VERMILLION)):
+            x = bar.left + int(bar.width * level)
+            pygame.draw.line(surface, mark, (x, bar.top - theme.px(3)), (x, bar.bottom + theme.px(2)), 2)
+        pygame.draw.rect(surface, theme.PANEL_EDGE, bar, 1)
+        pair = tension.hottest(w).split("|") if w.tension else []
+        self.tip(box, tr("tip.tension", track=now, pair=" - ".join(words.pname(w, p) for p in pair), warning=warn,
+                         collapse=fall))
+        return box
 
     def draw_panel(self, surface, rect, w) -> None:
         """The right panel: the selected state (or corridor), or the seat's agenda."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pygame
 from attrs import evolve, frozen
 
-from game.rules import objectives
+from game.rules import objectives, tension
 from game.ui import theme, words
 from game.ui.dialogs import Dialog, ListMixin
 from game.ui.i18n import tr
@@ -57,6 +57,22 @@ def rounds_line(world) -> str:
     return tr("score.rounds", years=", ".join(years))
 
 
+def tension_rows(world) -> list[Row]:
+    """The tension track: its level against the warning and collapse marks, each pair of great powers, this year's crises."""
+    now, warn, fall = tension.track(world), world.param("tension.warning"), world.param("tension.collapse")
+    color = theme.VERMILLION if now >= warn else theme.TEXT
+    rows = [heading(tr("score.tension")),
+            Row(tr("score.tension_track", warning=warn, collapse=fall), f"{now:.0%}", color, 15, now >= warn,
+                tr("tip.tension_rule"))]
+    for key, v in world.tension.items():
+        a, b = key.split("|")
+        rows.append(Row(f"{words.pname(world, a)} - {words.pname(world, b)}", f"{v:.0%}", theme.MUTED, 14))
+    drawn = tension.fired_in(world, world.year - 1) + tension.fired_in(world, world.year)
+    rows += [Row(tr("score.crisis", title=tr(f"crisis.{c.text}.title")), "", theme.ORANGE, 14)
+             for c in world.crises if c.id in drawn]
+    return rows
+
+
 def scoreboard_rows(world, me: str) -> list[Row]:
     """The scoreboard: the race, the next round, the seat's own objectives, then everyone else's."""
     nxt = objectives.next_round(world)
@@ -67,7 +83,7 @@ def scoreboard_rows(world, me: str) -> list[Row]:
     for p in [me] + [q for q in world.order if q != me]:
         title = tr("score.yours") if p == me else tr("score.theirs", power=words.pname(world, p))
         rows += [heading(title)] + objective_rows(world, p, stands[p])
-    return rows
+    return rows + tension_rows(world)  # the arc last: the race and the objectives come first
 
 
 def how_to_win_rows(world) -> list[Row]:

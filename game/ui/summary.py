@@ -84,8 +84,10 @@ class YearSummaryScene(RowsScene):
         if self.full:
             return [heading(tr("summary.log"))] + [Row(t, "", c, 13) for t, c in self.lines()]
         events = [e.text for e in self.log() if e.rule == "event"][:BIG_EVENTS]
+        arc = [Row(e.text, "", theme.ORANGE, 14) for e in self.log() if e.rule == "tension"]  # the track, crises, collapse
         rows = you_rows(self.before, self.after, self.year, self.viewer)
-        rows += [heading(tr("summary.events"))] + [Row(t, "", theme.YELLOW, 14) for t in events or [tr("replay.no_events")]]
+        rows += [heading(tr("summary.events"))] + arc + [Row(t, "", theme.YELLOW, 14) for t in events or
+                                                         ([] if arc else [tr("replay.no_events")])]
         return rows + [heading(tr("score.table"))] + standing_rows(self.after, self.viewer)
 
     def toggle(self) -> None:
