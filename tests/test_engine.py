@@ -1,12 +1,6 @@
 """The year's phases, offers and answers, the end of the game, and determinism."""
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,7 +17,7 @@ from game.scenario.loader import load
 from game.session import Seat, Session
 from game.sim import play
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.scenario_helpers import last_json_under_hash_seeds
 
 
 @pytest.fixture(scope="module")
@@ -174,11 +168,7 @@ print(json.dumps([engine.world_hash(r.final), len(r.actions)]))
 
 def test_same_hash_across_processes_and_hash_seeds():
     """The same scenario, seed and agents give the same World hash under different PYTHONHASHSEEDs."""
-    outs = []
-    for hashseed in ("1", "987"):
-        env = {**os.environ, "PYTHONHASHSEED": hashseed, "PYTHONPATH": str(ROOT)}
-        out = subprocess.run([sys.executable, "-c", HASH_SCRIPT], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
-        outs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    outs = last_json_under_hash_seeds(HASH_SCRIPT, ("1", "987"))
     assert outs[0] == outs[1]
 
 

@@ -1,10 +1,5 @@
 """The memo tables (game.model.memo) reuse results and never change them: a seeded AI game
 ends in the same world, hash and winner with the tables on and off, under two hash seeds."""
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from attrs import evolve
@@ -14,7 +9,7 @@ from game.model.ops import with_corridor, with_economy
 from game.rules import energy, geography
 from game.scenario.loader import load
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.scenario_helpers import last_json_under_hash_seeds
 
 GAME_SCRIPT = """
 import json
@@ -44,12 +39,7 @@ def world2015():
 
 def test_ai_game_same_with_and_without_memo_across_hash_seeds():
     """Two years of a seeded normal-AI game: the memo tables change nothing, in either hash seed."""
-    outs = []
-    for hashseed in ("3", "4242"):
-        env = {**os.environ, "PYTHONHASHSEED": hashseed, "PYTHONPATH": str(ROOT)}
-        out = subprocess.run([sys.executable, "-c", GAME_SCRIPT], env=env, cwd=ROOT, capture_output=True,
-                             text=True, check=True)
-        outs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    outs = last_json_under_hash_seeds(GAME_SCRIPT, ("3", "4242"))
     assert outs[0]["memo"] == outs[0]["fresh"], outs[0]
     assert outs[0] == outs[1]
     assert outs[0]["memo"][2] > 50  # a real game was played

@@ -1,11 +1,7 @@
 """Rule 23, tension by play: each move acting, crisis cards on crossing, collapse, the AI's caution, determinism."""
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
@@ -18,7 +14,7 @@ from game.rules import actions as A
 from game.rules import tension
 from game.rules.play import apply
 from game.scenario.loader import load, validate
-from tests.scenario_helpers import ROOT, changed, line_of
+from tests.scenario_helpers import ROOT, changed, last_json_under_hash_seeds, line_of
 from tests.worlds import at_turn, corridor, tiny
 
 DOC = (ROOT / "docs" / "scenarios.md").read_text(encoding="utf-8")
@@ -190,11 +186,7 @@ print(json.dumps([engine.world_hash(r.final), r.final.fired, [h["track"] for h i
 
 def test_the_arc_is_the_same_across_hash_seeds():
     """A hot 2025 start (crisis cards drawn) gives the same World, cards and track under different PYTHONHASHSEEDs."""
-    outs = []
-    for hashseed in ("3", "4242"):
-        env = {**os.environ, "PYTHONHASHSEED": hashseed, "PYTHONPATH": str(ROOT)}
-        out = subprocess.run([sys.executable, "-c", HOT_GAME], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
-        outs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    outs = last_json_under_hash_seeds(HOT_GAME, ("3", "4242"))
     assert outs[0] == outs[1]
     assert any(c in outs[0][1] for c in ("contract_freeze", "c5_appeal", "strait_incident"))
 
