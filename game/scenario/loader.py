@@ -28,6 +28,8 @@ from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
 from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
+from game.scenario.series import Taken, applied, taken
+from game.scenario.series import shipped as shipped_series
 from game.text import LANGUAGES, Msg, catalogue, msg, register_texts
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
     MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, huge_number, parse_toml, read_text, resolve, shown,
@@ -59,6 +61,7 @@ class Scenario:
     raw: dict  # the merged data, embedded in saves
     files: tuple[str, ...] = ()  # the file and every base it extends, base first
     warnings: tuple[ScenarioWarning, ...] = ()  # plausible but probably wrong (see `plausibility`)
+    series: tuple[Taken, ...] = ()  # figures a later start takes from the yearly series (game/scenario/series.py)
 
 
 def load(name: str, short: bool = False) -> Scenario:
@@ -281,6 +284,8 @@ def build(merged: Merged, short: bool = False) -> Scenario:
     raw = _without_stale_short(raw, merged, chk)
     if short:
         raw = short_form(raw, chk)
+    figures = from_series(raw, merged, chk)
+    raw = applied(raw, figures)
     chk.unknown(raw, TOP_LEVEL, "")
     for src in merged.chain:
         if src.raw.get("format_version") != FORMAT_VERSION:
@@ -302,10 +307,10 @@ def build(merged: Merged, short: bool = False) -> Scenario:
             listed.append(ScenarioError(merged.top.path, None, "", msg("scenario.err.more_problems", n=chk.dropped,
                                                                        listed=len(listed))))
         raise ScenarioErrors(listed)
-    plausibility(merged, world, chk)
+    plausibility(merged, world, chk, {t.key for t in figures})
     register_texts(texts)
     return Scenario(meta["id"], own_title(merged, meta), meta["description"], meta["teaching_notes"], merged.top.path, world,
-                    personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)))
+                    personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)), tuple(figures))
 
 
 TEXT_FIELDS = {"powers": ("name", "name.power"), "corridors": ("name", "name.corridor"), "forums": ("name", "name.forum"),
@@ -1140,9 +1145,10 @@ def shipped_ranges() -> dict[str, tuple[float, float]]:
     return out
 
 
-def plausibility(merged: Merged, world: World, chk: Checker) -> None:
+def plausibility(merged: Merged, world: World, chk: Checker, taken_keys: set[str] = frozenset()) -> None:
     """Warnings for a scenario that loads: far-off values, corridors between strangers, negative scale
-    factors, dropped events others wait for, an id another file already uses."""
+    factors, dropped events others wait for, base figures a later start keeps (`taken_keys`: those it took
+    from the yearly series), an id another file already uses."""
     _far_values(merged, chk)
     for k in world.corridors.values():
         for a, b in zip(k.path, k.path[1:]):
@@ -1160,7 +1166,7 @@ def plausibility(merged: Merged, world: World, chk: Checker) -> None:
             if eff[0] == "policy":
                 _card_holder(world, eff[1], eff[2], eff[3], f"events.{ev.id}.effects", chk, " ".join(eff))
     _dropped_events(merged, world, chk)
-    _later_start(merged, world, chk)
+    _later_start(merged, world, chk, taken_keys)
     clash = id_clash(world.scenario_id, merged.top.path)
     if clash:
         chk.warn("scenario.id", clash)
@@ -1229,12 +1235,27 @@ def carried_figures(merged: Merged) -> list[str]:
             if any(generic_key(key).startswith(f) for f in YEARLY_FIGURES) and merged.source(key) is not merged.top]
 
 
-def _later_start(merged: Merged, world: World, chk: Checker) -> None:
-    """A scenario that starts later than its base but keeps the base's start-year figures."""
+def from_series(raw: dict, merged: Merged, chk: Checker) -> list[Taken]:
+    """The figures a scenario that starts later than its base takes from the yearly series ([] otherwise)."""
+    base = base_start(merged)
+    meta = raw.get("scenario")
+    start = meta.get("start_year") if isinstance(meta, dict) else None
+    if base is None or not isinstance(start, int) or isinstance(start, bool) or start <= base:
+        return []
+    try:
+        series = shipped_series()
+    except ScenarioErrors as e:
+        chk.errors.extend(e.errors)
+        return []
+    return taken(raw, carried_figures(merged), base, start, series)
+
+
+def _later_start(merged: Merged, world: World, chk: Checker, taken_keys: set[str] = frozenset()) -> None:
+    """A scenario that starts later than its base but keeps base start-year figures no yearly series gives."""
     start = base_start(merged)
     if start is None or world.start_year <= start:
         return
-    carried = carried_figures(merged)
+    carried = [k for k in carried_figures(merged) if k not in taken_keys]
     if carried:
         more = max(0, len(carried) - SHOWN_FIGURES)
         chk.warn("scenario.start_year", msg("scenario.warn.later_start_more" if more else "scenario.warn.later_start",
