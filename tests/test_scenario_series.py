@@ -61,6 +61,15 @@ def test_a_figure_the_file_sets_itself_and_a_start_in_the_base_year_take_nothing
     assert late(home, 2015).series == () and late(home, 2015).world.prices == load("2015").world.prices
 
 
+def test_a_file_extending_a_later_start_gets_the_same_later_figures(home):
+    """A lesson extending a 2020 start (and starting in 2020 too) still takes 2020's figures, not 2015's."""
+    late(home, 2020)
+    (home / "lesson.toml").write_text('format_version = 1\nextends = "late"\n[scenario]\nid = "lesson"\ntitle = "L"\n')
+    assert load("lesson").world.prices == load("late").world.prices
+    assert load("lesson").world.economies["uzbekistan"].gdp == load("late").world.economies["uzbekistan"].gdp
+    assert any("2015 figures" in str(w.message) for w in load("lesson").warnings)
+
+
 def test_a_start_past_the_series_keeps_its_last_real_value(home):
     """Starting in 2025 on the 2015 base: each GDP is its series' last real year's (the game projects nothing)."""
     sc = late(home, 2025)
@@ -77,9 +86,9 @@ def test_shift_moves_the_base_figure_by_the_change_of_the_index():
     """A `shift` series (a stability proxy) moves the base's figure by factor x its change since the base year."""
     s = Series("pv", "economies.kazakhstan.stability", "percentile", 0.5, "test", ((2015, 40.0), (2020, 30.0)), "shift")
     raw = {"economies": {"kazakhstan": {"stability": 65.0}}}
-    [t] = taken(raw, ["economies.kazakhstan.stability"], 2015, 2021, (s,))
+    [t] = taken(raw, {"economies.kazakhstan.stability": 2015}, 2021, (s,))
     assert (t.old, t.value, t.year) == (65.0, 60.0, 2020)
-    assert taken(raw, [], 2015, 2021, (s,)) == []  # set by the file itself: nothing taken
+    assert taken(raw, {}, 2021, (s,)) == []  # set by the file itself: nothing taken
 
 
 def test_the_shipped_series_load_and_agree_with_the_bases_own_start_figures():

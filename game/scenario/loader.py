@@ -1219,14 +1219,11 @@ YEARLY_FIGURES = ("world.prices.", "economies.*.gdp", "economies.*.stability", "
 SHOWN_FIGURES = 6  # carried figures named in the warning; the rest are counted
 
 
-def base_start(merged: Merged) -> int | None:
-    """The start year of the scenario a file extends (None when it extends nothing or no base sets one)."""
-    for src in reversed(merged.chain[:-1]):
-        table = src.raw.get("scenario")
-        year = table.get("start_year") if isinstance(table, dict) else None
-        if isinstance(year, int) and not isinstance(year, bool):
-            return year
-    return None
+def start_of(src: Source) -> int | None:
+    """The start year one file sets (None when it sets none)."""
+    table = src.raw.get("scenario")
+    year = table.get("start_year") if isinstance(table, dict) else None
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
 
 
 def carried_figures(merged: Merged) -> list[str]:
@@ -1235,31 +1232,50 @@ def carried_figures(merged: Merged) -> list[str]:
             if any(generic_key(key).startswith(f) for f in YEARLY_FIGURES) and merged.source(key) is not merged.top]
 
 
-def from_series(raw: dict, merged: Merged, chk: Checker) -> list[Taken]:
-    """The figures a scenario that starts later than its base takes from the yearly series ([] otherwise)."""
-    base = base_start(merged)
+def figure_years(merged: Merged) -> dict[str, int]:
+    """Each carried yearly figure with the year it is of: the start year of the file that set it (or of the
+    nearest file it extends that sets one)."""
+    chain = merged.chain
+    out = {}
+    for key in carried_figures(merged):
+        src = merged.source(key)
+        at = next((i for i, s in enumerate(chain) if s is src), len(chain) - 1)
+        year = next((y for s in reversed(chain[:at + 1]) if (y := start_of(s)) is not None), None)
+        if year is not None:
+            out[key] = year
+    return out
+
+
+def _start(raw: dict) -> int | None:
+    """The merged start year, when it is a whole number."""
     meta = raw.get("scenario")
-    start = meta.get("start_year") if isinstance(meta, dict) else None
-    if base is None or not isinstance(start, int) or isinstance(start, bool) or start <= base:
+    year = meta.get("start_year") if isinstance(meta, dict) else None
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
+
+
+def from_series(raw: dict, merged: Merged, chk: Checker) -> list[Taken]:
+    """The figures of an earlier year a scenario carries from the files it extends that it takes from the yearly
+    series instead ([] when it starts no later than they do)."""
+    start = _start(raw)
+    years = {k: y for k, y in figure_years(merged).items() if start is not None and y < start}
+    if not years:
         return []
     try:
         series = shipped_series()
     except ScenarioErrors as e:
         chk.errors.extend(e.errors)
         return []
-    return taken(raw, carried_figures(merged), base, start, series)
+    return taken(raw, years, start, series)
 
 
 def _later_start(merged: Merged, world: World, chk: Checker, taken_keys: set[str] = frozenset()) -> None:
     """A scenario that starts later than its base but keeps base start-year figures no yearly series gives."""
-    start = base_start(merged)
-    if start is None or world.start_year <= start:
-        return
-    carried = [k for k in carried_figures(merged) if k not in taken_keys]
-    if carried:
+    stale = {k: y for k, y in figure_years(merged).items() if y < world.start_year and k not in taken_keys}
+    if stale:
+        carried = list(stale)
         more = max(0, len(carried) - SHOWN_FIGURES)
         chk.warn("scenario.start_year", msg("scenario.warn.later_start_more" if more else "scenario.warn.later_start",
-                                            start=world.start_year, base=start, n=len(carried),
+                                            start=world.start_year, base=min(stale.values()), n=len(carried),
                                             figures=tuple(carried[:SHOWN_FIGURES]), more=more))
 
 

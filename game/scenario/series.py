@@ -16,6 +16,7 @@ it projects nothing).
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any
 
@@ -154,8 +155,8 @@ def load_series(path: Path | str = SERIES_FILE) -> tuple[Series, ...]:
 
 def is_series_file(name: str) -> bool:
     """Whether `name` is a series file (a .toml in a folder named `series`), which `validate` checks as one."""
-    path = Path(name)
-    return path.suffix == ".toml" and path.resolve().parent.name == SERIES_FILE.parent.name
+    path = Path(os.path.abspath(name))  # never resolved: a symlink loop is the loader's to report
+    return path.suffix == ".toml" and path.parent.name == SERIES_FILE.parent.name
 
 
 @functools.cache
@@ -174,20 +175,22 @@ def _leaf(raw: dict, key: str) -> Any:
     return table
 
 
-def taken(raw: dict, carried: list[str], base_year: int, start: int, series: tuple[Series, ...]) -> list[Taken]:
-    """The figures a scenario starting in `start` takes from `series` instead of keeping its base's (`base_year`) value."""
+def taken(raw: dict, years: dict[str, int], start: int, series: tuple[Series, ...]) -> list[Taken]:
+    """The figures a scenario starting in `start` takes from `series` instead of keeping the value of the year
+    each carries (`years`: figure -> the start year of the file that set it)."""
     out = []
     for s in series:
-        old = _leaf(raw, s.applies) if s.applies in carried else None
-        pick = s.latest(base_year, start) if _number(old) else None
+        then = years.get(s.applies)
+        old = _leaf(raw, s.applies) if then is not None else None
+        pick = s.latest(then, start) if _number(old) else None
         if pick is None:
             continue
         year, v = pick
         if s.transform == "shift":
-            then = s.at(base_year)
-            if then is None:
+            before = s.at(then)
+            if before is None:
                 continue
-            value = old + s.factor * (v - then)
+            value = old + s.factor * (v - before)
         else:
             value = v * s.factor
         out.append(Taken(s.applies, float(old), round(value, 4), year, s))
