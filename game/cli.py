@@ -246,8 +246,17 @@ def validate(ns: argparse.Namespace) -> int:
     """Check scenario files; print every problem as file:line: key: sentence (warnings too, which never fail);
     with --explain, what each file changes against its base."""
     from game.scenario.loader import load
+    from game.scenario.series import is_series_file, load_series
     bad = 0
     for name in ns.files:
+        if is_series_file(name):
+            try:
+                load_series(name)
+                print(tr("cli.valid", name=name))
+            except ScenarioErrors as e:
+                bad += 1
+                print("\n".join(err.describe() for err in e.errors))
+            continue
         if ns.explain:
             from game.scenario.explain import explain
             try:

@@ -100,18 +100,22 @@ LATE = 'format_version = 1\nextends = "2015"\n[scenario]\nid = "late"\ntitle = "
 
 
 def test_a_later_start_names_the_base_figures_it_carries_unchanged(home):
-    """Starting in 2021 on the 2015 base: one warning, at the file's start_year line, naming the 2015 figures kept;
-    a figure the file sets itself is no longer named; starting in the base's year warns nothing."""
+    """Starting in 2021 on the 2015 base: one warning, at the file's start_year line, naming the 2015 figures kept
+    that no yearly series gives (treasuries); a figure the file sets itself is no longer named; starting in the
+    base's year warns nothing."""
     from game.scenario.loader import carried_figures, load
     from game.scenario.source import resolve
     (home / "late.toml").write_text(LATE.format(start=2021, extra=""))
     kept = carried_figures(resolve("late"))
     assert "world.prices.oil" in kept and "economies.kazakhstan.gdp" in kept and "powers.japan.treasury" in kept
-    said = [w for w in load("late").warnings if w.key == "scenario.start_year" and "2015 figures" in str(w.message)]
+    sc = load("late")
+    unseries = [k for k in kept if k not in {t.key for t in sc.series}]
+    said = [w for w in sc.warnings if w.key == "scenario.start_year" and "2015 figures" in str(w.message)]
     assert len(said) == 1 and said[0].line == 6 and said[0].path == str(home / "late.toml")
-    assert f"(and {len(kept) - 6} more)" in str(said[0].message) and "world.prices.oil" in str(said[0].message)
-    (home / "late.toml").write_text(LATE.format(start=2021, extra="[world.prices]\noil = 0.46\n"))
-    assert "world.prices.oil" not in carried_figures(resolve("late")) and len(carried_figures(resolve("late"))) == len(kept) - 1
+    assert f"(and {len(unseries) - 6} more)" in str(said[0].message) and unseries[0] in str(said[0].message)
+    (home / "late.toml").write_text(LATE.format(start=2021, extra="[powers.japan]\ntreasury = 4.0\n"))
+    assert "powers.japan.treasury" not in carried_figures(resolve("late"))
+    assert len(carried_figures(resolve("late"))) == len(kept) - 1
     assert any("2015 figures" in s for s in sentences("late"))
     (home / "late.toml").write_text(LATE.format(start=2015, extra=""))
     assert not [w for w in load("late").warnings if "figures" in str(w.message)]

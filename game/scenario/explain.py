@@ -2,7 +2,7 @@
 
 Values it changes (base value -> its value), items it adds or removes, its events with
 their years and effects in words, inherited events it drops (removed, or outside its years),
-and the base figures a later start carries over unchanged.
+the figures a later start takes from the yearly series, and the base figures it carries over unchanged.
 """
 from __future__ import annotations
 
@@ -148,6 +148,13 @@ def dropped_events(base: World, world: World, removed: list[str]) -> list:
     return out
 
 
+def series_text(taken, start: int):
+    """A figure a later start took from the yearly series, with the year and source of its value."""
+    key = "explain.series" if taken.year == start else "explain.series_last"
+    return msg(key, field=taken.key, old=_shown(taken.old), new=_shown(taken.value), year=taken.year, start=start,
+               source=plain(taken.series.source))
+
+
 def explain(name: str) -> list:
     """What the scenario `name` (id or path) changes against its base, as messages, in reading order."""
     from game.scenario.loader import build, load
@@ -170,8 +177,9 @@ def explain(name: str) -> list:
     for ev in own_events:
         lines.append(event_text(sc.world, ev, "explain.event_changed" if ev.id in base_ids else "explain.event"))
     lines += dropped_events(base.world, sc.world, removed)
+    lines += [series_text(t, sc.world.start_year) for t in sc.series]
     lines += [plain(w.describe()) for w in sc.warnings]
-    if all(m.key in ("explain.same", "text.plain") for m in lines[1:]):
+    if all(m.key in ("explain.same", "text.plain", "explain.series", "explain.series_last") for m in lines[1:]):
         lines.append(msg("explain.nothing"))
     return lines
 

@@ -28,6 +28,8 @@ from game.rules.params import PARAMS, defaults
 from game.rules.play import CARDS
 from game.scenario import schema
 from game.scenario.schema import FORMAT_VERSION, REQUIRED, Spec
+from game.scenario.series import Taken, applied, taken
+from game.scenario.series import shipped as shipped_series
 from game.text import LANGUAGES, Msg, catalogue, msg, register_texts
 from game.scenario.source import (  # noqa: F401  (re-exported for callers)
     MAX_BYTES, SCENARIO_DIR, Locator, Merged, Source, find, huge_number, parse_toml, read_text, resolve, shown,
@@ -59,6 +61,7 @@ class Scenario:
     raw: dict  # the merged data, embedded in saves
     files: tuple[str, ...] = ()  # the file and every base it extends, base first
     warnings: tuple[ScenarioWarning, ...] = ()  # plausible but probably wrong (see `plausibility`)
+    series: tuple[Taken, ...] = ()  # figures a later start takes from the yearly series (game/scenario/series.py)
 
 
 def load(name: str, short: bool = False) -> Scenario:
@@ -281,6 +284,8 @@ def build(merged: Merged, short: bool = False) -> Scenario:
     raw = _without_stale_short(raw, merged, chk)
     if short:
         raw = short_form(raw, chk)
+    figures = from_series(raw, merged, chk)
+    raw = applied(raw, figures)
     chk.unknown(raw, TOP_LEVEL, "")
     for src in merged.chain:
         if src.raw.get("format_version") != FORMAT_VERSION:
@@ -302,10 +307,10 @@ def build(merged: Merged, short: bool = False) -> Scenario:
             listed.append(ScenarioError(merged.top.path, None, "", msg("scenario.err.more_problems", n=chk.dropped,
                                                                        listed=len(listed))))
         raise ScenarioErrors(listed)
-    plausibility(merged, world, chk)
+    plausibility(merged, world, chk, {t.key for t in figures})
     register_texts(texts)
     return Scenario(meta["id"], own_title(merged, meta), meta["description"], meta["teaching_notes"], merged.top.path, world,
-                    personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)))
+                    personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)), tuple(figures))
 
 
 TEXT_FIELDS = {"powers": ("name", "name.power"), "corridors": ("name", "name.corridor"), "forums": ("name", "name.forum"),
@@ -1140,9 +1145,10 @@ def shipped_ranges() -> dict[str, tuple[float, float]]:
     return out
 
 
-def plausibility(merged: Merged, world: World, chk: Checker) -> None:
+def plausibility(merged: Merged, world: World, chk: Checker, taken_keys: set[str] = frozenset()) -> None:
     """Warnings for a scenario that loads: far-off values, corridors between strangers, negative scale
-    factors, dropped events others wait for, an id another file already uses."""
+    factors, dropped events others wait for, base figures a later start keeps (`taken_keys`: those it took
+    from the yearly series), an id another file already uses."""
     _far_values(merged, chk)
     for k in world.corridors.values():
         for a, b in zip(k.path, k.path[1:]):
@@ -1160,7 +1166,7 @@ def plausibility(merged: Merged, world: World, chk: Checker) -> None:
             if eff[0] == "policy":
                 _card_holder(world, eff[1], eff[2], eff[3], f"events.{ev.id}.effects", chk, " ".join(eff))
     _dropped_events(merged, world, chk)
-    _later_start(merged, world, chk)
+    _later_start(merged, world, chk, taken_keys)
     clash = id_clash(world.scenario_id, merged.top.path)
     if clash:
         chk.warn("scenario.id", clash)
@@ -1213,14 +1219,11 @@ YEARLY_FIGURES = ("world.prices.", "economies.*.gdp", "economies.*.stability", "
 SHOWN_FIGURES = 6  # carried figures named in the warning; the rest are counted
 
 
-def base_start(merged: Merged) -> int | None:
-    """The start year of the scenario a file extends (None when it extends nothing or no base sets one)."""
-    for src in reversed(merged.chain[:-1]):
-        table = src.raw.get("scenario")
-        year = table.get("start_year") if isinstance(table, dict) else None
-        if isinstance(year, int) and not isinstance(year, bool):
-            return year
-    return None
+def start_of(src: Source) -> int | None:
+    """The start year one file sets (None when it sets none)."""
+    table = src.raw.get("scenario")
+    year = table.get("start_year") if isinstance(table, dict) else None
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
 
 
 def carried_figures(merged: Merged) -> list[str]:
@@ -1229,16 +1232,50 @@ def carried_figures(merged: Merged) -> list[str]:
             if any(generic_key(key).startswith(f) for f in YEARLY_FIGURES) and merged.source(key) is not merged.top]
 
 
-def _later_start(merged: Merged, world: World, chk: Checker) -> None:
-    """A scenario that starts later than its base but keeps the base's start-year figures."""
-    start = base_start(merged)
-    if start is None or world.start_year <= start:
-        return
-    carried = carried_figures(merged)
-    if carried:
+def figure_years(merged: Merged) -> dict[str, int]:
+    """Each carried yearly figure with the year it is of: the start year of the file that set it (or of the
+    nearest file it extends that sets one)."""
+    chain = merged.chain
+    out = {}
+    for key in carried_figures(merged):
+        src = merged.source(key)
+        at = next((i for i, s in enumerate(chain) if s is src), len(chain) - 1)
+        year = next((y for s in reversed(chain[:at + 1]) if (y := start_of(s)) is not None), None)
+        if year is not None:
+            out[key] = year
+    return out
+
+
+def _start(raw: dict) -> int | None:
+    """The merged start year, when it is a whole number."""
+    meta = raw.get("scenario")
+    year = meta.get("start_year") if isinstance(meta, dict) else None
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
+
+
+def from_series(raw: dict, merged: Merged, chk: Checker) -> list[Taken]:
+    """The figures of an earlier year a scenario carries from the files it extends that it takes from the yearly
+    series instead ([] when it starts no later than they do)."""
+    start = _start(raw)
+    years = {k: y for k, y in figure_years(merged).items() if start is not None and y < start}
+    if not years:
+        return []
+    try:
+        series = shipped_series()
+    except ScenarioErrors as e:
+        chk.errors.extend(e.errors)
+        return []
+    return taken(raw, years, start, series)
+
+
+def _later_start(merged: Merged, world: World, chk: Checker, taken_keys: set[str] = frozenset()) -> None:
+    """A scenario that starts later than its base but keeps base start-year figures no yearly series gives."""
+    stale = {k: y for k, y in figure_years(merged).items() if y < world.start_year and k not in taken_keys}
+    if stale:
+        carried = list(stale)
         more = max(0, len(carried) - SHOWN_FIGURES)
         chk.warn("scenario.start_year", msg("scenario.warn.later_start_more" if more else "scenario.warn.later_start",
-                                            start=world.start_year, base=start, n=len(carried),
+                                            start=world.start_year, base=min(stale.values()), n=len(carried),
                                             figures=tuple(carried[:SHOWN_FIGURES]), more=more))
 
 
