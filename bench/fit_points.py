@@ -15,7 +15,7 @@ multiplier is moved (geometrically, half-way each sweep) to the one whose chance
 one in eight; the multipliers' geometric mean is kept at 1, so the scale players see stays put.
 A second stage with a narrower width sharpens the fit. An objective whose holder usually leads
 its race gets fewer points for each place; one it usually trails, more. Prints, per objective,
-the multiplier, the new points (rounded to halves) and its chance, and the win counts on the
+the multiplier, the new points (rounded to quarters) and its chance, and the win counts on the
 games before and after; JSON on the last line.
 """
 from __future__ import annotations
@@ -115,9 +115,9 @@ def with_points(world, points: dict):
     return world
 
 
-def half(x: float) -> float:
-    """x rounded to the nearest half point."""
-    return round(x * 2) / 2
+def quarter(x: float) -> float:
+    """x rounded to the nearest quarter point."""
+    return round(x * 4) / 4
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> dict:
     rows = [pays(g, world) for g in games]
     one = {p: {o.id: 1.0 for o in world.powers[p].objectives} for p in world.order}
     mult = fit(rows, world, ns.tau, ns.sharp, ns.sweeps)
-    points = {p: {o.id: [half(mult[p][o.id] * x) for x in o.points] for o in world.powers[p].objectives}
+    points = {p: {o.id: [quarter(mult[p][o.id] * x) for x in o.points] for o in world.powers[p].objectives}
               for p in world.order}
     for p in world.order:
         for o in world.powers[p].objectives:
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> dict:
            "multipliers": {p: {k: round(v, 3) for k, v in m.items()} for p, m in mult.items()}, "points": points,
            "seconds": round(time.perf_counter() - t0, 1)}
     print(f"wins before {out['wins_before']}\nwins fitted {out['wins_fitted']}\n"
-          f"wins after  {out['wins_after']} (the points rounded to halves)")
+          f"wins after  {out['wins_after']} (the points rounded to quarters)")
     print(json.dumps(out))
     return out
 
