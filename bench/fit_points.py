@@ -31,11 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 TARGET = 0.125  # one game in eight: a fair share among eight seats
 GRID = tuple(round(0.2 * 1.1 ** k, 4) for k in range(32))  # multipliers tried, 0.2 .. 3.8
-TIES = 0.01  # points a tie is worth to the earlier seat (ties go to the earlier seat)
+TIES = 0.01  # points a tie is worth to the power the rule gives it (`objectives.first`)
 
 
 def pays(game: dict, world) -> dict:
-    """The game's dealt objectives and what every objective of every power would have paid it in total."""
+    """The game's dealt objectives, what every objective of every power would have paid it in total, and
+    the power's lead in it when the last round was scored (the tie-break)."""
     from attrs import evolve
     from game import engine
     from game.rules import objectives as O
@@ -45,7 +46,10 @@ def pays(game: dict, world) -> dict:
     rounds = [y for y in O.rounds(world) if str(y) in game["years"]]
     total = {p: {o.id: sum(O.round_weight(world, y) * O.pay(o, p, game["years"][str(y)], game["start"], order, kinds)
                            for y in rounds) for o in world.powers[p].objectives} for p in order}
-    return {"dealt": {p: [o.id for o in dealt.powers[p].objectives] for p in order}, "total": total}
+    last = game["years"][str(rounds[-1])] if rounds else game["start"]
+    lead = {p: {o.id: round(O.lead(o, p, last, game["start"], order, kinds), 6) for o in world.powers[p].objectives}
+            for p in order}
+    return {"dealt": {p: [o.id for o in dealt.powers[p].objectives] for p in order}, "total": total, "lead": lead}
 
 
 def points_of(row: dict, mult: dict, p: str) -> float:
@@ -53,21 +57,28 @@ def points_of(row: dict, mult: dict, p: str) -> float:
     return sum(mult[p][oid] * row["total"][p][oid] for oid in row["dealt"][p])
 
 
-def chance(rows: list[dict], best: list[tuple[float, int]], p: str, i: int, oid: str, m: float, tau: float) -> float:
+def lead_of(row: dict, p: str) -> float:
+    """p's lead in its dealt objectives (one dealt: that objective's lead)."""
+    ids = row["dealt"][p]
+    return sum(row["lead"][p][oid] for oid in ids) / max(1, len(ids))
+
+
+def chance(rows: list[dict], best: list[tuple], p: str, i: int, oid: str, m: float, tau: float) -> float:
     """p's mean chance to win the games had it been dealt `oid` at multiplier m (tau 0: whole wins)."""
     won = 0.0
-    for row, (top, j) in zip(rows, best):
-        gap = m * row["total"][p][oid] - top + (TIES if i < j else -TIES)
+    for row, (top, top_lead, j) in zip(rows, best):
+        ahead = (row["lead"][p][oid], -i) > (top_lead, -j)
+        gap = m * row["total"][p][oid] - top + (TIES if ahead else -TIES)
         won += (gap > 0) if tau <= 0 else 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap / tau))))
     return won / max(1, len(rows))
 
 
-def best_others(rows: list[dict], mult: dict, order: tuple, p: str) -> list[tuple[float, int]]:
-    """In each game, the highest total of the powers other than p, and that power's seat."""
+def best_others(rows: list[dict], mult: dict, order: tuple, p: str) -> list[tuple]:
+    """In each game, the highest total of the powers other than p, that power's lead and its seat."""
     out = []
     for row in rows:
-        top = max((round(points_of(row, mult, q), 6), -order.index(q)) for q in order if q != p)
-        out.append((top[0], -top[1]))
+        top = max((round(points_of(row, mult, q), 4), lead_of(row, q), -order.index(q)) for q in order if q != p)
+        out.append((top[0], top[1], -top[2]))
     return out
 
 
@@ -97,11 +108,11 @@ def fit(rows: list[dict], world, tau: float = 0.75, sharp: float = 0.3, sweeps: 
 
 
 def wins(rows: list[dict], mult: dict, order: tuple) -> dict[str, int]:
-    """Games won by each power under the multipliers (ties: the earlier seat)."""
-    from bench.agency import winner_of
+    """Games won by each power under the multipliers (ties as `objectives.first`)."""
+    from game.rules.objectives import first
     out = {p: 0 for p in order}
     for row in rows:
-        out[winner_of({p: round(points_of(row, mult, p), 6) for p in order}, order)] += 1
+        out[first({p: points_of(row, mult, p) for p in order}, {p: lead_of(row, p) for p in order}, order)] += 1
     return out
 
 
