@@ -146,17 +146,6 @@ def weights(world: World, me: str) -> dict[str, float]:
 
 
 def margin(world: World, me: str) -> float:
-    """How far `me` stands ahead in its own objectives (a continuous tie-break of its points, for
-    measuring play): per objective, its measure minus the best rival's (rank) or minus its first
-    threshold (threshold), averaged with each objective's best pay as the weight."""
-    total = out = 0.0
-    for obj in world.powers[me].objectives:
-        vals = values_for(world, me, obj)
-        best = max(obj.points, default=0.0) if obj.kind == O.RANK else sum(obj.points)
-        if obj.kind == O.RANK:
-            ahead = vals[me] - max((v for q, v in vals.items() if q != me), default=vals[me])
-        else:
-            ahead = vals[me] - (obj.at[0] if obj.at else 0.0)
-        out += best * ahead
-        total += best
-    return out / total if total > 0 else 0.0
+    """How far `me` stands ahead in its own objectives now (the rule's tie-break, `objectives.leads`; a
+    continuous measure of play that whole-place points follow in steps)."""
+    return O.leads(O.objectives_of(world), O.measures(world), world.start_measures, world.order, O.kinds_of(world))[me]

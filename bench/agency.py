@@ -72,7 +72,7 @@ def rescore(game: dict, world) -> dict:
     dealt = O.deal(seeded, engine.rng(seeded, "objectives"))
     objs, kinds, order = O.objectives_of(dealt), O.kinds_of(world), world.order
     run = {p: 0.0 for p in order}
-    rounds = []
+    rounds, leads = [], []
     for year in O.rounds(world):
         now = game["years"].get(str(year))
         if now is None:  # a collapsed game stops early
@@ -80,12 +80,16 @@ def rescore(game: dict, world) -> dict:
         pts = O.round_points(objs, now, game["start"], order, kinds, O.round_weight(world, year))
         run = {p: round(run[p] + pts[p], 4) for p in order}
         rounds.append(dict(run))
-    return {"rounds": rounds, "final": rounds[-1] if rounds else run}
+        leads.append(O.leads(objs, now, game["start"], order, kinds))
+    return {"rounds": rounds, "leads": leads, "final": rounds[-1] if rounds else run,
+            "final_leads": leads[-1] if leads else {}}
 
 
-def winner_of(points: dict, order: tuple) -> str:
-    """The power with the most points (ties: the earlier seat), as `objectives.leader`."""
-    return max(order, key=lambda p: (points[p], -order.index(p)))
+def winner_of(points: dict, order: tuple, leads: dict | None = None) -> str:
+    """The power with the most points (ties: the furthest ahead in its own races, then the earlier seat),
+    as `objectives.leader`."""
+    from game.rules.objectives import first
+    return first(points, leads or {}, order)
 
 
 def report(games: list[dict], world) -> dict:
@@ -93,14 +97,14 @@ def report(games: list[dict], world) -> dict:
     order = world.order
     for g in games:
         g["scored"] = rescore(g, world)
-        g["winner"] = winner_of(g["scored"]["final"], order) if g["status"] != "collapsed" else ""
+        g["winner"] = winner_of(g["scored"]["final"], order, g["scored"]["final_leads"]) if g["status"] != "collapsed" else ""
     base = {g["seed"]: g for g in games if g["policy"] == AI and not g["salt"]}
     games = [g for g in games if g["seed"] in base]  # a seed whose own AI game is missing cannot be paired
     redrawn = [g for g in games if g["policy"] == AI and g["salt"]]
     same = sum(1 for g in redrawn if g["winner"] == base[g["seed"]]["winner"])
     plain = [g for g in games if g["policy"] == AI]
     led = [g for g in plain if len(g["scored"]["rounds"]) >= 2]
-    kept = sum(1 for g in led if winner_of(g["scored"]["rounds"][-2], order) == g["winner"])
+    kept = sum(1 for g in led if winner_of(g["scored"]["rounds"][-2], order, g["scored"]["leads"][-2]) == g["winner"])
     seats: dict = {}
     for g in games:
         if g["policy"] == AI:

@@ -357,7 +357,7 @@ def year_tension(world: World) -> tuple[World, list[Entry]]:
 
 
 def winner(world: World) -> str:
-    """The power with the most points from the scoring rounds (ties: the earlier seat); "" after a collapse."""
+    """The power with the most points from the scoring rounds (ties: `objectives.leader`); "" after a collapse."""
     if world.status == "collapsed":
         return ""
     return objectives.leader(world)

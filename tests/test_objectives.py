@@ -9,6 +9,7 @@ from attrs import evolve
 from ai.baseline import GreedyAgent
 from game import engine
 from game.errors import ScenarioErrors
+from game.model import Objective
 from game.rules import objectives as O
 from game.scenario.loader import load
 from game.sim import play
@@ -38,6 +39,18 @@ def test_objectives_4_gain_counts_from_the_start():
     now, start = {"a": {"influence": 0.5}}, {"a": {"influence": 0.2}}
     assert O.value(now, start, "a", "influence_gain") == pytest.approx(0.3)
     assert O.value(now, start, "a", "influence") == 0.5
+
+
+def test_objectives_6_a_tie_goes_to_the_clearer_race_not_the_earlier_seat():
+    """Equal points: the power furthest ahead in its own race wins; equal leads too: the earlier seat."""
+    objs = {q: (Objective("x", "influence", O.RANK, (4, 2, 0)),) for q in "abc"}
+    now = {"a": {"influence": 0.30}, "b": {"influence": 0.50}, "c": {"influence": 0.45}}
+    start = {q: {"influence": 0.0} for q in "abc"}
+    ahead = O.leads(objs, now, start, ("a", "b", "c"), {q: "great" for q in "abc"})
+    assert ahead == {"a": pytest.approx(-0.2), "b": pytest.approx(0.05), "c": pytest.approx(-0.05)}
+    assert O.first({"a": 6, "b": 6, "c": 6}, ahead, ("a", "b", "c")) == "b"
+    assert O.first({"a": 7, "b": 6, "c": 6}, ahead, ("a", "b", "c")) == "a"
+    assert O.first({"a": 6, "b": 6, "c": 6}, {}, ("a", "b", "c")) == "a"
 
 
 def test_default_rounds_end_with_the_game():

@@ -2,9 +2,14 @@
 
 Every power has objectives, public from the first turn. At the end of each scoring-round
 year (the scenario's `rounds`), every objective pays its owner points, and the points add
-up into one cumulative score per power; the highest total at the end wins (ties: the
-earlier seat). An objective reads one *measure* of the World (an agenda term, 0..1, or
-its gain since the game began) and pays in one of two ways:
+up into one cumulative score per power; the highest total at the end wins. A tie goes to
+the power furthest ahead in its own races when the last round was scored (its *lead*: per
+objective, its measure minus the best rival's for a rank or minus the first step for a
+threshold, averaged with each objective's best pay as the weight), then to the earlier seat:
+a race won by a clear margin breaks a tie, not the order of the seats.
+
+An objective reads one *measure* of the World (an agenda term, 0..1, or its gain since the
+game began) and pays in one of two ways:
 
 - `rank`: `points[k]` for being (k+1)-th on the measure among `among` (the power and its
   rivals; default: every power of its kind). Tied powers share the points of the places
@@ -165,12 +170,12 @@ class Standing:
 
 
 def standings(world: World) -> list[Standing]:
-    """Every power's standing, leader first (ties: seat order); a pure function for screens and logs."""
+    """Every power's standing, leader first (ties as `leader`); a pure function for screens and logs."""
     now, order, kinds = measures(world), world.order, kinds_of(world)
     year = next_round(world)
     weight = round_weight(world, year) if year else 0.0
-    pts = totals(world)
-    ranked = sorted(order, key=lambda p: (-pts[p], order.index(p)))
+    pts, ahead = totals(world), world_leads(world)
+    ranked = sorted(order, key=lambda p: (-round(pts[p], 4), -ahead[p], order.index(p)))
     out = []
     for place, p in enumerate(ranked, 1):
         lines = tuple((o.id, round(weight * pay(o, p, now, world.start_measures, order, kinds), 4))
@@ -180,10 +185,42 @@ def standings(world: World) -> list[Standing]:
     return out
 
 
+def lead(obj: Objective, p: str, now: Mapping, start: Mapping, order: tuple[str, ...],
+         kinds: Mapping[str, str]) -> float:
+    """How far p stands ahead in one objective: its measure minus the best rival's (rank) or minus the first step."""
+    if obj.kind == RANK:
+        values = {q: value(now, start, q, obj.measure) for q in rivals(order, kinds, p, obj)}
+        return values[p] - max((v for q, v in values.items() if q != p), default=values[p])
+    return value(now, start, p, obj.measure) - (obj.at[0] if obj.at else 0.0)
+
+
+def leads(objectives: Mapping[str, tuple[Objective, ...]], now: Mapping, start: Mapping, order: tuple[str, ...],
+          kinds: Mapping[str, str]) -> dict[str, float]:
+    """Every power's lead in its own objectives, averaged with each objective's best pay as the weight."""
+    out = {}
+    for p in order:
+        objs = objectives.get(p, ())
+        best = [max(o.points, default=0.0) if o.kind == RANK else sum(o.points) for o in objs]
+        total = sum(best)
+        ahead = sum(b * lead(o, p, now, start, order, kinds) for b, o in zip(best, objs))
+        out[p] = round(ahead / total, 6) if total > 0 else 0.0
+    return out
+
+
+def first(points: Mapping[str, float], ahead: Mapping[str, float], order: tuple[str, ...]) -> str:
+    """The power with the most points; a tie goes to the one furthest ahead in its races, then the earlier seat."""
+    return max(order, key=lambda p: (round(points[p], 4), ahead.get(p, 0.0), -order.index(p)))
+
+
+def world_leads(world: World) -> dict[str, float]:
+    """Every power's lead in its own objectives on the measures of the last round scored (now, before any)."""
+    now = world.measured[-1] if world.measured else measures(world)
+    return leads(objectives_of(world), now, world.start_measures, world.order, kinds_of(world))
+
+
 def leader(world: World) -> str:
-    """The power with the most points (ties: the earlier seat)."""
-    pts = totals(world)
-    return max(world.order, key=lambda p: (pts[p], -world.order.index(p)))
+    """The power with the most points (ties: the furthest ahead in its own races, then the earlier seat)."""
+    return first(totals(world), world_leads(world), world.order)
 
 
 def describe(obj: Objective) -> str:
