@@ -237,8 +237,11 @@ def test_the_settings_switch_the_offer_off_and_on():
 
 
 def test_the_coach_step_follows_the_game_and_the_screen():
-    """`step_of` alone: the offer first, then an action, the end of the turn, the summary, done."""
-    from game.ui.tutorial import Moment, new_guided_game, step_of
+    """`step_of` alone: the offer first, then an action, the end of the turn, the summary, done; every step has
+    its line in every language."""
+    from game.ui.tutorial import STAGES, Moment, new_guided_game, step_of
+    for lang in LANGUAGES:
+        assert all(f"tutorial.step.{s}" in text.catalogue(lang) for s in STAGES), lang
     w = new_guided_game().world
     from attrs import evolve
     dip, act = evolve(w, phase="diplomacy"), evolve(w, phase="actions")

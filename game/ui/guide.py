@@ -90,6 +90,7 @@ class GuideScene(UIScene):
         self.more = False  # whether body lines are below the fold
         self.shown_lines: list[str] = []  # what the last frame showed of the body (tests)
         self.body_width = 0  # the width the body was last wrapped to
+        self._map = None  # the first page's map, made when first drawn
 
     # --- moving around ---------------------------------------------------------------------
     def turn(self, step: int) -> None:
@@ -141,7 +142,7 @@ class GuideScene(UIScene):
         theme.text(surface, tr(f"guide.{page.name}.title"), (pad, top), 26, theme.TEXT, True, width=W - 2 * pad)
         top += theme.line_height(26) + theme.px(12)
         bh = theme.px(40)
-        bottom = H - bh - 2 * pad // 2 - theme.px(8)
+        bottom = H - bh - theme.px(30)  # above the row of buttons
         pic = pygame.Rect(pad, top, int((W - 3 * pad) * 0.42), bottom - top)
         body = pygame.Rect(pic.right + pad, top, W - pic.right - 2 * pad, bottom - top)
         theme.panel(surface, pic, theme.PANEL, theme.PANEL_EDGE, 6)
@@ -192,7 +193,7 @@ class GuideScene(UIScene):
     def picture_map(self, surface, rect) -> None:
         """The map of 2015: the five states coloured by the great power with most influence."""
         from game.ui.mapview import MapView
-        if not hasattr(self, "_map"):
+        if self._map is None:
             self._map = MapView()
         self._map.draw(surface, rect, sample_world(), None, None, legend=False)
 

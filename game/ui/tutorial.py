@@ -19,10 +19,9 @@ from game.ui.i18n import tr
 GUIDED_SCENARIO = "2015"  # the scenario whose first game offers the guided year
 STAGES = {  # step -> the stage (1-4) the banner counts (0: none)
     "cards": 0, "handover": 0, "offer_open": 1, "offer_compose": 1, "offer_send": 1, "to_actions": 1, "answers": 1,
-    "action_open": 2, "action_pick": 2, "end_turn": 3, "end_confirm": 3, "wait": 3, "back": 0,
+    "action_open": 2, "action_pick": 2, "end_turn": 3, "end_confirm": 3, "wait": 0, "back": 0,
     "summary": 4, "done": 4,
 }
-TUTORIAL_STEPS = tuple(STAGES)  # every step has tutorial.step.<name> in the catalogues
 ACTION_CATEGORIES = ("aid", "develop", "build", "forums", "policy")  # the lists the action step points at, in order
 
 
