@@ -281,8 +281,9 @@ def guide_and_guided_year(demo: Demo) -> None:
         guide.page, guide.scroll = i, 0
         demo.shot(f"guide_{page.name}")
     from game.ui.game import GameScene
-    demo.manager.replace(GameScene(new_guided_game(), ai_budget=0.0))
-    attach(demo.manager, demo.manager.top.session)
+    guided = GameScene(new_guided_game(), ai_budget=0.0)
+    demo.manager.replace(guided)  # opens the year's event cards over it
+    attach(demo.manager, guided.session)
     for _ in range(50):
         if type(demo.manager.top).__name__ != "GameScene":
             demo.close()  # the year's event cards
