@@ -21,7 +21,9 @@ EXPECTED = ["main_menu", "settings", "setup", "play_start_2015", "play_after_201
             "play_state_selected", "play_corridor_hovered", "negotiation_table", "answers_to_an_offer",
             "action_list_aid", "event_cards_2017", "year_summary_2016", "hand_over", "pause_menu",
             "rules_reference", "load_game", "debrief_report", "debrief_scores", "debrief_influence",
-            "debrief_flows", "debrief_history", "debrief_export", "year_by_year"]
+            "debrief_flows", "debrief_history", "debrief_export", "year_by_year", "guide_welcome", "guide_year",
+            "guide_win", "guide_actions", "guide_offers", "guide_levers", "guide_tension", "guide_keys",
+            "guided_year_first_step"]
 
 
 def colours(img: pygame.Surface) -> int:

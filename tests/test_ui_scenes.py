@@ -114,6 +114,7 @@ def scenes_to_render():
     from game.ui import dialogs, summary
     from game.ui.debrief import DebriefScene
     from game.ui.game import GameScene
+    from game.ui.guide import GuideScene
     from game.ui.menu import LoadScene, MainMenuScene, SettingsScene
     from game.ui.setup import SetupScene
     s = make_session()
@@ -127,7 +128,7 @@ def scenes_to_render():
         ("cards", lambda: dialogs.EventCardsScene(w, w.news or tuple(e.id for e in w.events[:1]))),
         ("summary", lambda: summary.YearSummaryScene(s, w, w, w.year, "japan")),
         ("handover", lambda: dialogs.HandOverScene("China")), ("pause", lambda: dialogs.PauseScene(game)),
-        ("debrief", lambda: DebriefScene(s)),
+        ("debrief", lambda: DebriefScene(s)), ("guide", lambda: GuideScene(page=1)),
     ]
 
 

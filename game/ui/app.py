@@ -32,6 +32,8 @@ class Settings:
     scale: float = 1.0
     fullscreen: bool = False
     language: str = ""  # "" = the system locale's language
+    guided_year: bool = True  # offer the guided first year when a 2015 game starts (game/ui/tutorial.py)
+    guided_done: bool = False  # the guided first year was offered (played, skipped or declined)
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -81,6 +83,25 @@ class AppManager(SceneManager):
     def __init__(self, app: "App") -> None:
         super().__init__()
         self.app = app
+        self.coach = None  # the guided first year's coach (game/ui/tutorial.py), drawn over every scene
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """The coach's banner first, then the top scene."""
+        if self.coach is not None and self.coach.handle(event, self):
+            return True
+        return super().handle_event(event)
+
+    def update(self, dt: float) -> None:
+        """The top scene, then the coach notices what was done."""
+        super().update(dt)
+        if self.coach is not None:
+            self.coach.observe(self)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The scenes, then the coach over them."""
+        super().draw(surface)
+        if self.coach is not None:
+            self.coach.draw(surface, self)
 
 
 class App:

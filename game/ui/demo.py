@@ -8,7 +8,8 @@ game: the play screen with a state and with a corridor selected, the negotiation
 table with an offer composed (and sends it), the receiver's answers to it, an
 action list, the year's event cards, the year summary, the hand-over screen, the
 pause menu, the rules reference, the load-game list (with this game saved) and each
-debrief tab, then the year-by-year view. Every scene must appear: if one fails or draws a blank screen, the
+debrief tab, then the year-by-year view, every page of the players' guide and the guided
+first year's first step. Every scene must appear: if one fails or draws a blank screen, the
 demo stops with a sentence and exit code 1. Saves and settings go into a temporary
 folder, never the player's own. Runs under SDL_VIDEODRIVER=dummy.
 """
@@ -270,6 +271,31 @@ def debrief(demo: Demo) -> None:
     demo.show("year_by_year", ReplayScene(demo.game.session))
 
 
+def guide_and_guided_year(demo: Demo) -> None:
+    """Every page of the players' guide, then the guided first year's first step on a new 2015 game."""
+    from game.ui.guide import PAGES, GuideScene
+    from game.ui.tutorial import attach, new_guided_game
+    guide = GuideScene()
+    demo.manager.replace(guide)
+    for i, page in enumerate(PAGES):
+        guide.page, guide.scroll = i, 0
+        demo.shot(f"guide_{page.name}")
+    from game.ui.game import GameScene
+    guided = GameScene(new_guided_game(), ai_budget=0.0)
+    demo.manager.replace(guided)  # opens the year's event cards over it
+    attach(demo.manager, guided.session)
+    for _ in range(50):
+        if type(demo.manager.top).__name__ != "GameScene":
+            demo.close()  # the year's event cards
+        demo.frame(update=True)
+        if demo.manager.coach.step == "offer_open":
+            break
+    else:
+        raise DemoFailed("The guided year never reached its first step.")
+    demo.shot("guided_year_first_step")
+    demo.manager.coach = None
+
+
 def start_game(demo: Demo, scenario, seed: int) -> None:
     """A session with an AI in every seat, shown on the real play screen (the AIs think one decision a frame)."""
     from game.session import Seat, Session
@@ -302,7 +328,8 @@ def steps(scenario, years: int, seed: int) -> list:
     return [("the menus and setup", opening), ("playing the years", the_years), ("the play screen", play_screen),
             ("the negotiation and answers", offer), ("the action list", action_list),
             ("the event cards, year summary and hand-over", news_and_year),
-            ("the pause menu, rules and load-game list", pause_rules_load), ("the debrief", debrief)]
+            ("the pause menu, rules and load-game list", pause_rules_load), ("the debrief", debrief),
+            ("the players' guide and the guided year", guide_and_guided_year)]
 
 
 def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tuple[int, int] = WINDOW,

@@ -211,6 +211,11 @@ class GameScene(UIScene):
         else:
             self.manager.push(dialogs.ActionListScene(self.desk, tr(f"cat.{cid}"), verbs))
 
+    def open_guide(self) -> None:
+        """The players' guide over the game (F1)."""
+        from game.ui.guide import open_guide
+        open_guide(self.manager, self.session)
+
     def open_scoreboard(self) -> None:
         """The scoreboard: every power's points, place and what the next round would pay."""
         from game.ui.scoreboard import ScoreboardScene
@@ -218,7 +223,7 @@ class GameScene(UIScene):
 
     # --- input -----------------------------------------------------------------------------
     def on_key(self, event) -> bool:
-        """Game keys: E, S, Ctrl+Z, F5, F9, Esc."""
+        """Game keys: E, S, F1, Ctrl+Z, F5, F9, Esc."""
         ctrl = getattr(event, "mod", 0) & pygame.KMOD_CTRL
         if event.key == pygame.K_e and not ctrl:
             self.end_turn()
@@ -233,6 +238,8 @@ class GameScene(UIScene):
             self.manager.push(PauseScene(self.desk))
         elif event.key == pygame.K_s and not ctrl:
             self.open_scoreboard()
+        elif event.key == guide_key():
+            self.open_guide()
         elif event.key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET):
             self.cycle_selection(1 if event.key == pygame.K_RIGHTBRACKET else -1)
         else:
@@ -365,7 +372,8 @@ class GameScene(UIScene):
         cur = s.current()
         x, cy = rect.left + theme.px(12), rect.centery
         bw = theme.px(90)
-        gauge = self.draw_tension(surface, rect, w, rect.right - 2 * bw - theme.px(22))
+        hw = theme.px(40)  # the guide's "?" button
+        gauge = self.draw_tension(surface, rect, w, rect.right - 2 * bw - hw - theme.px(28))
         limit = gauge.left - theme.px(14)  # text stops short of the tension gauge and the Scores and Menu buttons
 
         def item(label: str, tip: str, color=theme.TEXT, bold=False):
@@ -399,6 +407,8 @@ class GameScene(UIScene):
                     tooltip=tr("tip.menu"))
         self.button(surface, (rect.right - 2 * bw - theme.px(14), rect.top + 6, bw, rect.height - 12),
                     tr("top.scores"), self.open_scoreboard, id="scores", tooltip=tr("tip.scores"))
+        self.button(surface, (rect.right - 2 * bw - hw - theme.px(20), rect.top + 6, hw, rect.height - 12),
+                    "?", self.open_guide, id="guide", tooltip=f'{tr("guide.tip")} {tr("guide.key")}')
 
     def draw_tension(self, surface, rect, w, right: int) -> pygame.Rect:
         """The tension track as a gauge ending at `right`: its level, the warning and collapse marks, a warning
@@ -640,7 +650,7 @@ class GameScene(UIScene):
         if self.message:
             self.note(surface, below, self.message, 14, theme.YELLOW)
         elif w.phase in phases.INTERACTIVE:
-            self.note(surface, below, tr(f"phase.{w.phase}.tip"), 13, theme.MUTED)
+            self.note(surface, below, f'{tr(f"phase.{w.phase}.tip")} {tr("guide.key")}', 13, theme.MUTED)
 
     def note(self, surface, rect, s: str, size: int, color) -> None:
         """A message under the action bar: wrapped when there is room, else one line ending with an ellipsis
@@ -668,6 +678,12 @@ class GameScene(UIScene):
             if e.rule:
                 tip = tr(f"tip.feed_{e.rule}") if e.rule in ("ai", "event") else tr("tip.feed_rule", rule=e.rule)
                 self.tip(pygame.Rect(inner.left, top, inner.width, y - top), tip)
+
+
+def guide_key() -> int:
+    """The key that opens the players' guide (game.ui.guide.GUIDE_KEY)."""
+    from game.ui.guide import GUIDE_KEY
+    return GUIDE_KEY
 
 
 def corridor_tip(w, k) -> str:

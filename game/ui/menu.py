@@ -125,7 +125,8 @@ class MainMenuScene(UIScene):
         self.begin()
         surface.fill(theme.BG)
         y = title_block(surface, tr("app.title"), tr("menu.subtitle"))
-        bw, bh, gap = theme.px(320), theme.px(48), theme.px(14)
+        room = surface.get_height() - theme.px(112) - y  # above the language row
+        bw, bh, gap = theme.px(320), min(theme.px(48), room * 6 // 41), min(theme.px(14), room // 41)
         x = surface.get_width() // 2 - bw // 2
         rules = rules_available()
         saves = saves_available()
@@ -135,6 +136,7 @@ class MainMenuScene(UIScene):
              tr("menu.load_game.tip") if saves else tr("menu.unavailable.saves")),
             ("rules", tr("menu.rules"), lambda: open_rules(self.manager), rules,
              tr("menu.rules.tip") if rules else tr("menu.unavailable.rules")),
+            ("guide", tr("guide.title"), self.guide, True, tr("guide.tip")),
             ("settings", tr("menu.settings"), lambda: self.manager.push(SettingsScene()), True,
              tr("menu.settings.tip")),
             ("quit", tr("menu.quit"), self.quit, True, tr("menu.quit.tip")),
@@ -143,9 +145,15 @@ class MainMenuScene(UIScene):
             self.button(surface, (x, y + i * (bh + gap), bw, bh), f"{i + 1}  {label}", fn, enabled=ok,
                         tooltip=tip, id=bid, hotkey=pygame.K_1 + i, size=20)
         language_row(self, surface, surface.get_height() - theme.px(100))
-        theme.text(surface, tr("menu.keys"), (surface.get_width() // 2, surface.get_height() - theme.px(30)),
-                   14, theme.MUTED, anchor="midbottom")
+        theme.text(surface, f'{tr("menu.keys")} {tr("guide.key")}',
+                   (surface.get_width() // 2, surface.get_height() - theme.px(30)), 14, theme.MUTED, anchor="midbottom",
+                   width=surface.get_width() - theme.px(20))
         self.draw_tooltip(surface)
+
+    def guide(self) -> None:
+        """Open the players' guide."""
+        from game.ui.guide import open_guide
+        open_guide(self.manager)
 
     def new_game(self) -> None:
         """Open the new-game setup."""
@@ -165,9 +173,13 @@ class MainMenuScene(UIScene):
             self.manager.pop()
 
     def on_key(self, event) -> bool:
-        """Esc quits from the main menu."""
+        """Esc quits from the main menu; F1 opens the guide."""
         if event.key == pygame.K_ESCAPE:
             self.quit()
+            return True
+        from game.ui.guide import GUIDE_KEY
+        if event.key == GUIDE_KEY:
+            self.guide()
             return True
         return False
 
@@ -199,10 +211,24 @@ class SettingsScene(UIScene):
                     id="fullscreen", tooltip=tr("settings.fullscreen.tip"), enabled=app is not None)
         y += bh + theme.px(20)
         theme.text(surface, tr("settings.language"), (cx - theme.px(250), y + bh // 2), 20, anchor="midleft")
-        y = language_row(self, surface, y + bh + theme.px(8)) + theme.px(30)
+        y = language_row(self, surface, y + bh + theme.px(8)) + theme.px(20)
+        guided = app.settings.guided_year if app else True
+        theme.text(surface, tr("settings.guided"), (cx - theme.px(250), y + bh // 2), 20, anchor="midleft",
+                   width=theme.px(280))
+        self.button(surface, (cx + theme.px(40), y, theme.px(200), bh),
+                    tr("settings.on") if guided else tr("settings.off"), lambda: app and self.toggle_guided(app),
+                    id="guided", tooltip=tr("settings.guided.tip"), enabled=app is not None)
+        y += bh + theme.px(24)
         self.button(surface, (cx - theme.px(100), y, theme.px(200), bh), tr("common.back"), self.manager.pop,
                     id="back")
         self.draw_tooltip(surface)
+
+    def toggle_guided(self, app) -> None:
+        """Switch the offer of the guided first year on (offered again at the next 2015 game) or off."""
+        from game.ui.app import save_settings
+        app.settings.guided_year = not app.settings.guided_year
+        app.settings.guided_done = not app.settings.guided_year
+        save_settings(app.settings, app.settings_path)
 
     def on_key(self, event) -> bool:
         """Esc goes back."""

@@ -143,7 +143,10 @@ class SetupScene(UIScene):
         sc = self.scenario()
         seats = {p: Seat(p, human, diff) for p, (human, diff) in self.seats.items()}
         session = Session.start(sc.world, seats, self.seed, sc.id, scenario_raw=sc.raw)
-        open_game(self.manager, session)
+        manager = self.manager
+        open_game(manager, session)
+        from game.ui.tutorial import offer_guided_year
+        offer_guided_year(manager, session)
 
     def how_to_win(self) -> None:
         """The page of how this scenario is won, with the objectives this seed deals."""

@@ -10,7 +10,7 @@ from game.ui.widgets import NUMBER_KEYS
 class PauseScene(Dialog):
     """Resume, save, load, settings, the main menu."""
 
-    size = (0.34, 0.66)
+    size = (0.34, 0.74)
 
     def __init__(self, owner) -> None:
         super().__init__()
@@ -29,6 +29,7 @@ class PauseScene(Dialog):
             ("load", tr("pause.load"), self.load, has, "" if has else tr("menu.unavailable.saves")),
             ("rules", tr("menu.rules"), lambda: open_rules(self.manager), rules,
              "" if rules else tr("menu.unavailable.rules")),
+            ("guide", tr("guide.title"), self.guide, True, tr("guide.tip")),
             ("settings", tr("menu.settings"), self.settings, True, ""),
             ("menu", tr("pause.main_menu"), self.main_menu, True, tr("pause.main_menu.tip")),
         ]
@@ -50,6 +51,11 @@ class PauseScene(Dialog):
         if session is not None:
             from game.ui.game import open_game
             open_game(manager, session)
+
+    def guide(self) -> None:
+        """The players' guide over the game."""
+        from game.ui.guide import open_guide
+        open_guide(self.manager, self.desk.session)
 
     def settings(self) -> None:
         """The settings screen."""
