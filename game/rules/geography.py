@@ -21,6 +21,7 @@ from attrs import frozen
 
 from game.model import LOAD, Corridor, World
 from game.model.memo import Memo, ids
+from game.model.memo import on as memo_on
 from game.rules import dependence, refining, trade, transit
 
 OPEN = "operating"
@@ -207,11 +208,19 @@ class Network:
         return self.found[key]
 
 
+_LAST_NETWORK: list = [None, None, None]  # the last (corridors, powers) mappings asked about and their Network
+
+
 def network(world: World) -> Network:
     """The Network of `world`'s corridors, shared with every world holding the same corridor records."""
+    last = _LAST_NETWORK
+    if last[0] is world.corridors and last[1] is world.powers and memo_on():  # never mutated: identity is a safe key
+        return last[2]
     kept = tuple(world.corridors.values())
     key = (ids(kept), tuple(p.kind for p in world.powers.values()), tuple(world.powers))
-    return _NETWORKS.get(key, kept, lambda: Network(world))
+    net = _NETWORKS.get(key, kept, lambda: Network(world))
+    last[:] = [world.corridors, world.powers, net]
+    return net
 
 
 def allot(world: World) -> Flows:
