@@ -69,8 +69,9 @@ def base_fee(world: World, k: Corridor) -> float:
 def throughput(world: World, k: Corridor, exporter: str) -> float:
     """Share of what `exporter` would send over k that it still sends at the C5 tollkeepers' fees (0..1)."""
     e, base, kept = world.param("transit.elasticity"), base_fee(world, k), 1.0
-    for d in transit_states(world, k):
-        if exporter in upstream(world, k, d):
+    states = transit_states(world, k)
+    for d in states:
+        if exporter in states[:states.index(d)]:  # upstream(world, k, d), the states worked out once
             kept *= max(0.0, 1.0 - e * max(0.0, fee_of(world, k, d) / base - 1.0))
     return kept
 
