@@ -85,7 +85,7 @@ def simulate(ns: argparse.Namespace) -> int:
             for i in range(ns.games)]
     bar = Progress(len(jobs), f"{ns.scenario} x{ns.games}")
     first = [bar.tick(_one_game(jobs[0], report=True))] if ns.events_report else []
-    games = first + _run_games(jobs[len(first):], ns.jobs, bar)
+    games = first + _run_games(jobs[len(first):], ns.jobs, bar, ns.ray)
     names = {p: sc.world.powers[p].name for p in sc.world.order}
     wins = {names[p]: sum(1 for g in games if g["winner"] == p) for p in sc.world.order}
     mean = {names[p]: round(sum(g["points"].get(p, 0) for g in games) / len(games), 2) for p in sc.world.order}
@@ -147,9 +147,12 @@ def _seats(sc, texts: list[str] | None) -> tuple:
     return tuple(seats.items())
 
 
-def _run_games(jobs: list, n_jobs: int, bar: "Progress") -> list[dict]:
-    """Play `_one_game` for every job, on `n_jobs` processes, in the jobs' order (the bar ticks as games end)."""
-    if n_jobs > 1 and len(jobs) > 1:
+def _run_games(jobs: list, n_jobs: int, bar: "Progress", ray_address: str | None = None) -> list[dict]:
+    """Play `_one_game` for every job, on `n_jobs` processes (or as tasks on a Ray cluster), in the jobs' order
+    (the bar ticks as games end)."""
+    if ray_address:
+        games = [bar.tick(g) for g in _on_ray(jobs, ray_address)]
+    elif n_jobs > 1 and len(jobs) > 1:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(min(n_jobs, len(jobs))) as pool:
             games = [bar.tick(g) for g in pool.map(_one_game, jobs)]
@@ -362,6 +365,19 @@ def helps(key: str) -> str:
     return tr(f"cli.help.{key}").replace("%", "%%")
 
 
+def _on_ray(jobs: list, address: str) -> list[dict]:
+    """Play `_one_game` for every job as a task on the Ray cluster at `address` ("auto", "local" or
+    ray://HOST:PORT), the results in the jobs' order: a game is a pure function of its job, so they are
+    the games a local run plays. Every node needs the game installed (pip install "heartland[ray]")."""
+    try:
+        import ray
+    except ImportError:
+        raise HeartlandError(msg("cli.err.no_ray")) from None
+    ray.init(address=address, ignore_reinit_error=True)
+    task = ray.remote(_one_game)
+    return ray.get([task.remote(job) for job in jobs])
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line grammar."""
     ap = argparse.ArgumentParser(prog="heartland", description=helps("description"))
@@ -371,6 +387,7 @@ def parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=count(0, 2**31 - 1), default=1)
     sim.add_argument("--games", type=count(1, 1_000_000), default=20)
     sim.add_argument("--jobs", type=count(1, 256), default=1)
+    sim.add_argument("--ray", metavar="ADDRESS", default=None, help=helps("ray"))
     sim.add_argument("--agent", choices=("personality", "random", "greedy"), default="personality")
     sim.add_argument("--difficulty", choices=("easy", "normal", "hard", "historical"), default=None,
                      help=helps("difficulty"))

@@ -30,6 +30,7 @@ from game.fileio import NotRegular, TooLarge, clean_stale_temps, read_regular, s
 from game.model import World
 from game.rules import invariants
 from game.rules.actions import parse as parse_action
+from game.scenario.source import shown
 from game.rules.log import Entry
 from game.text import as_msg, msg
 from game.text import to_data as msg_data
@@ -433,7 +434,7 @@ def _actions(items: Any) -> list[str]:
         try:
             parse_action(text)
         except HeartlandError as e:
-            raise SaveError(msg("save.err.bad_action", n=i + 1, text=str(text)[:40], error=str(e))) from None
+            raise SaveError(msg("save.err.bad_action", n=i + 1, text=shown(str(text)), error=str(e))) from None
     return list(items)
 
 

@@ -52,3 +52,13 @@ def test_unknown_scenario_exit_2_without_traceback():
     out = run("simulate", "--scenario", "nowhere", "--games", "1")
     assert out.returncode == 2
     assert "there is no scenario 'nowhere'" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_simulate_on_ray_without_ray_is_one_sentence_and_exit_2(monkeypatch, capsys):
+    """`simulate --ray ADDRESS` where the optional Ray package is missing: one sentence naming the fix, exit 2
+    (the games on a real cluster are compared with a local run in bench/ray_sim.py, not in CI)."""
+    from game.cli import main
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if not installed, even where it is
+    assert main(["simulate", "--games", "1", "--ray", "auto"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "pip install" in err and "heartland[ray]" in err and "Traceback" not in err

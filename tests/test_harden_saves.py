@@ -54,6 +54,16 @@ IMPOSSIBLE = {
 }
 
 
+@pytest.mark.parametrize("line", ["0\n", "\n", "pass\r\x00"])
+def test_an_unreadable_action_with_a_line_break_is_named_in_one_line(tmp_path, line):
+    """A save's action holding a line break or another unprintable character is quoted printably: one sentence, one line
+    (found by the fuzzed-saves test below)."""
+    path = write(tmp_path, resealed(lambda body: body.__setitem__("actions", [line])), name="fuzz.json")
+    with pytest.raises(SaveError) as e:
+        save.load(path)
+    assert "cannot be read" in one_sentence_naming(e.value, path)
+
+
 @pytest.mark.parametrize("name", sorted(IMPOSSIBLE))
 def test_impossible_content_with_a_recomputed_checksum_is_refused(tmp_path, name):
     edit, needle = IMPOSSIBLE[name]

@@ -43,6 +43,11 @@ class Memo:
         return result
 
 
+def on() -> bool:
+    """Whether the memo tables are in use (not inside `off()`)."""
+    return _ON[0]
+
+
 def ids(records) -> tuple[int, ...]:
     """The identities of `records`, in order (a key part; keep the records alive beside it)."""
     return tuple(map(id, records))

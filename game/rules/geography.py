@@ -21,6 +21,7 @@ from attrs import frozen
 
 from game.model import LOAD, Corridor, World
 from game.model.memo import Memo, ids
+from game.model.memo import on as memo_on
 from game.rules import dependence, refining, trade, transit
 
 OPEN = "operating"
@@ -98,6 +99,15 @@ class _Ledger:
         self.revenue = {c: 0.0 for c in world.economies}
         self.fees, self.received, self.shipped = {}, {}, {}
         self.net = network(world)
+        self.kept: dict[tuple[str, str], float] = {}  # (corridor, exporter) -> transit.throughput, once per resolution
+
+    def throughput(self, k: Corridor, c: str) -> float:
+        """`transit.throughput(world, k, c)`, worked out once per corridor and exporter."""
+        key = (k.id, c)
+        kept = self.kept.get(key)
+        if kept is None:
+            kept = self.kept[key] = transit.throughput(self.world, k, c)
+        return kept
 
     def ship(self, c: str, r: str, k: Corridor, want: float, buyer: str, price_factor: float) -> float:
         """Move up to `want` units of `r` from `c` over `k` to `buyer`; return what moved."""
@@ -133,7 +143,7 @@ def ship_contracts(world: World, ledger: _Ledger) -> None:
         want = con.volume
         for k in candidates:
             allowed = want * (1 - dependence.cut_share(world, k, con.resource, con.buyer)) \
-                * transit.throughput(world, k, con.seller)
+                * ledger.throughput(k, con.seller)
             want -= ledger.ship(con.seller, con.resource, k, allowed, con.buyer, con.price_factor)
             if want <= 1e-9:
                 break
@@ -146,7 +156,7 @@ def ship_spot(world: World, ledger: _Ledger) -> None:
         for k in ledger.net.routes(c, r):
             if ledger.left[(c, r)] <= 1e-9:
                 break
-            ledger.ship(c, r, k, ledger.left[(c, r)] * transit.throughput(world, k, c), k.markets[0], 1.0)
+            ledger.ship(c, r, k, ledger.left[(c, r)] * ledger.throughput(k, c), k.markets[0], 1.0)
 
 
 _FLOWS = Memo(512)  # goods key -> Flows
@@ -207,11 +217,19 @@ class Network:
         return self.found[key]
 
 
+_LAST_NETWORK: list = [None, None, None]  # the last (corridors, powers) mappings asked about and their Network
+
+
 def network(world: World) -> Network:
     """The Network of `world`'s corridors, shared with every world holding the same corridor records."""
+    last = _LAST_NETWORK
+    if last[0] is world.corridors and last[1] is world.powers and memo_on():  # never mutated: identity is a safe key
+        return last[2]
     kept = tuple(world.corridors.values())
     key = (ids(kept), tuple(p.kind for p in world.powers.values()), tuple(world.powers))
-    return _NETWORKS.get(key, kept, lambda: Network(world))
+    net = _NETWORKS.get(key, kept, lambda: Network(world))
+    last[:] = [world.corridors, world.powers, net]
+    return net
 
 
 def allot(world: World) -> Flows:

@@ -74,9 +74,18 @@ def _no_corridor(kid: str) -> list[Msg]:
 
 # --- offers -------------------------------------------------------------------
 
+_MADE: list = [None, 0, {}]  # memo: the last offers mapping seen, its year and the offers made that year by sender
+
+
 def offers_made(world: World, p: str) -> int:
     """How many offers p has made this year (counters included; a multi-party pact counts once)."""
-    return len({o.pact or o.id for o in world.offers.values() if o.sender == p and o.year == world.year})
+    if _MADE[0] is not world.offers or _MADE[1] != world.year:  # mappings are never mutated: identity is a safe key
+        made: dict[str, set] = {}
+        for o in world.offers.values():
+            if o.year == world.year:
+                made.setdefault(o.sender, set()).add(o.pact or o.id)
+        _MADE[:] = [world.offers, world.year, {q: len(ids) for q, ids in made.items()}]
+    return _MADE[2].get(p, 0)
 
 
 def check_item(world: World, item: Item, giver: str, taker: str) -> list[Msg]:
@@ -174,9 +183,9 @@ def check_concession(world: World, host: str, bidder: str, item: Item) -> list[M
 
 def second_bid(world: World, a: A.Propose) -> list[Msg]:
     """A reason when a great power bids again in a tender it has a bid pending in."""
-    mine = Offer("?", a.actor, a.target, a.gives, a.asks, world.year)
-    if not tender.is_bid(mine):
+    if not any(i.kind == "concession" for i in a.asks):  # not a bid (tender.is_bid), without building the offer
         return []
+    mine = Offer("?", a.actor, a.target, a.gives, a.asks, world.year)
     again = any(o.sender == a.actor for o in tender.rival_bids(world, mine))
     return [msg("illegal.bid_twice", bidder=P(world, a.actor))] if again else []
 
@@ -231,8 +240,7 @@ def check_contract(world: World, seller: str, buyer: str, item: Item) -> list[Ms
     if item.price_factor < least - 1e-9:
         reasons.append(msg("illegal.below_floor", seller=P(world, seller), floor=least))
     capacity = world.economies[seller].production.get(item.resource, 0.0)
-    sold = sum(c.volume for c in world.contracts.values()
-               if c.seller == seller and c.resource == item.resource and contracts.active(c))
+    sold = contracted(world, seller, item.resource)
     if sold + item.amount > capacity + 1e-9:
         reasons.append(msg("illegal.oversold", seller=P(world, seller), left=max(0.0, capacity - sold),
                            resource=R(item.resource), amount=item.amount))
@@ -244,6 +252,20 @@ def check_contract(world: World, seller: str, buyer: str, item: Item) -> list[Ms
             reasons.append(msg("illegal.cannot_carry", corridor=K(world, k.id), resource=R(item.resource),
                                seller=P(world, seller), buyer=P(world, buyer)))
     return reasons
+
+
+_SOLD: list = [None, {}]  # memo: the last contracts mapping seen and its active volumes by (seller, resource)
+
+
+def contracted(world: World, seller: str, r: str) -> float:
+    """Volume of r that seller's active contracts already commit (summed in the contracts' order)."""
+    if _SOLD[0] is not world.contracts:  # mappings are never mutated, so identity is a safe key
+        sold: dict[tuple[str, str], float] = {}
+        for c in world.contracts.values():
+            if contracts.active(c):
+                sold[c.seller, c.resource] = sold.get((c.seller, c.resource), 0) + c.volume
+        _SOLD[:] = [world.contracts, sold]
+    return _SOLD[1].get((seller, r), 0)
 
 
 def check_offer_items(world: World, sender: str, receiver: str, gives, asks) -> list[Msg]:

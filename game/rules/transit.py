@@ -27,9 +27,22 @@ from __future__ import annotations
 from game.model import C5, Corridor, World
 
 
+_C5_OF: list = [None, frozenset()]  # memo: the last powers mapping seen and its Central Asian states
+_ON_PATH: dict = {}  # memo: (path, Central Asian states) -> the transit states on that path
+
+
 def transit_states(world: World, k: Corridor) -> tuple[str, ...]:
     """The Central Asian states on k's path, in path order."""
-    return tuple(c for c in k.path if c in world.powers and world.powers[c].kind == C5)
+    powers = world.powers
+    if _C5_OF[0] is not powers:  # mappings are never mutated, so identity is a safe key
+        _C5_OF[:] = [powers, frozenset(c for c, pw in powers.items() if pw.kind == C5)]
+    key = (k.path, _C5_OF[1])
+    states = _ON_PATH.get(key)
+    if states is None:
+        if len(_ON_PATH) > 4096:  # a bound no real game reaches (corridors x scenarios)
+            _ON_PATH.clear()
+        states = _ON_PATH[key] = tuple(c for c in k.path if c in key[1])
+    return states
 
 
 def upstream(world: World, k: Corridor, c: str) -> tuple[str, ...]:
@@ -56,8 +69,9 @@ def base_fee(world: World, k: Corridor) -> float:
 def throughput(world: World, k: Corridor, exporter: str) -> float:
     """Share of what `exporter` would send over k that it still sends at the C5 tollkeepers' fees (0..1)."""
     e, base, kept = world.param("transit.elasticity"), base_fee(world, k), 1.0
-    for d in transit_states(world, k):
-        if exporter in upstream(world, k, d):
+    states = transit_states(world, k)
+    for d in states:
+        if exporter in states[:states.index(d)]:  # upstream(world, k, d), the states worked out once
             kept *= max(0.0, 1.0 - e * max(0.0, fee_of(world, k, d) / base - 1.0))
     return kept
 
