@@ -185,7 +185,9 @@ class NegotiationScene(Dialog):
     # --- drawing -----------------------------------------------------------------------------
     def draw(self, surface) -> None:
         """Counterparts, the composer, the offer so far, the other side's view, its preview, Send."""
-        title = tr("nego.counter_title") if self.counter else tr("nego.title")
+        title = tr("nego.title") if not self.counter else tr(
+            "nego.counter_round", n=haggle.counters_in(self.desk.world, self.counter) + 1,
+            most=int(self.desk.world.param("haggle.rounds")))
         inner = self.frame(surface, title)
         w = self.desk.view()
         bh = theme.px(30)
