@@ -123,3 +123,21 @@ def test_escape_returns_to_the_scene_below():
     m.push(RulesScene(text=SAMPLE))
     m.handle_event(key(pygame.K_ESCAPE))
     assert m.top is below
+
+
+def test_paragraph_lines_join_with_a_space_between_words_only():
+    """A Japanese or Chinese paragraph's source lines join without a space; words keep theirs."""
+    from game.ui.rules_ref import join_lines
+    assert join_lines(["制度の積み重ね。", "出典：000.txt"]) == "制度の積み重ね。出典：000.txt"
+    assert join_lines(["Each year", "  events fire"]) == "Each year events fire"
+    assert join_lines(["см. 000.txt", "（注）"]) == "см. 000.txt（注）"
+
+
+def test_a_narrow_table_keeps_each_column_as_wide_as_its_widest_piece():
+    """When a table must shrink, no column gets narrower than its longest code name or word (no overlap)."""
+    from game.ui.rules_ref import column_widths
+    natural, least = [260, 60, 140, 900], [250, 40, 50, 90]
+    assert column_widths(natural, least, 2000, 40) == natural
+    widths = column_widths(natural, least, 800, 40)
+    assert all(w >= m for w, m in zip(widths, least)) and sum(widths) <= 800
+    assert widths[3] > widths[2] > widths[1]  # the spare room goes where the text is long

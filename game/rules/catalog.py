@@ -78,8 +78,6 @@ LEVERS = (
 )
 
 
-REFERENCE_HEADINGS = ("reference.title", "reference.nine", "reference.bookkeeping", "reference.levers",
-                      "reference.play_settings")  # the reference's own headings, catalogue keys
 REFERENCE_COLUMNS = ("reference.col.parameter", "reference.col.default", "reference.col.range", "reference.col.meaning")
 
 

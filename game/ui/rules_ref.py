@@ -1,27 +1,27 @@
-"""The rules reference and glossary in game: docs/rules.md shown as a scrolling page.
+"""The rules reference and glossary in game: the reader's language's rulebook shown as a scrolling page.
 
 The markdown is parsed simply into blocks (headings, paragraphs, bullet lists, code
-lines, tables); inline `code`, *emphasis* and **bold** are styled. The glossary's
-texts come from the translation catalogue. The page is laid out once per width and
+lines, tables); inline `code`, *emphasis* and **bold** are styled. The page is
+`game.rules.rulebook.markdown` in the active language (docs/rules.md is its English);
+the glossary's texts come from the translation catalogue. The page is laid out once per width and
 only the visible lines are drawn.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pygame
 from attrs import frozen
 
-from game.paths import document
-from game.rules.catalog import REFERENCE_COLUMNS, REFERENCE_HEADINGS, every_rule
-from game.text import language, msg, render
+from game.rules import rulebook
+from game.text import language
 from game.ui import theme
 from game.ui.charts import font
 from game.ui.i18n import tr
 from game.ui.scene import Scene
 
-RULES_PATH = document("rules.md")
 GLOSSARY = ("world", "power", "great", "c5", "corridor", "contract", "pledge", "forum", "event", "agenda",
             "influence", "autonomy", "trust", "tension")
 BG, INK, MUTED, CODE, ACCENT, RULE = "#1D2330", "#F2F2F2", "#AEB6C4", "#F0C674", "#E69F00", "#3B4760"
@@ -40,6 +40,21 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
 
 
+def join_lines(lines: list[str]) -> str:
+    """A paragraph's source lines as one text: a space between words, none beside a Japanese or Chinese character."""
+    text = ""
+    for line in (s.strip() for s in lines):
+        if text and line and not (wide(text[-1]) or wide(line[0])):
+            text += " "
+        text += line
+    return text
+
+
+def wide(ch: str) -> bool:
+    """True for a full-width character (CJK ideographs, kana, full-width punctuation)."""
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
 def parse_markdown(source: str) -> list[Block]:
     """Headings, paragraphs, bullets, fenced code and tables from simple markdown."""
     blocks: list[Block] = []
@@ -49,7 +64,7 @@ def parse_markdown(source: str) -> list[Block]:
 
     def flush() -> None:
         if para:
-            blocks.append(Block("para", " ".join(s.strip() for s in para)))
+            blocks.append(Block("para", join_lines(para)))
             para.clear()
         if table:
             blocks.append(Block("table", rows=tuple(table)))
@@ -88,21 +103,6 @@ def parse_markdown(source: str) -> list[Block]:
     return blocks
 
 
-def localize(blocks: list[Block]) -> list[Block]:
-    """The generated reference's own words (headings, rule names and summaries, the intro, table heads) in the
-    reader's language; the rules' bodies stay as docs/rules.md has them."""
-    if language() == "en":
-        return blocks
-    en = {render(msg(k), "en"): tr(k) for k in (*REFERENCE_HEADINGS, "reference.intro")}
-    for r in every_rule():
-        en[f"{r.number}. {r.name}"] = f"{r.number}. {r.title_in()}"
-        en[f"*{r.summary_in('en')}*"] = f"*{r.summary_in()}*"
-    head = tuple(render(msg(k), "en") for k in REFERENCE_COLUMNS)
-    return [Block(b.kind, en.get(b.text, b.text), b.level,
-                  (tuple(tr(k) for k in REFERENCE_COLUMNS),) + b.rows[1:] if b.rows[:1] == (head,) else b.rows)
-            for b in blocks]
-
-
 def glossary_blocks() -> list[Block]:
     """The glossary as a heading and one term block per word."""
     return [Block("heading", tr("rules.glossary"), 1)] + [
@@ -124,6 +124,25 @@ def inline_runs(text: str) -> list[tuple[str, str]]:
         else:
             runs.append(("plain", part))
     return runs
+
+
+def longest_piece(cell: str, size: int) -> int:
+    """The width of a cell's widest unbreakable piece (a code name, a word, a CJK character)."""
+    widths = [styled_font(style, size).size(text)[0] if style == "code" else
+              max((styled_font(style, size).size(word)[0] for word, _ in theme.tokens(text)), default=0)
+              for style, text in inline_runs(cell)]
+    return max(widths, default=0)
+
+
+def column_widths(natural: list[int], least: list[int], width: int, floor: int) -> list[int]:
+    """Table columns: natural widths when they fit, else each keeps its widest piece and the rest is shared."""
+    if sum(natural) <= width:
+        return natural
+    spare = width - sum(least)
+    if spare <= 0:
+        return [max(floor, int(n * width / sum(natural))) for n in natural]
+    stretch = sum(n - m for n, m in zip(natural, least)) or 1
+    return [m + int((n - m) * spare / stretch) for n, m in zip(natural, least)]
 
 
 def mono(size: int) -> pygame.font.Font:
@@ -163,9 +182,9 @@ class RulesScene(Scene):
 
     def __init__(self, path: Path | None = None, text: str | None = None) -> None:
         super().__init__()
-        source = text if text is not None else self._read(path or RULES_PATH)
+        source = text if text is not None else self._read(path) if path else rulebook.markdown(language())
         self.missing = source is None
-        self.blocks = localize(parse_markdown(source) if source else [Block("para", tr("rules.missing"))]) + glossary_blocks()
+        self.blocks = (parse_markdown(source) if source else [Block("para", tr("rules.missing"))]) + glossary_blocks()
         self.scroll = 0
         self.page_height = 0
         self.view_height = 1
@@ -254,7 +273,7 @@ class RulesScene(Scene):
         gap = False  # a space is due before the next piece
         for style, text in runs:
             f = styled_font(style, size)
-            f.set_italic(style == "emph")
+            f.set_italic(style == "emph" and not any(map(wide, text)))  # no slanted CJK: it spreads the characters
             gap = gap or text[:1].isspace()
             for word, spaced in ([(text, False)] if style == "code" else theme.tokens(text)):
                 if (gap or spaced) and x > indent:
@@ -275,9 +294,10 @@ class RulesScene(Scene):
         """A table: header in bold, columns sized to content, long cells wrapped."""
         ncols = max(len(r) for r in b.rows)
         rows = [tuple(r) + ("",) * (ncols - len(r)) for r in b.rows]
-        natural = [max(runs_width(inline_runs(r[c]), size) for r in rows) + round(16 * k) for c in range(ncols)]
-        total = sum(natural)
-        widths = natural if total <= width else [max(round(40 * k), int(n * width / total)) for n in natural]
+        pad = round(16 * k)
+        natural = [max(runs_width(inline_runs(r[c]), size) for r in rows) + pad for c in range(ncols)]
+        least = [max(longest_piece(r[c], size) for r in rows) + pad for c in range(ncols)]
+        widths = column_widths(natural, least, width, round(40 * k))
         indent = round(12 * k)
         for ri, row in enumerate(rows):
             x, bottom = indent, y
