@@ -24,7 +24,7 @@ from ai.base import Decision
 from ai.personality import Level, Personality
 from game.model import AID_KINDS, Item, Offer, Tender, World
 from game.rules import actions as A
-from game.rules import agenda, backlash, dependence, economy, geography, tender, valuation
+from game.rules import agenda, backlash, dependence, economy, geography, haggle, tender, valuation
 from game.rules.influence import share
 from game.rules.legal import contract_item
 from game.rules import phases
@@ -92,13 +92,20 @@ class PersonalityAgent:
             theirs = valuation.appraise(view, offer.sender, mine)
             if P.is_great(view, offer.sender):
                 theirs = valuation.Appraisal({}, self.counter_worth(view, me, counter, offer.sender), msg(""))
-            if better.total > 0 and (theirs.total > 0 or not self.level.judge_offers):
+            if better.total > 0 and (theirs.total > self.their_bar(view, offer) or not self.level.judge_offers):
                 why = msg("ai.why.counters", reason=judged.reason, worth=better.total)
                 return Decision(counter, why, {**terms, "total": round(total, 4), "counter": round(better.total, 4)})
         reason = judged.reason
         if total > 0:  # it liked the deal but cannot sign it now
             reason = msg("ai.why.cannot_sign", reason=valuation.appraise(view, me, offer).reason)
         return Decision(A.Reject(me, offer.id), reason, {**terms, "total": round(total, 4)})
+
+    def their_bar(self, view: World, offer: Offer) -> float:
+        """How much the other side must like this AI's counter for it to be worth making: above zero when the
+        counter would be the chain's last (it can only be accepted), else above minus its reach
+        (`haggle_reach`: the other side may still meet it part-way; rule 25)."""
+        last = haggle.counters_in(view, offer) + 1 >= int(view.param("haggle.rounds"))
+        return 0.0 if last else -self.persona.haggle_reach
 
     def pick_bid(self, view: World, me: str, offer: Offer, legal: list) -> Decision:
         """A tender's host accepts a bid only if it is the best of the bids by its valuation, worth having and

@@ -59,6 +59,7 @@ KEYS: dict[str, Key] = {
     "price_weight": Key("float", 1.0, 0, 10, "weight of price premiums in its answers"),
     "ask_premium": Key("float", 0.1, 0, 1, "price premium it asks in its own contract offers"),
     "counter_gap": Key("float", 0.1, 0, 5, "it counters offers worth at least minus this much"),
+    "haggle_reach": Key("float", 0.3, 0, 5, "it makes a counter that is not the last of a negotiation while the other side values it at least minus this much (rule 25)"),
     "accept_margin": Key("float", 0.0, -1, 5, "least total an offer must reach before it accepts"),
     "neutral": Key("bool", False, meaning="refuses every bloc and every forum"),
     "closed_until": Key("int", 0, 0, 3000, "before this year it makes no offers and takes none (0 = always open)"),

@@ -65,6 +65,7 @@ BOOKKEEPING = (
     RuleInfo(15, "contracts", ("contracts",)),
     RuleInfo(16, "objectives", ("objectives",)),
     RuleInfo(23, "tension", ("tension",)),
+    RuleInfo(25, "haggle", ("haggle",)),
 )
 
 LEVERS = (

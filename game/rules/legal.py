@@ -10,7 +10,7 @@ from game.model.ops import evolve
 
 from game.model import AID_KINDS, GREAT, Item, World
 from game.rules import actions as A
-from game.rules import caucus, credibility, debt, economy, geography, migration, phases, tender, transit, water
+from game.rules import caucus, credibility, debt, economy, geography, haggle, migration, phases, tender, transit, water
 from game.rules.play import AP_COST, CARDS, CHECKS, offers_made
 
 
@@ -25,20 +25,12 @@ def _answers(world: World, p: str):
         if o.receiver == p and o.status == "pending":
             yield A.Accept(p, o.id)
             yield A.Reject(p, o.id)
-            if not o.reply_to and not tender.is_bid(o):
-                yield A.Counter(p, o.id, o.asks, _sweeten(world, o.gives))
+            if haggle.may_counter(world, o) and not tender.is_bid(o):
+                yield A.Counter(p, o.id, *haggle.standard_counter(world, o))
     for s in world.summits:
         if p in s.invited and p not in s.answers:
             yield A.Attend(p, s.forum, True)
             yield A.Attend(p, s.forum, False)
-
-
-def _sweeten(world: World, items) -> tuple[Item, ...]:
-    """The same items with aid raised by a step and contract prices by 10%: a standard counter."""
-    step = world.param("play.aid_step")
-    return tuple(evolve(i, amount=i.amount + step) if i.kind == "aid" else
-                 evolve(i, price_factor=round(i.price_factor + 0.1, 2)) if i.kind == "contract" else i
-                 for i in items)
 
 
 def contract_item(world: World, seller: str, buyer: str, r: str, corridor: str = "", price: float = 1.0) -> Item:

@@ -164,6 +164,11 @@ PARAMS: dict[str, Param] = {
     "tension.restraint": Param(0.02, 0, 1, "tension a pair loses in a year in which neither of them coerced"),
     "tension.warning": Param(0.8, 0, 1, "tension track from which the screen warns that the region nears collapse"),
     "tension.collapse": Param(0.95, 0, 1, "tension track at which a year with coercion ends in regional collapse (all lose)"),
+    # Rule 25: haggling
+    "haggle.rounds": Param(3, 1, 10, "counters a chain of offers may hold (1: an offer and one counter, then accept or decline)"),
+    "haggle.meet": Param(0.5, 0, 1, "share of the gap between its own last terms and the other side's a later standard counter concedes"),
+    "haggle.first_step": Param(0.1, 0, 1, "contract price factor a first standard counter adds to a sale or takes off a purchase"),
+    "haggle.aid_cut": Param(0.5, 0, 1, "share of the aid it was asked to give that a first standard counter takes off (aid asked for adds play.aid_step)"),
     # Events and play
     "events.random_chance": Param(0.5, 0, 1, "chance that a random event is drawn in a year"),
     "play.max_offers": Param(3, 0, 20, "offers a power may make each year"),

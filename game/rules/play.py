@@ -16,7 +16,7 @@ from game.model import AID_KINDS, GREAT, RESOURCES, Contract, Item, Offer, Pledg
 from game.model import Policy as PolicyRecord
 from game.model.ops import add_treasury, next_id, put, with_corridor, with_economy, with_forum
 from game.rules import actions as A
-from game.rules import (backlash, caucus, contracts, debt, dependence, economy, geography, hedging, institutions,
+from game.rules import (backlash, caucus, contracts, debt, dependence, economy, geography, haggle, hedging, institutions,
                         migration, phases, refining, tender, transit, water)
 from game.rules.influence import per_gdp
 from game.rules.log import Entry
@@ -514,8 +514,8 @@ def check_counter(world: World, a: A.Counter) -> list[Msg]:
     if reasons:
         return reasons
     o = world.offers[a.offer]
-    if o.reply_to:
-        return [msg("illegal.counter_twice")]
+    if not haggle.may_counter(world, o):
+        return [msg("illegal.counter_limit", n=int(world.param("haggle.rounds")))]
     if o.pact:
         return [msg("illegal.pact_counter")]
     if tender.is_bid(o):

@@ -93,7 +93,7 @@ class AnswersScene(ListMixin, Dialog):
             self.button(surface, (inner.right - (3 - j) * (bw + 6), y, bw, bh), label, fn, enabled=ok,
                         id=f"{act.verb}-{o.id}", tooltip="" if ok else tr("why.not_now"),
                         hotkey=key if j == 0 else None)
-        can_counter = not o.reply_to and any(a.startswith(f"counter {me} {o.id}") for a in legal)
+        can_counter = any(a.startswith(f"counter {me} {o.id}") for a in legal)
         self.button(surface, (inner.right - (bw + 6), y, bw, bh), tr("answers.counter"),
                     lambda: self.manager.push(NegotiationScene(self.desk, counter=o)), enabled=can_counter,
                     tooltip=tr("answers.counter.tip") if can_counter else tr("why.no_counter"), id=f"counter-{o.id}")

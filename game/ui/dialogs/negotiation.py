@@ -6,7 +6,7 @@ import pygame
 
 from game.model import AID_KINDS, Item, Offer
 from game.rules import actions as A
-from game.rules import debt, migration, transit
+from game.rules import debt, haggle, migration, transit
 from game.ui import theme, words
 from game.ui.desk import desk_of, shared_rivers
 from game.ui.dialogs.base import Dialog
@@ -31,8 +31,9 @@ class NegotiationScene(Dialog):
         w = self.desk.world
         self.targets = self.desk.counterparts()
         self.target = counter.sender if counter else (self.targets[0] if self.targets else "")
-        self.gives: list[Item] = list(counter.asks) if counter else []
-        self.asks: list[Item] = list(counter.gives) if counter else []
+        gives, asks = haggle.standard_counter(w, counter) if counter else ((), ())  # rule 25's opening terms
+        self.gives: list[Item] = list(gives)
+        self.asks: list[Item] = list(asks)
         self.kind = "aid"
         self.draft = {"aid_kind": "grant", "amount": w.param("play.aid_step"), "resource": "", "volume": 1.0,
                       "price": 1.0, "years": int(w.param("play.contract_years")), "corridor": "", "against": "",
@@ -184,7 +185,9 @@ class NegotiationScene(Dialog):
     # --- drawing -----------------------------------------------------------------------------
     def draw(self, surface) -> None:
         """Counterparts, the composer, the offer so far, the other side's view, its preview, Send."""
-        title = tr("nego.counter_title") if self.counter else tr("nego.title")
+        title = tr("nego.title") if not self.counter else tr(
+            "nego.counter_round", n=haggle.counters_in(self.desk.world, self.counter) + 1,
+            most=int(self.desk.world.param("haggle.rounds")))
         inner = self.frame(surface, title)
         w = self.desk.view()
         bh = theme.px(30)
