@@ -80,7 +80,7 @@ def test_transparent_overlay_draws_scene_below():
 
 def used_keys() -> set[str]:
     keys = set()
-    for path in (ROOT / "game" / "ui").glob("*.py"):
+    for path in (ROOT / "game" / "ui").rglob("*.py"):
         keys |= set(re.findall(r'\btr\("([^"{]+)"', path.read_text("utf-8")))
     return keys
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import theme
-from game.ui.dialogs import Dialog
+from game.ui.dialogs.base import Dialog
 from game.ui.i18n import tr
 
 CONFIRM_SHARE = 0.25  # a deal paying out more than this share of the treasury asks first

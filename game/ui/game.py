@@ -1,29 +1,29 @@
 """The map screen: top bar, map, the selected state's panel, the action bar and the event feed.
 
 The scene reads the session (always through the view of the human seat in front
-of the screen) and hands actions to it. AI seats move in `update`, a few at a
-time, so the window stays responsive. When the human to move changes, a
-hand-over screen hides the previous player's private view; after each year the
-year summary and the new year's event cards are shown.
+of the screen) and hands actions to it through its Desk (game/ui/desk.py), which
+the dialogs it opens get too. The turn flow (game/ui/flow.py, no pygame) lets AI
+seats move in `update`, a few at a time, so the window stays responsive, and says
+what is due: when the human to move changes, a hand-over screen hides the
+previous player's private view; after each year the year summary and the new
+year's event cards are shown.
 """
 from __future__ import annotations
 
-import time
-
 import pygame
 
-from game.errors import HeartlandError, IllegalAction
 from game.rules import actions as A
 from game.rules import phases
-from game.rules.play import AP_COST, validate
+from game.rules.play import AP_COST
 from game.rules import objectives
 from game.ui import theme, words
 from game.ui.i18n import tr
 from game.text import render
+from game.ui.desk import Desk
+from game.ui.flow import AI_BUDGET_S, TurnFlow
 from game.ui.mapview import MapView, Ref, dominant_of, shares_of
 from game.ui.widgets import NUMBER_KEYS, UIScene
 
-AI_BUDGET_S = 0.012  # AI thinking per frame, so the window keeps drawing
 CATEGORIES = (  # (id, verbs)
     ("negotiate", ("propose", "pact")),
     ("answers", ("accept", "reject", "counter", "attend")),
@@ -34,12 +34,6 @@ CATEGORIES = (  # (id, verbs)
     ("forums", ("join", "leave", "convene")),
     ("policy", ("policy", "entry")),
 )
-
-
-def shared_rivers(world, a: str, b: str) -> list[str]:
-    """Rivers on which one of a and b is upstream and the other downstream."""
-    return [r.id for r in world.rivers.values()
-            if (a in r.upstream and b in r.downstream) or (b in r.upstream and a in r.downstream)]
 
 
 class Layer:
@@ -61,44 +55,54 @@ class GameScene(UIScene):
     def __init__(self, session, ai_budget: float = AI_BUDGET_S) -> None:
         super().__init__()
         self.session = session
+        self.flow = TurnFlow(session)
+        self.desk = Desk(session, self.flow.me)
         self.map = MapView()
-        self.viewer = ""  # the human seat whose private view is on screen
         self.selected = ""
         self.hover = ""
         self.tab = "state"
         self.feed_scroll = 0
         self.busy = False
         self.ai_budget = ai_budget
-        self.year_seen = session.world.year
-        self.year_start = session.world
-        self.cards_seen: set[int] = set()
-        self.summary: tuple = ()  # (world at the start of the last year, at its end, the year)
-        self.summary_due: set[str] = set()  # human seats that have not yet seen the last year's summary
-        self.message = ""
         self.map_rect = pygame.Rect(0, 0, 1, 1)
-        self._view: tuple = (None, "", None)  # (the session's World, the seat, its view)
         self.layers: dict[str, Layer] = {}  # the cached pictures of the top bar, panel, action bar and feed
         self._map_tip: tuple = (None, "")
-        self._previews: tuple = (None, "", {})  # (the World and language they were worked out for, previews)
 
-    # --- the flow of play ------------------------------------------------------------------
+    # --- the flow of play (game.ui.flow) and the seat's desk (game.ui.desk) ------------------------
+    @property
+    def viewer(self) -> str:
+        """The human seat whose private view is on screen."""
+        return self.flow.viewer
+
+    @viewer.setter
+    def viewer(self, seat: str) -> None:
+        self.flow.viewer = seat
+
+    @property
+    def message(self) -> str:
+        """The refusal or save message under the action bar."""
+        return self.desk.message
+
+    @message.setter
+    def message(self, text: str) -> None:
+        self.desk.message = text
+
+    @property
+    def year_start(self):
+        """The World at the start of the year on screen."""
+        return self.flow.year_start
+
     def humans(self) -> list[str]:
         """The human seats."""
-        return [p for p, s in self.session.seats.items() if s.human]
+        return self.flow.humans()
 
     def me(self) -> str:
         """The seat whose view is shown: the human to move, else the last human who moved."""
-        s = self.session
-        if s.human_to_move():
-            return s.current()
-        return self.viewer or (self.humans()[0] if self.humans() else s.world.order[0])
+        return self.flow.me()
 
     def world(self):
-        """The World as the seat in front of the screen may see it (worked out once per World and seat)."""
-        s, me = self.session, self.me()
-        if self._view[0] is not s.world or self._view[1] != me:
-            self._view = (s.world, me, s.view(me))
-        return self._view[2]
+        """The World as the seat in front of the screen may see it."""
+        return self.desk.view()
 
     def enter(self) -> None:
         """Start the game flow (first cards, hand-over)."""
@@ -110,77 +114,36 @@ class GameScene(UIScene):
         self.advance()
 
     def update(self, dt: float) -> None:
-        """Let AI seats think a little, then check for year ends, hand-overs and the end."""
-        s = self.session
-        started = time.perf_counter()
-        self.busy = False
-        while s.world.status == "playing" and not s.human_to_move():
-            s.ai_step()
-            self.busy = True
-            if s.world.year != self.year_seen or time.perf_counter() - started > self.ai_budget:
-                break
+        """Let AI seats think a little, then show what is due (year ends, hand-overs, the end)."""
+        self.busy = self.flow.think(self.ai_budget)
         self.advance()
 
     def advance(self) -> None:
-        """Push what must be seen next: the debrief, the new year's cards, the year summary, the hand-over."""
+        """Open what the flow says must be seen next: the debrief, the new year's cards, the year summary, the
+        hand-over (only while this scene is on top)."""
         if self.manager is None or self.manager.top is not self:
             return
+        for step in self.flow.due():
+            self.show(step)
+
+    def show(self, step) -> None:
+        """Open the scene for one step of the flow."""
+        from game.ui import dialogs
         s = self.session
-        if s.world.status != "playing":
-            self.finish()
-            return
-        if s.world.year != self.year_seen:
-            before, self.year_start = self.year_start, s.world
-            self.summary = (before, s.world, self.year_seen)
-            self.summary_due = set(self.humans())
-            self.year_seen = s.world.year
-        if not s.human_to_move():
-            return
-        self.show_news()
-        p = s.current()
-        if p in self.summary_due:
-            self.summary_due.discard(p)
+        if step.kind == "debrief":
+            from game.ui.debrief import DebriefScene
+            self.manager.replace(DebriefScene(s))
+        elif step.kind == "cards":
+            self.manager.push(dialogs.EventCardsScene(s.world, step.news))
+        elif step.kind == "summary":
             from game.ui.summary import YearSummaryScene
-            before, after, year = self.summary
-            self.manager.push(YearSummaryScene(s, before, after, year, p))
-        self.hand_over()
-
-    def show_news(self) -> None:
-        """Push the event cards of the current year (once)."""
-        w = self.session.world
-        if w.year in self.cards_seen:
-            return
-        self.cards_seen.add(w.year)
-        if w.news:
-            from game.ui.dialogs import EventCardsScene
-            self.manager.push(EventCardsScene(w, w.news))
-
-    def hand_over(self) -> None:
-        """Hide the screen between two human players."""
-        s = self.session
-        if not s.human_to_move():
-            return
-        p = s.current()
-        if p != self.viewer and len(self.humans()) > 1:
-            self.viewer = p
-            from game.ui.dialogs import HandOverScene
-            self.manager.push(HandOverScene(words.pname(s.world, p)))
-        self.viewer = p
-
-    def finish(self) -> None:
-        """The game is over: the debrief."""
-        from game.ui.debrief import DebriefScene
-        self.manager.replace(DebriefScene(self.session))
+            self.manager.push(YearSummaryScene(s, step.before, step.after, step.year, step.power))
+        elif step.kind == "handover":
+            self.manager.push(dialogs.HandOverScene(words.pname(s.world, step.power)))
 
     def do(self, action: A.Action) -> bool:
         """Hand an action to the session; a refusal is shown as sentences."""
-        try:
-            self.session.act(action)
-        except IllegalAction as e:
-            self.message = " ".join(e.texts())
-            return False
-        self.message = ""
-        return True
+        return self.desk.do(action)
 
     def end_turn(self) -> None:
         """End the current human seat's turn, asking once when action points it could still spend would go unused."""
@@ -201,33 +164,15 @@ class GameScene(UIScene):
 
     def undo(self) -> None:
         """Take back the last action of this turn."""
-        try:
-            self.session.undo()
-            self.message = ""
-        except IllegalAction as e:
-            self.message = " ".join(e.texts())
-
-    def _with_saves(self, use):
-        """`use(game.save)`; a missing save module or a failed file operation becomes the message."""
-        from game.ui.menu import save_module
-        mod = save_module()
-        if mod is None:
-            self.message = tr("game.save_unavailable")
-            return None
-        try:
-            return use(mod)
-        except (HeartlandError, OSError, ValueError) as e:
-            self.message = str(e)
-            return None
+        self.desk.undo()
 
     def quicksave(self) -> None:
         """F5: save to the quick-save slot."""
-        if self._with_saves(lambda mod: mod.quicksave(self.session)) is not None:
-            self.message = tr("game.saved")
+        self.desk.quicksave()
 
     def quickload(self) -> None:
         """F9: load the quick-save slot."""
-        session = self._with_saves(lambda mod: mod.quickload())
+        session = self.desk.quickload()
         if session is not None:
             open_game(self.manager, session)
 
@@ -249,74 +194,27 @@ class GameScene(UIScene):
         if any(AP_COST.get(v) for v in verbs) and w.ap_left.get(me, 0) <= 0:
             return False, tr("why.no_ap")
         if verbs == ("propose",):
-            return bool(self.counterparts()), tr("why.no_offers_left")
+            return bool(self.desk.counterparts()), tr("why.no_offers_left")
         return False, tr("why.nothing_open")
-
-    def counterparts(self) -> list[str]:
-        """Powers the current seat can make an offer to."""
-        w = self.session.world
-        me = self.session.current()
-        if not me:
-            return []
-        if w.powers[me].kind == "great":
-            return list(w.c5())
-        return list(w.great_powers()) + [c for c in w.c5() if c != me and shared_rivers(w, me, c)]
 
     def candidates(self, verbs) -> list[tuple[A.Action, list[str]]]:
         """Every action of these verbs the rules offer now, with the reasons it is refused (if any)."""
-        from game.rules.legal import menu
-        s = self.session
-        w, me = s.world, s.current()
-        if not me:
-            return []
-        seen, out = set(), []
-        for a in menu(w, me):
-            if a.verb in verbs and str(a) not in seen:
-                seen.add(str(a))
-                out.append((a, validate(w, a)))
-        return sorted(out, key=lambda row: bool(row[1]))  # open actions first, refused ones after
-
-    def preview_lines(self, action: A.Action) -> list[tuple[bool, str]]:
-        """What `action` by the seat to move would cost and do, as (warning?, line) pairs, worked out by the
-        rules on the seat's view."""
-        from game.ui.preview import lines_of
-        return self.previewed("lines", action, lines_of)
-
-    def accept_line(self, action: A.Action) -> str:
-        """What accepting would change, as one line ("" when nothing moves at once)."""
-        from game.ui.preview import accept_text
-        return self.previewed("accept", action, accept_text)
-
-    def previewed(self, kind: str, action: A.Action, make):
-        """`make(view, action, seat)` for the seat to move, kept until the World or the language changes."""
-        from game.ui.i18n import language
-        s = self.session
-        if self._previews[0] is not s.world or self._previews[1] != language():
-            self._previews = (s.world, language(), {})
-        done = self._previews[2]
-        key = (kind, str(action))
-        if key not in done:
-            done[key] = make(s.view(s.current()), action, s.current())
-        return done[key]
-
-    def preview_tip(self, action: A.Action) -> str:
-        """An action and its preview as one tooltip."""
-        return " ".join([words.action(self.session.world, action)] + [line for _, line in self.preview_lines(action)])
+        return self.desk.candidates(verbs)
 
     def open_category(self, cid: str, verbs) -> None:
         """Open the dialog for a category of actions."""
         from game.ui import dialogs
         if cid == "negotiate":
-            self.manager.push(dialogs.NegotiationScene(self))
+            self.manager.push(dialogs.NegotiationScene(self.desk))
         elif cid == "answers":
-            self.manager.push(dialogs.AnswersScene(self))
+            self.manager.push(dialogs.AnswersScene(self.desk))
         else:
-            self.manager.push(dialogs.ActionListScene(self, tr(f"cat.{cid}"), verbs))
+            self.manager.push(dialogs.ActionListScene(self.desk, tr(f"cat.{cid}"), verbs))
 
     def open_scoreboard(self) -> None:
         """The scoreboard: every power's points, place and what the next round would pay."""
         from game.ui.scoreboard import ScoreboardScene
-        self.manager.push(ScoreboardScene(self))
+        self.manager.push(ScoreboardScene(self.desk))
 
     # --- input -----------------------------------------------------------------------------
     def on_key(self, event) -> bool:
@@ -332,7 +230,7 @@ class GameScene(UIScene):
             self.quickload()
         elif event.key == pygame.K_ESCAPE:
             from game.ui.dialogs import PauseScene
-            self.manager.push(PauseScene(self))
+            self.manager.push(PauseScene(self.desk))
         elif event.key == pygame.K_s and not ctrl:
             self.open_scoreboard()
         elif event.key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET):

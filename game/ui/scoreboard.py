@@ -11,7 +11,7 @@ from attrs import evolve, frozen
 
 from game.rules import objectives, tension
 from game.ui import theme, words
-from game.ui.dialogs import Dialog, ListMixin
+from game.ui.dialogs.base import Dialog, ListMixin
 from game.ui.i18n import tr
 
 
@@ -153,14 +153,15 @@ class RowsScene(ListMixin, Dialog):
 class ScoreboardScene(RowsScene):
     """Every power's points, place and projected pay, the next round, and every public objective."""
 
-    def __init__(self, game) -> None:
+    def __init__(self, owner) -> None:
+        from game.ui.desk import desk_of
         super().__init__()
-        self.game = game
+        self.desk = desk_of(owner)
         self.title = tr("score.title")
 
     def rows(self) -> list[Row]:
         """The scoreboard as the seat in front of the screen sees it."""
-        return scoreboard_rows(self.game.world(), self.game.me())
+        return scoreboard_rows(self.desk.view(), self.desk.shown())
 
     def on_key(self, event) -> bool:
         """Esc or S closes."""
