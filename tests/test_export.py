@@ -59,7 +59,7 @@ def test_csv_rows_match_the_log(game, tmp_path):
         assert (int(row["year"]), row["text"]) == (e.year, e.text)
         assert row["phase"] == text.name_of(text.Ref("phase", e.phase)) and row["actor"] in ("", *names(game))
         assert row["rule"] == (text.tr(f"rule.{e.rule}.name") if text.lookup(f"rule.{e.rule}.name") else e.rule)
-    assert {"Diplomacy", "Actions"} <= {r["phase"] for r in rows} and "Japan" in {r["actor"] for r in rows}
+    assert "Actions" in {r["phase"] for r in rows} and "Japan" in {r["actor"] for r in rows}
 
 
 def names(s) -> set[str]:
@@ -77,8 +77,8 @@ def test_the_csv_speaks_the_readers_language(game, tmp_path):
     finally:
         text.set_language("en")
     assert head == ["年", "フェーズ", "行為者", "ルール", "内容"]
-    assert "外交" in {r[1] for r in rows} and "日本" in {r[2] for r in rows} and {r[2] for r in rows} <= {"", *ja_names}
-    assert "制度の積み重ね" in {r[3] for r in rows}
+    assert "行動" in {r[1] for r in rows} and "日本" in {r[2] for r in rows} and {r[2] for r in rows} <= {"", *ja_names}
+    assert "地理と費用" in {r[3] for r in rows}
 
 
 def test_text_with_commas_quotes_and_newlines_survives(tmp_path):
@@ -131,5 +131,5 @@ def test_the_log_is_written_in_the_active_language_with_a_bom(game, tmp_path):
         text.set_language("en")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(path, newline="", encoding="utf-8-sig") as f:
-        rows = list(csv.DictReader(f))
-    assert [r["text"] for r in rows] == shown and any("。" in t for t in shown)
+        rows = list(csv.reader(f))[1:]
+    assert [r[CSV_COLUMNS.index("text")] for r in rows] == shown and any("。" in t for t in shown)
