@@ -12,7 +12,7 @@ import os
 import sys
 
 from game.errors import HeartlandError, ScenarioErrors
-from game.text import msg, render, tr
+from game.text import msg, power, render, tr
 
 EXIT_BAD_INPUT = 2
 
@@ -86,7 +86,7 @@ def simulate(ns: argparse.Namespace) -> int:
     bar = Progress(len(jobs), f"{ns.scenario} x{ns.games}")
     first = [bar.tick(_one_game(jobs[0], report=True))] if ns.events_report else []
     games = first + _run_games(jobs[len(first):], ns.jobs, bar, ns.ray)
-    names = {p: sc.world.powers[p].name for p in sc.world.order}
+    names = {p: sc.world.powers[p].name for p in sc.world.order}  # the JSON's keys: as the scenario names them
     wins = {names[p]: sum(1 for g in games if g["winner"] == p) for p in sc.world.order}
     mean = {names[p]: round(sum(g["points"].get(p, 0) for g in games) / len(games), 2) for p in sc.world.order}
     agenda = {names[p]: round(sum(g["scores"].get(p, 0) for g in games) / len(games), 2) for p in sc.world.order}
@@ -178,8 +178,8 @@ def tournament(ns: argparse.Namespace) -> int:
     jobs = [(ns.scenario, seed, "personality", False, None, None, ns.short,
              tuple((p, ns.agents[a]) for p, a in held) + tuple((p, ns.others) for p in others))
             for seed, held in plan]
-    games = _run_games(jobs, ns.jobs, Progress(len(jobs), f"tournament x{len(jobs)}"))
-    names = {p: sc.world.powers[p].name for p in sc.world.order}
+    games = _run_games(jobs, ns.jobs, Progress(len(jobs), tr("cli.progress.tournament", n=len(jobs))))
+    names = {p: str(power(sc.world, p)) for p in sc.world.order}
     result = standings(ns.agents, contested, plan, games)
     print("\n".join(table(result, contested, names)))
     print(json.dumps({"scenario": ns.scenario, "short": ns.short, "seeds": seeds, "seats": list(contested),
@@ -356,13 +356,9 @@ def window_size(text: str) -> str:
     return text
 
 
-AGENT_HELP = ("easy, normal, hard, historical, random, greedy, a scripted policy (nothing, summits, aid, accept, "
-              "sell2x) or FILE.py:CLASS, your own agent (docs/ai.md)")
-
-
-def helps(key: str) -> str:
+def helps(key: str, **args) -> str:
     """A help text of the command line in the reader's language (argparse reads `%` as a format sign)."""
-    return tr(f"cli.help.{key}").replace("%", "%%")
+    return tr(f"cli.help.{key}", **args).replace("%", "%%")
 
 
 def _on_ray(jobs: list, address: str) -> list[dict]:
@@ -399,17 +395,18 @@ def parser() -> argparse.ArgumentParser:
                      help=helps("save"))
     sim.add_argument("--short", action="store_true", help=helps("sim_short"))
     sim.add_argument("--seat", action="append", metavar="POWER=AGENT", default=[],
-                     help="who plays a seat (repeatable): " + AGENT_HELP)
+                     help=helps("seat", agents=tr("cli.help.agents")))
     sim.set_defaults(func=simulate)
-    tour = sub.add_parser("tournament", help="play agents against each other over paired seeds (a bot contest)")
-    tour.add_argument("--agents", nargs="+", required=True, metavar="AGENT", help="the contestants: " + AGENT_HELP)
+    tour = sub.add_parser("tournament", help=helps("tournament"))
+    tour.add_argument("--agents", nargs="+", required=True, metavar="AGENT",
+                      help=helps("contestants", agents=tr("cli.help.agents")))
     tour.add_argument("--scenario", default="2015")
     tour.add_argument("--seats", nargs="+", metavar="POWER", default=None,
-                      help="the seats the contestants take in turn (default: every seat)")
+                      help=helps("seats"))
     tour.add_argument("--others", default="normal", metavar="AGENT",
-                      help="who plays the other seats (default: normal)")
+                      help=helps("others"))
     tour.add_argument("--seed", type=count(0, 2**31 - 1), default=1)
-    tour.add_argument("--seeds", type=count(1, 10_000), default=2, help="seeds per rotation (default: 2)")
+    tour.add_argument("--seeds", type=count(1, 10_000), default=2, help=helps("seeds"))
     tour.add_argument("--jobs", type=count(1, 256), default=1)
     tour.add_argument("--short", action="store_true", help=helps("sim_short"))
     tour.set_defaults(func=tournament)

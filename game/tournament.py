@@ -8,6 +8,8 @@ are the same, only the agent differs). An agent wins a game when the winner is a
 """
 from __future__ import annotations
 
+from game.text import tr
+
 
 def schedule(n_agents: int, seats: tuple[str, ...], seeds: list[int]) -> list[tuple[int, tuple]]:
     """Every game of the contest: (seed, ((seat, agent index), ...)) in the order they are played."""
@@ -33,7 +35,8 @@ def standings(agents: list[str], seats: tuple[str, ...], plan: list, games: list
 def table(rows: list[dict], seats: tuple[str, ...], names: dict) -> list[str]:
     """The standings as text lines: rank, agent, mean points, wins, then the mean in each seat."""
     width = max(12, *(len(r["agent"]) for r in rows))
-    head = f"{'#':>2}  {'agent':<{width}} {'points':>7} {'wins':>9} " + " ".join(f"{names[s][:7]:>7}" for s in seats)
+    agent, points, wins = (tr(f"tournament.col.{k}") for k in ("agent", "points", "wins"))
+    head = f"{'#':>2}  {agent:<{width}} {points:>7} {wins:>9} " + " ".join(f"{names[s][:7]:>7}" for s in seats)
     lines = [head]
     for i, r in enumerate(rows, 1):
         cells = " ".join(f"{r['per_seat'][s]:7.1f}" if s in r["per_seat"] else f"{'-':>7}" for s in seats)

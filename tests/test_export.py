@@ -11,6 +11,7 @@ import pygame
 import pytest
 
 from ai.baseline import GreedyAgent
+from game import text
 from game.scenario.loader import load
 from game.session import Seat, Session
 from game.ui import debrief_charts as dc
@@ -48,14 +49,36 @@ def test_export_writes_every_chart_as_png_and_the_log_as_csv(game, tmp_path):
 
 
 def test_csv_rows_match_the_log(game, tmp_path):
+    """One row per entry: its year, its phase's, actor's and rule's names and its text."""
     path = write_log_csv(game.log, tmp_path / "log.csv")
     with open(path, newline="", encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert tuple(rows[0].keys()) == CSV_COLUMNS
     assert len(rows) == len(game.log)
     for row, e in zip(rows, game.log):
-        assert (int(row["year"]), row["phase"], row["actor"], row["rule"], row["text"]) == \
-            (e.year, e.phase, e.actor, e.rule, e.text)
+        assert (int(row["year"]), row["text"]) == (e.year, e.text)
+        assert row["phase"] == text.name_of(text.Ref("phase", e.phase)) and row["actor"] in ("", *names(game))
+        assert row["rule"] == (text.tr(f"rule.{e.rule}.name") if text.lookup(f"rule.{e.rule}.name") else e.rule)
+    assert "Actions" in {r["phase"] for r in rows} and "Japan" in {r["actor"] for r in rows}
+
+
+def names(s) -> set[str]:
+    """Every power's name in the active language."""
+    return {str(text.power(s.world, p)) for p in s.world.powers}
+
+
+def test_the_csv_speaks_the_readers_language(game, tmp_path):
+    """In Japanese the header, the phases, the actors and the rules are Japanese, as the texts are."""
+    try:
+        text.set_language("ja")
+        with open(write_log_csv(game.log, tmp_path / "log.csv"), newline="", encoding="utf-8-sig") as f:
+            head, *rows = list(csv.reader(f))
+        ja_names = names(game)
+    finally:
+        text.set_language("en")
+    assert head == ["年", "フェーズ", "行為者", "ルール", "内容"]
+    assert "行動" in {r[1] for r in rows} and "日本" in {r[2] for r in rows} and {r[2] for r in rows} <= {"", *ja_names}
+    assert "地理と費用" in {r[3] for r in rows}
 
 
 def test_text_with_commas_quotes_and_newlines_survives(tmp_path):
@@ -108,5 +131,5 @@ def test_the_log_is_written_in_the_active_language_with_a_bom(game, tmp_path):
         text.set_language("en")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(path, newline="", encoding="utf-8-sig") as f:
-        rows = list(csv.DictReader(f))
-    assert [r["text"] for r in rows] == shown and any("。" in t for t in shown)
+        rows = list(csv.reader(f))[1:]
+    assert [r[CSV_COLUMNS.index("text")] for r in rows] == shown and any("。" in t for t in shown)

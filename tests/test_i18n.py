@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 import string
 from pathlib import Path
 
@@ -340,14 +341,16 @@ def test_the_rules_reference_speaks_the_readers_language():
 @pytest.mark.parametrize("path", sorted((ROOT / "scenarios").glob("*.toml")) + sorted((ROOT / "scenarios" / "examples").glob("*.toml")),
                          ids=lambda p: p.stem)
 def test_every_shipped_scenario_gives_every_text_in_every_language(path, monkeypatch):
-    """Each shipped scenario's title, description, teaching notes and every event's title and note (its own or the
-    ones it inherits) are translated into every language of the game."""
+    """Each shipped scenario's title, description, teaching notes, short form's description and every event's title
+    and note (its own or the ones it inherits) are translated into every language of the game."""
     from game.scenario import loader
     given: dict[str, dict[str, str]] = {}
     monkeypatch.setattr(loader, "register_texts", lambda texts: [given.setdefault(k, {}).update(v) for k, v in texts.items()])
     sc = loader.load(str(path))
     keys = [f"scenario.{sc.id}.{f}" for f in ("title", "description", "teaching_notes")]
     keys += [f"event.{e.id}.{f}" for e in sc.world.events for f in ("title", "note")]
+    if (tomllib.loads(path.read_text("utf-8")).get("short") or {}).get("description"):
+        keys.append(f"scenario.{sc.id}.short_description")  # the short form's description, when its own file gives one
     for lang in LANGUAGES[1:]:
         missing = [k for k in keys if not given.get(lang, {}).get(k)]
         assert not missing, f"{path.name} lacks {len(missing)} {lang} texts: {missing[:10]}"

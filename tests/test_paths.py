@@ -30,7 +30,7 @@ def test_no_other_module_computes_paths():
 
 def test_the_data_is_found():
     """The map, catalogues, scenarios, documents and AI tables are where paths says, and are files."""
-    for path in (paths.asset("map", "heartland_map.json"), paths.asset("i18n", "en.json"), paths.asset("sources.json"),
+    for path in (paths.asset("map", "heartland_map.json"), paths.asset("i18n", "en.json"), paths.asset("i18n", "en_names.json"),
                  paths.scenario_dir() / "2015.toml", paths.scenario_dir() / "history" / "2015.toml",
                  paths.document("rules.md"), paths.ai_data("personalities.toml"), paths.ai_data("historical", "2015.toml")):
         assert path.is_file(), path

@@ -141,3 +141,12 @@ def test_a_narrow_table_keeps_each_column_as_wide_as_its_widest_piece():
     widths = column_widths(natural, least, 800, 40)
     assert all(w >= m for w, m in zip(widths, least)) and sum(widths) <= 800
     assert widths[3] > widths[2] > widths[1]  # the spare room goes where the text is long
+
+
+def test_a_formula_wider_than_the_page_breaks_at_its_spaces():
+    """An inline formula too long for the column wraps at its spaces instead of running off the page."""
+    formula = " + ".join(f"w{i} x term{i}" for i in range(40))
+    scene = RulesScene(text=f"Score: `{formula}`, summed.")
+    lines = scene.layout(400, 1.0)
+    assert len(lines) > 3
+    assert all(px + img.get_width() <= 401 for line in lines for img, px in line.pieces)

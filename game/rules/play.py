@@ -914,7 +914,7 @@ def validate(world: World, action: A.Action) -> list[Msg]:
     if action.actor != world.current():
         return [msg("illegal.not_your_turn", current=P(world, world.current()), actor=P(world, action.actor))]
     if action.verb not in phases.verbs(world.phase):
-        return [msg("illegal.wrong_phase", verb=action.verb, phase=Ref("phase", world.phase))]
+        return [msg("illegal.wrong_phase", verb=Ref("verb", action.verb), phase=Ref("phase", world.phase))]
     cost = AP_COST.get(action.verb, 0)
     if cost > world.ap_left.get(action.actor, 0):
         return [msg("illegal.no_ap", actor=P(world, action.actor))]

@@ -29,6 +29,7 @@ class ScenarioInfo:
     error: str = ""  # the first problem, "" when it loads
     warnings: tuple[str, ...] = ()  # plausible but probably wrong; shown, never blocking
     problems: tuple[str, ...] = ()  # every problem, each `file:line: key: sentence` (the file's name, not its folder)
+    short_description: str = ""  # what the short form is about ([short] description), "" when not given
 
 
 def describe(path: Path) -> ScenarioInfo:
@@ -49,8 +50,10 @@ def describe(path: Path) -> ScenarioInfo:
 def summary(sc, path: Path) -> ScenarioInfo:
     """The entry of a scenario already loaded from `path`."""
     w = sc.world
+    short = sc.raw.get("short")
     return ScenarioInfo(sc.id, sc.title, str(path), w.start_year, w.end_year, sc.description.strip(),
-                        sc.teaching_notes.strip(), warnings=tuple(_short(x) for x in sc.warnings))
+                        sc.teaching_notes.strip(), warnings=tuple(_short(x) for x in sc.warnings),
+                        short_description=str(short.get("description", "")).strip() if isinstance(short, dict) else "")
 
 
 def _short(w) -> str:

@@ -320,7 +320,7 @@ TEXT_FIELDS = {"powers": ("name", "name.power"), "corridors": ("name", "name.cor
 def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None) -> dict[str, dict[str, str]]:
     """The [i18n.<lang>] tables: an author's text in other languages, as catalogue keys -> text.
 
-    A scenario's own title, description and notes come only from its own file (`own`), never from the
+    A scenario's own title, description, notes and short form's description come only from its own file (`own`), never from the
     scenario it extends; names and events are inherited with the rest of the data (those of items it
     removes are dropped), and only its own file's entries are checked."""
     if not isinstance(table, dict):
@@ -338,8 +338,8 @@ def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None) ->
         out[lang] = {}
         mine = dict(_flat(own.get(lang, {}))) if isinstance(own, dict) and isinstance(own.get(lang), dict) else {}
         for path, value in _flat(entries):
-            if path not in mine and (path.startswith("scenario.") or _text_key(path, sid, world) is None):
-                continue  # the base's own title, or a text of something this scenario removed
+            if path not in mine and (path.startswith(("scenario.", "short.")) or _text_key(path, sid, world) is None):
+                continue  # the base's own title or short form, or a text of something this scenario removed
             key = _text_key(path, sid, world)
             where = f"i18n.{lang}.{path}"
             if key is None:
@@ -366,6 +366,8 @@ def _text_key(path: str, sid: str, world: World) -> str | None:
     parts = path.split(".")
     if len(parts) == 2 and parts[0] == "scenario" and parts[1] in ("title", "description", "teaching_notes"):
         return f"scenario.{sid}.{parts[1]}"
+    if parts == ["short", "description"]:
+        return f"scenario.{sid}.short_description"
     if len(parts) != 3:
         return None
     table, item, field = parts

@@ -18,9 +18,11 @@ from attrs import frozen
 
 from game.fileio import NotRegular, kind_of, safe_stem, write_atomic
 from game.paths import exports_dir
+from game.text import Ref, name_of
 from game.ui.charts import ChartStyle
 from game.ui.debrief_charts import ChartSpec
 from game.ui.i18n import tr
+from game.ui.words import rule_name
 
 CSV_COLUMNS = ("year", "phase", "actor", "rule", "text")
 PNG_SIZE = (1600, 900)
@@ -53,16 +55,18 @@ def folder_from_text(text: str) -> Path:
 
 
 def log_rows(entries: Iterable) -> list[dict]:
-    """The CSV rows of log entries (year, phase, actor, rule, text)."""
-    return [{"year": e.year, "phase": e.phase, "actor": e.actor, "rule": e.rule, "text": e.text} for e in entries]
+    """The CSV rows of log entries (year, phase, actor, rule, text), names and texts in the active language."""
+    return [{"year": e.year, "phase": name_of(Ref("phase", e.phase)) if e.phase else "",
+             "actor": name_of(Ref("power", e.actor)) if e.actor else "", "rule": rule_name(e.rule), "text": e.text}
+            for e in entries]
 
 
 def write_log_csv(entries: Iterable, path: Path) -> Path:
-    """Write the game log as CSV (UTF-8 with a BOM) with a header row, texts in the active language; returns the path."""
+    """Write the game log as CSV (UTF-8 with a BOM) with a header row, all in the active language; returns the path."""
     buffer = io.StringIO(newline="")
-    w = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
-    w.writeheader()
-    w.writerows(log_rows(entries))
+    w = csv.writer(buffer)
+    w.writerow([tr(f"debrief.csv.{c}") for c in CSV_COLUMNS])
+    w.writerows([row[c] for c in CSV_COLUMNS] for row in log_rows(entries))
     write_atomic(path, buffer.getvalue(), encoding="utf-8-sig", newline="")  # the BOM tells spreadsheets it is UTF-8
     return path
 

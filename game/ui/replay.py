@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import theme
+from game.ui import theme, words
 from game.ui.i18n import tr
 from game.ui.mapview import MapView
 from game.ui.widgets import UIScene
@@ -101,7 +101,7 @@ class ReplayScene(UIScene):
         points = totals(world)
         for p in sorted(world.order, key=lambda q: -points[q]):
             colour = theme.hex_color(world.powers[p].color)
-            theme.text(surface, world.powers[p].name, (x, y), 14, colour, width=width // 2)
+            theme.text(surface, words.pname(world, p), (x, y), 14, colour, width=width // 2)
             theme.text(surface, f"{points[p]:g}", (x + width, y), 14, theme.TEXT, anchor="topright")
             y += theme.line_height(14)
         y += theme.px(8)

@@ -275,12 +275,14 @@ class RulesScene(Scene):
             f = styled_font(style, size)
             f.set_italic(style == "emph" and not any(map(wide, text)))  # no slanted CJK: it spreads the characters
             gap = gap or text[:1].isspace()
-            for word, spaced in ([(text, False)] if style == "code" else theme.tokens(text)):
+            whole = style == "code" and f.size(text)[0] <= width - indent  # a formula breaks only if it must
+            for word, spaced in ([(text, False)] if whole else theme.tokens(text)):
                 if (gap or spaced) and x > indent:
                     x += space
                 gap = False
                 img = f.render(word, True, pygame.Color(colours.get(style, ink)))
-                if x + img.get_width() > width and x > indent:
+                hangs = all(c in theme.NO_START for c in word)  # closing punctuation hangs past the edge (kinsoku)
+                if x + img.get_width() > width and x > indent and not hangs:
                     y, first, pieces, x = flush(y), False, [], indent
                 pieces.append((img, x, f.get_ascent()))
                 x += img.get_width()

@@ -254,7 +254,8 @@ class SetupScene(UIScene):
                 + [(tr("setup.warning", text=w), theme.YELLOW) for w in getattr(info, "warnings", ())])
 
     def draw_description(self, surface, rect) -> None:
-        """The scenario's problems and warnings (every one, scrolling), then its description and teaching notes."""
+        """The scenario's problems and warnings (every one, scrolling), then its description (the short form's
+        first when it is chosen) and teaching notes."""
         theme.panel(surface, rect)
         self.detail_rect = rect
         inner = rect.inflate(-theme.px(24), -theme.px(24))
@@ -278,6 +279,9 @@ class SetupScene(UIScene):
                                 16, color)
         if broken:
             return
+        if self.short and info.short_description:
+            y = theme.paragraph(surface, scenario_text(info.id, "short_description", info.short_description),
+                                pygame.Rect(inner.left, y + 8, inner.width, inner.bottom - y), 16, theme.ACCENT)
         y = theme.paragraph(surface, " ".join(scenario_text(info.id, "description", info.description).split()),
                             pygame.Rect(inner.left, y + 8, inner.width, inner.bottom - y), 16)
         y += theme.px(12)

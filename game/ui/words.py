@@ -1,12 +1,9 @@
 """Actions, items and numbers in words, every phrase through `tr`."""
 from __future__ import annotations
 
-import functools
-import json
 import re
 
 from game import text
-from game.paths import asset
 from game.rules import actions as A
 from game.rules import tender
 from game.rules.play import describe_item, describe_items
@@ -24,8 +21,13 @@ def kname(world, kid: str) -> str:
 
 
 def rname(world, rid: str) -> str:
-    """A river's display name."""
-    return world.rivers[rid].name if rid in world.rivers else rid.replace("_", " ").title()
+    """A river's display name in the reader's language."""
+    return render(text.river(world, rid))
+
+
+def rule_name(rule: str) -> str:
+    """A log entry's rule by its name in the reader's language (a tag that names no rule, such as `save`, as it is)."""
+    return tr(f"rule.{rule}.name") if rule and isinstance(text.lookup(f"rule.{rule}.name"), str) else rule
 
 
 def fname(world, fid: str) -> str:
@@ -130,18 +132,13 @@ def action(world, a: A.Action) -> str:
     return str(a)
 
 
-SOURCES_FILE = asset("sources.json")
 SOURCE_NAME = re.compile(r"\b(\d{3}_[0-9a-f]{16}\.txt)(?: \(([^()]*)\))?")
 
 
-@functools.cache
 def source_titles() -> dict[str, str]:
-    """Seed document file name -> its short English title (assets/sources.json; {} if unreadable)."""
-    try:
-        data = json.loads(SOURCES_FILE.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    """Seed document file name -> its short title in the reader's language (the catalogues' `source.<file stem>`)."""
+    stems = [k.removeprefix("source.") for k in text.catalogue("en") if k.startswith("source.")]
+    return {f"{stem}.txt": tr(f"source.{stem}") for stem in stems}
 
 
 def source(text: str) -> str:

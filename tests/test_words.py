@@ -1,0 +1,104 @@
+"""Words outside the catalogues' screens: the short form's description, the tournament's and `--seat`'s help."""
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame
+import pytest
+
+from game import text
+from game.ui import theme
+
+
+@pytest.fixture
+def japanese():
+    text.set_language("ja")
+    yield
+    text.set_language("en")
+
+
+def test_the_setup_screen_shows_the_short_forms_description_in_the_readers_language(japanese):
+    """Choosing the short form shows the [short] description, translated by the scenario's [i18n] tables."""
+    from game.ui.scene import SceneManager
+    from game.ui.setup import SetupScene
+    pygame.init()
+    scene = SetupScene()
+    SceneManager().push(scene)
+    scene.choose(next(i for i, s in enumerate(scene.scenarios) if s.path.endswith("2015.toml")))
+    surface = pygame.Surface((1280, 720))
+
+    def drawn() -> str:
+        seen = theme.record_start()
+        try:
+            scene.draw(surface)
+        finally:
+            theme.record_stop()
+        return "".join(seen)
+
+    assert "授業1回分" not in drawn()
+    scene.toggle_short()
+    shown = drawn()
+    assert "授業1回分" in shown and "one lesson" not in shown
+
+
+def test_a_base_scenarios_short_description_is_not_a_child_scenarios_own(tmp_path, monkeypatch):
+    """A scenario that extends another takes the other's translated names, not its short form's description."""
+    from game.scenario import loader
+    given: dict[str, dict[str, str]] = {}
+    monkeypatch.setattr(loader, "register_texts", lambda texts: [given.setdefault(k, {}).update(v) for k, v in texts.items()])
+    loader.load("2015")
+    assert given["ja"]["scenario.2015.short_description"] == "一帯一路の最初の事業から2019年までの5年間：授業1回分。"
+    given.clear()
+    (tmp_path / "child.toml").write_text('format_version = 1\nextends = "2015"\n[scenario]\nid = "child"\n'
+                                         'title = "Child"\n', encoding="utf-8")
+    loader.load(str(tmp_path / "child.toml"))
+    assert not [k for k in given.get("ja", {}) if k.endswith("short_description")]
+
+
+def test_the_tournament_and_seat_help_speak_the_readers_language(japanese, capsys):
+    """`tournament --help` and `simulate --help` (its `--seat`) come from the catalogues."""
+    from game.cli import parser
+    for argv, said in ((["tournament", "--help"], "出場するエージェント"), (["simulate", "--help"], "席を担当するもの")):
+        with pytest.raises(SystemExit):
+            parser().parse_args(argv)
+        out = capsys.readouterr().out
+        assert said in out and "FILE.py:CLASS" in out and "the contestants" not in out
+
+
+def test_the_tournament_table_heads_speak_the_readers_language(japanese):
+    """The standings' column heads are catalogue words."""
+    from game.tournament import table
+    head = table([{"agent": "hard", "mean_points": 1.0, "wins": 1, "games": 2, "per_seat": {}}], (), {})[0]
+    assert "エージェント" in head and "agent" not in head
+
+
+def test_every_action_verb_has_a_name_and_a_refusal_names_it(japanese):
+    """A refusal for the wrong phase names the action in the reader's language, never its verb id."""
+    import inspect
+
+    from game.rules import actions as A
+    from game.rules.play import validate
+    from game.scenario.loader import load
+    verbs = {c.verb for _, c in inspect.getmembers(A, inspect.isclass) if issubclass(c, A.Action) and c.verb}
+    assert {f"verb.{v}" for v in verbs} <= set(text.catalogue("en")) and len(verbs) > 15
+    from game.rules import phases
+    from game.session import Seat, Session
+    w = load("2015").world
+    world = Session.start(w, {p: Seat(p, True) for p in w.order}, 1).world
+    me, other = world.current(), world.c5()[-1]
+    if "aid" in phases.verbs(world.phase):
+        action, name = A.Propose(me, other, (), ()), "「提案」"
+    else:
+        action, name = A.Aid(me, other, "grant", 0.2), "「援助」"
+    said = [text.render(r) for r in validate(world, action)]
+    assert any(name in s for s in said) and not any(action.verb in s for s in said), (world.phase, said)
+
+
+def test_seed_documents_and_rivers_are_named_in_the_readers_language(japanese):
+    """An event card's seed document is named by its Japanese title; a river by its Japanese name."""
+    from game.scenario.loader import load
+    from game.ui import words
+    assert words.source("001_78d6b60161a582b5.txt") == "洪銘德「日本の対中央アジア外交政策の分析」"
+    world = load("2015").world
+    assert words.rname(world, "syr_darya") == text.tr("name.river.syr_darya") != world.rivers["syr_darya"].name
