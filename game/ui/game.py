@@ -676,7 +676,7 @@ class GameScene(UIScene):
             top = y
             y = theme.paragraph(surface, f"{e.year} {e.text}", line_rect, 13, color, spacing=1.0) + 2
             if e.rule:
-                tip = tr(f"tip.feed_{e.rule}") if e.rule in ("ai", "event") else tr("tip.feed_rule", rule=e.rule)
+                tip = tr(f"tip.feed_{e.rule}") if e.rule in ("ai", "event") else tr("tip.feed_rule", rule=words.rule_name(e.rule))
                 self.tip(pygame.Rect(inner.left, top, inner.width, y - top), tip)
 
 
