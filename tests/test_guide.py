@@ -12,6 +12,8 @@ import pytest
 from game import text
 from game.text import LANGUAGES
 from game.ui import theme
+from tests.test_ui_flow import frame
+from tests.test_ui_flow import make_app as flow_app
 
 SIZES = ((1024, 600), (1280, 720), (1920, 1080))
 
@@ -27,17 +29,8 @@ def home(tmp_path, monkeypatch):
 
 
 def make_app(size=(1280, 720), lang="en", first=None):
-    from game.ui.app import App, Settings
-    from game.ui.menu import MainMenuScene
-    app = App(pygame.Surface(size), Settings(*size, language=lang))
-    app.manager.push(first or MainMenuScene())
-    frame(app)
-    return app
-
-
-def frame(app, events=()):
-    app.dirty = True
-    app.step(1 / 60, list(events))
+    """The test app (tests.test_ui_flow), in English unless told."""
+    return flow_app(size, lang, first)
 
 
 def click_at(app, pos):

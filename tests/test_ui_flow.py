@@ -25,11 +25,12 @@ def home(tmp_path, monkeypatch):
     return tmp_path
 
 
-def make_app(size=(1280, 720)):
+def make_app(size=(1280, 720), lang="", first=None):
+    """An app drawing on a plain surface of `size` in `lang` ("" = the system's), opened on `first` or the menu."""
     from game.ui.app import App, Settings
     from game.ui.menu import MainMenuScene
-    app = App(pygame.Surface(size), Settings(*size))
-    app.manager.push(MainMenuScene())
+    app = App(pygame.Surface(size), Settings(*size, language=lang))
+    app.manager.push(first or MainMenuScene())
     frame(app)
     return app
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.model import EventDef, World
+from game.scenario.series import leaf
 from game.text import Ref, content, corridor, forum, joined, msg, plain, power
 
 ITEM_TABLES = ("powers", "economies", "influence", "trust", "corridors", "contracts", "pledges", "policies",
@@ -103,13 +104,8 @@ def _item(key: str) -> str | None:
 
 
 def _has(raw: dict, dotted: str) -> bool:
-    """Whether nested `raw` holds the dotted key."""
-    table: Any = raw
-    for part in dotted.split("."):
-        if not isinstance(table, dict) or part not in table:
-            return False
-        table = table[part]
-    return True
+    """Whether nested `raw` holds the dotted key (TOML has no empty value, so a found None cannot be)."""
+    return leaf(raw, dotted) is not None
 
 
 def value_changes(base_raw: dict, own_raw: dict, merged_raw: dict) -> list:

@@ -165,7 +165,7 @@ def shipped() -> tuple[Series, ...]:
     return load_series(SERIES_FILE)
 
 
-def _leaf(raw: dict, key: str) -> Any:
+def leaf(raw: dict, key: str) -> Any:
     """The value at a dotted key of nested tables, or None."""
     table: Any = raw
     for part in key.split("."):
@@ -181,7 +181,7 @@ def taken(raw: dict, years: dict[str, int], start: int, series: tuple[Series, ..
     out = []
     for s in series:
         then = years.get(s.applies)
-        old = _leaf(raw, s.applies) if then is not None else None
+        old = leaf(raw, s.applies) if then is not None else None
         pick = s.latest(then, start) if _number(old) else None
         if pick is None:
             continue

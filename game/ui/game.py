@@ -423,12 +423,7 @@ class GameScene(UIScene):
         box = pygame.Rect(right - tw - bar_w - theme.px(8), rect.top, tw + bar_w + theme.px(8), rect.height)
         theme.text(surface, label, (box.left, rect.centery), 15, color, hot, anchor="midleft", width=tw)
         bar = pygame.Rect(box.right - bar_w, rect.centery - theme.px(6), bar_w, theme.px(12))
-        pygame.draw.rect(surface, theme.BUTTON_OFF, bar)
-        pygame.draw.rect(surface, color, (bar.left, bar.top, int(bar.width * min(1.0, now)), bar.height))
-        for level, mark in ((warn, theme.YELLOW), (fall, theme.VERMILLION)):
-            x = bar.left + int(bar.width * level)
-            pygame.draw.line(surface, mark, (x, bar.top - theme.px(3)), (x, bar.bottom + theme.px(2)), 2)
-        pygame.draw.rect(surface, theme.PANEL_EDGE, bar, 1)
+        theme.gauge(surface, bar, now, color, ((warn, theme.YELLOW), (fall, theme.VERMILLION)), theme.px(3), 2)
         pair = tension.hottest(w).split("|") if w.tension else []
         self.tip(box, tr("tip.tension", track=now, pair=" - ".join(words.pname(w, p) for p in pair), warning=warn,
                          collapse=fall))

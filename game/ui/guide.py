@@ -285,12 +285,7 @@ class GuideScene(UIScene):
                        color, hot, width=rect.width)
             y += theme.line_height(17) + theme.px(4)
             bar = pygame.Rect(rect.left, y, rect.width, theme.px(20))
-            pygame.draw.rect(surface, theme.BUTTON_OFF, bar)
-            pygame.draw.rect(surface, color, (bar.left, bar.top, int(bar.width * min(1.0, level)), bar.height))
-            for mark, mcolor in ((warn, theme.YELLOW), (fall, theme.VERMILLION)):
-                x = bar.left + int(bar.width * mark)
-                pygame.draw.line(surface, mcolor, (x, bar.top - theme.px(4)), (x, bar.bottom + theme.px(3)), 3)
-            pygame.draw.rect(surface, theme.PANEL_EDGE, bar, 1)
+            theme.gauge(surface, bar, level, color, ((warn, theme.YELLOW), (fall, theme.VERMILLION)), theme.px(4), 3)
             y = bar.bottom + theme.px(16)
         theme.paragraph(surface, tr("guide.tension.marks"), pygame.Rect(rect.left, y, rect.width, rect.bottom - y), 15,
                         theme.MUTED)

@@ -466,3 +466,14 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, color=PANEL, edge=PANEL_ED
     """A filled panel with a border."""
     pygame.draw.rect(surface, color, rect, border_radius=px(radius))
     pygame.draw.rect(surface, edge, rect, 1, border_radius=px(radius))
+
+
+def gauge(surface: pygame.Surface, bar: pygame.Rect, level: float, color, marks, reach: int, width: int) -> None:
+    """A bar filled to `level` (0..1) in `color`, with a tick of `width` at each (share, colour) of `marks`
+    standing `reach` pixels above and below it (the tension gauge of the top bar and the guide)."""
+    pygame.draw.rect(surface, BUTTON_OFF, bar)
+    pygame.draw.rect(surface, color, (bar.left, bar.top, int(bar.width * min(1.0, level)), bar.height))
+    for share, tick in marks:
+        x = bar.left + int(bar.width * share)
+        pygame.draw.line(surface, tick, (x, bar.top - reach), (x, bar.bottom + reach - 1), width)
+    pygame.draw.rect(surface, PANEL_EDGE, bar, 1)
