@@ -24,6 +24,8 @@ def test_water_1_holding_shifts_output_upstream():
     after = water.flow(w)
     assert after.economies["kyrgyzstan"].gdp == pytest.approx(w.economies["kyrgyzstan"].gdp + 0.15)
     assert after.economies["kazakhstan"].gdp == pytest.approx(w.economies["kazakhstan"].gdp * 0.99)
+    again = water.flow(after)  # a level, not a yearly gain: a second year held moves no GDP
+    assert {c: e.gdp for c, e in again.economies.items()} == {c: e.gdp for c, e in after.economies.items()}
     assert after.economies["tajikistan"].stability == pytest.approx(
         w.economies["tajikistan"].stability - w.param("water.farm_stability"))
     assert after.economies["kyrgyzstan"].stability == pytest.approx(
@@ -94,3 +96,26 @@ def test_water_7_the_ai_uses_the_rivers():
     world = evolve(sc.world, end_year=sc.world.start_year + 2)
     res = play(world, agents_for(world, "normal", sc.personalities), 3)
     assert [a for a in res.actions if a.startswith("water") or "water/" in a]
+
+
+def grow_all(world):
+    """A year of plain growth for every C5 economy (no exports)."""
+    from game.rules import economy
+    for c in world.economies:
+        world = economy.grow(world, c, 0.0)
+    return world
+
+
+def test_water_8_a_hold_then_a_release_leaves_gdp_as_never_held():
+    """Held three years with growth between, then released: every GDP is where a never-held river leaves it,
+    and while held the upstream GDP is `hydro` (grown) higher, each downstream one `farm_loss` lower."""
+    held, free = river_world(held=("kyrgyzstan",)), river_world()
+    for _ in range(3):
+        held, free = grow_all(water.flow(held)), grow_all(water.flow(free))
+    grown = free.economies["kyrgyzstan"].gdp / river_world().economies["kyrgyzstan"].gdp
+    assert held.economies["kyrgyzstan"].gdp == pytest.approx(free.economies["kyrgyzstan"].gdp + 0.15 * grown)
+    assert held.economies["tajikistan"].gdp == pytest.approx(free.economies["tajikistan"].gdp * 0.98)
+    released = water.flow(water.set_hold(held, "syr", "kyrgyzstan", False))
+    for c, e in free.economies.items():
+        assert released.economies[c].gdp == pytest.approx(e.gdp, rel=1e-12), c
+    assert released.rivers["syr"].applied == {}

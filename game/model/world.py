@@ -122,10 +122,11 @@ class River:
     id: str
     name: str
     upstream: tuple[str, ...]
-    hydro: float  # US$ bn a year an upstream state gains by holding the water for winter power
-    farm_loss: Mapping[str, float]  # downstream state -> share of its GDP lost in a year the water is held
+    hydro: float  # US$ bn an upstream state's GDP is higher while it holds the water for winter power (rule water)
+    farm_loss: Mapping[str, float]  # downstream state -> share by which its GDP is lower while the water is held
     held: tuple[str, ...] = ()  # upstream states holding the water this year
     promises: Mapping[str, int] = field(factory=dict)  # upstream state -> last year it promised to release
+    applied: Mapping[str, float] = field(factory=dict)  # upstream state -> the GDP factor its hold applied (rule water)
 
 
 @frozen

@@ -2,11 +2,16 @@
 
 Each river r has upstream states (dams: Toktogul and Kambarata on the Syr Darya, Nurek and
 Rogun on the Amu Darya) and downstream states. An upstream state u chooses each year to
-release water in summer (the default) or hold it for winter hydro-power. For each year u
-holds r: u's GDP grows by `hydro[r]` US$ bn (power sold and imports saved) and its
-stability rises by `water.power_stability`; every downstream state d loses
-`farm_loss[r, d] x GDP[d]` of output and `water.farm_stability` of stability (a GDP never
-falls below 0.01). Downstream
+release water in summer (the default) or hold it for winter hydro-power. The effect on output
+is a level, not a yearly gain: while u holds r, u's GDP is `hydro[r]` US$ bn higher (power sold
+and imports saved) and every downstream state d's GDP `farm_loss[r, d]` lower (a share) than
+it would otherwise be. The year u begins to hold, u's GDP is multiplied by
+`a = 1 + hydro[r] / GDP[u]` (a is remembered in the river) and each d's by `1 - farm_loss[r, d]`;
+the year u releases, they are divided by the same factors (`/ a`, `/ (1 - farm_loss[r, d])`),
+so a hold then a release leaves every GDP where a river never held leaves it (a GDP never falls
+below 0.01). Each year u holds r its stability rises by `water.power_stability` and every
+downstream state's falls by `water.farm_stability` (stability reverts towards normal, so a long
+hold settles at a fixed gap). Downstream
 states buy a release with a water deal: u promises to release r for some years (offer item
 `water/r/years`), d pays in winter energy (offer item `energy/amount`, US$ bn from its
 treasury to u's). While a promise runs u cannot hold r.
@@ -17,7 +22,7 @@ Sources: 002_b2119cfe6ca6f9f4.txt (energy projects in Uzbekistan and Tajikistan)
 from __future__ import annotations
 
 from game.model import River, World
-from game.model.ops import add_treasury, clamp, evolve, put, with_economy
+from game.model.ops import add_treasury, clamp, drop, evolve, put, with_economy
 from game.rules.economy import gdp_floor
 
 
@@ -36,24 +41,47 @@ def promised(world: World, river: River, u: str) -> bool:
     return river.promises.get(u, 0) >= world.year
 
 
+def scale_gdp(world: World, c: str, factor: float) -> World:
+    """The world with c's GDP multiplied by `factor` (never below the floor)."""
+    return with_economy(world, c, gdp=gdp_floor(world.economies[c].gdp * factor))
+
+
 def shift(world: World, rid: str, u: str, sign: float = 1.0) -> World:
-    """The year's effect of u holding river rid (sign -1 undoes it): u's power gain, the downstream farms' loss."""
+    """u's hold of river rid takes effect on output (sign -1: it is undone, by the very factors it applied):
+    u's GDP x a (a = 1 + hydro/GDP, remembered), each downstream GDP x (1 - farm_loss)."""
+    r = world.rivers[rid]
+    if (sign > 0) == (u in r.applied):  # already in effect, or nothing to undo
+        return world
+    if sign > 0:
+        a = 1 + r.hydro / world.economies[u].gdp
+        world = scale_gdp(world, u, a)
+        for d, loss in r.farm_loss.items():
+            world = scale_gdp(world, d, 1 - loss)
+        return with_river(world, rid, applied=put(r.applied, u, a))
+    world = scale_gdp(world, u, 1 / r.applied[u])
+    for d, loss in r.farm_loss.items():
+        world = scale_gdp(world, d, 1 / (1 - loss))
+    return with_river(world, rid, applied=drop(r.applied, u))
+
+
+def strain(world: World, rid: str, u: str) -> World:
+    """A year of u holding river rid: u's stability rises with its winter power, the downstream states' falls."""
     r = world.rivers[rid]
     eco = world.economies[u]
-    world = with_economy(world, u, gdp=gdp_floor(eco.gdp + sign * r.hydro),
-                         stability=clamp(eco.stability + sign * world.param("water.power_stability"), 0, 100))
+    world = with_economy(world, u, stability=clamp(eco.stability + world.param("water.power_stability"), 0, 100))
     for d in r.downstream:
         e = world.economies[d]
-        world = with_economy(world, d, gdp=gdp_floor(e.gdp * (1 - sign * r.farm_loss[d])),
-                             stability=clamp(e.stability - sign * world.param("water.farm_stability"), 0, 100))
+        world = with_economy(world, d, stability=clamp(e.stability - world.param("water.farm_stability"), 0, 100))
     return world
 
 
 def flow(world: World) -> World:
-    """The year's water: each river's holding upstream states gain power, its downstream states lose harvests."""
-    for rid, r in world.rivers.items():
-        for u in r.held:
-            world = shift(world, rid, u)
+    """The year's water: a hold begun takes effect, a hold ended is undone, every hold strains stability."""
+    for rid in tuple(world.rivers):
+        for u in world.rivers[rid].upstream:
+            world = shift(world, rid, u, 1.0 if holds(world.rivers[rid], u) else -1.0)
+        for u in world.rivers[rid].held:
+            world = strain(world, rid, u)
     return world
 
 
@@ -83,8 +111,9 @@ def new_years(world: World, r: River, u: str, years: int) -> int:
 
 
 def release_worth(world: World, rid: str, c: str, years: int, u: str = "") -> float:
-    """US$ bn a release promise by u of `years` is worth to c, counting only years not yet promised:
-    downstream, `farm_loss x GDP` a year of harvest saved; upstream, `hydro` a year of power forgone (negative)."""
+    """US$ bn a release promise by u of `years` is worth to c, counting only years not yet promised: while
+    held, the river keeps downstream GDP `farm_loss x GDP` lower and upstream GDP `hydro` higher, so each year
+    released is downstream `farm_loss x GDP` of harvest saved, upstream `hydro` of power forgone (negative)."""
     r = world.rivers[rid]
     added = new_years(world, r, u or r.upstream[0], years)
     if c in r.downstream:

@@ -167,8 +167,8 @@ FORUM = {
 RIVER = {
     "name": Spec("str", meaning="display name"),
     "upstream": Spec("list", meaning="Central Asian states with dams on it, which may hold its water for winter power"),
-    "hydro": Spec("float", low=0, high=100, meaning="US$ bn a year an upstream state gains by holding the water"),
-    "farm_loss": Spec("table", meaning="downstream state -> share of its GDP lost in a year the water is held (0..0.5)"),
+    "hydro": Spec("float", low=0, high=100, meaning="US$ bn by which an upstream state's GDP is higher while it holds the water"),
+    "farm_loss": Spec("table", meaning="downstream state -> share by which its GDP is lower while the water is held (0..0.5)"),
     "held": Spec("list", [], meaning="upstream states holding the water at the start"),
 }
 
