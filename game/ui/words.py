@@ -55,6 +55,16 @@ def points(x: float) -> str:
     return f"{round(x, 1):g}"
 
 
+def place(st) -> str:
+    """A standing's place as a short label: "3", or "=1" when it shares its points with another power."""
+    return f"={st.shared}" if st.tied else str(st.shared)
+
+
+def place_words(st) -> str:
+    """A standing's place as the reader's language says it ("=1", "同率1位", "並列第1名" when tied)."""
+    return tr("standing.tied" if st.tied else "standing.place", n=st.shared)
+
+
 def item(world, i) -> str:
     """One offer item in words."""
     return render(describe_item(world, i))
