@@ -126,3 +126,61 @@ def test_a_field_nobody_wrote_a_sentence_for_reads_as_a_figure_for_what_it_names
     assert render(effect_text(w, ("add", "influence.kazakhstan.china", "0.1")), "ja") == "カザフスタン、中国に関する数値が0.1上がる"
     assert render(effect_text(w, ("set", "nothing.here", "2")), "en") == "a figure of the world becomes 2"
     assert render(effect_text(w, ("explode", "x")), "en") == "an effect this version of the game does not know"
+
+
+def test_a_source_is_a_kind_the_catalogues_translate_with_years_as_data():
+    """"public record (2016)": the kind in the reader's language, the years as written; a note that is itself a kind
+    is translated too; a seed document by its title; a part in other words (an author's own) as written."""
+    from game.ui import words
+    from game.text import set_language
+    try:
+        set_language("ja")
+        assert words.cited("public record (1992-97)") == "公開情報（1992-97）"
+        assert words.cited("GAME_BRIEF section 6 (public record)") == "ゲーム企画書 第6節（公開情報）"
+        assert words.cited("SCENARIO_DATA routes") == "シナリオデータ：輸送路"
+        assert words.cited("001_78d6b60161a582b5.txt") == "洪銘德「日本の対中央アジア外交政策の分析」"
+        assert words.cited("public record (Gazprom, 2016)") == "public record (Gazprom, 2016)"  # words: the author's to translate
+        assert words.cited("my grandmother's diary") == "my grandmother's diary"
+        set_language("ru")
+        assert words.cited("invented for teaching") == "придумано для урока"
+    finally:
+        set_language("en")
+    assert words.cited("public record (1990s)") == "public record (1990s)"
+
+
+def test_every_shipped_events_source_reads_in_every_language(shipped_effects):
+    """Each shipped event's source, as its card shows it, holds no file name, id or English word in Japanese,
+    Chinese and Russian: kinds and years by the catalogues, the rest by the scenario's `events.ID.source`."""
+    from game.ui import words
+    from game.text import set_language
+    bad = []
+    try:
+        for path in SHIPPED:
+            for ev in load(str(path)).world.events:
+                for lang in LANGUAGES:
+                    set_language(lang)
+                    said = words.source(ev)
+                    problems = ID_LIKE.findall(said) + [w for w in foreign_words(said, lang) if w not in ("CGTN", "NCOC")]
+                    if problems or (ev.source and not said):
+                        bad.append((path.name, ev.id, lang, said, problems))
+    finally:
+        set_language("en")
+    assert not bad, bad[:10]
+
+
+def test_an_authors_translation_of_a_source_is_shown_with_seed_documents_by_title(tmp_path):
+    """`[i18n.LANG] events.ID.source` gives an event's source in a language; a seed file in it is named by title."""
+    from game.ui import words
+    from game.text import set_language
+    (tmp_path / "mine.toml").write_text(
+        'format_version = 1\nextends = "2015"\n[scenario]\nid = "mine"\ntitle = "Mine"\n'
+        '[events.diary]\ntitle = "Diary"\nnote = "n"\nsource = "my diary; 001_78d6b60161a582b5.txt"\nyear = 2016\n'
+        '[i18n.ja]\nevents.diary.source = "私の日記；001_78d6b60161a582b5.txt"\n', encoding="utf-8")
+    ev = next(e for e in load(str(tmp_path / "mine.toml")).world.events if e.id == "diary")
+    try:
+        set_language("ja")
+        assert words.source(ev) == "私の日記；洪銘德「日本の対中央アジア外交政策の分析」"
+        set_language("ru")
+        assert words.source(ev) == "my diary; Хун Мин-дэ, «Анализ внешней политики Японии в Центральной Азии»"
+    finally:
+        set_language("en")

@@ -106,6 +106,6 @@ def test_seed_documents_and_rivers_are_named_in_the_readers_language(japanese):
     """An event card's seed document is named by its Japanese title; a river by its Japanese name."""
     from game.scenario.loader import load
     from game.ui import words
-    assert words.source("001_78d6b60161a582b5.txt") == "洪銘德「日本の対中央アジア外交政策の分析」"
+    assert words.cited("001_78d6b60161a582b5.txt") == "洪銘德「日本の対中央アジア外交政策の分析」"
     world = load("2015").world
     assert words.rname(world, "syr_darya") == text.tr("name.river.syr_darya") != world.rivers["syr_darya"].name

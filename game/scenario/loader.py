@@ -380,7 +380,7 @@ def _text_key(path: str, sid: str, world: World) -> str | None:
     if len(parts) != 3:
         return None
     table, item, field = parts
-    if table == "events" and field in ("title", "note") and any(e.id == item for e in world.events):
+    if table == "events" and field in ("title", "note", "source") and any(e.id == item for e in world.events):
         return f"event.{item}.{field}"
     records = {"powers": world.powers, "corridors": world.corridors, "forums": world.forums,
                "rivers": world.rivers}.get(table, {})

@@ -52,7 +52,7 @@ class EventCardsScene(Dialog):
             y = theme.paragraph(surface, does, pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(80)),
                                 15, theme.SKY) + theme.px(10)
         if ev.source:
-            theme.paragraph(surface, tr("card.source", source=words.source(ev.source)),
+            theme.paragraph(surface, tr("card.source", source=words.source(ev)),
                             pygame.Rect(inner.left, y, inner.width, theme.px(60)), 14, theme.MUTED)
         bw, bh = theme.px(170), theme.px(38)
         self.button(surface, (inner.right - bw, inner.bottom - bh, bw, bh), tr("common.next"), self.next, id="next",
