@@ -53,6 +53,25 @@ def test_objectives_6_a_tie_goes_to_the_clearer_race_not_the_earlier_seat():
     assert O.first({"a": 6, "b": 6, "c": 6}, {}, ("a", "b", "c")) == "a"
 
 
+def test_standings_share_a_place_on_equal_points_and_order_ties_by_the_tie_break(short_game):
+    """Before the first round every power is tied first (=1); later, powers with equal points share the best of
+    their places, and the list follows rule 16's order (`ranking`, the same the winner is chosen by)."""
+    sc, result = short_game
+    start = O.standings(sc.world)
+    assert all(st.tied and st.shared == 1 for st in start)
+    assert [st.power for st in start] == O.ranking(sc.world) and O.ranking(sc.world)[0] == O.leader(sc.world)
+    pts = {p: 0.0 for p in sc.world.order}
+    pts.update({sc.world.order[0]: 3.0, sc.world.order[1]: 1.0, sc.world.order[2]: 1.0})
+    w = evolve(sc.world, scored=(pts,))
+    by = {st.power: st for st in O.standings(w)}
+    first, second, third = (by[p] for p in sc.world.order[:3])
+    assert (first.shared, first.tied) == (1, False)
+    assert (second.shared, second.tied) == (third.shared, third.tied) == (2, True)
+    assert {second.place, third.place} == {2, 3}
+    assert [st.power for st in O.standings(w)] == O.ranking(w)
+    assert all(by[p].shared == 4 and by[p].tied for p in sc.world.order[3:])
+
+
 def test_default_rounds_end_with_the_game():
     assert O.default_rounds(2015, 2025) == (2018, 2022, 2025)
     assert O.default_rounds(2015, 2019)[-1] == 2019

@@ -81,7 +81,7 @@ def test_events_report_says_what_each_event_changed_and_when_it_did_nothing(home
     assert lines[0] == 'Events report for "report", seed 2:'
     text = "\n".join(lines)
     closure = text.split('"Closure" (closure)')[1].split("\n2")[0]
-    assert "closes Middle Corridor" in closure and "operating -> disrupted" in closure and "warning" not in closure
+    assert "Middle Corridor" in closure and "closes for 2 years" in closure and "operating -> disrupted" in closure and "warning" not in closure
     same = text.split('"Same price" (same_price)')[1].split("\n2")[0]
     assert "0.505 -> 0.505" in same and "changed nothing" in same
     ban = text.split('"Ban" (ban)')[1].split("\n2")[0]
@@ -128,5 +128,6 @@ def test_event_cards_say_what_the_event_does():
     w = load("scenarios/examples/caspian_crisis.toml").world
     card = EventCardsScene(w, ("caspian_blockade",))
     said = card.effects(card.cards[0])
-    assert said.startswith("What it does: closes Middle Corridor") and "for 2 years" in said and "tension" in said
+    assert said.startswith("What it does: Middle Corridor") and "closes for 2 years" in said
+    assert "tension between China and Japan rises by 0.05" in said
     assert card.effects(type(card.cards[0])("x", "t", "n", "s")) == ""

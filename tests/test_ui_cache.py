@@ -208,11 +208,11 @@ def test_event_sources_name_the_seed_document_by_its_title():
     from game.ui import words
     titles = words.source_titles()
     assert len(titles) == 5
-    out = words.source("001_78d6b60161a582b5.txt")
+    out = words.titled("001_78d6b60161a582b5.txt")
     assert out == titles['001_78d6b60161a582b5.txt'] and ".txt" not in out
-    noted = words.source("000_81351d1bb27a5d01.txt (Turkey courted the region); public record (1992)")
+    noted = words.titled("000_81351d1bb27a5d01.txt (Turkey courted the region); public record (1992)")
     assert noted == f"{titles['000_81351d1bb27a5d01.txt']} (Turkey courted the region); public record (1992)"
-    assert words.source("public record (1997)") == "public record (1997)"
+    assert words.titled("public record (1997)") == "public record (1997)"
 
 
 def test_readable_save_time():

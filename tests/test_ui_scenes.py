@@ -305,6 +305,15 @@ def test_replay_steps_through_a_finished_game_year_by_year():
     assert any("end of 2017" in t for t in drawn)
     app.step(0.0, [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_HOME, mod=0, unicode="")])
     assert replay.index == 0 and replay.worlds[0].year == 2015
+    drawn = theme.record_start()
+    try:
+        replay.draw(surface)
+    finally:
+        theme.record_stop()
+    from game.rules.objectives import ranking
+    from game.ui import words
+    rows = [f"=1. {words.pname(w, p)}" for p in ranking(replay.worlds[0])]  # no round yet: all tied, rule 16's order
+    assert [t for t in drawn if t in rows] == rows
     app.step(0.0, [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="")])
     assert replay.shown_year() == 2015
     replay.draw(surface)

@@ -42,18 +42,25 @@ def test_the_setup_screen_shows_the_short_forms_description_in_the_readers_langu
     assert "授業1回分" in shown and "one lesson" not in shown
 
 
-def test_a_base_scenarios_short_description_is_not_a_child_scenarios_own(tmp_path, monkeypatch):
-    """A scenario that extends another takes the other's translated names, not its short form's description."""
+def test_a_child_scenario_shows_the_bases_short_description_translated_or_its_own(tmp_path, monkeypatch):
+    """A scenario that extends another and writes no `[short] description` shows the base's, with the base's
+    translations under its own key; one that writes its own shows its own, translated by its own [i18n] only."""
     from game.scenario import loader
+    from game.scenario.catalog import describe
     given: dict[str, dict[str, str]] = {}
     monkeypatch.setattr(loader, "register_texts", lambda texts: [given.setdefault(k, {}).update(v) for k, v in texts.items()])
     loader.load("2015")
-    assert given["ja"]["scenario.2015.short_description"] == "一帯一路の最初の事業から2019年までの5年間：授業1回分。"
-    given.clear()
-    (tmp_path / "child.toml").write_text('format_version = 1\nextends = "2015"\n[scenario]\nid = "child"\n'
-                                         'title = "Child"\n', encoding="utf-8")
-    loader.load(str(tmp_path / "child.toml"))
-    assert not [k for k in given.get("ja", {}) if k.endswith("short_description")]
+    base_ja = "一帯一路の最初の事業から2019年までの5年間：授業1回分。"
+    assert given["ja"]["scenario.2015.short_description"] == base_ja
+    head = 'format_version = 1\nextends = "2015"\n[scenario]\nid = "child"\ntitle = "Child"\n'
+    cases = {"": ("Five years from the Belt and Road's first projects to 2019: one lesson.", base_ja),
+             '[short]\ndescription = "Mine."\n': ("Mine.", None),
+             '[short]\ndescription = "Mine."\n[i18n.ja]\nshort.description = "私の。"\n': ("Mine.", "私の。")}
+    for extra, (english, japanese) in cases.items():
+        given.clear()
+        (tmp_path / "child.toml").write_text(head + extra, encoding="utf-8")
+        assert describe(tmp_path / "child.toml").short_description == english
+        assert given.get("ja", {}).get("scenario.child.short_description") == japanese, extra
 
 
 def test_the_tournament_and_seat_help_speak_the_readers_language(japanese, capsys):
@@ -99,6 +106,6 @@ def test_seed_documents_and_rivers_are_named_in_the_readers_language(japanese):
     """An event card's seed document is named by its Japanese title; a river by its Japanese name."""
     from game.scenario.loader import load
     from game.ui import words
-    assert words.source("001_78d6b60161a582b5.txt") == "洪銘德「日本の対中央アジア外交政策の分析」"
+    assert words.cited("001_78d6b60161a582b5.txt") == "洪銘德「日本の対中央アジア外交政策の分析」"
     world = load("2015").world
     assert words.rname(world, "syr_darya") == text.tr("name.river.syr_darya") != world.rivers["syr_darya"].name

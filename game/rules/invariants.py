@@ -107,6 +107,12 @@ def field_for(path: str) -> Field | None:
     return next((f for f in FIELDS if _parts_match(f.path, path)), None)
 
 
+def pattern_of(path: str) -> str:
+    """The pattern of `FIELDS` or `CHOICES` a concrete dotted path belongs to ("" when it names none)."""
+    f = field_for(path)
+    return f.path if f else next((p for p in CHOICES if _parts_match(p, path)), "")
+
+
 def choices_for(path: str) -> tuple[str, ...]:
     """The words a textual field accepts (empty when it is not one)."""
     return next((c for p, c in CHOICES.items() if _parts_match(p, path)), ())

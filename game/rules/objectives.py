@@ -163,10 +163,12 @@ class Standing:
     power: str
     points: float
     projected: float  # what the next round would pay if it were scored now
-    place: int  # 1 = leading on points
+    place: int  # 1 = leading on points (a tie on points ordered by the tie-break, see `ranked`)
     next_year: int  # 0 when the game's rounds are all scored
     rounds_left: int
     lines: tuple[tuple[str, float], ...]  # (objective id, what it would pay now)
+    shared: int = 0  # the place it shares with every power of equal points (the best of their places)
+    tied: bool = False  # another power has the same points (every power before the first round)
 
 
 def standings(world: World) -> list[Standing]:
@@ -174,14 +176,15 @@ def standings(world: World) -> list[Standing]:
     now, order, kinds = measures(world), world.order, kinds_of(world)
     year = next_round(world)
     weight = round_weight(world, year) if year else 0.0
-    pts, ahead = totals(world), world_leads(world)
-    ranked = sorted(order, key=lambda p: (-round(pts[p], 4), -ahead[p], order.index(p)))
+    pts = totals(world)
     out = []
-    for place, p in enumerate(ranked, 1):
+    for place, p in enumerate(ranking(world), 1):
         lines = tuple((o.id, round(weight * pay(o, p, now, world.start_measures, order, kinds), 4))
                       for o in world.powers[p].objectives)
+        level = [q for q in order if round(pts[q], 4) == round(pts[p], 4)]
+        shared = 1 + sum(1 for q in order if round(pts[q], 4) > round(pts[p], 4))
         out.append(Standing(p, pts[p], round(sum(v for _, v in lines), 4), place, year,
-                            len(rounds(world)) - len(world.scored), lines))
+                            len(rounds(world)) - len(world.scored), lines, shared, len(level) > 1))
     return out
 
 
@@ -207,9 +210,14 @@ def leads(objectives: Mapping[str, tuple[Objective, ...]], now: Mapping, start: 
     return out
 
 
+def ranked(points: Mapping[str, float], ahead: Mapping[str, float], order: tuple[str, ...]) -> list[str]:
+    """The powers by points, most first; a tie goes to the one furthest ahead in its races, then the earlier seat."""
+    return sorted(order, key=lambda p: (-round(points[p], 4), -ahead.get(p, 0.0), order.index(p)))
+
+
 def first(points: Mapping[str, float], ahead: Mapping[str, float], order: tuple[str, ...]) -> str:
     """The power with the most points; a tie goes to the one furthest ahead in its races, then the earlier seat."""
-    return max(order, key=lambda p: (round(points[p], 4), ahead.get(p, 0.0), -order.index(p)))
+    return ranked(points, ahead, order)[0]
 
 
 def world_leads(world: World) -> dict[str, float]:
@@ -218,9 +226,14 @@ def world_leads(world: World) -> dict[str, float]:
     return leads(objectives_of(world), now, world.start_measures, world.order, kinds_of(world))
 
 
+def ranking(world: World) -> list[str]:
+    """Every power in the order of the race: most points first, ties broken as `leader` breaks them."""
+    return ranked(totals(world), world_leads(world), world.order)
+
+
 def leader(world: World) -> str:
     """The power with the most points (ties: the furthest ahead in its own races, then the earlier seat)."""
-    return first(totals(world), world_leads(world), world.order)
+    return ranking(world)[0]
 
 
 def describe(obj: Objective) -> str:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.model import EventDef, World
+from game.model import RESOURCES, EventDef, World
 from game.scenario.series import leaf
-from game.text import Ref, content, corridor, forum, joined, msg, plain, power
+from game.rules import invariants
+from game.text import Ref, content, corridor, forum, joined, lookup, msg, plain, power, resource
 
 ITEM_TABLES = ("powers", "economies", "influence", "trust", "corridors", "contracts", "pledges", "policies",
                "forums", "events", "rivers", "personalities")  # tables whose entries are whole items
@@ -19,6 +20,16 @@ TEXTS = ("scenario.id", "scenario.title", "scenario.description", "scenario.teac
 
 
 # --- effects and events in words ---------------------------------------------------------
+
+# What each `*` of a field's path names, by the path part before it (see `invariants.FIELDS`): the placeholder
+# the field's sentence (`field.<path without its stars>` in the catalogues) fills with that thing's name.
+STAR_NAMES = {"prices": "resource", "risks": "place", "tension": "pair", "powers": "power", "economies": "state",
+              "corridors": "corridor", "forums": "forum", "contracts": "contract", "demand": "resource",
+              "production": "resource", "reserves": "resource", "sources": "resource", "debt": "creditor",
+              "goods": "partner", "remittances": "host", "owners": "owner", "entry": "host", "grace": "creditor"}
+AFTER_STAR = {"sources": "origin"}  # a second star names this (powers.*.sources.<resource>.<origin>)
+MONEY_UNITS = ("US$ bn", "US$ bn a year")  # fields whose numbers are shown as money
+
 
 def _state(world: World, sid: str):
     """A state, or every state for `*`."""
@@ -30,11 +41,88 @@ def _holder(world: World, hid: str):
     return msg("legend.others") if hid == "others" else power(world, hid)
 
 
+def field_key(pattern: str) -> str:
+    """The catalogue key of a field's name: `field.` and its path without the stars."""
+    name = ".".join(p for p in pattern.split(".") if p != "*")
+    return f"field.{name}"
+
+
+def _named_thing(world: World, kind: str, ident: str):
+    """A thing a path names, by what its star stands for: a name in the reader's language."""
+    if kind == "resource":
+        return resource(ident)
+    if kind == "corridor":
+        return corridor(world, ident)
+    if kind == "forum":
+        return forum(world, ident)
+    if kind == "contract" and ident in world.contracts:
+        c = world.contracts[ident]
+        return msg("field.contract", resource=resource(c.resource), seller=power(world, c.seller),
+                   buyer=power(world, c.buyer))
+    return power(world, ident)  # powers, states, creditors, hosts, risks' places
+
+
+def field_names(world: World, pattern: str, path: str) -> dict[str, Any]:
+    """The names a concrete path gives its field's sentence: {placeholder: name} for each star."""
+    out: dict[str, Any] = {}
+    parts, given = pattern.split("."), path.split(".")
+    for i, (part, ident) in enumerate(zip(parts, given)):
+        if part != "*":
+            continue
+        name = AFTER_STAR.get(parts[i - 2], "") if i > 1 and parts[i - 1] == "*" else STAR_NAMES.get(parts[i - 1], "")
+        if name == "pair":
+            a, _, b = ident.partition("|")
+            out.update(a=power(world, a), b=power(world, b))
+        elif name:
+            out[name] = _named_thing(world, name, ident)
+    return out
+
+
+def _thing_in(world: World, ident: str):
+    """Whatever a path part names (a power, corridor, forum or resource), or None for a field's own word."""
+    tables = (("resource", RESOURCES), ("power", world.powers),
+              ("corridor", world.corridors), ("forum", world.forums))
+    kind = next((k for k, ids in tables if ident in ids), "")
+    return _named_thing(world, kind, ident) if kind else None
+
+
+def subject(world: World, path: str):
+    """What a path names, as a phrase: "tension between China and Japan"; a field nobody wrote a phrase for
+    is "a figure for" the things its path names (never the path itself)."""
+    pattern = invariants.pattern_of(path)
+    if pattern and isinstance(lookup(field_key(pattern), "en"), str):
+        return msg(field_key(pattern), **field_names(world, pattern, path))
+    named = [t for t in (_thing_in(world, x) for x in path.replace("|", ".").split(".")) if t is not None]
+    return msg("field.other", names=tuple(named)) if named else msg("field.unnamed")
+
+
+def _amount(path: str, number: float):
+    """A number a field takes, as the field counts it (money in the language's way, else plain)."""
+    f = invariants.field_for(path)
+    return msg("value.money" if f and f.unit in MONEY_UNITS else "value.number", value=number)
+
+
+def change_text(world: World, verb: str, path: str, value: str):
+    """A `set`, `add` or `scale` effect as a sentence: "tension between China and Japan rises by 0.1"."""
+    what = subject(world, path)
+    try:
+        number = float(value)
+    except ValueError:  # a word a field takes (a corridor's status)
+        return msg("effect.set", subject=what, value=Ref("status", value))
+    if verb == "set":
+        return msg("effect.set", subject=what, value=_amount(path, number))
+    change = number if verb == "add" else number - 1
+    if change == 0:
+        return msg("effect.same", subject=what)
+    amount = _amount(path, abs(change)) if verb == "add" else msg("value.share", value=abs(change))
+    return msg("effect.rise" if change > 0 else "effect.fall", subject=what, value=amount)
+
+
 def effect_text(world: World, eff: tuple):
-    """One effect as a message: "closes Middle Corridor for 2 years"."""
+    """One effect as a message: "closes Middle Corridor for 2 years" (the event card, --explain and the events report)."""
     verb, *a = eff
     if verb in ("set", "add", "scale"):
-        return msg(f"effect.{verb}", path=a[0], value=a[1])
+        return change_text(world, verb, a[0], a[1])
     if verb == "open":
         return msg("effect.open", corridor=corridor(world, a[0]))
     if verb == "close":
@@ -53,7 +141,7 @@ def effect_text(world: World, eff: tuple):
         return msg("effect.policy", card=Ref("card", card), actor=power(world, actor),
                    target=power(world, target) if target != "-" else msg("effect.nobody"),
                    resource=Ref("resource", res) if res != "-" else msg("effect.nothing"))
-    return plain(" ".join(eff))
+    return msg("effect.unknown")
 
 
 def when_text(ev: EventDef):

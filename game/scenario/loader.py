@@ -300,7 +300,7 @@ def build(merged: Merged, short: bool = False) -> Scenario:
         _read_short(raw["short"], meta, chk)
     world = _world(raw, meta, chk)
     personalities = _personalities(raw.get("personalities", {}), world, chk)
-    texts = _texts(raw.get("i18n", {}), meta["id"], world, chk, merged.top.raw.get("i18n", {}))
+    texts = _texts(raw.get("i18n", {}), meta["id"], world, chk, merged.top.raw.get("i18n", {}), _inherits_short(merged))
     if chk.errors:
         listed = _ordered(chk.errors)
         if chk.dropped:
@@ -317,12 +317,20 @@ TEXT_FIELDS = {"powers": ("name", "name.power"), "corridors": ("name", "name.cor
                "rivers": ("name", "name.river")}
 
 
-def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None) -> dict[str, dict[str, str]]:
+def _inherits_short(merged: Merged) -> bool:
+    """Whether the scenario shows the short form's description of a scenario it extends (its own file writes none)."""
+    own = merged.top.raw.get("short")
+    return len(merged.chain) > 1 and not (isinstance(own, dict) and "description" in own)
+
+
+def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None,
+           inherit_short: bool = False) -> dict[str, dict[str, str]]:
     """The [i18n.<lang>] tables: an author's text in other languages, as catalogue keys -> text.
 
-    A scenario's own title, description, notes and short form's description come only from its own file (`own`), never from the
-    scenario it extends; names and events are inherited with the rest of the data (those of items it
-    removes are dropped), and only its own file's entries are checked."""
+    A scenario's own title, description and notes come only from its own file (`own`), never from the
+    scenario it extends; so does its short form's description, unless it shows the base's (`inherit_short`:
+    its file writes no `[short] description`), which then keeps the base's translations too. Names and
+    events are inherited with the rest of the data (those of items it removes are dropped)."""
     if not isinstance(table, dict):
         chk.fail("i18n", msg("scenario.err.i18n_not_table", value=_describe(table)))
         return {}
@@ -338,7 +346,8 @@ def _texts(table: Any, sid: str, world: World, chk: Checker, own: Any = None) ->
         out[lang] = {}
         mine = dict(_flat(own.get(lang, {}))) if isinstance(own, dict) and isinstance(own.get(lang), dict) else {}
         for path, value in _flat(entries):
-            if path not in mine and (path.startswith(("scenario.", "short.")) or _text_key(path, sid, world) is None):
+            base_only = ("scenario.",) if inherit_short else ("scenario.", "short.")
+            if path not in mine and (path.startswith(base_only) or _text_key(path, sid, world) is None):
                 continue  # the base's own title or short form, or a text of something this scenario removed
             key = _text_key(path, sid, world)
             where = f"i18n.{lang}.{path}"
@@ -371,7 +380,7 @@ def _text_key(path: str, sid: str, world: World) -> str | None:
     if len(parts) != 3:
         return None
     table, item, field = parts
-    if table == "events" and field in ("title", "note") and any(e.id == item for e in world.events):
+    if table == "events" and field in ("title", "note", "source") and any(e.id == item for e in world.events):
         return f"event.{item}.{field}"
     records = {"powers": world.powers, "corridors": world.corridors, "forums": world.forums,
                "rivers": world.rivers}.get(table, {})

@@ -398,7 +398,7 @@ class GameScene(UIScene):
                 before=self.year_start.powers[me].treasury))
         item(tr("top.ap", left=w.ap_left.get(me, 0), total=pw.action_points), tr("tip.ap"))
         mine = next(st for st in objectives.standings(w) if st.power == me)
-        item(tr("top.points", points=words.points(mine.points), place=mine.place, next=mine.next_year or "-",
+        item(tr("top.points", points=words.points(mine.points), place=words.place_words(mine), next=mine.next_year or "-",
                 projected=words.points(mine.projected)),
              tr("tip.points", next=mine.next_year or "-", projected=words.points(mine.projected),
                 left=mine.rounds_left), theme.YELLOW, True)
@@ -584,7 +584,7 @@ class GameScene(UIScene):
         y = self.draw_objectives(surface, body, y, w, me)
         y = self.heading(surface, body, y, tr("panel.scores", year=objectives.next_round(w) or "-"))
         for st in objectives.standings(w):
-            y = self.row(surface, body, y, f"{st.place}. {words.pname(w, st.power)}",
+            y = self.row(surface, body, y, f"{words.place(st)}. {words.pname(w, st.power)}",
                          tr("score.row", points=words.points(st.points), projected=words.points(st.projected)),
                          tr("tip.other_score"), theme.hex_color(w.powers[st.power].color))
         y = self.heading(surface, body, y, tr("panel.parts"))

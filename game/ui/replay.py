@@ -97,12 +97,12 @@ class ReplayScene(UIScene):
         width = rect.width - theme.px(20)
         theme.text(surface, tr("replay.scores"), (x, y), 16, theme.ACCENT, True)
         y += theme.line_height(16)
-        from game.rules.objectives import totals
-        points = totals(world)
-        for p in sorted(world.order, key=lambda q: -points[q]):
-            colour = theme.hex_color(world.powers[p].color)
-            theme.text(surface, words.pname(world, p), (x, y), 14, colour, width=width // 2)
-            theme.text(surface, f"{points[p]:g}", (x + width, y), 14, theme.TEXT, anchor="topright")
+        from game.rules.objectives import standings
+        for st in standings(world):  # the race's order: ties broken by rule 16, shown as "=k"
+            colour = theme.hex_color(world.powers[st.power].color)
+            theme.text(surface, f"{words.place(st)}. {words.pname(world, st.power)}", (x, y), 14, colour,
+                       width=width * 3 // 4)
+            theme.text(surface, words.points(st.points), (x + width, y), 14, theme.TEXT, anchor="topright")
             y += theme.line_height(14)
         y += theme.px(8)
         theme.text(surface, tr("replay.events", year=self.shown_year()), (x, y), 16, theme.ACCENT, True)

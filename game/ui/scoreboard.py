@@ -39,7 +39,7 @@ def standing_rows(world, me: str) -> list[Row]:
     for st in objectives.standings(world):
         mark = " *" if st.power == me else ""
         right = tr("score.row", points=words.points(st.points), projected=words.points(st.projected))
-        rows.append(Row(f"{st.place}. {words.pname(world, st.power)}{mark}", right,
+        rows.append(Row(f"{words.place(st)}. {words.pname(world, st.power)}{mark}", right,
                         theme.hex_color(world.powers[st.power].color), 15, st.power == me, tr("tip.other_score")))
     return rows
 

@@ -29,7 +29,7 @@ def you_rows(before, after, year: int, me: str) -> list[Row]:
     b, a = place_of(before, me), place_of(after, me)
     rows = [heading(tr("summary.you"), theme.hex_color(after.powers[me].color)),
             Row(tr("summary.points", before=words.points(b.points), after=words.points(a.points),
-                   delta=f"{a.points - b.points:+.1f}", place_before=b.place, place=a.place), "", theme.YELLOW, 15, True)]
+                   delta=f"{a.points - b.points:+.1f}", place_before=words.place_words(b), place=words.place_words(a)), "", theme.YELLOW, 15, True)]
     if len(after.scored) > len(before.scored):
         rows.append(Row(tr("summary.round_paid", year=year), "", theme.TEXT, 14))
         rows += [Row(text, f"+{words.points(v)}", theme.TEXT, 14) for text, v in objective_pay(after, me)]

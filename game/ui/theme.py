@@ -434,6 +434,11 @@ def _wrap(s: str, width: int, size: int, bold: bool) -> list[str]:
     return break_lines(s, width, lambda line: globals()["width"](line, size, bold))
 
 
+def paragraph_height(s: str, width: int, size: int = 16, bold: bool = False, spacing: float = 1.15) -> int:
+    """The height `paragraph` needs to draw `s` whole in `width`."""
+    return len(wrap(s, width, size, bold)) * int(font(size, bold).get_linesize() * spacing)
+
+
 def paragraph(surface: pygame.Surface, s: str, rect: pygame.Rect, size: int = 16, color=TEXT,
               bold: bool = False, spacing: float = 1.15) -> int:
     """Draw wrapped text inside rect (clipped at its bottom); returns the y after the last line."""

@@ -55,6 +55,16 @@ def points(x: float) -> str:
     return f"{round(x, 1):g}"
 
 
+def place(st) -> str:
+    """A standing's place as a short label: "3", or "=1" when it shares its points with another power."""
+    return f"={st.shared}" if st.tied else str(st.shared)
+
+
+def place_words(st) -> str:
+    """A standing's place as the reader's language says it ("=1", "同率1位", "並列第1名" when tied)."""
+    return tr("standing.tied" if st.tied else "standing.place", n=st.shared)
+
+
 def item(world, i) -> str:
     """One offer item in words."""
     return render(describe_item(world, i))
@@ -133,6 +143,8 @@ def action(world, a: A.Action) -> str:
 
 
 SOURCE_NAME = re.compile(r"\b(\d{3}_[0-9a-f]{16}\.txt)(?: \(([^()]*)\))?")
+SOURCE_PART = re.compile(r"^(.*?)\s*(?:\(([^()]*)\))?$")  # "kind or document (note)"
+DATA_NOTE = re.compile(r"^\d{4}s?(?:\s*[-–]\s*\d{2,4})?$")  # a year, a decade or a span of years: data in any language
 
 
 def source_titles() -> dict[str, str]:
@@ -141,9 +153,9 @@ def source_titles() -> dict[str, str]:
     return {f"{stem}.txt": tr(f"source.{stem}") for stem in stems}
 
 
-def source(text: str) -> str:
-    """An event's source with each seed document named by its title instead of its file name ("Title", or
-    "Title (note)" when a note follows the file); other sources as written."""
+def titled(said: str) -> str:
+    """A source's text with each seed document named by its title instead of its file name ("Title", or
+    "Title (note)" when a note follows the file)."""
     titles = source_titles()
 
     def named(m: re.Match) -> str:
@@ -151,7 +163,37 @@ def source(text: str) -> str:
         if not title:
             return m.group(0)
         return f"{title} ({m.group(2)})" if m.group(2) else title
-    return SOURCE_NAME.sub(named, text)
+    return SOURCE_NAME.sub(named, said)
+
+
+def _kind(said: str) -> str:
+    """The catalogue key of a kind of source ("public record" -> `cite.public_record`), "" when none has one."""
+    slug = re.sub(r"[^a-z0-9]+", "_", said.lower()).strip("_")
+    key = f"cite.{slug}"
+    return key if isinstance(text.lookup(key), str) else ""
+
+
+def cited(part: str) -> str:
+    """One part of a source ("public record (2016)"): a kind of source the catalogues know (`cite.<kind>`) in the
+    reader's language, with a note that is years (data) or a kind too; a part in other words as written, seed
+    documents by title."""
+    head, note = SOURCE_PART.match(part.strip()).groups()
+    note = (note or "").strip()
+    kind, noted = _kind(head), _kind(note) if note else ""
+    if not kind or (note and not noted and not DATA_NOTE.match(note)):
+        return titled(part.strip())
+    if not note:
+        return tr(kind)
+    return tr("cite.noted", kind=tr(kind), note=tr(noted) if noted else note)
+
+
+def source(ev) -> str:
+    """An event's source in the reader's language: the scenario's own translation (`[i18n.LANG]
+    events.ID.source`), else each part as `cited` gives it, joined the language's way."""
+    given = text.lookup(f"event.{ev.id}.source")
+    if isinstance(given, str):
+        return titled(given)
+    return render(text.joined([cited(p) for p in ev.source.split(";") if p.strip()], "cite"))
 
 
 def objective(obj) -> str:

@@ -11,7 +11,7 @@ from game.ui.i18n import tr
 class EventCardsScene(Dialog):
     """This year's event cards, one at a time: title, historical note, source document."""
 
-    size = (0.52, 0.46)
+    size = (0.56, 0.54)
 
     def __init__(self, world, news) -> None:
         super().__init__()
@@ -43,18 +43,19 @@ class EventCardsScene(Dialog):
         ev = self.cards[min(self.i, len(self.cards) - 1)]
         inner = self.frame(surface, tr("card.title", year=self.year, n=self.i + 1, total=len(self.cards)))
         y = theme.paragraph(surface, event_text(ev, "title"), inner, 24, theme.YELLOW, True) + theme.px(10)
-        does = self.effects(ev)
-        keep = len(theme.wrap(does, inner.width, 15)) * theme.line_height(15) + theme.px(10) if does else 0
-        keep = min(keep, (inner.bottom - y - theme.px(90)) // 2)  # what it does keeps room; the note is cut first
-        y = theme.paragraph(surface, event_text(ev, "note"),
-                            pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(90) - keep), 17) + theme.px(10)
-        if does:
-            y = theme.paragraph(surface, does, pygame.Rect(inner.left, y, inner.width, inner.bottom - y - theme.px(80)),
-                                15, theme.SKY) + theme.px(10)
-        if ev.source:
-            theme.paragraph(surface, tr("card.source", source=words.source(ev.source)),
-                            pygame.Rect(inner.left, y, inner.width, theme.px(60)), 14, theme.MUTED)
         bw, bh = theme.px(170), theme.px(38)
+        source = tr("card.source", source=words.source(ev)) if ev.source else ""
+        below = inner.bottom - bh - theme.px(10)  # the Next button's row
+        floor = below - (min(theme.paragraph_height(source, inner.width, 14), theme.px(60)) + theme.px(6) if source else 0)
+        does = self.effects(ev)
+        keep = theme.paragraph_height(does, inner.width, 15) + theme.px(10) if does else 0
+        keep = min(keep, (floor - y) // 2)  # what it does keeps room; the note is cut first
+        y = theme.paragraph(surface, event_text(ev, "note"),
+                            pygame.Rect(inner.left, y, inner.width, floor - y - keep), 17) + theme.px(10)
+        if does:
+            y = theme.paragraph(surface, does, pygame.Rect(inner.left, y, inner.width, floor - y), 15, theme.SKY) + theme.px(6)
+        if source:
+            theme.paragraph(surface, source, pygame.Rect(inner.left, y, inner.width, below - y), 14, theme.MUTED)
         self.button(surface, (inner.right - bw, inner.bottom - bh, bw, bh), tr("common.next"), self.next, id="next",
                     hotkey=pygame.K_RETURN)
         self.draw_tooltip(surface)
