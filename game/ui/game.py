@@ -36,6 +36,30 @@ CATEGORIES = (  # (id, verbs)
 )
 
 
+class TopItem:
+    """One item of the top bar: its labels, longest first ("" hides it), its tooltip and look, and when it gives
+    way to the others for lack of room (`gives`: 1 first; 0 never)."""
+
+    def __init__(self, labels: tuple[str, ...], tip: str, color=theme.TEXT, bold: bool = False, gives: int = 0):
+        self.labels, self.tip, self.color, self.bold, self.gives = labels, tip, color, bold, gives
+
+
+def fit_top(items: list[TopItem], room: int, gap: int, width) -> list[str]:
+    """The label each item shows: the longest that let the whole bar fit in `room` pixels (`width(text, bold)`
+    measures), the items giving way one step at a time, the least needed first."""
+    pick = [0] * len(items)
+
+    def used() -> int:
+        shown = [(it.labels[k], it.bold) for it, k in zip(items, pick) if it.labels[k]]
+        return sum(width(t, b) for t, b in shown) + gap * max(0, len(shown) - 1)
+
+    steps = sorted((it.gives, i) for i, it in enumerate(items) if it.gives)
+    for _, i in steps:
+        while used() > room and pick[i] + 1 < len(items[i].labels):
+            pick[i] += 1
+    return [it.labels[k] for it, k in zip(items, pick)]
+
+
 class Layer:
     """One cached screen region: its picture, the key it was painted for, and the buttons, tooltip zones and
     strings the painting registered (given again on every frame that only blits it)."""
@@ -363,7 +387,9 @@ class GameScene(UIScene):
         return ""
 
     def draw_top(self, surface, rect, w) -> None:
-        """Year, phase, the seat to move, its treasury, action points, points and place."""
+        """Year, phase, the seat to move, its points and place, treasury and action points; where they do not all
+        fit, the least needed give way first (`fit_top`): the seat's kind (human or computer), the points' next
+        round, the thinking note, the phase."""
         from game.rules import economy
         pygame.draw.rect(surface, theme.PANEL, rect)
         pygame.draw.line(surface, theme.PANEL_EDGE, rect.bottomleft, rect.bottomright)
@@ -375,33 +401,32 @@ class GameScene(UIScene):
         hw = theme.px(40)  # the guide's "?" button
         gauge = self.draw_tension(surface, rect, w, rect.right - 2 * bw - hw - theme.px(28))
         limit = gauge.left - theme.px(14)  # text stops short of the tension gauge and the Scores and Menu buttons
-
-        def item(label: str, tip: str, color=theme.TEXT, bold=False):
-            nonlocal x
-            if x >= limit:
-                return
-            r = theme.text(surface, label, (x, cy), 17, color, bold, anchor="midleft", width=limit - x)
-            self.tip(r, tip)
-            x = r.right + theme.px(22)
-
-        item(tr("top.year", year=w.year, end=w.end_year), tr("tip.year", start=w.start_year, end=w.end_year), bold=True)
-        item(tr(f"phase.{w.phase}"), tr(f"phase.{w.phase}.tip"))
+        mine = next(st for st in objectives.standings(w) if st.power == me)
+        pw = w.powers[me]
+        points = dict(points=words.points(mine.points), place=words.place_words(mine), next=mine.next_year or "-",
+                      projected=words.points(mine.projected))
+        items = [TopItem((tr("top.year", year=w.year, end=w.end_year),), tr("tip.year", start=w.start_year, end=w.end_year),
+                         bold=True),
+                 TopItem((tr(f"phase.{w.phase}"), ""), tr(f"phase.{w.phase}.tip"), gives=4)]
         if cur:
             who = tr("top.human") if s.seats[cur].human else tr("top.ai", difficulty=tr(f"difficulty.{s.seats[cur].difficulty}"))
-            item(f"{words.pname(w, cur)} ({who})", tr("tip.current"), theme.hex_color(w.powers[cur].color), True)
-            if not s.seats[cur].human:  # before the money and points, so the tension gauge never crowds it out
-                item(tr("top.thinking"), tr("tip.current"), theme.YELLOW)
-        pw = w.powers[me]
-        free = economy.free_funds(w, me)
-        item(tr("top.treasury", value=pw.treasury),
-             tr("tip.treasury", free=free, income=pw.income,
-                before=self.year_start.powers[me].treasury))
-        item(tr("top.ap", left=w.ap_left.get(me, 0), total=pw.action_points), tr("tip.ap"))
-        mine = next(st for st in objectives.standings(w) if st.power == me)
-        item(tr("top.points", points=words.points(mine.points), place=words.place_words(mine), next=mine.next_year or "-",
-                projected=words.points(mine.projected)),
-             tr("tip.points", next=mine.next_year or "-", projected=words.points(mine.projected),
-                left=mine.rounds_left), theme.YELLOW, True)
+            items.append(TopItem((f"{words.pname(w, cur)} ({who})", words.pname(w, cur)), tr("tip.current"),
+                                 theme.hex_color(w.powers[cur].color), True, gives=1))
+            if not s.seats[cur].human:
+                items.append(TopItem((tr("top.thinking"), ""), tr("tip.current"), theme.YELLOW, gives=3))
+        items.append(TopItem((tr("top.points", **points), tr("top.points_short", **points)),
+                             tr("tip.points", next=mine.next_year or "-", projected=words.points(mine.projected),
+                                left=mine.rounds_left), theme.YELLOW, True, gives=2))
+        items.append(TopItem((tr("top.treasury", value=pw.treasury),),
+                             tr("tip.treasury", free=economy.free_funds(w, me), income=pw.income,
+                                before=self.year_start.powers[me].treasury)))
+        items.append(TopItem((tr("top.ap", left=w.ap_left.get(me, 0), total=pw.action_points),), tr("tip.ap")))
+        gap = theme.px(22)
+        for it, label in zip(items, fit_top(items, limit - x, gap, lambda t, b: theme.width(t, 17, b))):
+            if label and x < limit:
+                r = theme.text(surface, label, (x, cy), 17, it.color, it.bold, anchor="midleft", width=limit - x)
+                self.tip(r, it.tip)
+                x = r.right + gap
         self.button(surface, (rect.right - bw - theme.px(8), rect.top + 6, bw, rect.height - 12), tr("top.menu"),
                     lambda: self.on_key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE)), id="menu",
                     tooltip=tr("tip.menu"))
