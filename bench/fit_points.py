@@ -142,25 +142,45 @@ def fit_seat(rows: list[dict], best: list[tuple], p: str, i: int, ids: list[str]
     return {oid: together * ratio[oid] for oid in ids}
 
 
-def sweep(rows: list[dict], tops: dict, order: tuple, tau: float, prior: float, damp: float = 0.5) -> dict:
-    """One pass over the seats: move each seat's tops half-way to its fit against the others as they stand."""
+def sweep(rows: list[dict], tops: dict, order: tuple, tau: float, prior: float, damp: float = 0.5,
+          snap=None) -> dict:
+    """One pass over the seats: move each seat's tops half-way to its fit against the others as they stand.
+    With `snap` (the last sweeps) each seat's tops are rounded as they move, so that the others are fitted
+    against the points that will ship; without it the tops' geometric mean is then set to `SCALE`."""
     for i, p in enumerate(order):
         goal = fit_seat(rows, best_others(rows, tops, order, p), p, i, list(tops[p]), tau, prior)
         tops[p] = {k: math.exp((1 - damp) * math.log(v) + damp * math.log(goal[k])) for k, v in tops[p].items()}
+        if snap:
+            tops[p] = snap(p, tops[p])
+    if snap:
+        return tops
     logs = [math.log(v) for p in order for v in tops[p].values()]
     shift = math.exp(sum(logs) / len(logs)) / SCALE
     return {p: {k: v / shift for k, v in tops[p].items()} for p in order}
 
 
-def fit(rows: list[dict], world, tau: float = 0.75, sharp: float = 0.3, sweeps: int = 6, prior: float = 16.0) -> dict:
+def fit(rows: list[dict], world, tau: float = 0.75, sharp: float = 0.3, sweeps: int = 6, prior: float = 64.0) -> dict:
     """The tops per power and objective from rows scored under `unit` tops: `sweeps` passes at width tau
-    (in points of the `SCALE`), then half as many at `sharp`."""
+    (in points), then half as many at `sharp`, then `sweeps` more on tops rounded to whole quarters, of
+    which the one whose whole wins are spread most evenly over the seats is kept (`spread`)."""
     order = world.order
     tops = {p: {k: SCALE for k in ids} for p, ids in unit(world).items()}
     for width, n in ((tau, sweeps), (sharp, max(1, sweeps // 2))):
         for _ in range(n):
             tops = sweep(rows, tops, order, width, prior)
-    return tops
+    tops = rounded(world, tops)
+    best = (spread(wins(rows, tops, order)), tops)
+    for _ in range(sweeps):
+        tops = sweep(rows, {p: dict(t) for p, t in tops.items()}, order, sharp, prior, damp=1.0,
+                     snap=lambda p, t: rounded_seat(world, p, t))
+        best = min(best, (spread(wins(rows, tops, order)), tops), key=lambda st: st[0])
+    return best[1]
+
+
+def spread(counts: dict[str, int]) -> float:
+    """How unevenly the wins fall: the sum over seats of (wins - fair share)^2 / fair share (0: even)."""
+    fair = sum(counts.values()) / max(1, len(counts))
+    return round(sum((c - fair) ** 2 / fair for c in counts.values()), 2) if fair else 0.0
 
 
 def wins(rows: list[dict], mult: dict, order: tuple) -> dict[str, int]:
@@ -182,13 +202,15 @@ def with_points(world, points: dict):
     return world
 
 
+def rounded_seat(world, p: str, tops: dict) -> dict:
+    """p's tops rounded to the nearest step at which every place of the even shape pays whole quarters."""
+    step = 0.25 * (len(shape(world, p)) - 1)
+    return {k: max(step, round(v / step) * step) for k, v in tops.items()}
+
+
 def rounded(world, tops: dict) -> dict:
-    """The tops rounded to the nearest step at which every place of the even shape pays whole quarters."""
-    out = {}
-    for p in world.order:
-        step = 0.25 * (len(shape(world, p)) - 1)
-        out[p] = {k: max(step, round(v / step) * step) for k, v in tops[p].items()}
-    return out
+    """Every seat's tops rounded as `rounded_seat`."""
+    return {p: rounded_seat(world, p, tops[p]) for p in world.order}
 
 
 def seed_ranges(text: str) -> list[tuple[int, int]]:
@@ -236,9 +258,7 @@ def cross_check(rows: list[dict], world, folds: int, priors: list[float], **kw) 
             tops = rounded(world, fit([r for j, r in enumerate(rows) if j % folds != f], world, prior=k, **kw))
             for p, c in wins(test, tops, world.order).items():
                 counts[p] += c
-        fair = len(rows) / len(world.order)
-        out[f"{k:g}"] = {"wins": counts, "spread": round(sum((c - fair) ** 2 / fair for c in counts.values()), 2),
-                         **verdict(counts)}
+        out[f"{k:g}"] = {"wins": counts, "spread": spread(counts), **verdict(counts)}
     return out
 
 
@@ -281,7 +301,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--tau", type=float, default=0.75)
     ap.add_argument("--sharp", type=float, default=0.3)
     ap.add_argument("--sweeps", type=int, default=6)
-    ap.add_argument("--prior", type=float, default=16.0, help="games that pull an objective's top to its seat's")
+    ap.add_argument("--prior", type=float, default=64.0, help="games that pull an objective's top to its seat's")
     ap.add_argument("--holdout", default=HOLDOUT, help="seed ranges kept out of the fit, e.g. 501-532 ('' for none)")
     ap.add_argument("--cv", type=int, default=0, help="also cross-check the priors in --priors with this many folds")
     ap.add_argument("--priors", default="0,4,16,64,1e9", help="priors the cross-check compares")

@@ -58,7 +58,7 @@ def test_the_prior_pulls_an_objective_toward_its_seat():
         tops = F.fit(rows, world, sweeps=3, prior=prior)["japan"]
         others = [v for k, v in tops.items() if k != "trade"]
         return tops["trade"] / math.exp(sum(math.log(v) for v in others) / len(others))
-    free, default, pooled = cut(0.0), cut(16.0), cut(1e9)
+    free, default, pooled = cut(0.0), cut(64.0), cut(1e9)
     assert free < 0.7 and pooled == pytest.approx(1.0, abs=0.01)
     assert free < default < pooled
 
