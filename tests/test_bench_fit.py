@@ -4,59 +4,82 @@ from __future__ import annotations
 import json
 import math
 import random
+import shutil
 
 import pytest
 
 from bench import fit_points as F
 from game.rules import objectives as O
 from game.scenario.loader import SHIPPED, load
+from game.scenario.source import SCENARIO_DIR
 
 
-def _games(world, n: int, leader: str) -> list[dict]:
-    """n stored games in which `leader` stands far ahead on every measure and the rest is seeded noise."""
+def _games(world, seeds, leader: str, terms: tuple[str, ...] = ()) -> list[dict]:
+    """Stored games in which `leader` stands far ahead on `terms` (all: every measure) and the rest is seeded noise."""
     start = O.measures(world)
     games = []
-    for seed in range(1, n + 1):
+    for seed in seeds:
         rng = random.Random(seed)
         years = {}
         for year in O.rounds(world):
-            years[str(year)] = {p: {t: v + (0.5 if p == leader else rng.uniform(0, 0.2)) for t, v in terms.items()}
-                                for p, terms in start.items()}
+            years[str(year)] = {p: {t: v + (0.5 if p == leader and (not terms or t in terms) else rng.uniform(0, 0.2))
+                                    for t, v in row.items()} for p, row in start.items()}
         games.append({"seed": seed, "salt": "", "seat": "", "policy": "ai", "status": "over", "start": start,
                       "years": years})
     return games
 
 
-def _uniform(world):
-    """The world with every objective paying 4-2-0 among the great powers and 4-3-2-1-0 among the five."""
-    return F.with_points(world, {p: {o.id: O.linear_places(4.0, 3 if world.powers[p].kind == "great" else 5)
-                                     for o in world.powers[p].objectives} for p in world.order})
+def _rows(world, games):
+    return [F.pays(g, F.with_tops(world, F.unit(world))) for g in games]
 
 
 def test_a_seat_that_leads_every_race_is_handicapped():
     """China ahead on every measure in every game wins them all under even points; the fit cuts every
-    one of its objectives, spreads the wins, and keeps the overall scale (geometric mean 1)."""
-    world = _uniform(load("2015", short=True).world)
-    rows = [F.pays(g, world) for g in _games(world, 24, "china")]
-    even = {p: {o.id: 1.0 for o in world.powers[p].objectives} for p in world.order}
-    assert F.wins(rows, even, world.order)["china"] == 24
-    mult = F.fit(rows, world, sweeps=4)
-    after = F.wins(rows, mult, world.order)
+    one of its objectives below the others', spreads the wins, and keeps the scale (geometric mean SCALE)."""
+    world = load("2015", short=True).world
+    rows = _rows(world, _games(world, range(1, 25), "china"))
+    assert F.wins(rows, F.unit(world), world.order)["china"] == 24
+    tops = F.fit(rows, world, sweeps=4)
+    after = F.wins(rows, tops, world.order)
     assert after["china"] <= 8 and max(after.values()) <= 8, after
-    assert all(m < 1.0 for m in mult["china"].values())
-    logs = [math.log(v) for p in mult.values() for v in p.values()]
-    assert sum(logs) / len(logs) == pytest.approx(0.0, abs=0.01)
+    assert max(tops["china"].values()) < F.SCALE
+    logs = [math.log(v) for p in tops.values() for v in p.values()]
+    assert math.exp(sum(logs) / len(logs)) == pytest.approx(F.SCALE, rel=0.01)
 
 
-def test_fit_points_prints_the_points_and_json_last(tmp_path, capsys):
-    """The command reads stored games and prints each objective's new points, JSON on the last line."""
+def test_the_prior_pulls_an_objective_toward_its_seat():
+    """Japan leads only the trade race: dealt trade it wins, dealt anything else it does not. Fitted
+    objective by objective (prior 0) trade's top is cut far below Japan's others; with a prior of a
+    billion games every Japanese objective gets the seat's one top; the default prior lies between."""
+    world = load("2015", short=True).world
+    rows = _rows(world, _games(world, range(1, 61), "japan", ("trade",)))
+
+    def cut(prior: float) -> float:
+        tops = F.fit(rows, world, sweeps=3, prior=prior)["japan"]
+        others = [v for k, v in tops.items() if k != "trade"]
+        return tops["trade"] / math.exp(sum(math.log(v) for v in others) / len(others))
+    free, default, pooled = cut(0.0), cut(64.0), cut(1e9)
+    assert free < 0.7 and pooled == pytest.approx(1.0, abs=0.01)
+    assert free < default < pooled
+
+
+def test_fit_points_reports_held_out_seeds_and_applies_the_points(tmp_path, capsys, monkeypatch):
+    """The command fits on the seeds outside --holdout, re-scores the held-out seeds, prints the goal's
+    verdict for both and each objective's points on the even shape, JSON on the last line; --apply writes
+    the points into the scenario file, which then loads with them."""
     world = load("2015", short=True).world
     path = tmp_path / "games.jsonl"
-    path.write_text("\n".join(json.dumps(g) for g in _games(world, 6, "russia")), encoding="utf-8")
-    out = F.main(["--scenario", "2015", "--short", str(path), "--sweeps", "2"])
+    path.write_text("\n".join(json.dumps(g) for g in _games(world, range(1, 11), "russia")), encoding="utf-8")
+    shutil.copy(SCENARIO_DIR / "2015.toml", tmp_path / "2015.toml")
+    monkeypatch.setattr("game.scenario.source.SCENARIO_DIR", tmp_path)
+    out = F.main(["--scenario", "2015", "--short", str(path), "--sweeps", "2", "--holdout", "9-10", "--apply"])
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert last["games"] == 6 and sum(last["wins_after"].values()) == 6
-    assert set(out["points"]["russia"]) == {o.id for o in world.powers["russia"].objectives}
+    assert sum(last["in_sample"]["after"].values()) == 8 and sum(last["held_out"]["after"].values()) == 2
+    assert last["verdict"]["held_out"]["games"] == 2 and not last["verdict"]["held_out"]["ok"]  # 2 games: 50% each
+    assert out["points"]["russia"]["influence"][1] == out["points"]["russia"]["influence"][0] / 2
+    assert last["applied"] > 0
+    applied = load(str(tmp_path / "2015.toml")).world.powers["russia"].objectives
+    assert {o.id: list(o.points) for o in applied} == out["points"]["russia"]
 
 
 @pytest.mark.parametrize("sid", SHIPPED)
