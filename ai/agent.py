@@ -319,6 +319,8 @@ class PersonalityAgent:
     def value(self, view: World, me: str, a: A.Action, base: World, before: dict, base_score: float):
         """(points, terms) of one move from the projection and the personality's habits."""
         p = self.persona
+        if isinstance(a, A.Policy) and self.card_points(view, me, a)[0] is None:
+            return -1e9, {}  # a card its habits never play now: not worth projecting (`habit_points` says None)
         out = P.project(view, me, a, base, self.level.judge_offers, self.level.hope, self.level.race)
         spent = max(0.0, economy.free_funds(view, me) - economy.free_funds(out.world, me)) if out.chance else 0.0
         if isinstance(a, (A.Propose, A.Counter)) and out.chance:

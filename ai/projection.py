@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from ai import race
 
 from game.model import GREAT, World
-from game.model.ops import with_corridor, with_economy, with_power
+from game.model.ops import evolve, with_corridor, with_economy, with_power, with_powers
 from game.rules import actions as A
 from game.rules import backlash, credibility, economy, energy, geography, institutions, valuation
 from game.rules import caucus, dependence, dilution, migration, tender, tension, water
@@ -47,10 +47,9 @@ def settle_goods(world: World) -> World:
     """Goods moved again over the current routes and contracts; the C5 states' transit fees and security updated."""
     flows = geography.resolve(world)
     world = evolve(world, flows=flows.flows, exports=flows.exports, trade=flows.trade, received=flows.received)
-    for c in world.economies:  # the C5 seats' fee income, so a tariff shows its worth; great powers keep last year's
-        if flows.fees.get(c, 0.0) or world.powers[c].transit_income:
-            world = with_power(world, c, transit_income=flows.fees.get(c, 0.0))
-    return security(world)
+    income = {c: {"transit_income": flows.fees.get(c, 0.0)} for c in world.economies  # the C5 seats' fee income, so a
+              if flows.fees.get(c, 0.0) or world.powers[c].transit_income}  # tariff shows its worth; great powers keep last year's
+    return security(with_powers(world, income))
 
 
 def security(world: World) -> World:
@@ -61,10 +60,9 @@ def security(world: World) -> World:
 def graft(world: World, base: World) -> World:
     """`world` with the goods flows of `base` and the C5 seats' fee income they pay (when the action cannot change them)."""
     world = evolve(world, flows=base.flows, exports=base.exports, trade=base.trade, received=base.received)
-    for c in world.economies:
-        if world.powers[c].transit_income != base.powers[c].transit_income:
-            world = with_power(world, c, transit_income=base.powers[c].transit_income)
-    return security(world)
+    income = {c: {"transit_income": base.powers[c].transit_income} for c in world.economies
+              if world.powers[c].transit_income != base.powers[c].transit_income}
+    return security(with_powers(world, income))
 
 
 def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float = 0.5,

@@ -23,6 +23,7 @@ import math
 from typing import Mapping
 
 from game.model import Objective, World
+from game.model.memo import Memo
 from game.rules import agenda
 from game.rules import objectives as O
 
@@ -101,11 +102,19 @@ def expected(world: World, me: str) -> dict[str, float]:
     return out
 
 
+_VALUES = Memo(256)  # (World identity, seat, race) -> value: a projection asks about one World several times
+
+
 def value(world: World, me: str, race: float = 1.0) -> float:
     """What a World is worth to `me`: `race` x (its expected objective points still to be won, SCALE =
     the whole game's points, plus its national interest, `national`) + (1 - race) x its agenda score
     alone (0..100). `race` is the difficulty level's: 1 plays to win, 0 plays the national agenda as
-    the historical style does."""
+    the historical style does. (A World is never changed, so its identity, kept alive, is a safe key.)"""
+    return _VALUES.get((id(world), me, race), world, lambda: worth(world, me, race))
+
+
+def worth(world: World, me: str, race: float) -> float:
+    """`value` worked out afresh."""
     if race <= 0:
         return agenda.score(world, me)
     won = race_value(world, me) + national(world, me)

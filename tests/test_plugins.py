@@ -121,7 +121,7 @@ def test_standings_count_points_wins_and_seats_of_each_agent():
 def _tournament(hash_seed: str, jobs: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed, "SDL_VIDEODRIVER": "dummy"}
     return subprocess.run([sys.executable, "run_game.py", "tournament", "--short", "--agents", "normal",
-                           f"{EXAMPLE}:Greedy", "--seats", "japan", "kazakhstan", "--seeds", "1", "--jobs", jobs],
+                           f"{EXAMPLE}:Greedy", "--seats", "japan", "kazakhstan", "--seeds", "1", "--others", "greedy", "--jobs", jobs],
                           cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
 
 

@@ -55,6 +55,17 @@ def with_power(world: World, pid: str, **changes) -> World:
     return evolve(world, powers=put(world.powers, pid, evolve(world.powers[pid], **changes)))
 
 
+def with_powers(world: World, changes: Mapping[str, Mapping]) -> World:
+    """The world with several powers' fields changed at once (`changes`: power -> fields); `world`
+    itself when there are none. The same World as `with_power` one power at a time, copied once."""
+    if not changes:
+        return world
+    powers = dict(world.powers)
+    for pid, fields in changes.items():
+        powers[pid] = evolve(powers[pid], **fields)
+    return evolve(world, powers=powers)
+
+
 def with_economy(world: World, cid: str, **changes) -> World:
     """The world with one C5 economy's fields changed."""
     return evolve(world, economies=put(world.economies, cid, evolve(world.economies[cid], **changes)))

@@ -34,7 +34,7 @@ class Objective:
     at: tuple[float, ...] = ()  # threshold: the steps, ascending
 
 
-@frozen
+@frozen(slots=False)  # a __dict__ lets `ops.evolve` copy a Power in one step (AI projections copy it ~20,000 times a game)
 class Power:
     """One of the eight seats: a great power or a Central Asian (C5) state."""
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from game.model import World
 from game.model.memo import Memo, ids
-from game.model.ops import clamp, with_power
+from game.model.ops import clamp, with_powers
 from game.rules import dependence
 
 _TABLES = Memo(1024)  # a power's security inputs -> its security table
@@ -62,8 +62,5 @@ def table(world: World, p: str) -> dict:
 def refresh(world: World) -> World:
     """The world with each great power's supply security worked out from the current deliveries
     (a power whose table is already the one on record keeps its record)."""
-    for p in world.great_powers():
-        sec = table(world, p)
-        if world.powers[p].security is not sec:
-            world = with_power(world, p, security=sec)
-    return world
+    tables = {p: table(world, p) for p in world.great_powers()}
+    return with_powers(world, {p: {"security": sec} for p, sec in tables.items() if world.powers[p].security is not sec})

@@ -164,12 +164,12 @@ _NETWORKS = Memo(64)  # corridor records and powers' kinds -> Network
 
 
 def goods_key(world: World) -> tuple[tuple, tuple]:
-    """What `resolve` reads, as a key: the identities of the corridor and contract records, each
+    """What `resolve` reads, as a key: the identities of the corridor records, the contracts
+    themselves (plain values: a contract signed again in another projection is the same key), each
     state's output inputs, prices, export controls, the powers' kinds and the rules table; and
     the records whose identities it names."""
-    kept = (*world.corridors.values(), *world.contracts.values(), world.rules,
-            *(eco.production for eco in world.economies.values()))
-    key = (ids(kept),
+    kept = (*world.corridors.values(), world.rules, *(eco.production for eco in world.economies.values()))
+    key = (ids(kept), tuple(world.contracts.values()),
            tuple((c, eco.stability, eco.refining) for c, eco in world.economies.items()),
            tuple(world.prices.items()),
            tuple((pol.actor, pol.target, pol.resource) for pol in world.policies.values()
