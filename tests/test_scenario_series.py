@@ -126,7 +126,9 @@ def test_the_stability_series_move_each_states_stability_on_a_later_start(home):
         moved += eco.stability != base.world.economies[sid].stability
     assert moved >= 4  # the ranks did change for (nearly) every state
     said = [render(m) for m in explain("late")]
-    assert any(x.startswith("Takes economies.kyrgyzstan.stability") and "PV.PER.RNK" in x for x in said)
+    kg = series_for("economies.kyrgyzstan.stability")
+    [line] = [x for x in said if x.startswith("Takes economies.kyrgyzstan.stability")]
+    assert "PV.PER.RNK" in line and f"from 2015 ({kg.at(2015)})" in line and f"to 2020 ({kg.at(2020)})" in line
     warned = " ".join(str(w.message) for w in sc.warnings)
     assert "stability" not in warned  # no longer carried unchanged
 

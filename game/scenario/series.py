@@ -51,13 +51,14 @@ class Series:
         """The published value of `year`, or None."""
         return dict(self.values).get(year)
 
-    def base_value(self, then: int) -> float | None:
-        """The value a shift counts from for a base starting in `then`: that year's, or the anchor's when the
-        base starts before the series' first year."""
-        value = self.at(then)
-        if value is None and self.anchor is not None and self.values and then < self.values[0][0]:
-            value = self.at(self.anchor)
-        return value
+    def since(self, then: int) -> int | None:
+        """The year a shift counts from for a base starting in `then`: that year, or the anchor when the base
+        starts before the series' first year; None when the series has no value to count from."""
+        if self.at(then) is not None:
+            return then
+        if self.anchor is not None and self.values and then < self.values[0][0]:
+            return self.anchor
+        return None
 
     def latest(self, after: int, upto: int) -> tuple[int, float] | None:
         """The (year, value) of the latest year in (after, upto], or None."""
@@ -74,6 +75,7 @@ class Taken:
     value: float
     year: int
     series: Series
+    since: int | None = None  # a shift series: the year its change is counted from
 
 
 def _figure_ok(applies: str) -> bool:
@@ -200,14 +202,11 @@ def taken(raw: dict, years: dict[str, int], start: int, series: tuple[Series, ..
         if pick is None:
             continue
         year, v = pick
-        if s.transform == "shift":
-            before = s.base_value(then)
-            if before is None:
-                continue
-            value = old + s.factor * (v - before)
-        else:
-            value = v * s.factor
-        out.append(Taken(s.applies, float(old), round(value, 4), year, s))
+        since = s.since(then) if s.transform == "shift" else None
+        if s.transform == "shift" and since is None:
+            continue
+        value = old + s.factor * (v - s.at(since)) if since is not None else v * s.factor
+        out.append(Taken(s.applies, float(old), round(value, 4), year, s, since))
     return out
 
 
