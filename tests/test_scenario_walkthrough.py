@@ -91,3 +91,40 @@ def test_a_start_past_the_bases_end_is_one_error_at_the_authors_start_year(home,
     assert f"{path}:6: scenario.start_year:" in out and "2015.toml" not in out
     path.write_text(LATE.format(start=2026, extra="").replace("start_year = 2026", "start_year = 2026\nend_year = 2030"))
     assert load("late").world.start_year == 2026
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720)])
+def test_setup_screen_labels_refit_to_every_language(size, tmp_path, monkeypatch):
+    """On the setup screen, in every language, every button label and every seat's name shows whole: the seat
+    buttons take their widths from the language's labels, the left column widens for a long form label."""
+    import os
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+    from game import text
+    from game.text import LANGUAGES
+    from game.ui import theme
+    from game.ui.setup import SetupScene
+    from game.ui.widgets import fit_label
+    from game.ui import words
+    from tests.test_ui_flow import frame, make_app
+    monkeypatch.setenv("HEARTLAND_HOME", str(tmp_path))
+    pygame.init()
+    try:
+        for lang in LANGUAGES:
+            setup = SetupScene()
+            app = make_app(size, lang, setup)
+            frame(app)
+            got = theme.record_start()
+            try:
+                app.manager.draw(app.screen)
+            finally:
+                theme.record_stop()
+            for b in setup.buttons:
+                shown, _ = fit_label(b.label, b.rect.width - theme.px(10), 20 if b.id == "start" else 16)
+                assert shown == b.label, (lang, size, b.id, b.label)
+            w = setup.world()
+            assert all(words.pname(w, p) in got for p in w.order), (lang, size)
+            assert len({b.rect.right for b in setup.buttons if b.id.startswith("difficulty-")}) == 1
+    finally:
+        theme.set_scale(1.0)
+        text.set_language("en")
