@@ -25,7 +25,7 @@ def late(home, start: int, base: str = "2015", extra: str = ""):
 
 
 def test_a_2020_start_on_the_2015_base_takes_2020_prices_gdp_from_the_series(home):
-    """Oil and every state's GDP are 2020's real values in the game's units; gas keeps its last real year."""
+    """Oil, gas and every state's GDP are 2020's real values in the game's units."""
     sc = late(home, 2020)
     oil = series_for("world.prices.oil")
     assert sc.world.prices["oil"] == pytest.approx(oil.at(2020) * oil.factor, abs=1e-4)
@@ -50,8 +50,15 @@ def test_the_warning_names_only_figures_without_a_series_and_explain_says_what_w
     oil = [s for s in said if s.startswith("Takes world.prices.oil")]
     assert len(oil) == 1 and "for 2020" in oil[0] and "RBRTE" in oil[0]
     assert any(s.startswith("Takes economies.kazakhstan.gdp") and "NY.GDP.MKTP.CD" in s for s in said)
-    assert any(s.startswith("Takes world.prices.gas") and "last real year" in s for s in said)
+    assert any(s.startswith("Takes world.prices.gas") and "for 2020" in s and "PNGASEUUSDM" in s for s in said)
     assert len([s for s in said if s.startswith("Takes ")]) == len(sc.series)
+    uranium = series_for("world.prices.uranium")
+    last = max(y for y, _ in uranium.values)
+    assert last < 2024
+    late(home, 2024)
+    said = [render(m) for m in explain("late")]
+    assert any(s.startswith("Takes world.prices.uranium") and f"for {last}, the series' last real year" in s
+               for s in said)
 
 
 def test_a_figure_the_file_sets_itself_and_a_start_in_the_base_year_take_nothing(home):
