@@ -79,6 +79,12 @@ def content(key: str, default: str) -> Msg:
     return Msg(key, {"_": default})
 
 
+def moment(when) -> Msg:
+    """A date and time (a `datetime`) as a message: the day, the month's name, the year and the time, the language's way."""
+    return Msg("time.moment", {"day": when.day, "month": Msg(f"time.month.{when.month}"), "year": when.year,
+                               "hour": when.hour, "minute": when.minute})
+
+
 def scenario_text(sid: str, field: str, default: str) -> str:
     """A scenario's title, description or teaching notes in the reader's language (as written when untranslated)."""
     return render(content(f"scenario.{sid}.{field}", default))
