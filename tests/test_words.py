@@ -1,5 +1,7 @@
 """Words outside the catalogues' screens: the short form's description, the tournament's and `--seat`'s help."""
 import os
+import re
+import unicodedata
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -109,3 +111,47 @@ def test_seed_documents_and_rivers_are_named_in_the_readers_language(japanese):
     assert words.cited("001_78d6b60161a582b5.txt") == "洪銘德「日本の対中央アジア外交政策の分析」"
     world = load("2015").world
     assert words.rname(world, "syr_darya") == text.tr("name.river.syr_darya") != world.rivers["syr_darya"].name
+
+
+def test_terminal_widths_count_east_asian_wide_characters_twice():
+    """A table for the terminal measures text by columns: 日本 takes 4, half-width ｶﾅ 1 each, a combining accent 0."""
+    assert text.display_width("日本") == 4 and text.display_width("ｶﾅ") == 2 and text.display_width("e\u0301") == 1
+    assert text.display_width("Казахстан") == 9 and text.pad("日本", 6, ">") == "  日本"
+    lines = text.table_lines([["国", "点"], ["カザフスタン", "9.8"], ["China", "10.25"]], "<>")
+    assert len({text.display_width(ln) for ln in lines}) == 1, lines
+
+
+def columns(line: str) -> int:
+    """Terminal columns, counted here on their own: wide (W) and full-width (F) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+@pytest.mark.parametrize("lang", text.LANGUAGES)
+def test_the_simulate_table_speaks_the_readers_language_with_columns_aligned(lang):
+    """`simulate` prints its games and each power's record in the reader's words and numbers, and each column's
+    right edge is the same terminal column on every line, whatever the script of the names."""
+    from game.cli import results_table
+    from game.scenario.loader import load
+    world = load("2015").world
+    names = {p: world.powers[p].name for p in world.order}
+    games = [{"seed": 7, "winner": "kazakhstan", "status": "over", "points": {p: 1.25 * i for i, p in enumerate(world.order)}},
+             {"seed": 1234, "winner": None, "status": "collapsed", "points": {}}]
+    wins = {n: int(p == "kazakhstan") for p, n in names.items()}
+    mean = {n: 10.5 for n in names.values()}
+    text.set_language(lang)
+    lines = results_table(world, games, wins, mean, mean)
+    said = "\n".join(lines)
+    assert str(text.power(world, "kazakhstan")) in said and text.tr("sim.status.collapsed") in said
+    if lang != "en":
+        assert not [w for w in ("Kazakhstan", "winner", "mean points", "collapsed") if w in said], said
+    games_table, records = lines[:4], lines[5:]
+    for table in (games_table, records):
+        assert len({columns(ln) for ln in table}) == 1, table
+    head, ends = games_table[0], []
+    for p in world.order:
+        name = str(text.power(world, p))
+        ends.append(columns(head[:head.index(name) + len(name)]))
+    for line in games_table[1:]:  # each power's points end where its name ends
+        cells = list(re.finditer(r"\S+", line))[-len(world.order):]
+        assert [columns(line[:c.end()]) for c in cells] == ends, (head, line)
+    assert text.number(10.5, ".1f") in said and (lang != "ru" or "10,5" in said)
