@@ -155,3 +155,40 @@ def test_the_simulate_table_speaks_the_readers_language_with_columns_aligned(lan
         cells = list(re.finditer(r"\S+", line))[-len(world.order):]
         assert [columns(line[:c.end()]) for c in cells] == ends, (head, line)
     assert text.number(10.5, ".1f") in said and (lang != "ru" or "10,5" in said)
+
+
+@pytest.mark.parametrize("lang", ("en", "ja", "ru"))
+def test_a_states_debt_shows_its_unit_and_its_share_of_gdp(lang):
+    """Kazakhstan's panel gives its debt as money in the reader's units with its share of GDP, and each creditor's
+    amount as money too ("China $8bn", "中国 80億ドル"), never a bare "China 8.00"."""
+    from game.rules.economy import debt_ratio
+    from game.ui.app import Settings
+    from tests.test_ui_scenes import draw_scene, make_session
+    pygame.init()
+    s = make_session()
+    w = s.world
+    eco = w.economies["kazakhstan"]
+    text.set_language(lang)
+    drawn = draw_scene(pygame.Surface((1920, 1080)), Settings(1920, 1080, language=lang), "game", lambda: _game(s))
+    total = text.tr("panel.debt", total=sum(eco.debt.values()), share=debt_ratio(w, "kazakhstan"))
+    assert total in drawn and text.money(sum(eco.debt.values())) in total and "%" in total, drawn
+    owed = [text.tr("panel.debt_to", creditor=text.power(w, k), amount=v) for k, v in eco.debt.items()]
+    assert text.render(tuple(owed)) in drawn and text.money(eco.debt["china"]) in owed[0], drawn
+    assert not [t for t in drawn if re.search(r"\d\.\d\d(,|$)", t) and str(text.power(w, "china")) in t]
+
+
+def _game(session):
+    """The play screen with Kazakhstan's panel open."""
+    from game.ui.game import GameScene
+    scene = GameScene(session)
+    scene.selected = "kazakhstan"
+    return scene
+
+
+def test_lines_never_break_at_a_no_break_space():
+    """Russian money and percentages keep their no-break spaces: "8 млрд $" is never split over two lines."""
+    from game.ui import theme
+    said = "Китай: 8\u00a0млрд\u00a0$, Япония: 1\u00a0млрд\u00a0$, 5\u00a0%"
+    lines = theme.break_lines(said, 12, len)
+    assert "".join(lines).replace(" ", "") == said.replace(" ", "") and "8\u00a0млрд\u00a0$," in lines, lines
+    assert all(not ln.startswith(("млрд", "$", "%")) for ln in lines), lines

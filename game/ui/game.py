@@ -18,7 +18,8 @@ from game.rules.play import AP_COST
 from game.rules import objectives
 from game.ui import theme, words
 from game.ui.i18n import tr
-from game.text import render
+from game.rules.economy import debt_ratio
+from game.text import msg, power, render
 from game.ui.desk import Desk
 from game.ui.flow import AI_BUDGET_S, TurnFlow
 from game.ui.mapview import MapView, Ref, dominant_of, shares_of
@@ -539,12 +540,7 @@ class GameScene(UIScene):
             y = self.row(surface, body, y, words.resource(r), val, tr("tip.production", resource=words.resource(r)))
         if self.no_room(surface, body, y):
             return
-        debt = sum(eco.debt.values())
-        y = self.heading(surface, body, y, tr("panel.debt", total=debt))
-        if eco.debt and not self.no_room(surface, body, y):
-            txt = ", ".join(f"{words.pname(w, k)} {v:.2f}" for k, v in eco.debt.items())
-            y = self.row(surface, body, y - theme.line_height(14) - 1, "", "", tr("tip.debt"))
-            y = theme.paragraph(surface, txt, pygame.Rect(body.left, y, body.width, body.bottom - y), 14)
+        y = self.draw_debt(surface, body, w, c, y)
         room = body.bottom - 2 * theme.line_height(14)
         if y > room:
             return
@@ -565,6 +561,20 @@ class GameScene(UIScene):
             r = theme.text(surface, label, (body.left, y), 13, width=body.width)
             self.tip(pygame.Rect(body.left, y, body.width, r.height), corridor_tip(w, k))
             y += step
+
+    def draw_debt(self, surface, body, w, c: str, y: int) -> int:
+        """A state's debt in US$ bn and as a share of its GDP, then what it owes each creditor; returns the next y."""
+        eco = w.economies[c]
+        top = y + theme.px(4)
+        if not eco.debt:
+            return self.heading(surface, body, y, tr("panel.no_debt"))
+        y = self.heading(surface, body, y, tr("panel.debt", total=sum(eco.debt.values()), share=debt_ratio(w, c)))
+        tip = tr("tip.debt", safe=w.param("economy.debt_safe"))
+        if not self.no_room(surface, body, y):
+            owed = tuple(msg("panel.debt_to", creditor=power(w, k), amount=v) for k, v in eco.debt.items())
+            y = theme.paragraph(surface, render(owed), pygame.Rect(body.left, y, body.width, body.bottom - y), 14)
+        self.tip(pygame.Rect(body.left, top, body.width, y - top), tip)
+        return y
 
     def no_room(self, surface, body, y: int) -> bool:
         """Whether the panel has no room for two more lines below y (then it ends with an ellipsis; the rest is
