@@ -222,12 +222,13 @@ def objectives_data(world) -> dict:
 
 
 def standings_data(world, engine_start: bool = False) -> list[dict]:
-    """Every power's standing (points, place, what the next round would pay now) as plain data."""
+    """Every power's standing (points, place shared with equal points, what the next round would pay now) as plain
+    data, in the order the screens list them."""
     from game import engine
     from game.rules.objectives import standings
     if engine_start:
         world = engine.start(world)[0]
-    return [{"power": s.power, "points": s.points, "place": s.place, "next_round": s.next_year,
+    return [{"power": s.power, "points": s.points, "place": s.shared, "tied": s.tied, "next_round": s.next_year,
              "next_round_pays": s.projected, "rounds_left": s.rounds_left, "objectives": dict(s.lines)}
             for s in standings(world)]
 
