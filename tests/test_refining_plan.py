@@ -12,6 +12,7 @@ from game.model.ops import put
 from game.rules import actions as A
 from game.rules import agenda, refining
 from game.rules.legal import view_for
+from game.rules.play import develop_cost
 from game.scenario.loader import load
 
 NEUTRAL = {"refining.ore_ratio": 1.0, "refining.gate": 0.0}
@@ -49,22 +50,22 @@ def test_builds_needed_counts_capacity_and_refineries_under_way():
 
 def test_rare_earth_development_is_valued_with_the_refining_it_needs():
     """Japan developing Kuirektykol (4.5 kt more): with the gate, the plan it weighs refines all 5.5 kt
-    and pays three 0.4 bn builds beside the 0.5 bn development; with refining neutralised, only 0.5 bn."""
+    and pays three 0.4 bn builds beside the development (play.develop_cost); with refining neutralised, only the development."""
     w = world_2025()
     act = A.Develop("japan", "kazakhstan", "rare_earths")
     cost, out = spent(w, "japan", act)
-    plan_cost = w.param("economy.develop_cost") + 3 * w.param("refining.cost")
+    plan_cost = develop_cost(w, "kazakhstan", "rare_earths") + 3 * w.param("refining.cost")
     eco = out.world.economies["kazakhstan"]
     if cost == pytest.approx(plan_cost):  # the plan scored better than the bare step: it refines everything
         assert eco.refining >= eco.production["rare_earths"]
         assert out.years == w.param("refining.years")
     else:  # the bare step: unrefined ore adds no security to Japan
-        assert cost == pytest.approx(w.param("economy.develop_cost"))
+        assert cost == pytest.approx(develop_cost(w, "kazakhstan", "rare_earths"))
         assert out.world.powers["japan"].security["rare_earths"] == pytest.approx(
             P.settle_goods(w).powers["japan"].security["rare_earths"])
     n = world_2025(neutral=True)
     n_cost, n_out = spent(n, "japan", act)
-    assert n_cost == pytest.approx(w.param("economy.develop_cost"))
+    assert n_cost == pytest.approx(develop_cost(n, "kazakhstan", "rare_earths"))
     assert n_out.world.powers["japan"].security["rare_earths"] > P.settle_goods(n).powers["japan"].security["rare_earths"]
 
 
@@ -75,7 +76,7 @@ def test_plan_is_taken_when_it_scores_better():
     w = evolve(w, tension={**w.tension, "china|japan": 1.0})
     act = A.Develop("japan", "kazakhstan", "rare_earths")
     cost, out = spent(w, "japan", act)
-    assert cost == pytest.approx(w.param("economy.develop_cost") + 3 * w.param("refining.cost"))
+    assert cost == pytest.approx(develop_cost(w, "kazakhstan", "rare_earths") + 3 * w.param("refining.cost"))
     assert out.world.powers["japan"].security["rare_earths"] > P.settle_goods(w).powers["japan"].security["rare_earths"]
 
 

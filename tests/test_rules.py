@@ -425,3 +425,24 @@ def test_refining_5_developing_rare_earths_abroad_brings_offtake():
     assert geography.resolve(w).received.get("japan", {}).get("rare_earths", 0.0) == 0.0
     refined = evolve(w, economies=put(w.economies, "kazakhstan", evolve(w.economies["kazakhstan"], refining=5.0)))
     assert geography.resolve(refined).received["japan"]["rare_earths"] == pytest.approx(added)
+
+
+def test_economy_a_development_costs_years_of_what_it_will_sell():
+    """Kazakhstan developing its oil pays `develop_payback` years of the added output at the world price
+    (far above the least cost); a rare-earth development, worth little a year, pays the least cost; with
+    the payback at 0 every development costs the least cost; a treasury short of the price is refused."""
+    from game.rules.play import develop_amount, develop_cost
+    w = at_turn(tiny(), "kazakhstan", "actions")
+    w = evolve(w, powers=put(w.powers, "kazakhstan", evolve(w.powers["kazakhstan"], treasury=100.0)))
+    added = develop_amount(w, "kazakhstan", "oil")
+    oil = w.param("economy.develop_payback") * added * w.prices["oil"]
+    assert oil > w.param("economy.develop_cost")
+    assert develop_cost(w, "kazakhstan", "oil") == pytest.approx(oil)
+    after, _ = apply(w, A.Develop("kazakhstan", "kazakhstan", "oil"))
+    assert after.powers["kazakhstan"].treasury == pytest.approx(100.0 - oil)
+    assert develop_cost(w, "kazakhstan", "rare_earths") == pytest.approx(w.param("economy.develop_cost"))
+    assert develop_cost(with_params(w, economy__develop_payback=0.0), "kazakhstan", "oil") == pytest.approx(
+        w.param("economy.develop_cost"))
+    poor = evolve(w, powers=put(w.powers, "kazakhstan", evolve(w.powers["kazakhstan"], treasury=oil / 2)))
+    assert validate(poor, A.Develop("kazakhstan", "kazakhstan", "oil"))
+    assert not validate(with_params(poor, economy__develop_payback=0.0), A.Develop("kazakhstan", "kazakhstan", "oil"))

@@ -8,8 +8,13 @@ as when a price falls under the cost of carrying the goods); controllers earn fe
 interest + repay x principal, except to a creditor that granted a grace this year (rule debt; unpaid
 service is rolled into debt, never overdrawing the treasury); growth g = base_growth + export_growth x revenue / GDP (kept within -1..10, and
 GDP never below 0.01); stability moves `revert x (normal - s) + growth x (g - base_growth) - debt x max(0, debt/GDP - safe)`.
+Developing a deposit adds `develop_share x output` (1% of the reserves where nothing is mined yet) after
+`develop_years` and costs `max(develop_cost, develop_payback x added x price)`: years of what the new output
+will sell, as oil and gas fields cost (Tengiz's expansion, about US$48bn for some 12 Mt a year, is about
+eight years of its sales).
 Sources: 001_78d6b60161a582b5.txt (ODA by type: grants, technical cooperation, loans),
-002_b2119cfe6ca6f9f4.txt (trade and infrastructure as development).
+002_b2119cfe6ca6f9f4.txt (trade and infrastructure as development); public record (Tengizchevroil's
+Future Growth Project, 2016-2025).
 """
 from __future__ import annotations
 

@@ -621,7 +621,7 @@ def check_develop(world: World, a: A.Develop) -> list[Msg]:
         return [msg("illegal.no_deposit", country=P(world, a.target), resource=R(a.resource))]
     if a.actor != a.target and world.powers[a.actor].kind != GREAT:
         return [msg("illegal.develop_who")]
-    return _funds(world, a.actor, world.param("economy.develop_cost"))
+    return _funds(world, a.actor, develop_cost(world, a.target, a.resource))
 
 
 def develop_amount(world: World, c: str, r: str) -> float:
@@ -632,8 +632,15 @@ def develop_amount(world: World, c: str, r: str) -> float:
     return max(share, refining.deposit_step(world, c)) if r == refining.REFINED else share
 
 
+def develop_cost(world: World, c: str, r: str) -> float:
+    """What developing `r` in `c` costs: `develop_payback` years of what the added output sells at the
+    world price, at least `economy.develop_cost`."""
+    added = develop_amount(world, c, r) * world.prices.get(r, 0.0)
+    return max(world.param("economy.develop_cost"), world.param("economy.develop_payback") * added)
+
+
 def do_develop(world: World, a: A.Develop) -> tuple[World, list[Entry]]:
-    cost = world.param("economy.develop_cost")
+    cost = develop_cost(world, a.target, a.resource)
     amount = develop_amount(world, a.target, a.resource)
     due = world.year + int(world.param("economy.develop_years"))
     world = add_treasury(world, a.actor, -cost)
