@@ -122,6 +122,7 @@ def scenes_to_render():
     w = s.world
     return [
         ("menu", lambda: MainMenuScene()), ("settings", lambda: SettingsScene()), ("load", lambda: LoadScene()),
+        ("load-list", lambda: listed_saves(s)),
         ("setup", lambda: SetupScene()), ("game", lambda: game),
         ("actions", lambda: dialogs.ActionListScene(game, "Summit", ("summit",))),
         ("answers", lambda: dialogs.AnswersScene(game)), ("nego", lambda: dialogs.NegotiationScene(game)),
@@ -130,6 +131,22 @@ def scenes_to_render():
         ("handover", lambda: dialogs.HandOverScene("China")), ("pause", lambda: dialogs.PauseScene(game)),
         ("debrief", lambda: DebriefScene(s)), ("guide", lambda: GuideScene(page=1)),
     ]
+
+
+def listed_saves(session):
+    """The load screen listing a save of `session` (written to a folder of its own, saved at a fixed time) and a
+    broken file: its date, title, seats and error in the active language."""
+    import tempfile
+
+    from game.fileio import write_atomic
+    from game.save import dumps, list_saves
+    from game.ui.menu import LoadScene
+    folder = Path(tempfile.mkdtemp(prefix="load-", dir=os.environ.get("HEARTLAND_HOME")))
+    write_atomic(folder / "lesson.json", dumps(session, saved_at="2026-11-22T13:49:07"))
+    (folder / "broken.json").write_text("{ not json", "utf-8")
+    scene = LoadScene()
+    scene.saves = list_saves(folder)
+    return scene
 
 
 @pytest.mark.parametrize("size", SIZES)
