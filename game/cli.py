@@ -314,9 +314,16 @@ def new_scenario(ns: argparse.Namespace) -> int:
 def folders(ns: argparse.Namespace) -> int:
     """Print where the game keeps saves, settings, the user's scenarios, exports and its own data."""
     from game.paths import user_folders
-    for name, path in user_folders().items():
-        print(f"{name + ':':<11}{path}")
+    from game.text import table_lines
+    rows = [[folder_label(kind), str(path)] for kind, path in user_folders().items()]
+    print("\n".join(table_lines(rows, "<<", gap=" ")))
     return 0
+
+
+def folder_label(kind: str) -> str:
+    """A folder's name as `folders` prints it ("game data:", "セーブ:")."""
+    key = kind.replace(" ", "_")
+    return tr("cli.folder", kind=msg(f"cli.folder.{key}"))
 
 
 def replay(ns: argparse.Namespace) -> int:

@@ -192,3 +192,18 @@ def test_lines_never_break_at_a_no_break_space():
     lines = theme.break_lines(said, 12, len)
     assert "".join(lines).replace(" ", "") == said.replace(" ", "") and "8\u00a0млрд\u00a0$," in lines, lines
     assert all(not ln.startswith(("млрд", "$", "%")) for ln in lines), lines
+
+
+def test_russian_screens_write_decimals_with_a_comma():
+    """Every scene in Russian writes its numbers the Russian way (trust 0,65, growth +0,0 %, points 2,2, the
+    debt's share 5 %): no figure with a decimal point is left from an f-string that skipped the language."""
+    from game.ui.app import Settings
+    from tests.test_ui_scenes import draw_scene, scenes_to_render
+    pygame.init()
+    drawn = {}
+    for name, make in scenes_to_render():
+        drawn[name] = draw_scene(pygame.Surface((1920, 1080)), Settings(1920, 1080, language="ru"), name, make)
+        theme.set_scale(1.0)
+    found = {name: [t for t in texts if re.search(r"\d\.\d", t)] for name, texts in drawn.items()}
+    assert not any(found.values()), {k: v[:5] for k, v in found.items() if v}
+    assert any(re.search(r"доверие 0,\d\d", t) for t in drawn["game"]), drawn["game"]

@@ -7,7 +7,7 @@ import attrs
 import pygame
 
 from game.ui import theme
-from game.ui.i18n import LANGUAGE_NAMES, LANGUAGES, language, moment, render, tr
+from game.ui.i18n import LANGUAGE_NAMES, LANGUAGES, language, moment, number, render, tr
 from game.ui.widgets import UIScene
 
 
@@ -198,7 +198,7 @@ class SettingsScene(UIScene):
         full = app.settings.fullscreen if app else False
         cx = surface.get_width() // 2
         bh = theme.px(44)
-        label = theme.text(surface, tr("settings.scale", value=f"{scale:.2f}"), (cx - theme.px(250), y + bh // 2),
+        label = theme.text(surface, tr("settings.scale", value=number(scale, ".2f")), (cx - theme.px(250), y + bh // 2),
                            20, anchor="midleft")
         self.tip(label, tr("settings.scale.tip"))
         self.button(surface, (cx + theme.px(40), y, theme.px(90), bh), tr("settings.smaller"),
