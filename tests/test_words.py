@@ -207,3 +207,6 @@ def test_russian_screens_write_decimals_with_a_comma():
     found = {name: [t for t in texts if re.search(r"\d\.\d", t)] for name, texts in drawn.items()}
     assert not any(found.values()), {k: v[:5] for k, v in found.items() if v}
     assert any(re.search(r"доверие 0,\d\d", t) for t in drawn["game"]), drawn["game"]
+    from game.ui.charts import tick_label
+    text.set_language("ru")
+    assert tick_label(1234.5, 0.5) == "1\u00a0234,5" and tick_label(0.25, 0.05, "%") == "0,25%"

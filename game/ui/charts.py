@@ -13,6 +13,7 @@ from typing import Sequence
 import pygame
 from attrs import field, frozen
 
+from game.text import number
 from game.ui.theme import check_inside, draw_line, line_width, note, tokens
 from game.ui.theme import raw_font as font
 
@@ -79,10 +80,9 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
 
 
 def tick_label(value: float, step: float, unit: str = "") -> str:
-    """A tick's text with as many decimals as the step needs."""
+    """A tick's text with as many decimals as the step needs, in the reader's separators ("1 234,5" in Russian)."""
     decimals = 0 if step >= 1 else min(3, max(0, -math.floor(math.log10(step) + 1e-9)))
-    text = f"{value:,.{decimals}f}"
-    return text + unit
+    return number(value, f",.{decimals}f") + unit
 
 
 def text(surface: pygame.Surface, s: str, pos, size: int, ink, anchor: str = "topleft",
