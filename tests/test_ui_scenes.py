@@ -112,7 +112,7 @@ def make_session(humans=("japan", "china")):
 def scenes_to_render():
     """Every scene the UI builds, constructed on one session."""
     from game.ui import dialogs, summary
-    from game.ui.debrief import DebriefScene
+    from game.ui.debrief import TABS, DebriefScene
     from game.ui.game import GameScene
     from game.ui.guide import GuideScene
     from game.ui.menu import LoadScene, MainMenuScene, SettingsScene
@@ -130,7 +130,15 @@ def scenes_to_render():
         ("summary", lambda: summary.YearSummaryScene(s, w, w, w.year, "japan")),
         ("handover", lambda: dialogs.HandOverScene("China")), ("pause", lambda: dialogs.PauseScene(game)),
         ("debrief", lambda: DebriefScene(s)), ("guide", lambda: GuideScene(page=1)),
-    ]
+    ] + [(f"debrief-{tab}", lambda i=i: debrief_tab(s, i)) for i, tab in enumerate(TABS) if i]
+
+
+def debrief_tab(session, index: int):
+    """The debrief opened on its tab `index` (charts, the year by year, the export)."""
+    from game.ui.debrief import DebriefScene
+    scene = DebriefScene(session)
+    scene.set_tab(index)
+    return scene
 
 
 def listed_saves(session):
