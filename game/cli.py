@@ -97,6 +97,9 @@ def simulate(ns: argparse.Namespace) -> int:
         print(tr("sim.saves", path=folder))
     if ns.events_report:
         print("\n".join(render(m) for m in games[0]["events"]))
+    if ns.history and not ns.json:  # the JSON line carries every game's history; without it, the first as tables
+        from game.history_text import game_history
+        print("\n".join(game_history(sc.world, games[0], len(games))))
     if ns.json:
         out = {"games": len(games), "short": ns.short, "wins": wins, "mean_score": mean, "mean_agenda": agenda,
                "win_rate": rate, "ci": ci, "rounds": list(objectives_rounds(sc.world)), "objectives": objectives_data(sc.world),

@@ -255,6 +255,11 @@ def dropped_events(base: World, world: World, removed: list[str]) -> list:
 def series_text(taken, start: int):
     """A figure a later start took from the yearly series, with the year and source of its value."""
     key = "explain.series" if taken.year == start else "explain.series_last"
+    if taken.since is not None:  # a shift series: say what moved the figure
+        return msg("explain.series_shift", field=taken.key, old=measure(taken.key, taken.old),
+                   new=measure(taken.key, taken.value), year=taken.year, factor=_shown(taken.series.factor),
+                   since=taken.since, before=_shown(taken.series.at(taken.since)), now=_shown(taken.series.at(taken.year)),
+                   source=plain(taken.series.source))
     return msg(key, field=taken.key, old=measure(taken.key, taken.old), new=measure(taken.key, taken.value), year=taken.year, start=start,
                source=plain(taken.series.source))
 
@@ -283,7 +288,7 @@ def explain(name: str) -> list:
     lines += dropped_events(base.world, sc.world, removed)
     lines += [series_text(t, sc.world.start_year) for t in sc.series]
     lines += [plain(w.describe()) for w in sc.warnings]
-    if all(m.key in ("explain.same", "text.plain", "explain.series", "explain.series_last") for m in lines[1:]):
+    if all(m.key in ("explain.same", "text.plain", "explain.series", "explain.series_last", "explain.series_shift") for m in lines[1:]):
         lines.append(msg("explain.nothing"))
     return lines
 

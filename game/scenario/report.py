@@ -1,6 +1,7 @@
 """The events report after a headless game: what each event changed, and whether it mattered.
 
-Each fired event is listed with its year and each effect's value before and after. The
+Each fired event is listed with its year and each effect's value before and after; when the
+scenario extends a base, the events its own file writes are marked as such. The
 scenario's own events (those its file writes) are then checked against a control game: the
 same scenario, seed and agents without them. When an effect left the world as it already
 was, or the control game reached the same state by the end of that year without the event
@@ -71,13 +72,14 @@ def report(world: World, game: list[tuple[int, World]], control: list[tuple[int,
     """The report's messages: each event fired in a game (its finished years `game`, from the start `world`)
     with its effects, and the warnings; `control`: the years of the same game played without the events `own`."""
     titles = {ev.id: ev.title for ev in world.events}
+    mark = own if own != {ev.id for ev in world.events} else set()  # a file extending a base: its own events stand out
     end = game[-1][1] if game else world
     lines, seen = [], set()
     for f in fired(end):
         if (f.year, f.event) not in seen:
             seen.add((f.year, f.event))
-            lines.append(msg("report.event", year=f.year, title=content(f"event.{f.event}.title",
-                                                                        titles.get(f.event, f.event)), id=f.event))
+            lines.append(msg("report.event_own" if f.event in mark else "report.event", year=f.year,
+                             title=content(f"event.{f.event}.title", titles.get(f.event, f.event)), id=f.event))
         if not f.effect:
             lines.append(msg("report.card_only"))
             continue
