@@ -158,3 +158,15 @@ def test_measures_are_shown_with_the_precision_they_deserve():
     assert render(trust) == "Казахстан: 0,6, Киргизия: 0,66" and render(measure("trust.kazakhstan.japan", 0.6543)) == "0,65"
     text.set_language("ja")
     assert render(trust) == "カザフスタン 0.6、キルギス 0.66"
+
+
+def test_a_later_start_explains_stability_as_a_whole_number(home):
+    """Starting 2015's game in 2020, --explain says what the yearly series did to each state's stability in whole
+    numbers (65 in the base, 62 for 2020), as the game shows stability, never 61.968."""
+    import re
+
+    from game.scenario.explain import explain
+    (home / "late.toml").write_text(LATE.format(start=2020, extra="[short]\nrounds = [2021]\nend_year = 2021\n"))
+    said = [render(m) for m in explain("late") if "stability" in render(m)]
+    assert len(said) == 5, said
+    assert all(re.search(r"stability from the yearly series: \d+ in the base, \d+ for 2020,", s) for s in said), said
