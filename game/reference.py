@@ -2,8 +2,10 @@
 game's value of each series in a year of its history (`game.history` rows).
 
 compare = "trade" (a great power's trade with the C5, or with `state`, US$ bn),
-"flow" (a corridor's yearly volume), "share" (a power's influence share in `state`; the
-reference is its share of the state's foreign trade, a proxy), "gdp" (a state's GDP, US$ bn),
+"flow" (a corridor's yearly volume), "share" (a power's influence share in `state` among the great
+powers, the outside holder `others` left out; the reference is its share of the state's trade with
+the great powers, a proxy: the outside influence stands for the USA, the EU and Turkey, whose trade
+the game does not model), "gdp" (a state's GDP, US$ bn),
 "remittances" (money a state's migrants send home from `power`, or from every power, US$ bn).
 A file's `[i18n.<lang>]` tables give its `title`, `notes` and series labels
 (`series.<id>.label`) in other languages, shown through the translation layer.
@@ -16,6 +18,7 @@ from pathlib import Path
 from attrs import frozen
 
 from game.fileio import is_plain_id
+from game.model.world import OTHERS
 from game.paths import scenario_dir
 from game.text import LANGUAGES, content, register_texts, render
 
@@ -101,6 +104,12 @@ def _row_sum(row: dict, key: str) -> float:
     return row.get(key, 0.0) if key else sum(row.values())
 
 
+def among_great_powers(shares: dict, power: str) -> float:
+    """`power`'s part of the influence the great powers hold together (the outside holder left out)."""
+    held = sum(v for h, v in shares.items() if h != OTHERS)
+    return shares.get(power, 0.0) / held if held > 0 else 0.0
+
+
 def game_value(row: dict, ref: RefSeries) -> float:
     """The game's value of `ref` in one history row (one finished year)."""
     if ref.compare == "trade":
@@ -108,7 +117,7 @@ def game_value(row: dict, ref: RefSeries) -> float:
     if ref.compare == "flow":
         return row.get("flows", {}).get(ref.corridor, 0.0)
     if ref.compare == "share":
-        return row.get("influence", {}).get(ref.state, {}).get(ref.power, 0.0)
+        return among_great_powers(row.get("influence", {}).get(ref.state, {}), ref.power)
     state = row.get("states", {}).get(ref.state, {})
     if ref.compare == "gdp":
         return state.get("gdp", 0.0)

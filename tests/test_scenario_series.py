@@ -25,7 +25,7 @@ def late(home, start: int, base: str = "2015", extra: str = ""):
 
 
 def test_a_2020_start_on_the_2015_base_takes_2020_prices_gdp_from_the_series(home):
-    """Oil and every state's GDP are 2020's real values in the game's units; gas keeps its last real year."""
+    """Oil, gas and every state's GDP are 2020's real values in the game's units."""
     sc = late(home, 2020)
     oil = series_for("world.prices.oil")
     assert sc.world.prices["oil"] == pytest.approx(oil.at(2020) * oil.factor, abs=1e-4)
@@ -50,8 +50,15 @@ def test_the_warning_names_only_figures_without_a_series_and_explain_says_what_w
     oil = [s for s in said if s.startswith("Takes world.prices.oil")]
     assert len(oil) == 1 and "for 2020" in oil[0] and "RBRTE" in oil[0]
     assert any(s.startswith("Takes economies.kazakhstan.gdp") and "NY.GDP.MKTP.CD" in s for s in said)
-    assert any(s.startswith("Takes world.prices.gas") and "last real year" in s for s in said)
+    assert any(s.startswith("Takes world.prices.gas") and "for 2020" in s and "PNGASEUUSDM" in s for s in said)
     assert len([s for s in said if s.startswith("Takes ")]) == len(sc.series)
+    uranium = series_for("world.prices.uranium")
+    last = max(y for y, _ in uranium.values)
+    assert last < 2024
+    late(home, 2024)
+    said = [render(m) for m in explain("late")]
+    assert any(s.startswith("Takes world.prices.uranium") and f"for {last}, the series' last real year" in s
+               for s in said)
 
 
 def test_a_figure_the_file_sets_itself_and_a_start_in_the_base_year_take_nothing(home):
@@ -98,12 +105,105 @@ def test_the_shipped_series_load_and_agree_with_the_bases_own_start_figures():
     for base in ("1992", "2015"):
         raw = resolve(base).raw
         for s in series:
-            if not s.applies or s.at(int(base)) is None:
-                continue
+            if not s.applies or s.at(int(base)) is None or s.transform == "shift":
+                continue  # a shift series is an index: it moves the base's figure, it does not give it
             table = raw
             for part in s.applies.split("."):
                 table = table[part]
             assert table == pytest.approx(s.at(int(base)) * s.factor, rel=0.15), (base, s.id)
+
+
+def expected_shift(s: Series, base_year: int, base_value: float, start: int) -> float:
+    """What a shift series makes of a base figure: the base's own value moved by factor x the index's change."""
+    year, now = s.latest(base_year, start)
+    before = s.at(base_year) if s.at(base_year) is not None else s.at(s.anchor)
+    return base_value + s.factor * (now - before)
+
+
+def test_the_stability_series_move_each_states_stability_on_a_later_start(home):
+    """A 2020 start on the 2015 base moves each state's stability by 0.6 x its WGI rank change 2015-2020."""
+    base = load("2015")
+    sc = late(home, 2020)
+    moved = 0
+    for sid, eco in sc.world.economies.items():
+        s = series_for(f"economies.{sid}.stability")
+        assert s.transform == "shift" and "PV.PER.RNK" in s.source
+        want = expected_shift(s, 2015, base.world.economies[sid].stability, 2020)
+        assert eco.stability == pytest.approx(want, abs=1e-3)
+        moved += eco.stability != base.world.economies[sid].stability
+    assert moved >= 4  # the ranks did change for (nearly) every state
+    said = [render(m) for m in explain("late")]
+    kg = series_for("economies.kyrgyzstan.stability")
+    [line] = [x for x in said if x.startswith("Takes economies.kyrgyzstan.stability")]
+    assert "PV.PER.RNK" in line and f"from 2015 ({kg.at(2015)})" in line and f"to 2020 ({kg.at(2020)})" in line
+    warned = " ".join(str(w.message) for w in sc.warnings)
+    assert "stability" not in warned  # no longer carried unchanged
+
+
+def test_the_1992_base_counts_the_stability_change_from_the_anchor_year(home):
+    """The WGI start in 1996: a 2000 start on the 1992 base counts from 1996 (the series' anchor)."""
+    base = load("1992")
+    sc = late(home, 2000, base="1992")
+    s = series_for("economies.tajikistan.stability")
+    assert s.anchor == 1996 == s.values[0][0] and s.at(1992) is None
+    want = base.world.economies["tajikistan"].stability + s.factor * (s.at(2000) - s.at(1996))
+    assert sc.world.economies["tajikistan"].stability == pytest.approx(want, abs=1e-3)
+    assert sc.world.economies["tajikistan"].stability != base.world.economies["tajikistan"].stability
+    no_anchor = Series("pv", s.applies, s.unit, s.factor, s.source, s.values, "shift")
+    assert taken(resolve("1992").raw, {s.applies: 1992}, 2000, (no_anchor,)) == []  # without it: nothing to count from
+
+
+def test_the_stability_series_change_how_the_game_plays(home):
+    """The taken stability is the game's: mean stability, and with it a year of play, differ from a start without it."""
+    from ai.baseline import RandomAgent
+    from game.model.ops import evolve
+    from game.rules.economy import mean_stability
+    from game.sim import play
+    sc = late(home, 2022)
+    keep = "\n".join(f"[economies.{sid}]\nstability = {load('2015').world.economies[sid].stability}"
+                     for sid in sc.world.economies)
+    (home / "kept.toml").write_text(LATE.format(base="2015", start=2022, extra=keep).replace('"late"', '"kept"'))
+    flat = load("kept")
+    assert mean_stability(sc.world) != pytest.approx(mean_stability(flat.world))
+    agents = {p: RandomAgent() for p in sc.world.order}
+    a = play(evolve(sc.world, end_year=2023), agents, 5).history
+    b = play(evolve(flat.world, end_year=2023), {p: RandomAgent() for p in flat.world.order}, 5).history
+    assert a != b
+
+
+BAD_ANCHOR = '''format_version = 1
+[series.pv]
+applies = "economies.kazakhstan.stability"
+unit = "rank"
+factor = 0.6
+source = "test"
+anchor = 1996
+values = { 1998 = 50.0 }
+[series.oil]
+applies = "world.prices.oil"
+unit = "US$"
+factor = 1
+source = "test"
+anchor = 1998
+values = { 1998 = 50.0 }
+'''
+
+
+def test_a_bad_anchor_is_one_sentence_at_its_line(tmp_path, capsys):
+    """An anchor that is not one of the series' years, or on a level series, is refused at its own line."""
+    folder = tmp_path / "series"
+    folder.mkdir()
+    path = folder / "anchor.toml"
+    path.write_text(BAD_ANCHOR)
+    with pytest.raises(ScenarioErrors) as e:
+        load_series(path)
+    by_key = {err.key: err for err in e.value.errors}
+    assert set(by_key) == {"series.pv.anchor", "series.oil.anchor"}
+    assert by_key["series.pv.anchor"].line == 7 and by_key["series.oil.anchor"].line == 14
+    assert "1996" in by_key["series.pv.anchor"].text and "shift" in by_key["series.oil.anchor"].text
+    assert cli.main(["validate", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert f"{path}:7: series.pv.anchor:" in out and "Traceback" not in out
 
 
 BAD = '''format_version = 1

@@ -134,14 +134,24 @@ def test_history_row_says_what_happened_each_year():
 
 
 def test_fidelity_small_the_starting_figures_match_history():
-    """Seeded, short: every 2015 and 2025 reference point of the first years is within 2x of the game
-    (influence shares, compared with trade shares as a proxy, are reported by the bench but not held here)."""
+    """Seeded, short: every 2015 and 2025 reference point of the first years is within 2x of the game,
+    influence shares among the great powers (against their shares of the trade with the great powers) included."""
     from bench.fidelity import FACTOR, run
     out = run(("2015", "2025"), games=1, seed=1, years=2)
     for sid in ("2015", "2025"):
         res = out["scenarios"][sid]
         assert res["total"] >= 5
         start = int(sid)
-        bad = [(k, p) for k, s in res["series"].items() for p in s["points"] if not k.endswith("_share")
-               and p["year"] <= start + 1 and not 1 / FACTOR <= p["ratio"] <= FACTOR]
+        bad = [(k, p) for k, s in res["series"].items() for p in s["points"]
+               if p["year"] <= start + 1 and not 1 / FACTOR <= p["ratio"] <= FACTOR]
         assert not bad, bad
+
+
+def test_a_share_is_compared_among_the_great_powers():
+    """The history's "share" leaves the outside holder out: China's 0.35 of Kazakhstan's influence beside
+    Japan's 0.1, Russia's 0.4 and the outsiders' 0.15 is 0.35 / 0.85 of what the great powers hold."""
+    from game.reference import RefSeries, game_value
+    row = {"influence": {"kazakhstan": {"japan": 0.1, "china": 0.35, "russia": 0.4, "others": 0.15}}}
+    ref = RefSeries("s", "China in Kazakhstan", "share", ((2015, 0.4),), power="china", state="kazakhstan")
+    assert game_value(row, ref) == pytest.approx(0.35 / 0.85)
+    assert game_value({"influence": {"kazakhstan": {"others": 1.0}}}, ref) == 0.0

@@ -410,9 +410,17 @@ def _without_stale_short(raw: dict, merged: Merged, chk: Checker) -> dict:
     if "short" in merged.top.raw or not isinstance(meta, dict) or not isinstance(table, dict):
         return raw
     start, end = meta.get("start_year"), table.get("end_year")
-    if not (isinstance(start, int) and isinstance(end, int) and end < start):
+    if not (isinstance(start, int) and isinstance(end, int)):
         return raw
-    chk.warn("scenario.start_year", msg("scenario.warn.stale_short", end=str(end), start=str(start)))
+    rounds = table.get("rounds") if isinstance(table.get("rounds"), list) else []
+    early = [y for y in rounds if isinstance(y, int) and not isinstance(y, bool) and y < start]
+    if end < start:
+        chk.warn("scenario.start_year", msg("scenario.warn.stale_short", end=str(end), start=str(start)))
+    elif early:
+        chk.warn("scenario.start_year", msg("scenario.warn.stale_short_rounds", rounds=", ".join(map(str, early)),
+                                             start=str(start)))
+    else:
+        return raw
     return {k: v for k, v in raw.items() if k != "short"}
 
 
@@ -484,7 +492,11 @@ def _check_meta(merged: Merged, meta: dict, chk: Checker) -> None:
     given = merged.raw.get("scenario")
     if not is_plain_id(meta["id"]) and isinstance(given, dict) and isinstance(given.get("id"), str):
         chk.fail("scenario.id", msg("scenario.err.id_not_plain", id=shown(meta["id"])))
-    if meta["end_year"] < meta["start_year"]:
+    own = merged.top.raw.get("scenario") if len(merged.chain) > 1 else None
+    if meta["end_year"] < meta["start_year"] and isinstance(own, dict) and "start_year" in own and "end_year" not in own:
+        chk.fail("scenario.start_year", msg("scenario.err.start_after_base_end", start=str(meta["start_year"]),
+                                            end=str(meta["end_year"])))  # the author moved the start past the base's end
+    elif meta["end_year"] < meta["start_year"]:
         chk.fail("scenario.end_year", msg("scenario.err.end_before_start", end=str(meta["end_year"]),
                                           start=str(meta["start_year"])))
     if meta["end_year"] - meta["start_year"] > 60:

@@ -27,7 +27,7 @@ from game.paths import scenario_dir
 from game.text import msg
 
 SERIES_FILE = scenario_dir() / "series" / "yearly.toml"
-FIELDS = ("applies", "unit", "factor", "source", "values", "transform")
+FIELDS = ("applies", "unit", "factor", "source", "values", "transform", "anchor")
 REQUIRED_FIELDS = ("unit", "factor", "source", "values")
 TRANSFORMS = ("level", "shift")
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # years a series may give
@@ -45,10 +45,20 @@ class Series:
     source: str
     values: tuple[tuple[int, float], ...]  # (year, value) ascending
     transform: str = "level"
+    anchor: int | None = None  # a shift series: the year a base starting before its first year counts from
 
     def at(self, year: int) -> float | None:
         """The published value of `year`, or None."""
         return dict(self.values).get(year)
+
+    def since(self, then: int) -> int | None:
+        """The year a shift counts from for a base starting in `then`: that year, or the anchor when the base
+        starts before the series' first year; None when the series has no value to count from."""
+        if self.at(then) is not None:
+            return then
+        if self.anchor is not None and self.values and then < self.values[0][0]:
+            return self.anchor
+        return None
 
     def latest(self, after: int, upto: int) -> tuple[int, float] | None:
         """The (year, value) of the latest year in (after, upto], or None."""
@@ -65,6 +75,7 @@ class Taken:
     value: float
     year: int
     series: Series
+    since: int | None = None  # a shift series: the year its change is counted from
 
 
 def _figure_ok(applies: str) -> bool:
@@ -109,6 +120,10 @@ def _check(sid: str, table: Any, where: str, line, seen: dict[str, str]) -> tupl
     if table.get("transform", "level") not in TRANSFORMS:
         errs.append(ScenarioError(where, line(f"{key}.transform"), f"{key}.transform", msg("series.err.transform")))
     values = table.get("values", {})
+    anchor = table.get("anchor")
+    if anchor is not None and (table.get("transform") != "shift" or not isinstance(values, dict)
+                               or not isinstance(anchor, int) or isinstance(anchor, bool) or str(anchor) not in values):
+        errs.append(ScenarioError(where, line(f"{key}.anchor"), f"{key}.anchor", msg("series.err.anchor", value=anchor)))
     if not isinstance(values, dict):
         errs.append(ScenarioError(where, line(f"{key}.values"), f"{key}.values", msg("series.err.values")))
         values = {}
@@ -123,7 +138,8 @@ def _check(sid: str, table: Any, where: str, line, seen: dict[str, str]) -> tupl
     if applies:
         seen[applies] = sid
     return Series(sid, applies, table["unit"], float(factor), table["source"],
-                  tuple(sorted((int(y), float(v)) for y, v in values.items())), table.get("transform", "level")), []
+                  tuple(sorted((int(y), float(v)) for y, v in values.items())), table.get("transform", "level"),
+                  anchor), []
 
 
 def load_series(path: Path | str = SERIES_FILE) -> tuple[Series, ...]:
@@ -186,14 +202,11 @@ def taken(raw: dict, years: dict[str, int], start: int, series: tuple[Series, ..
         if pick is None:
             continue
         year, v = pick
-        if s.transform == "shift":
-            before = s.at(then)
-            if before is None:
-                continue
-            value = old + s.factor * (v - before)
-        else:
-            value = v * s.factor
-        out.append(Taken(s.applies, float(old), round(value, 4), year, s))
+        since = s.since(then) if s.transform == "shift" else None
+        if s.transform == "shift" and since is None:
+            continue
+        value = old + s.factor * (v - s.at(since)) if since is not None else v * s.factor
+        out.append(Taken(s.applies, float(old), round(value, 4), year, s, since))
     return out
 
 

@@ -10,7 +10,7 @@ from game.rules import objectives
 from game.text import scenario_text
 from game.ui import theme, words
 from game.ui.i18n import tr
-from game.ui.widgets import UIScene
+from game.ui.widgets import MIN_LABEL_SIZE, UIScene, fit_label
 
 DIFFICULTIES = ("easy", "normal", "hard", "historical")
 
@@ -19,6 +19,30 @@ def list_scenarios() -> list:
     """The scenario catalogue: shipped, examples and the user's own (game.scenario.catalog)."""
     from game.scenario.catalog import list_scenarios as catalog
     return catalog()
+
+
+def seat_columns(rect: pygame.Rect, names: list[str]) -> tuple[int, int, int]:
+    """Where a seat row's two buttons go, refitted to the language: (left of the person/AI button, its width,
+    the difficulty button's width). Each button needs its widest label (all its states, in this language), the
+    power's name its widest name. When all fit, the spare room goes to the buttons; when not, the buttons' labels
+    shrink first (to MIN_LABEL_SIZE + 1), then the names (which shrink too, and are cut last), down to 30% of
+    the row, and the buttons share what is left by need."""
+    pad, gap = theme.px(18), 6
+    toggles = [tr(k) for k in ("setup.human", "setup.ai")]
+    levels = [tr(f"difficulty.{d}") for d in DIFFICULTIES]
+    toggle, diff = (max(theme.width(t, 16) for t in labels) + pad for labels in (toggles, levels))
+    least = sum(max(theme.width(t, MIN_LABEL_SIZE + 1) for t in labels) + pad for labels in (toggles, levels))
+    name = max(theme.width(n, 17) for n in names) + theme.px(14) + 16
+    room = rect.width - gap - name
+    if room < least:  # the names give way, down to 30% of the row
+        room = min(least, rect.width - gap - int(rect.width * 0.30))
+    if toggle + diff > room:  # share the room by need (the labels shrink, and are cut last)
+        toggle = room * toggle // (toggle + diff)
+        diff = room - toggle
+    else:  # spare room: the buttons grow alike
+        spare = (room - toggle - diff) // 2
+        toggle, diff = toggle + spare, diff + spare
+    return rect.right - toggle - diff - gap, toggle, diff
 
 
 class SetupScene(UIScene):
@@ -166,7 +190,7 @@ class SetupScene(UIScene):
         theme.text(surface, tr("setup.title"), (m, m), 30, bold=True)
         top = m + theme.line_height(30) + theme.px(12)
         bottom = H - m - theme.px(50)
-        col1 = pygame.Rect(m, top, int(W * 0.24), bottom - top)
+        col1 = pygame.Rect(m, top, self.list_width(W), bottom - top)
         col3w = int(W * 0.36)
         col3 = pygame.Rect(W - m - col3w, top, col3w, bottom - top)
         col2 = pygame.Rect(col1.right + m, top, col3.left - col1.right - 2 * m, bottom - top)
@@ -184,6 +208,16 @@ class SetupScene(UIScene):
         self.button(surface, (W - m - theme.px(240), H - m - bh, theme.px(240), bh), tr("setup.start"), self.start,
                     enabled=ok, tooltip=why or tr("setup.start.tip", humans=humans), id="start", size=20)
         self.draw_tooltip(surface)
+
+    def list_width(self, W: int) -> int:
+        """The left column's width, refitted to the language: 24% of the window, wider (up to 30%) when a label
+        under the list (the game's form in either state, a random seed, how to win) needs it at its smallest size."""
+        w = self.world()
+        args = {"start": w.start_year, "end": w.end_year, "rounds": len(objectives.rounds(w))} if w else {}
+        labels = [tr(k, **args) for k in ("setup.full", "setup.short")] if w else []
+        labels += [tr("setup.random_seed"), tr("setup.how_to_win")]
+        need = max(theme.width(label, MIN_LABEL_SIZE + 1) for label in labels) + theme.px(10) + 4
+        return min(max(int(W * 0.24), need), int(W * 0.30))
 
     def draw_scenarios(self, surface, rect) -> None:
         """The filter, the scenario list (scrolling with the wheel or PgUp/PgDn) and the seed."""
@@ -300,6 +334,7 @@ class SetupScene(UIScene):
             return
         y = rect.top + theme.line_height(18) + theme.px(6)
         bh = min(theme.px(40), (rect.bottom - y) // max(1, len(w.order)) - 6)
+        bx, bw, dw = seat_columns(rect, [words.pname(w, p) for p in w.order])
         for p in w.order:
             human, diff = self.seats[p]
             pw = w.powers[p]
@@ -307,14 +342,13 @@ class SetupScene(UIScene):
             pygame.draw.rect(surface, theme.hex_color(pw.color), sw)
             kind = tr("kind.great") if pw.kind == "great" else tr("kind.c5")
             name = words.pname(w, p)
-            theme.text(surface, name, (sw.right + 8, y + bh // 2), 17, anchor="midleft")
+            shown, size = fit_label(name, bx - sw.right - 14, 17)
+            theme.text(surface, shown, (sw.right + 8, y + bh // 2), size, anchor="midleft")
             self.tip(pygame.Rect(rect.left, y, theme.px(150), bh), kind)
-            bx = rect.left + int(rect.width * 0.42)
-            bw = int(rect.width * 0.27)
             self.button(surface, (bx, y, bw, bh), tr("setup.human") if human else tr("setup.ai"),
                         lambda p=p: self.toggle_human(p), selected=human, id=f"seat-{p}",
                         tooltip=tr("setup.seat.tip", power=name))
-            self.button(surface, (bx + bw + 6, y, rect.right - bx - bw - 6, bh),
+            self.button(surface, (bx + bw + 6, y, dw, bh),
                         tr(f"difficulty.{diff}"), lambda p=p: self.cycle_difficulty(p), enabled=not human,
                         id=f"difficulty-{p}", tooltip=tr(f"difficulty.{diff}.tip") if not human
                         else tr("setup.difficulty.human"))
