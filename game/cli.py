@@ -92,17 +92,9 @@ def simulate(ns: argparse.Namespace) -> int:
     agenda = {names[p]: round(sum(g["scores"].get(p, 0) for g in games) / len(games), 2) for p in sc.world.order}
     rate = {n: round(k / len(games), 4) for n, k in wins.items()}
     ci = {n: [round(x, 4) for x in wilson(k, len(games))] for n, k in wins.items()}
-    print(f"{'game':>5} {'seed':>6}  {'winner':<13} " + " ".join(f"{names[p][:6]:>7}" for p in sc.world.order))
-    for i, g in enumerate(games):
-        row = " ".join(f"{g['points'].get(p, 0):7.1f}" for p in sc.world.order)
-        print(f"{i + 1:>5} {g['seed']:>6}  {names.get(g['winner'], g['status']):<13} {row}")
-    print(f"{'mean':>5} {'':>6}  {'':<13} " + " ".join(f"{mean[names[p]]:7.1f}" for p in sc.world.order))
-    print("wins: " + ", ".join(f"{n} {k}" for n, k in wins.items()))
-    print(f"{'power':<13} {'wins':>5} {'win rate':>9} {'95% CI':>15} {'mean points':>12} {'agenda':>7}")
-    for n in wins:
-        print(f"{n:<13} {wins[n]:>5} {rate[n]:>9.1%} {ci[n][0]:>7.1%}-{ci[n][1]:<7.1%} {mean[n]:>12.1f} {agenda[n]:>7.1f}")
+    print("\n".join(results_table(sc.world, games, wins, mean, agenda)))
     if folder:
-        print(f"saves: {folder}")
+        print(tr("sim.saves", path=folder))
     if ns.events_report:
         print("\n".join(render(m) for m in games[0]["events"]))
     if ns.history and not ns.json:  # the JSON line carries every game's history; without it, the first as tables
@@ -116,6 +108,35 @@ def simulate(ns: argparse.Namespace) -> int:
             out["history"] = [{"seed": g["seed"], "years": g["history"]} for g in games]
         print(json.dumps(out))
     return 0
+
+
+def results_table(world, games: list[dict], wins: dict, mean: dict, agenda: dict) -> list[str]:
+    """The games, the means and each power's record as lines in the reader's language, columns aligned in any script."""
+    from game.text import number, table_lines
+    order, names = world.order, {p: world.powers[p].name for p in world.order}
+    shown = {p: str(power(world, p)) for p in order}
+    head = [tr(f"sim.col.{k}") for k in ("game", "seed", "winner")] + [shown[p] for p in order]
+    rows = [[str(i + 1), str(g["seed"]), winner_text(world, g)] + [number(g["points"].get(p, 0), ".1f") for p in order]
+            for i, g in enumerate(games)]
+    rows.append([tr("sim.col.mean"), "", ""] + [number(mean[names[p]], ".1f") for p in order])
+    lines = table_lines([head] + rows, ">><" + ">" * len(order))
+    lines.append(tr("sim.wins", wins=tuple(msg("sim.win_count", power=power(world, p), n=wins[names[p]]) for p in order)))
+    head = [tr(f"sim.col.{k}") for k in ("power", "wins", "win_rate", "ci", "mean_points", "agenda")]
+    rows = [[shown[p], str(wins[n]), number(wins[n] / len(games), ".1%"), tr("sim.interval", **interval(wins[n], len(games))),
+             number(mean[n], ".1f"), number(agenda[n], ".1f")] for p, n in names.items()]
+    return lines + table_lines([head] + rows, "<>>>>>")
+
+
+def winner_text(world, game: dict) -> str:
+    """A game's winner by name, or how it ended without one (a regional collapse, no winner)."""
+    status = game["status"]
+    return str(power(world, game["winner"])) if game["winner"] else tr(f"sim.status.{status}")
+
+
+def interval(k: int, n: int) -> dict:
+    """The 95% Wilson interval of k wins in n games as `low` and `high`."""
+    low, high = wilson(k, n)
+    return {"low": low, "high": high}
 
 
 def tension_data(done) -> dict:
@@ -204,12 +225,13 @@ def objectives_data(world) -> dict:
 
 
 def standings_data(world, engine_start: bool = False) -> list[dict]:
-    """Every power's standing (points, place, what the next round would pay now) as plain data."""
+    """Every power's standing (points, place shared with equal points, what the next round would pay now) as plain
+    data, in the order the screens list them."""
     from game import engine
     from game.rules.objectives import standings
     if engine_start:
         world = engine.start(world)[0]
-    return [{"power": s.power, "points": s.points, "place": s.place, "next_round": s.next_year,
+    return [{"power": s.power, "points": s.points, "place": s.shared, "tied": s.tied, "next_round": s.next_year,
              "next_round_pays": s.projected, "rounds_left": s.rounds_left, "objectives": dict(s.lines)}
             for s in standings(world)]
 
@@ -295,9 +317,16 @@ def new_scenario(ns: argparse.Namespace) -> int:
 def folders(ns: argparse.Namespace) -> int:
     """Print where the game keeps saves, settings, the user's scenarios, exports and its own data."""
     from game.paths import user_folders
-    for name, path in user_folders().items():
-        print(f"{name + ':':<11}{path}")
+    from game.text import table_lines
+    rows = [[folder_label(kind), str(path)] for kind, path in user_folders().items()]
+    print("\n".join(table_lines(rows, "<<", gap=" ")))
     return 0
+
+
+def folder_label(kind: str) -> str:
+    """A folder's name as `folders` prints it ("game data:", "セーブ:")."""
+    key = kind.replace(" ", "_")
+    return tr("cli.folder", kind=msg(f"cli.folder.{key}"))
 
 
 def replay(ns: argparse.Namespace) -> int:

@@ -32,7 +32,7 @@ from game.rules import invariants
 from game.rules.actions import parse as parse_action
 from game.scenario.source import shown
 from game.rules.log import Entry
-from game.text import as_msg, msg
+from game.text import LANGUAGES, Msg, Ref, as_msg, msg
 from game.text import to_data as msg_data
 from game.session import AgentFactory, Seat, Session, YearMark, default_agents
 
@@ -551,11 +551,16 @@ class SaveInfo:
     scenario_title: str = ""
     year: int = 0
     saved_at: str = ""
-    seats: str = ""
+    seats: Msg | str = ""  # the human seats and the number of computer players, rendered when shown
     error: str = ""
     scenario_id: str = ""
     status: str = ""
     kind: str = "save"  # save, autosave, quicksave
+    titles: tuple[tuple[str, str], ...] = ()  # (language, title) the embedded scenario gives in other languages
+
+    def title_in(self, lang: str) -> str:
+        """The scenario's title in `lang`, as written when the scenario gives none in it."""
+        return dict(self.titles).get(lang) or self.scenario_title
 
 
 def list_saves(folder: str | os.PathLike | None = None) -> list[SaveInfo]:
@@ -579,14 +584,25 @@ def _info(path: Path) -> SaveInfo:
         seats = content["seats"]
         humans = [s["power"] for s in seats if s["human"]]
         names = {p: w["powers"][p]["name"] for p in w["order"]}
-        ai = len(seats) - len(humans)
-        summary = (", ".join(names.get(p, p) for p in humans) or "no human seats") + f"; {ai} AI"
+        people = tuple(Ref("power", p, str(names.get(p, ""))) for p in humans) or msg("load.no_humans")
+        summary = msg("load.seat_list", humans=people, n=len(seats) - len(humans))
         return SaveInfo(path, str(content["scenario"].get("title", "")), int(w["year"]), str(content["saved_at"]),
-                        summary, "", str(content["scenario"].get("id", "")), str(w["status"]), kind)
+                        summary, "", str(content["scenario"].get("id", "")), str(w["status"]), kind,
+                        _titles(content["scenario"].get("raw")))
     except SaveError as e:
         return SaveInfo(path, error=str(e), saved_at=_mtime(path), kind=kind)
     except Exception:  # a checksummed file that still makes no sense
-        return SaveInfo(path, error=f"{path}: the save is missing parts of the game.", saved_at=_mtime(path), kind=kind)
+        error = msg("save.err.in_file", path=str(path), error=msg("save.err.missing_parts"))
+        return SaveInfo(path, error=str(error), saved_at=_mtime(path), kind=kind)
+
+
+def _titles(raw: Any) -> tuple[tuple[str, str], ...]:
+    """(language, title) for each language the embedded scenario's [i18n.LANG] tables title it in."""
+    tables = raw.get("i18n") if isinstance(raw, dict) else None
+    if not isinstance(tables, dict):
+        return ()
+    found = [(lang, (tables.get(lang) or {}).get("scenario", {}).get("title")) for lang in LANGUAGES]
+    return tuple((lang, t) for lang, t in found if isinstance(t, str) and t)
 
 
 def _mtime(path: Path) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import string
+import unicodedata
 from typing import Any, Mapping
 
 from attrs import field, frozen
@@ -77,6 +78,12 @@ def joined(items, sep: str = "comma") -> Msg:
 def content(key: str, default: str) -> Msg:
     """A scenario's own text (an event's title, a note) under `key`, shown as written when untranslated."""
     return Msg(key, {"_": default})
+
+
+def moment(when) -> Msg:
+    """A date and time (a `datetime`) as a message: the day, the month's name, the year and the time, the language's way."""
+    return Msg("time.moment", {"day": when.day, "month": Msg(f"time.month.{when.month}"), "year": when.year,
+                               "hour": when.hour, "minute": when.minute})
 
 
 def scenario_text(sid: str, field: str, default: str) -> str:
@@ -266,6 +273,11 @@ def _number(value: float, spec: str, lang: str) -> str:
     return text
 
 
+def number(value: float, spec: str = "", lang: str | None = None) -> str:
+    """A number formatted by `spec` the way `lang` (the active language by default) writes numbers."""
+    return _number(value, spec, lang or _language[0])
+
+
 def money(bn: float, lang: str | None = None) -> str:
     """An amount in US$ bn the way `lang` writes money (Japanese and Chinese count in 億)."""
     lang = lang or _language[0]
@@ -289,6 +301,25 @@ class _Formatter(string.Formatter):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return _number(value, spec, self.lang)
         return format(render(value, self.lang), spec)
+
+
+# --- plain-text tables (the command line) -----------------------------------------------
+
+def display_width(text: str) -> int:
+    """The columns `text` takes in a terminal: East Asian wide and full-width characters take 2, combining marks 0."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int, align: str = "<") -> str:
+    """`text` filled with spaces to `width` terminal columns, on the right ("<") or the left (">")."""
+    fill = " " * max(0, width - display_width(text))
+    return text + fill if align == "<" else fill + text
+
+
+def table_lines(rows: list[list[str]], align: str, gap: str = "  ") -> list[str]:
+    """Rows of cells as lines whose columns line up in a terminal in any script; `align` has "<" or ">" per column."""
+    widths = [max((display_width(r[i]) for r in rows if i < len(r)), default=0) for i in range(len(align))]
+    return [gap.join(pad(c, w, a) for c, w, a in zip(r, widths, align)).rstrip() for r in rows]
 
 
 # --- data for saves ---------------------------------------------------------------------

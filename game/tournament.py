@@ -8,7 +8,7 @@ are the same, only the agent differs). An agent wins a game when the winner is a
 """
 from __future__ import annotations
 
-from game.text import tr
+from game.text import number, table_lines, tr
 
 
 def schedule(n_agents: int, seats: tuple[str, ...], seeds: list[int]) -> list[tuple[int, tuple]]:
@@ -33,12 +33,10 @@ def standings(agents: list[str], seats: tuple[str, ...], plan: list, games: list
 
 
 def table(rows: list[dict], seats: tuple[str, ...], names: dict) -> list[str]:
-    """The standings as text lines: rank, agent, mean points, wins, then the mean in each seat."""
-    width = max(12, *(len(r["agent"]) for r in rows))
-    agent, points, wins = (tr(f"tournament.col.{k}") for k in ("agent", "points", "wins"))
-    head = f"{'#':>2}  {agent:<{width}} {points:>7} {wins:>9} " + " ".join(f"{names[s][:7]:>7}" for s in seats)
-    lines = [head]
-    for i, r in enumerate(rows, 1):
-        cells = " ".join(f"{r['per_seat'][s]:7.1f}" if s in r["per_seat"] else f"{'-':>7}" for s in seats)
-        lines.append(f"{i:>2}  {r['agent']:<{width}} {r['mean_points']:7.2f} {r['wins']:>4}/{r['games']:<4} {cells}")
-    return lines
+    """The standings as text lines: rank, agent, mean points, wins, then the mean in each seat (columns aligned in
+    any script)."""
+    head = ["#"] + [tr(f"tournament.col.{k}") for k in ("agent", "points", "wins")] + [names[s] for s in seats]
+    body = [[str(i), r["agent"], number(r["mean_points"], ".2f"), f"{r['wins']}/{r['games']}"]
+            + [number(r["per_seat"][s], ".1f") if s in r["per_seat"] else "-" for s in seats]
+            for i, r in enumerate(rows, 1)]
+    return table_lines([head] + body, "><>>" + ">" * len(seats))

@@ -53,23 +53,26 @@ def test_objectives_6_a_tie_goes_to_the_clearer_race_not_the_earlier_seat():
     assert O.first({"a": 6, "b": 6, "c": 6}, {}, ("a", "b", "c")) == "a"
 
 
-def test_standings_share_a_place_on_equal_points_and_order_ties_by_the_tie_break(short_game):
-    """Before the first round every power is tied first (=1); later, powers with equal points share the best of
-    their places, and the list follows rule 16's order (`ranking`, the same the winner is chosen by)."""
+def test_standings_share_a_place_on_equal_points_and_list_ties_in_seat_order(short_game):
+    """Before the first round every power is tied first (=1) and listed in seat order, whatever the hidden lead in
+    its races; later, powers with equal points share the best of their places and stand in seat order among
+    themselves. The winner of a tie is still chosen by rule 16 (`ranking`: the furthest ahead in its races)."""
     sc, result = short_game
     start = O.standings(sc.world)
     assert all(st.tied and st.shared == 1 for st in start)
-    assert [st.power for st in start] == O.ranking(sc.world) and O.ranking(sc.world)[0] == O.leader(sc.world)
+    assert [st.power for st in start] == list(sc.world.order)
+    leads = O.world_leads(sc.world)
+    assert O.leader(sc.world) == max(sc.world.order, key=lambda p: (leads[p], -sc.world.order.index(p)))
     pts = {p: 0.0 for p in sc.world.order}
-    pts.update({sc.world.order[0]: 3.0, sc.world.order[1]: 1.0, sc.world.order[2]: 1.0})
+    last, middle = sc.world.order[-1], sc.world.order[3]
+    pts.update({sc.world.order[0]: 3.0, last: 1.0, middle: 1.0})
     w = evolve(sc.world, scored=(pts,))
     by = {st.power: st for st in O.standings(w)}
-    first, second, third = (by[p] for p in sc.world.order[:3])
-    assert (first.shared, first.tied) == (1, False)
-    assert (second.shared, second.tied) == (third.shared, third.tied) == (2, True)
-    assert {second.place, third.place} == {2, 3}
-    assert [st.power for st in O.standings(w)] == O.ranking(w)
-    assert all(by[p].shared == 4 and by[p].tied for p in sc.world.order[3:])
+    assert (by[sc.world.order[0]].shared, by[sc.world.order[0]].tied) == (1, False)
+    assert (by[middle].shared, by[middle].tied) == (by[last].shared, by[last].tied) == (2, True)
+    assert [st.power for st in O.standings(w)][:3] == [sc.world.order[0], middle, last]
+    assert all(by[p].shared == 4 and by[p].tied for p in sc.world.order if pts[p] == 0)
+    assert [st.place for st in O.standings(w)] == list(range(1, len(sc.world.order) + 1))
 
 
 def test_default_rounds_end_with_the_game():

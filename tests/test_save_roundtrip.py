@@ -197,7 +197,7 @@ def test_list_saves_lists_good_and_broken_files(tmp_path):
     assert set(infos) == {"mine.json", "broken.json"}
     good = infos["mine.json"]
     assert not good.error and good.year == s.world.year and good.scenario_title == s.world.title
-    assert "Japan" in good.seats and "7 AI" in good.seats and good.saved_at
+    assert "Japan" in str(good.seats) and "7 AI" in str(good.seats) and good.saved_at
     assert "broken.json" in infos["broken.json"].error
     assert save.list_saves(tmp_path / "missing") == []
 

@@ -81,7 +81,7 @@ def test_events_report_says_what_each_event_changed_and_when_it_did_nothing(home
     assert lines[0] == 'Events report for "report", seed 2:'
     text = "\n".join(lines)
     closure = text.split('"Closure" (closure)')[1].split("\n2")[0]
-    assert "Middle Corridor" in closure and "closes for 2 years" in closure and "operating -> disrupted" in closure and "warning" not in closure
+    assert "Middle Corridor" in closure and "closes for 2 years" in closure and "Operating -> Disrupted" in closure and "warning" not in closure
     same = text.split('"Same price" (same_price)')[1].split("\n2")[0]
     assert "0.505 -> 0.505" in same and "changed nothing" in same
     ban = text.split('"Ban" (ban)')[1].split("\n2")[0]
@@ -131,3 +131,42 @@ def test_event_cards_say_what_the_event_does():
     assert said.startswith("What it does: Middle Corridor") and "closes for 2 years" in said
     assert "tension between China and Japan rises by 0.05" in said
     assert card.effects(type(card.cards[0])("x", "t", "n", "s")) == ""
+
+
+def test_measures_are_shown_with_the_precision_they_deserve():
+    """--explain and the events report show each figure as its measure is read: stability as a whole number, trust
+    to two decimals, money as money, shares as percentages, prices to three digits, big amounts grouped; the
+    language's separators; the record's ids as names."""
+    from game import text
+    from game.scenario.explain import measure
+    from game.scenario.loader import load
+    from game.scenario.report import recorded
+    shown = {path: render(measure(path, v)) for path, v in (
+        ("economies.kazakhstan.stability", 60.923), ("trust.kazakhstan.japan", 0.6543), ("economies.kazakhstan.gdp", 184.4),
+        ("economies.kazakhstan.tolerance", 0.45), ("prices.oil", 0.47134), ("economies.kazakhstan.reserves.oil", 3900000.0),
+        ("corridors.middle_corridor.build_years", 4.0), ("economies.kazakhstan.production.oil", 74.44))}
+    assert shown == {"economies.kazakhstan.stability": "61", "trust.kazakhstan.japan": "0.65", "economies.kazakhstan.gdp": "$184bn",
+                     "economies.kazakhstan.tolerance": "45%", "prices.oil": "0.471", "economies.kazakhstan.reserves.oil": "3,900,000",
+                     "corridors.middle_corridor.build_years": "4", "economies.kazakhstan.production.oil": "74.4"}
+    w = load("2015").world
+    trust = recorded(w, ("trust", "*", "japan", "0.05"), "kazakhstan:0.600 kyrgyzstan:0.655")
+    assert render(trust) == "Kazakhstan 0.6, Kyrgyzstan 0.66"
+    assert render(recorded(w, ("add", "economies.uzbekistan.stability", "5"), "55.9234")) == "56"
+    assert render(recorded(w, ("close", "middle_corridor", "2"), "operating")) == "Operating"
+    assert render(recorded(w, ("add", "economies.uzbekistan.stability", "5"), "not a number")) == "not a number"
+    text.set_language("ru")
+    assert render(trust) == "Казахстан: 0,6, Киргизия: 0,66" and render(measure("trust.kazakhstan.japan", 0.6543)) == "0,65"
+    text.set_language("ja")
+    assert render(trust) == "カザフスタン 0.6、キルギス 0.66"
+
+
+def test_a_later_start_explains_stability_as_a_whole_number(home):
+    """Starting 2015's game in 2020, --explain says what the yearly series did to each state's stability in whole
+    numbers (65 in the base, 62 for 2020), as the game shows stability, never 61.968."""
+    import re
+
+    from game.scenario.explain import explain
+    (home / "late.toml").write_text(LATE.format(start=2020, extra="[short]\nrounds = [2021]\nend_year = 2021\n"))
+    said = [render(m) for m in explain("late") if "stability" in render(m)]
+    assert len(said) == 5, said
+    assert all(re.search(r"stability from the yearly series: \d+ in the base, \d+ for 2020,", s) for s in said), said

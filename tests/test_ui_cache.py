@@ -224,6 +224,27 @@ def test_readable_save_time():
     assert readable_time("garbage") == "garbage"
 
 
+def test_save_times_read_the_readers_way():
+    """The load screen's dates follow the chosen language: 年月日 in Japanese and Chinese, Russian month names,
+    never an English month name outside English."""
+    from game import text
+    from game.ui.menu import readable_time
+    english = [text.render(text.msg(f"time.month.{m}"), "en") for m in range(1, 13)]
+    said = {}
+    try:
+        for lang in text.LANGUAGES:
+            text.set_language(lang)
+            said[lang] = [readable_time(f"2026-{m:02d}-0{m % 9 + 1}T0{m % 10}:05:00") for m in range(1, 13)]
+    finally:
+        text.set_language("en")
+    assert said["en"][10] == "3 Nov 2026, 01:05"
+    assert said["ja"][10] == "2026年11月3日 01:05" and said["zh-TW"][0] == "2026年1月2日 01:05"
+    assert said["ru"][4] == "6 мая 2026 г., 05:05"
+    for lang in text.LANGUAGES[1:]:
+        assert not [s for s in said[lang] for name in english if name in s], (lang, said[lang])
+    assert len(set(said["ru"])) == 12 and len({s.split()[1] for s in said["ru"]}) == 12
+
+
 def test_load_list_shows_title_year_seats_and_broken_saves(tmp_path):
     """Each row names the scenario, year, readable time and human seats; a broken file shows its sentence."""
     from game.save import save
@@ -243,6 +264,35 @@ def test_load_list_shows_title_year_seats_and_broken_saves(tmp_path):
     broken = next(b for b in scene.buttons if b.id.startswith("save") and not b.enabled)
     assert broken.tooltip and any(broken.tooltip[:20] in t or t.rstrip(theme.ELLIPSIS) in broken.tooltip
                                   for t in drawn if t)
+
+
+def test_load_list_speaks_the_readers_language(tmp_path):
+    """In Japanese a save's row gives the scenario's Japanese title, the seats' Japanese names, the computer
+    players and a 年月日 date; in Russian the Russian ones: no English left from when the game was saved."""
+    from game import text
+    from game.fileio import write_atomic
+    from game.save import dumps
+    from game.ui.menu import LoadScene
+    app, game, s = play_app()
+    (tmp_path / "saves").mkdir(exist_ok=True)
+    write_atomic(tmp_path / "saves" / "one.json", dumps(s, saved_at="2026-11-22T13:49:07"))
+    said = {}
+    try:
+        for lang in ("ja", "ru"):
+            text.set_language(lang)
+            scene = LoadScene()
+            scene.manager = app.manager
+            scene.enter()
+            drawn = theme.record_start()
+            scene.draw(pygame.Surface(SIZE))
+            theme.record_stop()
+            said[lang] = " | ".join(drawn)
+    finally:
+        text.set_language("en")
+    assert "一帯一路" in said["ja"] and "日本" in said["ja"] and "年11月22日" in said["ja"], said["ja"]
+    assert "Пояс и путь" in said["ru"] and "Япония" in said["ru"] and "22 нояб. 2026" in said["ru"], said["ru"]
+    for lang, shown in said.items():
+        assert not [w for w in ("Japan", "Belt and Road", "Nov", " AI", "saved") if w in shown], (lang, shown)
 
 
 def test_debrief_scores_title_and_export_preview():

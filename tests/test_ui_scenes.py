@@ -112,7 +112,7 @@ def make_session(humans=("japan", "china")):
 def scenes_to_render():
     """Every scene the UI builds, constructed on one session."""
     from game.ui import dialogs, summary
-    from game.ui.debrief import DebriefScene
+    from game.ui.debrief import TABS, DebriefScene
     from game.ui.game import GameScene
     from game.ui.guide import GuideScene
     from game.ui.menu import LoadScene, MainMenuScene, SettingsScene
@@ -122,6 +122,7 @@ def scenes_to_render():
     w = s.world
     return [
         ("menu", lambda: MainMenuScene()), ("settings", lambda: SettingsScene()), ("load", lambda: LoadScene()),
+        ("load-list", lambda: listed_saves(s)),
         ("setup", lambda: SetupScene()), ("game", lambda: game),
         ("actions", lambda: dialogs.ActionListScene(game, "Summit", ("summit",))),
         ("answers", lambda: dialogs.AnswersScene(game)), ("nego", lambda: dialogs.NegotiationScene(game)),
@@ -129,7 +130,31 @@ def scenes_to_render():
         ("summary", lambda: summary.YearSummaryScene(s, w, w, w.year, "japan")),
         ("handover", lambda: dialogs.HandOverScene("China")), ("pause", lambda: dialogs.PauseScene(game)),
         ("debrief", lambda: DebriefScene(s)), ("guide", lambda: GuideScene(page=1)),
-    ]
+    ] + [(f"debrief-{tab}", lambda i=i: debrief_tab(s, i)) for i, tab in enumerate(TABS) if i]
+
+
+def debrief_tab(session, index: int):
+    """The debrief opened on its tab `index` (charts, the year by year, the export)."""
+    from game.ui.debrief import DebriefScene
+    scene = DebriefScene(session)
+    scene.set_tab(index)
+    return scene
+
+
+def listed_saves(session):
+    """The load screen listing a save of `session` (written to a folder of its own, saved at a fixed time) and a
+    broken file: its date, title, seats and error in the active language."""
+    import tempfile
+
+    from game.fileio import write_atomic
+    from game.save import dumps, list_saves
+    from game.ui.menu import LoadScene
+    folder = Path(tempfile.mkdtemp(prefix="load-", dir=os.environ.get("HEARTLAND_HOME")))
+    write_atomic(folder / "lesson.json", dumps(session, saved_at="2026-11-22T13:49:07"))
+    (folder / "broken.json").write_text("{ not json", "utf-8")
+    scene = LoadScene()
+    scene.saves = list_saves(folder)
+    return scene
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -310,9 +335,8 @@ def test_replay_steps_through_a_finished_game_year_by_year():
         replay.draw(surface)
     finally:
         theme.record_stop()
-    from game.rules.objectives import ranking
     from game.ui import words
-    rows = [f"=1. {words.pname(w, p)}" for p in ranking(replay.worlds[0])]  # no round yet: all tied, rule 16's order
+    rows = [f"=1. {words.pname(w, p)}" for p in replay.worlds[0].order]  # no round yet: all tied, in seat order
     assert [t for t in drawn if t in rows] == rows
     app.step(0.0, [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="")])
     assert replay.shown_year() == 2015

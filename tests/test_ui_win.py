@@ -132,3 +132,26 @@ def test_year_summary_opens_with_you_then_the_biggest_events_and_the_full_log_is
     full = " ".join(drawn_texts(app))
     lines = [e for e in s.visible_log("china") if e.year == year]
     assert lines[0].text in full and not any(t.startswith("Your points:") for t in drawn_texts(app))
+
+
+def test_year_summary_lists_equal_points_in_seat_order_with_a_shared_place():
+    """After a year without a scoring round every power has 0 points: the summary's "Points so far" lists them all
+    as =1 in seat order (not by a lead nobody sees), the same list and places as the scoreboard's."""
+    from game.rules.actions import EndTurn
+    from game.scenario.loader import load
+    from game.session import Seat, Session
+    from game.ui.scoreboard import standing_rows
+    from game.ui.summary import YearSummaryScene
+    sc = load("2015")
+    s = Session.start(sc.world, {p: Seat(p, p == "china") for p in sc.world.order}, 4)
+    while not s.year_worlds:
+        s.act(EndTurn("china")) if s.human_to_move() else s.ai_step()
+    after, order = s.year_worlds[-1], sc.world.order
+    assert not after.scored and len(set(objectives.world_leads(after).values())) > 1  # the hidden leads differ
+    app = make_app()
+    app.manager.push(YearSummaryScene(s, s.start_world, after, s.year_marks[-1].year, "china"))
+    texts = drawn_texts(app)
+    names = [words.pname(after, p) for p in order]
+    listed = [t for t in texts if any(t.startswith(f"=1. {n}") for n in names)]
+    assert listed == [f"=1. {n}" + (" *" if p == "china" else "") for p, n in zip(order, names)], listed
+    assert [r.left for r in standing_rows(after, "china")] == listed

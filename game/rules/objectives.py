@@ -163,7 +163,7 @@ class Standing:
     power: str
     points: float
     projected: float  # what the next round would pay if it were scored now
-    place: int  # 1 = leading on points (a tie on points ordered by the tie-break, see `ranked`)
+    place: int  # 1 = leading on points (powers with equal points in seat order, see `table_order`)
     next_year: int  # 0 when the game's rounds are all scored
     rounds_left: int
     lines: tuple[tuple[str, float], ...]  # (objective id, what it would pay now)
@@ -171,14 +171,22 @@ class Standing:
     tied: bool = False  # another power has the same points (every power before the first round)
 
 
+def table_order(points: Mapping[str, float], order: tuple[str, ...]) -> list[str]:
+    """The powers as a table of the race lists them: most points first, powers with equal points in seat order.
+
+    Equal points share a place ("=k"), so their order says nothing about who is ahead: seat order keeps it the
+    same from year to year. Who wins a tie is `ranking`'s business (rule 16), said where a winner is named."""
+    return sorted(order, key=lambda p: (-round(points[p], 4), order.index(p)))
+
+
 def standings(world: World) -> list[Standing]:
-    """Every power's standing, leader first (ties as `leader`); a pure function for screens and logs."""
+    """Every power's standing in `table_order`; a pure function for screens and logs."""
     now, order, kinds = measures(world), world.order, kinds_of(world)
     year = next_round(world)
     weight = round_weight(world, year) if year else 0.0
     pts = totals(world)
     out = []
-    for place, p in enumerate(ranking(world), 1):
+    for place, p in enumerate(table_order(pts, order), 1):
         lines = tuple((o.id, round(weight * pay(o, p, now, world.start_measures, order, kinds), 4))
                       for o in world.powers[p].objectives)
         level = [q for q in order if round(pts[q], 4) == round(pts[p], 4)]

@@ -102,6 +102,26 @@ def _amount(path: str, number: float):
     return msg("value.money" if f and f.unit in MONEY_UNITS else "value.number", value=number)
 
 
+# How precisely a field's value is shown, by its unit: what a reader can tell apart, not the World's float.
+SHARE_UNITS = ("share", "fraction")  # shown as percentages
+ROUNDING = {"0..100": 0, "0..1": 2, "x": 2, "x world price": 2, "units a year": 1, "units": 1, "kt a year": 1,
+            "Mt a year": 1, "points": 3, "a year": 3, "years": 1, "level": 0, "year": 0, "actions": 0}
+
+
+def measure(path: str, number: float):
+    """A value of the field at `path` with the precision its measure deserves: stability 61 (not 60.923), money as
+    money, shares as percentages, a 0..1 figure to two decimals, prices to three significant digits."""
+    f = invariants.field_for(path)
+    unit = f.unit if f else ""
+    if unit in MONEY_UNITS:
+        return msg("value.money", value=number)
+    if unit in SHARE_UNITS:
+        return msg("value.share", value=number)
+    digits = 0 if f and f.whole else ROUNDING.get(unit)
+    shown = float(f"{number:.3g}") if digits is None else round(number, digits)
+    return msg("value.measure", value=int(shown) if shown == int(shown) else shown)
+
+
 def change_text(world: World, verb: str, path: str, value: str):
     """A `set`, `add` or `scale` effect as a sentence: "tension between China and Japan rises by 0.1"."""
     what = subject(world, path)
@@ -236,11 +256,11 @@ def series_text(taken, start: int):
     """A figure a later start took from the yearly series, with the year and source of its value."""
     key = "explain.series" if taken.year == start else "explain.series_last"
     if taken.since is not None:  # a shift series: say what moved the figure
-        return msg("explain.series_shift", field=taken.key, old=_shown(taken.old), new=_shown(taken.value),
-                   year=taken.year, factor=_shown(taken.series.factor), since=taken.since,
-                   before=_shown(taken.series.at(taken.since)), now=_shown(taken.series.at(taken.year)),
+        return msg("explain.series_shift", field=taken.key, old=measure(taken.key, taken.old),
+                   new=measure(taken.key, taken.value), year=taken.year, factor=_shown(taken.series.factor),
+                   since=taken.since, before=_shown(taken.series.at(taken.since)), now=_shown(taken.series.at(taken.year)),
                    source=plain(taken.series.source))
-    return msg(key, field=taken.key, old=_shown(taken.old), new=_shown(taken.value), year=taken.year, start=start,
+    return msg(key, field=taken.key, old=measure(taken.key, taken.old), new=measure(taken.key, taken.value), year=taken.year, start=start,
                source=plain(taken.series.source))
 
 

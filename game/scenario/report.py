@@ -14,8 +14,8 @@ from attrs import evolve, frozen
 
 from game.model import World
 from game.rules.events import touched
-from game.scenario.explain import effect_text
-from game.text import content, msg
+from game.scenario.explain import effect_text, measure
+from game.text import Ref, content, msg, plain, power
 
 
 @frozen
@@ -83,7 +83,8 @@ def report(world: World, game: list[tuple[int, World]], control: list[tuple[int,
         if not f.effect:
             lines.append(msg("report.card_only"))
             continue
-        lines.append(msg("report.effect", effect=effect_text(world, f.effect), before=f.before, after=f.after))
+        lines.append(msg("report.effect", effect=effect_text(world, f.effect), before=recorded(world, f.effect, f.before),
+                         after=recorded(world, f.effect, f.after)))
         if f.before == f.after:
             lines.append(msg("report.no_change"))
         elif control is not None and f.event in own:
@@ -105,7 +106,32 @@ def anyway(f: Fired, game: list[tuple[int, World]], control: list[tuple[int, Wor
     same = [y for y, s in sorted(states_by_year(control, f.effect).items()) if y >= f.year and s == reached]
     if not same:
         return []
-    return [msg("report.anyway" if same[0] == f.year else "report.later", year=same[0], value=reached)]
+    return [msg("report.anyway" if same[0] == f.year else "report.later", year=same[0],
+                value=recorded(game[0][1], f.effect, reached))]
+
+
+def recorded(world: World, eff: tuple, said: str):
+    """A value an effect's record holds (`rules.events.touched`'s text) for the reader: names instead of ids, each
+    number with its measure's precision ("Kazakhstan 0.65" for trust, 61 for stability), as written otherwise."""
+    verb, *args = eff
+    try:
+        if verb in ("set", "add", "scale") and said:
+            return measure(args[0], float(said))
+        if verb == "damage":
+            return measure(f"corridors.{args[0]}.capacity", float(said))
+        if verb in ("open", "close"):
+            return Ref("status", said)
+        if verb == "found":
+            return msg("value.forum_level", n=int(said.split()[-1]))
+        if verb in ("join", "leave"):
+            return tuple(power(world, p) for p in said.split()) or msg("word.none")
+        if verb in ("influence", "trust"):
+            pairs = [part.rpartition(":") for part in said.split()]
+            return tuple(msg("value.in_state", state=power(world, c), value=measure(f"{verb}.{c}.{args[1]}", float(v)))
+                         for c, _, v in pairs)
+    except (ValueError, IndexError):  # a record written some other way (an edited save): as it is
+        pass
+    return plain(said)
 
 
 def events_report(sc, seed: int, agents_for, game=None) -> list:

@@ -13,6 +13,7 @@ from typing import Sequence
 import pygame
 from attrs import field, frozen
 
+from game.text import number
 from game.ui.theme import check_inside, draw_line, line_width, note, tokens
 from game.ui.theme import raw_font as font
 
@@ -79,10 +80,9 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
 
 
 def tick_label(value: float, step: float, unit: str = "") -> str:
-    """A tick's text with as many decimals as the step needs."""
+    """A tick's text with as many decimals as the step needs, in the reader's separators ("1 234,5" in Russian)."""
     decimals = 0 if step >= 1 else min(3, max(0, -math.floor(math.log10(step) + 1e-9)))
-    text = f"{value:,.{decimals}f}"
-    return text + unit
+    return number(value, f",.{decimals}f") + unit
 
 
 def text(surface: pygame.Surface, s: str, pos, size: int, ink, anchor: str = "topleft",
@@ -102,7 +102,8 @@ def _frame(surface, rect, title, y_label, style: ChartStyle) -> pygame.Rect:
     pad = style.px(10)
     inner = rect.inflate(-2 * pad, -2 * pad)
     if title:
-        t = text(surface, title, (inner.centerx, inner.top), style.px(26), style.ink, "midtop", bold=True)
+        t = text(surface, title, (inner.centerx, inner.top), title_size(title, inner.width, style), style.ink, "midtop",
+                 bold=True)
         inner.height -= t.height + pad
         inner.top = t.bottom + pad
     if y_label:  # room on the left; the label itself is drawn beside the plot by _y_label
@@ -110,6 +111,14 @@ def _frame(surface, rect, title, y_label, style: ChartStyle) -> pygame.Rect:
         inner.width -= w + pad // 2
         inner.left += w + pad // 2
     return inner
+
+
+def title_size(title: str, width: int, style: ChartStyle) -> int:
+    """The title's pixel size: the style's, smaller (down to two thirds) when a long title would run past `width`."""
+    size, least = style.px(26), style.px(18)
+    while size > least and line_width(title, size, True) > width:
+        size -= 1
+    return size
 
 
 def _y_label(surface, area: pygame.Rect, y_label: str, style: ChartStyle) -> None:

@@ -16,7 +16,7 @@ from game.rules import objectives
 from game.ui import debrief_charts as dc
 from game.ui.charts import ChartStyle, font, fit, text
 from game.ui.export import GAME_LOG, ExportResult, default_folder, export_all, folder_from_text
-from game.ui.i18n import tr
+from game.ui.i18n import number, tr
 from game.ui.theme import break_lines, line_width
 from game.ui.scene import Scene
 
@@ -219,7 +219,7 @@ class DebriefScene(Scene):
         key = {"playing": "debrief.subtitle_playing", "collapsed": "debrief.subtitle_collapsed"}.get(self.world.status,
                                                                                                 "debrief.subtitle")
         points = objectives.total(self.world, leader) if leader else 0.0
-        sub = tr(key, years=len(self.history), winner=who, leader=who, points=f"{points:g}")
+        sub = tr(key, years=len(self.history), winner=who, leader=who, points=number(points, "g"))
         text(surface, sub, (r.right + pad, r.bottom - 2), round(22 * k), MUTED, "bottomleft")
         size = round(20 * k)
         label = tr("debrief.back_menu") if not self.manager or len(self.manager.stack) <= 1 else tr("common.back")

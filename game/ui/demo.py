@@ -23,6 +23,7 @@ from pathlib import Path
 import pygame
 
 from game.paths import settings_file, temporary_home
+from game.text import tr
 
 WINDOW = (1280, 720)
 SETTLE_FRAMES = 2  # frames drawn before a screenshot
@@ -75,7 +76,7 @@ class Demo:
             raise DemoFailed(f"The {name} screen came out blank.")
         pygame.image.save(self.app.screen, str(path))
         self.shots.append(str(path))
-        print(f"screenshot {path}")
+        print(tr("demo.shot", path=str(path)))
 
     def show(self, name: str, scene, replace: bool = False) -> None:
         """Push (or switch to) `scene` and screenshot it."""
@@ -372,12 +373,12 @@ def main(ns) -> int:
     try:
         demo = run_demo(ns.scenario, ns.years, folder, ns.seed, parse_size(ns.size), getattr(ns, "lang", None))
     except DemoFailed as e:
-        print(f"The demo stopped: {e}")
+        print(tr("demo.stopped", reason=str(e)))
         print(json.dumps({"screenshots": len(list(folder.glob("*.png"))), "years": None, "skipped": [],
                           "failed": str(e)}))
         return 1
-    print(f"{len(demo.shots)} screenshots in {folder}; {demo.years} years played "
-          f"in {time.perf_counter() - started:.1f} s")
+    print(tr("demo.done", n=len(demo.shots), folder=str(folder), years=demo.years,
+             seconds=time.perf_counter() - started))
     print(json.dumps({"screenshots": len(demo.shots), "years": demo.years, "skipped": [],
                       "files": [Path(p).name for p in demo.shots]}))
     return 0

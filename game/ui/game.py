@@ -18,7 +18,8 @@ from game.rules.play import AP_COST
 from game.rules import objectives
 from game.ui import theme, words
 from game.ui.i18n import tr
-from game.text import render
+from game.rules.economy import debt_ratio
+from game.text import msg, number, power, render
 from game.ui.desk import Desk
 from game.ui.flow import AI_BUDGET_S, TurnFlow
 from game.ui.mapview import MapView, Ref, dominant_of, shares_of
@@ -379,7 +380,7 @@ class GameScene(UIScene):
         """The tooltip sentence for the hovered state or corridor."""
         if self.hover in w.economies:
             sh = shares_of(w, self.hover)
-            parts = ", ".join(f"{words.pname(w, h) if h in w.powers else tr('legend.others')} {v:.0%}"
+            parts = ", ".join(f"{words.pname(w, h) if h in w.powers else tr('legend.others')} {number(v, '.0%')}"
                               for h, v in sh.items())
             return tr("tip.map_state", name=words.pname(w, self.hover), shares=parts)
         if self.hover in w.corridors:
@@ -502,13 +503,13 @@ class GameScene(UIScene):
         dn = words.pname(w, dom) if dom in w.powers else tr("legend.others")
         y = self.row(surface, body, y, tr("panel.dominant"), dn, tr("tip.dominant"))
         y = self.row(surface, body, y, tr("panel.gdp"), words.money(eco.gdp),
-                     tr("tip.gdp", before=f"{before.gdp:.1f}", start=f"{eco.gdp_start:.1f}"))
-        y = self.row(surface, body, y, tr("panel.growth"), f"{eco.growth:+.1%}", tr("tip.growth"))
-        y = self.row(surface, body, y, tr("panel.stability"), f"{eco.stability:.0f}/100",
-                     tr("tip.stability", before=f"{before.stability:.0f}"),
+                     tr("tip.gdp", before=number(before.gdp, ".1f"), start=number(eco.gdp_start, ".1f")))
+        y = self.row(surface, body, y, tr("panel.growth"), number(eco.growth, "+.1%"), tr("tip.growth"))
+        y = self.row(surface, body, y, tr("panel.stability"), f"{number(eco.stability, '.0f')}/100",
+                     tr("tip.stability", before=number(before.stability, ".0f")),
                      theme.WARN if eco.stability < 40 else theme.TEXT)
         y = self.row(surface, body, y, tr("panel.treasury"), words.money(pw.treasury), tr("tip.c5_treasury"))
-        y = self.row(surface, body, y, tr("panel.tolerance"), f"{eco.tolerance:.0%}", tr("tip.tolerance"))
+        y = self.row(surface, body, y, tr("panel.tolerance"), number(eco.tolerance, ".0%"), tr("tip.tolerance"))
         y = self.heading(surface, body, y, tr("panel.influence"))
         sh = shares_of(w, c)
         bw = body.width - theme.px(150)
@@ -521,12 +522,12 @@ class GameScene(UIScene):
             bar = pygame.Rect(body.left + theme.px(80), y + 3, int(bw * v), theme.line_height(14) - 6)
             pygame.draw.rect(surface, col, bar)
             trust = w.trust.get(c, {}).get(h)
-            label = f"{v:.0%}" + (f"  {tr('panel.trust_short')} {trust:.2f}" if trust is not None else "")
+            label = number(v, ".0%") + (f"  {tr('panel.trust_short')} {number(trust, '.2f')}" if trust is not None else "")
             theme.text(surface, label, (body.right, y), 14, anchor="topright")
             old = shares_of(self.year_start, c).get(h, 0.0)
             self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)),
-                     tr("tip.share", power=words.pname(w, h) if h in w.powers else tr("legend.others"), now=f"{v:.0%}", before=f"{old:.0%}", tol=f"{eco.tolerance:.0%}")
-                     + (" " + tr("tip.trust", value=f"{trust:.2f}") if trust is not None else ""))
+                     tr("tip.share", power=words.pname(w, h) if h in w.powers else tr("legend.others"), now=number(v, ".0%"), before=number(old, ".0%"), tol=number(eco.tolerance, ".0%"))
+                     + (" " + tr("tip.trust", value=number(trust, ".2f")) if trust is not None else ""))
             y += theme.line_height(14) + 1
         if self.no_room(surface, body, y):
             return
@@ -535,16 +536,11 @@ class GameScene(UIScene):
             if self.no_room(surface, body, y):
                 return
             res = eco.reserves.get(r)
-            val = f"{made:g} {words.unit(r)}" + (f" / {res:g}" if res else "")
+            val = f"{number(made)} {words.unit(r)}" + (f" / {number(res)}" if res else "")
             y = self.row(surface, body, y, words.resource(r), val, tr("tip.production", resource=words.resource(r)))
         if self.no_room(surface, body, y):
             return
-        debt = sum(eco.debt.values())
-        y = self.heading(surface, body, y, tr("panel.debt", total=debt))
-        if eco.debt and not self.no_room(surface, body, y):
-            txt = ", ".join(f"{words.pname(w, k)} {v:.2f}" for k, v in eco.debt.items())
-            y = self.row(surface, body, y - theme.line_height(14) - 1, "", "", tr("tip.debt"))
-            y = theme.paragraph(surface, txt, pygame.Rect(body.left, y, body.width, body.bottom - y), 14)
+        y = self.draw_debt(surface, body, w, c, y)
         room = body.bottom - 2 * theme.line_height(14)
         if y > room:
             return
@@ -566,6 +562,20 @@ class GameScene(UIScene):
             self.tip(pygame.Rect(body.left, y, body.width, r.height), corridor_tip(w, k))
             y += step
 
+    def draw_debt(self, surface, body, w, c: str, y: int) -> int:
+        """A state's debt in US$ bn and as a share of its GDP, then what it owes each creditor; returns the next y."""
+        eco = w.economies[c]
+        top = y + theme.px(4)
+        if not eco.debt:
+            return self.heading(surface, body, y, tr("panel.no_debt"))
+        y = self.heading(surface, body, y, tr("panel.debt", total=sum(eco.debt.values()), share=debt_ratio(w, c)))
+        tip = tr("tip.debt", safe=w.param("economy.debt_safe"))
+        if not self.no_room(surface, body, y):
+            owed = tuple(msg("panel.debt_to", creditor=power(w, k), amount=v) for k, v in eco.debt.items())
+            y = theme.paragraph(surface, render(owed), pygame.Rect(body.left, y, body.width, body.bottom - y), 14)
+        self.tip(pygame.Rect(body.left, top, body.width, y - top), tip)
+        return y
+
     def no_room(self, surface, body, y: int) -> bool:
         """Whether the panel has no room for two more lines below y (then it ends with an ellipsis; the rest is
         on the map's tooltips, the Agenda tab and a larger window)."""
@@ -581,11 +591,11 @@ class GameScene(UIScene):
         flow = self.map.flow_of(w, k.id)
         y = self.row(surface, body, y, tr("panel.mode"), tr(f"mode.{k.mode}"), tr("tip.mode"))
         y = self.row(surface, body, y, tr("panel.status"), tr(f"status.{k.status}"), tr("tip.status"))
-        y = self.row(surface, body, y, tr("panel.capacity"), f"{k.capacity:g}", tr("tip.capacity"))
-        y = self.row(surface, body, y, tr("panel.flow"), f"{flow:.1f}", tr("tip.flow"))
-        y = self.row(surface, body, y, tr("panel.fee"), f"{k.fee:g}", tr("tip.fee"))
+        y = self.row(surface, body, y, tr("panel.capacity"), number(k.capacity, "g"), tr("tip.capacity"))
+        y = self.row(surface, body, y, tr("panel.flow"), number(flow, ".1f"), tr("tip.flow"))
+        y = self.row(surface, body, y, tr("panel.fee"), number(k.fee, "g"), tr("tip.fee"))
         if k.status in ("planned", "building"):
-            y = self.row(surface, body, y, tr("panel.build"), f"{k.build_cost:g} / {k.progress:g}/{k.build_years}",
+            y = self.row(surface, body, y, tr("panel.build"), f"{number(k.build_cost, 'g')} / {number(k.progress, 'g')}/{k.build_years}",
                          tr("tip.build"))
         y = self.row(surface, body, y, tr("panel.goods"), ", ".join(words.resource(g) for g in k.goods), tr("tip.goods"))
         y = self.heading(surface, body, y, tr("panel.path"))
@@ -621,9 +631,9 @@ class GameScene(UIScene):
             bar = pygame.Rect(body.left + int(body.width * 0.5), y + 3, int(body.width * 0.3 * v),
                               theme.line_height(14) - 6)
             pygame.draw.rect(surface, theme.ACCENT, bar)
-            theme.text(surface, f"{v:.2f}", (body.right, y), 14, anchor="topright")
+            theme.text(surface, number(v, ".2f"), (body.right, y), 14, anchor="topright")
             self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)),
-                     tr(f"term.{term}.tip") + " " + tr("tip.part", now=f"{v:.2f}", before=f"{old.get(term, 0):.2f}"))
+                     tr(f"term.{term}.tip") + " " + tr("tip.part", now=number(v, ".2f"), before=number(old.get(term, 0), ".2f")))
             y += theme.line_height(14) + 2
 
     def draw_objectives(self, surface, body, y: int, w, me: str) -> int:
@@ -710,7 +720,7 @@ def corridor_tip(w, k) -> str:
     """A corridor described for a tooltip."""
     flow = sum(w.flows.get(k.id, {}).values())
     return tr("tip.corridor", name=words.kname(w, k.id), mode=tr(f"mode.{k.mode}"), status=tr(f"status.{k.status}"),
-              capacity=f"{k.capacity:g}", flow=f"{flow:.1f}",
+              capacity=number(k.capacity, "g"), flow=number(flow, ".1f"),
               path=" - ".join(words.pname(w, p) for p in k.path))
 
 

@@ -7,7 +7,7 @@ import attrs
 import pygame
 
 from game.ui import theme
-from game.ui.i18n import LANGUAGE_NAMES, LANGUAGES, language, tr
+from game.ui.i18n import LANGUAGE_NAMES, LANGUAGES, language, moment, number, render, tr
 from game.ui.widgets import UIScene
 
 
@@ -79,7 +79,8 @@ def save_module():
 
 
 def readable_time(stamp: str) -> str:
-    """An ISO time stamp as a person reads it, in local time ("22 Nov 2026, 14:49"); as written if unreadable."""
+    """An ISO time stamp as a person reads it, in local time and the reader's language ("22 Nov 2026, 14:49",
+    "2026年11月22日 14:49"); as written if unreadable."""
     import datetime
     try:
         when = datetime.datetime.fromisoformat(stamp)
@@ -87,7 +88,7 @@ def readable_time(stamp: str) -> str:
         return stamp
     if when.tzinfo is not None:
         when = when.astimezone()
-    return f"{when.day} {when:%b %Y, %H:%M}"
+    return render(moment(when))
 
 
 def title_block(surface: pygame.Surface, title: str, subtitle: str = "") -> int:
@@ -197,7 +198,7 @@ class SettingsScene(UIScene):
         full = app.settings.fullscreen if app else False
         cx = surface.get_width() // 2
         bh = theme.px(44)
-        label = theme.text(surface, tr("settings.scale", value=f"{scale:.2f}"), (cx - theme.px(250), y + bh // 2),
+        label = theme.text(surface, tr("settings.scale", value=number(scale, ".2f")), (cx - theme.px(250), y + bh // 2),
                            20, anchor="midleft")
         self.tip(label, tr("settings.scale.tip"))
         self.button(surface, (cx + theme.px(40), y, theme.px(90), bh), tr("settings.smaller"),
@@ -294,12 +295,12 @@ class LoadScene(UIScene):
             title = getattr(getattr(info, "path", None), "name", "") or tr("load.broken")
             second, color = err, theme.WARN
         else:
-            title = tr("load.row", title=getattr(info, "scenario_title", "") or "?", year=getattr(info, "year", "?"))
+            title = tr("load.row", title=info.title_in(language()) or "?", year=getattr(info, "year", "?"))
             if kind in ("quicksave", "autosave"):
                 title = f"{tr(f'load.{kind}')}: {title}"
             if getattr(info, "status", "") not in ("", "playing"):
                 title += " - " + tr("load.over")
-            second, color = tr("load.seats", seats=getattr(info, "seats", "") or "?"), theme.TEXT
+            second, color = tr("load.seats", seats=render(getattr(info, "seats", "")) or "?"), theme.TEXT
         fg = theme.TEXT if not err else theme.MUTED
         theme.text(surface, title, inner.topleft, 17, fg, True, width=inner.width - right.width - pad)
         theme.text(surface, second, (inner.left, inner.bottom), 14, color, anchor="bottomleft", width=inner.width)
@@ -311,7 +312,7 @@ class LoadScene(UIScene):
         try:
             session = mod.load(info.path)
         except Exception as e:  # any failure: the list stays, this file shows why it cannot load
-            self.error = str(e) if isinstance(e, HeartlandError) else f"{info.path}: the save could not be opened ({e})."
+            self.error = str(e) if isinstance(e, HeartlandError) else tr("save.err.read", path=str(info.path), error=str(e))
             self.saves = [_broken(i, self.error) if i is info else i for i in self.saves]
             return
         from game.ui.game import open_game

@@ -12,7 +12,7 @@ from attrs import evolve, frozen
 from game.rules import objectives, tension
 from game.ui import theme, words
 from game.ui.dialogs.base import Dialog, ListMixin
-from game.ui.i18n import tr
+from game.ui.i18n import number, tr
 
 
 @frozen
@@ -62,11 +62,11 @@ def tension_rows(world) -> list[Row]:
     now, warn, fall = tension.track(world), world.param("tension.warning"), world.param("tension.collapse")
     color = theme.VERMILLION if now >= warn else theme.TEXT
     rows = [heading(tr("score.tension")),
-            Row(tr("score.tension_track", warning=warn, collapse=fall), f"{now:.0%}", color, 15, now >= warn,
+            Row(tr("score.tension_track", warning=warn, collapse=fall), number(now, ".0%"), color, 15, now >= warn,
                 tr("tip.tension_rule"))]
     for key, v in world.tension.items():
         a, b = key.split("|")
-        rows.append(Row(f"{words.pname(world, a)} - {words.pname(world, b)}", f"{v:.0%}", theme.MUTED, 14))
+        rows.append(Row(f"{words.pname(world, a)} - {words.pname(world, b)}", number(v, ".0%"), theme.MUTED, 14))
     drawn = tension.fired_in(world, world.year - 1) + tension.fired_in(world, world.year)
     rows += [Row(tr("score.crisis", title=tr(f"crisis.{c.text}.title")), "", theme.ORANGE, 14)
              for c in world.crises if c.id in drawn]

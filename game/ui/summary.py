@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.rules import objectives
 from game.ui import theme, words
-from game.ui.i18n import tr
+from game.ui.i18n import number, tr
 from game.ui.scoreboard import Row, RowsScene, heading, standing_rows
 
 BIG_EVENTS = 3  # events shown on the summary's first page
@@ -29,7 +29,7 @@ def you_rows(before, after, year: int, me: str) -> list[Row]:
     b, a = place_of(before, me), place_of(after, me)
     rows = [heading(tr("summary.you"), theme.hex_color(after.powers[me].color)),
             Row(tr("summary.points", before=words.points(b.points), after=words.points(a.points),
-                   delta=f"{a.points - b.points:+.1f}", place_before=words.place_words(b), place=words.place_words(a)), "", theme.YELLOW, 15, True)]
+                   delta=number(a.points - b.points, "+.1f"), place_before=words.place_words(b), place=words.place_words(a)), "", theme.YELLOW, 15, True)]
     if len(after.scored) > len(before.scored):
         rows.append(Row(tr("summary.round_paid", year=year), "", theme.TEXT, 14))
         rows += [Row(text, f"+{words.points(v)}", theme.TEXT, 14) for text, v in objective_pay(after, me)]
@@ -48,9 +48,9 @@ def influence_rows(before, after, me: str) -> list[Row]:
         sa, sb = shares(after, c), shares(before, c)
         dom = max(sa, key=sa.get)
         line = tr("summary.influence_row", state=words.pname(after, c),
-                  dominant=words.pname(after, dom) if dom in after.powers else tr("legend.others"), share=f"{sa[dom]:.0%}")
+                  dominant=words.pname(after, dom) if dom in after.powers else tr("legend.others"), share=number(sa[dom], ".0%"))
         if me in sa:
-            line += " " + tr("summary.yours", now=f"{sa[me]:.0%}", delta=f"{(sa[me] - sb.get(me, 0)) * 100:+.1f}")
+            line += " " + tr("summary.yours", now=number(sa[me], ".0%"), delta=number((sa[me] - sb.get(me, 0)) * 100, "+.1f"))
         rows.append(Row(line, "", theme.TEXT, 14))
     return [heading(tr("summary.influence"))] + rows if rows else []
 

@@ -384,6 +384,7 @@ def wrap(s: str, width: int, size: int = 16, bold: bool = False) -> list[str]:
 
 NO_START = set("。、，．,.・：；？！?!）)］]｝}〕〉》」』】〙〗〟’”»›ー々〻ゝゞぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ…‥%％")
 NO_END = set("（(［[｛{〔〈《「『【〘〖〝‘“«‹")
+NO_BREAK = "\u00a0\u2007\u202f"  # spaces a line never breaks at (no-break, figure, narrow no-break)
 
 
 def is_cjk(c: str) -> bool:
@@ -396,12 +397,13 @@ def is_cjk(c: str) -> bool:
 def tokens(para: str) -> list[tuple[str, bool]]:
     """A paragraph as unbreakable pieces, each with whether a space comes before it.
 
-    Words break at spaces; CJK text breaks between characters, except that closing punctuation
-    stays with what it follows and opening punctuation with what it precedes (kinsoku)."""
+    Words break at spaces (not at no-break spaces: "8 млрд $" stays whole); CJK text breaks between characters,
+    except that closing punctuation stays with what it follows and opening punctuation with what it precedes
+    (kinsoku)."""
     out: list[list] = []
     space, glue_next = False, False
     for c in para:
-        if c.isspace():
+        if c.isspace() and c not in NO_BREAK:
             space, glue_next = True, False
             continue
         joins = out and not space and (glue_next or c in NO_START or not (is_cjk(c) or is_cjk(out[-1][0][-1])))

@@ -7,7 +7,7 @@ from game import text
 from game.rules import actions as A
 from game.rules import tender
 from game.rules.play import describe_item, describe_items
-from game.ui.i18n import render, tr
+from game.ui.i18n import number, render, tr
 
 
 def pname(world, pid: str) -> str:
@@ -52,7 +52,7 @@ def money(x: float) -> str:
 
 def points(x: float) -> str:
     """Points from the scoring rounds as shown: at most one decimal."""
-    return f"{round(x, 1):g}"
+    return number(round(x, 1), "g")
 
 
 def place(st) -> str:
@@ -108,7 +108,7 @@ def action(world, a: A.Action) -> str:
     if isinstance(a, A.Tariff):
         k = world.corridors.get(a.corridor)
         old = k.transit.get(a.actor, k.fee) if k else 0.0
-        return tr("act.tariff", corridor=kname(world, a.corridor), old=f"{old:g}", fee=f"{a.fee:g}")
+        return tr("act.tariff", corridor=kname(world, a.corridor), old=number(old, "g"), fee=number(a.fee, "g"))
     if isinstance(a, A.Water):
         return tr("act.water_hold" if a.hold else "act.water_release", river=rname(world, a.river))
     if isinstance(a, A.Tender):
@@ -202,6 +202,6 @@ def objective(obj) -> str:
     term = tr(f"term.{base_measure(obj.measure)}")
     measure = tr("objective.gain", term=term) if obj.measure.endswith(GAIN) else term
     if obj.kind == RANK:
-        return tr("objective.rank", measure=measure, points="/".join(f"{p:g}" for p in obj.points))
-    steps = ", ".join(f"{p:g} @ {a:g}" for a, p in zip(obj.at, obj.points))
+        return tr("objective.rank", measure=measure, points="/".join(number(p, "g") for p in obj.points))
+    steps = ", ".join(f"{number(p, 'g')} @ {number(a, 'g')}" for a, p in zip(obj.at, obj.points))
     return tr("objective.threshold", measure=measure, steps=steps)

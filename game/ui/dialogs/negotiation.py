@@ -10,7 +10,7 @@ from game.rules import debt, haggle, migration, transit
 from game.ui import theme, words
 from game.ui.desk import desk_of, shared_rivers
 from game.ui.dialogs.base import Dialog
-from game.ui.i18n import render, tr
+from game.ui.i18n import number, render, tr
 
 KINDS = ("aid", "contract", "cofinance", "statement", "transit", "debt", "quota", "water", "energy")
 RELIEF_LABELS = {"writedown": "nego.relief.writedown", "grace": "nego.relief.grace"}  # the two kinds of debt relief
@@ -274,9 +274,9 @@ class NegotiationScene(Dialog):
             fields += [
                 (tr("nego.resource"), words.resource(d["resource"]) if d["resource"] else tr("word.none"),
                  lambda: (self.cycle("resource", self.resources()), self.set_kind("contract")), None),
-                (tr("nego.volume"), f"{d['volume']:g} {words.unit(d['resource'])}",
+                (tr("nego.volume"), f"{number(d['volume'], 'g')} {words.unit(d['resource'])}",
                  lambda: self.nudge("volume", self.vol_step(), 0, 1000), lambda: self.nudge("volume", -self.vol_step(), 0, 1000)),
-                (tr("nego.price"), f"{d['price']:.1f}x", lambda: self.nudge("price", 0.1, 0.5, 2.0),
+                (tr("nego.price"), f"{number(d['price'], '.1f')}x", lambda: self.nudge("price", 0.1, 0.5, 2.0),
                  lambda: self.nudge("price", -0.1, 0.5, 2.0)),
                 (tr("nego.years"), str(int(d["years"])), lambda: self.nudge("years", 1, 1, 20),
                  lambda: self.nudge("years", -1, 1, 20)),
@@ -299,7 +299,7 @@ class NegotiationScene(Dialog):
             fields += [
                 (tr("nego.corridor"), words.kname(w, d["corridor"]) if d["corridor"] else tr("word.none"),
                  lambda: (self.cycle("corridor", self.corridors("transit")), self.set_kind("transit")), None),
-                (tr("nego.fee"), f"${d['fee']:g}bn", lambda: self.nudge("fee", fee_step, 0, cap),
+                (tr("nego.fee"), words.money(d["fee"]), lambda: self.nudge("fee", fee_step, 0, cap),
                  lambda: self.nudge("fee", -fee_step, 0, cap)),
             ]
         elif self.kind == "debt":
@@ -314,7 +314,7 @@ class NegotiationScene(Dialog):
                                lambda: self.nudge("grace", -1, 1, most)))
         elif self.kind == "quota":
             m_step, low, high = (w.param("migration.step"), w.param("migration.min_entry"), w.param("migration.max_entry"))
-            fields.append((tr("nego.entry"), f"{d['quota']:g}x", lambda: self.nudge("quota", m_step, low, high),
+            fields.append((tr("nego.entry"), f"{number(d['quota'], 'g')}x", lambda: self.nudge("quota", m_step, low, high),
                            lambda: self.nudge("quota", -m_step, low, high)))
         else:
             options = [""] + [p for p in w.order if p not in (self.me, self.target) and w.powers[p].kind == "great"]
