@@ -128,3 +128,48 @@ def test_setup_screen_labels_refit_to_every_language(size, tmp_path, monkeypatch
     finally:
         theme.set_scale(1.0)
         text.set_language("en")
+
+
+def test_setup_description_scrolls_to_its_last_line_in_a_small_window(tmp_path, monkeypatch):
+    """At 1024x600 a long description and its teaching notes do not fit: the panel says more lies below, and
+    the wheel over it brings every line into view, none cut with an ellipsis."""
+    import os
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+    from game import text
+    from game.text import LANGUAGES
+    from game.ui import theme
+    from game.ui.i18n import tr
+    from game.ui.setup import SetupScene
+    from tests.test_ui_flow import frame, make_app
+    monkeypatch.setenv("HEARTLAND_HOME", str(tmp_path))
+    pygame.init()
+    scrolled = 0
+    try:
+        for lang in LANGUAGES:
+            setup = SetupScene()
+            app = make_app((1024, 600), lang, setup)
+            frame(app)
+            centre = setup.detail_rect.center
+            body = [line for line, *_ in setup.body_lines(setup.current(), setup.detail_rect.width - theme.px(24))]
+            seen = []
+            for _ in range(len(body) + 2):
+                got = theme.record_start()
+                try:
+                    app.manager.draw(app.screen)
+                finally:
+                    theme.record_stop()
+                assert not [s for s in got if theme.ELLIPSIS in s], (lang, [s for s in got if theme.ELLIPSIS in s])
+                seen += got
+                if not setup.body_more:
+                    break
+                assert tr("setup.more_text") in got
+                scrolled += 1
+                frame(app, [pygame.event.Event(pygame.MOUSEMOTION, pos=centre, rel=(0, 0), buttons=(0, 0, 0)),
+                            pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False)])
+            assert setup.body_more == 0 and all(line in seen for line in body), lang
+            text.set_language("en")
+    finally:
+        theme.set_scale(1.0)
+        text.set_language("en")
+    assert scrolled  # some language did not fit at first: the scrolling was exercised

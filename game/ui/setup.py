@@ -60,6 +60,8 @@ class SetupScene(UIScene):
         self.filter = ""  # typed text narrowing the list (id, title or file name)
         self.scroll = 0  # first list row shown
         self.detail_scroll = 0  # first problem or warning shown in the middle panel
+        self.text_scroll = 0  # first line of the description shown below them
+        self.body_more = 0  # description lines below the panel's edge (the last frame drawn)
         self.list_rect = pygame.Rect(0, 0, 0, 0)
         self.detail_rect = pygame.Rect(0, 0, 0, 0)
 
@@ -133,7 +135,7 @@ class SetupScene(UIScene):
         """Pick scenario i; the first great power and the first C5 state start as human seats."""
         self.index = i
         self.error = ""
-        self.detail_scroll = 0
+        self.detail_scroll = self.text_scroll = 0
         w = self.world()
         if w is None:
             self.seats = {}
@@ -313,18 +315,42 @@ class SetupScene(UIScene):
                                 16, color)
         if broken:
             return
+        self.draw_body(surface, self.body_lines(info, inner.width), pygame.Rect(inner.left, y + 8, inner.width,
+                                                                               inner.bottom - y - 8))
+
+    def body_lines(self, info, width: int) -> list[tuple[str, int, tuple, bool, int]]:
+        """The description (the short form's first when it is chosen) and the teaching notes as lines to draw:
+        (text, size, colour, bold, height)."""
+        def lines(text: str, size: int, color, bold: bool = False, gap: int = 0) -> list:
+            step = int(theme.line_height(size) * 1.15)
+            out = [(line, size, color, bold, step) for line in theme.wrap(" ".join(text.split()), width, size, bold)]
+            return out[:-1] + [(*out[-1][:4], step + gap)] if out and gap else out
+        out = []
         if self.short and info.short_description:
-            y = theme.paragraph(surface, scenario_text(info.id, "short_description", info.short_description),
-                                pygame.Rect(inner.left, y + 8, inner.width, inner.bottom - y), 16, theme.ACCENT)
-        y = theme.paragraph(surface, " ".join(scenario_text(info.id, "description", info.description).split()),
-                            pygame.Rect(inner.left, y + 8, inner.width, inner.bottom - y), 16)
-        y += theme.px(12)
-        if y + 2 * theme.line_height(16) > inner.bottom:
-            return  # a long description (or many warnings) fills the panel: no heading below its edge
-        theme.text(surface, tr("setup.teaching_notes"), (inner.left, y), 16, theme.ACCENT, bold=True)
-        y += theme.line_height(16) + 4
-        theme.paragraph(surface, " ".join(scenario_text(info.id, "teaching_notes", info.teaching_notes).split()),
-                        pygame.Rect(inner.left, y, inner.width, inner.bottom - y), 15, theme.MUTED)
+            out += lines(scenario_text(info.id, "short_description", info.short_description), 16, theme.ACCENT, gap=8)
+        out += lines(scenario_text(info.id, "description", info.description), 16, theme.TEXT, gap=theme.px(12))
+        out += lines(tr("setup.teaching_notes"), 16, theme.ACCENT, bold=True, gap=4)
+        return out + lines(scenario_text(info.id, "teaching_notes", info.teaching_notes), 15, theme.MUTED)
+
+    def draw_body(self, surface, body: list, rect: pygame.Rect) -> None:
+        """The description lines from `text_scroll` on, as many as fit; when more lie below, the last line says
+        to turn the wheel (the wheel over the panel scrolls them once its messages are all shown)."""
+        hint = int(theme.line_height(14) * 1.15)
+        self.text_scroll = max(0, min(self.text_scroll, len(body) - 1))
+        shown, y = body[self.text_scroll:], rect.top
+        if sum(h for *_, h in shown) > rect.height:  # not all fit: keep a line for the hint
+            fit, used = 0, 0
+            while fit < len(shown) and used + shown[fit][4] <= rect.height - hint:
+                used, fit = used + shown[fit][4], fit + 1
+            shown, more = shown[:fit], len(shown) - fit
+        else:
+            more = 0
+        self.body_more = more
+        for text, size, color, bold, h in shown:
+            theme.text(surface, text, (rect.left, y), size, color, bold)
+            y += h
+        if more:
+            theme.text(surface, tr("setup.more_text"), (rect.left, y), 14, theme.MUTED, width=rect.width)
 
     def draw_seats(self, surface, rect) -> None:
         """One row per seat: the power, person or AI, and the AI's difficulty."""
@@ -358,11 +384,20 @@ class SetupScene(UIScene):
         """The wheel scrolls the list or the middle panel (whichever is under the mouse); then the buttons and keys."""
         if event.type == pygame.MOUSEWHEEL:
             if self.detail_rect.collidepoint(self.mouse):
-                self.detail_scroll = max(0, self.detail_scroll - event.y)
+                self.scroll_detail(-event.y)
             else:
                 self.scroll = max(0, self.scroll - event.y)
             return True
         return super().handle_event(event)
+
+    def scroll_detail(self, step: int) -> None:
+        """The wheel over the middle panel: its messages first, then the description below them."""
+        info = self.current()
+        last = len(self.notes(info)) - 1 if info else -1
+        if step > 0 and self.detail_scroll < last or step < 0 and self.text_scroll == 0:
+            self.detail_scroll = max(0, self.detail_scroll + step)
+        elif step < 0 or self.body_more:
+            self.text_scroll = max(0, self.text_scroll + 2 * step)
 
     def on_key(self, event) -> bool:
         """Letters type the filter (then digits too); otherwise digits type the seed; H (before any filter) shows
