@@ -1,4 +1,5 @@
 """The UI headless: the scene stack, the catalogue, and every scene rendering at two sizes."""
+import functools
 import json
 import os
 import re
@@ -130,11 +131,23 @@ def scenes_to_render():
         ("summary", lambda: summary.YearSummaryScene(s, w, w, w.year, "japan")),
         ("handover", lambda: dialogs.HandOverScene("China")), ("pause", lambda: dialogs.PauseScene(game)),
         ("debrief", lambda: DebriefScene(s)), ("guide", lambda: GuideScene(page=1)),
-    ] + [(f"debrief-{tab}", lambda i=i: debrief_tab(s, i)) for i, tab in enumerate(TABS) if i]
+    ] + [(f"debrief-{tab}", lambda i=i: debrief_tab(played_session(), i)) for i, tab in enumerate(TABS)]
+
+
+@functools.cache
+def played_session():
+    """A 2015 game the computer players have played for three years (its charts and year by year have lines)."""
+    from game.model.ops import evolve
+    from game.scenario.loader import load
+    from game.session import Seat, Session
+    w = load("2015").world
+    s = Session.start(evolve(w, end_year=w.start_year + 2), {p: Seat(p, False) for p in w.order}, 7)
+    s.run_ai()
+    return s
 
 
 def debrief_tab(session, index: int):
-    """The debrief opened on its tab `index` (charts, the year by year, the export)."""
+    """The debrief of a played game opened on its tab `index` (the report, charts, the year by year, the export)."""
     from game.ui.debrief import DebriefScene
     scene = DebriefScene(session)
     scene.set_tab(index)
