@@ -210,3 +210,23 @@ def test_russian_screens_write_decimals_with_a_comma():
     from game.ui.charts import tick_label
     text.set_language("ru")
     assert tick_label(1234.5, 0.5) == "1\u00a0234,5" and tick_label(0.25, 0.05, "%") == "0,25%"
+
+
+def test_a_development_is_offered_with_its_price_and_what_it_adds():
+    """The action list names what a development costs and adds (rule 11: years of the added output's sales):
+    Kazakh oil shows the price play.develop_cost gives, far above the least cost; with the payback at 0 the
+    same action shows the least cost."""
+    from attrs import evolve
+
+    from game.rules import actions as A
+    from game.rules.play import develop_amount, develop_cost
+    from game.scenario.loader import load
+    from game.ui import words
+    w = load("2015").world
+    act = A.Develop("kazakhstan", "kazakhstan", "oil")
+    shown = words.action(w, act)
+    assert words.money(develop_cost(w, "kazakhstan", "oil")) in shown
+    assert f"{develop_amount(w, 'kazakhstan', 'oil'):g}" in shown
+    cheap = evolve(w, rules={**w.rules, "economy.develop_payback": 0.0})
+    assert words.money(cheap.param("economy.develop_cost")) in words.action(cheap, act)
+    assert words.money(develop_cost(w, "kazakhstan", "oil")) not in words.action(cheap, act)

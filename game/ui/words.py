@@ -6,7 +6,7 @@ import re
 from game import text
 from game.rules import actions as A
 from game.rules import tender
-from game.rules.play import describe_item, describe_items
+from game.rules.play import describe_item, describe_items, develop_amount, develop_cost
 from game.ui.i18n import number, render, tr
 
 
@@ -121,7 +121,10 @@ def action(world, a: A.Action) -> str:
         return tr("act.entry_ease" if a.level > old else "act.entry_tighten", country=pname(world, a.target),
                   old=old, level=a.level)
     if isinstance(a, A.Develop):
-        return tr("act.develop", resource=resource(a.resource), target=pname(world, a.target))
+        known = a.target in world.economies
+        return tr("act.develop", resource=resource(a.resource), target=pname(world, a.target), unit=unit(a.resource),
+                  cost=develop_cost(world, a.target, a.resource) if known else 0.0,
+                  amount=round(develop_amount(world, a.target, a.resource), 3) if known else 0.0)
     if isinstance(a, A.Refine):
         return tr("act.refine", target=pname(world, a.target))
     if isinstance(a, A.Summit):
