@@ -230,3 +230,16 @@ def test_a_development_is_offered_with_its_price_and_what_it_adds():
     cheap = evolve(w, rules={**w.rules, "economy.develop_payback": 0.0})
     assert words.money(cheap.param("economy.develop_cost")) in words.action(cheap, act)
     assert words.money(develop_cost(w, "kazakhstan", "oil")) not in words.action(cheap, act)
+
+
+def test_a_row_label_starts_with_a_capital_where_the_script_has_one():
+    """Resource names are lower-case inside sentences ('develop oil'); as the state panel's row labels they
+    start with a capital in English and Russian, and Japanese and Chinese are left as they are."""
+    from game.ui import words
+    for lang, plain in (("en", "oil"), ("ru", "нефть")):
+        text.set_language(lang)
+        assert words.resource("oil") == plain
+        assert words.heading(words.resource("oil")) == plain[0].upper() + plain[1:]
+    text.set_language("ja")
+    assert words.heading(words.resource("oil")) == words.resource("oil")
+    text.set_language("en")

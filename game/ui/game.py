@@ -537,7 +537,8 @@ class GameScene(UIScene):
                 return
             res = eco.reserves.get(r)
             val = f"{number(made)} {words.unit(r)}" + (f" / {number(res)}" if res else "")
-            y = self.row(surface, body, y, words.resource(r), val, tr("tip.production", resource=words.resource(r)))
+            name = words.resource(r)
+            y = self.row(surface, body, y, words.heading(name), val, tr("tip.production", resource=name))
         if self.no_room(surface, body, y):
             return
         y = self.draw_debt(surface, body, w, c, y)

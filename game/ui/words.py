@@ -45,6 +45,11 @@ def resource(r: str) -> str:
     return tr(f"resource.{r}")
 
 
+def heading(name: str) -> str:
+    """`name` as a row label: its first letter upper-case ('oil' -> 'Oil'; scripts without case unchanged)."""
+    return name[:1].upper() + name[1:]
+
+
 def money(x: float) -> str:
     """US$ bn with two decimals."""
     return tr("fmt.money", value=x)
