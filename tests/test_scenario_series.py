@@ -189,15 +189,21 @@ values = { 1998 = 50.0 }
 '''
 
 
-def test_a_bad_anchor_is_one_sentence_at_its_line(tmp_path, capsys):
-    """An anchor that is not one of the series' years, or on a level series, is refused at its own line."""
+def _refused(tmp_path, name: str, text: str):
+    """A series file `name` holding `text`, and the errors loading it raises (it must raise)."""
     folder = tmp_path / "series"
     folder.mkdir()
-    path = folder / "anchor.toml"
-    path.write_text(BAD_ANCHOR)
+    path = folder / name
+    path.write_text(text)
     with pytest.raises(ScenarioErrors) as e:
         load_series(path)
-    by_key = {err.key: err for err in e.value.errors}
+    return path, e.value.errors
+
+
+def test_a_bad_anchor_is_one_sentence_at_its_line(tmp_path, capsys):
+    """An anchor that is not one of the series' years, or on a level series, is refused at its own line."""
+    path, errors = _refused(tmp_path, "anchor.toml", BAD_ANCHOR)
+    by_key = {err.key: err for err in errors}
     assert set(by_key) == {"series.pv.anchor", "series.oil.anchor"}
     assert by_key["series.pv.anchor"].line == 7 and by_key["series.oil.anchor"].line == 14
     assert "1996" in by_key["series.pv.anchor"].text and "shift" in by_key["series.oil.anchor"].text
@@ -218,19 +224,14 @@ colour = "red"
 
 def test_a_bad_series_file_names_file_line_and_key_for_every_problem(tmp_path, capsys):
     """Each problem is one sentence at its own line and key; `validate` prints them and exits 2."""
-    folder = tmp_path / "series"
-    folder.mkdir()
-    path = folder / "mine.toml"
-    path.write_text(BAD)
-    with pytest.raises(ScenarioErrors) as e:
-        load_series(path)
-    by_key = {err.key: err for err in e.value.errors}
+    path, errors = _refused(tmp_path, "mine.toml", BAD)
+    by_key = {err.key: err for err in errors}
     assert set(by_key) == {"series.oil.applies", "series.oil.factor", "series.oil.values.19x2", "series.oil.values.2016",
                            "series.oil.colour", "series.oil"}
     assert by_key["series.oil.factor"].line == 5 and by_key["series.oil.colour"].line == 7
     assert by_key["series.oil.applies"].line == 3 and "powers.japan.gdp" in by_key["series.oil.applies"].text
     assert "source" in by_key["series.oil"].text
-    assert all(err.path == str(path) for err in e.value.errors)
+    assert all(err.path == str(path) for err in errors)
     assert cli.main(["validate", str(path)]) == 2
     out = capsys.readouterr().out
     assert f"{path}:5: series.oil.factor:" in out and "Traceback" not in out

@@ -245,19 +245,25 @@ def test_save_times_read_the_readers_way():
     assert len(set(said["ru"])) == 12 and len({s.split()[1] for s in said["ru"]}) == 12
 
 
-def test_load_list_shows_title_year_seats_and_broken_saves(tmp_path):
-    """Each row names the scenario, year, readable time and human seats; a broken file shows its sentence."""
-    from game.save import save
+def _load_list_drawn(app):
+    """The load scene, entered and drawn once, and every text it drew."""
     from game.ui.menu import LoadScene
-    app, game, s = play_app()
-    save(s, tmp_path / "saves" / "one.json")
-    (tmp_path / "saves" / "bad.json").write_text("{ not json", "utf-8")
     scene = LoadScene()
     scene.manager = app.manager
     scene.enter()
     drawn = theme.record_start()
     scene.draw(pygame.Surface(SIZE))
     theme.record_stop()
+    return scene, drawn
+
+
+def test_load_list_shows_title_year_seats_and_broken_saves(tmp_path):
+    """Each row names the scenario, year, readable time and human seats; a broken file shows its sentence."""
+    from game.save import save
+    app, game, s = play_app()
+    save(s, tmp_path / "saves" / "one.json")
+    (tmp_path / "saves" / "bad.json").write_text("{ not json", "utf-8")
+    scene, drawn = _load_list_drawn(app)
     text = " | ".join(drawn)
     assert str(s.world.year) in text and "Japan" in text
     assert "T1" not in text and "+00:00" not in text
@@ -272,7 +278,6 @@ def test_load_list_speaks_the_readers_language(tmp_path):
     from game import text
     from game.fileio import write_atomic
     from game.save import dumps
-    from game.ui.menu import LoadScene
     app, game, s = play_app()
     (tmp_path / "saves").mkdir(exist_ok=True)
     write_atomic(tmp_path / "saves" / "one.json", dumps(s, saved_at="2026-11-22T13:49:07"))
@@ -280,13 +285,7 @@ def test_load_list_speaks_the_readers_language(tmp_path):
     try:
         for lang in ("ja", "ru"):
             text.set_language(lang)
-            scene = LoadScene()
-            scene.manager = app.manager
-            scene.enter()
-            drawn = theme.record_start()
-            scene.draw(pygame.Surface(SIZE))
-            theme.record_stop()
-            said[lang] = " | ".join(drawn)
+            said[lang] = " | ".join(_load_list_drawn(app)[1])
     finally:
         text.set_language("en")
     assert "一帯一路" in said["ja"] and "日本" in said["ja"] and "年11月22日" in said["ja"], said["ja"]
