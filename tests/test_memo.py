@@ -178,3 +178,28 @@ def test_proposal_terms_are_the_proposal_check_less_the_yearly_limit(world2015):
     at_limit = evolve(w, offers=offers)
     assert check_propose(at_limit, ok) and not check_proposal_terms(at_limit, ok)
     assert check_pact(at_limit, pact) and not check_pact_terms(at_limit, pact)
+
+
+def test_memo_tables_keep_every_entry_a_game_reuses(monkeypatch):
+    """The tables are bounded well above how far back a game reaches: in a seeded year of hard AI play every
+    hit is among the newest half of its table, so the bounds (kept small for memory) lose no reuse."""
+    from ai.factory import agents_for
+    from game.sim import play
+    sc = load("2015")
+    deepest: dict = {}
+    get = memo.Memo.get
+
+    def noting(self, key, kept, compute):
+        if memo.on() and key in self.table:
+            keys = list(self.table)
+            deepest[id(self)] = max(deepest.get(id(self), 0), len(keys) - 1 - keys.index(key))
+        return get(self, key, kept, compute)
+
+    monkeypatch.setattr(memo.Memo, "get", noting)
+    memo.clear()
+    w = evolve(sc.world, end_year=sc.world.start_year)
+    play(w, agents_for(w, "hard", sc.personalities), 5)
+    tables = {id(t): t for t in memo._TABLES if isinstance(t, memo.Memo)}
+    assert len(deepest) >= 3  # flows, networks and security tables were reused
+    for key, depth in deepest.items():
+        assert depth < tables[key].size // 2, (tables[key].size, depth)
