@@ -156,6 +156,18 @@ def test_kept_reuses_a_result_while_the_fields_it_read_are_the_same(world2015):
     assert kept.get("c", evolve(world2015, serial=7), via_copy) == world2015.year and len(calls) == n
     assert kept.get("c", evolve(world2015, year=world2015.year + 1), via_copy) == world2015.year + 1
     assert len(calls) == n + 1
+    def status(w):
+        calls.append(1)
+        return w.status, w.serial
+
+    over = evolve(world2015, status="over", serial=1000001)  # fields with defaults read the World's own values
+    assert kept.get("s", over, status) == ("over", 1000001)
+    n = len(calls)
+    again = evolve(over, serial=int("1000001"))  # an equal number, another object
+    assert again.serial is not over.serial
+    assert kept.get("s", again, status) == ("over", 1000001) and len(calls) == n
+    assert kept.get("s", evolve(over, serial=1), status) == ("over", 1) and len(calls) == n + 1
+    assert kept.get("s", evolve(over, serial=True), status) == ("over", True) and len(calls) == n + 2  # not 1
 
 
 def test_proposal_terms_are_the_proposal_check_less_the_yearly_limit(world2015):

@@ -86,7 +86,11 @@ _SOURCE = "_memo_source"  # where a reading World keeps the field table of the W
 
 def _reading_class():
     """The World subclass that notes each field read (made on first use: memo imports no model)."""
+    import attrs
+
     from game.model.world import World
+    shadowed = [a.name for a in attrs.fields(World) if hasattr(World, a.name)]
+    assert not shadowed, f"class attributes would answer for these fields unread: {shadowed}"
 
     class Reading(World):
         """A World that starts with no fields of its own: the first read of a field takes it from the World it
@@ -106,7 +110,7 @@ def _reading_class():
 
 
 _READING: list = []  # [the Reading class], once made
-_SCALARS = (int, float, str, bool)
+_EQUAL_BY_VALUE = (int, str)  # field values compared by value (of the same type); any other by identity
 
 
 class Kept:
@@ -114,7 +118,7 @@ class Kept:
 
     The rule runs once on a reading World that notes every field it reads (and every field read on the Worlds
     copied from it); the result is stored with those fields' values. A later World gets it when each of those
-    fields is the same object (the same value, for numbers and strings): records and mappings are never changed
+    fields is the same object (the same value, for whole numbers and strings): records and mappings are never changed
     in place, so the rule would read exactly what it read before and, being pure, give the same result. One
     result per key is kept (the last); `off()` computes afresh.
     """
@@ -131,13 +135,14 @@ class Kept:
         if not _READING:
             _READING.append(_reading_class())
         fields = world.__dict__
-        if _SOURCE in fields:  # already reading for an outer rule: its reading notes this one's reads too
+        if _SOURCE in fields:  # already reading for an outer rule: that reading notes this rule's reads too
             return compute(world)
         kept = self.table.get(key)
         if kept is not None:
             for name, value in kept[0]:
                 now = fields[name]
-                if now is not value and not (type(value) in _SCALARS and now == value):
+                if now is not value and not (type(value) in _EQUAL_BY_VALUE and type(now) is type(value)
+                                             and now == value):
                     break
             else:
                 self.hits += 1
@@ -145,7 +150,7 @@ class Kept:
         self.misses += 1
         reading = object.__new__(_READING[0])
         reading.__dict__[_SOURCE] = fields
-        outer = set(_READS)
+        outer = set(_READS)  # a rule reading a World it built itself (not a copy of its reading one) asks afresh
         _READS.clear()
         try:
             result = compute(reading)
