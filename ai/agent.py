@@ -28,7 +28,7 @@ from game.rules import agenda, backlash, dependence, economy, geography, haggle,
 from game.rules.influence import share
 from game.rules.legal import contract_item
 from game.rules import phases
-from game.rules.play import contracted, validate
+from game.rules.play import contracted, offers_made, validate
 from game.text import Msg, Ref, content, joined, msg
 from game.text import power as Pw
 from game.text import powers as Ps
@@ -253,10 +253,12 @@ class PersonalityAgent:
         fav = max(AID_KINDS, key=lambda k: (kinds.get(k, 1.0), -AID_KINDS.index(k)))
         out: list[A.Action] = []
         if P.is_great(view, me):
+            asked = {o.receiver for o in view.offers.values() if o.sender == me and o.year == view.year}
+            buys = self.level.judge_offers and offers_made(view, me) < view.param("play.max_offers")
             for c in view.c5():
                 out.append(A.Propose(me, c, (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 2)),), ()))
                 out += self.route_offers(view, me, c, fav, step)
-                if self.level.judge_offers:
+                if buys and c not in asked:  # (an offer it could not make now is never an option)
                     out += buy_offers(view, me, c)
         else:
             for q in view.great_powers():
