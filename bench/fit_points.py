@@ -329,7 +329,8 @@ def apply_points(path: Path, points: dict, extra: dict | None = None) -> int:
             new = re.sub(r"points = \[[^\]]*\]", f"points = [{text}]", line)
             for name, x in reversed(list((extra or {}).get(power, {}).get(key.group(1), {}).items())):
                 new = re.sub(rf",\s*{name} = [0-9.eE+-]+", "", new)
-                new = new.replace(f"points = [{text}]", f"points = [{text}], {name} = {x:g}", 1)
+                if x:
+                    new = new.replace(f"points = [{text}]", f"points = [{text}], {name} = {x:g}", 1)
             changed += new != line
             lines[k] = new
     path.write_text("".join(lines), encoding="utf-8")
