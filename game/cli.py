@@ -6,6 +6,7 @@ all enter through `console()`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
@@ -218,10 +219,12 @@ def objectives_rounds(world) -> tuple[int, ...]:
 
 
 def objectives_data(world) -> dict:
-    """Each power's public objectives as plain data (for `--json`)."""
+    """Each power's public objectives as plain data (for `--json`): the fields a program reads (id, measure, kind,
+    points, among, at; the same in every language) and `text`, the line the screens show, in the reader's language."""
     from game.rules.objectives import describe
     return {p: [{"id": o.id, "measure": o.measure, "kind": o.kind, "points": list(o.points), "among": list(o.among),
-                 "at": list(o.at), "text": describe(o)} for o in world.powers[p].objectives] for p in world.order}
+                 "at": list(o.at), "text": render(describe(o))} for o in world.powers[p].objectives]
+            for p in world.order}
 
 
 def standings_data(world, engine_start: bool = False) -> list[dict]:
@@ -388,6 +391,106 @@ def window_size(text: str) -> str:
     return text
 
 
+# argparse's own words (its gettext ids) -> our catalogue key and, per placeholder of ours, the %-field argparse fills
+ARGPARSE_WORDS = {
+    "usage: ": ("cli.argparse.usage", {}),
+    "positional arguments": ("cli.argparse.positionals", {}),
+    "options": ("cli.argparse.options", {}),
+    "show this help message and exit": ("cli.argparse.help", {}),
+    "argument %(argument_name)s: %(message)s": ("cli.argparse.argument",
+                                                {"name": "%(argument_name)s", "message": "%(message)s"}),
+    "the following arguments are required: %s": ("cli.argparse.required", {"names": "%s"}),
+    "invalid choice: %(value)r (choose from %(choices)s)": ("cli.argparse.choice",
+                                                            {"value": "%(value)r", "choices": "%(choices)s"}),
+    "unrecognized arguments: %s": ("cli.argparse.unrecognized", {"args": "%s"}),
+    "expected one argument": ("cli.argparse.one_value", {}),
+    "expected at least one argument": ("cli.argparse.some_values", {}),
+    "expected at most one argument": ("cli.argparse.at_most_one", {}),
+    "ambiguous option: %(option)s could match %(matches)s": ("cli.argparse.ambiguous",
+                                                             {"option": "%(option)s", "matches": "%(matches)s"}),
+    "ignored explicit argument %r": ("cli.argparse.no_value", {"value": "%r"}),
+}
+
+
+def argparse_text(english: str) -> str:
+    """argparse's `_`: its English in the reader's language, with the %-fields argparse fills still in place
+    (words it has that no user of ours meets, such as errors in building a parser, stay as they are)."""
+    if english not in ARGPARSE_WORDS:
+        return english
+    key, fields = ARGPARSE_WORDS[english]
+    marks = {name: f"\x00{i}\x00" for i, name in enumerate(fields)}
+    out = tr(key, **marks).replace("%", "%%")  # a literal % of a translation is not a format sign
+    for name, field in fields.items():
+        out = out.replace(marks[name], field)
+    return out
+
+
+@contextlib.contextmanager
+def argparse_words():
+    """While inside, argparse looks its words up through `argparse_text` (it calls `_` from its module at use)."""
+    before = argparse._
+    argparse._ = argparse_text
+    try:
+        yield
+    finally:
+        argparse._ = before
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, with a text in Japanese or Chinese wrapped by terminal columns (a CJK character takes
+    two) and between characters, so its lines fit the terminal as the English ones do (`text.wrap_columns`)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        from game.text import display_width, wrap_columns
+        if display_width(text) == len(text):
+            return super()._split_lines(text, width)
+        return wrap_columns(text, width)
+
+    def _format_usage(self, usage, actions, groups, prefix):
+        """The usage lines, their continuation lined up under the first however many columns "使い方: " takes."""
+        from game.text import display_width
+        prefix = argparse._("usage: ") if prefix is None else prefix
+        stand_in = "\x00" * display_width(prefix)  # argparse measures the prefix with len()
+        return super()._format_usage(usage, actions, groups, stand_in).replace(stand_in, prefix, 1)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        from game.text import display_width, wrap_columns
+        if display_width(text) == len(text):
+            return super()._fill_text(text, width, indent)
+        return "\n".join(indent + line for line in wrap_columns(text, width))
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks the reader's language: its headings, its help line, its errors ("usage:",
+    "options", "invalid choice", ...) come from the catalogues (`cli.argparse.*`) instead of argparse's English,
+    and a bad argument is one sentence on stderr and exit code 2. Its sub-commands are Parsers too."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        with argparse_words():
+            super().__init__(*args, **kwargs)
+
+    def parse_known_args(self, args=None, namespace=None):
+        with argparse_words():
+            return super().parse_known_args(args, namespace)
+
+    def parse_args(self, args=None, namespace=None):
+        with argparse_words():
+            return super().parse_args(args, namespace)
+
+    def format_usage(self) -> str:
+        with argparse_words():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with argparse_words():
+            return super().format_help()
+
+    def error(self, message: str):
+        """One sentence naming the command, the problem and where its options are listed; exit code 2."""
+        self.exit(EXIT_BAD_INPUT, tr("cli.argparse.error", prog=self.prog, message=message) + "\n")
+
+
 def helps(key: str, **args) -> str:
     """A help text of the command line in the reader's language (argparse reads `%` as a format sign)."""
     return tr(f"cli.help.{key}", **args).replace("%", "%%")
@@ -408,15 +511,16 @@ def _on_ray(jobs: list, address: str) -> list[dict]:
 
 def parser() -> argparse.ArgumentParser:
     """The command-line grammar."""
-    ap = argparse.ArgumentParser(prog="heartland", description=helps("description"))
+    ap = Parser(prog="heartland", description=helps("description"))
     sub = ap.add_subparsers(dest="command")
     sim = sub.add_parser("simulate", help=helps("simulate"))
-    sim.add_argument("--scenario", default="2015")
-    sim.add_argument("--seed", type=count(0, 2**31 - 1), default=1)
-    sim.add_argument("--games", type=count(1, 1_000_000), default=20)
-    sim.add_argument("--jobs", type=count(1, 256), default=1)
+    sim.add_argument("--scenario", default="2015", help=helps("scenario", default="2015"))
+    sim.add_argument("--seed", type=count(0, 2**31 - 1), default=1, help=helps("first_seed", default=1))
+    sim.add_argument("--games", type=count(1, 1_000_000), default=20, help=helps("games", default=20))
+    sim.add_argument("--jobs", type=count(1, 256), default=1, help=helps("jobs", default=1))
     sim.add_argument("--ray", metavar="ADDRESS", default=None, help=helps("ray"))
-    sim.add_argument("--agent", choices=("personality", "random", "greedy"), default="personality")
+    sim.add_argument("--agent", choices=("personality", "random", "greedy"), default="personality",
+                     help=helps("agent", default="personality"))
     sim.add_argument("--difficulty", choices=("easy", "normal", "hard", "historical"), default=None,
                      help=helps("difficulty"))
     sim.add_argument("--json", action="store_true", help=helps("json"))
@@ -432,21 +536,21 @@ def parser() -> argparse.ArgumentParser:
     tour = sub.add_parser("tournament", help=helps("tournament"))
     tour.add_argument("--agents", nargs="+", required=True, metavar="AGENT",
                       help=helps("contestants", agents=tr("cli.help.agents")))
-    tour.add_argument("--scenario", default="2015")
+    tour.add_argument("--scenario", default="2015", help=helps("scenario", default="2015"))
     tour.add_argument("--seats", nargs="+", metavar="POWER", default=None,
                       help=helps("seats"))
     tour.add_argument("--others", default="normal", metavar="AGENT",
                       help=helps("others"))
-    tour.add_argument("--seed", type=count(0, 2**31 - 1), default=1)
+    tour.add_argument("--seed", type=count(0, 2**31 - 1), default=1, help=helps("tour_seed", default=1))
     tour.add_argument("--seeds", type=count(1, 10_000), default=2, help=helps("seeds"))
-    tour.add_argument("--jobs", type=count(1, 256), default=1)
+    tour.add_argument("--jobs", type=count(1, 256), default=1, help=helps("jobs", default=1))
     tour.add_argument("--short", action="store_true", help=helps("sim_short"))
     tour.set_defaults(func=tournament)
     rep = sub.add_parser("replay", help=helps("replay"))
-    rep.add_argument("save", metavar="SAVE")
+    rep.add_argument("save", metavar="SAVE", help=helps("save_file"))
     rep.set_defaults(func=replay)
     val = sub.add_parser("validate", help=helps("validate"))
-    val.add_argument("files", nargs="+")
+    val.add_argument("files", nargs="+", metavar="FILE", help=helps("files"))
     val.add_argument("--explain", action="store_true",
                      help=helps("explain"))
     val.set_defaults(func=validate)
@@ -457,9 +561,9 @@ def parser() -> argparse.ArgumentParser:
     fol = sub.add_parser("folders", help=helps("folders"))
     fol.set_defaults(func=folders)
     dem = sub.add_parser("demo", help=helps("demo"))
-    dem.add_argument("--scenario", default="2015")
-    dem.add_argument("--years", type=count(1, 60), default=3)
-    dem.add_argument("--seed", type=count(0, 2**31 - 1), default=1)
+    dem.add_argument("--scenario", default="2015", help=helps("scenario", default="2015"))
+    dem.add_argument("--years", type=count(1, 60), default=3, help=helps("years", default=3))
+    dem.add_argument("--seed", type=count(0, 2**31 - 1), default=1, help=helps("seed", default=1))
     dem.add_argument("--size", type=window_size, default="1280x720", help=helps("size"))
     dem.add_argument("--screenshots", default="demo-screenshots", help=helps("screenshots"))
     dem.set_defaults(func=demo)
@@ -473,7 +577,7 @@ def parser() -> argparse.ArgumentParser:
 
 def early_language(argv: list[str] | None) -> str | None:
     """The `--lang` given anywhere on the command line, read before the rest of it."""
-    early = argparse.ArgumentParser(add_help=False)
+    early = Parser(prog="heartland", add_help=False)
     early.add_argument("--lang")
     return early.parse_known_args(argv)[0].lang
 
@@ -481,6 +585,7 @@ def early_language(argv: list[str] | None) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command; bad input gives one sentence and exit code 2, never a traceback."""
     from game.text import set_language, system_language
+    set_language(system_language())  # a bad --lang itself is reported in the system's language
     set_language(early_language(argv) or system_language())  # the help and argument errors speak it too
     ns = parser().parse_args(argv)
     set_language(getattr(ns, "lang", None) or system_language())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 from game.model import World
-from game.text import msg, name_of, power, render, resource
+from game.text import msg, name_of, number, pad, power, render, resource
 
 WIDTH = 8  # a column, in terminal cells: a name cut to 7 cells, or a figure
 
@@ -30,7 +30,8 @@ def _name(text: str, width: int = WIDTH) -> str:
 
 
 def _cell(x, nd: int) -> str:
-    return f"{x:>{WIDTH}.{nd}f}" if isinstance(x, (int, float)) else f"{'-':>{WIDTH}}"
+    """A figure with `nd` decimals the way the reader's language writes it ("0,384" in Russian), right-aligned."""
+    return pad(number(x, f".{nd}f") if isinstance(x, (int, float)) else "-", WIDTH, ">")
 
 
 def _table(title, columns: list[str], rows: list[tuple[int, list]], nd: int) -> list[str]:

@@ -82,7 +82,7 @@ def _decoder(tp: Any) -> Callable[[Any, str], Any]:
 
         def mapping(data, where):
             if not isinstance(data, dict):
-                raise _Bad(f"{where} should be a table")
+                raise _Bad(msg("save.bad.table", where=where))
             return {k: value_dec(v, f"{where}.{k}") for k, v in data.items()}
         return mapping
     if origin is tuple:
@@ -91,14 +91,14 @@ def _decoder(tp: Any) -> Callable[[Any, str], Any]:
 
             def many(data, where):
                 if not isinstance(data, list):
-                    raise _Bad(f"{where} should be a list")
+                    raise _Bad(msg("save.bad.list", where=where))
                 return tuple(item(v, f"{where}[{i}]") for i, v in enumerate(data))
             return many
         items = tuple(_loose_number if a is float else _decoder(a) for a in args)
 
         def fixed(data, where):
             if not isinstance(data, list) or len(data) != len(items):
-                raise _Bad(f"{where} should be a list of {len(items)} values")
+                raise _Bad(msg("save.bad.list_of", where=where, n=len(items)))
             return tuple(dec(v, f"{where}[{i}]") for i, (dec, v) in enumerate(zip(items, data)))
         return fixed
     return _scalar_decoder(tp)
@@ -108,24 +108,24 @@ def _scalar_decoder(tp: Any) -> Callable[[Any, str], Any]:
     """Check a plain value's type; a float that was NaN comes back as NaN."""
     def as_str(v, where):
         if not isinstance(v, str):
-            raise _Bad(f"{where} should be text")
+            raise _Bad(msg("save.bad.text", where=where))
         return v
 
     def as_int(v, where):
         if not isinstance(v, int) or isinstance(v, bool):
-            raise _Bad(f"{where} should be a whole number")
+            raise _Bad(msg("save.bad.whole", where=where))
         return v
 
     def as_float(v, where):
         if v is None:
             return math.nan
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise _Bad(f"{where} should be a number")
+            raise _Bad(msg("save.bad.number", where=where))
         return v
 
     def as_bool(v, where):
         if not isinstance(v, bool):
-            raise _Bad(f"{where} should be true or false")
+            raise _Bad(msg("save.bad.bool", where=where))
         return v
     return {str: as_str, int: as_int, float: as_float, bool: as_bool}.get(tp, lambda v, where: v)
 
@@ -133,7 +133,7 @@ def _scalar_decoder(tp: Any) -> Callable[[Any, str], Any]:
 def _loose_number(v: Any, where: str) -> Any:
     """A number inside a fixed tuple, such as an event condition's value, which may also be text."""
     if isinstance(v, bool) or not isinstance(v, (int, float, str)):
-        raise _Bad(f"{where} should be a number or text")
+        raise _Bad(msg("save.bad.number_or_text", where=where))
     return v
 
 
@@ -145,20 +145,20 @@ def _record_decoder(cls: type) -> Callable[[Any, str], Any]:
 
     def record(data, where):
         if not isinstance(data, dict):
-            raise _Bad(f"{where} should be a table")
+            raise _Bad(msg("save.bad.table", where=where))
         extra = [k for k in data if k not in names]
         if extra:
-            raise _Bad(f"{where} has an unknown key '{extra[0]}'")
+            raise _Bad(msg("save.bad.key", where=where, name=str(extra[0])[:40]))
         kwargs = {}
         for name, dec, required in fields:
             if name in data:
                 kwargs[name] = dec(data[name], f"{where}.{name}")
             elif required:
-                raise _Bad(f"{where}.{name} is missing")
+                raise _Bad(msg("save.bad.missing", where=f"{where}.{name}"))
         try:
             return cls(**kwargs)
         except (TypeError, ValueError) as e:
-            raise _Bad(f"{where} cannot be rebuilt ({e})") from None
+            raise _Bad(msg("save.bad.rebuild", where=where, error=str(e))) from None
     return record
 
 
@@ -167,7 +167,12 @@ def from_data(cls: type, data: Any, where: str = "world") -> Any:
     try:
         return _decoder(cls)(data, where)
     except _Bad as e:
-        raise ValueError(str(e)) from None
+        raise ValueError(e.args[0]) from None  # the message, shown in the reader's language
+
+
+def _said(e: Exception):
+    """What a ValueError says: its message when it carries one (the decoder's), else its text."""
+    return e.args[0] if e.args and isinstance(e.args[0], Msg) else str(e)
 
 
 def world_from_data(data: Any) -> World:
@@ -401,7 +406,7 @@ def session_from_body(content: dict, make_agent: AgentFactory = default_agents) 
         if not isinstance(stated_hash, str):
             raise SaveError(msg("save.err.hash_not_text"))
     except ValueError as e:
-        raise SaveError(msg("save.err.impossible", detail=str(e))) from None
+        raise SaveError(msg("save.err.impossible", detail=_said(e))) from None
     except (KeyError, TypeError, AttributeError):
         raise SaveError(msg("save.err.missing_parts")) from None
     problems = world_problems(world)
@@ -443,7 +448,7 @@ def _embedded_start(scenario: dict) -> World:
     try:
         return world_from_data(scenario["start"])
     except ValueError as e:
-        raise SaveError(msg("save.err.opening_impossible", detail=str(e))) from None
+        raise SaveError(msg("save.err.opening_impossible", detail=_said(e))) from None
 
 
 def start_world(session: Session) -> World:

@@ -322,6 +322,39 @@ def table_lines(rows: list[list[str]], align: str, gap: str = "  ") -> list[str]
     return [gap.join(pad(c, w, a) for c, w, a in zip(r, widths, align)).rstrip() for r in rows]
 
 
+CLOSING = frozenset("、。，．：；！？）」』】〕〉》”’:;,.!?)]}%")  # never starts a line when it follows without a space
+OPENING = frozenset("（「『【〔〈《“‘([{")  # never ends a line when something follows without a space
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` terminal columns: broken at spaces and, in Japanese and Chinese, between
+    characters, never before closing punctuation nor after an opening bracket (a word longer than `width` keeps
+    a line of its own)."""
+    tokens: list[list[str]] = []  # [the space before it ("" or " "), the unbreakable piece]
+    gap = ""
+    for ch in text:
+        if ch.isspace():
+            gap = " " if tokens else ""
+            continue
+        if tokens and not gap:
+            last = tokens[-1][1][-1]
+            narrow = display_width(ch) == 1 and display_width(last) == 1
+            if ch in CLOSING or last in OPENING or narrow:
+                tokens[-1][1] += ch
+                continue
+        tokens.append([gap, ch])
+        gap = ""
+    lines: list[str] = []
+    line = ""
+    for gap, piece in tokens:
+        if line and display_width(line + gap + piece) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line = line + gap + piece if line else piece
+    return lines + ([line] if line else [])
+
+
 # --- data for saves ---------------------------------------------------------------------
 
 def to_data(value: Any) -> Any:

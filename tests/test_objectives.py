@@ -93,6 +93,32 @@ def test_standings_share_a_place_on_equal_points_and_list_ties_in_seat_order(sho
     assert [st.place for st in O.standings(w)] == list(range(1, len(sc.world.order) + 1))
 
 
+def tied_finish(short_game, status: str):
+    """The short game's final World with two powers level on points, the later seat furthest ahead in its races
+    (so rule 16 gives it the tie), and every other power on 0; the two powers (earlier seat, later seat)."""
+    sc, result = short_game
+    w, leads = result.final, O.world_leads(result.final)
+    order = w.order
+    earlier, later = next((a, b) for i, a in enumerate(order) for b in order[i + 1:] if leads[b] > leads[a])
+    pts = {p: 0.0 for p in order}
+    pts.update({earlier: 10.0, later: 10.0})
+    return evolve(w, scored=(pts,) + tuple({p: 0.0 for p in order} for _ in w.scored[1:]), status=status), earlier, later
+
+
+def test_standings_list_the_winner_first_among_equals_once_the_game_is_over(short_game):
+    """A tie for first: during play the two stand in seat order ("=1" both); once the game is over the winner rule 16
+    chose (`ranking`, the furthest ahead in its races) stands first of the two, still "=1"; a collapse names no
+    winner and keeps seat order."""
+    over, earlier, later = tied_finish(short_game, "over")
+    assert engine.winner(over) == later and O.ranking(over)[:2] == [later, earlier]
+    top = O.standings(over)[:2]
+    assert [st.power for st in top] == [later, earlier] and all(st.tied and st.shared == 1 for st in top)
+    assert [st.place for st in O.standings(over)] == list(range(1, len(over.order) + 1))
+    for status in ("playing", "collapsed"):
+        during = evolve(over, status=status)
+        assert [st.power for st in O.standings(during)][:2] == [earlier, later], status
+
+
 def test_default_rounds_end_with_the_game():
     assert O.default_rounds(2015, 2025) == (2018, 2022, 2025)
     assert O.default_rounds(2015, 2019)[-1] == 2019

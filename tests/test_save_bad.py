@@ -215,3 +215,28 @@ def test_command_line_gives_exit_2_and_one_sentence(tmp_path):
         assert out.returncode == 2, (name, out.stderr)
         assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1, out.stderr
         assert out.stderr.startswith(str(path)), out.stderr
+
+
+@pytest.mark.parametrize("edit, english, japanese, russian", [
+    (lambda b: b["world"]["powers"]["japan"].update(treasury="lots"), "should be a number", "数でなければなりません",
+     "должно быть числом"),
+    (lambda b: b["world"]["powers"]["japan"].update(wealth=3), "unknown key", "不明なキー 'wealth'",
+     "неизвестный ключ 'wealth'"),
+    (lambda b: b["world"].update(turn=42), "names no seat", "手番 42 はどの席も指していません",
+     "ход 42 не указывает"),
+    (lambda b: b["world"]["economies"]["kazakhstan"].update(stability=250.0), "outside", "範囲 0..100 の外",
+     "вне диапазона 0..100"),
+])
+def test_an_impossible_save_is_explained_in_the_readers_language(tmp_path, edit, english, japanese, russian):
+    """Why a save's World cannot be (the decoder's and the invariants' clauses) is a message: the load screen says
+    it in the reader's language, never in English."""
+    from game import text
+    path = write(tmp_path, rewrite(edit))
+    for lang, words in (("en", english), ("ja", japanese), ("ru", russian)):
+        text.set_language(lang)
+        with pytest.raises(SaveError) as e:
+            save.load(path)
+        said = str(e.value)
+        assert words in said, (lang, said)
+        if lang != "en":
+            assert english not in said and "should be" not in said, said

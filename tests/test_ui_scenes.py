@@ -376,3 +376,33 @@ def draw_scene(surface, settings, name: str, make) -> list[str]:
     finally:
         theme.record_stop()
     return drawn
+
+
+def test_replay_lists_the_winner_of_a_tie_first_at_the_end():
+    """The replay's score list at a finished game's end is rule 16's final order: of two powers level on points,
+    the winner (furthest ahead in its races) first, both "=1"; during play the same tie stands in seat order."""
+    from types import SimpleNamespace
+
+    from attrs import evolve
+    from ai.baseline import GreedyAgent
+    from game import engine
+    from game.rules import objectives
+    from game.scenario.loader import load
+    from game.sim import play
+    from game.ui import words
+    from game.ui.replay import ReplayScene
+    from tests.test_objectives import tied_finish
+    sc = load("2015", short=True)
+    over, earlier, later = tied_finish((sc, play(sc.world, {p: GreedyAgent() for p in sc.world.order}, 3)), "over")
+    assert engine.winner(over) == later
+    surface = pygame.Surface((1280, 720))
+    for world, first in ((over, [later, earlier]), (evolve(over, status="playing"), [earlier, later])):
+        replay = ReplayScene(SimpleNamespace(log=[]), [world])
+        drawn = theme.record_start()
+        try:
+            replay.draw_side(surface, pygame.Rect(900, 60, 360, 600), world)
+        finally:
+            theme.record_stop()
+        rows = [f"=1. {words.pname(world, p)}" for p in (earlier, later)]
+        assert [t for t in drawn if t in rows] == [f"=1. {words.pname(world, p)}" for p in first], world.status
+    assert objectives.ranking(over)[0] == later

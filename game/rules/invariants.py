@@ -18,6 +18,7 @@ from game.fileio import is_plain_id
 from game.model import C5, GREAT, OTHERS, RESOURCES, World
 from game.rules import phases
 from game.rules.params import PARAMS
+from game.text import Msg, msg
 
 STATUSES = ("playing", "over", "collapsed")
 CORRIDOR_STATUSES = ("planned", "building", "operating", "disrupted")
@@ -165,8 +166,9 @@ def _number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def problems(w: World) -> list[str]:
-    """Every broken invariant of a World, as short clauses (empty when it is sound)."""
+def problems(w: World) -> list[Msg]:
+    """Every broken invariant of a World, as short clauses (messages: shown in the reader's language; empty when it
+    is sound)."""
     out = _shape(w)
     if out:
         return out  # ids and order are wrong: the rest would only repeat it
@@ -174,59 +176,59 @@ def problems(w: World) -> list[str]:
         low, high = (f.low, f.high) if f.path != "end_year" else (w.start_year, w.start_year + MAX_YEARS)
         for path, v in expand(w, f.path):
             if not _number(v) or not math.isfinite(v):
-                out.append(f"{path} is {v!r}, not a finite number")
+                out.append(msg("inv.not_finite", path=path, value=repr(v)))
             elif not low - SLACK <= v <= high + SLACK:
-                out.append(f"{path} is {v:g}, outside {low:g}..{high:g} ({f.unit})")
+                out.append(msg("inv.out_of_range", path=path, value=v, low=low, high=high))
     out += _records(w) + _rules(w) + _scoring(w)
     return out
 
 
-def _shape(w: World) -> list[str]:
+def _shape(w: World) -> list[Msg]:
     """Phase, status, years, seats and the tables keyed by power."""
     out = []
     if w.phase not in phases.PHASES:
         out.append(phases.unknown(w.phase))
     if w.status not in STATUSES:
-        out.append(f"the status '{w.status}' does not exist")
+        out.append(msg("inv.status", status=_shown(w.status)))
     if not w.start_year <= w.year <= w.end_year or w.end_year > LAST_YEAR:
-        out.append(f"the year {w.year} lies outside the game's years {w.start_year}-{w.end_year}")
+        out.append(msg("inv.year", year=str(w.year), start=str(w.start_year), end=str(w.end_year)))
     if sorted(w.order) != sorted(w.powers) or len(set(w.order)) != len(w.order):
-        out.append("the seat order does not list every power once")
+        out.append(msg("inv.order"))
     if not -1 <= w.turn < len(w.order):
-        out.append(f"the turn {w.turn} names no seat")
+        out.append(msg("inv.turn", turn=str(w.turn)))
     for pid, p in w.powers.items():
         if not is_plain_id(pid):
-            out.append(f"the power id '{_shown(pid)}' is not a plain id")
+            out.append(msg("inv.record_id", record=msg("inv.record.power"), id=_shown(pid)))
         elif p.id != pid:
-            out.append(f"the power filed as '{pid}' calls itself '{p.id}'")
+            out.append(msg("inv.record_self", record=msg("inv.record.power"), filed=_shown(pid), id=_shown(p.id)))
         if p.kind not in (GREAT, C5):
-            out.append(f"{pid} is neither a great power nor a Central Asian state")
+            out.append(msg("inv.power_kind", id=pid))
     c5 = sorted(p for p, pw in w.powers.items() if pw.kind == C5)
     greats = {p for p, pw in w.powers.items() if pw.kind == GREAT}
     holders = set(w.powers) | {OTHERS}  # great powers, others, and a state that co-financed a neighbour's route
     for name, table in (("economy", w.economies), ("influence", w.influence), ("trust", w.trust)):
         if sorted(table) != c5:
-            out.append(f"the {name} tables do not match the Central Asian states")
+            out.append(msg(f"inv.tables.{name}"))
     for c, row in w.influence.items():
         if not set(row) <= holders or c in row:
-            out.append(f"influence in {c} names a holder that is not a power or {OTHERS}, or {c} itself")
+            out.append(msg("inv.influence_holder", state=c, others=OTHERS))
         elif not sum(v for v in row.values() if _number(v) and math.isfinite(v)) > 0:
-            out.append(f"nobody holds any influence in {c}")
+            out.append(msg("inv.no_influence", state=c))
     for c, row in w.trust.items():
         if not set(row) <= greats:
-            out.append(f"trust in {c} names a power that is not a great power")
+            out.append(msg("inv.trust_holder", state=c))
     for key in w.tension:
         pair = key.split("|")
         if len(pair) != 2 or pair != sorted(pair) or not set(pair) <= greats or pair[0] == pair[1]:
-            out.append(f"the tension '{key}' does not name two great powers in order")
+            out.append(msg("inv.tension_pair", pair=_shown(key)))
     if any(not _number(v) or v < 0 for v in w.ap_left.values()):
-        out.append("a power has negative action points left")
+        out.append(msg("inv.ap"))
     if any(r not in w.prices for r in RESOURCES):
-        out.append("a resource has no price")
+        out.append(msg("inv.price"))
     return out
 
 
-def _records(w: World) -> list[str]:
+def _records(w: World) -> list[Msg]:
     """Every id a corridor, contract, pledge, forum, offer or policy names exists."""
     from game.rules.play import CARDS
     out = []
@@ -234,61 +236,61 @@ def _records(w: World) -> list[str]:
                          ("forum", w.forums), ("offer", w.offers), ("policy", w.policies)):
         for key, rec in items.items():
             if not is_plain_id(key):
-                out.append(f"the {table} id '{_shown(key)}' is not a plain id")
+                out.append(msg("inv.record_id", record=msg(f"inv.record.{table}"), id=_shown(key)))
             elif rec.id != key:
-                out.append(f"the {table} filed as '{key}' calls itself '{rec.id}'")
+                out.append(msg("inv.record_self", record=msg(f"inv.record.{table}"), filed=_shown(key), id=_shown(rec.id)))
     powers = w.powers
     for k in w.corridors.values():
         if k.status not in CORRIDOR_STATUSES:
-            out.append(f"the corridor '{k.id}' has the unknown status '{k.status}'")
+            out.append(msg("inv.corridor_status", id=k.id, status=_shown(k.status)))
         if any(o not in powers for o in k.owners):
-            out.append(f"the corridor '{k.id}' is owned by a power that does not exist")
+            out.append(msg("inv.corridor_owner", id=k.id))
         elif sum(k.owners.values()) > 1 + SLACK:
-            out.append(f"the stakes in the corridor '{k.id}' add up to more than 1")
+            out.append(msg("inv.corridor_stakes", id=k.id))
     for k in w.contracts.values():
         if k.seller not in w.economies or k.buyer not in powers or k.resource not in RESOURCES:
-            out.append(f"the contract '{k.id}' names a seller, buyer or resource that does not exist")
+            out.append(msg("inv.contract_names", id=k.id))
         elif k.corridor and k.corridor not in w.corridors:
-            out.append(f"the contract '{k.id}' names the unknown corridor '{k.corridor}'")
+            out.append(msg("inv.contract_corridor", id=k.id, corridor=_shown(k.corridor)))
     for p in w.pledges.values():
         if p.donor not in powers or p.recipient not in powers:
-            out.append(f"the pledge '{p.id}' names a power that does not exist")
+            out.append(msg("inv.names_no_power", record=msg("inv.record.pledge"), id=p.id))
     for f in w.forums.values():
         if (f.host not in powers and not (f.caucus and not f.host)) or any(m not in powers for m in f.members) or (f.against and f.against not in powers):
-            out.append(f"the forum '{f.id}' names a power that does not exist")
+            out.append(msg("inv.names_no_power", record=msg("inv.record.forum"), id=f.id))
     for o in w.offers.values():
         if o.sender not in powers or o.receiver not in powers:
-            out.append(f"the offer '{o.id}' names a power that does not exist")
+            out.append(msg("inv.names_no_power", record=msg("inv.record.offer"), id=o.id))
     for p in w.policies.values():
         if p.card not in CARDS or p.actor not in powers or (p.target and p.target not in powers):
-            out.append(f"the policy '{p.id}' names a card or power that does not exist")
+            out.append(msg("inv.policy", id=p.id))
     return out + _arc(w)
 
 
-def _arc(w: World) -> list[str]:
+def _arc(w: World) -> list[Msg]:
     """The year's tension moves name known kinds and powers; crisis cards have finite weights and thresholds."""
     from game.rules.tension import KINDS
     out = []
     if any(len(m) != 3 or m[1] not in KINDS or m[0] not in w.powers or m[2] not in w.powers for m in w.moves):
-        out.append("a tension move of this year names an unknown kind or power")
+        out.append(msg("inv.move"))
     for c in w.crises:
         if not (_finite(c.weight) and c.weight > 0 and _finite(c.tension) and _finite(c.stability)):
-            out.append(f"the crisis card '{_shown(c.id)}' has a weight or threshold that is not a finite number")
+            out.append(msg("inv.crisis", id=_shown(c.id)))
     return out
 
 
-def _rules(w: World) -> list[str]:
+def _rules(w: World) -> list[Msg]:
     """Every rule parameter is present, finite and within its range."""
     out = []
     missing = [name for name in PARAMS if name not in w.rules]
     if missing:
-        out.append(f"the rule parameter {missing[0]} is missing")
+        out.append(msg("inv.param_missing", name=missing[0]))
     for name, v in w.rules.items():
         p = PARAMS.get(name)
         if p is None:
-            out.append(f"'{name}' is not a rule parameter")
+            out.append(msg("inv.param_unknown", name=_shown(name)))
         elif not _number(v) or not math.isfinite(v) or not p.low - SLACK <= v <= p.high + SLACK:
-            out.append(f"the rule parameter {name} is {v!r}, outside {p.low:g}..{p.high:g}")
+            out.append(msg("inv.param_range", name=name, value=repr(v), low=p.low, high=p.high))
     return out
 
 
@@ -296,24 +298,23 @@ def _finite(v: Any) -> bool:
     return _number(v) and math.isfinite(v)
 
 
-def _scoring(w: World) -> list[str]:
+def _scoring(w: World) -> list[Msg]:
     """Scoring rounds within the game's years, finite weights and points, objectives of a known kind."""
     from game.rules.objectives import KINDS
     out = []
     if list(w.rounds) != sorted(set(w.rounds)) or any(not w.start_year <= y <= w.start_year + MAX_YEARS
                                                        for y in w.rounds):
-        out.append("the scoring rounds are not distinct years of the game in order")  # (an event may end it earlier)
+        out.append(msg("inv.rounds"))  # (an event may end it earlier)
     if w.round_weights and (len(w.round_weights) != len(w.rounds)
                             or not all(_finite(x) and x >= 0 for x in w.round_weights)):
-        out.append("the scoring rounds' weights are not one finite number of at least 0 per round")
+        out.append(msg("inv.round_weights"))
     if len(w.scored) > len(w.rounds) or any(set(row) - set(w.powers) or not all(_finite(v) for v in row.values())
                                             for row in w.scored):
-        out.append("a scoring round paid points that are not finite, or to a power that does not exist")
+        out.append(msg("inv.scored"))
     for pid, p in w.powers.items():
         for o in p.objectives:
             if not is_plain_id(o.id) or o.kind not in KINDS or not all(_finite(x) for x in (*o.points, *o.at)):
-                out.append(f"the objective '{_shown(o.id)}' of {pid} has an unknown kind, an unplain id or points "
-                           "that are not finite")
+                out.append(msg("inv.objective", id=_shown(o.id), power=pid))
             elif any(a not in w.powers for a in o.among):
-                out.append(f"the objective '{o.id}' of {pid} compares a power that does not exist")
+                out.append(msg("inv.objective_among", id=o.id, power=pid))
     return out

@@ -37,6 +37,7 @@ from attrs import frozen
 
 from game.model import C5, Objective, World
 from game.rules import agenda
+from game.text import Msg, Ref, joined, msg
 
 RANK = "rank"
 THRESHOLD = "threshold"
@@ -184,7 +185,7 @@ class Standing:
     power: str
     points: float
     projected: float  # what the next round would pay if it were scored now
-    place: int  # 1 = leading on points (powers with equal points in seat order, see `table_order`)
+    place: int  # 1 = leading on points (equal points: in seat order during play, the winner first once over)
     next_year: int  # 0 when the game's rounds are all scored
     rounds_left: int
     lines: tuple[tuple[str, float], ...]  # (objective id, what it would pay now)
@@ -196,18 +197,28 @@ def table_order(points: Mapping[str, float], order: tuple[str, ...]) -> list[str
     """The powers as a table of the race lists them: most points first, powers with equal points in seat order.
 
     Equal points share a place ("=k"), so their order says nothing about who is ahead: seat order keeps it the
-    same from year to year. Who wins a tie is `ranking`'s business (rule 16), said where a winner is named."""
+    same from year to year. Who wins a tie is `ranking`'s business (rule 16): once the game is over, `listed`
+    puts the winner first among its equals."""
     return sorted(order, key=lambda p: (-round(points[p], 4), order.index(p)))
 
 
+def listed(world: World) -> list[str]:
+    """The order a table of the race lists the powers in: `table_order` during play (equal points in seat order),
+    and once a winner is decided (the game is over) `ranking`, so the winner of a tie stands first among the
+    powers it shares its place with, as rule 16 chose it. A collapse names no winner: seat order stays."""
+    if world.status == "over":
+        return ranking(world)
+    return table_order(totals(world), world.order)
+
+
 def standings(world: World) -> list[Standing]:
-    """Every power's standing in `table_order`; a pure function for screens and logs."""
+    """Every power's standing in the order `listed` gives; a pure function for screens and logs."""
     now, order, kinds = measures(world), world.order, kinds_of(world)
     year = next_round(world)
     weight = round_weight(world, year) if year else 0.0
     pts = totals(world)
     out = []
-    for place, p in enumerate(table_order(pts, order), 1):
+    for place, p in enumerate(listed(world), 1):
         lines = tuple((o.id, round(weight * pay(o, p, now, world.start_measures, order, kinds), 4))
                       for o in world.powers[p].objectives)
         level = [q for q in order if round(pts[q], 4) == round(pts[p], 4)]
@@ -264,13 +275,18 @@ def leader(world: World) -> str:
     return ranking(world)[0]
 
 
-def describe(obj: Objective) -> str:
-    """An objective in a short line of text (for tables and tips)."""
-    what = obj.measure.replace(GAIN, " gain").replace("_", " ")
+def describe(obj: Objective) -> Msg:
+    """An objective in a short line, as a message: its measure and what it pays ("Influence gained, by place:
+    6/3/0"), shown in the reader's language."""
+    term = Ref("term", base_measure(obj.measure))
+    measure = msg("objective.gain", term=term) if obj.measure.endswith(GAIN) else term
     if obj.kind == RANK:
-        extra = f", +{obj.bonus:g} for a lead of {obj.clear:.2g}" if obj.bonus > 0 and obj.clear > 0 else ""
-        return f"{what}: " + "/".join(f"{x:g}" for x in obj.points) + " for places 1, 2, ..." + extra
-    return f"{what}: " + ", ".join(f"{p:g} at {a:g}" for a, p in zip(obj.at, obj.points))
+        points = joined(obj.points, "slash")
+        if obj.bonus > 0 and obj.clear > 0:
+            return msg("objective.rank_lead", measure=measure, points=points, bonus=obj.bonus, clear=obj.clear)
+        return msg("objective.rank", measure=measure, points=points)
+    steps = joined(tuple(msg("objective.step", points=p, at=a) for a, p in zip(obj.at, obj.points)), "steps")
+    return msg("objective.threshold", measure=measure, steps=steps)
 
 
 def deal(world: World, rng) -> World:

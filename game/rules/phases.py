@@ -21,6 +21,7 @@ from typing import Callable
 from attrs import frozen
 
 from game.model import World
+from game.text import Msg, msg
 
 AUTOMATIC, ALL, ANSWERING = "", "all", "answering"
 SEATS = (AUTOMATIC, ALL, ANSWERING)
@@ -79,12 +80,12 @@ def get(name: str) -> Phase:
     try:
         return PHASES[name]
     except KeyError:
-        raise KeyError(unknown(name)) from None
+        raise KeyError(str(unknown(name))) from None
 
 
-def unknown(name: str) -> str:
+def unknown(name: str) -> Msg:
     """The sentence saying `name` is not a phase, listing the phases there are."""
-    return f"the phase '{name}' does not exist (the phases are {', '.join(NAMES)})"
+    return msg("inv.phase", name=name, phases=NAMES)
 
 
 def verbs(name: str) -> tuple[str, ...]:

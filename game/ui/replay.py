@@ -98,7 +98,7 @@ class ReplayScene(UIScene):
         theme.text(surface, tr("replay.scores"), (x, y), 16, theme.ACCENT, True)
         y += theme.line_height(16)
         from game.rules.objectives import standings
-        for st in standings(world):  # most points first, equal points in seat order, shown as "=k"
+        for st in standings(world):  # most points first, equal points ("=k") in seat order; at the end, rule 16's order
             colour = theme.hex_color(world.powers[st.power].color)
             theme.text(surface, f"{words.place(st)}. {words.pname(world, st.power)}", (x, y), 14, colour,
                        width=width * 3 // 4)

@@ -205,15 +205,6 @@ def source(ev) -> str:
 
 
 def objective(obj) -> str:
-    """A public objective in a short line: its measure and what it pays."""
-    from game.rules.objectives import GAIN, RANK, base_measure
-    term = tr(f"term.{base_measure(obj.measure)}")
-    measure = tr("objective.gain", term=term) if obj.measure.endswith(GAIN) else term
-    if obj.kind == RANK:
-        points = "/".join(number(p, "g") for p in obj.points)
-        if obj.bonus > 0 and obj.clear > 0:
-            return tr("objective.rank_lead", measure=measure, points=points, bonus=number(obj.bonus, "g"),
-                      clear=number(obj.clear, ".2g"))
-        return tr("objective.rank", measure=measure, points=points)
-    steps = ", ".join(f"{number(p, 'g')} @ {number(a, 'g')}" for a, p in zip(obj.at, obj.points))
-    return tr("objective.threshold", measure=measure, steps=steps)
+    """A public objective in a short line: its measure and what it pays (rule 16's `describe`)."""
+    from game.rules.objectives import describe
+    return render(describe(obj))
