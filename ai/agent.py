@@ -28,7 +28,7 @@ from game.rules import agenda, backlash, dependence, economy, geography, haggle,
 from game.rules.influence import share
 from game.rules.legal import contract_item
 from game.rules import phases
-from game.rules.play import validate
+from game.rules.play import contracted, offers_made, validate
 from game.text import Msg, Ref, content, joined, msg
 from game.text import power as Pw
 from game.text import powers as Ps
@@ -36,6 +36,7 @@ from game.text import powers as Ps
 ANSWERS = (A.Accept, A.Reject, A.Counter, A.Attend)
 POINTS_PER_UTILITY = 10.0  # points of the value scale a C5 seat puts on one unit of valuation utility
 MONEY_PER_ACTION = 0.5  # US$ bn a typical paid move costs (aid steps, upgrades, summits): money's use per action point
+BUY_PRICES = (1.0, 1.25, 1.5, 2.0)  # price factors a great power weighs when it offers to buy (the race projection chooses)
 
 
 class PersonalityAgent:
@@ -252,9 +253,13 @@ class PersonalityAgent:
         fav = max(AID_KINDS, key=lambda k: (kinds.get(k, 1.0), -AID_KINDS.index(k)))
         out: list[A.Action] = []
         if P.is_great(view, me):
+            asked = {o.receiver for o in view.offers.values() if o.sender == me and o.year == view.year}
+            buys = self.level.judge_offers and offers_made(view, me) < view.param("play.max_offers")
             for c in view.c5():
                 out.append(A.Propose(me, c, (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 2)),), ()))
                 out += self.route_offers(view, me, c, fav, step)
+                if buys and c not in asked:  # (an offer it could not make now is never an option)
+                    out += buy_offers(view, me, c)
         else:
             for q in view.great_powers():
                 out.append(A.Propose(me, q, (), (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 1)),)))
@@ -544,6 +549,23 @@ def expected_bid(view: World, c: str, r: str, p: str, habits=None) -> Offer | No
     worth = [b for b in bids if economy.free_funds(view, p) >= sum(i.amount for i in b.gives)
              and valuation.appraise(view, p, b).total > 0]
     return max(worth, key=lambda b: valuation.appraise(view, c, b, habits).total, default=None)
+
+
+def buy_offers(view: World, me: str, c: str) -> list[A.Action]:
+    """Great power `me`'s plain offers to buy from `c`: each good `c` makes, on its cheapest route to `me`,
+    at the standard volume and at all of `c`'s output not yet sold, at every price factor of BUY_PRICES
+    (the projection weighs what a dearer or larger contract adds to its objectives against the premium)."""
+    out = []
+    for r, made in view.economies[c].production.items():
+        route = geography.routes(view, c, r, me)[:1]
+        left = round(made - contracted(view, c, r), 3)
+        if made <= 0 or not route or left <= 0:
+            continue
+        item = contract_item(view, c, me, r, route[0].id)
+        for volume in sorted({min(item.amount, left), left}):
+            if volume > 0:
+                out += [A.Propose(me, c, (), (evolve(item, amount=volume, price_factor=f),)) for f in BUY_PRICES]
+    return out
 
 
 def parties(a: A.Action) -> tuple[str, ...]:
