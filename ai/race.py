@@ -8,7 +8,8 @@ softened by the doubt that is left before each round, so that a small step towar
 place or a step still counts, more when the round is near:
 
 - rank: `pay = points at place a`, linearly between places, where
-  `a = sum over rivals q of P(q ahead)`, `P(q ahead) = logistic((m_q - m_me) / width)`;
+  `a = sum over rivals q of P(q ahead)`, `P(q ahead) = logistic((m_q - m_me) / width)`,
+  plus the lead bonus on a lead softened by the same width (`soft_bonus`);
 - threshold: `pay = sum_k points[k] x logistic((m_me - at[k]) / width)`;
 - `width = DOUBT x sqrt(1 + years until the round)`, and each round counts with its weight.
 
@@ -56,6 +57,16 @@ def soft_threshold(x: float, at: tuple[float, ...], points: tuple[float, ...], w
     return sum(pt * logistic((x - step) / width) for step, pt in zip(at, points))
 
 
+def soft_bonus(obj: Objective, values: Mapping[str, float], me: str, width: float) -> float:
+    """Expected lead bonus of `me` with doubt `width`: the rule's bonus on a lead softened over the doubt
+    (a softplus), so that closing on the leader is already worth a little."""
+    if obj.bonus <= 0 or obj.clear <= 0:
+        return 0.0
+    ahead = O.margin_in(values, me)
+    soft = width * math.log1p(math.exp(max(-50.0, min(50.0, ahead / width))))
+    return obj.bonus * min(1.0, soft / obj.clear)
+
+
 def measure(world: World, q: str, name: str) -> float:
     """q's value on an objective measure in `world` (a gain counts from the game's start)."""
     term = O.base_measure(name)
@@ -83,7 +94,7 @@ def left_share(world: World) -> float:
 
 def game_points(world: World, me: str) -> float:
     """All the points `me`'s objectives can pay over the whole game (its best places in every round)."""
-    best = sum(max(o.points, default=0.0) if o.kind == O.RANK else sum(o.points) for o in world.powers[me].objectives)
+    best = sum(O.best_pay(o) for o in world.powers[me].objectives)
     return best * sum(O.round_weight(world, y) for y in O.rounds(world))
 
 
@@ -96,8 +107,8 @@ def expected(world: World, me: str) -> dict[str, float]:
         pay = 0.0
         for years, weight in left:
             width = DOUBT * math.sqrt(1 + max(0, years))
-            pay += weight * (soft_rank(vals, me, obj.points, width) if obj.kind == O.RANK
-                             else soft_threshold(vals[me], obj.at, obj.points, width))
+            pay += weight * (soft_rank(vals, me, obj.points, width) + soft_bonus(obj, vals, me, width)
+                             if obj.kind == O.RANK else soft_threshold(vals[me], obj.at, obj.points, width))
         out[obj.id] = pay
     return out
 
@@ -150,7 +161,7 @@ def weights(world: World, me: str) -> dict[str, float]:
     out: dict[str, float] = {}
     for o in world.powers[me].objectives:
         t = O.base_measure(o.measure)
-        out[t] = out.get(t, 0.0) + (max(o.points, default=0.0) if o.kind == O.RANK else sum(o.points))
+        out[t] = out.get(t, 0.0) + O.best_pay(o)
     return out
 
 

@@ -32,7 +32,7 @@ SCENARIOS = ("1992", "2015", "2025")
 # How each dynamic is switched off: the parameters that carry it, at their neutral values.
 NEUTRAL: dict[str, dict[str, float]] = {
     "hedging": {"hedging.penalty": 0.0, "hedging.rival_bonus": 0.0, "hedging.over_keep": 1.0, "hedging.trust_loss": 0.0},
-    "geography": {"geography.diversity_value": 0.0},
+    "geography": {"geography.diversity_value": 0.0, "geography.cost_scale": 0.0},  # distance costs nothing, diversity is worth nothing
     "backlash": {"backlash.cost": 0.0, "backlash.trust_loss": 0.0},
     "credibility": {"credibility.cap": 1.0, "credibility.followup": 1.0, "credibility.trust_gain": 0.0,
                     "credibility.trust_loss": 0.0},

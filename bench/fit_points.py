@@ -47,6 +47,7 @@ TARGET = 0.125  # one game in eight: a fair share among eight seats
 MOST, LEAST = 0.25, 0.03  # the goal (GAME_V2.md): no seat wins more than this share, every seat at least this
 GRID = tuple(round(0.05 * 1.1 ** k, 5) for k in range(90))  # tops tried, relative to the scale: 0.05 .. 270
 SCALE = 8.0  # geometric mean of the tops: large enough that whole quarters barely bend the even shape
+BONUS = 0.5  # the lead bonus of a rank objective as a share of its top (rule 16: paid in full from a lead of `clear`)
 TIES = 0.01  # points a tie is worth to the power the rule gives it (`objectives.first`)
 HOLDOUT = "501-532"
 
@@ -58,10 +59,47 @@ def shape(world, p: str) -> tuple[float, ...]:
     return O.linear_places(1.0, peers)
 
 
-def with_tops(world, tops: dict):
-    """The world with each objective paying its top times the even shape of its seat's peers."""
-    return with_points(world, {p: {oid: [round(top * x, 4) for x in shape(world, p)] for oid, top in tops[p].items()}
-                               for p in world.order})
+def with_tops(world, tops: dict, clear: dict | None = None, bonus: float = BONUS):
+    """The world with each objective paying its top times the even shape of its seat's peers, and a rank
+    objective's first place `bonus` x its top more for a lead of its `clear` (`clear[power][objective]`;
+    None: the world's own)."""
+    points = {p: {oid: [round(top * x, 4) for x in shape(world, p)] for oid, top in tops[p].items()} for p in world.order}
+    own = {p: {o.id: o.clear for o in world.powers[p].objectives} for p in world.order}
+    extra = {p: {oid: round(top * bonus, 4) if (clear or own)[p][oid] > 0 else 0.0 for oid, top in tops[p].items()}
+             for p in world.order}
+    return with_points(world, points, extra, clear)
+
+
+def clears(games: list[dict], world, digits: int = 2) -> dict:
+    """Each rank objective's `clear`: the median lead of its holder in the rounds it came first, over the games
+    it was dealt in (over every game when it was never dealt and first), to `digits` significant digits; 0
+    when its holder never came first (no bonus)."""
+    import statistics
+    from attrs import evolve
+    from game import engine
+    from game.rules import objectives as O
+    order, kinds = world.order, O.kinds_of(world)
+    dealt_leads: dict = {}
+    all_leads: dict = {}
+    for g in games:
+        seeded = evolve(world, seed=g["seed"])
+        dealt = O.deal(seeded, engine.rng(seeded, "objectives"))
+        for p in order:
+            mine = {o.id for o in dealt.powers[p].objectives}
+            for o in world.powers[p].objectives:
+                if o.kind != O.RANK:
+                    continue
+                for now in g["years"].values():
+                    ahead = O.lead(o, p, now, g["start"], order, kinds)
+                    if ahead > 0:
+                        all_leads.setdefault((p, o.id), []).append(ahead)
+                        if o.id in mine:
+                            dealt_leads.setdefault((p, o.id), []).append(ahead)
+
+    def sig(x: float) -> float:
+        return float(f"{x:.{digits}g}")
+    return {p: {o.id: sig(statistics.median(dealt_leads.get((p, o.id)) or all_leads.get((p, o.id)) or [0.0]))
+                for o in world.powers[p].objectives} for p in order}
 
 
 def unit(world) -> dict:
@@ -192,12 +230,25 @@ def wins(rows: list[dict], mult: dict, order: tuple) -> dict[str, int]:
     return out
 
 
-def with_points(world, points: dict):
-    """The world with each objective paying `points[power][objective]`."""
+def shared_top(rows: list[dict], mult: dict, order: tuple) -> int:
+    """Games in which two or more powers end with the most points under the multipliers."""
+    tied = 0
+    for row in rows:
+        pts = sorted((round(points_of(row, mult, p), 4) for p in order), reverse=True)
+        tied += len(pts) > 1 and pts[0] == pts[1]
+    return tied
+
+
+def with_points(world, points: dict, bonus: dict | None = None, clear: dict | None = None):
+    """The world with each objective paying `points[power][objective]` (and, where given, its lead bonus and
+    the lead that earns it whole)."""
     from attrs import evolve
     from game.model.ops import with_power
     for p in world.order:
-        objs = tuple(evolve(o, points=tuple(points[p][o.id])) for o in world.powers[p].objectives)
+        objs = tuple(evolve(o, points=tuple(points[p][o.id]),
+                            bonus=bonus[p][o.id] if bonus and o.kind == "rank" else o.bonus,
+                            clear=clear[p][o.id] if clear and o.kind == "rank" else o.clear)
+                     for o in world.powers[p].objectives)
         world = with_power(world, p, objectives=objs)
     return world
 
@@ -262,8 +313,9 @@ def cross_check(rows: list[dict], world, folds: int, priors: list[float], **kw) 
     return out
 
 
-def apply_points(path: Path, points: dict) -> int:
-    """Rewrite the `points = [...]` of every fitted objective in a scenario file; the lines changed."""
+def apply_points(path: Path, points: dict, extra: dict | None = None) -> int:
+    """Rewrite the `points = [...]` of every fitted objective in a scenario file, and its `bonus` and `clear`
+    from `extra[power][objective]` (a dict of them, written after the points); the lines changed."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     power, changed = "", 0
     for k, line in enumerate(lines):
@@ -275,6 +327,10 @@ def apply_points(path: Path, points: dict) -> int:
         if power in points and key and key.group(1) in points[power]:
             text = ", ".join(f"{x:g}" for x in points[power][key.group(1)])
             new = re.sub(r"points = \[[^\]]*\]", f"points = [{text}]", line)
+            for name, x in reversed(list((extra or {}).get(power, {}).get(key.group(1), {}).items())):
+                new = re.sub(rf",\s*{name} = [0-9.eE+-]+", "", new)
+                if x:
+                    new = new.replace(f"points = [{text}]", f"points = [{text}], {name} = {x:g}", 1)
             changed += new != line
             lines[k] = new
     path.write_text("".join(lines), encoding="utf-8")
@@ -305,6 +361,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--holdout", default=HOLDOUT, help="seed ranges kept out of the fit, e.g. 501-532 ('' for none)")
     ap.add_argument("--cv", type=int, default=0, help="also cross-check the priors in --priors with this many folds")
     ap.add_argument("--priors", default="0,4,16,64,1e9", help="priors the cross-check compares")
+    ap.add_argument("--bonus", type=float, default=BONUS, help="a rank objective's lead bonus as a share of its top "
+                    "(0: none), paid in full from the median lead of its holder in first place in the stored games")
     ap.add_argument("--apply", action="store_true", help="write the points into scenarios/<scenario>.toml")
     ns = ap.parse_args(argv)
     t0 = time.perf_counter()
@@ -319,12 +377,16 @@ def main(argv: list[str] | None = None) -> dict:
     train = [g for g in kept if not held_out(g["seed"], ranges)]
     check = [g for g in kept if held_out(g["seed"], ranges)]
     base = with_points(world, {p: {o.id: list(o.points) for o in world.powers[p].objectives} for p in world.order})
-    even = with_tops(world, unit(world))
+    clear = clears(train, world) if ns.bonus > 0 else {p: {o.id: 0.0 for o in world.powers[p].objectives}
+                                                        for p in world.order}
+    even = with_tops(world, unit(world), clear, ns.bonus)
     rows = [pays(g, even) for g in train]
     tops = fit(rows, world, ns.tau, ns.sharp, ns.sweeps, ns.prior)
     tops_q = rounded(world, tops)
-    fitted = with_tops(world, tops_q)
+    fitted = with_tops(world, tops_q, clear, ns.bonus)
     points = {p: {o.id: list(o.points) for o in fitted.powers[p].objectives} for p in world.order}
+    extra = {p: {o.id: {"bonus": o.bonus, "clear": o.clear} for o in fitted.powers[p].objectives if o.kind == "rank"}
+             for p in world.order}
     ones = unit(world)
     out = {"scenario": ns.scenario, "short": ns.short, "prior": ns.prior, "holdout": ns.holdout,
            "collapsed": collapsed,
@@ -334,16 +396,21 @@ def main(argv: list[str] | None = None) -> dict:
                         "after": wins([pays(g, even) for g in check], tops_q, world.order)},
            "leader_before_last_wins": {"in_sample": leader_kept(train, fitted),
                                        "held_out": leader_kept(check, fitted)},
-           "tops": {p: {k: round(v, 3) for k, v in t.items()} for p, t in tops.items()}, "points": points}
+           "ties": {"in_sample": shared_top(rows, tops_q, world.order),
+                    "held_out": shared_top([pays(g, even) for g in check], tops_q, world.order)},
+           "tops": {p: {k: round(v, 3) for k, v in t.items()} for p, t in tops.items()}, "points": points,
+           "lead_bonus": extra}
     out["verdict"] = {"in_sample": verdict(out["in_sample"]["after"]), "held_out": verdict(out["held_out"]["after"])}
     for p in world.order:
         for o in world.powers[p].objectives:
             n = sum(1 for r in rows if r["dealt"][p][0] == o.id)
-            print(f"{p:<13} {o.id:<26} dealt {n:>3}  top {tops[p][o.id]:6.2f}  points = {points[p][o.id]}")
+            more = f"  bonus {o.bonus:g} from a lead of {o.clear:g}" if o.kind == "rank" and o.bonus else ""
+            print(f"{p:<13} {o.id:<26} dealt {n:>3}  top {tops[p][o.id]:6.2f}  points = {points[p][o.id]}{more}")
     print(table("in-sample before", out["in_sample"]["before"]))
     print(table("in-sample after", out["in_sample"]["after"]))
     print(table("held-out before", out["held_out"]["before"]))
     print(table("held-out after", out["held_out"]["after"]))
+    print(f"top total shared: in-sample {out['ties']['in_sample']}, held-out {out['ties']['held_out']} games")
     print(f"collapsed (left out): in-sample {collapsed['in']}, held-out {collapsed['out']}; leader before the last "
           f"round wins {out['leader_before_last_wins']}")
     if ns.cv > 1:
@@ -352,7 +419,7 @@ def main(argv: list[str] | None = None) -> dict:
         for k, v in out["cross_check"].items():
             print(table(f"{ns.cv}-fold prior {k}", v["wins"]) + f", spread {v['spread']}")
     if ns.apply:
-        out["applied"] = apply_points(SCENARIO_DIR / f"{ns.scenario}.toml", points)
+        out["applied"] = apply_points(SCENARIO_DIR / f"{ns.scenario}.toml", points, extra)
     out["seconds"] = round(time.perf_counter() - t0, 1)
     print(json.dumps(out))
     return out

@@ -80,6 +80,26 @@ def test_fit_points_reports_held_out_seeds_and_applies_the_points(tmp_path, caps
     assert last["applied"] > 0
     applied = load(str(tmp_path / "2015.toml")).world.powers["russia"].objectives
     assert {o.id: list(o.points) for o in applied} == out["points"]["russia"]
+    # the lead bonus: half the top, whole from the median lead Russia held when first (about 0.3-0.5 here)
+    assert all(o.bonus == pytest.approx(F.BONUS * o.points[0]) and 0.2 < o.clear < 0.6 for o in applied)
+    others = load(str(tmp_path / "2015.toml")).world.powers
+    assert all(o.clear == 0 for o in others["china"].objectives)  # never first behind Russia: no bonus to earn
+    assert all(0 < o.clear < 0.2 for o in others["kazakhstan"].objectives)  # first by the noise's margins
+
+
+def test_clear_leads_are_the_median_lead_of_first_place():
+    """`clears`: an objective's clear lead is the median of its holder's leads in the rounds it came first, in the
+    games it was dealt; a holder never first gets 0 (no bonus)."""
+    world = load("2015", short=True).world
+    games = _games(world, range(1, 9), "japan", ("trade",))
+    clear = F.clears(games, world)
+    assert 0.3 < clear["japan"]["trade_gained"] < 0.5
+    assert clear["japan"]["influence_gained"] < 0.2
+    lows = [g for g in games]
+    for g in lows:
+        for y in g["years"].values():
+            y["china"]["trade"] = -1.0  # China last in trade in every round: never first
+    assert F.clears(lows, world)["china"]["trade_gained"] == 0.0
 
 
 @pytest.mark.parametrize("sid", SHIPPED)

@@ -149,11 +149,19 @@ def test_simulate_json_objective_text_speaks_the_chosen_language(capsys):
     machine = {lang: {p: [{k: v for k, v in o.items() if k != "text"} for o in objs] for p, objs in d.items()}
                for lang, d in said.items()}
     assert machine["en"] == machine["ja"] == machine["ru"]
+    from game.scenario.loader import load
+    shipped = load("2015", short=True).world.powers
+    o = shipped["japan"].objectives[0]
+    pts = "/".join(f"{x:g}" for x in o.points)
     first = said["en"]["japan"][0]
-    assert first["id"] == "influence_gained" and first["text"] == "Influence gained, by place: 6/3/0"
-    assert said["ja"]["japan"][0]["text"] == "影響力の増加、順位別：6/3/0"
-    transit = [o["text"] for o in said["ru"]["turkmenistan"] if o["measure"] == "transit_income_gain"]
-    assert transit and "4,5" in transit[0] and "gain" not in transit[0], transit
+    assert first["id"] == o.id == "influence_gained" and o.bonus > 0
+    assert first["text"] == f"Influence gained, by place: {pts}, up to +{o.bonus:g} for a lead of {o.clear:g}"
+    assert said["ja"]["japan"][0]["text"] == f"影響力の増加、順位別：{pts}、首位で{o.clear:g}の差なら最大+{o.bonus:g}"
+    halves = [(p, k, x) for p, pw in shipped.items() for k, ob in enumerate(pw.objectives) for x in ob.points
+              if x != int(x)]  # a point with a fraction: Russian writes its decimal comma
+    p, k, x = halves[0]
+    text = said["ru"][p][k]["text"]
+    assert f"{x:g}".replace(".", ",") in text and "gain" not in text, text
 
 
 def test_a_threshold_objective_reads_in_each_language():

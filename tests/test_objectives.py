@@ -41,6 +41,24 @@ def test_objectives_4_gain_counts_from_the_start():
     assert O.value(now, start, "a", "influence") == 0.5
 
 
+def test_objectives_5_a_clear_first_place_earns_its_lead_bonus():
+    """Rank with a lead bonus: first place earns `bonus x min(1, lead / clear)` beyond its points, so two powers
+    that each lead their own race by a different margin end apart; second place and a tie for first earn none."""
+    race = Objective("x", "influence", O.RANK, (6, 3, 0), bonus=3, clear=0.1)
+    start = {q: {"influence": 0.0} for q in "abc"}
+    order, kinds = ("a", "b", "c"), {q: "great" for q in "abc"}
+
+    def paid(a: float, b: float, c: float) -> list[float]:
+        now = {"a": {"influence": a}, "b": {"influence": b}, "c": {"influence": c}}
+        return [O.pay(race, p, now, start, order, kinds) for p in order]
+    assert paid(0.30, 0.25, 0.0) == pytest.approx([7.5, 3, 0])  # a lead of half the clear lead: half the bonus
+    assert paid(0.60, 0.25, 0.0) == pytest.approx([9, 3, 0])  # a lead past the clear lead: the whole bonus
+    assert paid(0.30, 0.30, 0.0) == pytest.approx([4.5, 4.5, 0])  # level: the places shared, no bonus
+    assert O.pay(evolve(race, bonus=0), "a", {"a": {"influence": 0.6}, "b": {"influence": 0.25}, "c": {"influence": 0}},
+                 start, order, kinds) == 6
+    assert O.best_pay(race) == 9
+
+
 def test_objectives_6_a_tie_goes_to_the_clearer_race_not_the_earlier_seat():
     """Equal points: the power furthest ahead in its own race wins; equal leads too: the earlier seat."""
     objs = {q: (Objective("x", "influence", O.RANK, (4, 2, 0)),) for q in "abc"}
@@ -183,6 +201,8 @@ BAD = [
      "ascending"),
     ('measure = "influence"\nkind = "race"\npoints = [1]', "powers.japan.objectives.x.kind", "not one of"),
     ('measure = "influence"\nkind = "rank"\npoints = ["many"]', "powers.japan.objectives.x.points", "should be a number"),
+    ('measure = "trade"\nkind = "threshold"\nat = [0.1]\npoints = [2]\nclear = 0.05', "powers.japan.objectives.x.clear",
+     "only a rank objective"),
 ]
 
 

@@ -121,6 +121,20 @@ def test_geography_4_export_diversity():
     assert geography.export_diversity(w, "kazakhstan") == pytest.approx(0.5)
 
 
+def test_geography_5_distance_costs_what_the_cost_scale_says():
+    """`geography.cost_scale` multiplies every corridor's transport cost: a state's netback falls as it rises, and
+    at 0 a unit earns its price on every route alike (what the ablation switches off)."""
+    from attrs import evolve as _evolve
+
+    def scaled(x: float):
+        return _evolve(tiny(), rules={**tiny().rules, "geography.cost_scale": x})
+    revenue = [geography.resolve(scaled(x)).revenue["kazakhstan"] for x in (2.0, 1.0, 0.0)]
+    assert revenue[0] < revenue[1] < revenue[2]
+    free = scaled(0.0)
+    nets = {k.id: geography.netback(free, "kazakhstan", "oil", k) for k in geography.routes(free, "kazakhstan", "oil")}
+    assert len(nets) >= 2 and len({round(v, 9) for v in nets.values()}) == 1, nets
+
+
 # --- 3. backlash ----------------------------------------------------------------------
 
 def tense(tension: float):

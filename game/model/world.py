@@ -32,6 +32,8 @@ class Objective:
     points: tuple[float, ...]  # rank: points for 1st, 2nd, ...; threshold: points for each step
     among: tuple[str, ...] = ()  # rank: the powers compared (the owner included); () = its kind
     at: tuple[float, ...] = ()  # threshold: the steps, ascending
+    bonus: float = 0.0  # rank: points first place earns beyond points[0] for a lead of `clear` or more
+    clear: float = 0.0  # rank: the lead over the best rival that earns the whole bonus (in proportion below)
 
 
 @frozen(slots=False)  # a __dict__ lets `ops.evolve` copy a Power in one step (AI projections copy it ~20,000 times a game)

@@ -1,7 +1,8 @@
 """Rule 2, geography and cost: goods take the cheapest open route within capacity.
 
-Netback per unit on corridor k = price x price_factor x grade - load[r] x (u[k] + fees[k]),
-where load[r] is the capacity a unit of r takes (costs and fees are per unit of capacity,
+Netback per unit on corridor k = price x price_factor x grade - load[r] x (s x u[k] + fees[k]),
+where s is `geography.cost_scale` (1: the corridors' own transport costs; 0: distance costs
+nothing), load[r] is the capacity a unit of r takes (costs and fees are per unit of capacity,
 so a kt of rare earths pays a thousandth of a Mt of oil) and fees[k] sums, over each
 tollkeeper (a controller off the exporter's path or downstream of it, and each Central
 Asian transit state downstream of it), that keeper's fee: its own transit fee on k if it
@@ -55,7 +56,12 @@ def fees(world: World, k: Corridor, exporter: str) -> float:
 
 def route_cost(world: World, k: Corridor, exporter: str) -> float:
     """Cost per unit, transport plus fees, for `exporter` on `k`."""
-    return k.unit_cost + fees(world, k, exporter)
+    return transport(world, k) + fees(world, k, exporter)
+
+
+def transport(world: World, k: Corridor) -> float:
+    """Transport cost per unit on `k`: its own cost times `geography.cost_scale`."""
+    return k.unit_cost * world.param("geography.cost_scale")
 
 
 def carries(k: Corridor, c: str, r: str) -> bool:
@@ -206,7 +212,8 @@ class Network:
         """`route_cost(world, k, c)` (the same sum in the same order, so the same bits)."""
         key = (k.id, c)
         if key not in self.costs:
-            self.costs[key] = k.unit_cost + sum(transit.fee_of(self.world, k, ctl) for ctl in self.tolls(k, c))
+            fees = sum(transit.fee_of(self.world, k, ctl) for ctl in self.tolls(k, c))
+            self.costs[key] = transport(self.world, k) + fees
         return self.costs[key]
 
     def routes(self, c: str, r: str, buyer: str = "") -> list[Corridor]:
@@ -217,18 +224,19 @@ class Network:
         return self.found[key]
 
 
-_LAST_NETWORK: list = [None, None, None]  # the last (corridors, powers) mappings asked about and their Network
+_LAST_NETWORK: list = [None, None, None, None]  # the last (corridors, powers) mappings asked about, their Network, the cost scale
 
 
 def network(world: World) -> Network:
     """The Network of `world`'s corridors, shared with every world holding the same corridor records."""
     last = _LAST_NETWORK
-    if last[0] is world.corridors and last[1] is world.powers and memo_on():  # never mutated: identity is a safe key
+    scale = world.param("geography.cost_scale")
+    if last[0] is world.corridors and last[1] is world.powers and last[3] == scale and memo_on():  # never mutated
         return last[2]
     kept = tuple(world.corridors.values())
-    key = (ids(kept), tuple(p.kind for p in world.powers.values()), tuple(world.powers))
+    key = (ids(kept), tuple(p.kind for p in world.powers.values()), tuple(world.powers), scale)
     net = _NETWORKS.get(key, kept, lambda: Network(world))
-    last[:] = [world.corridors, world.powers, net]
+    last[:] = [world.corridors, world.powers, net, scale]
     return net
 
 

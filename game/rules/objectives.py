@@ -14,6 +14,9 @@ game began) and pays in one of two ways:
 - `rank`: `points[k]` for being (k+1)-th on the measure among `among` (the power and its
   rivals; default: every power of its kind). Tied powers share the points of the places
   they hold: `pay = mean(points[k .. k+t-1])` for a tie of t powers from place k.
+  A clear first place earns more: `bonus x min(1, lead / clear)` on top, where the lead is
+  its measure minus the best rival's. So a race is paid by how far ahead its leader is, not
+  only by place, and two powers that each lead their own race rarely end level.
 - `threshold`: `points[k]` for each step `at[k]` the measure has reached:
   `pay = sum(points[k] for k if measure >= at[k])`.
 
@@ -91,13 +94,31 @@ def threshold_pay(x: float, at: tuple[float, ...], points: tuple[float, ...]) ->
     return sum(pt for step, pt in zip(at, points) if x >= step - 1e-9)
 
 
+def lead_bonus(obj: Objective, ahead: float) -> float:
+    """What a rank objective pays its first place beyond its points for a lead of `ahead`: the whole
+    `bonus` from a lead of `clear`, in proportion below it, nothing when not ahead."""
+    if obj.kind != RANK or obj.bonus <= 0 or obj.clear <= 0 or ahead <= 0:
+        return 0.0
+    return obj.bonus * min(1.0, ahead / obj.clear)
+
+
+def best_pay(obj: Objective) -> float:
+    """The most an objective can pay in one round (first place with a clear lead, or every step)."""
+    return max(obj.points, default=0.0) + obj.bonus if obj.kind == RANK else sum(obj.points)
+
+
 def pay(obj: Objective, p: str, now: Mapping, start: Mapping, order: tuple[str, ...],
         kinds: Mapping[str, str]) -> float:
     """What one objective of p pays in a round, before the round's weight."""
     if obj.kind == RANK:
         values = {q: value(now, start, q, obj.measure) for q in rivals(order, kinds, p, obj)}
-        return rank_pay(values, p, obj.points)
+        return rank_pay(values, p, obj.points) + lead_bonus(obj, round(margin_in(values, p), 6))
     return threshold_pay(value(now, start, p, obj.measure), obj.at, obj.points)
+
+
+def margin_in(values: Mapping[str, float], p: str) -> float:
+    """p's measure minus the best rival's (0 when it has no rival)."""
+    return values[p] - max((v for q, v in values.items() if q != p), default=values[p])
 
 
 def round_points(objectives: Mapping[str, tuple[Objective, ...]], now: Mapping, start: Mapping,
@@ -211,8 +232,7 @@ def lead(obj: Objective, p: str, now: Mapping, start: Mapping, order: tuple[str,
          kinds: Mapping[str, str]) -> float:
     """How far p stands ahead in one objective: its measure minus the best rival's (rank) or minus the first step."""
     if obj.kind == RANK:
-        values = {q: value(now, start, q, obj.measure) for q in rivals(order, kinds, p, obj)}
-        return values[p] - max((v for q, v in values.items() if q != p), default=values[p])
+        return margin_in({q: value(now, start, q, obj.measure) for q in rivals(order, kinds, p, obj)}, p)
     return value(now, start, p, obj.measure) - (obj.at[0] if obj.at else 0.0)
 
 
@@ -222,7 +242,7 @@ def leads(objectives: Mapping[str, tuple[Objective, ...]], now: Mapping, start: 
     out = {}
     for p in order:
         objs = objectives.get(p, ())
-        best = [max(o.points, default=0.0) if o.kind == RANK else sum(o.points) for o in objs]
+        best = [best_pay(o) for o in objs]
         total = sum(best)
         ahead = sum(b * lead(o, p, now, start, order, kinds) for b, o in zip(best, objs))
         out[p] = round(ahead / total, 6) if total > 0 else 0.0
@@ -261,7 +281,10 @@ def describe(obj: Objective) -> Msg:
     term = Ref("term", base_measure(obj.measure))
     measure = msg("objective.gain", term=term) if obj.measure.endswith(GAIN) else term
     if obj.kind == RANK:
-        return msg("objective.rank", measure=measure, points=joined(obj.points, "slash"))
+        points = joined(obj.points, "slash")
+        if obj.bonus > 0 and obj.clear > 0:
+            return msg("objective.rank_lead", measure=measure, points=points, bonus=obj.bonus, clear=obj.clear)
+        return msg("objective.rank", measure=measure, points=points)
     steps = joined(tuple(msg("objective.step", points=p, at=a) for a, p in zip(obj.at, obj.points)), "steps")
     return msg("objective.threshold", measure=measure, steps=steps)
 

@@ -26,6 +26,7 @@ PARAMS: dict[str, Param] = {
     "hedging.rival_bonus": Param(2.0, 0, 10, "extra influence for rivals per unit a dominant power exceeds tolerance"),
     # 2. Geography and cost
     "geography.diversity_value": Param(0.3, 0, 5, "utility a state puts on one unit of export diversity gained"),
+    "geography.cost_scale": Param(1.0, 0, 10, "multiplier on every corridor's transport cost per unit (0: distance costs nothing)"),
     # 3. Backlash
     "backlash.cost": Param(0.3, 0, 5, "utility a state fears per unit of tension x dependence on a rival"),
     "backlash.gdp_half": Param(50.0, 1, 1000, "GDP (US$ bn) at which a state shrugs off half of a rival's displeasure"),

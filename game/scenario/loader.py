@@ -697,11 +697,15 @@ def _objective(oid: str, t: Any, key: str, powers: dict, chk: Checker) -> object
             chk.fail(f"{key}.at", msg("scenario.err.steps_points", n=len(v["at"]), points=len(v["points"])))
         elif list(v["at"]) != sorted(v["at"]):
             chk.fail(f"{key}.at", msg("scenario.err.steps_ascending"))
+        for extra in ("bonus", "clear"):
+            if v[extra]:
+                chk.fail(f"{key}.{extra}", msg("scenario.err.rank_only", name=extra))
     elif v["at"]:
         chk.fail(f"{key}.at", msg("scenario.err.rank_steps"))
     if not v["points"]:
         chk.fail(f"{key}.points", msg("scenario.err.no_points"))
-    return objectives.Objective(oid, v["measure"], v["kind"], tuple(v["points"]), tuple(v["among"]), tuple(v["at"]))
+    return objectives.Objective(oid, v["measure"], v["kind"], tuple(v["points"]), tuple(v["among"]), tuple(v["at"]),
+                                float(v["bonus"]), float(v["clear"]))
 
 
 def _hex(text: str) -> bool:

@@ -52,6 +52,10 @@ OBJECTIVE = {
     "points": Spec("numlist", low=0, high=100, meaning="rank: points for 1st, 2nd, ...; threshold: points per step"),
     "among": Spec("list", [], meaning="rank: the powers compared with (default: every power of its kind)"),
     "at": Spec("numlist", [], low=-1, high=1, meaning="threshold: the steps, ascending, one per entry of points"),
+    "bonus": Spec("float", 0.0, low=0, high=100, meaning="rank: points first place earns beyond its points for a "
+                  "lead of `clear` or more over the best rival, in proportion below"),
+    "clear": Spec("float", 0.0, low=0, high=1, meaning="rank: the lead over the best rival that earns the whole bonus "
+                  "(in the measure's units; 0: no bonus)"),
 }
 
 WORLD = {
