@@ -113,7 +113,7 @@ def expected(world: World, me: str) -> dict[str, float]:
     return out
 
 
-_VALUES = Memo(256)  # (World identity, seat, race) -> value: a projection asks about one World several times
+_VALUES = Memo(64)  # (World identity, seat, race) -> value: a projection asks about one World several times (reused: its 32 latest)
 
 
 def value(world: World, me: str, race: float = 1.0) -> float:

@@ -23,3 +23,12 @@ def english():
     text.set_language("en")
     yield
     text.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def fresh_kept_results():
+    """Every test starts with empty `memo.Kept` tables: a result kept while one test patched a rule never
+    answers another test."""
+    from game.model import memo
+    memo.clear_kept()
+    yield

@@ -184,3 +184,15 @@ def test_escape_or_the_menu_button_leaves_a_finished_game_for_the_main_menu(sess
             r = next(r for r, (kind, _) in scene.hits if kind == "menu")
             m.handle_event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=r.center))
         assert isinstance(m.top, MainMenuScene), (tab, how)
+
+
+def test_opening_the_debrief_empties_the_memo_tables(session):
+    """The finished game's memo tables are emptied when the debrief opens (their memory goes to the charts);
+    the goods of a world resolve the same afterwards."""
+    from game.model import memo
+    from game.rules import geography
+    before = geography.resolve(session.world)
+    assert any(t.table for t in memo._TABLES)
+    DebriefScene(session)
+    assert not any(t.table for t in memo._TABLES)
+    assert geography.resolve(session.world) == before

@@ -83,3 +83,135 @@ def test_memo_is_bounded_and_can_be_switched_off():
     with memo.off():
         assert table.get(3, (), lambda: 99) == 99
     assert table.get(3, (), lambda: 99) == 30
+
+
+RANDOM_SCRIPT = """
+import json
+from ai.baseline import RandomAgent
+from game import engine
+from game.model import memo
+from game.rules.legal import legal_actions
+from game.scenario.loader import load
+from game.session import Seat, Session
+sc = load("2015")
+w = sc.world
+def game(seed):
+    s = Session.start(w, {p: Seat(p, human=False) for p in w.order}, seed, make_agent=lambda *_: RandomAgent())
+    same = steps = 0
+    while s.world.status == "playing" and steps < 400:
+        kept = s.legal()
+        with memo.off():
+            fresh = legal_actions(s.world, s.current())
+        same += kept == fresh
+        steps += 1
+        s.ai_step()
+    return [engine.world_hash(s.world), steps, same]
+out = {"memo": [game(seed) for seed in (1, 2)]}
+with memo.off():
+    out["fresh"] = [game(seed) for seed in (1, 2)]
+print(json.dumps(out))
+"""
+
+
+def test_random_games_same_menus_and_hashes_with_and_without_memo_across_hash_seeds():
+    """Random-agent games: at every step the legal actions from the kept menu parts equal those worked out
+    afresh, and the games end in the same hashes with the tables on and off, in either hash seed."""
+    outs = last_json_under_hash_seeds(RANDOM_SCRIPT, ("5", "31337"))
+    assert outs[0] == outs[1]
+    memo_games, fresh_games = outs[0]["memo"], outs[0]["fresh"]
+    assert [g[0] for g in memo_games] == [g[0] for g in fresh_games]
+    for h, steps, same in memo_games + fresh_games:
+        assert steps >= 300 and same == steps  # a real stretch of play, every menu the same
+
+
+def test_kept_reuses_a_result_while_the_fields_it_read_are_the_same(world2015):
+    """`memo.Kept` gives back its result for a World whose fields read are the very same, and works it out
+    again when one of them changes; fields it did not read do not matter; reads of a copy count."""
+    kept, calls = memo.Kept(), []
+
+    def treasuries(w):
+        calls.append(1)
+        return {p: w.powers[p].treasury for p in w.order}
+
+    first = kept.get("t", world2015, treasuries)
+    assert first == {p: world2015.powers[p].treasury for p in world2015.order}
+    assert kept.get("t", evolve(world2015, offers={}, serial=99), treasuries) is first  # offers, serial: not read
+    assert len(calls) == 1
+    p = world2015.order[0]
+    richer = evolve(world2015, powers={**world2015.powers, p: evolve(world2015.powers[p], treasury=1e6)})
+    assert kept.get("t", richer, treasuries)[p] == 1e6 and len(calls) == 2
+    with memo.off():
+        assert kept.get("t", richer, treasuries)[p] == 1e6 and len(calls) == 3
+
+    def via_copy(w):  # a copy made inside the rule reads through to the World the rule was given
+        calls.append(1)
+        return from_copy(w)
+
+    def from_copy(w):
+        from game.model.ops import evolve as copy
+        return copy(w, serial=0).year
+
+    assert kept.get("c", world2015, via_copy) == world2015.year
+    n = len(calls)
+    assert kept.get("c", evolve(world2015, serial=7), via_copy) == world2015.year and len(calls) == n
+    assert kept.get("c", evolve(world2015, year=world2015.year + 1), via_copy) == world2015.year + 1
+    assert len(calls) == n + 1
+    def status(w):
+        calls.append(1)
+        return w.status, w.serial
+
+    over = evolve(world2015, status="over", serial=1000001)  # fields with defaults read the World's own values
+    assert kept.get("s", over, status) == ("over", 1000001)
+    n = len(calls)
+    again = evolve(over, serial=int("1000001"))  # an equal number, another object
+    assert again.serial is not over.serial
+    assert kept.get("s", again, status) == ("over", 1000001) and len(calls) == n
+    assert kept.get("s", evolve(over, serial=1), status) == ("over", 1) and len(calls) == n + 1
+    assert kept.get("s", evolve(over, serial=True), status) == ("over", True) and len(calls) == n + 2  # not 1
+
+
+def test_proposal_terms_are_the_proposal_check_less_the_yearly_limit(world2015):
+    """The menu checks a proposal without the yearly limit (asked once for the seat): under the limit both
+    checks agree; at the limit only the full check refuses."""
+    from game.model import Item, Offer
+    from game.rules import actions as A
+    from game.rules.play import check_pact, check_pact_terms, check_propose, check_proposal_terms
+    w = world2015
+    p, c = w.great_powers()[0], w.c5()[0]
+    ok = A.Propose(p, c, (Item("aid", aid_kind="grant", amount=w.param("play.aid_step")),), ())
+    broke = A.Propose(p, c, (Item("aid", aid_kind="grant", amount=1e9),), ())
+    pact = A.Pact(p, (A.Part(w.c5()[0], (Item("statement"),), ()), A.Part(w.c5()[1], (Item("statement"),), ())))
+    for a, check, terms in ((ok, check_propose, check_proposal_terms), (broke, check_propose, check_proposal_terms),
+                            (pact, check_pact, check_pact_terms)):
+        assert bool(check(w, a)) == bool(terms(w, a))
+    assert not check_propose(w, ok) and check_propose(w, broke)
+    full = int(w.param("play.max_offers"))
+    offers = {f"x{i}": Offer(f"x{i}", p, c, (Item("statement"),), (), w.year) for i in range(full)}
+    at_limit = evolve(w, offers=offers)
+    assert check_propose(at_limit, ok) and not check_proposal_terms(at_limit, ok)
+    assert check_pact(at_limit, pact) and not check_pact_terms(at_limit, pact)
+
+
+def test_memo_tables_keep_every_entry_a_game_reuses(monkeypatch):
+    """The tables are bounded well above how far back a game reaches: in a seeded year of hard AI play every
+    hit is among the newest half of its table, so the bounds (kept small for memory) lose no reuse."""
+    from ai.factory import agents_for
+    from game.sim import play
+    sc = load("2015")
+    deepest: dict = {}
+    get = memo.Memo.get
+
+    def noting(self, key, kept, compute):
+        if memo.on() and key in self.table:
+            keys = list(self.table)
+            deepest[id(self)] = max(deepest.get(id(self), 0), len(keys) - 1 - keys.index(key))
+        return get(self, key, kept, compute)
+
+    monkeypatch.setattr(memo.Memo, "get", noting)
+    memo.clear()
+    w = evolve(sc.world, end_year=sc.world.start_year)
+    play(w, agents_for(w, "hard", sc.personalities), 5)
+    tables = {id(t): t for t in memo._TABLES if isinstance(t, memo.Memo)}
+    assert len(deepest) >= 3  # flows, networks and security tables were reused
+    for key, depth in deepest.items():
+        assert depth < tables[key].size // 2, (tables[key].size, depth)

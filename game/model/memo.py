@@ -60,6 +60,13 @@ def clear() -> None:
         memo.hits = memo.misses = 0
 
 
+def clear_kept() -> None:
+    """Empty every `Kept` table (tests start each from nothing, so a rule one test patched never answers another)."""
+    for memo in _TABLES:
+        if isinstance(memo, Kept):
+            memo.table.clear()
+
+
 @contextmanager
 def off():
     """Within the block every memo table computes afresh (and stores nothing)."""
@@ -69,3 +76,87 @@ def off():
         yield
     finally:
         _ON[0] = was
+
+
+# --- results kept while the World fields they read stay the same ----------------------------------------------
+
+_READS: set = set()  # the World fields read on a reading World since the running `Kept.get` began
+_SOURCE = "_memo_source"  # where a reading World keeps the field table of the World it reads
+
+
+def _reading_class():
+    """The World subclass that notes each field read (made on first use: memo imports no model)."""
+    import attrs
+
+    from game.model.world import World
+    shadowed = [a.name for a in attrs.fields(World) if hasattr(World, a.name)]
+    assert not shadowed, f"class attributes would answer for these fields unread: {shadowed}"
+
+    class Reading(World):
+        """A World that starts with no fields of its own: the first read of a field takes it from the World it
+        reads (noting its name) and keeps it, so later reads cost nothing. Copies made of it (`ops.evolve`,
+        `attrs.evolve`) read through it in the same way."""
+
+        def __getattr__(self, name):  # only called for a field not read yet
+            own = object.__getattribute__(self, "__dict__")
+            source = own.get(_SOURCE)
+            if source is None or name not in source:
+                raise AttributeError(name)
+            _READS.add(name)
+            own[name] = value = source[name]
+            return value
+
+    return Reading
+
+
+_READING: list = []  # [the Reading class], once made
+_EQUAL_BY_VALUE = (int, str)  # field values compared by value (of the same type); any other by identity
+
+
+class Kept:
+    """A pure rule's result for one World, reused for any later World whose fields it read are the very same.
+
+    The rule runs once on a reading World that notes every field it reads (and every field read on the Worlds
+    copied from it); the result is stored with those fields' values. A later World gets it when each of those
+    fields is the same object (the same value, for whole numbers and strings): records and mappings are never changed
+    in place, so the rule would read exactly what it read before and, being pure, give the same result. One
+    result per key is kept (the last); `off()` computes afresh.
+    """
+
+    def __init__(self):
+        self.table: dict = {}  # key -> (((field, value), ...), result)
+        self.hits = self.misses = 0
+        _TABLES.append(self)
+
+    def get(self, key, world, compute: Callable[[object], object]):
+        """`compute(world)`, or the result kept under `key` when every field it read is unchanged in `world`."""
+        if not _ON[0]:
+            return compute(world)
+        if not _READING:
+            _READING.append(_reading_class())
+        fields = world.__dict__
+        if _SOURCE in fields:  # already reading for an outer rule: that reading notes this rule's reads too
+            return compute(world)
+        kept = self.table.get(key)
+        if kept is not None:
+            for name, value in kept[0]:
+                now = fields[name]
+                if now is not value and not (type(value) in _EQUAL_BY_VALUE and type(now) is type(value)
+                                             and now == value):
+                    break
+            else:
+                self.hits += 1
+                return kept[1]
+        self.misses += 1
+        reading = object.__new__(_READING[0])
+        reading.__dict__[_SOURCE] = fields
+        outer = set(_READS)  # a rule reading a World it built itself (not a copy of its reading one) asks afresh
+        _READS.clear()
+        try:
+            result = compute(reading)
+        finally:
+            read = set(_READS)
+            _READS.clear()
+            _READS.update(outer)
+        self.table[key] = (tuple((n, fields[n]) for n in fields if n in read), result)
+        return result

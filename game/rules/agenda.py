@@ -16,6 +16,7 @@ from game.model import OTHERS, World
 from game.model.ops import clamp
 from game.rules import energy, geography
 from game.rules.economy import debt_ratio
+from game.rules.influence import share_table
 from game.rules.influence import autonomy, share
 
 
@@ -78,7 +79,7 @@ def stability(w: World, p: str) -> float:
 def rivals_low(w: World, p: str) -> float:
     """1 - mean share of the other great powers across the C5."""
     rivals = [q for q in w.great_powers() if q != p]
-    return 1 - sum(share(w, c, q) for c in w.economies for q in rivals) / len(w.economies)
+    return 1 - sum(s.get(q, 0.0) for c in w.economies for s in (share_table(w, c),) for q in rivals) / len(w.economies)
 
 
 def transit_income(w: World, p: str) -> float:

@@ -17,7 +17,7 @@ from game.model.memo import Memo, ids
 from game.model.ops import clamp, with_powers
 from game.rules import dependence
 
-_TABLES = Memo(1024)  # a power's security inputs -> its security table
+_TABLES = Memo(512)  # a power's security inputs -> its security table (reused: its 192 latest)
 
 
 def covered(world: World, p: str, r: str) -> float:

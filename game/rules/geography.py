@@ -165,7 +165,7 @@ def ship_spot(world: World, ledger: _Ledger) -> None:
             ledger.ship(c, r, k, ledger.left[(c, r)] * ledger.throughput(k, c), k.markets[0], 1.0)
 
 
-_FLOWS = Memo(512)  # goods key -> Flows
+_FLOWS = Memo(256)  # goods key -> Flows (an AI game reuses only its 128 latest: docs/speed.md, Memory)
 _NETWORKS = Memo(64)  # corridor records and powers' kinds -> Network
 
 

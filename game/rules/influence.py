@@ -14,23 +14,37 @@ from game.model import World
 from game.model.ops import put2
 
 
+_SHARES: dict = {}  # memo: id of a state's influence mapping -> (that mapping, its shares)
+
+
+def share_table(world: World, c: str) -> dict[str, float]:
+    """`shares`, worked out once per influence mapping (never changed in place, and kept alive beside its
+    result, so its identity is a safe key); callers must not change the dict given."""
+    inf = world.influence[c]
+    hit = _SHARES.get(id(inf))
+    if hit is not None and hit[0] is inf:
+        return hit[1]
+    total = sum(inf.values())
+    result = {h: 1.0 / len(inf) for h in inf} if total <= 0 else {h: v / total for h, v in inf.items()}
+    if len(_SHARES) >= 256:  # a bound: the same mappings are asked about in close succession
+        _SHARES.clear()
+    _SHARES[id(inf)] = (inf, result)
+    return result
+
+
 def shares(world: World, c: str) -> dict[str, float]:
     """Each holder's share of influence in C5 state `c`; they sum to 1."""
-    inf = world.influence[c]
-    total = sum(inf.values())
-    if total <= 0:
-        return {h: 1.0 / len(inf) for h in inf}
-    return {h: v / total for h, v in inf.items()}
+    return dict(share_table(world, c))
 
 
 def share(world: World, c: str, p: str) -> float:
     """Power `p`'s share of influence in `c`."""
-    return shares(world, c).get(p, 0.0)
+    return share_table(world, c).get(p, 0.0)
 
 
 def autonomy(world: World, c: str) -> float:
     """1 when influence in `c` is spread evenly, 0 when one holder has it all."""
-    s = shares(world, c)
+    s = share_table(world, c)
     n = len(s)
     h = sum(v * v for v in s.values())
     return max(0.0, min(1.0, 1 - (h - 1 / n) / (1 - 1 / n)))
@@ -38,7 +52,7 @@ def autonomy(world: World, c: str) -> float:
 
 def dominant(world: World, c: str) -> str:
     """The holder with the largest share in `c` (first in order on a tie)."""
-    s = shares(world, c)
+    s = share_table(world, c)
     return max(s, key=lambda h: s[h])
 
 

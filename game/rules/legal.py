@@ -6,12 +6,13 @@ rules, so the negotiation table can compose freely.
 """
 from __future__ import annotations
 
+from game.model import memo
 from game.model.ops import evolve
 
 from game.model import AID_KINDS, GREAT, Item, World
 from game.rules import actions as A
 from game.rules import caucus, credibility, debt, economy, geography, haggle, migration, phases, tender, transit, water
-from game.rules.play import AP_COST, CARDS, CHECKS, offers_made
+from game.rules.play import AP_COST, CARDS, CHECKS, check_pact_terms, check_proposal_terms, offers_made
 
 
 def view_for(world: World, power: str) -> World:
@@ -41,11 +42,18 @@ def contract_item(world: World, seller: str, buyer: str, r: str, corridor: str =
 
 
 def _offers_from_great(world: World, p: str):
-    step = world.param("play.aid_step")
-    if economy.free_funds(world, p) < step:
+    if economy.free_funds(world, p) < world.param("play.aid_step"):
         return
     yield from _consortia(world, p)
     yield from _bids(world, p)
+    yield from _great_offers(world, p)
+
+
+def _great_offers(world: World, p: str):
+    """Great power p's standard offers to each Central Asian state: aid, a statement, a loan for a contract,
+    co-finance and consent."""
+    step = world.param("play.aid_step")
+    corridors = [(k, transit.missing_consent(world, k, p)) for k in world.corridors.values()]  # the same for every c
     for c in world.c5():
         yield A.Propose(p, c, (Item("aid", aid_kind="grant", amount=step),), ())
         yield A.Propose(p, c, (Item("statement"),), (Item("statement"),))
@@ -55,10 +63,10 @@ def _offers_from_great(world: World, p: str):
             for k in geography.routes(world, c, r, p)[:1]:
                 yield A.Propose(p, c, (Item("aid", aid_kind="loan", amount=5 * step),),
                                 (contract_item(world, c, p, r, k.id, 1.1),))
-        for k in world.corridors.values():
+        for k, missing in corridors:
             if c in k.path and k.status in ("planned", "building"):
                 yield A.Propose(p, c, (Item("cofinance", corridor=k.id, amount=5 * step),), ())
-            if c in transit.missing_consent(world, k, p):
+            if c in missing:
                 yield consent_offer(world, p, c, k)
 
 
@@ -101,6 +109,7 @@ def _consent_items(world: World, p: str, c: str, k) -> tuple[tuple[Item, ...], t
 
 def _offers_from_c5(world: World, c: str):
     step = world.param("play.aid_step")
+    consents = [k for k in world.corridors.values() if c in transit.missing_consent(world, k)]  # the same for every p
     for p in world.great_powers():
         price = max(1.0, caucus.floor(world, c, p))  # a member bound by the C5 stance asks at least the common floor
         for r, made in world.economies[c].production.items():
@@ -115,8 +124,8 @@ def _offers_from_c5(world: World, c: str):
             up = migration.level(world, c, p) + world.param("migration.step")
             if migration.in_range(world, up):
                 yield A.Propose(c, p, (Item("statement"),), (Item("quota", amount=round(up, 6)),))
-        for k in world.corridors.values():
-            if p in k.markets and c in transit.missing_consent(world, k):
+        for k in consents:
+            if p in k.markets:
                 fee = min(transit.fee_cap(world, k), transit.fee_of(world, k, c) + world.param("transit.step"))
                 price = rounded_up(transit.consent_price(world, c, k, fee), step)
                 yield A.Propose(c, p, (Item("transit", corridor=k.id, amount=round(fee, 6)),),
@@ -143,51 +152,105 @@ def _energy_price(world: World, r, years: int) -> float:
 
 
 def _diplomacy(world: World, p: str):
-    yield from _answers(world, p)
+    for _, part in _diplomacy_parts(world, p):
+        yield from part(world, p)
+
+
+def _diplomacy_parts(world: World, p: str):
+    """The parts of p's diplomacy menu in order, as (name, part): `part(world, p)` yields its actions."""
+    yield "answers", _answers
+    yield "summits", _summits
+    if offers_made(world, p) < world.param("play.max_offers"):
+        if world.powers[p].kind == GREAT:
+            if economy.free_funds(world, p) >= world.param("play.aid_step"):  # as `_offers_from_great`
+                yield "consortia", _consortia
+                yield "bids", _bids
+                yield "great_offers", _great_offers
+        else:
+            yield "c5_offers", _offers_from_c5
+            yield "water_offers", _water_offers_of
+
+
+def _summits(world: World, p: str):
     for f in world.forums.values():
         if f.host == p and f.level > 0:
             yield A.Summit(p, f.id, 1)
             yield A.Summit(p, f.id, 2)
-    if offers_made(world, p) < world.param("play.max_offers"):
-        yield from (_offers_from_great if world.powers[p].kind == GREAT else _offers_from_c5)(world, p)
-        if world.powers[p].kind != GREAT:
-            for q in world.c5():
-                if q != p:
-                    yield from _water_offers(world, p, q)
+
+
+def _water_offers_of(world: World, c: str):
+    """Central Asian state c's water deals with each neighbour."""
+    for q in world.c5():
+        if q != c:
+            yield from _water_offers(world, c, q)
 
 
 def _actions(world: World, p: str):
+    for _, part in _actions_parts(world, p):
+        yield from part(world, p)
+
+
+def _actions_parts(world: World, p: str):
+    """The parts of p's action menu in order, as (name, part): `part(world, p)` yields its actions."""
     great = world.powers[p].kind == GREAT
-    targets = world.c5() if great else (p,)
     if great:
-        for c in targets:
-            for kind in AID_KINDS:
-                yield A.Aid(p, c, kind, world.param("play.aid_step") * (5 if kind == "loan" else 1))
-    for c in targets:
+        yield "aid", _aid
+    yield "develop", _develop
+    yield "corridors", _corridor_works
+    yield "forums", _forum_moves
+    if great:
+        yield "entry", _entry
+    yield "tariffs", _tariffs
+    if not great:
+        yield "tender", _tender
+    yield "water", _water
+    yield "cards", _cards
+
+
+def _aid(world: World, p: str):
+    for c in world.c5():
+        for kind in AID_KINDS:
+            yield A.Aid(p, c, kind, world.param("play.aid_step") * (5 if kind == "loan" else 1))
+
+
+def _develop(world: World, p: str):
+    for c in (world.c5() if world.powers[p].kind == GREAT else (p,)):
         for r in world.economies[c].production:
             yield A.Develop(p, c, r)
         if world.economies[c].production.get("rare_earths", 0) > 0:
             yield A.Refine(p, c)
+
+
+def _corridor_works(world: World, p: str):
+    great = world.powers[p].kind == GREAT
     for k in world.corridors.values():
         if great or p in k.path:
             if k.status == "planned":
                 yield A.Build(p, k.id)
             elif k.status == "operating" and k.upgrade_step > 0:
                 yield A.Upgrade(p, k.id)
+
+
+def _forum_moves(world: World, p: str):
     for f in world.forums.values():
         yield A.Leave(p, f.id) if p in f.members else A.Join(p, f.id)
         if caucus.may_convene(world, f, p):
             yield A.Convene(p, f.id)
-    if great:
-        for c in migration.hosts(world, p):
-            yield from (A.Entry(p, c, level) for level in migration.steps(world, c, p))
-    yield from _tariffs(world, p)
-    if not great:
-        yield from (A.Tender(p, r) for r in tender.tenderable(world, p))
+
+
+def _entry(world: World, p: str):
+    for c in migration.hosts(world, p):
+        yield from (A.Entry(p, c, level) for level in migration.steps(world, c, p))
+
+
+def _tender(world: World, p: str):
+    yield from (A.Tender(p, r) for r in tender.tenderable(world, p))
+
+
+def _water(world: World, p: str):
     for r in world.rivers.values():
         if p in r.upstream:
             yield A.Water(p, r.id, not water.holds(r, p))
-    yield from _cards(world, p)
 
 
 def _tariffs(world: World, p: str):
@@ -228,10 +291,43 @@ def menu(world: World, power: str):
     return [a for a in phases.function(phase.menu)(world, power) if a.verb in phase.verbs]
 
 
+PARTS = {"game.rules.legal:_diplomacy": _diplomacy_parts, "game.rules.legal:_actions": _actions_parts}
+# Parts whose checked actions are kept per seat while the World fields they read stay the same (`memo.Kept`);
+# the others read this year's offers, which every proposal changes.
+KEPT_PARTS = frozenset({"summits", "consortia", "great_offers", "c5_offers", "water_offers", "aid", "develop",
+                        "corridors", "forums", "entry", "tariffs", "tender", "water", "cards"})
+# Parts listed only while their seat has offers left to make this year (`_diplomacy_parts`): their proposals
+# and pacts are checked without the yearly limit on offers, which is asked once, before them.
+OFFER_PARTS = frozenset({"consortia", "bids", "great_offers", "c5_offers", "water_offers"})
+_CHECKS_UNDER_LIMIT = {**CHECKS, "propose": check_proposal_terms, "pact": check_pact_terms}
+_KEPT = memo.Kept()
+
+
+def _checked_part(world: World, p: str, name: str, part, verbs) -> list[A.Action]:
+    """The actions of one menu part that have the phase's verbs and pass their checks."""
+    checks = _CHECKS_UNDER_LIMIT if name in OFFER_PARTS else CHECKS
+    return [a for a in part(world, p) if a.verb in verbs and not checks[a.verb](world, a)]
+
+
 def legal_actions(world: World, power: str) -> list[A.Action]:
-    """Every action `power` may take now (standard amounts); [] when it is not its turn."""
-    if world.status != "playing" or world.current() != power or not phases.get(world.phase).interactive:
+    """Every action `power` may take now (standard amounts); [] when it is not its turn.
+
+    The phase's menu is worked out part by part (`PARTS`), in the menu's order; a kept part's checked actions
+    are reused while every World field they were worked out from is unchanged (the same seat taking several
+    actions in a turn), so the same list comes out as checking the whole menu afresh."""
+    phase = phases.get(world.phase)
+    if world.status != "playing" or world.current() != power or not phase.interactive:
         return []
     ap = world.ap_left.get(power, 0)
-    return [a for a in menu(world, power)
-            if AP_COST.get(a.verb, 0) <= ap and not CHECKS[a.verb](world, a)] + [A.EndTurn(power)]
+    parts = PARTS.get(phase.menu)
+    if parts is None:
+        return [a for a in menu(world, power)
+                if AP_COST.get(a.verb, 0) <= ap and not CHECKS[a.verb](world, a)] + [A.EndTurn(power)]
+    found: list[A.Action] = []
+    for name, part in parts(world, power):
+        if name in KEPT_PARTS:
+            found += _KEPT.get((name, power, phase.verbs), world,
+                               lambda w, name=name, part=part: _checked_part(w, power, name, part, phase.verbs))
+        else:
+            found += _checked_part(world, power, name, part, phase.verbs)
+    return [a for a in found if AP_COST.get(a.verb, 0) <= ap] + [A.EndTurn(power)]

@@ -274,6 +274,8 @@ def check_offer_items(world: World, sender: str, receiver: str, gives, asks) -> 
         return [msg("illegal.offer_empty")]
     reasons = [r for i in gives for r in check_item(world, i, sender, receiver)]
     reasons += [r for i in asks for r in check_item(world, i, receiver, sender)]
+    if not any(i.kind == "statement" for i in gives) and not any(i.kind == "statement" for i in asks):
+        return reasons
     for c in (sender, receiver):
         for i in (*gives, *asks):
             if i.kind == "statement" and c in world.economies and hedging.refuses_bloc(world, c, i.against):
@@ -281,13 +283,24 @@ def check_offer_items(world: World, sender: str, receiver: str, gives, asks) -> 
     return reasons
 
 
+def _max_offers(world: World, p: str) -> list[Msg]:
+    """A reason when p has made as many offers this year as the rules allow."""
+    if offers_made(world, p) >= world.param("play.max_offers"):
+        return [msg("illegal.max_offers", actor=P(world, p), n=int(world.param("play.max_offers")))]
+    return []
+
+
 def check_propose(world: World, a: A.Propose) -> list[Msg]:
     if a.target not in world.powers or a.target == a.actor:
         return [msg("illegal.not_other_power", id=a.target)]
-    reasons = []
-    if offers_made(world, a.actor) >= world.param("play.max_offers"):
-        reasons.append(msg("illegal.max_offers", actor=P(world, a.actor), n=int(world.param("play.max_offers"))))
-    return reasons + second_bid(world, a) + check_offer_items(world, a.actor, a.target, a.gives, a.asks)
+    return _max_offers(world, a.actor) + second_bid(world, a) + check_offer_items(world, a.actor, a.target, a.gives, a.asks)
+
+
+def check_proposal_terms(world: World, a: A.Propose) -> list[Msg]:
+    """`check_propose` but for the yearly limit on offers (the legal-action menu asks that once for a seat)."""
+    if a.target not in world.powers or a.target == a.actor:
+        return [msg("illegal.not_other_power", id=a.target)]
+    return second_bid(world, a) + check_offer_items(world, a.actor, a.target, a.gives, a.asks)
 
 
 def do_propose(world: World, a: A.Propose, reply_to: str = "") -> tuple[World, list[Entry]]:
@@ -299,14 +312,17 @@ def do_propose(world: World, a: A.Propose, reply_to: str = "") -> tuple[World, l
 
 
 def check_pact(world: World, a: A.Pact) -> list[Msg]:
+    return check_pact_terms(world, a, limit=True)
+
+
+def check_pact_terms(world: World, a: A.Pact, limit: bool = False) -> list[Msg]:
+    """`check_pact` but for the yearly limit on offers unless `limit` (the legal-action menu asks that once for a seat)."""
     parties = [p.party for p in a.parts]
     if len(parties) < 2:
         return [msg("illegal.pact_two")]
     if len(set(parties)) != len(parties) or a.actor in parties or any(p not in world.powers for p in parties):
         return [msg("illegal.pact_parties")]
-    reasons = []
-    if offers_made(world, a.actor) >= world.param("play.max_offers"):
-        reasons.append(msg("illegal.max_offers", actor=P(world, a.actor), n=int(world.param("play.max_offers"))))
+    reasons = _max_offers(world, a.actor) if limit else []
     for p in a.parts:
         reasons += check_offer_items(world, a.actor, p.party, p.gives, p.asks)
     paid = sum(i.amount for p in a.parts for i in p.gives if i.kind in ("aid", "cofinance", "energy"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game import engine
+from game.model import memo
 from game.text import scenario_text
 from game.rules import objectives
 from game.ui import debrief_charts as dc
@@ -41,6 +42,7 @@ class DebriefScene(Scene):
 
     def __init__(self, session, large: bool = False, reference: dc.Reference | None | str = "load") -> None:
         super().__init__()
+        memo.clear()  # the finished game's memo tables help no one now: their memory goes to the charts
         self.session = session
         self.world = session.world
         self.history = list(session.history)
