@@ -60,11 +60,8 @@ def soft_threshold(x: float, at: tuple[float, ...], points: tuple[float, ...], w
 def soft_bonus(obj: Objective, values: Mapping[str, float], me: str, width: float) -> float:
     """Expected lead bonus of `me` with doubt `width`: the rule's bonus on a lead softened over the doubt
     (a softplus), so that closing on the leader is already worth a little."""
-    if obj.bonus <= 0 or obj.clear <= 0:
-        return 0.0
     ahead = O.margin_in(values, me)
-    soft = width * math.log1p(math.exp(max(-50.0, min(50.0, ahead / width))))
-    return obj.bonus * min(1.0, soft / obj.clear)
+    return O.lead_bonus(obj, width * math.log1p(math.exp(max(-50.0, min(50.0, ahead / width)))))
 
 
 def measure(world: World, q: str, name: str) -> float:
