@@ -111,3 +111,26 @@ def test_hard_tries_an_offer_its_model_calls_close():
     doubt = P.acceptance(w, "o900", True, 0.1)
     assert sure in (0.0, 1.0) and 0.0 < doubt < 1.0
     assert (doubt > 0.5) == (sure == 1.0)
+
+
+def test_hard_reads_a_central_asian_receivers_objectives():
+    """Hard models a Central Asian receiver as the AI seats answer: the valuation rule plus the change in its
+    projected objective points (public); normal reads the valuation rule alone. Kazakhstan's whole oil
+    output sold to Japan at the plain price moves Kazakhstan's objectives (its goods leave other routes),
+    so hard's modelled margin for it is lower than the valuation rule's by that change / POINTS_PER_UTILITY."""
+    from ai import projection as P
+    from game.model import Item
+    from game.rules import valuation
+    from tests.ai_fixtures import pending
+    world = scenario().world
+    item = Item("contract", resource="oil", amount=51.0, price_factor=1.0, years=5, corridor="cpc")
+    w = pending(world, "japan", "kazakhstan", [], [item])
+    public = valuation.appraise(w, "kazakhstan", w.offers["o900"]).total
+    assert P.receiver_margin(w, "o900") == public
+    read = P.receiver_margin(w, "o900", reads=True)
+    delta = P.great_answer(w, "kazakhstan", "o900")[1]["delta"]
+    assert delta < 0 and abs(read - (public + delta / P.POINTS_PER_UTILITY)) < 1e-9 and read < public < 0
+    assert P.acceptance(w, "o900", True, 0.005, reads=True, unseen=0.08) == 0.0  # well below: no chance
+    sweeter = pending(world, "japan", "kazakhstan", [], [evolve(item, price_factor=1.25)])
+    chance = P.acceptance(sweeter, "o900", True, 0.005, reads=True, unseen=0.08)
+    assert abs(chance - 0.92) < 1e-6  # a clear yes keeps the share refused for reasons it cannot see
