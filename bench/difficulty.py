@@ -6,8 +6,12 @@ setting overrides, `hard:lookahead=0,hope=0` (the `[difficulty.*]` keys of ai/pe
 `ai.personality.LEVEL_KEYS`), so an ablation needs no edit of the shipped table.
 Prints, per seat, each variant's mean objective points and its mean margin in its own objectives
 (`ai.race.margin`), then the paired differences against the first variant; JSON on the last line.
+With `--rotation` it plays the tournament's schedule instead (`game.tournament.schedule`: round r of a seed
+gives the i-th seat to variant (i + r) mod N, every seat contested), and a variant may be named twice
+(`--rotation --variants easy normal normal`): the same level in another position of the rotation shows how
+much of a seat's difference between two agents comes from the levels the rotation gives the other seats.
 Usage: bench/difficulty.py --variants normal hard [--seats japan china russia] [--seeds 4 --seed 301]
-       [--scenario 2015] [--short] [--years N]
+       [--scenario 2015] [--short] [--years N] [--rotation]
 """
 from __future__ import annotations
 
@@ -57,6 +61,28 @@ def game(sc, world, seat: str, spec: str, others: str, seed: int) -> dict:
             "cpu_s": time.process_time() - t}
 
 
+def rotation(sc, world, specs: list[str], seeds: list[int]) -> dict:
+    """The tournament's schedule with these variants (names may repeat): mean points per variant position and seat."""
+    from game.sim import play
+    from game.tournament import schedule
+    seats = tuple(world.order)
+    sums: dict = {}
+    for seed, held in schedule(len(specs), seats, seeds):
+        agents = {p: agent(world, p, specs[i], sc.personalities) for p, i in held}
+        r = play(world, agents, seed)
+        for p, i in held:
+            sums.setdefault(i, {}).setdefault(p, []).append(r.points[p])
+        print(seed, " ".join(f"{p[:3]}={specs[i]}:{r.points[p]:.1f}" for p, i in held), flush=True)
+    out = {}
+    print(f"{'#':2s} {'variant':28s} {'mean':>6s} " + " ".join(f"{p[:7]:>7s}" for p in seats))
+    for i, spec in enumerate(specs):
+        per = {p: statistics.mean(v) for p, v in sums[i].items()}
+        mean = statistics.mean(x for v in sums[i].values() for x in v)
+        out[f"{i}:{spec}"] = {"mean": mean, "per_seat": per}
+        print(f"{i:<2d} {spec[:28]:28s} {mean:6.2f} " + " ".join(f"{per[p]:7.1f}" for p in seats))
+    return out
+
+
 def main() -> None:
     """Play the grid and print the table; JSON last."""
     from attrs import evolve
@@ -70,9 +96,15 @@ def main() -> None:
     ap.add_argument("--years", type=int, default=0, help="cut the game to this many years (0: as loaded)")
     ap.add_argument("--seeds", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--rotation", action="store_true", help="the tournament's schedule (variant names may repeat)")
     ns = ap.parse_args()
     sc = load(ns.scenario, short=ns.short)
     world = sc.world if not ns.years else evolve(sc.world, end_year=sc.world.start_year + ns.years - 1)
+    if ns.rotation:
+        out = rotation(sc, world, ns.variants, [ns.seed + i for i in range(ns.seeds)])
+        print(json.dumps({"bench": "difficulty", "rotation": True, "scenario": ns.scenario, "short": ns.short,
+                          "seeds": [ns.seed + i for i in range(ns.seeds)], "variants": out}))
+        return
     seats = ns.seats or list(world.order)
     seeds = [ns.seed + i for i in range(ns.seeds)]
     res: dict = {}
