@@ -40,14 +40,15 @@ def variant_level(spec: str):
 
 
 def agent(world, power: str, spec: str, personalities):
-    """A personality agent for `power` at the variant `spec`."""
-    from ai.agent import PersonalityAgent
-    from ai.factory import script
-    from ai.personality import resolve
-    lv = variant_level(spec)
-    table = dict((personalities or {}).get(power, {}))
-    moves = tuple(m for m in script(world.scenario_id) if m[1].actor == power) if lv.script else ()
-    return PersonalityAgent(power, resolve(power, table), lv, moves)
+    """A personality agent for `power` at the variant `spec` (built as `ai.factory.make_agent` builds one)."""
+    from ai.factory import make_agent
+    return _with_level(make_agent(world, power, spec.partition(":")[0], personalities), variant_level(spec))
+
+
+def _with_level(a, lv):
+    """The agent `a` playing at the Level `lv` (same personality and script)."""
+    a.level = lv
+    return a
 
 
 def game(sc, world, seat: str, spec: str, others: str, seed: int) -> dict:
@@ -88,7 +89,7 @@ def main() -> None:
     from attrs import evolve
     from game.scenario.loader import load
     ap = argparse.ArgumentParser()
-    ap.add_argument("--variants", nargs="+", required=True)
+    ap.add_argument("--variants", nargs="+", default=["normal", "hard"])
     ap.add_argument("--seats", nargs="+", default=None)
     ap.add_argument("--others", default="normal")
     ap.add_argument("--scenario", default="2015")
