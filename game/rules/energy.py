@@ -15,7 +15,7 @@ from __future__ import annotations
 from game.model import World
 from game.model.memo import Memo, ids
 from game.model.ops import clamp, with_powers
-from game.rules import dependence
+from game.rules import dependence, refining
 
 _TABLES = Memo(512)  # a power's security inputs -> its security table (reused: its 192 latest)
 
@@ -29,11 +29,22 @@ def covered(world: World, p: str, r: str) -> float:
     return clamp(got / demand + dependence.alternative_share(world, p, r))
 
 
+def refiners_risk(world: World, p: str, r: str) -> float:
+    """Exposure-weighted risk of the great powers among p's sources of r (0 when there are none)."""
+    exposure = world.powers[p].sources.get(r, {})
+    great = {q: share for q, share in exposure.items() if q in world.powers and q != p}
+    total = sum(great.values())
+    return sum(share * dependence.source_risk(world, p, r, q) for q, share in great.items()) / total if total else 0.0
+
+
 def source_risk(world: World, p: str, r: str, src: str) -> float:
-    """How risky one source of p's supply of r is now."""
+    """How risky one source of p's supply of r is now; ore from a source outside the great powers that
+    passes their refineries carries their risk for that share (rule 7, `refining.outside_refined`)."""
     if src in world.powers:
         return dependence.source_risk(world, p, r, src)
-    return world.param("energy.risk_weight") * world.risks.get(src, 0.0)
+    own = world.param("energy.risk_weight") * world.risks.get(src, 0.0)
+    g = refining.outside_refined(world, r)
+    return (1 - g) * own + g * refiners_risk(world, p, r) if g > 0 else own
 
 
 def security(world: World, p: str, r: str) -> float:
