@@ -5,7 +5,8 @@ exposure comes from p's sources table (Japan oil: Middle East 0.73, Malacca 0.8)
 `covered` is the share of demand met by secure C5 deliveries and alternative
 programmes, and risk[src] is `energy.risk_weight x` the world risk of that name (Middle East, Malacca,
 ...), or for a great power the tension with it (the strength of its export controls
-while they are in force). Value factor of C5 supply:
+while they are in force); for rare earths from a source that is not a great power, the share
+refined in the great powers' refineries carries their risk (rule 7). Value factor of C5 supply:
 `1 + energy.premium x sum_src exposure[src] x risk[src]` over the world risks (the Middle
 East and Malacca), used by the valuation rule to price a contract's supply security.
 Source: 001_78d6b60161a582b5.txt (Japan's oil ~73% Middle Eastern through Malacca).
