@@ -166,7 +166,7 @@ PARAMS: dict[str, Param] = {
     "tension.summit": Param(0.02, 0, 1, "tension a summit takes off between its host and each rival that is a member of the forum"),
     "tension.deal": Param(0.03, 0, 1, "tension a deal between two great powers takes off between them"),
     "tension.restraint": Param(0.02, 0, 1, "tension a pair loses in a year in which neither of them coerced"),
-    "tension.warning": Param(0.8, 0, 1, "tension track from which the screen warns that the region nears collapse"),
+    "tension.warning": Param(0.75, 0, 1, "tension track from which the screen warns that the region nears collapse"),  # collapse - a coercion - the largest card (0.95 - 0.1 - 0.07 = 0.78), rounded down
     "tension.collapse": Param(0.95, 0, 1, "tension track at which a year with coercion ends in regional collapse (all lose)"),
     # Rule 25: haggling
     "haggle.rounds": Param(3, 1, 10, "counters a chain of offers may hold (1: an offer and one counter, then accept or decline)"),
