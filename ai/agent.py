@@ -42,11 +42,12 @@ BUY_PRICES = (1.0, 1.25, 1.5, 2.0)  # price factors a great power weighs when it
 class PersonalityAgent:
     """Plays one seat in character at one difficulty."""
 
-    def __init__(self, power: str, persona: Personality, level: Level, script: tuple = ()):
+    def __init__(self, power: str, persona: Personality, level: Level, script: tuple = (), holds: tuple = ()):
         self.power = power
         self.persona = persona
         self.level = level
         self.script = script  # ((year, action text, note), ...)
+        self.holds = holds  # ((first year allowed, action), ...): moves the real power had not made yet
         self.done: set[int] = set()
 
     # --- the interface ---------------------------------------------------------------
@@ -60,7 +61,7 @@ class PersonalityAgent:
                 return self.attend(view, me, first.forum)
             return self.answer(view, me, view.offers[first.offer], legal, rng)
         scripted = self.scripted(view, me) if self.level.script else None
-        return scripted or self.move(view, me, legal, rng)
+        return scripted or self.move(view, me, [a for a in legal if not self.held(view, a)], rng)
 
     # --- answers -----------------------------------------------------------------------
     def habits(self, view: World) -> dict:
@@ -204,6 +205,10 @@ class PersonalityAgent:
                 return Decision(action, R.action_reason(view, me, action, {"script": script_note(view, i, note)}),
                                 {"script": 1.0})
         return None
+
+    def held(self, view: World, a: A.Action) -> bool:
+        """Whether the historical script holds this move back this year."""
+        return any(a == action and view.year < until for until, action in self.holds)
 
     # --- moves ---------------------------------------------------------------------------
     def noise(self, rng: random.Random, spread: float) -> float:

@@ -582,6 +582,13 @@ def early_language(argv: list[str] | None) -> str | None:
     return early.parse_known_args(argv)[0].lang
 
 
+def reader_gone() -> int:
+    """Exit code 1 after the pipe's reader closed it; stdout is pointed at the null device so that Python's own
+    flush at exit finds nothing to complain about (the recipe of Python's `signal` documentation)."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command; bad input gives one sentence and exit code 2, never a traceback."""
     from game.text import set_language, system_language
@@ -595,7 +602,9 @@ def main(argv: list[str] | None = None) -> int:
             return startup_probe()
         if ns.command is None:
             return play_game(ns)
-        return ns.func(ns)
+        code = ns.func(ns)
+        sys.stdout.flush()  # inside the try: a reader gone by now is answered below, not at exit
+        return code
     except ScenarioErrors as e:
         for err in e.errors:
             print(err.describe(), file=sys.stderr)
@@ -603,6 +612,8 @@ def main(argv: list[str] | None = None) -> int:
     except HeartlandError as e:
         print(str(e), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader went away (`simulate ... | head`): stop quietly, as other tools do
+        return reader_gone()
 
 
 def console() -> None:

@@ -205,3 +205,12 @@ def test_help_in_japanese_and_chinese_fits_the_terminal_by_columns(capsys, monke
             assert all(display_width(line) - len(line.lstrip()) == start for line in usage[1:]), usage
     assert wrap_columns("ab cd（既定: 2015）", 8) == ["ab cd", "（既定:", "2015）"]
     assert wrap_columns("影響力の増加、順位", 12) == ["影響力の増", "加、順位"]  # "、" never opens a line
+
+
+def test_a_reader_that_went_away_ends_the_command_quietly():
+    """`simulate ... | head` closes the pipe early: the command stops with exit 1 and says nothing, no traceback
+    (stdout here is a pipe whose reader is already gone, so the first write fails every time)."""
+    code = ("import os, sys; r, w = os.pipe(); os.close(r); os.dup2(w, 1); from game import cli; "
+            "sys.exit(cli.main(['validate', 'scenarios/2015.toml']))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 1 and done.stderr == ""

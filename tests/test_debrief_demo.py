@@ -11,6 +11,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame
 import pytest
 
+from game.text import render
+
 from game.ui import demo
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,8 +89,10 @@ def test_a_failing_scene_stops_the_demo_with_a_sentence(tmp_path, monkeypatch):
     def broken(self, surface):
         raise RuntimeError("paint ran out")
     monkeypatch.setattr(dialogs.PauseScene, "draw", broken)
-    with pytest.raises(demo.DemoFailed, match="pause menu.*paint ran out"):
+    with pytest.raises(demo.DemoFailed, match="pause menu.*paint ran out") as failed:
         demo.run_demo("2015", 1, tmp_path)
+    said = render(failed.value.message, "ja")  # the sentence is a message: shown in the demo's language
+    assert "一時停止メニュー" in said and "paint ran out" in said
 
 
 def test_demo_with_an_unknown_scenario_is_one_sentence(tmp_path):

@@ -377,3 +377,29 @@ def test_every_history_file_gives_what_the_debrief_shows_in_every_language(path,
     finally:
         text.set_language("en")
     assert ref.text("title") == ref.title
+
+
+def test_every_translation_was_checked_against_the_english_it_now_translates():
+    """When an English text changes, its four translations may say something else: the key's stamp in
+    assets/i18n/reviewed.json (the fingerprint of the English they were checked against) no longer matches
+    until someone updates them and runs `python tools/i18n_reviewed.py KEY`."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    import i18n_reviewed
+    stale = i18n_reviewed.stale()
+    assert not stale, ("the English of these keys changed since their translations were checked; update ja, zh-TW, "
+                       f"zh-CN and ru, then run python tools/i18n_reviewed.py {' '.join(stale[:20])}")
+
+
+def test_a_changed_english_text_makes_its_key_stale(monkeypatch):
+    """The stamp follows the English: another text (or another plural form) for a key is stale, the same is not."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    import i18n_reviewed
+    en = dict(catalogue("en"))
+    key = next(k for k, v in en.items() if isinstance(v, dict))
+    monkeypatch.setattr(i18n_reviewed, "catalogue", lambda lang: en)
+    assert i18n_reviewed.stale() == []
+    en["top.scores"] = en["top.scores"] + " (changed)"
+    en[key] = {**en[key], "other": "changed"}
+    assert i18n_reviewed.stale() == sorted(["top.scores", key])

@@ -170,3 +170,26 @@ def test_a_later_start_explains_stability_as_a_whole_number(home):
     said = [render(m) for m in explain("late") if "stability" in render(m)]
     assert len(said) == 5, said
     assert all(re.search(r"stability from the yearly series: \d+ in the base, \d+ for 2020,", s) for s in said), said
+
+
+def test_an_events_conditions_are_explained_in_words_not_paths():
+    """--explain names what each condition reads and compares in the reader's language: a corridor's state,
+    a number with its measure, membership of a forum; never the raw "path op value"."""
+    from game import text
+    from game.model import EventDef
+    from game.scenario.explain import when_text
+    from game.scenario.loader import load
+    w = load("1992").world
+    ev = EventDef("x", "t", "n", "s", year=1995, when=(("corridors.cpc.status", "!=", "operating"),
+                                                      ("risks.middle_east", ">", 0.2),
+                                                      ("forums.csto.members", "lacks", "uzbekistan")))
+    said = render(when_text(w, ev))
+    assert "corridors." not in said and "risks." not in said and "!=" not in said
+    assert "is not Operating" in said and "supply risk is above 0.2" in said
+    assert "Uzbekistan is not a member of" in said
+    text.set_language("ja")
+    try:
+        said = render(when_text(w, ev))
+        assert "ウズベキスタンが" in said and "加盟国でない" in said and "を超える" in said
+    finally:
+        text.set_language("en")

@@ -164,7 +164,27 @@ def effect_text(world: World, eff: tuple):
     return msg("effect.unknown")
 
 
-def when_text(ev: EventDef):
+CONDITION_KEYS = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge", "has": "has", "lacks": "lacks"}
+
+
+def condition_text(world: World, cond: tuple):
+    """An event's condition ("path op value") in words: "the state of CPC is not operating",
+    "Uzbekistan is a member of the CSTO", "the Middle East supply risk is above 0.2"."""
+    path, op, value = cond
+    key = CONDITION_KEYS[op]
+    parts = path.split(".")
+    if op in ("has", "lacks") and len(parts) == 3 and parts[0] == "forums" and parts[2] == "members":
+        return msg(f"explain.cond.member.{key}", power=power(world, str(value)), forum=forum(world, parts[1]))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        shown = measure(path, value)
+    elif parts[-1] == "status":
+        shown = Ref("status", str(value))
+    else:
+        shown = _thing_in(world, str(value)) or plain(str(value))
+    return msg(f"explain.cond.{key}", subject=subject(world, path), value=shown)
+
+
+def when_text(world: World, ev: EventDef):
     """When an event fires, in words."""
     parts = []
     if ev.weight > 0:
@@ -172,7 +192,7 @@ def when_text(ev: EventDef):
     if ev.year:
         parts.append(msg("explain.when.year" if not ev.when else "explain.when.from", year=ev.year))
     if ev.when:
-        parts.append(msg("explain.when.if", conditions=plain("; ".join(" ".join(map(str, c)) for c in ev.when))))
+        parts.append(msg("explain.when.if", conditions=joined([condition_text(world, c) for c in ev.when], "semi")))
     if ev.after:
         parts.append(msg("explain.when.after", event=ev.after))
     return joined(parts) if parts else msg("explain.when.never")
@@ -181,7 +201,7 @@ def when_text(ev: EventDef):
 def event_text(world: World, ev: EventDef, key: str):
     """An event: its title and id, when it fires and what it does."""
     effects = joined([effect_text(world, e) for e in ev.effects], "semi") if ev.effects else msg("explain.card_only")
-    return msg(key, title=content(f"event.{ev.id}.title", ev.title), id=ev.id, when=when_text(ev), effects=effects)
+    return msg(key, title=content(f"event.{ev.id}.title", ev.title), id=ev.id, when=when_text(world, ev), effects=effects)
 
 
 # --- the file against its base -----------------------------------------------------------

@@ -128,7 +128,7 @@ def tension_chart(history: Sequence[dict], world) -> ChartSpec:
     def draw(surface, rect, style):
         if not history:
             return no_data(surface, rect, title, tr("debrief.no_years"), style)
-        return line_chart(surface, rect, series, title, tr("debrief.axis.year"), tr("debrief.axis.share"), style,
+        return line_chart(surface, rect, series, title, tr("debrief.axis.year"), tr("debrief.axis.tension"), style,
                           y_range=(0, 100), y_unit="%")
     return ChartSpec("tension", title, draw)
 

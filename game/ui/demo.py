@@ -23,7 +23,7 @@ from pathlib import Path
 import pygame
 
 from game.paths import settings_file, temporary_home
-from game.text import tr
+from game.text import joined, msg, plain, power, render, tr
 
 WINDOW = (1280, 720)
 SETTLE_FRAMES = 2  # frames drawn before a screenshot
@@ -32,7 +32,11 @@ MIN_INK = 0.002  # a screenshot where fewer pixels than this share differ from t
 
 
 class DemoFailed(Exception):
-    """A scene could not be shown; the message is one sentence."""
+    """A scene could not be shown; the message is one sentence, a catalogue key and its arguments."""
+
+    def __init__(self, key: str, **args):
+        self.message = msg(f"demo.fail.{key}", **args)
+        super().__init__(render(self.message, "en"))
 
 
 def ink(surface: pygame.Surface) -> float:
@@ -73,7 +77,7 @@ class Demo:
             self.frame()
         path = self.folder / f"{len(self.shots) + 1:02d}_{name}.png"
         if ink(self.app.screen) < MIN_INK:
-            raise DemoFailed(f"The {name} screen came out blank.")
+            raise DemoFailed("blank", name=name)
         pygame.image.save(self.app.screen, str(path))
         self.shots.append(str(path))
         print(tr("demo.shot", path=str(path)))
@@ -117,7 +121,7 @@ def play_years(demo: Demo, years: int) -> None:
                 break
             demo.frame(update=True)
         else:
-            raise DemoFailed(f"The AIs did not finish the year {session.world.year} in {MAX_FRAMES_PER_YEAR} frames.")
+            raise DemoFailed("year", year=session.world.year, frames=MAX_FRAMES_PER_YEAR)
         if len(session.history) < target:
             break
         demo.years += 1
@@ -126,7 +130,7 @@ def play_years(demo: Demo, years: int) -> None:
             break
 
 
-def step_until(demo: Demo, done, what: str, limit: int = 400) -> None:
+def step_until(demo: Demo, done, what, limit: int = 400) -> None:
     """Let the AIs move (drawn, behind any dialog) until done(world) holds."""
     session = demo.game.session
     for _ in range(limit):
@@ -136,7 +140,7 @@ def step_until(demo: Demo, done, what: str, limit: int = 400) -> None:
             break
         session.ai_step()
         demo.frame()
-    raise DemoFailed(f"The game never reached {what}.")
+    raise DemoFailed("never", what=what)
 
 
 def play_screen(demo: Demo) -> None:
@@ -148,12 +152,12 @@ def play_screen(demo: Demo) -> None:
     demo.frame()  # lay the map out for this window
     spot = corridor_spot(game.map, w)
     if spot is None:
-        raise DemoFailed("No corridor on the map could be picked with the mouse.")
+        raise DemoFailed("no_corridor")
     kid, pos = spot
     game.selected, game.tab = kid, "state"
     demo.frame(events=[pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
     if game.hover != kid:
-        raise DemoFailed(f"Hovering the corridor {kid} on the map did not pick it.")
+        raise DemoFailed("hover", corridor=kid)
     demo.shot("play_corridor_hovered")
     demo.frame(events=[pygame.event.Event(pygame.MOUSEMOTION, pos=(1, 1), rel=(0, 0), buttons=(0, 0, 0))])
 
@@ -173,7 +177,7 @@ def negotiation(demo: Demo) -> str:
     """A great power composes an offer to a C5 state (aid given, a contract asked) and sends it; returns its receiver."""
     from game.ui.dialogs import NegotiationScene
     session = demo.game.session
-    step_until(demo, lambda w: w.phase == "diplomacy" and w.powers[w.current()].kind == "great", "a great power's diplomacy turn")
+    step_until(demo, lambda w: w.phase == "diplomacy" and w.powers[w.current()].kind == "great", msg("demo.part.diplomacy_turn"))
     scene = NegotiationScene(demo.game)
     demo.manager.push(scene)
     scene.set_kind("aid")
@@ -181,15 +185,15 @@ def negotiation(demo: Demo) -> str:
     scene.set_kind("contract")
     scene.add()
     if not scene.gives or not scene.asks:
-        raise DemoFailed("The negotiation table did not take the composed items.")
+        raise DemoFailed("table")
     demo.shot("negotiation_table")
     problems = scene.problems()
     if problems:
-        raise DemoFailed("The rules refused the demo's offer: " + " ".join(map(str, problems)))
+        raise DemoFailed("refused", problems=joined(problems, "semi"))
     receiver = scene.target
     scene.send()
     if demo.manager.top is scene:
-        raise DemoFailed(f"Sending the offer failed: {scene.result}")
+        raise DemoFailed("send", result=plain(str(scene.result)))
     return receiver
 
 
@@ -200,7 +204,7 @@ def answers(demo: Demo, receiver: str) -> None:
         """The receiver is to move with the offer still pending."""
         return w.current() == receiver and any(o.receiver == receiver and o.status == "pending"
                                                for o in w.offers.values())
-    step_until(demo, waiting, f"{receiver}'s turn with the offer pending")
+    step_until(demo, waiting, msg("demo.part.pending", power=power(demo.game.session.world, receiver)))
     demo.show("answers_to_an_offer", AnswersScene(demo.game))
     demo.close()
 
@@ -209,12 +213,12 @@ def action_list(demo: Demo) -> None:
     """The action list of the first seat in the actions phase (aid for a great power)."""
     from game.ui.dialogs import ActionListScene
     from game.ui.i18n import tr
-    step_until(demo, lambda w: w.phase == "actions", "the actions phase")
+    step_until(demo, lambda w: w.phase == "actions", msg("demo.part.actions_phase"))
     game = demo.game
     cid, verbs = next(((c, v) for c, v in (("aid", ("aid",)), ("develop", ("develop", "refine")),
                                            ("build", ("build", "upgrade"))) if game.candidates(v)), ("", ()))
     if not verbs:
-        raise DemoFailed("No seat had any action to list in the actions phase.")
+        raise DemoFailed("no_actions")
     demo.show(f"action_list_{cid}", ActionListScene(game, tr(f"cat.{cid}"), verbs))
     demo.close()
 
@@ -228,11 +232,11 @@ def news_and_year(demo: Demo) -> None:
     worlds = [session.world] + list(reversed(session.year_worlds))
     with_news = next((w for w in worlds if w.news), None)
     if with_news is None:
-        raise DemoFailed("No event fired in the years played, so there are no event cards to show.")
+        raise DemoFailed("no_event")
     demo.show(f"event_cards_{with_news.year}", EventCardsScene(with_news, with_news.news))
     demo.close()
     if not session.year_marks:
-        raise DemoFailed("No year was finished, so there is no year summary to show.")
+        raise DemoFailed("no_summary")
     before = session.year_worlds[-2] if len(session.year_worlds) > 1 else session.start_world
     year = session.year_marks[-1].year
     viewer = session.world.order[0]
@@ -256,7 +260,7 @@ def pause_rules_load(demo: Demo) -> None:
     save.quicksave(demo.game.session)
     demo.show("load_game", LoadScene())
     if not demo.manager.top.saves:
-        raise DemoFailed("The load-game list did not show the game the demo saved.")
+        raise DemoFailed("load_list")
     demo.close()
 
 
@@ -292,7 +296,7 @@ def guide_and_guided_year(demo: Demo) -> None:
         if demo.manager.coach.step == "offer_open":
             break
     else:
-        raise DemoFailed("The guided year never reached its first step.")
+        raise DemoFailed("guided")
     demo.shot("guided_year_first_step")
     demo.manager.coach = None
 
@@ -320,17 +324,16 @@ def steps(scenario, years: int, seed: int) -> list:
         """Playing the years: the AIs move on the play screen."""
         play_years(demo, years)
         if demo.game.session.world.status != "playing":
-            raise DemoFailed("The game ended before the dialogs could be shown; ask for fewer years.")
+            raise DemoFailed("ended")
 
     def offer(demo: Demo) -> None:
         """The negotiation table and the answers dialog: an offer sent and received."""
         answers(demo, negotiation(demo))
 
-    return [("the menus and setup", opening), ("playing the years", the_years), ("the play screen", play_screen),
-            ("the negotiation and answers", offer), ("the action list", action_list),
-            ("the event cards, year summary and hand-over", news_and_year),
-            ("the pause menu, rules and load-game list", pause_rules_load), ("the debrief", debrief),
-            ("the players' guide and the guided year", guide_and_guided_year)]
+    return [(msg(f"demo.part.{name}"), step) for name, step in (
+        ("menus", opening), ("years", the_years), ("play_screen", play_screen), ("offer", offer),
+        ("action_list", action_list), ("news", news_and_year), ("pause", pause_rules_load),
+        ("debrief", debrief), ("guide", guide_and_guided_year))]
 
 
 def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tuple[int, int] = WINDOW,
@@ -343,10 +346,10 @@ def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tu
     with temporary_home():
         pygame.init()
         try:
-            pygame.display.set_caption("Heartland demo")
             app = App(pygame.display.set_mode(size), Settings(*size), settings_file())
             if lang:
                 app.set_language(lang, remember=False)
+            pygame.display.set_caption(tr("demo.caption"))
             demo = Demo(app, folder)
             for what, step in steps(scenario, years, seed):
                 try:
@@ -354,7 +357,7 @@ def run_demo(scenario_id: str, years: int, folder: Path, seed: int = 1, size: tu
                 except DemoFailed:
                     raise
                 except Exception as e:  # any scene failing stops the demo with a sentence naming it
-                    raise DemoFailed(f"Showing {what} failed ({type(e).__name__}: {e}).") from e
+                    raise DemoFailed("scene", what=what, error=plain(f"{type(e).__name__}: {e}")) from e
         finally:
             pygame.display.quit()
     return demo
@@ -373,7 +376,7 @@ def main(ns) -> int:
     try:
         demo = run_demo(ns.scenario, ns.years, folder, ns.seed, parse_size(ns.size), getattr(ns, "lang", None))
     except DemoFailed as e:
-        print(tr("demo.stopped", reason=str(e)))
+        print(tr("demo.stopped", reason=e.message))
         print(json.dumps({"screenshots": len(list(folder.glob("*.png"))), "years": None, "skipped": [],
                           "failed": str(e)}))
         return 1

@@ -22,7 +22,7 @@ from game.ui.charts import font
 from game.ui.i18n import tr
 from game.ui.scene import Scene
 
-GLOSSARY = ("world", "power", "great", "c5", "corridor", "contract", "pledge", "forum", "event", "agenda",
+GLOSSARY = ("world", "power", "great", "c5", "corridor", "contract", "pledge", "forum", "event", "objective", "round", "agenda",
             "influence", "autonomy", "trust", "tension")
 BG, INK, MUTED, CODE, ACCENT, RULE = "#1D2330", "#F2F2F2", "#AEB6C4", "#F0C674", "#E69F00", "#3B4760"
 SCROLL_STEP = 60  # pixels per wheel notch or arrow press, at 720p
