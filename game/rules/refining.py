@@ -14,8 +14,8 @@ financed Lynas for offtake after 2010), shipped on the cheapest route to it.
 Ore from outside the region is refined in China too: of a buyer's rare earths from a source
 that is not a great power (Australia), the share `g = gate x outside_ore` passes the
 refineries of the great powers among its sources, so that source's risk is
-`(1 - g) x its own risk + g x theirs` (their exposure-weighted risk: tension with the
-buyer, or the strength of export controls in force). Cutting Chinese refining cuts the
+`(1 - g) x risk[src] + g x risk[refiners]`, risk[refiners] being theirs weighted by exposure
+(tension with the buyer, or the strength of export controls in force). Cutting Chinese refining cuts the
 buyer's outside supply as well, so a buyer's rare-earth security follows the tension with
 the refiner and the controls.
 Source: 003_7a4fb393b3879089.txt (China refines at a quarter of US cost; Australia and
