@@ -264,7 +264,7 @@ class PersonalityAgent:
                 out.append(A.Propose(me, c, (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 2)),), ()))
                 out += self.route_offers(view, me, c, fav, step)
                 if buys and c not in asked:  # (an offer it could not make now is never an option)
-                    out += buy_offers(view, me, c)
+                    out += buy_offers(view, me, c, self.level.top_price)
         else:
             for q in view.great_powers():
                 out.append(A.Propose(me, q, (), (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 1)),)))
@@ -556,10 +556,11 @@ def expected_bid(view: World, c: str, r: str, p: str, habits=None) -> Offer | No
     return max(worth, key=lambda b: valuation.appraise(view, c, b, habits).total, default=None)
 
 
-def buy_offers(view: World, me: str, c: str) -> list[A.Action]:
+def buy_offers(view: World, me: str, c: str, top: float = BUY_PRICES[-1]) -> list[A.Action]:
     """Great power `me`'s plain offers to buy from `c`: each good `c` makes, on its cheapest route to `me`,
-    at the standard volume and at all of `c`'s output not yet sold, at every price factor of BUY_PRICES
+    at the standard volume and at all of `c`'s output not yet sold, at every price factor of BUY_PRICES up to `top`
     (the projection weighs what a dearer or larger contract adds to its objectives against the premium)."""
+    prices = [f for f in BUY_PRICES if f <= top]
     out = []
     for r, made in view.economies[c].production.items():
         route = geography.routes(view, c, r, me)[:1]
@@ -569,7 +570,7 @@ def buy_offers(view: World, me: str, c: str) -> list[A.Action]:
         item = contract_item(view, c, me, r, route[0].id)
         for volume in sorted({min(item.amount, left), left}):
             if volume > 0:
-                out += [A.Propose(me, c, (), (evolve(item, amount=volume, price_factor=f),)) for f in BUY_PRICES]
+                out += [A.Propose(me, c, (), (evolve(item, amount=volume, price_factor=f),)) for f in prices]
     return out
 
 
