@@ -26,7 +26,7 @@ from game.rules.play import EFFECTS, apply
 UNAFFORDABLE = 100.0  # points of the value scale: a contract the buyer could not pay is never worth signing
 ROUTE_POINTS = 5.0  # value-scale points per unit of route habit (a route avoiding the powers it avoids)
 COLLAPSE_POINTS = 20.0  # value-scale points a regional collapse costs a seat: every power loses the whole game
-COLLAPSE_DOUBT = 0.05  # width of the doubt about where the tension track ends the year
+COLLAPSE_DOUBT = 0.03  # width of the doubt about where the tension track ends the year (0.05 left 0 collapses in 500 2025 games)
 POINTS_PER_UTILITY = 4.0  # points of the value scale a C5 seat puts on one unit of valuation utility (10 let the money of
 # contracts that cost a seat its race outweigh the race: docs/balance.md, "C5 seats judge offers by their race")
 GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff", "tender")
