@@ -90,7 +90,7 @@ class PersonalityAgent:
         counter = next((a for a in legal if isinstance(a, A.Counter) and a.offer == offer.id), None)
         if counter is not None and total > -self.persona.counter_gap and not judged.terms.get("closed"):
             mine = Offer("?", me, offer.sender, counter.gives, counter.asks, view.year)
-            better = valuation.appraise(view, me, mine, self.habits(view))
+            better = self.counter_judgement(view, me, counter, mine)
             theirs = valuation.appraise(view, offer.sender, mine)
             if P.is_great(view, offer.sender):
                 theirs = valuation.Appraisal({}, self.counter_worth(view, me, counter, offer.sender), msg(""))
@@ -101,6 +101,18 @@ class PersonalityAgent:
         if total > 0:  # it liked the deal but cannot sign it now
             reason = msg("ai.why.cannot_sign", reason=valuation.appraise(view, me, offer).reason)
         return Decision(A.Reject(me, offer.id), reason, {**terms, "total": round(total, 4)})
+
+    def counter_judgement(self, view: World, me: str, counter: A.Counter, mine: Offer) -> valuation.Appraisal:
+        """What its own counter-offer would be worth to it if accepted: the valuation rule with its habits and, for
+        a C5 seat at a level that judges offers, its race as it would judge the deal (`race_judgement`), so that
+        it never asks for a little more on a deal that costs it its race."""
+        judged = valuation.appraise(view, me, mine, self.habits(view))
+        if self.level.naive or not self.level.judge_offers or P.is_great(view, me):
+            return judged
+        world, _ = P.apply(view, counter)
+        oid = next(o for o in world.offers if o not in view.offers)
+        return self.race_judgement(world, me, world.offers[oid], valuation.appraise(world, me, world.offers[oid],
+                                                                                    self.habits(view)))
 
     def their_bar(self, view: World, offer: Offer) -> float:
         """How much the other side must like this AI's counter for it to be worth making: above zero when the
