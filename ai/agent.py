@@ -43,11 +43,12 @@ BUY_PRICES = (1.0, 1.25, 1.5, 2.0)  # price factors a great power weighs when it
 class PersonalityAgent:
     """Plays one seat in character at one difficulty."""
 
-    def __init__(self, power: str, persona: Personality, level: Level, script: tuple = ()):
+    def __init__(self, power: str, persona: Personality, level: Level, script: tuple = (), holds: tuple = ()):
         self.power = power
         self.persona = persona
         self.level = level
         self.script = script  # ((year, action text, note), ...)
+        self.holds = holds  # ((first year allowed, action), ...): moves the real power had not made yet
         self.done: set[int] = set()
 
     # --- the interface ---------------------------------------------------------------
@@ -61,7 +62,7 @@ class PersonalityAgent:
                 return self.attend(view, me, first.forum)
             return self.answer(view, me, view.offers[first.offer], legal, rng)
         scripted = self.scripted(view, me) if self.level.script else None
-        return scripted or self.move(view, me, legal, rng)
+        return scripted or self.move(view, me, [a for a in legal if not self.held(view, a)], rng)
 
     # --- answers -----------------------------------------------------------------------
     def habits(self, view: World) -> dict:
@@ -229,6 +230,10 @@ class PersonalityAgent:
                                 {"script": 1.0})
         return None
 
+    def held(self, view: World, a: A.Action) -> bool:
+        """Whether the historical script holds this move back this year."""
+        return any(a == action and view.year < until for until, action in self.holds)
+
     # --- moves ---------------------------------------------------------------------------
     def noise(self, rng: random.Random, spread: float) -> float:
         """Random points for the easy level."""
@@ -283,7 +288,7 @@ class PersonalityAgent:
                 out.append(A.Propose(me, c, (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 2)),), ()))
                 out += self.route_offers(view, me, c, fav, step)
                 if buys and c not in asked:  # (an offer it could not make now is never an option)
-                    out += buy_offers(view, me, c)
+                    out += buy_offers(view, me, c, self.level.top_price)
         else:
             for q in view.great_powers():
                 out.append(A.Propose(me, q, (), (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 1)),)))
@@ -560,10 +565,11 @@ class PersonalityAgent:
         return None
 
 
-def buy_offers(view: World, me: str, c: str) -> list[A.Action]:
+def buy_offers(view: World, me: str, c: str, top: float = BUY_PRICES[-1]) -> list[A.Action]:
     """Great power `me`'s plain offers to buy from `c`: each good `c` makes, on its cheapest route to `me`,
-    at the standard volume and at all of `c`'s output not yet sold, at every price factor of BUY_PRICES
+    at the standard volume and at all of `c`'s output not yet sold, at every price factor of BUY_PRICES up to `top`
     (the projection weighs what a dearer or larger contract adds to its objectives against the premium)."""
+    prices = [f for f in BUY_PRICES if f <= top]
     out = []
     for r, made in view.economies[c].production.items():
         route = geography.routes(view, c, r, me)[:1]
@@ -573,7 +579,7 @@ def buy_offers(view: World, me: str, c: str) -> list[A.Action]:
         item = contract_item(view, c, me, r, route[0].id)
         for volume in sorted({min(item.amount, left), left}):
             if volume > 0:
-                out += [A.Propose(me, c, (), (evolve(item, amount=volume, price_factor=f),)) for f in BUY_PRICES]
+                out += [A.Propose(me, c, (), (evolve(item, amount=volume, price_factor=f),)) for f in prices]
     return out
 
 

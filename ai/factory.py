@@ -35,18 +35,24 @@ def scenario_overrides(world: World) -> dict:
 
 
 @functools.lru_cache(maxsize=16)
+def historical(scenario_id: str) -> dict:
+    """The historical script file of a scenario as read ({} when there is none)."""
+    if not is_plain_id(scenario_id):
+        return {}
+    path = HISTORICAL / f"{scenario_id}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
 def script(scenario_id: str) -> tuple:
     """The historical script of a scenario: ((year, action, note), ...), () when there is none."""
-    if not is_plain_id(scenario_id):
-        return ()
-    path = HISTORICAL / f"{scenario_id}.toml"
-    if not path.is_file():
-        return ()
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    moves = []
-    for m in data.get("move", []):
-        moves.append((int(m["year"]), parse(m["do"]), f"{m.get('note', '').rstrip('.')} ({m.get('source', 'public record')})."))
-    return tuple(moves)
+    return tuple((int(m["year"]), parse(m["do"]), f"{m.get('note', '').rstrip('.')} ({m.get('source', 'public record')}).")
+                 for m in historical(scenario_id).get("move", []))
+
+
+def holds(scenario_id: str) -> tuple:
+    """The moves the real powers did not make before a year: ((until, action), ...); the historical style
+    leaves each out of its choices until that year (a pipeline agreed but shelved, a step not yet taken)."""
+    return tuple((int(h["until"]), parse(h["do"])) for h in historical(scenario_id).get("hold", []))
 
 
 def make_agent(world: World, power: str, difficulty: str | None = None, overrides: Mapping | None = None):
@@ -55,7 +61,8 @@ def make_agent(world: World, power: str, difficulty: str | None = None, override
     name = difficulty or table.get("difficulty") or "normal"
     lv = level(name)
     moves = tuple(m for m in script(world.scenario_id) if m[1].actor == power) if lv.script else ()
-    return PersonalityAgent(power, resolve(power, table), lv, moves)
+    held = tuple(h for h in holds(world.scenario_id) if h[1].actor == power) if lv.script else ()
+    return PersonalityAgent(power, resolve(power, table), lv, moves, held)
 
 
 def agents_for(world: World, difficulty: str | None = None, overrides: Mapping | None = None) -> dict:

@@ -85,6 +85,7 @@ LEVEL_KEYS: dict[str, Key] = {
     "hope": Key("float", 0.0, 0, 10, "width of its doubt about a receiver's answer (0: it trusts its model's yes or no)"),
     "naive": Key("bool", False, meaning="judges offers by money alone and goes to every summit (ignores hedging, backlash, debt)"),
     "race": Key("float", 1.0, 0, 1, "weight of the objective race in what it plays for (0: its national agenda alone)"),
+    "top_price": Key("float", 2.0, 0, 2, "the highest multiple of the world price it offers when it offers to buy (0: no such offers)"),
 }
 META = ("personality", "difficulty")
 
@@ -131,6 +132,7 @@ class Level:
     naive: bool = False
     hope: float = 0.0
     race: float = 1.0
+    top_price: float = 2.0
 
 
 @functools.lru_cache(maxsize=4)
