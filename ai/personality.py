@@ -87,6 +87,7 @@ LEVEL_KEYS: dict[str, Key] = {
     "unseen": Key("float", 0.0, 0, 1, "share of the offers its model calls good that it expects refused for reasons it cannot see"),
     "naive": Key("bool", False, meaning="judges offers by money alone and goes to every summit (ignores hedging, backlash, debt)"),
     "race": Key("float", 1.0, 0, 1, "weight of the objective race in what it plays for (0: its national agenda alone)"),
+    "top_price": Key("float", 2.0, 0, 2, "the highest multiple of the world price it offers when it offers to buy (0: no such offers)"),
 }
 META = ("personality", "difficulty")
 
@@ -133,6 +134,7 @@ class Level:
     naive: bool = False
     hope: float = 0.0
     race: float = 1.0
+    top_price: float = 2.0
     reads: bool = False
     unseen: float = 0.0
 

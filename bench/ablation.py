@@ -33,13 +33,13 @@ SCENARIOS = ("1992", "2015", "2025")
 NEUTRAL: dict[str, dict[str, float]] = {
     "hedging": {"hedging.penalty": 0.0, "hedging.rival_bonus": 0.0, "hedging.over_keep": 1.0, "hedging.trust_loss": 0.0},
     "geography": {"geography.diversity_value": 0.0, "geography.cost_scale": 0.0},  # distance costs nothing, diversity is worth nothing
-    "backlash": {"backlash.cost": 0.0, "backlash.trust_loss": 0.0},
+    "backlash": {"backlash.cost": 0.0, "backlash.trust_loss": 0.0, "backlash.trust_cut": 0.0},
     "credibility": {"credibility.cap": 1.0, "credibility.followup": 1.0, "credibility.trust_gain": 0.0,
                     "credibility.trust_loss": 0.0},
     "dilution": {"dilution.rate": 0.0},
     "dependence": {"dependence.control_strength": 0.0, "dependence.coercion_trust": 0.0,
                    "dependence.diversify_push": 0.0, "dependence.pressure_fee": 1.0},
-    "refining": {"refining.ore_ratio": 1.0, "refining.gate": 0.0},
+    "refining": {"refining.ore_ratio": 1.0, "refining.gate": 0.0},  # gate 0: outside ore is free of China's refiners too
     "institutions": {"institutions.forum_bonus": 0.0},
     "energy": {"energy.premium": 0.0, "energy.risk_weight": 0.0},
     # rule 20, the arc: tension moves only by script again (crisis cards and collapse still follow the track)

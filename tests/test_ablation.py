@@ -45,3 +45,11 @@ def test_one_short_paired_game_runs_and_is_deterministic():
     assert ablation.one_game(("2025", "energy", 1, 1)) == a
     normal = ablation.one_game(("2025", "", 1, 1))
     assert normal["scores"]["japan"] < a["scores"]["japan"]  # safe sea lanes: Japan's supply security rises
+
+
+def test_refining_switched_off_frees_japans_outside_rare_earths():
+    """A one-year 2025 game with the refining bottleneck neutralised: Australian ore no longer passes Chinese
+    refineries, so Japan's rare-earth security, and its score, rise (rule 7, `refining.outside_ore`)."""
+    normal = ablation.one_game(("2025", "", 1, 1))
+    off = ablation.one_game(("2025", "refining", 1, 1))
+    assert off["scores"]["japan"] > normal["scores"]["japan"] + 0.1

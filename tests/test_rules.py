@@ -168,6 +168,20 @@ def test_backlash_3_dealing_displeases_rivals():
     assert after < before
 
 
+def test_backlash_4_going_ahead_cools_the_displeased_rival():
+    """Going ahead with Japan at China-Japan tension 0.8 costs Kazakhstan's trust in China trust_cut x X x dep;
+    with no tension, or the cut at 0, nothing."""
+    w = tense(0.8)
+    before = w.trust["kazakhstan"]["china"]
+    after = backlash.displease(w, "kazakhstan", "japan").trust["kazakhstan"]["china"]
+    assert after == pytest.approx(before - 0.05 * 0.8 * backlash.dep(w, "kazakhstan", "china"))
+    assert after < before
+    calm = tense(0.0)
+    assert backlash.displease(calm, "kazakhstan", "japan").trust["kazakhstan"]["china"] == before
+    off = with_params(w, backlash__trust_cut=0.0)
+    assert backlash.displease(off, "kazakhstan", "japan").trust["kazakhstan"]["china"] == before
+
+
 # --- 4. credibility -------------------------------------------------------------------------
 
 def pledged(credibility_base: float):
@@ -283,6 +297,26 @@ def test_refining_1_ore_is_worth_little_unrefined():
     assert refining.grade(refined, "kazakhstan", "rare_earths") == pytest.approx(1.0)
     assert refining.secure_share(w, "kazakhstan", "rare_earths") == 0
     assert refining.grade(w, "kazakhstan", "oil") == 1.0
+
+
+def with_outside_source(world, share: float = 0.2):
+    """Japan buys rare earths from Australia (a source that is not a great power) as well as from China."""
+    japan = evolve(world.powers["japan"], sources={**world.powers["japan"].sources,
+                                                    "rare_earths": {"china": 0.7, "australia": share}})
+    return evolve(world, powers=put(world.powers, "japan", japan), risks={**world.risks, "australia": 0.0})
+
+
+def test_refining_3_outside_ore_passes_chinese_refiners():
+    """Half of Japan's Australian rare earths pass Chinese refineries, so China's export controls cut them too:
+    controls cost Japan (0.7 + 0.2 x gate x outside_ore) x (strength - tension) of security; with the
+    refining bottleneck switched off (gate 0) only its Chinese share."""
+    w = with_outside_source(tiny())
+    loss = energy.security(w, "japan", "rare_earths") - energy.security(controls_on(w), "japan", "rare_earths")
+    assert loss == pytest.approx((0.7 + 0.2 * 1.0 * 0.5) * (0.8 - 0.2))
+    off = with_params(w, refining__gate=0.0)
+    loss_off = energy.security(off, "japan", "rare_earths") - energy.security(controls_on(off), "japan", "rare_earths")
+    assert loss_off == pytest.approx(0.7 * (0.8 - 0.2))
+    assert energy.security(w, "japan", "oil") == energy.security(off, "japan", "oil")  # oil needs no refining
 
 
 def test_refining_2_building_refining_takes_years():

@@ -125,6 +125,9 @@ def test_the_ai_counts_the_risk_of_collapse():
     assert cost(0.3, squeeze) < 0.01
     assert cost(0.88, squeeze) > 5.0
     assert cost(0.88, squeeze) < P.COLLAPSE_POINTS
+    # From the warning level a squeeze still costs under a point (COLLAPSE_DOUBT 0.03; 2.4 at 0.05): China may press
+    # on to 0.85, where a surprise crisis card can tip the region (a few percent of 2025 games collapse).
+    assert cost(0.75, squeeze) < 1.0
 
 
 def test_the_documented_crisis_deck_validates(tmp_path, monkeypatch):

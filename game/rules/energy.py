@@ -5,7 +5,8 @@ exposure comes from p's sources table (Japan oil: Middle East 0.73, Malacca 0.8)
 `covered` is the share of demand met by secure C5 deliveries and alternative
 programmes, and risk[src] is `energy.risk_weight x` the world risk of that name (Middle East, Malacca,
 ...), or for a great power the tension with it (the strength of its export controls
-while they are in force). Value factor of C5 supply:
+while they are in force); for rare earths from a source that is not a great power, the share
+refined in the great powers' refineries carries their risk (rule 7). Value factor of C5 supply:
 `1 + energy.premium x sum_src exposure[src] x risk[src]` over the world risks (the Middle
 East and Malacca), used by the valuation rule to price a contract's supply security.
 Source: 001_78d6b60161a582b5.txt (Japan's oil ~73% Middle Eastern through Malacca).
@@ -15,7 +16,7 @@ from __future__ import annotations
 from game.model import World
 from game.model.memo import Memo, ids
 from game.model.ops import clamp, with_powers
-from game.rules import dependence
+from game.rules import dependence, refining
 
 _TABLES = Memo(512)  # a power's security inputs -> its security table (reused: its 192 latest)
 
@@ -29,11 +30,22 @@ def covered(world: World, p: str, r: str) -> float:
     return clamp(got / demand + dependence.alternative_share(world, p, r))
 
 
+def refiners_risk(world: World, p: str, r: str) -> float:
+    """Exposure-weighted risk of the great powers among p's sources of r (0 when there are none)."""
+    exposure = world.powers[p].sources.get(r, {})
+    great = {q: share for q, share in exposure.items() if q in world.powers and q != p}
+    total = sum(great.values())
+    return sum(share * dependence.source_risk(world, p, r, q) for q, share in great.items()) / total if total else 0.0
+
+
 def source_risk(world: World, p: str, r: str, src: str) -> float:
-    """How risky one source of p's supply of r is now."""
+    """How risky one source of p's supply of r is now; ore from a source outside the great powers that
+    passes their refineries carries their risk for that share (rule 7, `refining.outside_refined`)."""
     if src in world.powers:
         return dependence.source_risk(world, p, r, src)
-    return world.param("energy.risk_weight") * world.risks.get(src, 0.0)
+    own = world.param("energy.risk_weight") * world.risks.get(src, 0.0)
+    g = refining.outside_refined(world, r)
+    return (1 - g) * own + g * refiners_risk(world, p, r) if g > 0 else own
 
 
 def security(world: World, p: str, r: str) -> float:

@@ -30,7 +30,8 @@ PARAMS: dict[str, Param] = {
     # 3. Backlash
     "backlash.cost": Param(0.3, 0, 5, "utility a state fears per unit of tension x dependence on a rival"),
     "backlash.gdp_half": Param(50.0, 1, 1000, "GDP (US$ bn) at which a state shrugs off half of a rival's displeasure"),
-    "backlash.trust_loss": Param(0.1, 0, 1, "trust a displeased rival loses per unit of tension x dependence"),
+    "backlash.trust_loss": Param(0.1, 0, 1, "share of its influence a displeased rival loses per unit of tension x dependence"),
+    "backlash.trust_cut": Param(0.05, 0, 1, "trust a state loses in a displeased rival per unit of tension x dependence when it goes ahead"),
     "summit.gain": Param(0.05, 0, 1, "utility of attending a summit, per forum level, before trust"),
     # 4. Credibility
     "credibility.followup": Param(0.3, 0, 1, "added delivery chance per unit of the donor's trade share"),
@@ -100,6 +101,7 @@ PARAMS: dict[str, Param] = {
     "refining.cost": Param(0.4, 0, 10, "cost (US$ bn) of one refining build"),
     "refining.years": Param(3, 0, 10, "years a refining build takes"),
     "refining.gate": Param(1.0, 0, 1, "share of unrefined rare earths that reach a buyer only through Chinese refineries"),
+    "refining.outside_ore": Param(0.5, 0, 1, "share of a buyer's rare earths from outside sources (not a great power) refined in a great power's refineries among its sources"),
     "refining.deposit_share": Param(0.005, 0, 0.1, "rare-earth capacity a deposit development adds, as a share of reserves (kt a year per kt)"),
     # 8. Institutions accumulate
     "institutions.forum_bonus": Param(0.02, 0, 0.5, "influence the host gains in each attending member, per level"),
@@ -164,7 +166,7 @@ PARAMS: dict[str, Param] = {
     "tension.summit": Param(0.02, 0, 1, "tension a summit takes off between its host and each rival that is a member of the forum"),
     "tension.deal": Param(0.03, 0, 1, "tension a deal between two great powers takes off between them"),
     "tension.restraint": Param(0.02, 0, 1, "tension a pair loses in a year in which neither of them coerced"),
-    "tension.warning": Param(0.8, 0, 1, "tension track from which the screen warns that the region nears collapse"),
+    "tension.warning": Param(0.75, 0, 1, "tension track from which the screen warns that the region nears collapse"),  # collapse - a coercion - the largest card (0.95 - 0.1 - 0.07 = 0.78), rounded down
     "tension.collapse": Param(0.95, 0, 1, "tension track at which a year with coercion ends in regional collapse (all lose)"),
     # Rule 25: haggling
     "haggle.rounds": Param(3, 1, 10, "counters a chain of offers may hold (1: an offer and one counter, then accept or decline)"),

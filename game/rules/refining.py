@@ -11,8 +11,15 @@ worth `ore_ratio` and reaches buyers through China, so it needs refining builds 
 power that develops a rare-earth deposit abroad takes the new output as offtake: a
 contract for the added kt a year at the world price for `play.contract_years` (as Japan
 financed Lynas for offtake after 2010), shipped on the cheapest route to it.
+Ore from outside the region is refined in China too: of a buyer's rare earths from a source
+that is not a great power (Australia), the share `g = gate x outside_ore` passes the
+refineries of the great powers among its sources, so that source's risk is
+`(1 - g) x risk[src] + g x risk[refiners]`, risk[refiners] being theirs weighted by exposure
+(tension with the buyer, or the strength of export controls in force). Cutting Chinese refining cuts the
+buyer's outside supply as well, so a buyer's rare-earth security follows the tension with
+the refiner and the controls.
 Source: 003_7a4fb393b3879089.txt (China refines at a quarter of US cost; Australia and
-others lack refining).
+others lack refining: ore Japan buys from Australia still depends on the existing refiners).
 """
 from __future__ import annotations
 
@@ -42,6 +49,11 @@ def grade(world: World, c: str, r: str) -> float:
 def secure_share(world: World, c: str, r: str) -> float:
     """Share of a unit from `c` that reaches a buyer without passing Chinese refineries."""
     return 1 - world.param("refining.gate") * (1 - refined_share(world, c)) if r == REFINED else 1.0
+
+
+def outside_refined(world: World, r: str) -> float:
+    """Share of a buyer's `r` from a source that is not a great power which passes great powers' refineries."""
+    return world.param("refining.gate") * world.param("refining.outside_ore") if r == REFINED else 0.0
 
 
 def needs_refining(world: World) -> bool:
