@@ -141,7 +141,7 @@ def receiver_margin(world: World, offer_id: str, reads: bool = False) -> float:
         return great_answer(world, o.receiver, offer_id)[0] - 0.05
     judged = valuation.appraise(world, o.receiver, o)
     if reads and not (judged.bloc or judged.terms.get("closed")):  # a bloc it refuses or closed doors: the rule's no
-        return judged.total + great_answer(world, o.receiver, offer_id)[1]["delta"] / POINTS_PER_UTILITY
+        return judged.total + great_answer(world, o.receiver, offer_id, life=True)[1]["delta"] / POINTS_PER_UTILITY
     return judged.total
 
 

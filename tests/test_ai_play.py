@@ -138,7 +138,7 @@ def test_hard_reads_a_central_asian_receivers_objectives():
     public = valuation.appraise(w, "kazakhstan", w.offers["o900"]).total
     assert P.receiver_margin(w, "o900") == public
     read = P.receiver_margin(w, "o900", reads=True)
-    delta = P.great_answer(w, "kazakhstan", "o900")[1]["delta"]
+    delta = P.great_answer(w, "kazakhstan", "o900", life=True)[1]["delta"]
     assert delta < 0 and abs(read - (public + delta / P.POINTS_PER_UTILITY)) < 1e-9 and read < public < 0
     assert P.acceptance(w, "o900", True, 0.005, reads=True, unseen=0.08) == 0.0  # well below: no chance
     sweeter = pending(world, "japan", "kazakhstan", [], [evolve(item, price_factor=1.25)])

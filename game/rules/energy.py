@@ -18,7 +18,7 @@ from game.model.memo import Memo, ids
 from game.model.ops import clamp, with_powers
 from game.rules import dependence, refining
 
-_TABLES = Memo(512)  # a power's security inputs -> its security table (reused: its 192 latest)
+_TABLES = Memo(1024)  # a power's security inputs -> its security table (reused: its 314 latest since hard reads receivers' races)
 
 
 def covered(world: World, p: str, r: str) -> float:
