@@ -22,7 +22,7 @@ from ai import race
 from ai import reasons as R
 from ai.base import Decision
 from ai.personality import Level, Personality
-from game.model import AID_KINDS, Item, Offer, Tender, World
+from game.model import AID_KINDS, Item, Offer, World
 from game.rules import actions as A
 from game.rules import agenda, backlash, dependence, economy, geography, haggle, tender, valuation
 from game.rules.influence import share
@@ -34,7 +34,8 @@ from game.text import power as Pw
 from game.text import powers as Ps
 
 ANSWERS = (A.Accept, A.Reject, A.Counter, A.Attend)
-POINTS_PER_UTILITY = 10.0  # points of the value scale a C5 seat puts on one unit of valuation utility
+POINTS_PER_UTILITY = 4.0  # points of the value scale a C5 seat puts on one unit of valuation utility (10 let the money of
+# contracts that cost a seat its race outweigh the race: docs/balance.md, "C5 seats judge offers by their race")
 MONEY_PER_ACTION = 0.5  # US$ bn a typical paid move costs (aid steps, upgrades, summits): money's use per action point
 BUY_PRICES = (1.0, 1.25, 1.5, 2.0)  # price factors a great power weighs when it offers to buy (the race projection chooses)
 
@@ -112,7 +113,7 @@ class PersonalityAgent:
     def pick_bid(self, view: World, me: str, offer: Offer, legal: list) -> Decision:
         """A tender's host accepts a bid only if it is the best of the bids by its valuation, worth having and
         still payable (on the menu: a bidder whose money ran out since cannot be accepted)."""
-        bids = [(valuation.appraise(view, me, b, self.habits(view)), b) for b in tender.rival_bids(view, offer)]
+        bids = [(self.bid_judgement(view, me, b), b) for b in tender.rival_bids(view, offer)]
         best, top = max(bids, key=lambda jb: jb[0].total)  # the earliest of equal bids
         judged = next(j for j, b in bids if b.id == offer.id)
         terms = {**{k: round(v, 4) for k, v in judged.terms.items()}, "total": round(judged.total, 4),
@@ -122,6 +123,15 @@ class PersonalityAgent:
         why = judged.reason if top.id == offer.id else msg("ai.why.outbid", who=Pw(view, me), winner=Pw(view, top.sender),
                                                             reason=judged.reason)
         return Decision(A.Reject(me, offer.id), why, terms)
+
+    def bid_judgement(self, view: World, me: str, bid: Offer) -> valuation.Appraisal:
+        """A host's worth of one bid: the valuation rule with its habits, and at a level that judges offers
+        the change in its projected objective points too (`race_judgement`: the concession's goods go where
+        the winner's contract takes them, which may cost it a race the money does not make up for)."""
+        judged = valuation.appraise(view, me, bid, self.habits(view))
+        if self.level.naive or not self.level.judge_offers:
+            return naive_judgement(judged) if self.level.naive else judged
+        return self.race_judgement(view, me, bid, judged)
 
     def great_judgement(self, view: World, me: str, offer: Offer) -> valuation.Appraisal:
         """A great power's answer in projected objective points (goods, influence, route habit, money paid);
@@ -162,13 +172,14 @@ class PersonalityAgent:
         parts that decided it (`valuation.deciders`), its projected points among them when they did."""
         if judged.bloc or judged.terms.get("closed"):
             return judged  # a bloc it refuses, or doors still closed: the rule's no stands
-        _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race)
+        _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race, life=True)
         race_part = terms["delta"] / POINTS_PER_UTILITY
+        seen = judged.terms
         total = judged.total + race_part
-        out = {**judged.terms, "race": round(race_part, 4)}
+        out = {**seen, "race": round(race_part, 4)}
         moved = R.term_change(race.parts(P.settle_goods(view), me), race.parts(after, me), race.weights(view, me))
         other = offer.sender if offer.receiver == me else offer.receiver
-        why = valuation.c5_reason(view, me, other, judged.terms, total, "",
+        why = valuation.c5_reason(view, me, other, seen, total, "",
                                   {"position": (race_part, R.position_bits(moved, terms["delta"]))})
         return valuation.Appraisal(out, total, why, judged.who, judged.bloc)
 
@@ -412,17 +423,12 @@ class PersonalityAgent:
         return 0.0, None
 
     def tender_points(self, view: World, me: str, a: A.Tender) -> tuple[float, Msg | None]:
-        """Points for opening a tender: its valuation of the bid it expects to win (each great power's largest
-        menu bonus that power would still find worth paying; the best of those for it)."""
-        best = None
-        for p in view.great_powers():
-            bid = expected_bid(view, me, a.resource, p, self.habits(view))
-            if bid is not None:
-                judged = valuation.appraise(view, me, bid, self.habits(view))
-                if best is None or judged.total > best.total:
-                    best = judged
-        if best is None:
+        """Points for opening a tender: its valuation of the bid it expects to win (`projection.expected_bid`: of
+        each great power's menu bids that power would find worth paying, the one it values most)."""
+        bid = P.expected_bid(view, me, a.resource, self.habits(view))
+        if bid is None:
             return 0.0, None
+        best = valuation.appraise(view, me, bid, self.habits(view))
         return POINTS_PER_UTILITY * max(-1.0, best.total), msg("ai.habit.deal_worth", worth=best.total)
 
     def pact_points(self, view: World, me: str, a: A.Pact, out: P.Outcome) -> tuple[float, str]:
@@ -544,16 +550,6 @@ class PersonalityAgent:
                 proj = P.project(view, me, b, base, True, self.level.hope, self.level.race)
                 return b, proj
         return None
-
-
-def expected_bid(view: World, c: str, r: str, p: str, habits=None) -> Offer | None:
-    """Of the standard bids great power p would find worth making for a concession c would tender on r,
-    the one c values most (None: p would not bid)."""
-    t = Tender("?", c, r, tender.volume(view, c, r), int(view.param("tender.years")), view.year)
-    bids = [Offer("?", p, c, gives, asks, view.year) for gives, asks in tender.standard_bids(view, t, p)]
-    worth = [b for b in bids if economy.free_funds(view, p) >= sum(i.amount for i in b.gives)
-             and valuation.appraise(view, p, b).total > 0]
-    return max(worth, key=lambda b: valuation.appraise(view, c, b, habits).total, default=None)
 
 
 def buy_offers(view: World, me: str, c: str, top: float = BUY_PRICES[-1]) -> list[A.Action]:

@@ -14,8 +14,8 @@ from attrs import frozen
 
 from ai import race
 
-from game.model import GREAT, World
-from game.model.ops import evolve, with_corridor, with_economy, with_power, with_powers
+from game.model import GREAT, LOAD, Contract, Offer, Tender, World
+from game.model.ops import evolve, next_id, put, with_corridor, with_economy, with_power, with_powers
 from game.rules import actions as A
 from game.rules import backlash, credibility, economy, energy, geography, institutions, valuation
 from game.rules import caucus, dependence, dilution, migration, tender, tension, water
@@ -66,16 +66,19 @@ def graft(world: World, base: World) -> World:
 
 
 def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float = 0.5,
-                 race_w: float = 1.0) -> tuple[float, dict, World]:
+                 race_w: float = 1.0, life: bool = False) -> tuple[float, dict, World]:
     """A great power's worth of accepting an offer, in points of the AI's value scale: the change in
     its projected objective points (`ai.race`: goods moved, security won, influence won), less `thrift`
-    per US$ bn it pays now and per US$ bn of a contract's whole-life premium, plus its route habit."""
+    per US$ bn it pays now and per US$ bn of a contract's whole-life premium, plus its route habit.
+    `life`: the World after is the one over the new contracts' life (`in_full`: each ships its whole volume)."""
     o = world.offers[offer_id]
     judged = valuation.appraise(world, p, o, habits)
     base = settle_goods(world)
     signed, _ = EFFECTS["accept"](world, A.Accept(o.receiver, offer_id))
     after, kept = deliver(remittance_influence(signed, world), world)
     goods = settle_goods if after.contracts.keys() != world.contracts.keys() else (lambda w: graft(w, base))
+    if life:
+        goods = (lambda settle: lambda w: in_full(settle(w), world))(goods)
     after = goods(after)
     before = race.value(base, p, race_w)
     delta = race.value(after, p, race_w) - before
@@ -171,11 +174,55 @@ def finish(world: World, before: World, action: A.Action | None = None) -> tuple
 
 
 def tendered(world: World, action: A.Tender) -> World:
-    """The World once the concession a tender opened is won: its mine adds to the host's output (sold as it can)."""
+    """The World once the concession a tender opened is won by the bid expected to win (`expected_bid`): its mine
+    adds to the host's output and its whole volume is sold to the winner under contract, on the cheapest route to it
+    (the host's goods do not go where it would like but where the winner's contract takes them); the World
+    unchanged when no great power would bid (the tender lapses)."""
     c, r = action.actor, action.resource
     t = tender.current(world, c, r)
+    bid = expected_bid(world, c, r) if t is not None else None
+    if bid is None:
+        return world
+    item = next(i for i in bid.asks if i.kind == "concession")
     eco = world.economies[c]
-    return with_economy(world, c, production={**eco.production, r: eco.production.get(r, 0.0) + t.volume})
+    world = with_economy(world, c, production={**eco.production, r: eco.production.get(r, 0.0) + t.volume})
+    world, cid = next_id(world, "c")
+    con = Contract(cid, c, bid.sender, r, item.amount, item.price_factor, item.years)
+    return evolve(world, contracts=put(world.contracts, cid, con))
+
+
+def expected_bid(view: World, c: str, r: str, habits=None) -> Offer | None:
+    """Of the standard bids each great power would find worth making (and could pay) for a concession `c` would
+    tender on `r`, the one `c` values most by the valuation rule (`habits`: its own; None: the public rule;
+    None when no great power would bid)."""
+    t = Tender("?", c, r, tender.volume(view, c, r), int(view.param("tender.years")), view.year)
+    best, worth = None, 0.0
+    for p in view.great_powers():
+        bids = [Offer("?", p, c, gives, asks, view.year) for gives, asks in tender.standard_bids(view, t, p)]
+        for b in bids:
+            if economy.free_funds(view, p) >= sum(i.amount for i in b.gives) and valuation.appraise(view, p, b).total > 0:
+                mine = valuation.appraise(view, c, b, habits).total
+                if best is None or mine > worth:
+                    best, worth = b, mine
+    return best
+
+
+def in_full(world: World, before: World) -> World:
+    """The World over the life of the contracts signed since `before`: the route each takes is given the room
+    it lacks now (a buyer who has bought the goods makes room for them, as an upgrade does), and goods are
+    re-routed (`settle_goods`; contracts still ship in the rule's order, as far as the seller's output goes).
+    The World itself when every new contract ships in full."""
+    shipped = geography.resolve(world).shipped
+    grown = world
+    for cid, con in world.contracts.items():
+        short = con.volume - shipped.get(cid, con.volume)
+        if cid in before.contracts or con.status != "active" or short <= 1e-9:
+            continue
+        named = grown.corridors.get(con.corridor)
+        found = [named] if named is not None else geography.routes(grown, con.seller, con.resource, con.buyer)[:1]
+        for k in found:
+            grown = with_corridor(grown, k.id, capacity=k.capacity + short * LOAD[con.resource])
+    return world if grown is world else settle_goods(grown)
 
 
 def remittance_influence(world: World, view: World) -> World:

@@ -1,4 +1,5 @@
 """The AI plays to win the objectives: its yardstick is the points it projects to win (ai.race)."""
+import pytest
 from attrs import evolve
 
 from ai import race
@@ -65,3 +66,77 @@ def test_a_nearer_round_is_surer():
     one = evolve(ahead, rounds=(ahead.year,), round_weights=(), end_year=ahead.year)
     later = evolve(ahead, rounds=(ahead.year + 3,), round_weights=(), end_year=ahead.year + 3)
     assert race.expected(one, "japan")["influence_gain"] > race.expected(later, "japan")["influence_gain"]
+
+
+DIVERSITY = Objective("export_diversity_gained", "export_diversity_gain", O.RANK, (6.0, 4.5, 3.0, 1.5, 0.0),
+                      bonus=3.0, clear=0.14)
+
+
+def gas_to_china(price: float):
+    """2015 with Turkmenistan dealt the export-diversity race, and China offering to buy 4 bcm of its gas a year
+    for 5 years on the Central Asia-China pipeline at `price` x the world price."""
+    from game.rules.legal import contract_item
+    from tests.ai_fixtures import pending
+    w = world_with({"turkmenistan": (DIVERSITY,)})
+    item = evolve(contract_item(w, "turkmenistan", "china", "gas", "cac_china_gas"), amount=4.0, price_factor=price)
+    return pending(w, "china", "turkmenistan", (), (item,))
+
+
+def test_a_c5_seat_refuses_a_contract_that_costs_it_its_race_unless_the_money_makes_up_for_it():
+    """Selling more gas down China's pipeline drops Turkmenistan's export diversity below Uzbekistan's: at 1.5x the
+    price the valuation rule alone would sign (money above hedging), but the race part says no and names the fall;
+    at 2x the money makes up for it and it signs (`PersonalityAgent.race_judgement`)."""
+    from ai import projection as P
+    from game.rules import actions as A
+    from game.rules import valuation
+    from game.text import render
+    from tests.ai_fixtures import decide
+    w = gas_to_china(1.5)
+    _, _, after = P.great_answer(w, "turkmenistan", "o900", life=True)
+    now, then = (race.values_for(x, "turkmenistan", DIVERSITY) for x in (P.settle_goods(w), after))
+    assert now["turkmenistan"] > now["uzbekistan"] > then["turkmenistan"]  # it falls below a rival
+    assert valuation.appraise(w, "turkmenistan", w.offers["o900"]).total > 0  # the money alone would sign
+    d = decide(w, "turkmenistan")
+    assert d.action == A.Reject("turkmenistan", "o900"), render(d.reason)
+    assert d.terms["race"] < 0 and "export routes would fall" in render(d.reason)
+    d2 = decide(gas_to_china(2.0), "turkmenistan")
+    assert d2.action == A.Accept("turkmenistan", "o900"), render(d2.reason)
+
+
+def test_a_contract_is_judged_over_its_life_with_room_for_its_volume():
+    """`projection.in_full`: a new contract the pipeline has no room for now gets that room over its life (the
+    buyer makes it) and ships its whole volume; a World whose new contracts ship in full is left as it is."""
+    from ai import projection as P
+    from game.model import LOAD, Contract
+    from game.model.ops import put, with_corridor
+    from game.rules import geography, trade
+    w = world_with({})
+    k = w.corridors["cac_china_gas"]
+    ahead = sum(c.volume for c in w.contracts.values() if c.corridor == k.id)  # the contracts that ship first
+    w = P.settle_goods(with_corridor(w, k.id, capacity=trade.cargo(k) + (ahead + 0.5) * LOAD["gas"]))
+    new = Contract("c900", "turkmenistan", "china", "gas", 1.0, 1.0, 5, k.id)  # room for half of it
+    signed = P.settle_goods(evolve(w, contracts=put(w.contracts, "c900", new)))
+    assert geography.resolve(signed).shipped["c900"] == pytest.approx(0.5)
+    life = P.in_full(signed, w)
+    assert geography.resolve(life).shipped["c900"] == pytest.approx(new.volume)
+    assert life.exports["turkmenistan"][k.id] > signed.exports["turkmenistan"][k.id]
+    assert P.in_full(w, w) is w
+
+
+def test_a_tender_is_projected_as_won_by_the_bid_expected_to_win():
+    """Opening a tender is judged on the World where the expected winner (`projection.expected_bid`) holds the
+    concession: the new mine's whole volume goes under contract to it, not wherever the host would sell it."""
+    from ai import projection as P
+    from game.rules import actions as A
+    from game.rules import tender
+    from game.rules.play import apply
+    w0 = world_with({})
+    w = evolve(w0, phase="actions", turn=w0.order.index("turkmenistan"), ap_left={p: 3 for p in w0.order})
+    bid = P.expected_bid(w, "turkmenistan", "gas")
+    assert bid is not None
+    opened, _ = apply(w, A.Tender("turkmenistan", "gas"))
+    won = P.tendered(opened, A.Tender("turkmenistan", "gas"))
+    new = [c for cid, c in won.contracts.items() if cid not in opened.contracts]
+    assert [(c.seller, c.buyer, c.resource, c.volume) for c in new] == [
+        ("turkmenistan", bid.sender, "gas", tender.volume(w, "turkmenistan", "gas"))]
+    assert won.economies["turkmenistan"].production["gas"] > w.economies["turkmenistan"].production["gas"]

@@ -166,7 +166,8 @@ def ship_spot(world: World, ledger: _Ledger) -> None:
 
 
 _FLOWS = Memo(256)  # goods key -> Flows (an AI game reuses only its 128 latest: docs/speed.md, Memory)
-_NETWORKS = Memo(64)  # corridor records and powers' kinds -> Network
+_NETWORKS = Memo(128)  # corridor records and powers' kinds -> Network (a year of hard AI reuses its 45 latest: C5 answers look at
+# contracts with the room they lack, `ai.projection.in_full`)
 
 
 def goods_key(world: World) -> tuple[tuple, tuple]:
