@@ -34,8 +34,7 @@ from game.text import power as Pw
 from game.text import powers as Ps
 
 ANSWERS = (A.Accept, A.Reject, A.Counter, A.Attend)
-POINTS_PER_UTILITY = 4.0  # points of the value scale a C5 seat puts on one unit of valuation utility (10 let the money of
-# contracts that cost a seat its race outweigh the race: docs/balance.md, "C5 seats judge offers by their race")
+POINTS_PER_UTILITY = P.POINTS_PER_UTILITY  # points of the value scale a C5 seat puts on one unit of valuation utility
 MONEY_PER_ACTION = 0.5  # US$ bn a typical paid move costs (aid steps, upgrades, summits): money's use per action point
 BUY_PRICES = (1.0, 1.25, 1.5, 2.0)  # price factors a great power weighs when it offers to buy (the race projection chooses)
 
@@ -324,9 +323,8 @@ class PersonalityAgent:
             for s in scored:
                 s[0] += self.noise(rng, spread)
         scored.sort(key=lambda s: -s[0])
-        if self.level.lookahead and scored:
-            scored = self.deeper(view, me, scored, base) + scored[self.level.lookahead:]
-            scored.sort(key=lambda s: -s[0])
+        if self.level.lookahead and scored:  # it acts only on an option it has checked a year deeper
+            scored = sorted(self.deeper(view, me, scored, base, before, base_score), key=lambda s: -s[0])
         end = legal[-1]
         if not scored or scored[0][0] <= self.persona.min_gain + self.level.margin:
             best = R.phrase(view, scored[0][1]) if scored else None
@@ -342,7 +340,7 @@ class PersonalityAgent:
         p = self.persona
         if isinstance(a, A.Policy) and self.card_points(view, me, a)[0] is None:
             return -1e9, {}  # a card its habits never play now: not worth projecting (`habit_points` says None)
-        out = P.project(view, me, a, base, self.level.judge_offers, self.level.hope, self.level.race)
+        out = self.project(view, me, a, base)
         spent = max(0.0, economy.free_funds(view, me) - economy.free_funds(out.world, me)) if out.chance else 0.0
         if isinstance(a, (A.Propose, A.Counter)) and out.chance:
             mine = [i for i in a.gives if i.kind in ("aid", "cofinance")]
@@ -515,27 +513,41 @@ class PersonalityAgent:
             said.append(msg("ai.card.when_it_can", who=who))
         return float(rule.get("weight", 1.0)), joined(said, "semi")
 
-    def deeper(self, view: World, me: str, scored: list, base: World) -> list:
-        """Hard level: the best options re-valued a year deeper; offers haggled up until accepted."""
+    def deeper(self, view: World, me: str, scored: list, base: World, before: dict, base_score: float) -> list:
+        """Hard level: the best options re-valued a year deeper (half their one-year change in projected points
+        replaced by half the change a year later); an offer its model calls more likely refused than not is
+        first haggled up (more aid, better price) until it would be accepted, and then valued afresh, its
+        extra money priced like any other."""
         deep_base = race.value(P.deepen(base), me, self.level.race)
         out = []
         for value, a, terms in scored[:self.level.lookahead]:
             if not terms:
                 out.append([value, a, terms])
                 continue
-            proj = P.project(view, me, a, base, True, self.level.hope, self.level.race)
-            if isinstance(a, A.Propose) and proj.chance < 0.5:
+            if isinstance(a, A.Propose) and terms["chance"] < 0.5:
                 better = self.haggle(view, me, a, base)
                 if better is not None:
-                    a, proj = better
+                    a = better
+                    value, terms = self.value(view, me, a, base, before, base_score)
+                    if not terms:
+                        continue
+            proj = self.project(view, me, a, base)
             deep = race.value(P.deepen(proj.world), me, self.level.race) - deep_base - proj.credit
             scale = self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
             v = value + scale * (0.5 * deep - 0.5 * terms.get("delta", 0.0))
             out.append([v, a, {**terms, "deep": deep}])
         return out
 
-    def haggle(self, view: World, me: str, a: A.Propose, base: World):
-        """A rejected offer sweetened step by step (more aid, better price) until the receiver would accept."""
+    def project(self, view: World, me: str, a: A.Action, base: World, judge: bool | None = None) -> P.Outcome:
+        """The projection of a move with this level's model of the receiver (`judge` False: assumed accepted)."""
+        lv = self.level
+        if judge is None:
+            judge = lv.judge_offers
+        return P.project(view, me, a, base, judge, lv.hope, lv.race, lv.reads, lv.unseen)
+
+    def haggle(self, view: World, me: str, a: A.Propose, base: World) -> A.Propose | None:
+        """A rejected offer sweetened step by step (more aid, better price) until the receiver would more likely
+        accept than not (None: three steps do not get there, or the sweeter offer is not legal)."""
         step = view.param("play.aid_step")
         gives = a.gives
         for _ in range(3):
@@ -545,10 +557,8 @@ class PersonalityAgent:
             b = A.Propose(me, a.target, gives, a.asks)
             if validate(view, b):
                 return None
-            proj = P.project(view, me, b, base, True, race_w=self.level.race)
-            if proj.chance:
-                proj = P.project(view, me, b, base, True, self.level.hope, self.level.race)
-                return b, proj
+            if self.project(view, me, b, base).chance >= 0.5 * (1.0 - self.level.unseen):
+                return b
         return None
 
 

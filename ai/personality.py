@@ -83,6 +83,8 @@ LEVEL_KEYS: dict[str, Key] = {
     "margin": Key("float", 0.0, 0, 10, "extra value it asks for before acting"),
     "script": Key("bool", False, meaning="plays the historical script where it has a move"),
     "hope": Key("float", 0.0, 0, 10, "width of its doubt about a receiver's answer (0: it trusts its model's yes or no)"),
+    "reads": Key("bool", False, meaning="models a Central Asian receiver as playing for its public objectives too"),
+    "unseen": Key("float", 0.0, 0, 1, "share of the offers its model calls good that it expects refused for reasons it cannot see"),
     "naive": Key("bool", False, meaning="judges offers by money alone and goes to every summit (ignores hedging, backlash, debt)"),
     "race": Key("float", 1.0, 0, 1, "weight of the objective race in what it plays for (0: its national agenda alone)"),
     "top_price": Key("float", 2.0, 0, 2, "the highest multiple of the world price it offers when it offers to buy (0: no such offers)"),
@@ -133,6 +135,8 @@ class Level:
     hope: float = 0.0
     race: float = 1.0
     top_price: float = 2.0
+    reads: bool = False
+    unseen: float = 0.0
 
 
 @functools.lru_cache(maxsize=4)

@@ -27,6 +27,8 @@ UNAFFORDABLE = 100.0  # points of the value scale: a contract the buyer could no
 ROUTE_POINTS = 5.0  # value-scale points per unit of route habit (a route avoiding the powers it avoids)
 COLLAPSE_POINTS = 20.0  # value-scale points a regional collapse costs a seat: every power loses the whole game
 COLLAPSE_DOUBT = 0.03  # width of the doubt about where the tension track ends the year (0.05 left 0 collapses in 500 2025 games)
+POINTS_PER_UTILITY = 4.0  # points of the value scale a C5 seat puts on one unit of valuation utility (10 let the money of
+# contracts that cost a seat its race outweigh the race: docs/balance.md, "C5 seats judge offers by their race")
 GOODS_VERBS = ("build", "upgrade", "develop", "refine", "policy", "tariff", "tender")
 
 
@@ -112,21 +114,35 @@ def lifetime(terms: dict) -> float:
     return -terms.get("premium", 0.0)
 
 
-def acceptance(world: World, offer_id: str, judge: bool, hope: float = 0.0) -> float:
+def acceptance(world: World, offer_id: str, judge: bool, hope: float = 0.0, reads: bool = False,
+               unseen: float = 0.0) -> float:
     """Chance the receiver accepts an offer: 1 or 0 as its valuation says (always 1 unjudged);
     with `hope` > 0, a logistic chance of width `hope` around the receiver's modelled margin
-    (the public model does not know the receiver's habits, and a refusal costs only an action point)."""
+    (the public model does not know the receiver's habits, and a refusal costs only an action point),
+    times `1 - unseen` (the share of offers the model calls good that are refused for reasons it cannot see).
+    A Central Asian receiver's margin is the public valuation rule's, plus with `reads` the change in its
+    projected objective points over POINTS_PER_UTILITY (`receiver_margin`: its objectives are public)."""
     if not judge:
         return 1.0
+    margin = receiver_margin(world, offer_id, reads)
+    if hope <= 0:
+        return 1.0 - unseen if margin > 0 else 0.0
+    chance = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, margin / hope))))
+    return chance * (1.0 - unseen) if chance >= 0.05 else 0.0
+
+
+def receiver_margin(world: World, offer_id: str, reads: bool = False) -> float:
+    """How far above its bar the receiver of an offer is modelled to value it, on public information: a great
+    power by its projected points (`great_answer`, less the usual 0.05), a Central Asian state by the valuation
+    rule's utility, plus with `reads` the change in its own projected objective points / POINTS_PER_UTILITY,
+    as a Central Asian seat playing to win answers (`ai.agent.race_judgement`)."""
     o = world.offers[offer_id]
     if is_great(world, o.receiver):
-        margin = great_answer(world, o.receiver, offer_id)[0] - 0.05
-    else:
-        margin = valuation.appraise(world, o.receiver, o).total
-    if hope <= 0:
-        return 1.0 if margin > 0 else 0.0
-    chance = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, margin / hope))))
-    return chance if chance >= 0.05 else 0.0
+        return great_answer(world, o.receiver, offer_id)[0] - 0.05
+    judged = valuation.appraise(world, o.receiver, o)
+    if reads and not (judged.bloc or judged.terms.get("closed")):  # a bloc it refuses or closed doors: the rule's no
+        return judged.total + great_answer(world, o.receiver, offer_id)[1]["delta"] / POINTS_PER_UTILITY
+    return judged.total
 
 
 def deliver(world: World, before: World) -> tuple[World, float]:
@@ -305,7 +321,7 @@ def grow_c5(world: World, base: World, me: str) -> World:
 
 
 def project(view: World, me: str, action: A.Action, base: World, judge: bool = True, hope: float = 0.0,
-            race_w: float = 1.0) -> Outcome:
+            race_w: float = 1.0, reads: bool = False, unseen: float = 0.0) -> Outcome:
     """The World at the year's end if `me` takes `action` (call only with legal actions); when the
     action makes pledges, also the World where they slip (`Outcome.slipped`, with its chance)."""
     world, _ = apply(view, action)
@@ -318,7 +334,7 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
         made = [oid for oid in world.offers if oid not in view.offers]
         offer_id = made[0]
         for oid in made:
-            chance *= acceptance(world, oid, judge, hope)
+            chance *= acceptance(world, oid, judge, hope, reads, unseen)
         if chance <= 0:
             return Outcome(graft(world, base), 0.0, 0, offer_id)
         for oid in made:
