@@ -90,7 +90,7 @@ class PersonalityAgent:
         counter = next((a for a in legal if isinstance(a, A.Counter) and a.offer == offer.id), None)
         if counter is not None and total > -self.persona.counter_gap and not judged.terms.get("closed"):
             mine = Offer("?", me, offer.sender, counter.gives, counter.asks, view.year)
-            better = valuation.appraise(view, me, mine, self.habits(view))
+            better = self.counter_judgement(view, me, counter, mine)
             theirs = valuation.appraise(view, offer.sender, mine)
             if P.is_great(view, offer.sender):
                 theirs = valuation.Appraisal({}, self.counter_worth(view, me, counter, offer.sender), msg(""))
@@ -102,6 +102,18 @@ class PersonalityAgent:
             reason = msg("ai.why.cannot_sign", reason=valuation.appraise(view, me, offer).reason)
         return Decision(A.Reject(me, offer.id), reason, {**terms, "total": round(total, 4)})
 
+    def counter_judgement(self, view: World, me: str, counter: A.Counter, mine: Offer) -> valuation.Appraisal:
+        """What its own counter-offer would be worth to it if accepted: the valuation rule with its habits and, for
+        a C5 seat at a level that judges offers, its race as it would judge the deal (`race_judgement`), so that
+        it never asks for a little more on a deal that costs it its race."""
+        judged = valuation.appraise(view, me, mine, self.habits(view))
+        if self.level.naive or not self.level.judge_offers or P.is_great(view, me):
+            return judged
+        world, _ = P.apply(view, counter)
+        oid = next(o for o in world.offers if o not in view.offers)
+        return self.race_judgement(world, me, world.offers[oid], valuation.appraise(world, me, world.offers[oid],
+                                                                                    self.habits(view)))
+
     def their_bar(self, view: World, offer: Offer) -> float:
         """How much the other side must like this AI's counter for it to be worth making: above zero when the
         counter would be the chain's last (it can only be accepted), else above minus its reach
@@ -110,8 +122,9 @@ class PersonalityAgent:
         return 0.0 if last else -self.persona.haggle_reach
 
     def pick_bid(self, view: World, me: str, offer: Offer, legal: list) -> Decision:
-        """A tender's host accepts a bid only if it is the best of the bids by its valuation, worth having and
-        still payable (on the menu: a bidder whose money ran out since cannot be accepted)."""
+        """A tender's host accepts a bid only if it is the best of the bids by its judgement (`bid_judgement`: its
+        valuation and, at a level that judges offers, its race), worth having and still payable (on the menu: a
+        bidder whose money ran out since cannot be accepted)."""
         bids = [(self.bid_judgement(view, me, b), b) for b in tender.rival_bids(view, offer)]
         best, top = max(bids, key=lambda jb: jb[0].total)  # the earliest of equal bids
         judged = next(j for j, b in bids if b.id == offer.id)
@@ -167,18 +180,18 @@ class PersonalityAgent:
 
     def race_judgement(self, view: World, me: str, offer: Offer, judged: valuation.Appraisal) -> valuation.Appraisal:
         """A C5 state's answer: the valuation rule's utility plus the change in its projected objective
-        points (`ai.race`, over POINTS_PER_UTILITY) as one more part (`position`); the reason names the
+        points (`ai.race`, over POINTS_PER_UTILITY) over the new contracts' life (`projection.in_full`: their
+        routes given the room they lack now) as one more part (`position`); the reason names the
         parts that decided it (`valuation.deciders`), its projected points among them when they did."""
         if judged.bloc or judged.terms.get("closed"):
             return judged  # a bloc it refuses, or doors still closed: the rule's no stands
         _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race, life=True)
         race_part = terms["delta"] / POINTS_PER_UTILITY
-        seen = judged.terms
         total = judged.total + race_part
-        out = {**seen, "race": round(race_part, 4)}
+        out = {**judged.terms, "race": round(race_part, 4)}
         moved = R.term_change(race.parts(P.settle_goods(view), me), race.parts(after, me), race.weights(view, me))
         other = offer.sender if offer.receiver == me else offer.receiver
-        why = valuation.c5_reason(view, me, other, seen, total, "",
+        why = valuation.c5_reason(view, me, other, judged.terms, total, "",
                                   {"position": (race_part, R.position_bits(moved, terms["delta"]))})
         return valuation.Appraisal(out, total, why, judged.who, judged.bloc)
 

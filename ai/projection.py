@@ -72,7 +72,7 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     """A great power's worth of accepting an offer, in points of the AI's value scale: the change in
     its projected objective points (`ai.race`: goods moved, security won, influence won), less `thrift`
     per US$ bn it pays now and per US$ bn of a contract's whole-life premium, plus its route habit.
-    `life`: the World after is the one over the new contracts' life (`in_full`: each ships its whole volume)."""
+    `life`: the World after is the one over the new contracts' life (`in_full`: their routes given the room they lack)."""
     o = world.offers[offer_id]
     judged = valuation.appraise(world, p, o, habits)
     base = settle_goods(world)

@@ -140,3 +140,23 @@ def test_a_tender_is_projected_as_won_by_the_bid_expected_to_win():
     assert [(c.seller, c.buyer, c.resource, c.volume) for c in new] == [
         ("turkmenistan", bid.sender, "gas", tender.volume(w, "turkmenistan", "gas"))]
     assert won.economies["turkmenistan"].production["gas"] > w.economies["turkmenistan"].production["gas"]
+
+
+def test_a_c5_seat_does_not_counter_for_more_on_a_deal_that_still_costs_it_its_race():
+    """China's US$ 1 bn grant for Kazakhstan's statement against Japan costs Kazakhstan autonomy in its race. Its
+    standard counter (more aid) is worth having by the valuation rule alone, but as it would judge the deal
+    (`counter_judgement`: its race too) it would still lose, so it declines instead of asking for a little more."""
+    from game.model import Item
+    from game.rules import actions as A
+    from game.rules import valuation
+    from game.rules.legal import legal_actions
+    from game.text import render
+    from tests.ai_fixtures import aid, decide, pending
+    w = pending(scenario().world, "china", "kazakhstan", [aid("grant", 1.0), Item("statement", against="japan")],
+                [Item("statement", against="japan")])
+    counter = next(a for a in legal_actions(w, "kazakhstan") if isinstance(a, A.Counter))
+    mine = w.offers["o900"].__class__("?", "kazakhstan", "china", counter.gives, counter.asks, w.year)
+    assert valuation.appraise(w, "kazakhstan", mine).total > 0  # the money alone would ask for more
+    d = decide(w, "kazakhstan")
+    assert d.action == A.Reject("kazakhstan", "o900"), render(d.reason)
+    assert d.terms["race"] < 0 and "autonomy would fall" in render(d.reason)

@@ -46,7 +46,7 @@ def test_china_puts_nothing_on_the_route_and_answers_by_its_projected_points():
 
 def test_turkmenistan_turns_down_a_bloc_that_kazakhstan_accepts():
     world = scenario().world
-    # US$ 3 bn: Kazakhstan weighs the autonomy the bloc costs it in its race (at 1 bn it counters for more)
+    # US$ 3 bn: Kazakhstan weighs the autonomy the bloc costs it in its race (at 1 bn it declines)
     bloc = [aid("grant", 3.0), Item("statement", against="japan")]
     tm = decide(pending(world, "china", "turkmenistan", bloc, [Item("statement", against="japan")]), "turkmenistan")
     kz = decide(pending(world, "china", "kazakhstan", bloc, [Item("statement", against="japan")]), "kazakhstan")
