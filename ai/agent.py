@@ -34,7 +34,6 @@ from game.text import power as Pw
 from game.text import powers as Ps
 
 ANSWERS = (A.Accept, A.Reject, A.Counter, A.Attend)
-POINTS_PER_UTILITY = P.POINTS_PER_UTILITY  # points of the value scale a C5 seat puts on one unit of valuation utility
 MONEY_PER_ACTION = 0.5  # US$ bn a typical paid move costs (aid steps, upgrades, summits): money's use per action point
 BUY_PRICES = (1.0, 1.25, 1.5, 2.0)  # price factors a great power weighs when it offers to buy (the race projection chooses)
 
@@ -180,13 +179,13 @@ class PersonalityAgent:
 
     def race_judgement(self, view: World, me: str, offer: Offer, judged: valuation.Appraisal) -> valuation.Appraisal:
         """A C5 state's answer: the valuation rule's utility plus the change in its projected objective
-        points (`ai.race`, over POINTS_PER_UTILITY) over the new contracts' life (`projection.in_full`: their
+        points (`ai.race`, over `projection.POINTS_PER_UTILITY`) over the new contracts' life (`projection.in_full`: their
         routes given the room they lack now) as one more part (`position`); the reason names the
         parts that decided it (`valuation.deciders`), its projected points among them when they did."""
         if judged.bloc or judged.terms.get("closed"):
             return judged  # a bloc it refuses, or doors still closed: the rule's no stands
         _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race, life=True)
-        race_part = terms["delta"] / POINTS_PER_UTILITY
+        race_part = terms["delta"] / P.POINTS_PER_UTILITY
         total = judged.total + race_part
         out = {**judged.terms, "race": round(race_part, 4)}
         moved = R.term_change(race.parts(P.settle_goods(view), me), race.parts(after, me), race.weights(view, me))
@@ -440,7 +439,7 @@ class PersonalityAgent:
         if bid is None:
             return 0.0, None
         best = valuation.appraise(view, me, bid, self.habits(view))
-        return POINTS_PER_UTILITY * max(-1.0, best.total), msg("ai.habit.deal_worth", worth=best.total)
+        return P.POINTS_PER_UTILITY * max(-1.0, best.total), msg("ai.habit.deal_worth", worth=best.total)
 
     def pact_points(self, view: World, me: str, a: A.Pact, out: P.Outcome) -> tuple[float, str]:
         """Habit points of a multi-party deal: what its parts are worth to it as the valuation rule sees them."""
@@ -478,7 +477,7 @@ class PersonalityAgent:
                 text = msg("ai.habit.consent", who=Pw(view, me))
             pts = P.ROUTE_POINTS * route + fav + consent + self.persona.thrift * P.lifetime(mine.terms)
             return pts - P.UNAFFORDABLE * mine.terms.get("unaffordable", 0.0), text
-        pts = POINTS_PER_UTILITY * max(-1.0, mine.total)
+        pts = P.POINTS_PER_UTILITY * max(-1.0, mine.total)
         tc = sum(i.amount for i in a.asks if i.kind == "aid" and i.aid_kind == "tc")
         pts += self.persona.hydro * tc
         return pts, (msg("ai.habit.deal_worth", worth=mine.total) if mine.total else None)
