@@ -221,7 +221,7 @@ class DebriefScene(Scene):
         key = {"playing": "debrief.subtitle_playing", "collapsed": "debrief.subtitle_collapsed"}.get(self.world.status,
                                                                                                 "debrief.subtitle")
         points = objectives.total(self.world, leader) if leader else 0.0
-        sub = tr(key, years=len(self.history), winner=who, leader=who, points=number(points, "g"))
+        sub = tr(key, n=len(self.history), winner=who, leader=who, points=number(points, "g"))
         text(surface, sub, (r.right + pad, r.bottom - 2), round(22 * k), MUTED, "bottomleft")
         size = round(20 * k)
         label = tr("debrief.back_menu") if not self.manager or len(self.manager.stack) <= 1 else tr("common.back")
