@@ -144,7 +144,7 @@ class Tender:
     winner: str = ""  # the great power whose bid was accepted ("" = none yet)
 
 
-@frozen
+@frozen(cache_hash=True)  # the goods key of every resolution hashes the contracts (`geography.goods_key`)
 class Contract:
     """A seller's promise to deliver a yearly volume to a buyer, maybe on a named corridor."""
 
