@@ -215,3 +215,43 @@ def test_memo_tables_keep_every_entry_a_game_reuses(monkeypatch):
     assert len(deepest) >= 3  # flows, networks and security tables were reused
     for key, depth in deepest.items():
         assert depth < tables[key].size // 2, (tables[key].size, depth)
+
+
+def test_settling_goods_and_the_race_read_no_unread_field(world2015):
+    """Neither settling the goods (`ai.projection.settle_goods`) nor any seat's race value reads the fields in
+    `projection.UNREAD` (offers, ids handed out, action points), so the World settled before one offer is answered
+    stands for the World before another offer of the same turn (`projection.settled_alike`)."""
+    from ai import projection as P
+    from ai import race
+    from game.model import Item, Offer
+    w = world2015
+    p, c = w.great_powers()[0], w.c5()[0]
+    w = evolve(w, offers={"x1": Offer("x1", p, c, (Item("statement"),), (), w.year)}, serial=5)
+    memo.clear()  # every rule works its answer out on the reading World, so every field it reads is noted
+    kept = memo.Kept()
+    kept.get("all", w, lambda r: [race.value(P.settle_goods(r), q, level) for q in w.order for level in (1.0, 0.5)])
+    read = {name for name, _ in kept.table["all"][0]}
+    assert {"contracts", "corridors", "powers", "influence", "economies"} <= read  # a real reading
+    assert not read & P.UNREAD
+
+
+def test_settled_alike_stands_for_settling_each_offer(world2015):
+    """Two Worlds that differ only in their offers, ids and action points settle to one World, with the goods,
+    powers and race values of settling each afresh; a World that differs in anything else is settled anew."""
+    from ai import projection as P
+    from ai import race
+    from game.model import Item, Offer
+    w = world2015
+    p, c = w.great_powers()[0], w.c5()[0]
+    one = evolve(w, offers={"x1": Offer("x1", p, c, (Item("statement"),), (), w.year)}, serial=1)
+    two = evolve(w, offers={"x2": Offer("x2", p, c, (Item("aid", aid_kind="grant", amount=1.0),), (), w.year)},
+                 serial=2, ap_left={p: 1})
+    first = P.settled_alike(one)
+    assert P.settled_alike(two) is first
+    with memo.off():
+        fresh = P.settle_goods(two)
+    for field in ("flows", "exports", "trade", "received", "powers"):
+        assert getattr(first, field) == getattr(fresh, field)
+    assert [race.value(first, q) for q in w.order] == [race.value(fresh, q) for q in w.order]
+    poorer = evolve(two, powers={**two.powers, p: evolve(two.powers[p], treasury=0.0)})
+    assert P.settled_alike(poorer) is not first
