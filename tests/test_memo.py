@@ -255,3 +255,17 @@ def test_settled_alike_stands_for_settling_each_offer(world2015):
     assert [race.value(first, q) for q in w.order] == [race.value(fresh, q) for q in w.order]
     poorer = evolve(two, powers={**two.powers, p: evolve(two.powers[p], treasury=0.0)})
     assert P.settled_alike(poorer) is not first
+
+
+def test_security_table_follows_the_amounts_delivered(world2015):
+    """A power's security table is reused while the amounts delivered to it are the same, in a new mapping (a
+    resolution that moved only another buyer's goods), and worked out again when its own amounts change."""
+    p, q = world2015.great_powers()[:2]
+    first = energy.table(world2015, p)
+    got = dict(world2015.received.get(p, {}))
+    other = {r: units + 1.0 for r, units in world2015.received.get(q, {}).items()} or {"oil": 1.0}
+    moved = evolve(world2015, received={**world2015.received, p: dict(got), q: other})
+    assert energy.table(moved, p) is first
+    more = evolve(world2015, received={**world2015.received, p: {**got, "oil": got.get("oil", 0.0) + 50.0}})
+    assert energy.table(more, p) is not first
+    assert energy.table(more, p) == {r: energy.security(more, p, r) for r in world2015.powers[p].demand}
