@@ -80,19 +80,18 @@ def values_for(world: World, me: str, obj: Objective) -> dict[str, float]:
 
 def rounds_left(world: World) -> list[tuple[int, float]]:
     """(years until, weight) of every scoring round not yet held."""
-    return [(y - world.year, O.round_weight(world, y)) for y in O.rounds(world)[len(world.scored):]]
+    return [(y - world.year, weight) for y, weight in O.round_table(world)[len(world.scored):]]
 
 
 def left_share(world: World) -> float:
     """The share of the game's round weights still to be scored."""
-    weights = [O.round_weight(world, y) for y in O.rounds(world)]
-    return sum(w for _, w in rounds_left(world)) / (sum(weights) or 1.0)
+    return sum(w for _, w in rounds_left(world)) / (sum(w for _, w in O.round_table(world)) or 1.0)
 
 
 def game_points(world: World, me: str) -> float:
     """All the points `me`'s objectives can pay over the whole game (its best places in every round)."""
     best = sum(O.best_pay(o) for o in world.powers[me].objectives)
-    return best * sum(O.round_weight(world, y) for y in O.rounds(world))
+    return best * sum(w for _, w in O.round_table(world))
 
 
 def expected(world: World, me: str) -> dict[str, float]:
