@@ -441,3 +441,38 @@ def test_the_year_summary_works_its_rows_out_once_per_page_and_language(monkeypa
     frame(app)
     assert made[0] == 3
     app.set_language("en", remember=False)
+
+
+def test_the_debrief_keeps_its_picture_until_what_it_shows_changes(monkeypatch):
+    """A debrief frame with nothing new blits the kept picture (and keeps its click regions); another tab,
+    another language or another window size paints it again."""
+    from game.ui.debrief import DebriefScene
+    from game.ui.tour import played_session
+    scene = DebriefScene(played_session())
+    painted = [0]
+    real = scene.paint
+
+    def paint(surface):
+        painted[0] += 1
+        real(surface)
+    monkeypatch.setattr(scene, "paint", paint)
+    surface = pygame.Surface(SIZE)
+    scene.draw(surface)
+    hits = list(scene.hits)
+    first = surface.copy()
+    surface.fill((0, 0, 0))
+    scene.draw(surface)
+    assert painted[0] == 1 and scene.hits == hits and hits
+    assert surface.get_at((40, 40)) == first.get_at((40, 40))
+    scene.set_tab(1)
+    scene.draw(surface)
+    assert painted[0] == 2
+    from game import text
+    text.set_language("ru")
+    try:
+        scene.draw(surface)
+    finally:
+        text.set_language("en")
+    assert painted[0] == 3
+    scene.draw(pygame.Surface((1920, 1080)))
+    assert painted[0] == 4
