@@ -476,3 +476,27 @@ def test_the_debrief_keeps_its_picture_until_what_it_shows_changes(monkeypatch):
     assert painted[0] == 3
     scene.draw(pygame.Surface((1920, 1080)))
     assert painted[0] == 4
+
+
+def test_hovering_the_map_lights_the_route_without_composing_the_map_again():
+    """Moving between a state and a corridor lights each in turn on top of the kept map (no new composition),
+    and the names and labels stay on top of the light."""
+    from bench.frame import map_objects
+    app, game, s = play_app()
+    state, route = map_objects(app)
+    composes = game.map.composes
+    rect = game.map_rect
+    plain = app.screen.subsurface(rect).copy()
+    move(app, route)
+    assert game.hover in s.world.corridors
+    lit_route = app.screen.subsurface(rect).copy()
+    move(app, state)
+    assert game.hover in s.world.economies
+    lit_state = app.screen.subsurface(rect).copy()
+    assert game.map.composes == composes
+    changed = [sum(1 for x in range(0, rect.width, 3) for y in range(0, rect.height, 3)
+                   if a.get_at((x, y)) != plain.get_at((x, y))) for a in (lit_route, lit_state)]
+    assert all(n > 20 for n in changed), changed
+    _, base, on_top = game.map._base
+    label = on_top[-2]  # a state's label box (the legend is last)
+    assert lit_route.subsurface(label).get_at((label.w // 2, label.h // 2)) == base.subsurface(label).get_at((label.w // 2, label.h // 2))
