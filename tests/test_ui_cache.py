@@ -133,14 +133,19 @@ def test_a_new_world_repaints_every_layer():
     assert all(after[k] > before[k] for k in before), (before, after)
 
 
-def test_hovering_a_button_repaints_only_its_layer():
-    """The mouse over an action button repaints the action bar (hover colour); over the map, nothing is repainted."""
+def test_hovering_a_button_lights_it_without_repainting_a_layer():
+    """The mouse over an action button lights that button (hover colour) over the kept action bar, and no layer is
+    repainted; moving on puts the bar back as it was; over the map, nothing is repainted either."""
     app, game, _ = play_app()
     before = paints(game)
-    move(app, game.find("end").rect.center)
-    after = paints(game)
-    assert after["actions"] == before["actions"] + 1
-    assert after["panel"] == before["panel"] and after["top"] == before["top"]
+    end = game.find("end").rect
+    corner = (end.left + theme.px(8), end.centery)  # inside the button, clear of its label
+    unlit = app.screen.get_at(corner)
+    move(app, end.center)
+    assert paints(game) == before
+    assert app.screen.get_at(corner) == theme.BUTTON_HOVER and unlit != theme.BUTTON_HOVER
+    move(app, (end.right + theme.px(400), end.centery))
+    assert app.screen.get_at(corner) == unlit and paints(game) == before
     sea = (game.map_rect.left + 3, game.map_rect.top + 3)
     move(app, sea)
     again = paints(game)
