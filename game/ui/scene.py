@@ -44,6 +44,12 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the scene; must not change any game state."""
 
+    def still(self):
+        """What this scene's picture depends on while it is on top, apart from the hovered button and the
+        tooltip (a hashable value), or None when that is not known: the manager then draws it on every frame.
+        A scene that says it must be a UIScene that draws only buttons, text and tooltips from this state."""
+        return None
+
     def look(self):
         """What this scene's picture depends on while a scene above it has the input (a hashable value), or
         None when that is not known: the manager then draws it afresh on every frame instead of reusing the
@@ -58,6 +64,8 @@ class SceneManager:
         self.stack: list[Scene] = []
         self._backdrop_key = None  # what the kept picture of the scenes below the top one shows
         self._backdrop: pygame.Surface | None = None
+        self._still_key = None  # what the kept picture of a still top scene (`Scene.still`) shows
+        self._still: tuple = (None, [], [])  # (that picture, its buttons, its tooltip zones)
 
     @property
     def top(self) -> Scene | None:
@@ -107,9 +115,40 @@ class SceneManager:
         *below, top = self.stack[max(start, 0):] or [None]
         if top is None:
             return
+        still = top.still()
+        if still is not None:
+            self.draw_still(surface, below, top, still)
+            return
         if below:
             self.draw_backdrop(surface, below, top.dims)
         top.draw(surface)
+
+    def draw_still(self, surface: pygame.Surface, below: list[Scene], top, still) -> None:
+        """A top scene that says what it shows (`Scene.still`): its picture, with what is below it, is kept
+        unhovered and without a tooltip; each frame blits it, lights the hovered button and draws the tooltip."""
+        key = (surface.get_size(), theme.scale(), text.language(), id(top), still,
+               tuple(map(id, below)), tuple(scene.look() for scene in below))
+        if None in key[-1]:
+            key = None
+        if key is None or key != self._still_key:
+            if below:
+                self.draw_backdrop(surface, below, top.dims)
+            mouse, keyboard = top.mouse, top.keyboard
+            top.mouse, top.keyboard = (-1, -1), False
+            try:
+                top.draw(surface)
+            finally:
+                top.mouse, top.keyboard = mouse, keyboard
+            self._still_key = key
+            self._still = (surface.copy(), list(top.buttons), list(top.tips), top)  # top kept alive: its id is in the key
+        else:
+            surface.blit(self._still[0], (0, 0))
+            top.buttons, top.tips = list(self._still[1]), list(self._still[2])
+        from game.ui.widgets import paint_button
+        hovered = next((b for b in top.buttons if b.enabled and b.rect.collidepoint(top.mouse)), None)
+        if hovered is not None:
+            paint_button(surface, hovered.rect, hovered, True, hovered.id == top.focus_id)
+        top.draw_tooltip(surface)
 
     def draw_backdrop(self, surface: pygame.Surface, below: list[Scene], dim: bool) -> None:
         """The scenes under the top one, each dialog among them dimming what is below it, and the top's dimmer."""
