@@ -63,9 +63,9 @@ class SceneManager:
     def __init__(self) -> None:
         self.stack: list[Scene] = []
         self._backdrop_key = None  # what the kept picture of the scenes below the top one shows
-        self._backdrop: pygame.Surface | None = None
+        self._backdrop: tuple = (None, [])  # (that picture, the strings drawn in it)
         self._still_key = None  # what the kept picture of a still top scene (`Scene.still`) shows
-        self._still: tuple = (None, [], [])  # (that picture, its buttons, its tooltip zones)
+        self._still: tuple = (None, [], [], [], None)  # (that picture, its buttons, tooltip zones, strings, the scene)
 
     @property
     def top(self) -> Scene | None:
@@ -131,19 +131,23 @@ class SceneManager:
         if None in key[-1]:
             key = None
         if key is None or key != self._still_key:
-            if below:
-                self.draw_backdrop(surface, below, top.dims)
-            mouse, keyboard = top.mouse, top.keyboard
-            top.mouse, top.keyboard = (-1, -1), False
-            try:
-                top.draw(surface)
-            finally:
-                top.mouse, top.keyboard = mouse, keyboard
+            def paint():
+                if below:
+                    self.draw_backdrop(surface, below, top.dims)
+                mouse, keyboard = top.mouse, top.keyboard
+                top.mouse, top.keyboard = (-1, -1), False
+                try:
+                    top.draw(surface)
+                finally:
+                    top.mouse, top.keyboard = mouse, keyboard
+            strings = recorded(paint)
             self._still_key = key
-            self._still = (surface.copy(), list(top.buttons), list(top.tips), top)  # top kept alive: its id is in the key
+            # top is kept alive beside the picture, as its id is in the key
+            self._still = (surface.copy(), list(top.buttons), list(top.tips), strings, top)
         else:
             surface.blit(self._still[0], (0, 0))
             top.buttons, top.tips = list(self._still[1]), list(self._still[2])
+            renote(self._still[3])
         from game.ui.widgets import paint_button
         hovered = next((b for b in top.buttons if b.enabled and b.rect.collidepoint(top.mouse)), None)
         if hovered is not None:
@@ -156,17 +160,38 @@ class SceneManager:
         key = None if None in looks else (surface.get_size(), theme.scale(), text.language(), dim,
                                           tuple(map(id, below)), tuple(looks))
         if key is not None and key == self._backdrop_key:
-            surface.blit(self._backdrop, (0, 0))
+            surface.blit(self._backdrop[0], (0, 0))
+            renote(self._backdrop[1])
             return
-        for scene in below:
-            if scene.dims:
+
+        def paint():
+            for scene in below:
+                if scene.dims:
+                    surface.blit(dimmer(surface.get_size()), (0, 0))
+                scene.draw(surface)
+            if dim:
                 surface.blit(dimmer(surface.get_size()), (0, 0))
-            scene.draw(surface)
-        if dim:
-            surface.blit(dimmer(surface.get_size()), (0, 0))
+        strings = recorded(paint)
         self._backdrop_key = key
         if key is not None:
-            self._backdrop = surface.copy()
+            self._backdrop = (surface.copy(), strings)
+
+
+def recorded(paint) -> list[str]:
+    """Run `paint`; the strings it drew (a kept picture names them again when it is reused: `renote`)."""
+    strings = theme.record_start()
+    try:
+        paint()
+    finally:
+        theme.record_stop()
+    return list(strings)
+
+
+def renote(strings: list[str]) -> None:
+    """Tell a running recording the strings a kept picture shows (tests read what a frame draws)."""
+    if theme.recording():
+        for s in strings:
+            theme.note(s)
 
 
 _dim: dict[tuple[int, int], pygame.Surface] = {}
