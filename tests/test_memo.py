@@ -269,3 +269,20 @@ def test_security_table_follows_the_amounts_delivered(world2015):
     more = evolve(world2015, received={**world2015.received, p: {**got, "oil": got.get("oil", 0.0) + 50.0}})
     assert energy.table(more, p) is not first
     assert energy.table(more, p) == {r: energy.security(more, p, r) for r in world2015.powers[p].demand}
+
+
+def test_seats_and_caucuses_follow_their_mappings(world2015):
+    """The great powers, the C5 states and the caucuses are kept for the last mappings asked about, and follow a
+    new mapping at once (a power of another kind, a forum that becomes a caucus)."""
+    from game.model import C5, GREAT
+    from game.rules import caucus
+    w = world2015
+    p = w.great_powers()[0]
+    assert w.great_powers() == tuple(q for q in w.order if w.powers[q].kind == GREAT)
+    turned = evolve(w, powers={**w.powers, p: evolve(w.powers[p], kind=C5)})
+    assert p not in turned.great_powers() and p in turned.c5()
+    assert p in w.great_powers() and p not in w.c5()
+    f = next(f for f in w.forums.values() if not f.caucus)
+    assert f not in caucus.caucuses(w)
+    assert evolve(f, caucus=True) in caucus.caucuses(evolve(w, forums={**w.forums, f.id: evolve(f, caucus=True)}))
+    assert f not in caucus.caucuses(w)
