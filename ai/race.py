@@ -133,13 +133,30 @@ def national(world: World, me: str) -> float:
     """The national interest beside the race: NATIONAL x the agenda score of the terms no objective of
     `me` reads, leaving out the treasury (money is worth what it buys), scaled by the share of the
     game's rounds still to be scored (nothing once the last round is scored)."""
-    terms = world.powers[me].agenda
-    total = sum(terms.values())
-    read = set(weights(world, me)) | {"treasury"}
+    total, unread = national_terms(world, me)
     if total <= 0:
         return 0.0
-    kept = sum(wt * agenda.TERMS[t](world, me) for t, wt in sorted(terms.items()) if t not in read)
+    kept = sum(wt * agenda.TERMS[t](world, me) for t, wt in unread)
     return NATIONAL * 100.0 * kept / total * left_share(world)
+
+
+_NATIONAL: dict = {}  # (agenda, objectives) of a power -> `national_terms` (a power's agenda and objectives stay all game)
+
+
+def national_terms(world: World, me: str) -> tuple[float, tuple[tuple[str, float], ...]]:
+    """The sum of `me`'s agenda weights, and its agenda terms no objective of its own reads (nor the treasury) with
+    their weights, in name order: worked out once per agenda and objectives (the records' identities, kept alive)."""
+    power = world.powers[me]
+    key = (id(power.agenda), id(power.objectives))
+    got = _NATIONAL.get(key)
+    if got is None or got[0] is not power.agenda or got[1] is not power.objectives:
+        if len(_NATIONAL) > 1024:  # a bound no real process reaches (eight powers a scenario)
+            _NATIONAL.clear()
+        terms = power.agenda
+        read = set(weights(world, me)) | {"treasury"}
+        got = _NATIONAL[key] = (terms, power.objectives, sum(terms.values()),
+                                tuple((t, wt) for t, wt in sorted(terms.items()) if t not in read))
+    return got[2], got[3]
 
 
 def race_value(world: World, me: str) -> float:
