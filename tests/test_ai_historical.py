@@ -68,7 +68,7 @@ def test_the_2015_kazakh_oil_goes_to_no_japanese_concession():
 
 
 def test_the_historical_great_power_buys_at_no_premium_the_others_weigh():
-    """`top_price` 1: the historical Japan declines Turkmen oil at 1.2x the world price, whatever its route is
+    """`accept_price` 1.1: the historical Japan declines Turkmen oil at 1.2x the world price, whatever its route is
     worth to it, and says why; at 1.0x, and at the normal level at 1.2x, the price is no bar."""
     from ai.agent import DEAR_POINTS, bought_above
     from ai.factory import make_agent
