@@ -19,7 +19,7 @@ from game.ui.charts import ChartStyle, font, fit, text
 from game.ui.export import GAME_LOG, ExportResult, default_folder, export_all, folder_from_text
 from game.ui.i18n import number, tr
 from game.ui.theme import break_lines, line_width, scale as theme_scale
-from game.ui.scene import Scene
+from game.ui.scene import Scene, recorded, renote
 
 TABS = ("report", "scores", "influence", "flows", "history", "export")
 BG = "#1D2330"
@@ -200,9 +200,10 @@ class DebriefScene(Scene):
         if self._picture is not None and self._picture[0] == key:
             surface.blit(self._picture[1], (0, 0))
             self.hits = list(self._picture[2])
+            renote(self._picture[3])
             return
-        self.paint(surface)
-        self._picture = (key, surface.copy(), list(self.hits))
+        strings = recorded(lambda: self.paint(surface))
+        self._picture = (key, surface.copy(), list(self.hits), strings)
 
     def paint(self, surface: pygame.Surface) -> None:
         """Header, tab bar and the current tab's content."""
