@@ -36,6 +36,7 @@ from game.text import powers as Ps
 ANSWERS = (A.Accept, A.Reject, A.Counter, A.Attend)
 MONEY_PER_ACTION = 0.5  # US$ bn a typical paid move costs (aid steps, upgrades, summits): money's use per action point
 BUY_PRICES = (1.0, 1.25, 1.5, 2.0)  # price factors a great power weighs when it offers to buy (the race projection chooses)
+SELL_PRICES = (0.8, 1.0, 1.25)  # price factors a Central Asian state weighs when it offers to sell (its race chooses)
 
 
 class PersonalityAgent:
@@ -288,9 +289,13 @@ class PersonalityAgent:
                 if buys and c not in asked:  # (an offer it could not make now is never an option)
                     out += buy_offers(view, me, c, self.level.top_price)
         else:
+            asked = {o.receiver for o in view.offers.values() if o.sender == me and o.year == view.year}
+            sells = self.level.judge_offers and offers_made(view, me) < view.param("play.max_offers")
             for q in view.great_powers():
                 out.append(A.Propose(me, q, (), (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 1)),)))
                 out += self.sell_offers(view, me, q, fav, step)
+                if sells and q not in asked:
+                    out += sell_ladder(view, me, q)
         return out
 
     def route_offers(self, view: World, me: str, c: str, fav: str, step: float) -> list[A.Action]:
@@ -589,6 +594,27 @@ def buy_offers(view: World, me: str, c: str, top: float = BUY_PRICES[-1]) -> lis
         for volume in sorted({min(item.amount, left), left}):
             if volume > 0:
                 out += [A.Propose(me, c, (), (evolve(item, amount=volume, price_factor=f),)) for f in prices]
+    return out
+
+
+def sell_ladder(view: World, me: str, q: str, prices: tuple = SELL_PRICES) -> list[A.Action]:
+    """Central Asian state `me`'s plain offers to sell to great power `q`: each good it makes, on the cheapest route
+    to `q` behind each gatekeeper (a route past another gatekeeper is what export diversity counts), at the standard
+    volume and at all of its output not yet sold, at every price factor of `prices` (the projection weighs what the
+    sale adds to its objectives, its growth and diversity, against the money it gives up or asks)."""
+    out = []
+    for r, made in view.economies[me].production.items():
+        left = round(made - contracted(view, me, r), 3)
+        if made <= 0 or left <= 0:
+            continue
+        keepers: dict = {}
+        for k in geography.routes(view, me, r, q):
+            keepers.setdefault(geography.gatekeeper(view, k, me), k)
+        for k in keepers.values():
+            item = contract_item(view, me, q, r, k.id)
+            for volume in sorted({min(item.amount, left), left}):
+                if volume > 0:
+                    out += [A.Propose(me, q, (evolve(item, amount=volume, price_factor=f),), ()) for f in prices]
     return out
 
 
