@@ -290,7 +290,7 @@ class PersonalityAgent:
                     out += buy_offers(view, me, c, self.level.top_price)
         else:
             asked = {o.receiver for o in view.offers.values() if o.sender == me and o.year == view.year}
-            sells = self.level.judge_offers and offers_made(view, me) < view.param("play.max_offers")
+            sells = self.level.judge_offers and self.level.race > 0 and offers_made(view, me) < view.param("play.max_offers")
             for q in view.great_powers():
                 out.append(A.Propose(me, q, (), (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 1)),)))
                 out += self.sell_offers(view, me, q, fav, step)
