@@ -182,10 +182,15 @@ class PersonalityAgent:
         """A C5 state's answer: the valuation rule's utility plus the change in its projected objective
         points (`ai.race`, over `projection.POINTS_PER_UTILITY`) over the new contracts' life (`projection.in_full`: their
         routes given the room they lack now) as one more part (`position`); the reason names the
-        parts that decided it (`valuation.deciders`), its projected points among them when they did."""
+        parts that decided it (`valuation.deciders`), its projected points among them when they did. A level that
+        looks ahead (hard) takes half that change and half the change a year later (`projection.deepen`)."""
         if judged.bloc or judged.terms.get("closed"):
             return judged  # a bloc it refuses, or doors still closed: the rule's no stands
         _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race, life=True)
+        if self.level.lookahead:  # hard: half the change a year later too, as it checks its moves (`deeper`)
+            base = P.settle_goods(view)
+            deep = race.value(P.deepen(after), me, self.level.race) - race.value(P.deepen(base), me, self.level.race)
+            terms = {**terms, "delta": 0.5 * terms["delta"] + 0.5 * deep}
         race_part = terms["delta"] / P.POINTS_PER_UTILITY
         total = judged.total + race_part
         out = {**judged.terms, "race": round(race_part, 4)}
@@ -563,14 +568,15 @@ class PersonalityAgent:
         return P.project(view, me, a, base, judge, lv.hope, lv.race, lv.reads, lv.unseen)
 
     def haggle(self, view: World, me: str, a: A.Propose, base: World) -> A.Propose | None:
-        """A rejected offer sweetened step by step (more aid, better price) until the receiver would more likely
-        accept than not (None: three steps do not get there, or the sweeter offer is not legal)."""
+        """A rejected offer sweetened step by step (more aid, better price: a contract it gives is a sale, so it
+        comes 0.1 cheaper a step) until the receiver would more likely accept than not (None: three steps do not get
+        there, or the sweeter offer is not legal)."""
         step = view.param("play.aid_step")
         gives = a.gives
         for _ in range(3):
             gives = tuple(evolve(i, amount=round(i.amount + step, 3)) if i.kind == "aid" else
-                          evolve(i, price_factor=round(min(2.0, i.price_factor + 0.1), 2)) if i.kind == "contract" else i
-                          for i in gives)
+                          evolve(i, price_factor=round(max(0.5, i.price_factor - 0.1), 2))
+                          if i.kind == "contract" else i for i in gives)
             b = A.Propose(me, a.target, gives, a.asks)
             if validate(view, b):
                 return None
