@@ -109,8 +109,8 @@ def expected(world: World, me: str) -> dict[str, float]:
     return out
 
 
-_VALUES = Memo(384)  # (World identity, seat, race) -> value: a projection asks about one World several times, and the
-# settled World before a turn's offers is asked about for each (`projection.settled_alike`: a hard year reused its 160th latest)
+_VALUES = Memo(768)  # (World identity, seat, race) -> value: a projection asks about one World several times, and the
+# settled World before a turn's offers is asked about for each (`projection.settled_alike`: a hard year reused its 317th latest)
 
 
 def value(world: World, me: str, race: float = 1.0) -> float:
