@@ -104,3 +104,35 @@ def test_the_gate_makes_development_a_worse_move_for_the_ai():
         return agent.value(view, "japan", A.Develop("japan", "kazakhstan", "rare_earths"), base, before, score)[0]
     gated, free = worth(world_2025()), worth(world_2025(neutral=True))
     assert free - gated > 0.3
+
+
+def _rare_earth_moves(neutral: bool) -> list[str]:
+    """The rare-earth developments and refineries of the 2025 short game, normal AI, seed 5003 (Japan is dealt
+    supply security), with or without the refining dynamic."""
+    from ai.factory import agents_for
+    from game.sim import play
+    sc = load("2025", short=True)
+    w = evolve(sc.world, rules={**sc.world.rules, **NEUTRAL}) if neutral else sc.world
+    res = play(w, agents_for(w, "normal", sc.personalities), 5003)
+    return [str(a) for a in res.actions if str(a).startswith(("develop", "refine"))
+            and (str(a).startswith("refine") or str(a).endswith("rare_earths"))]
+
+
+def test_a_seeded_2025_game_develops_and_refines_rare_earths_and_not_refines_without_the_gate():
+    """Japan, racing for supply security under China's controls, develops Kuirektykol and builds the
+    refineries it needs (the plan); with refining neutralised it still develops, but never refines."""
+    moves = _rare_earth_moves(neutral=False)
+    assert "develop japan kazakhstan rare_earths" in moves
+    assert "refine japan kazakhstan" in moves
+    free = _rare_earth_moves(neutral=True)
+    assert "develop japan kazakhstan rare_earths" in free
+    assert not any(m.startswith("refine") for m in free)
+
+
+def test_japan_weighs_a_rare_earth_development_as_its_refining_in_2025():
+    """The 2025 scenario's data (003: Japan develops abroad to escape the dependence) gives Japan's AI the
+    same weight on a development as on the refining it needs; elsewhere it keeps its donor's 0.5."""
+    from ai.personality import resolve
+    assert resolve("japan", load("2025").personalities.get("japan")).weight("develop") == \
+        resolve("japan").weight("refine") == 1.0
+    assert resolve("japan").weight("develop") == 0.5
