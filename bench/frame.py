@@ -13,6 +13,13 @@ redraws when something changed). The screen keeps its regions as cached layers, 
 with nothing new blits them; hover_* time frames where the mouse moves between two action
 buttons, so the action bar is repainted every frame (the worst ordinary case).
 mapview_* time MapView.draw alone. A benchmark, not a test.
+
+`--scenes` times instead every scene a player meets (`game.ui.tour.every_scene`: menus, the play
+screen's tabs, every dialog, the year summary, the scoreboard, each debrief tab, year by year) over a
+short game a year old: per scene the median and 99th percentile of a frame in which the mouse moves
+between two points of the top scene (so its hover state changes and it is redrawn, as a player sees it),
+and the median's ratio to a bare blit and flip. Issue 16's goal: each scene within 2x the bare frame
+(median) and under 4 ms (p99) at 1280x720 and 1920x1080.
 """
 from __future__ import annotations
 
@@ -132,6 +139,66 @@ def map_frames(screen: pygame.Surface, game) -> list[float]:
     return time_frames(step)
 
 
+def scene_app(screen: pygame.Surface, stack: list):
+    """The app at this window size showing a scene stack (bottom first), drawn once."""
+    from game.ui.app import App, Settings
+    app = App(screen, Settings(*screen.get_size()), Path(os.devnull))
+    for scene in stack:
+        app.manager.stack.append(scene)
+        scene.manager = app.manager
+    app.dirty = True
+    app.step(DT, [])
+    while app.manager.top is not stack[-1]:  # what the scene opened on its first frame (the year's event cards)
+        app.manager.pop()
+    return app
+
+
+def two_points(scene, size: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Two places of a scene the mouse moves between: the centres of its first and last buttons (or of the
+    screen's two upper quarters when it has fewer than two)."""
+    rects = [b.rect for b in getattr(scene, "buttons", []) if getattr(b, "rect", None) is not None]
+    if len(rects) >= 2:
+        return rects[0].center, rects[-1].center
+    w, h = size
+    return (w // 4, h // 4), (3 * w // 4, h // 4)
+
+
+def moving_frames(app, frames: int) -> list[float]:
+    """Frames in which the mouse moves between two points of the top scene; the app redraws when it wants to."""
+    a, b = two_points(app.manager.top, app.screen.get_size())
+    flip = [0]
+
+    def step():
+        flip[0] ^= 1
+        app.dirty = True
+        app.step(DT, [pygame.event.Event(pygame.MOUSEMOTION, pos=a if flip[0] else b, rel=(0, 0), buttons=(0, 0, 0))])
+        pygame.event.pump()
+    return time_frames(step, frames)
+
+
+def scenes_main(frames: int) -> int:
+    """Time a frame of every scene at both sizes; JSON last, with the scenes over the goal."""
+    from game.ui.tour import every_scene, played_session
+    pygame.init()
+    session = played_session()
+    out: dict = {"frames": frames, "video_driver": os.environ.get("SDL_VIDEODRIVER", "") or pygame.display.get_driver(),
+                 "goals": {"ratio_median": "<= 2", "p99_ms": "< 4"}, "sizes": {}}
+    for tag, size in SIZES.items():
+        screen = pygame.display.set_mode(size)
+        bare = summary(bare_blit(screen))
+        rows = {}
+        for name, stack in every_scene(session):
+            m = summary(moving_frames(scene_app(screen, stack), frames))
+            rows[name] = {**m, "ratio": round(m["median"] / bare["median"], 2) if bare["median"] else None}
+            print(f"{tag} {name:28s} median {m['median']:7.3f} ms  p99 {m['p99']:7.3f} ms  x{rows[name]['ratio']}")
+        over = sorted(n for n, r in rows.items() if (r["ratio"] or 0) > 2 or r["p99"] >= 4)
+        out["sizes"][tag] = {"bare": bare, "scenes": rows, "over_goal": over}
+        print(f"{tag}: bare {bare['median']} ms; {len(over)} of {len(rows)} scenes over the goal: {', '.join(over)}")
+    pygame.display.quit()
+    print(json.dumps(out))
+    return 0
+
+
 def startup_ms(command: list[str], runs: int = STARTUP_RUNS) -> float:
     """Median wall time of a fresh process running `command`, in ms."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -174,4 +241,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if "--scenes" in sys.argv:
+        n = sys.argv.index("--frames") if "--frames" in sys.argv else None
+        sys.exit(scenes_main(int(sys.argv[n + 1]) if n else 120))
     sys.exit(main())

@@ -31,7 +31,7 @@ LANGUAGES = ("en", "ja", "zh-TW", "zh-CN", "ru")  # the shipped catalogues, in t
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語", "zh-TW": "繁體中文", "zh-CN": "简体中文", "ru": "Русский"}
 NAME_KEYS = {"power": "name.power.", "country": "name.country.", "corridor": "name.corridor.", "forum": "name.forum.", "place": "name.place.", "river": "name.river.",
              "resource": "resource.", "card": "card.", "aid": "aid.", "term": "term.", "mode": "mode.",
-             "status": "status.", "phase": "phase.", "verb": "verb.", "aim": "aim.", "unit": "unit."}
+             "status": "status.", "status_word": "status.word.", "phase": "phase.", "verb": "verb.", "aim": "aim.", "unit": "unit."}
 _cache: dict[str, dict[str, Any]] = {}
 _language = ["en"]
 _authored: dict[str, dict[str, str]] = {}  # lang ("" = as written) -> key -> text a scenario author gave

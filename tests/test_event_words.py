@@ -111,7 +111,7 @@ def test_effect_sentences_say_which_way_and_how_much():
     assert said["scale prices.oil 0.6"] == "the world price of oil falls by 40%"
     assert said["scale prices.gas 1.4"] == "the world price of gas rises by 40%"
     assert said["add powers.japan.income 0.5"] == "Japan's yearly income rises by $0.5bn"
-    assert said["set corridors.line_d.status planned"].endswith("becomes Planned")
+    assert said["set corridors.line_d.status planned"].endswith("becomes planned")
     assert said["add prices.oil 0"] == "the world price of oil stays as it is"
     assert render(effect_text(w, ("add", "powers.japan.income", "0.5")), "ja") == "日本の年間収入が5億ドル上がる"
     assert render(effect_text(w, ("add", "tension.china|japan", "0.1")), "ru") == "напряжённость (Китай и Япония): рост на 0,1"

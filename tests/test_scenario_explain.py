@@ -185,7 +185,7 @@ def test_an_events_conditions_are_explained_in_words_not_paths():
                                                       ("forums.csto.members", "lacks", "uzbekistan")))
     said = render(when_text(w, ev))
     assert "corridors." not in said and "risks." not in said and "!=" not in said
-    assert "is not Operating" in said and "supply risk is above 0.2" in said
+    assert "is not operating" in said and "supply risk is above 0.2" in said
     assert "Uzbekistan is not a member of" in said
     text.set_language("ja")
     try:

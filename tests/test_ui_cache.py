@@ -335,3 +335,109 @@ def test_text_cache_is_bounded_by_bytes_least_recently_used_out():
     for i in range(200):
         theme.render(f"line {i} of a long text that fills the cache", 16)
     assert theme._cache.bytes <= theme.TEXT_CACHE_BYTES
+
+
+# --- what dialogs keep between frames ----------------------------------------------------------
+
+def counting_draws(monkeypatch, scene):
+    """Count the calls of `scene.draw`."""
+    calls = [0]
+    real = scene.draw
+
+    def draw(surface):
+        calls[0] += 1
+        real(surface)
+    monkeypatch.setattr(scene, "draw", draw)
+    return calls
+
+
+def test_a_dialog_reuses_the_picture_below_it_until_the_play_screen_changes(monkeypatch):
+    """Over an open dialog the play screen is drawn once, then its picture (dimmed) is blitted; a new World below
+    (an action taken from the dialog) or another language draws it again; without a dialog it is drawn every frame."""
+    from game.rules.actions import Summit
+    from game.ui import dialogs
+    app, game, s = play_app()
+    calls = counting_draws(monkeypatch, game)
+    frame(app)
+    frame(app)
+    assert calls[0] == 2  # alone on the stack: drawn on every frame
+    app.manager.push(dialogs.ActionListScene(game, "summit", ("summit",)))
+    frame(app)
+    first = app.screen.copy()
+    for pos in ((300, 300), (900, 500), (300, 300)):
+        move(app, pos)
+    assert calls[0] == 3, "the covered play screen was drawn again though nothing below changed"
+    assert app.screen.get_at((5, 5)) == first.get_at((5, 5))  # the kept picture, dimmed as before
+    summit = next(a for a in s.legal() if isinstance(a, Summit))
+    s.act(summit)
+    frame(app)
+    assert calls[0] == 4  # the World below changed: drawn again
+    app.set_language("ja", remember=False)
+    frame(app)
+    assert calls[0] == 5
+    app.set_language("en", remember=False)
+
+
+def test_the_dimmer_is_laid_once_per_dialog_over_the_one_below():
+    """A dialog over a dialog dims twice: the corner of the screen is darker than under one dialog."""
+    from game.ui import confirm, dialogs
+    app, game, s = play_app()
+    bare = app.screen.get_at((5, 5))
+    app.manager.push(dialogs.PauseScene(game))
+    frame(app)
+    once = app.screen.get_at((5, 5))
+    app.manager.push(confirm.ConfirmScene("?", "Yes", lambda: None))
+    frame(app)
+    twice = app.screen.get_at((5, 5))
+    assert sum(bare[:3]) > sum(once[:3]) > sum(twice[:3])
+
+
+def test_the_action_lists_ask_the_rules_once_per_world(monkeypatch):
+    """Desk.candidates works a verb list's actions out once per World (a dialog asks on every frame)."""
+    import game.rules.legal as legal
+    from game.rules.actions import Summit
+    app, game, s = play_app()
+    asked = [0]
+    real = legal.menu
+
+    def menu(w, p):
+        asked[0] += 1
+        return real(w, p)
+    monkeypatch.setattr(legal, "menu", menu)
+    first = game.desk.candidates(("summit",))
+    assert game.desk.candidates(("summit",)) is first and asked[0] == 1
+    game.desk.candidates(("aid",))
+    assert asked[0] == 2
+    s.act(next(a for a in s.legal() if isinstance(a, Summit)))
+    again = game.desk.candidates(("summit",))
+    assert asked[0] == 3 and again is not first  # a new World: asked again
+
+
+def test_the_year_summary_works_its_rows_out_once_per_page_and_language(monkeypatch):
+    """The year summary's rows are kept between frames; the full log and another language work them out again."""
+    from game.ui import summary
+    from game.ui.tour import played_session
+    from game.ui.app import App, Settings
+    s = played_session()
+    app = App(pygame.Surface(SIZE), Settings(*SIZE), Path(os.devnull))
+    scene = summary.YearSummaryScene(s, s.year_worlds[-2] if len(s.year_worlds) > 1 else s.start_world,
+                                     s.year_worlds[-1], s.year_marks[-1].year, "japan")
+    app.manager.push(scene)
+    made = [0]
+    real = scene.rows
+
+    def rows():
+        made[0] += 1
+        return real()
+    monkeypatch.setattr(scene, "rows", rows)
+    for _ in range(3):
+        frame(app)
+    assert made[0] == 1
+    scene.toggle()
+    frame(app)
+    frame(app)
+    assert made[0] == 2
+    app.set_language("ru", remember=False)
+    frame(app)
+    assert made[0] == 3
+    app.set_language("en", remember=False)

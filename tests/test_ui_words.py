@@ -10,6 +10,7 @@ import pygame
 import pytest
 
 from game.ui import theme
+from game.ui.tour import every_scene, played_session
 
 ID_LIKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b\w+\.(?:txt|toml|json|py)\b|\b[0-9a-f]{12,}\b")
 ACTION_STRING = re.compile(r"^(?:propose|summit|aid|build|upgrade|develop|refine|join|leave|policy|tariff|water|"
@@ -21,70 +22,6 @@ def home(tmp_path, monkeypatch):
     """A private HEARTLAND_HOME."""
     pygame.init()
     monkeypatch.setenv("HEARTLAND_HOME", str(tmp_path))
-
-
-def played_session():
-    """The short form of 2015 with a computer in every seat but Japan, a year played."""
-    from game.rules.actions import EndTurn
-    from game.scenario.loader import load
-    from game.session import Seat, Session
-    sc = load("2015", short=True)
-    s = Session.start(sc.world, {p: Seat(p, p == "japan") for p in sc.world.order}, 2)
-    start = s.world.year
-    while s.world.year == start or s.current() != "japan":
-        s.act(EndTurn("japan")) if s.human_to_move() else s.ai_step()
-    return s
-
-
-def every_scene(s):
-    """(name, scene stack) for every scene the player meets, over a game a year old."""
-    from game.ui import confirm, dialogs, summary
-    from game.ui.debrief import TABS, DebriefScene
-    from game.ui.game import GameScene
-    from game.ui.menu import LoadScene, MainMenuScene, SettingsScene
-    from game.ui.replay import ReplayScene
-    from game.ui.scoreboard import HowToWinScene, ScoreboardScene, dealt_world
-    from game.ui.setup import SetupScene
-    w = s.world
-    game = GameScene(s)
-    yield "menu", [MainMenuScene()]
-    yield "settings", [SettingsScene()]
-    yield "load", [LoadScene()]
-    setup = SetupScene()
-    setup.enter()
-    yield "setup", [setup]
-    yield "how to win", [setup, HowToWinScene(dealt_world(setup.world(), 1), "x")]
-    for tab in ("state", "agenda"):
-        view = GameScene(s)
-        view.tab = tab
-        yield f"play {tab}", [view]
-    corridor = GameScene(s)
-    corridor.selected = next(iter(w.corridors))
-    yield "play corridor", [corridor]
-    for title, verbs in (("summit", ("summit",)), ("aid", ("aid",)), ("build", ("build", "upgrade", "tariff")),
-                         ("develop", ("develop", "refine", "water")), ("forums", ("join", "leave")),
-                         ("policy", ("policy",))):
-        yield f"list {title}", [game, dialogs.ActionListScene(game, title, verbs)]
-    yield "answers", [game, dialogs.AnswersScene(game)]
-    for kind in dialogs.KINDS:
-        nego = dialogs.NegotiationScene(game)
-        if kind in nego.kinds():
-            nego.set_kind(kind)
-            nego.add()
-            yield f"negotiation {kind}", [game, nego]
-    yield "cards", [game, dialogs.EventCardsScene(w, w.news or tuple(e.id for e in w.events[:2]))]
-    before = s.year_worlds[-2] if len(s.year_worlds) > 1 else s.start_world
-    yield "summary", [game, summary.YearSummaryScene(s, before, s.year_worlds[-1], s.year_marks[-1].year, "japan")]
-    yield "scoreboard", [game, ScoreboardScene(game)]
-    yield "confirm", [game, confirm.ConfirmScene("?", "Yes", lambda: None)]
-    yield "pause", [game, dialogs.PauseScene(game)]
-    yield "hand-over", [dialogs.HandOverScene("China")]
-    for i, tab in enumerate(TABS):
-        if tab != "export":  # the export tab names the files it writes, as it must
-            deb = DebriefScene(s)
-            deb.set_tab(i)
-            yield f"debrief {tab}", [deb]
-    yield "year by year", [ReplayScene(s)]
 
 
 def drawn_by(stack, size=(1280, 720)) -> list[str]:

@@ -36,6 +36,7 @@ from typing import Mapping
 from attrs import frozen
 
 from game.model import C5, Objective, World
+from game.model.memo import Memo
 from game.rules import agenda
 from game.text import Msg, Ref, joined, msg
 
@@ -211,8 +212,17 @@ def listed(world: World) -> list[str]:
     return table_order(totals(world), world.order)
 
 
-def standings(world: World) -> list[Standing]:
-    """Every power's standing in the order `listed` gives; a pure function for screens and logs."""
+_STANDINGS = Memo(8)  # World identity -> its standings: the screens ask on every repaint (top bar, summary, scores)
+
+
+def standings(world: World) -> tuple[Standing, ...]:
+    """Every power's standing in the order `listed` gives; a pure function for screens and logs (worked out once
+    per World)."""
+    return _STANDINGS.get(id(world), world, lambda: _standings(world))
+
+
+def _standings(world: World) -> tuple[Standing, ...]:
+    """`standings`, worked out."""
     now, order, kinds = measures(world), world.order, kinds_of(world)
     year = next_round(world)
     weight = round_weight(world, year) if year else 0.0
@@ -225,7 +235,7 @@ def standings(world: World) -> list[Standing]:
         shared = 1 + sum(1 for q in order if round(pts[q], 4) > round(pts[p], 4))
         out.append(Standing(p, pts[p], round(sum(v for _, v in lines), 4), place, year,
                             len(rounds(world)) - len(world.scored), lines, shared, len(level) > 1))
-    return out
+    return tuple(out)
 
 
 def lead(obj: Objective, p: str, now: Mapping, start: Mapping, order: tuple[str, ...],

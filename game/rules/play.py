@@ -567,7 +567,7 @@ def check_build(world: World, a: A.Build) -> list[Msg]:
     if k is None:
         return _no_corridor(a.corridor)
     if k.status != "planned":
-        return [msg("illegal.not_planned", corridor=K(world, k.id), status=Ref("status", k.status))]
+        return [msg("illegal.not_planned", corridor=K(world, k.id), status=Ref("status_word", k.status))]
     limit = world.param("play.build_risk_limit")
     unsafe = [c for c in k.path if world.risks.get(c, 0.0) > limit]
     if unsafe:

@@ -128,7 +128,7 @@ def change_text(world: World, verb: str, path: str, value: str):
     try:
         number = float(value)
     except ValueError:  # a word a field takes (a corridor's status)
-        return msg("effect.set", subject=what, value=Ref("status", value))
+        return msg("effect.set", subject=what, value=Ref("status_word", value))
     if verb == "set":
         return msg("effect.set", subject=what, value=_amount(path, number))
     change = number if verb == "add" else number - 1
@@ -178,7 +178,7 @@ def condition_text(world: World, cond: tuple):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         shown = measure(path, value)
     elif parts[-1] == "status":
-        shown = Ref("status", str(value))
+        shown = Ref("status_word", str(value))  # the status as a word in a sentence ("is not operating")
     else:
         shown = _thing_in(world, str(value)) or plain(str(value))
     return msg(f"explain.cond.{key}", subject=subject(world, path), value=shown)

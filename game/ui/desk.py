@@ -25,6 +25,7 @@ class Desk:
         self.message = ""  # why the last action was refused, or what the last save did
         self._view: tuple = (None, "", None)  # (the session's World, the seat, its view)
         self._previews: tuple = (None, "", {})  # (the World and language they were worked out for, previews)
+        self._candidates: tuple = (None, {})  # (the World, (seat, verbs) -> the candidates and their reasons)
 
     # --- what the seat may see -------------------------------------------------------------
     @property
@@ -60,12 +61,17 @@ class Desk:
         w, me = self.session.world, self.seat()
         if not me:
             return []
-        seen, out = set(), []
-        for a in menu(w, me):
-            if a.verb in verbs and str(a) not in seen:
-                seen.add(str(a))
-                out.append((a, validate(w, a)))
-        return sorted(out, key=lambda row: bool(row[1]))
+        if self._candidates[0] is not w:  # a dialog asks on every frame: worked out once per World
+            self._candidates = (w, {})
+        known, key = self._candidates[1], (me, tuple(verbs))
+        if key not in known:
+            seen, out = set(), []
+            for a in menu(w, me):
+                if a.verb in verbs and str(a) not in seen:
+                    seen.add(str(a))
+                    out.append((a, validate(w, a)))
+            known[key] = sorted(out, key=lambda row: bool(row[1]))
+        return known[key]
 
     def counterparts(self) -> list[str]:
         """Powers the seat to move can make an offer to."""

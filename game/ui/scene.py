@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import pygame
 
+from game import text
+from game.ui import theme
+
 
 class Scene:
     """Base of every screen and dialog; override what you need."""
 
     transparent = False  # draw the scene below first (dialogs, overlays)
+    dims = False  # a transparent scene that dims what is below it (the manager lays the dimmer)
 
     def __init__(self) -> None:
         self.manager: SceneManager | None = None
@@ -40,12 +44,20 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the scene; must not change any game state."""
 
+    def look(self):
+        """What this scene's picture depends on while a scene above it has the input (a hashable value), or
+        None when that is not known: the manager then draws it afresh on every frame instead of reusing the
+        picture of the scenes below a dialog."""
+        return None
+
 
 class SceneManager:
     """A stack of scenes with push, pop and replace."""
 
     def __init__(self) -> None:
         self.stack: list[Scene] = []
+        self._backdrop_key = None  # what the kept picture of the scenes below the top one shows
+        self._backdrop: pygame.Surface | None = None
 
     @property
     def top(self) -> Scene | None:
@@ -86,9 +98,46 @@ class SceneManager:
             self.top.update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Draw the visible scenes from the lowest opaque one up."""
+        """Draw the visible scenes from the lowest opaque one up. What lies below the top scene (with the
+        dimmer of a dialog) is kept as one picture while every scene under it looks the same (`Scene.look`),
+        so a frame of a dialog costs a blit and the dialog itself."""
         start = len(self.stack) - 1
         while start > 0 and self.stack[start].transparent:
             start -= 1
-        for scene in self.stack[max(start, 0):]:
+        *below, top = self.stack[max(start, 0):] or [None]
+        if top is None:
+            return
+        if below:
+            self.draw_backdrop(surface, below, top.dims)
+        top.draw(surface)
+
+    def draw_backdrop(self, surface: pygame.Surface, below: list[Scene], dim: bool) -> None:
+        """The scenes under the top one, each dialog among them dimming what is below it, and the top's dimmer."""
+        looks = [scene.look() for scene in below]
+        key = None if None in looks else (surface.get_size(), theme.scale(), text.language(), dim,
+                                          tuple(map(id, below)), tuple(looks))
+        if key is not None and key == self._backdrop_key:
+            surface.blit(self._backdrop, (0, 0))
+            return
+        for scene in below:
+            if scene.dims:
+                surface.blit(dimmer(surface.get_size()), (0, 0))
             scene.draw(surface)
+        if dim:
+            surface.blit(dimmer(surface.get_size()), (0, 0))
+        self._backdrop_key = key
+        if key is not None:
+            self._backdrop = surface.copy()
+
+
+_dim: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def dimmer(size: tuple[int, int]) -> pygame.Surface:
+    """A translucent black sheet of `size` that dims the screen below a dialog (made once per size)."""
+    if size not in _dim:
+        _dim.clear()
+        sheet = pygame.Surface(size, pygame.SRCALPHA)
+        sheet.fill((0, 0, 0, 150))
+        _dim[size] = sheet
+    return _dim[size]

@@ -9,10 +9,12 @@ from __future__ import annotations
 import pygame
 from attrs import evolve, frozen
 
+from game import text
 from game.rules import objectives, tension
 from game.ui import theme, words
 from game.ui.dialogs.base import Dialog, ListMixin
 from game.ui.i18n import number, tr
+from game.ui.mapview import Ref
 
 
 @frozen
@@ -114,6 +116,21 @@ class RowsScene(ListMixin, Dialog):
         """The rows to show."""
         return []
 
+    def rows_key(self) -> tuple | None:
+        """What `rows` depends on besides the language and the scale (objects as `Ref`s, compared by identity),
+        so the rows are worked out once, not on every frame; None: on every frame."""
+        return None
+
+    def shown_rows(self) -> list[Row]:
+        """`rows`, kept while `rows_key`, the language and the scale stay the same."""
+        key = self.rows_key()
+        if key is None:
+            return self.rows()
+        key = (text.language(), theme.scale(), key)
+        if getattr(self, "_rows", (None,))[0] != key:
+            self._rows = (key, self.rows())
+        return self._rows[1]
+
     def handle_event(self, event) -> bool:
         """Scrolling (wheel, Page Up/Down, arrows), then buttons."""
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):
@@ -124,7 +141,7 @@ class RowsScene(ListMixin, Dialog):
     def draw(self, surface) -> None:
         """The rows from the scroll position, each wrapped in full; a note when more follow."""
         inner = self.frame(surface, self.title)
-        rows = self.rows()
+        rows = self.shown_rows()
         self.scroll = min(self.scroll, max(0, len(rows) - 1))
         bottom = inner.bottom - theme.px(46)
         y = inner.top
@@ -163,6 +180,10 @@ class ScoreboardScene(RowsScene):
         """The scoreboard as the seat in front of the screen sees it."""
         return scoreboard_rows(self.desk.view(), self.desk.shown())
 
+    def rows_key(self) -> tuple:
+        """The seat's view and the seat."""
+        return (Ref(self.desk.view()), self.desk.shown())
+
     def on_key(self, event) -> bool:
         """Esc or S closes."""
         if event.key == pygame.K_s:
@@ -182,3 +203,7 @@ class HowToWinScene(RowsScene):
     def rows(self) -> list[Row]:
         """The rule, the rounds and every power's objectives."""
         return how_to_win_rows(self.world)
+
+    def rows_key(self) -> tuple:
+        """The dealt world."""
+        return (Ref(self.world),)

@@ -90,6 +90,10 @@ class YearSummaryScene(RowsScene):
                                                          ([] if arc else [tr("replay.no_events")])]
         return rows + [heading(tr("score.table"))] + standing_rows(self.after, self.viewer)
 
+    def rows_key(self) -> tuple:
+        """The page shown and the log's length (the year's worlds are fixed)."""
+        return (self.full, len(self.session.log))
+
     def toggle(self) -> None:
         """Switch between the first page and the full log."""
         self.full = not self.full

@@ -155,10 +155,19 @@ SOURCE_PART = re.compile(r"^(.*?)\s*(?:\(([^()]*)\))?$")  # "kind or document (n
 DATA_NOTE = re.compile(r"^\d{4}s?(?:\s*[-–]\s*\d{2,4})?$")  # a year, a decade or a span of years: data in any language
 
 
+_titles: dict[tuple[str, int], dict[str, str]] = {}  # (language, id of its catalogue) -> source_titles()
+
+
 def source_titles() -> dict[str, str]:
-    """Seed document file name -> its short title in the reader's language (the catalogues' `source.<file stem>`)."""
-    stems = [k.removeprefix("source.") for k in text.catalogue("en") if k.startswith("source.")]
-    return {f"{stem}.txt": tr(f"source.{stem}") for stem in stems}
+    """Seed document file name -> its short title in the reader's language (the catalogues' `source.<file stem>`),
+    worked out once per language (a frame of the event cards asks for it on every draw)."""
+    lang = text.language()
+    key = (lang, id(text.catalogue(lang)))
+    if key not in _titles:
+        stems = [k.removeprefix("source.") for k in text.catalogue("en") if k.startswith("source.")]
+        _titles.clear()
+        _titles[key] = {f"{stem}.txt": tr(f"source.{stem}") for stem in stems}
+    return _titles[key]
 
 
 def titled(said: str) -> str:

@@ -6,32 +6,20 @@ import pygame
 
 from game.ui import theme
 from game.ui.i18n import tr
+from game.ui.scene import dimmer  # noqa: F401 (shared with the package's users)
 from game.ui.widgets import UIScene
-
-
-_dim: dict[tuple[int, int], pygame.Surface] = {}
-
-
-def dimmer(size: tuple[int, int]) -> pygame.Surface:
-    """A translucent black sheet of `size` that dims the screen below a dialog (made once per size)."""
-    if size not in _dim:
-        _dim.clear()
-        sheet = pygame.Surface(size, pygame.SRCALPHA)
-        sheet.fill((0, 0, 0, 150))
-        _dim[size] = sheet
-    return _dim[size]
 
 
 class Dialog(UIScene):
     """A window over the screen below; Esc closes it."""
 
     transparent = True
+    dims = True  # the scene manager dims what is below (and keeps that picture while it does not change)
     size = (0.62, 0.72)  # share of the screen at UI scale 1 (grown with the scale)
 
     def frame(self, surface: pygame.Surface, title: str) -> pygame.Rect:
-        """Dim the screen, draw the window and its title; returns the inner rectangle."""
+        """Draw the window and its title over the dimmed screen; returns the inner rectangle."""
         self.begin()
-        surface.blit(dimmer(surface.get_size()), (0, 0))
         W, H = surface.get_size()
         grow = max(1.0, theme.scale())  # larger text needs a larger window, up to nearly the whole screen
         w, h = int(W * min(0.96, self.size[0] * grow)), int(H * min(0.94, self.size[1] * grow))
