@@ -176,6 +176,36 @@ def moving_frames(app, frames: int) -> list[float]:
     return time_frames(step, frames)
 
 
+def map_objects(app) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A point over a Central Asian state and one over a corridor on the play screen's map (None if none found)."""
+    game = app.manager.top
+    world, rect = game.session.world, game.map_rect
+    found: dict[str, tuple[int, int]] = {}
+    step = max(4, rect.width // 120)
+    for x in range(rect.left + step, rect.right, step):
+        for y in range(rect.top + step, rect.bottom, step):
+            picked = game.map.pick((x, y), world)
+            if picked and picked[0] not in found:
+                found[picked[0]] = (x, y)
+        if len(found) == 2:
+            return found["state"], found["corridor"]
+    return None
+
+
+def map_hover_frames(app, frames: int) -> list[float] | None:
+    """Frames in which the mouse moves between a state and a corridor on the map (the issue's worst hover)."""
+    points = map_objects(app)
+    if points is None:
+        return None
+    flip = [0]
+
+    def step():
+        flip[0] ^= 1
+        app.step(DT, [pygame.event.Event(pygame.MOUSEMOTION, pos=points[flip[0]], rel=(0, 0), buttons=(0, 0, 0))])
+        pygame.event.pump()
+    return time_frames(step, frames)
+
+
 def scenes_main(frames: int) -> int:
     """Time a frame of every scene at both sizes; JSON last, with the scenes over the goal."""
     from game.ui.tour import every_scene, played_session
@@ -191,6 +221,13 @@ def scenes_main(frames: int) -> int:
             m = summary(moving_frames(scene_app(screen, stack), frames))
             rows[name] = {**m, "ratio": round(m["median"] / bare["median"], 2) if bare["median"] else None}
             print(f"{tag} {name:28s} median {m['median']:7.3f} ms  p99 {m['p99']:7.3f} ms  x{rows[name]['ratio']}")
+            if name == "play state":
+                hover = map_hover_frames(scene_app(screen, stack), frames)
+                if hover is not None:
+                    m = summary(hover)
+                    rows["play map hover"] = {**m, "ratio": round(m["median"] / bare["median"], 2)}
+                    print(f"{tag} {'play map hover':28s} median {m['median']:7.3f} ms  p99 {m['p99']:7.3f} ms  "
+                          f"x{rows['play map hover']['ratio']}")
         over = sorted(n for n, r in rows.items() if (r["ratio"] or 0) > 2 or r["p99"] >= 4)
         out["sizes"][tag] = {"bare": bare, "scenes": rows, "over_goal": over}
         print(f"{tag}: bare {bare['median']} ms; {len(over)} of {len(rows)} scenes over the goal: {', '.join(over)}")

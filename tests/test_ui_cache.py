@@ -133,14 +133,19 @@ def test_a_new_world_repaints_every_layer():
     assert all(after[k] > before[k] for k in before), (before, after)
 
 
-def test_hovering_a_button_repaints_only_its_layer():
-    """The mouse over an action button repaints the action bar (hover colour); over the map, nothing is repainted."""
+def test_hovering_a_button_lights_it_without_repainting_a_layer():
+    """The mouse over an action button lights that button (hover colour) over the kept action bar, and no layer is
+    repainted; moving on puts the bar back as it was; over the map, nothing is repainted either."""
     app, game, _ = play_app()
     before = paints(game)
-    move(app, game.find("end").rect.center)
-    after = paints(game)
-    assert after["actions"] == before["actions"] + 1
-    assert after["panel"] == before["panel"] and after["top"] == before["top"]
+    end = game.find("end").rect
+    corner = (end.left + theme.px(8), end.centery)  # inside the button, clear of its label
+    unlit = app.screen.get_at(corner)
+    move(app, end.center)
+    assert paints(game) == before
+    assert app.screen.get_at(corner) == theme.BUTTON_HOVER and unlit != theme.BUTTON_HOVER
+    move(app, (end.right + theme.px(400), end.centery))
+    assert app.screen.get_at(corner) == unlit and paints(game) == before
     sea = (game.map_rect.left + 3, game.map_rect.top + 3)
     move(app, sea)
     again = paints(game)
@@ -441,3 +446,100 @@ def test_the_year_summary_works_its_rows_out_once_per_page_and_language(monkeypa
     frame(app)
     assert made[0] == 3
     app.set_language("en", remember=False)
+
+
+def test_the_debrief_keeps_its_picture_until_what_it_shows_changes(monkeypatch):
+    """A debrief frame with nothing new blits the kept picture (and keeps its click regions); another tab,
+    another language or another window size paints it again."""
+    from game.ui.debrief import DebriefScene
+    from game.ui.tour import played_session
+    scene = DebriefScene(played_session())
+    painted = [0]
+    real = scene.paint
+
+    def paint(surface):
+        painted[0] += 1
+        real(surface)
+    monkeypatch.setattr(scene, "paint", paint)
+    surface = pygame.Surface(SIZE)
+    scene.draw(surface)
+    hits = list(scene.hits)
+    first = surface.copy()
+    surface.fill((0, 0, 0))
+    scene.draw(surface)
+    assert painted[0] == 1 and scene.hits == hits and hits
+    assert surface.get_at((40, 40)) == first.get_at((40, 40))
+    scene.set_tab(1)
+    scene.draw(surface)
+    assert painted[0] == 2
+    from game import text
+    text.set_language("ru")
+    try:
+        scene.draw(surface)
+    finally:
+        text.set_language("en")
+    assert painted[0] == 3
+    scene.draw(pygame.Surface((1920, 1080)))
+    assert painted[0] == 4
+
+
+def test_hovering_the_map_lights_the_route_without_composing_the_map_again():
+    """Moving between a state and a corridor lights each in turn on top of the kept map (no new composition),
+    and the names and labels stay on top of the light."""
+    from bench.frame import map_objects
+    app, game, s = play_app()
+    state, route = map_objects(app)
+    composes = game.map.composes
+    rect = game.map_rect
+    plain = app.screen.subsurface(rect).copy()
+    move(app, route)
+    assert game.hover in s.world.corridors
+    lit_route = app.screen.subsurface(rect).copy()
+    move(app, state)
+    assert game.hover in s.world.economies
+    lit_state = app.screen.subsurface(rect).copy()
+    assert game.map.composes == composes
+    changed = [sum(1 for x in range(0, rect.width, 3) for y in range(0, rect.height, 3)
+                   if a.get_at((x, y)) != plain.get_at((x, y))) for a in (lit_route, lit_state)]
+    assert all(n > 20 for n in changed), changed
+    _, base, on_top = game.map._base
+    label = on_top[-2]  # a state's label box (the legend is last)
+    assert lit_route.subsurface(label).get_at((label.w // 2, label.h // 2)) == base.subsurface(label).get_at((label.w // 2, label.h // 2))
+
+
+def test_a_still_dialog_is_painted_once_and_lights_the_hovered_button_over_its_picture(monkeypatch):
+    """The pause menu over the play screen is painted once; moving the mouse between its buttons lights each over
+    the kept picture (the same pixels a full repaint gives); scrolling the summary paints it again."""
+    from game.ui import dialogs
+    app, game, s = play_app()
+    pause = dialogs.PauseScene(game)
+    app.manager.push(pause)
+    calls = counting_draws(monkeypatch, pause)
+    frame(app)
+    resume, settings = pause.find("resume").rect, pause.find("settings").rect
+    for pos in (resume.center, settings.center, resume.center):
+        move(app, pos)
+    assert calls[0] == 1
+    lit = app.screen.copy()
+    app.manager._still_key = None  # forget the picture: a full repaint with the mouse where it is
+    frame(app)
+    assert calls[0] == 2
+    assert all(lit.get_at(p) == app.screen.get_at(p) for p in (resume.center, (resume.left + 3, resume.centery),
+                                                                  (settings.left + 3, settings.centery)))
+    assert app.screen.get_at((resume.left + 3, resume.centery)) == theme.BUTTON_HOVER
+    assert app.screen.get_at((settings.left + 3, settings.centery)) != theme.BUTTON_HOVER
+
+
+def test_scrolling_the_scoreboard_paints_it_again(monkeypatch):
+    """A still dialog's picture follows its state: the scroll is part of it."""
+    from game.ui.scoreboard import ScoreboardScene
+    app, game, s = play_app()
+    board = ScoreboardScene(game)
+    app.manager.push(board)
+    calls = counting_draws(monkeypatch, board)
+    frame(app)
+    frame(app)
+    assert calls[0] == 1
+    board.scroll += 1
+    frame(app)
+    assert calls[0] == 2

@@ -44,6 +44,10 @@ class ConfirmScene(Dialog):
             return True
         return super().on_key(event)
 
+    def still(self):
+        """The question, the Yes label and the focus."""
+        return (self.question, self.yes_label, self.focus_id)
+
     def draw(self, surface) -> None:
         """The question in full, then Yes and No."""
         inner = self.frame(surface, tr("confirm.title"))

@@ -23,7 +23,7 @@ from game.text import msg, number, power, render
 from game.ui.desk import Desk
 from game.ui.flow import AI_BUDGET_S, TurnFlow
 from game.ui.mapview import MapView, Ref, dominant_of, shares_of
-from game.ui.widgets import NUMBER_KEYS, UIScene
+from game.ui.widgets import NUMBER_KEYS, UIScene, paint_button
 
 CATEGORIES = (  # (id, verbs)
     ("negotiate", ("propose", "pact")),
@@ -345,12 +345,12 @@ class GameScene(UIScene):
         self.draw_tooltip(surface)
 
     def layer(self, surface, name: str, rect: pygame.Rect, key: tuple, paint) -> None:
-        """Blit one region's cached picture, first repainting it when `key`, the size, the scale, the language,
-        the hovered or the focused button in it changed; its buttons and tooltip zones are registered again."""
+        """Blit one region's cached picture, first repainting it when `key`, the size, the scale, the language
+        or the focused button in it changed; its buttons and tooltip zones are registered again. The picture
+        shows no hover: the hovered button is painted lit over it, so moving the mouse repaints one button."""
         lay = self.layers.setdefault(name, Layer())
-        hovered = next((b.id for b in lay.buttons if b.rect.collidepoint(self.mouse)), None)
         focus = self.focus_id if any(b.id == self.focus_id for b in lay.buttons) else None
-        full = (key, tuple(rect), hovered, focus, theme.scale(), tr("top.menu"))
+        full = (key, tuple(rect), focus, theme.scale(), tr("top.menu"))
         if lay.surf is None or lay.key != full:
             if lay.surf is None or lay.surf.get_size() != rect.size:
                 lay.surf = pygame.Surface(rect.size)
@@ -358,12 +358,13 @@ class GameScene(UIScene):
                     lay.surf = lay.surf.convert()
             lay.surf.fill(theme.BG)
             outer, self.buttons, self.tips, self.offset = (self.buttons, self.tips), [], [], rect.topleft
+            mouse, self.mouse = self.mouse, (-1, -1)  # painted unhovered
             strings = theme.record_start()
             try:
                 paint(lay.surf, pygame.Rect((0, 0), rect.size))
             finally:
                 theme.record_stop()
-                self.offset = (0, 0)
+                self.offset, self.mouse = (0, 0), mouse
                 lay.buttons, lay.tips, lay.strings = self.buttons, self.tips, list(strings)
                 self.buttons, self.tips = outer
             lay.key = full
@@ -374,6 +375,9 @@ class GameScene(UIScene):
         self.buttons.extend(lay.buttons)
         self.tips.extend(lay.tips)
         surface.blit(lay.surf, rect)
+        hovered = next((b for b in lay.buttons if b.enabled and b.rect.collidepoint(self.mouse)), None)
+        if hovered is not None:
+            paint_button(surface, hovered.rect, hovered, True, hovered.id == self.focus_id)
 
     def draw_map_tips(self, w) -> None:
         """Tooltips for the hovered state or corridor (the sentence is worked out once per World and hover)."""

@@ -43,7 +43,9 @@ class MapView:
     def __init__(self, data: MapData | None = None) -> None:
         self._data = data
         self._static: dict[tuple, pygame.Surface] = {}
-        self._composed: tuple | None = None
+        self._composed: tuple | None = None  # (key, the map with the hover drawn)
+        self._base: tuple | None = None  # (key, the map with nothing hovered, the rects of what is drawn on top)
+        self._on_top: list[pygame.Rect] = []  # names, labels and legend of the base being drawn
         self.rect = pygame.Rect(0, 0, 1, 1)
         self.k = 1.0
         self.origin = (0.0, 0.0)
@@ -105,8 +107,8 @@ class MapView:
         return [self.to_screen(self.data.places[w].xy) for w in k.waypoints if w in self.data.places]
 
     def forget(self) -> None:
-        """Drop the composed picture (after the screen below a dialog was covered)."""
-        self._composed = None
+        """Drop the composed pictures (after the screen below a dialog was covered)."""
+        self._composed = self._base = None
 
     # --- layers ------------------------------------------------------------------------
     def static_layer(self, world) -> pygame.Surface:
@@ -137,7 +139,7 @@ class MapView:
             name = render(Named("country", iso, c.name))
             half = theme.width(name, 13) // 2 + 2
             if half < x < surf.get_width() - half and 12 < y < surf.get_height() - 12 and self._big(c):
-                theme.halo_text(surf, name, (x, y), 13, (172, 176, 182), anchor="center")
+                self._on_top.append(theme.halo_text(surf, name, (x, y), 13, (172, 176, 182), anchor="center").inflate(2, 2))
 
     def _big(self, c) -> bool:
         """Whether a country is large enough on screen to carry a name."""
@@ -150,15 +152,46 @@ class MapView:
         cached until the World, the hover, the selection, the size or the scale changes)."""
         if self.rect != rect or self._box is None:
             self.fit(rect, world)
-        key = (rect.size, Ref(world), hover, selected, theme.scale(), legend, tr("legend.influence"))
-        if self._composed is None or self._composed[0] != key:
+        key = (rect.size, Ref(world), selected, theme.scale(), legend, tr("legend.influence"))
+        if self._base is None or self._base[0] != key:
             surf = self.static_layer(world).copy()
-            self._draw_dynamic(surf, world, hover, selected)
+            self._on_top = []
+            self._draw_dynamic(surf, world, None, selected)
             if legend:
-                self.draw_legend(surf, world, (theme.px(8), surf.get_height() - theme.px(8)))
-            self._composed = (key, surf)
+                self._on_top.append(self.draw_legend(surf, world, (theme.px(8), surf.get_height() - theme.px(8))))
+            self._base = (key, surf, tuple(self._on_top))
             self.composes += 1
+        if not hover:
+            surface.blit(self._base[1], rect.topleft)
+            return
+        if self._composed is None or self._composed[0] != (key, hover):
+            self._composed = ((key, hover), self._hovered(world, hover, selected))
         surface.blit(self._composed[1], rect.topleft)
+
+    def _hovered(self, world, hover: str, selected) -> pygame.Surface:
+        """The base picture with the hovered corridor or state lit; the names, labels and legend, which lie on
+        top of the map, are put back from the base (a hover costs a copy and a few lines, not a new map)."""
+        _, base, on_top = self._base
+        surf = base.copy()
+        shift = (-self.rect.left, -self.rect.top)
+        if hover in world.corridors:
+            k = world.corridors[hover]
+            self._draw_corridor(surf, world, k, [(x + shift[0], y + shift[1]) for x, y in self.corridor_points(k)], True)
+        self._draw_outlines(surf, world, ((hover, 2), (selected, 3)), shift)
+        for r in on_top:
+            surf.blit(base, r, r)
+        return surf
+
+    def _draw_outlines(self, surf, world, targets, shift) -> None:
+        """The lit border of each (state, width) in `targets`, in order."""
+        iso = self.iso_of(world)
+        for target, width in targets:
+            if target in iso and target in world.economies:
+                for ring in self.data.countries[iso[target]].rings:
+                    pts = [(x + shift[0], y + shift[1]) for x, y in self.ring_points(ring)]
+                    if len(pts) >= 3:
+                        pygame.draw.lines(surf, theme.SELECTION_EDGE, True, pts, theme.px(width) + 4)
+                        pygame.draw.lines(surf, theme.SELECTION, True, pts, theme.px(width))
 
     def _draw_dynamic(self, surf: pygame.Surface, world, hover, selected) -> None:
         """C5 tints, share bars, great-power names, corridors and highlights."""
@@ -191,13 +224,7 @@ class MapView:
                     pygame.draw.lines(surf, (235, 235, 235), True, pts, 1)
         for kid, k in world.corridors.items():
             self._draw_corridor(surf, world, k, local(self.corridor_points(k)), kid == hover or kid == selected)
-        for target, width in ((hover, 2), (selected, 3)):
-            if target in iso and target in world.economies:
-                for ring in self.data.countries[iso[target]].rings:
-                    pts = local(self.ring_points(ring))
-                    if len(pts) >= 3:
-                        pygame.draw.lines(surf, theme.SELECTION_EDGE, True, pts, theme.px(width) + 4)
-                        pygame.draw.lines(surf, theme.SELECTION, True, pts, theme.px(width))
+        self._draw_outlines(surf, world, ((hover, 2), (selected, 3)), shift)
         self._draw_neighbour_names(surf, world, shift)
         for p in world.great_powers():
             if p in iso:
@@ -221,7 +248,7 @@ class MapView:
         cx, cy = min(max(x, m), w - m), min(max(y, theme.px(16)), h - theme.px(16))
         if not visible:
             name = name + " >" if x > w else "< " + name if x < 0 else name
-        theme.halo_text(surf, name, (cx, cy), 18, col, True, anchor="center")
+        self._on_top.append(theme.halo_text(surf, name, (cx, cy), 18, col, True, anchor="center").inflate(2, 2))
 
     def _draw_label(self, surf, world, cid: str, at, placed: list) -> None:
         """The state's name with a bar of influence shares below it, moved down clear of other labels."""
@@ -234,6 +261,7 @@ class MapView:
         while any(box.colliderect(r) for r in placed):
             box.y += box.height // 2
         placed.append(box)
+        self._on_top.append(box.inflate(2, 2))
         x, y = box.centerx, box.top + img.get_height()
         surf.blit(img, img.get_rect(midbottom=(x, y)))
         bar = pygame.Rect(int(x - bw / 2), int(y + 2), int(bw), bh)

@@ -44,6 +44,12 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the scene; must not change any game state."""
 
+    def still(self):
+        """What this scene's picture depends on while it is on top, apart from the hovered button and the
+        tooltip (a hashable value), or None when that is not known: the manager then draws it on every frame.
+        A scene that says it must be a UIScene that draws only buttons, text and tooltips from this state."""
+        return None
+
     def look(self):
         """What this scene's picture depends on while a scene above it has the input (a hashable value), or
         None when that is not known: the manager then draws it afresh on every frame instead of reusing the
@@ -57,7 +63,9 @@ class SceneManager:
     def __init__(self) -> None:
         self.stack: list[Scene] = []
         self._backdrop_key = None  # what the kept picture of the scenes below the top one shows
-        self._backdrop: pygame.Surface | None = None
+        self._backdrop: tuple = (None, [])  # (that picture, the strings drawn in it)
+        self._still_key = None  # what the kept picture of a still top scene (`Scene.still`) shows
+        self._still: tuple = (None, [], [], [], None)  # (that picture, its buttons, tooltip zones, strings, the scene)
 
     @property
     def top(self) -> Scene | None:
@@ -107,9 +115,44 @@ class SceneManager:
         *below, top = self.stack[max(start, 0):] or [None]
         if top is None:
             return
+        still = top.still()
+        if still is not None:
+            self.draw_still(surface, below, top, still)
+            return
         if below:
             self.draw_backdrop(surface, below, top.dims)
         top.draw(surface)
+
+    def draw_still(self, surface: pygame.Surface, below: list[Scene], top, still) -> None:
+        """A top scene that says what it shows (`Scene.still`): its picture, with what is below it, is kept
+        unhovered and without a tooltip; each frame blits it, lights the hovered button and draws the tooltip."""
+        key = (surface.get_size(), theme.scale(), text.language(), id(top), still,
+               tuple(map(id, below)), tuple(scene.look() for scene in below))
+        if None in key[-1]:
+            key = None
+        if key is None or key != self._still_key:
+            def paint():
+                if below:
+                    self.draw_backdrop(surface, below, top.dims)
+                mouse, keyboard = top.mouse, top.keyboard
+                top.mouse, top.keyboard = (-1, -1), False
+                try:
+                    top.draw(surface)
+                finally:
+                    top.mouse, top.keyboard = mouse, keyboard
+            strings = recorded(paint)
+            self._still_key = key
+            # top is kept alive beside the picture, as its id is in the key
+            self._still = (surface.copy(), list(top.buttons), list(top.tips), strings, top)
+        else:
+            surface.blit(self._still[0], (0, 0))
+            top.buttons, top.tips = list(self._still[1]), list(self._still[2])
+            renote(self._still[3])
+        from game.ui.widgets import paint_button
+        hovered = next((b for b in top.buttons if b.enabled and b.rect.collidepoint(top.mouse)), None)
+        if hovered is not None:
+            paint_button(surface, hovered.rect, hovered, True, hovered.id == top.focus_id)
+        top.draw_tooltip(surface)
 
     def draw_backdrop(self, surface: pygame.Surface, below: list[Scene], dim: bool) -> None:
         """The scenes under the top one, each dialog among them dimming what is below it, and the top's dimmer."""
@@ -117,17 +160,38 @@ class SceneManager:
         key = None if None in looks else (surface.get_size(), theme.scale(), text.language(), dim,
                                           tuple(map(id, below)), tuple(looks))
         if key is not None and key == self._backdrop_key:
-            surface.blit(self._backdrop, (0, 0))
+            surface.blit(self._backdrop[0], (0, 0))
+            renote(self._backdrop[1])
             return
-        for scene in below:
-            if scene.dims:
+
+        def paint():
+            for scene in below:
+                if scene.dims:
+                    surface.blit(dimmer(surface.get_size()), (0, 0))
+                scene.draw(surface)
+            if dim:
                 surface.blit(dimmer(surface.get_size()), (0, 0))
-            scene.draw(surface)
-        if dim:
-            surface.blit(dimmer(surface.get_size()), (0, 0))
+        strings = recorded(paint)
         self._backdrop_key = key
         if key is not None:
-            self._backdrop = surface.copy()
+            self._backdrop = (surface.copy(), strings)
+
+
+def recorded(paint) -> list[str]:
+    """Run `paint`; the strings it drew (a kept picture names them again when it is reused: `renote`)."""
+    strings = theme.record_start()
+    try:
+        paint()
+    finally:
+        theme.record_stop()
+    return list(strings)
+
+
+def renote(strings: list[str]) -> None:
+    """Tell a running recording the strings a kept picture shows (tests read what a frame draws)."""
+    if theme.recording():
+        for s in strings:
+            theme.note(s)
 
 
 _dim: dict[tuple[int, int], pygame.Surface] = {}

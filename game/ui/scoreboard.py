@@ -121,6 +121,11 @@ class RowsScene(ListMixin, Dialog):
         so the rows are worked out once, not on every frame; None: on every frame."""
         return None
 
+    def still(self):
+        """Rows kept (`rows_key`) make a still picture: it changes with them, the scroll and the focus."""
+        key = self.rows_key()
+        return None if key is None else (self.title, key, self.scroll, self.focus_id)
+
     def shown_rows(self) -> list[Row]:
         """`rows`, kept while `rows_key`, the language and the scale stay the same."""
         key = self.rows_key()

@@ -183,6 +183,15 @@ class SetupScene(UIScene):
             self.manager.push(HowToWinScene(dealt_world(w, self.seed), title))
 
     # --- drawing ------------------------------------------------------------------------
+    def still(self):
+        """What the setup screen shows apart from the hovered button and the tooltip: its choices, scrolls and focus."""
+        return (self.short, self.index, self.seed, self.error, self.filter, self.scroll, self.detail_scroll,
+                self.text_scroll, tuple(self.seats.items()), id(self.scenarios), len(self.loaded), self.focus_id)
+
+    def look(self):
+        """What the setup screen shows while the how-to-win page covers it: `still`, the mouse and the focus."""
+        return (self.still(), tuple(self.mouse), self.keyboard)
+
     def draw(self, surface: pygame.Surface) -> None:
         """Three columns: scenarios and seed, description, seats."""
         self.begin()

@@ -36,6 +36,7 @@ class Button:
     tooltip: str = ""
     hotkey: int | None = None
     selected: bool = False
+    size: int = 16  # the label's text size
 
 
 class UIScene(Scene):
@@ -65,25 +66,11 @@ class UIScene(Scene):
                size: int = 16) -> Button:
         """Draw and register a button; a label too wide for it is set smaller, then cut with an ellipsis."""
         local = pygame.Rect(rect)
-        b = Button(id or label, local.move(self.offset), label, on_click, enabled, tooltip, hotkey, selected)
+        b = Button(id or label, local.move(self.offset), label, on_click, enabled, tooltip, hotkey, selected, size)
         self.buttons.append(b)
-        hover = b.rect.collidepoint(self.mouse)
-        color = theme.BUTTON_OFF if not enabled else theme.BUTTON_HOVER if hover or selected else theme.BUTTON
-        pygame.draw.rect(surface, color, local, border_radius=theme.px(5))
-        edge = theme.ACCENT if selected else theme.PANEL_EDGE
-        pygame.draw.rect(surface, edge, local, 1, border_radius=theme.px(5))
-        if b.id == self.focus_id:
-            pygame.draw.rect(surface, theme.FOCUS, local.inflate(4, 4), 2, border_radius=theme.px(6))
-        fg = theme.TEXT if enabled else theme.MUTED
-        shown, size = fit_label(label, local.width - theme.px(10), size)
-        if shown != label and not tooltip:
-            b.tooltip = tooltip = label
-        clip = surface.get_clip()
-        surface.set_clip(local.inflate(-2, -2).clip(clip) if clip else local.inflate(-2, -2))
-        theme.text(surface, shown, local.center, size, fg, anchor="center")
-        surface.set_clip(clip)
-        if tooltip:
-            self.tips.append((b.rect, tooltip))
+        paint_button(surface, local, b, b.rect.collidepoint(self.mouse), b.id == self.focus_id)
+        if b.tooltip:
+            self.tips.append((b.rect, b.tooltip))
         return b
 
     def tip(self, rect, text: str) -> None:
@@ -183,6 +170,25 @@ class UIScene(Scene):
 
 
 MIN_LABEL_SIZE = 12  # a button label shrinks down to this size before it is cut with an ellipsis
+
+
+def paint_button(surface: pygame.Surface, local: pygame.Rect, b: Button, hover: bool, focus: bool) -> None:
+    """Draw button `b` at `local` (its rectangle on `surface`): lit when hovered or selected, ringed when focused;
+    a label too wide for it is set smaller, then cut with an ellipsis (and becomes its tooltip)."""
+    color = theme.BUTTON_OFF if not b.enabled else theme.BUTTON_HOVER if hover or b.selected else theme.BUTTON
+    pygame.draw.rect(surface, color, local, border_radius=theme.px(5))
+    edge = theme.ACCENT if b.selected else theme.PANEL_EDGE
+    pygame.draw.rect(surface, edge, local, 1, border_radius=theme.px(5))
+    if focus:
+        pygame.draw.rect(surface, theme.FOCUS, local.inflate(4, 4), 2, border_radius=theme.px(6))
+    fg = theme.TEXT if b.enabled else theme.MUTED
+    shown, size = fit_label(b.label, local.width - theme.px(10), b.size)
+    if shown != b.label and not b.tooltip:
+        b.tooltip = b.label
+    clip = surface.get_clip()
+    surface.set_clip(local.inflate(-2, -2).clip(clip) if clip else local.inflate(-2, -2))
+    theme.text(surface, shown, local.center, size, fg, anchor="center")
+    surface.set_clip(clip)
 
 
 def fit_label(label: str, width: int, size: int) -> tuple[str, int]:

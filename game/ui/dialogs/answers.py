@@ -10,6 +10,7 @@ from game.ui.desk import desk_of
 from game.ui.dialogs.base import Dialog, ListMixin
 from game.ui.dialogs.negotiation import NegotiationScene
 from game.ui.i18n import tr
+from game.ui.mapview import Ref
 from game.ui.widgets import NUMBER_KEYS
 
 class AnswersScene(ListMixin, Dialog):
@@ -41,6 +42,11 @@ class AnswersScene(ListMixin, Dialog):
                 tr("answers.accept"), lambda: self.desk.do(act))
         else:
             self.desk.do(act)
+
+    def still(self):
+        """What the answers show apart from the hovered button and the tooltip: the World, the seat, the scroll,
+        the last message and the focus."""
+        return (Ref(self.desk.world), self.desk.seat(), self.scroll, self.desk.message, self.focus_id)
 
     def draw(self, surface) -> None:
         """Each waiting offer in full with the seat's own appraisal and Accept / Refuse / Counter; then its own."""

@@ -35,6 +35,10 @@ class EventCardsScene(Dialog):
         if self.i >= len(self.cards):
             self.close()
 
+    def still(self):
+        """The card shown and the focus."""
+        return (self.i, len(self.cards), self.focus_id)
+
     def draw(self, surface) -> None:
         """The current card."""
         if not self.cards:

@@ -11,6 +11,7 @@ from game.ui import theme, words
 from game.ui.desk import desk_of, shared_rivers
 from game.ui.dialogs.base import Dialog
 from game.ui.i18n import number, render, tr
+from game.ui.mapview import Ref
 
 KINDS = ("aid", "contract", "cofinance", "statement", "transit", "debt", "quota", "water", "energy")
 RELIEF_LABELS = {"writedown": "nego.relief.writedown", "grace": "nego.relief.grace"}  # the two kinds of debt relief
@@ -183,6 +184,12 @@ class NegotiationScene(Dialog):
             self.result = self.desk.message
 
     # --- drawing -----------------------------------------------------------------------------
+    def still(self):
+        """What the composer shows apart from the hovered button and the tooltip: the World, the seats, the kind,
+        the draft, the offer so far, the last result and the focus (nothing in it follows the mouse)."""
+        return (Ref(self.desk.world), self.desk.seat(), self.target, self.kind, tuple(self.draft.items()),
+                tuple(self.gives), tuple(self.asks), self.result, self.desk.message, self.focus_id)
+
     def draw(self, surface) -> None:
         """Counterparts, the composer, the offer so far, the other side's view, its preview, Send."""
         title = tr("nego.title") if not self.counter else tr(

@@ -16,6 +16,11 @@ class PauseScene(Dialog):
         super().__init__()
         self.desk = desk_of(owner)
 
+    def still(self):
+        """Whether saves and the rules reference can be opened, and the focus."""
+        from game.ui.menu import rules_available, saves_available
+        return (saves_available(), rules_available(), self.focus_id)
+
     def draw(self, surface) -> None:
         """A column of buttons."""
         from game.ui.menu import open_rules, rules_available, saves_available
