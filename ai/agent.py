@@ -35,6 +35,7 @@ from game.text import powers as Ps
 
 ANSWERS = (A.Accept, A.Reject, A.Counter, A.Attend)
 MONEY_PER_ACTION = 0.5  # US$ bn a typical paid move costs (aid steps, upgrades, summits): money's use per action point
+DEAR_POINTS = 100.0  # points against a contract priced above the level's `accept_price` (a no whatever else it brings)
 BUY_PRICES = (1.0, 1.25, 1.5, 2.0)  # price factors a great power weighs when it offers to buy (the race projection chooses)
 
 
@@ -149,10 +150,13 @@ class PersonalityAgent:
         the reason names the parts that decided it (`valuation.deciders`) and only those."""
         thrift = self.money_price(view, me)
         pts, terms, after = P.great_answer(view, me, offer.id, self.habits(view), thrift, race_w=self.level.race)
-        total = pts - self.persona.min_gain
+        dear = bought_above(offer, me, self.level.accept_price)
+        total = pts - self.persona.min_gain - (DEAR_POINTS if dear else 0.0)
         parts = {**P.great_parts(terms, thrift), "margin": -self.persona.min_gain}
         named = valuation.deciders(parts, total)
-        if "unaffordable" in named:
+        if dear:
+            why = msg("ai.great.declines", who=Pw(view, me), body=msg("ai.great.dear", top=self.level.accept_price, price=dear))
+        elif "unaffordable" in named:
             why = msg("ai.great.unaffordable", who=Pw(view, me))
         else:
             moved = R.term_change(race.parts(P.settle_goods(view), me), race.parts(after, me), race.weights(view, me))
@@ -573,6 +577,13 @@ class PersonalityAgent:
             if self.project(view, me, b, base).chance >= 0.5 * (1.0 - self.level.unseen):
                 return b
         return None
+
+
+def bought_above(offer: Offer, me: str, top: float) -> float:
+    """The highest price factor above `top` of the contracts great power `me` would buy under `offer` (0.0: none;
+    `top` is the level's `accept_price`: the historical style pays no premium the real powers did not pay)."""
+    buys = offer.asks if offer.sender == me else offer.gives
+    return max((i.price_factor for i in buys if i.kind == "contract" and i.price_factor > top + 1e-9), default=0.0)
 
 
 def buy_offers(view: World, me: str, c: str, top: float = BUY_PRICES[-1]) -> list[A.Action]:

@@ -88,6 +88,7 @@ LEVEL_KEYS: dict[str, Key] = {
     "naive": Key("bool", False, meaning="judges offers by money alone and goes to every summit (ignores hedging, backlash, debt)"),
     "race": Key("float", 1.0, 0, 1, "weight of the objective race in what it plays for (0: its national agenda alone)"),
     "top_price": Key("float", 2.0, 0, 2, "the highest multiple of the world price it offers when it offers to buy (0: no such offers)"),
+    "accept_price": Key("float", 2.0, 0, 2, "the highest multiple of the world price at which a great power accepts a contract to buy (2: the rule's ceiling, no bar)"),
 }
 META = ("personality", "difficulty")
 
@@ -135,6 +136,7 @@ class Level:
     hope: float = 0.0
     race: float = 1.0
     top_price: float = 2.0
+    accept_price: float = 2.0
     reads: bool = False
     unseen: float = 0.0
 

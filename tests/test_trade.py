@@ -155,3 +155,24 @@ def test_a_share_is_compared_among_the_great_powers():
     ref = RefSeries("s", "China in Kazakhstan", "share", ((2015, 0.4),), power="china", state="kazakhstan")
     assert game_value(row, ref) == pytest.approx(0.35 / 0.85)
     assert game_value({"influence": {"kazakhstan": {"others": 1.0}}}, ref) == 0.0
+
+
+def test_the_trans_caspian_cargo_grows_with_its_own_room_in_2023_and_2024():
+    """The 2015 events `caspian_ferries` and `caspian_route_grows` take the Middle Corridor's general cargo from its
+    2022 level to the 4.0 Mt the 2025 start has, adding as much capacity: the route carries 2.7 Mt more, and the room
+    left for contracts does not change."""
+    from game.scenario.loader import load
+    w = load("2015").world
+
+    def fired(world, eid: str, year: int):
+        ev = next(e for e in world.events if e.id == eid)
+        assert ev.year == year and ev in events.scripted(evolve(world, year=year))
+        return events.fire(evolve(world, year=year), ev)
+
+    w = fired(fired(w, "btk_opens", 2017), "ukraine_war", 2022)
+    before = w.corridors["middle_corridor"]
+    w = fired(fired(w, "caspian_ferries", 2023), "caspian_route_grows", 2024)
+    after = w.corridors["middle_corridor"]
+    assert abs(trade.cargo(before) - 1.3) < 1e-9 and abs(trade.cargo(after) - 4.0) < 1e-9
+    assert abs((after.capacity - trade.cargo(after)) - (before.capacity - trade.cargo(before))) < 1e-9
+    assert abs(history.flow(w, after) - history.flow(w, before) - 2.7) < 1e-9

@@ -449,11 +449,14 @@ def test_the_year_summary_works_its_rows_out_once_per_page_and_language(monkeypa
 
 
 def test_the_debrief_keeps_its_picture_until_what_it_shows_changes(monkeypatch):
-    """A debrief frame with nothing new blits the kept picture (and keeps its click regions); another tab,
+    """A debrief frame with nothing new blits the kept picture (its click regions still answer); another tab,
     another language or another window size paints it again."""
+    from game.ui.app import App, Settings
     from game.ui.debrief import DebriefScene
     from game.ui.tour import played_session
     scene = DebriefScene(played_session())
+    app = App(pygame.Surface(SIZE), Settings(*SIZE), Path(os.devnull))
+    app.manager.push(scene)
     painted = [0]
     real = scene.paint
 
@@ -461,26 +464,23 @@ def test_the_debrief_keeps_its_picture_until_what_it_shows_changes(monkeypatch):
         painted[0] += 1
         real(surface)
     monkeypatch.setattr(scene, "paint", paint)
-    surface = pygame.Surface(SIZE)
-    scene.draw(surface)
+    frame(app)
     hits = list(scene.hits)
-    first = surface.copy()
-    surface.fill((0, 0, 0))
-    scene.draw(surface)
+    first = app.screen.copy()
+    app.screen.fill((0, 0, 0))
+    frame(app)
     assert painted[0] == 1 and scene.hits == hits and hits
-    assert surface.get_at((40, 40)) == first.get_at((40, 40))
+    assert app.screen.get_at((40, 40)) == first.get_at((40, 40))
     scene.set_tab(1)
-    scene.draw(surface)
+    frame(app)
     assert painted[0] == 2
-    from game import text
-    text.set_language("ru")
-    try:
-        scene.draw(surface)
-    finally:
-        text.set_language("en")
+    app.set_language("ru", remember=False)
+    frame(app)
+    app.set_language("en", remember=False)
     assert painted[0] == 3
-    scene.draw(pygame.Surface((1920, 1080)))
-    assert painted[0] == 4
+    app.screen = pygame.Surface((1920, 1080))
+    frame(app)
+    assert painted[0] == 4  # English again and the new size, in one frame
 
 
 def test_hovering_the_map_lights_the_route_without_composing_the_map_again():

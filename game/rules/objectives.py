@@ -214,7 +214,7 @@ def listed(world: World) -> list[str]:
     return table_order(totals(world), world.order)
 
 
-_STANDINGS = Memo(8)  # World identity -> its standings: the screens ask on every repaint (top bar, summary, scores)
+_STANDINGS = Memo(4)  # World identity -> its standings: the screens ask on every repaint (top bar, summary, scores)
 
 
 def standings(world: World) -> tuple[Standing, ...]:

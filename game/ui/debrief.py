@@ -12,14 +12,14 @@ import pygame
 
 from game import engine
 from game.model import memo
-from game.text import language as text_language, scenario_text
+from game.text import scenario_text
 from game.rules import objectives
 from game.ui import debrief_charts as dc
 from game.ui.charts import ChartStyle, font, fit, text
 from game.ui.export import GAME_LOG, ExportResult, default_folder, export_all, folder_from_text
 from game.ui.i18n import number, tr
-from game.ui.theme import break_lines, line_width, scale as theme_scale
-from game.ui.scene import Scene, recorded, renote
+from game.ui.theme import break_lines, line_width
+from game.ui.scene import Scene
 
 TABS = ("report", "scores", "influence", "flows", "history", "export")
 BG = "#1D2330"
@@ -62,7 +62,6 @@ class DebriefScene(Scene):
         self._cache: dict[tuple, pygame.Surface] = {}
         self._planned: list[str] | None = None  # the files an export writes (export tab, before exporting)
         self._screen_scale = 1.0  # screen height / 720, set by draw
-        self._picture: tuple | None = None  # (what it showed, the picture, its click regions): the last frame drawn
 
     # --- what is shown ---------------------------------------------------------------
     @property
@@ -187,23 +186,17 @@ class DebriefScene(Scene):
         return False
 
     # --- drawing ------------------------------------------------------------------------
-    def look(self) -> tuple:
-        """What the debrief shows (nothing in it follows the mouse or the clock): the tab and its choices, the
-        export folder and result, large text, the language, the scale and whether Back or Menu leaves it."""
+    def still(self) -> tuple:
+        """What the debrief shows (nothing in it follows the mouse or the clock), so the scene manager keeps its
+        picture (`Scene.still`): the tab and its choices, the export folder and result, large text and whether
+        Back or Menu leaves it."""
         leaves_to_menu = not self.manager or len(self.manager.stack) <= 1
         return (self.tab, self.state_index, self.player_index, self.large, self.typing, self.folder_text,
-                id(self.result), leaves_to_menu, text_language(), theme_scale())
+                id(self.result), leaves_to_menu)
 
     def draw(self, surface: pygame.Surface) -> None:
-        """The debrief, drawn again only when what it shows or the window's size changed (its picture is kept)."""
-        key = (surface.get_size(), self.look())
-        if self._picture is not None and self._picture[0] == key:
-            surface.blit(self._picture[1], (0, 0))
-            self.hits = list(self._picture[2])
-            renote(self._picture[3])
-            return
-        strings = recorded(lambda: self.paint(surface))
-        self._picture = (key, surface.copy(), list(self.hits), strings)
+        """The debrief (the scene manager draws it again only when `still` or the window changed)."""
+        self.paint(surface)
 
     def paint(self, surface: pygame.Surface) -> None:
         """Header, tab bar and the current tab's content."""

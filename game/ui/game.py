@@ -133,6 +133,11 @@ class GameScene(UIScene):
         """Start the game flow (first cards, hand-over)."""
         self.advance()
 
+    def covered(self) -> None:
+        """A full screen (the debrief, the rules, settings) covers the play screen: its kept pictures go."""
+        self.layers.clear()
+        self.map.forget()
+
     def resume(self) -> None:
         """A dialog closed: carry on."""
         self.map.forget()

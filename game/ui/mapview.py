@@ -154,7 +154,7 @@ class MapView:
             self.fit(rect, world)
         key = (rect.size, Ref(world), selected, theme.scale(), legend, tr("legend.influence"))
         if self._base is None or self._base[0] != key:
-            surf = self.static_layer(world).copy()
+            surf = theme.copy_into(self.static_layer(world), self._base[1] if self._base else None)
             self._on_top = []
             self._draw_dynamic(surf, world, None, selected)
             if legend:
@@ -172,7 +172,7 @@ class MapView:
         """The base picture with the hovered corridor or state lit; the names, labels and legend, which lie on
         top of the map, are put back from the base (a hover costs a copy and a few lines, not a new map)."""
         _, base, on_top = self._base
-        surf = base.copy()
+        surf = theme.copy_into(base, self._composed[1] if self._composed else None)
         shift = (-self.rect.left, -self.rect.top)
         if hover in world.corridors:
             k = world.corridors[hover]

@@ -34,6 +34,9 @@ class Scene:
     def resume(self) -> None:
         """Called when the scene above this one is popped."""
 
+    def covered(self) -> None:
+        """Called when an opaque scene is pushed above this one (it cannot be seen): drop kept pictures."""
+
     def handle_event(self, event: pygame.event.Event) -> bool:
         """React to one input event; True when consumed."""
         return False
@@ -47,7 +50,8 @@ class Scene:
     def still(self):
         """What this scene's picture depends on while it is on top, apart from the hovered button and the
         tooltip (a hashable value), or None when that is not known: the manager then draws it on every frame.
-        A scene that says it must be a UIScene that draws only buttons, text and tooltips from this state."""
+        A scene that says it draws nothing that follows the mouse or the clock but a UIScene's buttons and
+        tooltips; its other state stays as its last drawing left it while the picture is reused."""
         return None
 
     def look(self):
@@ -76,6 +80,9 @@ class SceneManager:
         """Put a scene on top; the one below pauses."""
         if self.top:
             self.top.pause()
+        if not scene.transparent:
+            for below in self.stack:
+                below.covered()
         scene.manager = self
         self.stack.append(scene)
         scene.enter()
@@ -116,6 +123,10 @@ class SceneManager:
         if top is None:
             return
         still = top.still()
+        if still is None:
+            self._still_key, self._still = None, (None, [], [], [], None)  # a kept picture lives while it is shown
+        if not below:
+            self._backdrop_key, self._backdrop = None, (None, [])
         if still is not None:
             self.draw_still(surface, below, top, still)
             return
@@ -131,28 +142,34 @@ class SceneManager:
         if None in key[-1]:
             key = None
         if key is None or key != self._still_key:
+            self._backdrop_key, self._backdrop = None, (None, [])  # the still picture holds what is below
+
             def paint():
-                if below:
-                    self.draw_backdrop(surface, below, top.dims)
-                mouse, keyboard = top.mouse, top.keyboard
-                top.mouse, top.keyboard = (-1, -1), False
+                paint_below(surface, below, top.dims)
+                mouse, keyboard = getattr(top, "mouse", None), getattr(top, "keyboard", False)
+                if mouse is not None:
+                    top.mouse, top.keyboard = (-1, -1), False
                 try:
                     top.draw(surface)
                 finally:
-                    top.mouse, top.keyboard = mouse, keyboard
+                    if mouse is not None:
+                        top.mouse, top.keyboard = mouse, keyboard
             strings = recorded(paint)
             self._still_key = key
             # top is kept alive beside the picture, as its id is in the key
-            self._still = (surface.copy(), list(top.buttons), list(top.tips), strings, top)
+            self._still = (theme.copy_into(surface, self._still[0]), list(getattr(top, "buttons", [])),
+                           list(getattr(top, "tips", [])), strings, top)
         else:
             surface.blit(self._still[0], (0, 0))
-            top.buttons, top.tips = list(self._still[1]), list(self._still[2])
+            if hasattr(top, "buttons"):
+                top.buttons, top.tips = list(self._still[1]), list(self._still[2])
             renote(self._still[3])
-        from game.ui.widgets import paint_button
-        hovered = next((b for b in top.buttons if b.enabled and b.rect.collidepoint(top.mouse)), None)
-        if hovered is not None:
-            paint_button(surface, hovered.rect, hovered, True, hovered.id == top.focus_id)
-        top.draw_tooltip(surface)
+        if hasattr(top, "buttons"):  # a UIScene: the hovered button lit, the tooltip
+            from game.ui.widgets import paint_button
+            hovered = next((b for b in top.buttons if b.enabled and b.rect.collidepoint(top.mouse)), None)
+            if hovered is not None:
+                paint_button(surface, hovered.rect, hovered, True, hovered.id == top.focus_id)
+            top.draw_tooltip(surface)
 
     def draw_backdrop(self, surface: pygame.Surface, below: list[Scene], dim: bool) -> None:
         """The scenes under the top one, each dialog among them dimming what is below it, and the top's dimmer."""
@@ -164,17 +181,20 @@ class SceneManager:
             renote(self._backdrop[1])
             return
 
-        def paint():
-            for scene in below:
-                if scene.dims:
-                    surface.blit(dimmer(surface.get_size()), (0, 0))
-                scene.draw(surface)
-            if dim:
-                surface.blit(dimmer(surface.get_size()), (0, 0))
-        strings = recorded(paint)
+        strings = recorded(lambda: paint_below(surface, below, dim))
         self._backdrop_key = key
         if key is not None:
-            self._backdrop = (surface.copy(), strings)
+            self._backdrop = (theme.copy_into(surface, self._backdrop[0]), strings)
+
+
+def paint_below(surface: pygame.Surface, below: list[Scene], dim: bool) -> None:
+    """The scenes under the top one, each dialog among them dimming what is below it, then the top's dimmer."""
+    for scene in below:
+        if scene.dims:
+            surface.blit(dimmer(surface.get_size()), (0, 0))
+        scene.draw(surface)
+    if below and dim:
+        surface.blit(dimmer(surface.get_size()), (0, 0))
 
 
 def recorded(paint) -> list[str]:

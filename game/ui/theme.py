@@ -356,6 +356,16 @@ def fits(s: str, width: int, size: int = 16, bold: bool = False) -> bool:
 HALO = (14, 16, 20)
 
 
+def copy_into(src: pygame.Surface, kept: pygame.Surface | None) -> pygame.Surface:
+    """`src` copied into `kept` when it has the same size and format, else a new copy: a picture kept across frames
+    reuses one block of memory instead of freeing and taking a new one on each change (which the allocator keeps)."""
+    if kept is None or kept.get_size() != src.get_size() or kept.get_bitsize() != src.get_bitsize() \
+            or kept.get_flags() != src.get_flags():
+        return src.copy()
+    kept.blit(src, (0, 0))
+    return kept
+
+
 def halo_text(surface: pygame.Surface, s: str, pos, size: int = 16, color=TEXT, bold: bool = False,
               anchor: str = "topleft", halo=HALO) -> pygame.Rect:
     """One line of text with a thin dark halo around it, legible over lines and fills."""
