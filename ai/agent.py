@@ -375,7 +375,7 @@ class PersonalityAgent:
             spent = sum(i.amount for part in a.parts for i in part.gives if i.kind in ("aid", "cofinance"))
         after = race.parts(out.world, me)
         delta = race.value(out.world, me, self.level.race) - base_score - out.credit
-        discount = p.patience ** out.years
+        discount = p.patience ** out.years * race.on_time(view, out.years, self.level.race)  # a build due after the last round pays nothing
         gain = p.weight(a.verb) * self.interest(view, a) * discount * P.expected_delta(out, me, base_score, self.level.race)
         habit, habit_text = self.habit_points(view, me, a, out)
         if habit is None:
@@ -559,7 +559,8 @@ class PersonalityAgent:
                         continue
             proj = self.project(view, me, a, base)
             deep = race.value(P.deepen(proj.world), me, self.level.race) - deep_base - proj.credit
-            scale = self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
+            scale = (self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
+                     * race.on_time(view, proj.years, self.level.race))
             v = value + scale * (0.5 * deep - 0.5 * terms.get("delta", 0.0))
             out.append([v, a, {**terms, "deep": deep}])
         return out

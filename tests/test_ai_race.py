@@ -59,6 +59,20 @@ def test_nothing_left_to_win_after_the_last_round():
     assert race.value(w, "japan") > 0.0
 
 
+def test_a_build_is_worth_only_the_rounds_it_is_on_stream_for():
+    """`race.on_time`: a move that acts at once counts for every round left; one due in `years` only for the
+    rounds in or after its year; one due after the last round for none (2025 short: rounds 2026, 2028, 2029).
+    The historical style's national agenda (race 0) counts it in full."""
+    from game.scenario.loader import load
+    w = load("2025", short=True).world
+    assert [y - w.year for y in O.rounds(w)] == [1, 3, 4]
+    assert race.on_time(w, 0) == 1.0 and race.on_time(w, 1) == 1.0
+    assert race.on_time(w, 2) == pytest.approx(2 / 3) and race.on_time(w, 4) == pytest.approx(1 / 3)
+    assert race.on_time(w, 5) == 0.0 and race.on_time(w, 5, race=0.0) == 1.0
+    last = evolve(w, year=2029, scored=({}, {}))
+    assert race.on_time(last, 2) == 0.0
+
+
 def test_a_nearer_round_is_surer():
     """With a lead, the projection of one round is closer to first place when the round is this year."""
     w = world_with({"japan": (RANK,)})
