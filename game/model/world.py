@@ -145,7 +145,7 @@ class Tender:
     winner: str = ""  # the great power whose bid was accepted ("" = none yet)
 
 
-@frozen
+@frozen(cache_hash=True)  # the goods key of every resolution hashes the contracts (`geography.goods_key`)
 class Contract:
     """A seller's promise to deliver a yearly volume to a buyer, maybe on a named corridor."""
 
@@ -330,11 +330,11 @@ class World:
 
     def great_powers(self) -> tuple[str, ...]:
         """Ids of the great powers, in seat order."""
-        return tuple(p for p in self.order if self.powers[p].kind == GREAT)
+        return _seats(self.order, self.powers)[0]
 
     def c5(self) -> tuple[str, ...]:
         """Ids of the Central Asian states, in seat order."""
-        return tuple(p for p in self.order if self.powers[p].kind == C5)
+        return _seats(self.order, self.powers)[1]
 
     def current(self) -> str:
         """The seat whose move it is, or "" outside the interactive phases."""
@@ -343,6 +343,19 @@ class World:
     def param(self, name: str) -> float:
         """A balancing parameter from the rules table."""
         return self.rules[name]
+
+
+_SEATS: list = [None, None, (), ()]  # the last seat order and powers mapping asked about, its great powers and C5 states
+
+
+def _seats(order: tuple[str, ...], powers: Mapping[str, Power]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(great powers, Central Asian states) of `order`, in seat order, worked out again only for another order or
+    powers mapping (mappings are never changed in place, so their identity is a safe key)."""
+    last = _SEATS
+    if last[0] is not order or last[1] is not powers:
+        last[:] = [order, powers, tuple(p for p in order if powers[p].kind == GREAT),
+                   tuple(p for p in order if powers[p].kind == C5)]
+    return last[2], last[3]
 
 
 def tension_key(a: str, b: str) -> str:

@@ -27,9 +27,16 @@ from game.model.ops import add_treasury, clamp, with_economy, with_forum
 from game.rules.influence import add_influence, share
 
 
+_CAUCUSES: list = [None, ()]  # the last forums mapping asked about and its caucuses
+
+
 def caucuses(world: World) -> tuple[Forum, ...]:
-    """The world's C5-only forums, in the scenario's order."""
-    return tuple(f for f in world.forums.values() if f.caucus)
+    """The world's C5-only forums, in the scenario's order (worked out again only for another forums mapping:
+    mappings are never changed in place, so their identity is a safe key)."""
+    forums = world.forums
+    if _CAUCUSES[0] is not forums:
+        _CAUCUSES[:] = [forums, tuple(f for f in forums.values() if f.caucus)]
+    return _CAUCUSES[1]
 
 
 def may_convene(world: World, f: Forum, c: str) -> bool:
