@@ -70,6 +70,7 @@ def settled_alike(world: World) -> World:
         return last[1]
     settled = settle_goods(world)
     last[:] = [world, settled]
+    race.pin(settled)
     return settled
 
 

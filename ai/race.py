@@ -24,7 +24,7 @@ import math
 from typing import Mapping
 
 from game.model import Objective, World
-from game.model.memo import Memo
+from game.model.memo import Memo, on as memo_on
 from game.rules import agenda
 from game.rules import objectives as O
 
@@ -123,8 +123,14 @@ def expected(world: World, me: str) -> dict[str, float]:
     return out
 
 
-_VALUES = Memo(768)  # (World identity, seat, race) -> value: a projection asks about one World several times, and the
-# settled World before a turn's offers is asked about for each (`projection.settled_alike`: a hard year reused its 317th latest)
+_VALUES = Memo(64)  # (World identity, seat, race) -> value: a projection asks about one World several times
+_PINNED: list = [None, {}]  # a World asked about all turn long (`pin`) and its values by (seat, race)
+
+
+def pin(world: World) -> None:
+    """Keep the race values of `world` beside it until another World is pinned: the settled World before a turn's
+    offers is asked about for each offer (`projection.settled_alike`), far apart in the table above."""
+    _PINNED[:] = [world, {}]
 
 
 def value(world: World, me: str, race: float = 1.0) -> float:
@@ -132,6 +138,11 @@ def value(world: World, me: str, race: float = 1.0) -> float:
     the whole game's points, plus its national interest, `national`) + (1 - race) x its agenda score
     alone (0..100). `race` is the difficulty level's: 1 plays to win, 0 plays the national agenda as
     the historical style does. (A World is never changed, so its identity, kept alive, is a safe key.)"""
+    if world is _PINNED[0] and memo_on():
+        kept = _PINNED[1]
+        if (me, race) not in kept:
+            kept[(me, race)] = worth(world, me, race)
+        return kept[(me, race)]
     return _VALUES.get((id(world), me, race), world, lambda: worth(world, me, race))
 
 

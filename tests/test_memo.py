@@ -286,3 +286,24 @@ def test_seats_and_caucuses_follow_their_mappings(world2015):
     assert f not in caucus.caucuses(w)
     assert evolve(f, caucus=True) in caucus.caucuses(evolve(w, forums={**w.forums, f.id: evolve(f, caucus=True)}))
     assert f not in caucus.caucuses(w)
+
+
+def test_the_settled_world_of_a_turn_keeps_its_race_values_beside_it(world2015, monkeypatch):
+    """The World `settled_alike` settles is pinned: its race values are worked out once however many other values
+    the table sees in between (the table itself stays small for memory), and equal the values worked out afresh."""
+    from ai import projection as P
+    from ai import race
+    memo.clear()
+    settled = P.settled_alike(world2015)
+    worked = []
+    real = race.worth
+    monkeypatch.setattr(race, "worth", lambda w, me, level: worked.append((me, level)) or real(w, me, level))
+    first = race.value(settled, "japan")
+    others = [evolve(world2015, serial=world2015.serial + step + 1) for step in range(100)]
+    for w in others:  # 800 other values pass through the table meanwhile, more than it ever held
+        for q in world2015.order:
+            race.value(w, q)
+    assert race.value(settled, "japan") == first
+    assert worked.count(("japan", 1.0)) == 1 + len(others)  # the pinned value once; each other World once
+    with memo.off():
+        assert race.value(settled, "japan") == first
