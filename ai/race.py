@@ -165,23 +165,18 @@ def national(world: World, me: str) -> float:
     return NATIONAL * 100.0 * kept / total * left_share(world)
 
 
-_NATIONAL: dict = {}  # (agenda, objectives) of a power -> `national_terms` (a power's agenda and objectives stay all game)
+_NATIONAL = Memo(64)  # (agenda, objectives) of a power -> `national_terms` (a power's agenda and objectives stay all game)
 
 
 def national_terms(world: World, me: str) -> tuple[float, tuple[tuple[str, float], ...]]:
     """The sum of `me`'s agenda weights, and its agenda terms no objective of its own reads (nor the treasury) with
-    their weights, in name order: worked out once per agenda and objectives (the records' identities, kept alive)."""
+    their weights, in name order: worked out once per agenda and objectives."""
     power = world.powers[me]
-    key = (id(power.agenda), id(power.objectives))
-    got = _NATIONAL.get(key)
-    if got is None or got[0] is not power.agenda or got[1] is not power.objectives:
-        if len(_NATIONAL) > 1024:  # a bound no real process reaches (eight powers a scenario)
-            _NATIONAL.clear()
-        terms = power.agenda
+
+    def work_out():
         read = set(weights(world, me)) | {"treasury"}
-        got = _NATIONAL[key] = (terms, power.objectives, sum(terms.values()),
-                                tuple((t, wt) for t, wt in sorted(terms.items()) if t not in read))
-    return got[2], got[3]
+        return sum(power.agenda.values()), tuple((t, wt) for t, wt in sorted(power.agenda.items()) if t not in read)
+    return _NATIONAL.get((id(power.agenda), id(power.objectives)), (power.agenda, power.objectives), work_out)
 
 
 def race_value(world: World, me: str) -> float:

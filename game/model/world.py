@@ -11,6 +11,8 @@ from typing import Mapping
 
 from attrs import field, frozen
 
+from game.model.memo import Last
+
 RESOURCES = ("oil", "gas", "uranium", "rare_earths")
 # Units: oil Mt, gas bcm, uranium kt U, rare earths kt. Corridor capacity is in Mt
 # (bcm on gas pipelines); LOAD converts a unit of each good into capacity used.
@@ -345,17 +347,14 @@ class World:
         return self.rules[name]
 
 
-_SEATS: list = [None, None, (), ()]  # the last seat order and powers mapping asked about, its great powers and C5 states
+_SEATS = Last()  # the last seat order and powers mapping asked about -> its great powers and C5 states
 
 
 def _seats(order: tuple[str, ...], powers: Mapping[str, Power]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(great powers, Central Asian states) of `order`, in seat order, worked out again only for another order or
-    powers mapping (mappings are never changed in place, so their identity is a safe key)."""
-    last = _SEATS
-    if last[0] is not order or last[1] is not powers:
-        last[:] = [order, powers, tuple(p for p in order if powers[p].kind == GREAT),
-                   tuple(p for p in order if powers[p].kind == C5)]
-    return last[2], last[3]
+    powers mapping."""
+    return _SEATS.get((order, powers), lambda: (tuple(p for p in order if powers[p].kind == GREAT),
+                                                tuple(p for p in order if powers[p].kind == C5)))
 
 
 def tension_key(a: str, b: str) -> str:
