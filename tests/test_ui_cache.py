@@ -358,29 +358,50 @@ def counting_draws(monkeypatch, scene, method: str = "draw"):
 
 def test_a_dialog_reuses_the_picture_below_it_until_the_play_screen_changes(monkeypatch):
     """Over an open dialog the play screen is drawn once, then its picture (dimmed) is blitted; a new World below
-    (an action taken from the dialog) or another language draws it again; without a dialog it is drawn every frame."""
+    (an action taken from the dialog) or another language draws it again."""
     from game.rules.actions import Summit
     from game.ui import dialogs
     app, game, s = play_app()
     calls = counting_draws(monkeypatch, game)
     frame(app)
     frame(app)
-    assert calls[0] == 2  # alone on the stack: drawn on every frame
+    assert calls[0] == 1  # alone on the stack: kept while nothing it shows changes (see the next test)
     app.manager.push(dialogs.ActionListScene(game, "summit", ("summit",)))
     frame(app)
     first = app.screen.copy()
     for pos in ((300, 300), (900, 500), (300, 300)):
         move(app, pos)
-    assert calls[0] == 3, "the covered play screen was drawn again though nothing below changed"
+    assert calls[0] == 2, "the covered play screen was drawn again though nothing below changed"
     assert app.screen.get_at((5, 5)) == first.get_at((5, 5))  # the kept picture, dimmed as before
     summit = next(a for a in s.legal() if isinstance(a, Summit))
     s.act(summit)
     frame(app)
-    assert calls[0] == 4  # the World below changed: drawn again
+    assert calls[0] == 3  # the World below changed: drawn again
     app.set_language("ja", remember=False)
     frame(app)
-    assert calls[0] == 5
+    assert calls[0] == 4
     app.set_language("en", remember=False)
+
+
+def test_the_play_screen_is_painted_once_while_the_mouse_moves_over_the_map_and_buttons(monkeypatch):
+    """Alone on the stack the play screen is a kept picture: moving between map objects and buttons lights them
+    over it (the same pixels as a full repaint); a new selection paints it again."""
+    from bench.frame import map_objects
+    app, game, s = play_app()
+    state, route = map_objects(app)
+    calls = counting_draws(monkeypatch, game)
+    frame(app)
+    button = next(b for b in game.buttons if b.enabled).rect.center
+    for pos in (route, state, button, route):
+        move(app, pos)
+    assert calls[0] == 1 and game.hover in s.world.corridors
+    kept = pygame.image.tobytes(app.screen, "RGB")
+    app.manager._still_key = None  # forget the picture: a full repaint with the mouse where it is
+    frame(app)
+    assert calls[0] == 2 and pygame.image.tobytes(app.screen, "RGB") == kept
+    game.selected = game.hover
+    frame(app)
+    assert calls[0] == 3
 
 
 def test_the_dimmer_is_laid_once_per_dialog_over_the_one_below():

@@ -180,9 +180,9 @@ class MapView:
             self.composes += 1
         surface.blit(self._base[1], rect.topleft)
         if hover:
-            self._draw_hover(surface, rect, world, hover, selected)
+            self.draw_hover(surface, rect, world, hover, selected)
 
-    def _draw_hover(self, surface, rect: pygame.Rect, world, hover: str, selected) -> None:
+    def draw_hover(self, surface, rect: pygame.Rect, world, hover: str, selected) -> None:
         """The hovered corridor or state lit over the map just blitted, from a kept picture of the part of the map
         it changes (a few are kept per composed map: moving between map objects blits one small picture)."""
         key = (self._base[0], hover)
