@@ -1,17 +1,20 @@
 """Building agents for seats: personality + difficulty + the scenario's overrides and script."""
 from __future__ import annotations
 
+import fnmatch
 import functools
 import tomllib
 from pathlib import Path
 from typing import Mapping
+
+from attrs import frozen
 
 from ai.agent import PersonalityAgent
 from ai.personality import level, resolve
 from game.fileio import is_plain_id
 from game.model import World
 from game.paths import ai_data
-from game.rules.actions import parse
+from game.rules.actions import Action, parse
 
 HISTORICAL = ai_data("historical")
 
@@ -49,10 +52,34 @@ def script(scenario_id: str) -> tuple:
                  for m in historical(scenario_id).get("move", []))
 
 
+@frozen
+class Pattern:
+    """A held kind of move: a text form with `*` for any words (`propose kazakhstan japan give contract/oil/*`),
+    matched against each legal action's text form; `actor` is the mover it names."""
+
+    actor: str
+    text: str
+
+    def matches(self, action: Action) -> bool:
+        """Whether `action` is of this kind."""
+        return fnmatch.fnmatchcase(str(action), self.text)
+
+
+def held_move(text: str) -> "Action | Pattern":
+    """A hold's `do`: the action it names, or a Pattern when it has a `*`."""
+    if "*" in text:
+        words = text.split()
+        if len(words) < 3:
+            raise ValueError(f"a held pattern names its verb and actor and something more: {text!r}")
+        return Pattern(words[1], text)
+    return parse(text)
+
+
 def holds(scenario_id: str) -> tuple:
-    """The moves the real powers did not make before a year: ((until, action), ...); the historical style
-    leaves each out of its choices until that year (a pipeline agreed but shelved, a step not yet taken)."""
-    return tuple((int(h["until"]), parse(h["do"])) for h in historical(scenario_id).get("hold", []))
+    """The moves the real powers did not make before a year: ((until, action or Pattern), ...); the historical
+    style leaves each out of its choices until that year (a pipeline agreed but shelved, a step not yet taken,
+    a kind of deal the real powers never made)."""
+    return tuple((int(h["until"]), held_move(h["do"])) for h in historical(scenario_id).get("hold", []))
 
 
 def make_agent(world: World, power: str, difficulty: str | None = None, overrides: Mapping | None = None):
