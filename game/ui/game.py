@@ -91,7 +91,7 @@ class GameScene(UIScene):
         self.ai_budget = ai_budget
         self.map_rect = pygame.Rect(0, 0, 1, 1)
         self.layers: dict[str, Layer] = {}  # the cached pictures of the top bar, panel, action bar and feed
-        self._map_tip: tuple = (None, "")
+        self._map_tip: tuple = (None, {})  # ((World, language), hover -> its tooltip sentence)
 
     # --- the flow of play (game.ui.flow) and the seat's desk (game.ui.desk) ------------------------
     @property
@@ -385,14 +385,18 @@ class GameScene(UIScene):
             paint_button(surface, hovered.rect, hovered, True, hovered.id == self.focus_id)
 
     def draw_map_tips(self, w) -> None:
-        """Tooltips for the hovered state or corridor (the sentence is worked out once per World and hover)."""
+        """Tooltips for the hovered state or corridor (each sentence is worked out once per World, language and
+        hover: moving between map objects asks again and again)."""
         if not self.hover:
             return
-        key = (Ref(w), self.hover)
+        key = (Ref(w), tr("top.menu"))
         if self._map_tip[0] != key:
-            self._map_tip = (key, self.map_tip_text(w))
-        if self._map_tip[1]:
-            self.tip(self.map_rect, self._map_tip[1])
+            self._map_tip = (key, {})
+        said = self._map_tip[1]
+        if self.hover not in said:
+            said[self.hover] = self.map_tip_text(w)
+        if said[self.hover]:
+            self.tip(self.map_rect, said[self.hover])
 
     def map_tip_text(self, w) -> str:
         """The tooltip sentence for the hovered state or corridor."""

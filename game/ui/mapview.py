@@ -43,9 +43,9 @@ class MapView:
     def __init__(self, data: MapData | None = None) -> None:
         self._data = data
         self._static: dict[tuple, pygame.Surface] = {}
-        self._composed: tuple | None = None  # (key, the map with the hover drawn)
         self._base: tuple | None = None  # (key, the map with nothing hovered, the rects of what is drawn on top)
         self._on_top: list[pygame.Rect] = []  # names, labels and legend of the base being drawn
+        self._points: dict[tuple, tuple] = {}  # (waypoints, origin, scale) -> the route's points on screen, their box
         self.rect = pygame.Rect(0, 0, 1, 1)
         self.k = 1.0
         self.origin = (0.0, 0.0)
@@ -103,12 +103,25 @@ class MapView:
         return [(o0 + x * k, o1 - y * k) for x, y in ring]
 
     def corridor_points(self, k) -> list[tuple[float, float]]:
-        """A corridor's waypoints on screen."""
-        return [self.to_screen(self.data.places[w].xy) for w in k.waypoints if w in self.data.places]
+        """A corridor's waypoints on screen (worked out once per route and fit: picking asks on every mouse move)."""
+        return self._route(k)[0]
+
+    def _route(self, k) -> tuple[list, tuple]:
+        """A corridor's points on screen and their box (x0, y0, x1, y1), kept per route and fit."""
+        key = (k.waypoints, self.origin, self.k)
+        got = self._points.get(key)
+        if got is None:
+            if len(self._points) > 256:
+                self._points.clear()
+            pts = [self.to_screen(self.data.places[w].xy) for w in k.waypoints if w in self.data.places]
+            box = (min(p[0] for p in pts), min(p[1] for p in pts), max(p[0] for p in pts),
+                   max(p[1] for p in pts)) if pts else (0, 0, -1, -1)
+            got = self._points[key] = (pts, box)
+        return got
 
     def forget(self) -> None:
         """Drop the composed pictures (after the screen below a dialog was covered)."""
-        self._composed = self._base = None
+        self._base = None
 
     # --- layers ------------------------------------------------------------------------
     def static_layer(self, world) -> pygame.Surface:
@@ -148,8 +161,8 @@ class MapView:
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, world, hover=None, selected=None,
              legend: bool = False) -> None:
-        """Draw the map into rect, the legend in its bottom-left corner when asked (the composed picture is
-        cached until the World, the hover, the selection, the size or the scale changes)."""
+        """Draw the map into rect, the legend in its bottom-left corner when asked (the picture with nothing
+        hovered is kept until the World, the selection, the size or the scale changes; the hover is drawn over it)."""
         if self.rect != rect or self._box is None:
             self.fit(rect, world)
         key = (rect.size, Ref(world), selected, theme.scale(), legend, tr("legend.influence"))
@@ -161,26 +174,25 @@ class MapView:
                 self._on_top.append(self.draw_legend(surf, world, (theme.px(8), surf.get_height() - theme.px(8))))
             self._base = (key, surf, tuple(self._on_top))
             self.composes += 1
-        if not hover:
-            surface.blit(self._base[1], rect.topleft)
-            return
-        if self._composed is None or self._composed[0] != (key, hover):
-            self._composed = ((key, hover), self._hovered(world, hover, selected))
-        surface.blit(self._composed[1], rect.topleft)
+        surface.blit(self._base[1], rect.topleft)
+        if hover:
+            self._draw_hover(surface, rect, world, hover, selected)
 
-    def _hovered(self, world, hover: str, selected) -> pygame.Surface:
-        """The base picture with the hovered corridor or state lit; the names, labels and legend, which lie on
-        top of the map, are put back from the base (a hover costs a copy and a few lines, not a new map)."""
+    def _draw_hover(self, surface, rect: pygame.Rect, world, hover: str, selected) -> None:
+        """The hovered corridor or state lit over the map just blitted; the names, labels and legend, which lie
+        on top of the map, are put back from the kept picture (a hover costs a few lines and small blits)."""
         _, base, on_top = self._base
-        surf = theme.copy_into(base, self._composed[1] if self._composed else None)
-        shift = (-self.rect.left, -self.rect.top)
-        if hover in world.corridors:
-            k = world.corridors[hover]
-            self._draw_corridor(surf, world, k, [(x + shift[0], y + shift[1]) for x, y in self.corridor_points(k)], True)
-        self._draw_outlines(surf, world, ((hover, 2), (selected, 3)), shift)
-        for r in on_top:
-            surf.blit(base, r, r)
-        return surf
+        clip = surface.get_clip()
+        surface.set_clip(rect.clip(clip) if clip else rect)
+        try:
+            if hover in world.corridors:
+                k = world.corridors[hover]
+                self._draw_corridor(surface, world, k, self.corridor_points(k), True)
+            self._draw_outlines(surface, world, ((hover, 2), (selected, 3)), (0, 0))
+            for r in on_top:
+                surface.blit(base, r.move(rect.topleft), r)
+        finally:
+            surface.set_clip(clip)
 
     def _draw_outlines(self, surf, world, targets, shift) -> None:
         """The lit border of each (state, width) in `targets`, in order."""
@@ -298,8 +310,11 @@ class MapView:
         if not self.rect.collidepoint(pos):
             return None
         best, best_d = None, theme.px(7)
+        px, py = pos
         for kid, k in world.corridors.items():
-            pts = self.corridor_points(k)
+            pts, (x0, y0, x1, y1) = self._route(k)
+            if not (x0 - best_d <= px <= x1 + best_d and y0 - best_d <= py <= y1 + best_d):
+                continue  # outside the route's box: no segment of it is near
             for a, b in zip(pts, pts[1:]):
                 d = seg_distance(pos, a, b)
                 if d < best_d:

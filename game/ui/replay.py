@@ -63,6 +63,10 @@ class ReplayScene(UIScene):
         w = self.worlds[self.index]
         return w.year - 1 if self.index and w.status == "playing" else w.year
 
+    def still(self):
+        """The year shown and the focus (its map shows no hover)."""
+        return (self.index, len(self.worlds), self.error, self.focus_id)
+
     def draw(self, surface) -> None:
         """Title and buttons, the map of that moment, its scores and the year's events."""
         self.begin()
