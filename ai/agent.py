@@ -37,6 +37,7 @@ ANSWERS = (A.Accept, A.Reject, A.Counter, A.Attend)
 MONEY_PER_ACTION = 0.5  # US$ bn a typical paid move costs (aid steps, upgrades, summits): money's use per action point
 DEAR_POINTS = 100.0  # points against a contract priced above the level's `accept_price` (a no whatever else it brings)
 BUY_PRICES = (1.0, 1.25, 1.5, 2.0)  # price factors a great power weighs when it offers to buy (the race projection chooses)
+SELL_PRICES = (0.8, 1.0, 1.25)  # price factors a Central Asian state weighs when it offers to sell (its race chooses)
 
 
 class PersonalityAgent:
@@ -185,10 +186,15 @@ class PersonalityAgent:
         """A C5 state's answer: the valuation rule's utility plus the change in its projected objective
         points (`ai.race`, over `projection.POINTS_PER_UTILITY`) over the new contracts' life (`projection.in_full`: their
         routes given the room they lack now) as one more part (`position`); the reason names the
-        parts that decided it (`valuation.deciders`), its projected points among them when they did."""
+        parts that decided it (`valuation.deciders`), its projected points among them when they did. A level that
+        looks ahead (hard) takes half that change and half the change a year later (`projection.deepen`)."""
         if judged.bloc or judged.terms.get("closed"):
             return judged  # a bloc it refuses, or doors still closed: the rule's no stands
         _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race, life=True)
+        if self.level.lookahead:  # hard: half the change a year later too, as it checks its moves (`deeper`)
+            base = P.settle_goods(view)
+            deep = race.value(P.deepen(after), me, self.level.race) - race.value(P.deepen(base), me, self.level.race)
+            terms = {**terms, "delta": 0.5 * terms["delta"] + 0.5 * deep}
         race_part = terms["delta"] / P.POINTS_PER_UTILITY
         total = judged.total + race_part
         out = {**judged.terms, "race": round(race_part, 4)}
@@ -293,9 +299,13 @@ class PersonalityAgent:
                 if buys and c not in asked:  # (an offer it could not make now is never an option)
                     out += buy_offers(view, me, c, self.level.top_price)
         else:
+            asked = {o.receiver for o in view.offers.values() if o.sender == me and o.year == view.year}
+            sells = self.level.judge_offers and self.level.race > 0 and offers_made(view, me) < view.param("play.max_offers")
             for q in view.great_powers():
                 out.append(A.Propose(me, q, (), (Item("aid", aid_kind=fav, amount=step * (5 if fav == "loan" else 1)),)))
                 out += self.sell_offers(view, me, q, fav, step)
+                if sells and q not in asked:
+                    out += sell_ladder(view, me, q)
         return out
 
     def route_offers(self, view: World, me: str, c: str, fav: str, step: float) -> list[A.Action]:
@@ -366,7 +376,7 @@ class PersonalityAgent:
             spent = sum(i.amount for part in a.parts for i in part.gives if i.kind in ("aid", "cofinance"))
         after = race.parts(out.world, me)
         delta = race.value(out.world, me, self.level.race) - base_score - out.credit
-        discount = p.patience ** out.years
+        discount = p.patience ** out.years * race.on_time(view, out.years, self.level.race)  # a build due after the last round pays nothing
         gain = p.weight(a.verb) * self.interest(view, a) * discount * P.expected_delta(out, me, base_score, self.level.race)
         habit, habit_text = self.habit_points(view, me, a, out)
         if habit is None:
@@ -550,7 +560,8 @@ class PersonalityAgent:
                         continue
             proj = self.project(view, me, a, base)
             deep = race.value(P.deepen(proj.world), me, self.level.race) - deep_base - proj.credit
-            scale = self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
+            scale = (self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
+                     * race.on_time(view, proj.years, self.level.race))
             v = value + scale * (0.5 * deep - 0.5 * terms.get("delta", 0.0))
             out.append([v, a, {**terms, "deep": deep}])
         return out
@@ -563,14 +574,15 @@ class PersonalityAgent:
         return P.project(view, me, a, base, judge, lv.hope, lv.race, lv.reads, lv.unseen)
 
     def haggle(self, view: World, me: str, a: A.Propose, base: World) -> A.Propose | None:
-        """A rejected offer sweetened step by step (more aid, better price) until the receiver would more likely
-        accept than not (None: three steps do not get there, or the sweeter offer is not legal)."""
+        """A rejected offer sweetened step by step (more aid, better price: a contract it gives is a sale, so it
+        comes 0.1 cheaper a step) until the receiver would more likely accept than not (None: three steps do not get
+        there, or the sweeter offer is not legal)."""
         step = view.param("play.aid_step")
         gives = a.gives
         for _ in range(3):
             gives = tuple(evolve(i, amount=round(i.amount + step, 3)) if i.kind == "aid" else
-                          evolve(i, price_factor=round(min(2.0, i.price_factor + 0.1), 2)) if i.kind == "contract" else i
-                          for i in gives)
+                          evolve(i, price_factor=round(max(0.5, i.price_factor - 0.1), 2))
+                          if i.kind == "contract" else i for i in gives)
             b = A.Propose(me, a.target, gives, a.asks)
             if validate(view, b):
                 return None
@@ -601,6 +613,27 @@ def buy_offers(view: World, me: str, c: str, top: float = BUY_PRICES[-1]) -> lis
         for volume in sorted({min(item.amount, left), left}):
             if volume > 0:
                 out += [A.Propose(me, c, (), (evolve(item, amount=volume, price_factor=f),)) for f in prices]
+    return out
+
+
+def sell_ladder(view: World, me: str, q: str, prices: tuple = SELL_PRICES) -> list[A.Action]:
+    """Central Asian state `me`'s plain offers to sell to great power `q`: each good it makes, on the cheapest route
+    to `q` behind each gatekeeper (a route past another gatekeeper is what export diversity counts), at the standard
+    volume and at all of its output not yet sold, at every price factor of `prices` (the projection weighs what the
+    sale adds to its objectives, its growth and diversity, against the money it gives up or asks)."""
+    out = []
+    for r, made in view.economies[me].production.items():
+        left = round(made - contracted(view, me, r), 3)
+        if made <= 0 or left <= 0:
+            continue
+        keepers: dict = {}
+        for k in geography.routes(view, me, r, q):
+            keepers.setdefault(geography.gatekeeper(view, k, me), k)
+        for k in keepers.values():
+            item = contract_item(view, me, q, r, k.id)
+            for volume in sorted({min(item.amount, left), left}):
+                if volume > 0:
+                    out += [A.Propose(me, q, (evolve(item, amount=volume, price_factor=f),), ()) for f in prices]
     return out
 
 

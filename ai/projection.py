@@ -21,7 +21,7 @@ from game.rules import backlash, credibility, economy, energy, geography, instit
 from game.rules import caucus, dependence, dilution, migration, tender, tension, water
 from game.rules import refining as refining_rule
 from game.rules.influence import decay_all
-from game.rules.play import EFFECTS, apply
+from game.rules.play import AP_COST, EFFECTS, apply
 
 UNAFFORDABLE = 100.0  # points of the value scale: a contract the buyer could not pay is never worth signing
 ROUTE_POINTS = 5.0  # value-scale points per unit of route habit (a route avoiding the powers it avoids)
@@ -277,14 +277,18 @@ def complete(world: World, c: str, projects: tuple) -> tuple[World, int]:
 def plan(world: World, me: str, action: A.Action) -> tuple[World, int]:
     """The develop-then-refine plan (rule 7): after a rare-earth development, or a refinery, the
     refining builds the host still needs to refine all its rare-earth output, counted done and paid
-    by `me` (`refining.cost` each, `refining.years`); `world` itself when there is no such plan (no
-    refining needed, or the ore is worth its full price and reaches buyers directly)."""
+    by `me` (`refining.cost` each, `refining.years`), as many as its action points left this year can start
+    (a build started later comes on stream a year later: the plan counts only the year's builds, so that
+    a path that pays only after the last scoring round is not counted as paying); `world` itself when there
+    is no such plan (no refining needed or no action point left, or the ore is worth its full price and
+    reaches buyers directly)."""
     c = getattr(action, "target", "")
     if not isinstance(action, (A.Develop, A.Refine)) or c not in world.economies:
         return world, 0
     if getattr(action, "resource", refining_rule.REFINED) != refining_rule.REFINED:
         return world, 0
     builds = refining_rule.builds_needed(world, c) if refining_rule.needs_refining(world) else 0
+    builds = min(builds, world.ap_left.get(me, 0) // max(1, AP_COST["refine"]))  # those it can start this year
     if builds <= 0:
         return world, 0
     eco = world.economies[c]

@@ -89,6 +89,20 @@ def left_share(world: World) -> float:
     return sum(w for _, w in rounds_left(world)) / (sum(weights) or 1.0)
 
 
+def on_time(world: World, years: int, race: float = 1.0) -> float:
+    """The share of a move's projected change that the scoring rounds can still pay when it comes on stream
+    `years` from now (a build, a deposit, a refinery): the weight of the rounds left in or after that year over
+    the weight of all the rounds left (1 for a move that acts at once, or when no round is left). The projection
+    counts a build as done at the year's end; a build due after the last round pays nothing in the race. The
+    national-agenda part of the value (`1 - race`, the historical style) counts in full."""
+    left = rounds_left(world)
+    total = sum(w for _, w in left)
+    if years <= 0 or total <= 0:
+        return 1.0
+    paid = sum(w for until, w in left if until >= years) / total
+    return race * paid + (1.0 - race)
+
+
 def game_points(world: World, me: str) -> float:
     """All the points `me`'s objectives can pay over the whole game (its best places in every round)."""
     best = sum(O.best_pay(o) for o in world.powers[me].objectives)

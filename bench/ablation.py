@@ -5,6 +5,7 @@ compare every power's final score with the same seeds played under the normal ru
 
     python bench/ablation.py --games 6 --jobs 2                   # every shipped scenario
     python bench/ablation.py --scenario 2025 --dynamics energy,refining --games 10 --years 6
+    python bench/ablation.py --scenario 2025 --dynamics refining --measure points   # the points that decide the game
 
 Per dynamic it prints, over the scenarios, the largest mean score move of any power
 (neutralised minus normal, same seeds) and whether it is significant by a two-sided
@@ -98,7 +99,7 @@ def one_game(job: tuple) -> dict:
     result = play(world, agents_for(world, "normal", sc.personalities), seed)
     peak = max((h["track"] for h in result.history if "track" in h), default=0.0)
     crises = sum(len(h.get("crises", ())) for h in result.history)
-    return {"scenario": scenario, "dynamic": dynamic, "seed": seed, "scores": result.scores,
+    return {"scenario": scenario, "dynamic": dynamic, "seed": seed, "scores": result.scores, "points": result.points,
             "collapsed": result.status == "collapsed", "peak": peak, "crises": crises}
 
 
@@ -128,9 +129,10 @@ def run(jobs: list[tuple], workers: int) -> list[dict]:
     return [one_game(j) for j in jobs]
 
 
-def analyse(games: list[dict], scenarios, dynamics) -> dict:
-    """Per dynamic and scenario: each power's mean paired move; per dynamic the largest."""
-    by = {(g["scenario"], g["dynamic"], g["seed"]): g["scores"] for g in games}
+def analyse(games: list[dict], scenarios, dynamics, measure: str = "scores") -> dict:
+    """Per dynamic and scenario: each power's mean paired move of `measure` ("scores": the final agenda scores;
+    "points": the objective points that decide the game); per dynamic the largest."""
+    by = {(g["scenario"], g["dynamic"], g["seed"]): g[measure] for g in games}
     out = {}
     for d in dynamics:
         per_scenario = {}
@@ -164,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="first seed")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--raw", help="also write every game's scores to this JSON file")
+    ap.add_argument("--measure", choices=("scores", "points"), default="scores",
+                    help="compare the final agenda scores (default) or the objective points that decide the game")
     ns = ap.parse_args(argv)
     dynamics = [d for d in ns.dynamics.split(",") if d]
     unknown = [d for d in dynamics if d not in NEUTRAL]
@@ -177,14 +181,14 @@ def main(argv: list[str] | None = None) -> int:
     games = run(jobs, ns.jobs)
     if ns.raw:
         Path(ns.raw).write_text(json.dumps(games), encoding="utf-8")
-    result = analyse(games, scenarios, dynamics)
+    result = analyse(games, scenarios, dynamics, ns.measure)
     print(f"{'dynamic':<13} {'scenario':>8} {'power':<13} {'mean move':>9} {'t':>7}  significant")
     for d, r in result.items():
         b = r["largest"]
         print(f"{d:<13} {b['scenario']:>8} {b['power']:<13} {b['mean_move']:>+9.2f} {str(b['t']):>7}  "
               f"{'yes' if b['significant'] else 'no'}")
     moved = sum(1 for r in result.values() if r["largest"]["significant"])
-    print(json.dumps({"bench": "ablation", "test": "paired t, two-sided 5%", "games": ns.games, "years": ns.years,
+    print(json.dumps({"bench": "ablation", "test": "paired t, two-sided 5%", "measure": ns.measure, "games": ns.games, "years": ns.years,
                       "scenarios": scenarios, "dynamics_moving": moved, "dynamics": result, "arc": arc(games)}))
     return 0
 

@@ -59,6 +59,20 @@ def test_nothing_left_to_win_after_the_last_round():
     assert race.value(w, "japan") > 0.0
 
 
+def test_a_build_is_worth_only_the_rounds_it_is_on_stream_for():
+    """`race.on_time`: a move that acts at once counts for every round left; one due in `years` only for the
+    rounds in or after its year; one due after the last round for none (2025 short: rounds 2026, 2028, 2029).
+    The historical style's national agenda (race 0) counts it in full."""
+    from game.scenario.loader import load
+    w = load("2025", short=True).world
+    assert [y - w.year for y in O.rounds(w)] == [1, 3, 4]
+    assert race.on_time(w, 0) == 1.0 and race.on_time(w, 1) == 1.0
+    assert race.on_time(w, 2) == pytest.approx(2 / 3) and race.on_time(w, 4) == pytest.approx(1 / 3)
+    assert race.on_time(w, 5) == 0.0 and race.on_time(w, 5, race=0.0) == 1.0
+    last = evolve(w, year=2029, scored=({}, {}))
+    assert race.on_time(last, 2) == 0.0
+
+
 def test_a_nearer_round_is_surer():
     """With a lead, the projection of one round is closer to first place when the round is this year."""
     w = world_with({"japan": (RANK,)})
@@ -160,3 +174,46 @@ def test_a_c5_seat_does_not_counter_for_more_on_a_deal_that_still_costs_it_its_r
     d = decide(w, "kazakhstan")
     assert d.action == A.Reject("kazakhstan", "o900"), render(d.reason)
     assert d.terms["race"] < 0 and "autonomy would fall" in render(d.reason)
+
+
+def test_a_c5_seat_offers_the_sale_its_race_needs_past_a_new_gatekeeper():
+    """Kazakhstan dealt export diversity (its exports pass China and Russia only, 0.50): of the sales it weighs
+    (`sell_ladder`: each good on the cheapest route behind each gatekeeper, at 0.8, 1.0 and 1.25x, the standard
+    volume and all its unsold output) it offers one on a route neither China nor Russia can cut, which the buyer
+    takes; the menu's standard sales (the three cheapest routes, none past a new gatekeeper) could not raise it."""
+    from ai.agent import SELL_PRICES, sell_ladder
+    from game.rules import actions as A
+    from game.rules import geography
+    from game.text import render
+    from tests.ai_fixtures import decide
+    kz = Objective("export_diversity_gained", "export_diversity_gain", O.RANK, (8.0, 6.0, 4.0, 2.0, 0.0),
+                   bonus=4.0, clear=0.0063)
+    w0 = world_with({"kazakhstan": (kz,)})
+    w = evolve(w0, phase="diplomacy", turn=w0.order.index("kazakhstan"), ap_left={p: 3 for p in w0.order})
+    ladder = sell_ladder(w, "kazakhstan", "japan")
+    keepers = {geography.gatekeeper(w, w.corridors[a.gives[0].corridor], "kazakhstan") for a in ladder}
+    assert {"china", "russia"} < keepers  # one route behind each gatekeeper, and more than the two it has
+    assert {a.gives[0].price_factor for a in ladder} == set(SELL_PRICES)
+    d = decide(w, "kazakhstan")
+    assert isinstance(d.action, A.Propose) and d.action.gives[0].kind == "contract", render(d.reason)
+    sold = w.corridors[d.action.gives[0].corridor]
+    assert geography.gatekeeper(w, sold, "kazakhstan") not in ("china", "russia"), d.action
+    assert d.terms["chance"] > 0 and d.terms["delta"] > 0
+
+
+def test_a_hard_c5_seller_haggles_its_price_down():
+    """Hard sweetens an offer the buyer would refuse: a sale it gives comes 0.1 cheaper a step (it used to come
+    dearer, which no buyer takes). Turkmen gas to Russia at 1.3x is refused; three steps down, at 1.0x, it is not."""
+    from ai import projection as P
+    from ai.factory import make_agent
+    from game.rules import actions as A
+    from game.rules.legal import contract_item
+    w0 = world_with({})
+    w = evolve(w0, phase="diplomacy", turn=w0.order.index("turkmenistan"), ap_left={p: 3 for p in w0.order})
+    agent = make_agent(w, "turkmenistan", "hard", scenario().personalities)
+    base = P.settle_goods(w)
+    dear = A.Propose("turkmenistan", "russia", (contract_item(w, "turkmenistan", "russia", "gas", "cac_gas", 1.3),), ())
+    assert agent.project(w, "turkmenistan", dear, base).chance == 0.0
+    better = agent.haggle(w, "turkmenistan", dear, base)
+    assert better is not None and better.gives[0].price_factor == pytest.approx(1.0)
+    assert agent.project(w, "turkmenistan", better, base).chance >= 0.5 * (1 - agent.level.unseen)

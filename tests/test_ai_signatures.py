@@ -45,8 +45,16 @@ def test_china_puts_nothing_on_the_route_and_answers_by_its_projected_points():
 
 
 def test_turkmenistan_turns_down_a_bloc_that_kazakhstan_accepts():
+    """Turkmenistan's neutrality refuses any bloc by rule; Kazakhstan weighs it. With its autonomy race set aside
+    (dealt another race) it takes US$ 3 bn for the statement; with that race in play (and its GDP race gone from
+    2015, autonomy is a third of its races) the autonomy the bloc costs it outweighs any grant up to US$ 8 bn."""
+    from game.model.ops import with_power
     world = scenario().world
-    # US$ 3 bn: Kazakhstan weighs the autonomy the bloc costs it in its race (at 1 bn it declines)
+    objs = world.powers["kazakhstan"].objectives
+    racing = decide(pending(world, "china", "kazakhstan", [aid("grant", 3.0), Item("statement", against="japan")],
+                            [Item("statement", against="japan")]), "kazakhstan")
+    assert isinstance(racing.action, A.Reject) and racing.terms["race"] < 0, racing.reason
+    world = with_power(world, "kazakhstan", objectives=tuple(o for o in objs if o.measure != "autonomy_gain"))
     bloc = [aid("grant", 3.0), Item("statement", against="japan")]
     tm = decide(pending(world, "china", "turkmenistan", bloc, [Item("statement", against="japan")]), "turkmenistan")
     kz = decide(pending(world, "china", "kazakhstan", bloc, [Item("statement", against="japan")]), "kazakhstan")

@@ -10,6 +10,7 @@ from ai.baseline import GreedyAgent
 from game import engine
 from game.errors import ScenarioErrors
 from game.model import Objective
+from game.model.ops import with_power
 from game.rules import objectives as O
 from game.scenario.loader import load
 from game.sim import play
@@ -284,6 +285,20 @@ def test_objectives_5_dealt_by_the_seed_at_the_start():
     assert {p: first.powers[p].objectives for p in w.order} == {p: again.powers[p].objectives for p in w.order}
     deals = {tuple(o.id for o in engine.start(evolve(w, seed=s))[0].powers["japan"].objectives) for s in range(1, 9)}
     assert len(deals) > 1
+
+
+def test_a_standing_objective_is_kept_in_every_deal_and_the_others_are_drawn_as_before():
+    """2025: Japan's rare-earth objective is `standing`: every seed keeps it beside the one objective it is
+    dealt, and the draws (Japan's and every other seat's) are those of the list without it."""
+    w = load("2025").world
+    standing = [o for o in w.powers["japan"].objectives if o.standing]
+    assert [o.id for o in standing] == ["rare_earths_secured"] and standing[0].measure == "rare_earth_cover"
+    plain = with_power(w, "japan", objectives=tuple(o for o in w.powers["japan"].objectives if not o.standing))
+    for seed in range(1, 7):
+        dealt = engine.start(evolve(w, seed=seed))[0]
+        without = engine.start(evolve(plain, seed=seed))[0]
+        assert dealt.powers["japan"].objectives == without.powers["japan"].objectives + tuple(standing)
+        assert all(dealt.powers[p].objectives == without.powers[p].objectives for p in w.order if p != "japan")
 
 
 def test_session_ai_salt_redraws_only_the_ais():

@@ -34,6 +34,7 @@ class Objective:
     at: tuple[float, ...] = ()  # threshold: the steps, ascending
     bonus: float = 0.0  # rank: points first place earns beyond points[0] for a lead of `clear` or more
     clear: float = 0.0  # rank: the lead over the best rival that earns the whole bonus (in proportion below)
+    standing: bool = False  # kept in every deal, never drawn: the scenario's own question for this power
 
 
 @frozen(slots=False)  # a __dict__ lets `ops.evolve` copy a Power in one step (AI projections copy it ~20,000 times a game)

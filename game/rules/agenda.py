@@ -31,6 +31,12 @@ def supply_security(w: World, p: str) -> float:
     return sum(w.powers[p].security.get(r, 0.0) for r in goods) / len(goods) if goods else 0.0
 
 
+def rare_earth_cover(w: World, p: str) -> float:
+    """Share of p's rare-earth demand met from secure sources: Central Asian supply that reaches it without
+    passing Chinese refineries (rule 7) and alternative programmes (rule 6); 1 when it needs none."""
+    return energy.covered(w, p, "rare_earths")
+
+
 def influence(w: World, p: str) -> float:
     """p's mean influence share across the C5."""
     return sum(share(w, c, p) for c in w.economies) / len(w.economies)
@@ -137,7 +143,7 @@ def outsiders_low(w: World, p: str) -> float:
 
 
 TERMS: dict[str, Callable[[World, str], float]] = {
-    "supply_security": supply_security, "influence": influence, "un_support": un_support,
+    "supply_security": supply_security, "rare_earth_cover": rare_earth_cover, "influence": influence, "un_support": un_support,
     "credibility": credibility, "treasury": treasury, "trade": trade,
     "route_capacity": route_capacity, "energy_from_c5": energy_from_c5, "stability": stability,
     "rivals_low": rivals_low, "transit_income": transit_income, "transit_fees": transit_fees,

@@ -56,6 +56,7 @@ FIELDS: tuple[Field, ...] = (
     Field("powers.*.security.*", 0, 1, "0..1", "supply security of a resource", event=False),
     Field("powers.*.transit_income", 0, 1_000_000, "US$ bn", "last year's transit fees", event=False),
     Field("powers.*.trade_drive", -0.5, 0.5, "a year", "growth of its goods trade beyond the states' own"),
+    Field("powers.*.agenda.*", 0, 100, "weight", "weight of a term in the power's agenda score", event=False),
     Field("economies.*.gdp", 0.01, 1_000_000, "US$ bn", "GDP (always above 0)"),
     Field("economies.*.gdp_start", 0.01, 1_000_000, "US$ bn", "GDP at the start", event=False),
     Field("economies.*.stability", 0, 100, "0..100", "stability"),

@@ -24,7 +24,9 @@ A round's payment is multiplied by the round's weight (`round_weights`, default 
 When `objectives.dealt` is above 0, each power is dealt that many of its listed
 objectives at the start of the game, drawn with the game's seed (like scoring cards laid
 out at setup): they are public from the first turn and the others are set aside, so the
-world's dice decide which races a game is about, and play decides who wins them.
+world's dice decide which races a game is about, and play decides who wins them. An objective
+marked `standing` is kept in every deal and never drawn: the scenario's own question for
+that power (2025: Japan's rare earths from secure sources), public like the rest.
 Source: the brief's scoring rounds (GAME_V2.md "Winning is legible and earned"), after
 Twilight Struggle's scoring cards and Pax Pamir's dominance checks; the measures are the
 agenda terms of `game.rules.agenda`, drawn from the five source documents cited there.
@@ -300,14 +302,16 @@ def describe(obj: Objective) -> Msg:
 
 
 def deal(world: World, rng) -> World:
-    """Each power keeps `objectives.dealt` of its objectives, drawn by `rng` in seat order (0: all)."""
+    """Each power keeps its standing objectives and `objectives.dealt` of the others, drawn by `rng` in seat
+    order (0: all)."""
     from game.model.ops import with_power
     k = int(world.param("objectives.dealt"))
     for p in world.order:
         objs = world.powers[p].objectives
-        if 0 < k < len(objs):
-            keep = sorted(rng.sample(range(len(objs)), k))
-            world = with_power(world, p, objectives=tuple(objs[i] for i in keep))
+        drawn = [o for o in objs if not o.standing]
+        if 0 < k < len(drawn):
+            keep = {id(drawn[i]) for i in rng.sample(range(len(drawn)), k)}
+            world = with_power(world, p, objectives=tuple(o for o in objs if o.standing or id(o) in keep))
     return world
 
 

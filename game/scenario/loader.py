@@ -705,7 +705,7 @@ def _objective(oid: str, t: Any, key: str, powers: dict, chk: Checker) -> object
     if not v["points"]:
         chk.fail(f"{key}.points", msg("scenario.err.no_points"))
     return objectives.Objective(oid, v["measure"], v["kind"], tuple(v["points"]), tuple(v["among"]), tuple(v["at"]),
-                                float(v["bonus"]), float(v["clear"]))
+                                float(v["bonus"]), float(v["clear"]), bool(v["standing"]))
 
 
 def _hex(text: str) -> bool:

@@ -56,6 +56,8 @@ OBJECTIVE = {
                   "lead of `clear` or more over the best rival, in proportion below"),
     "clear": Spec("float", 0.0, low=0, high=1, meaning="rank: the lead over the best rival that earns the whole bonus "
                   "(in the measure's units; 0: no bonus)"),
+    "standing": Spec("bool", False, meaning="kept in every deal (`objectives.dealt`), never drawn: the scenario's own "
+                     "question for this power"),
 }
 
 WORLD = {
