@@ -15,6 +15,7 @@ from attrs import frozen
 from ai import race
 
 from game.model import GREAT, LOAD, Contract, Offer, Tender, World
+from game.model.memo import on as memo_on
 from game.model.ops import evolve, next_id, put, with_corridor, with_economy, with_power, with_powers
 from game.rules import actions as A
 from game.rules import backlash, credibility, economy, energy, geography, institutions, valuation
@@ -54,6 +55,31 @@ def settle_goods(world: World) -> World:
     return security(with_powers(world, income))
 
 
+UNREAD = frozenset({"offers", "serial", "ap_left"})  # World fields that neither `settle_goods` nor `race.value` reads
+# (tests/test_memo.py): what making an offer changes
+_ALIKE: list = [None, None]  # the last World `settled_alike` settled, and the World it settled to
+
+
+def settled_alike(world: World) -> World:
+    """`settle_goods(world)`, or the settled World of the last World asked about when `world` holds the very same
+    records as that one in every field but the UNREAD ones: one AI turn projects many offers, and the World before
+    each is answered differs from the others only in its offers. Equal to `settle_goods(world)` in all the goods and
+    the race read (`world`'s own offers, ids handed out and action points may not be in it)."""
+    last = _ALIKE
+    if last[0] is not None and memo_on() and _alike(last[0], world):
+        return last[1]
+    settled = settle_goods(world)
+    last[:] = [world, settled]
+    race.pin(settled)
+    return settled
+
+
+def _alike(a: World, b: World) -> bool:
+    """Whether two Worlds hold the very same object in every field but the UNREAD ones."""
+    fields = b.__dict__
+    return type(a) is type(b) and all(value is fields[name] for name, value in a.__dict__.items() if name not in UNREAD)
+
+
 def security(world: World) -> World:
     """Each great power's supply security from the current deliveries."""
     return energy.refresh(world)
@@ -75,7 +101,7 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     `life`: the World after is the one over the new contracts' life (`in_full`: their routes given the room they lack)."""
     o = world.offers[offer_id]
     judged = valuation.appraise(world, p, o, habits)
-    base = settle_goods(world)
+    base = settled_alike(world)
     signed, _ = EFFECTS["accept"](world, A.Accept(o.receiver, offer_id))
     after, kept = deliver(remittance_influence(signed, world), world)
     goods = settle_goods if after.contracts.keys() != world.contracts.keys() else (lambda w: graft(w, base))

@@ -24,7 +24,7 @@ import math
 from typing import Mapping
 
 from game.model import Objective, World
-from game.model.memo import Memo
+from game.model.memo import Memo, on as memo_on
 from game.rules import agenda
 from game.rules import objectives as O
 
@@ -80,13 +80,12 @@ def values_for(world: World, me: str, obj: Objective) -> dict[str, float]:
 
 def rounds_left(world: World) -> list[tuple[int, float]]:
     """(years until, weight) of every scoring round not yet held."""
-    return [(y - world.year, O.round_weight(world, y)) for y in O.rounds(world)[len(world.scored):]]
+    return [(y - world.year, weight) for y, weight in O.round_table(world)[len(world.scored):]]
 
 
 def left_share(world: World) -> float:
     """The share of the game's round weights still to be scored."""
-    weights = [O.round_weight(world, y) for y in O.rounds(world)]
-    return sum(w for _, w in rounds_left(world)) / (sum(weights) or 1.0)
+    return sum(w for _, w in rounds_left(world)) / (sum(w for _, w in O.round_table(world)) or 1.0)
 
 
 def on_time(world: World, years: int, race: float = 1.0) -> float:
@@ -106,7 +105,7 @@ def on_time(world: World, years: int, race: float = 1.0) -> float:
 def game_points(world: World, me: str) -> float:
     """All the points `me`'s objectives can pay over the whole game (its best places in every round)."""
     best = sum(O.best_pay(o) for o in world.powers[me].objectives)
-    return best * sum(O.round_weight(world, y) for y in O.rounds(world))
+    return best * sum(w for _, w in O.round_table(world))
 
 
 def expected(world: World, me: str) -> dict[str, float]:
@@ -124,7 +123,14 @@ def expected(world: World, me: str) -> dict[str, float]:
     return out
 
 
-_VALUES = Memo(64)  # (World identity, seat, race) -> value: a projection asks about one World several times (reused: its 32 latest)
+_VALUES = Memo(64)  # (World identity, seat, race) -> value: a projection asks about one World several times
+_PINNED: list = [None, {}]  # a World asked about all turn long (`pin`) and its values by (seat, race)
+
+
+def pin(world: World) -> None:
+    """Keep the race values of `world` beside it until another World is pinned: the settled World before a turn's
+    offers is asked about for each offer (`projection.settled_alike`), far apart in the table above."""
+    _PINNED[:] = [world, {}]
 
 
 def value(world: World, me: str, race: float = 1.0) -> float:
@@ -132,6 +138,11 @@ def value(world: World, me: str, race: float = 1.0) -> float:
     the whole game's points, plus its national interest, `national`) + (1 - race) x its agenda score
     alone (0..100). `race` is the difficulty level's: 1 plays to win, 0 plays the national agenda as
     the historical style does. (A World is never changed, so its identity, kept alive, is a safe key.)"""
+    if world is _PINNED[0] and memo_on():
+        kept = _PINNED[1]
+        if (me, race) not in kept:
+            kept[(me, race)] = worth(world, me, race)
+        return kept[(me, race)]
     return _VALUES.get((id(world), me, race), world, lambda: worth(world, me, race))
 
 
@@ -147,13 +158,25 @@ def national(world: World, me: str) -> float:
     """The national interest beside the race: NATIONAL x the agenda score of the terms no objective of
     `me` reads, leaving out the treasury (money is worth what it buys), scaled by the share of the
     game's rounds still to be scored (nothing once the last round is scored)."""
-    terms = world.powers[me].agenda
-    total = sum(terms.values())
-    read = set(weights(world, me)) | {"treasury"}
+    total, unread = national_terms(world, me)
     if total <= 0:
         return 0.0
-    kept = sum(wt * agenda.TERMS[t](world, me) for t, wt in sorted(terms.items()) if t not in read)
+    kept = sum(wt * agenda.TERMS[t](world, me) for t, wt in unread)
     return NATIONAL * 100.0 * kept / total * left_share(world)
+
+
+_NATIONAL = Memo(64)  # (agenda, objectives) of a power -> `national_terms` (a power's agenda and objectives stay all game)
+
+
+def national_terms(world: World, me: str) -> tuple[float, tuple[tuple[str, float], ...]]:
+    """The sum of `me`'s agenda weights, and its agenda terms no objective of its own reads (nor the treasury) with
+    their weights, in name order: worked out once per agenda and objectives."""
+    power = world.powers[me]
+
+    def work_out():
+        read = set(weights(world, me)) | {"treasury"}
+        return sum(power.agenda.values()), tuple((t, wt) for t, wt in sorted(power.agenda.items()) if t not in read)
+    return _NATIONAL.get((id(power.agenda), id(power.objectives)), (power.agenda, power.objectives), work_out)
 
 
 def race_value(world: World, me: str) -> float:

@@ -215,3 +215,95 @@ def test_memo_tables_keep_every_entry_a_game_reuses(monkeypatch):
     assert len(deepest) >= 3  # flows, networks and security tables were reused
     for key, depth in deepest.items():
         assert depth < tables[key].size // 2, (tables[key].size, depth)
+
+
+def test_settling_goods_and_the_race_read_no_unread_field(world2015):
+    """Neither settling the goods (`ai.projection.settle_goods`) nor any seat's race value reads the fields in
+    `projection.UNREAD` (offers, ids handed out, action points), so the World settled before one offer is answered
+    stands for the World before another offer of the same turn (`projection.settled_alike`)."""
+    from ai import projection as P
+    from ai import race
+    from game.model import Item, Offer
+    w = world2015
+    p, c = w.great_powers()[0], w.c5()[0]
+    w = evolve(w, offers={"x1": Offer("x1", p, c, (Item("statement"),), (), w.year)}, serial=5)
+    memo.clear()  # every rule works its answer out on the reading World, so every field it reads is noted
+    kept = memo.Kept()
+    kept.get("all", w, lambda r: [race.value(P.settle_goods(r), q, level) for q in w.order for level in (1.0, 0.5)])
+    read = {name for name, _ in kept.table["all"][0]}
+    assert {"contracts", "corridors", "powers", "influence", "economies"} <= read  # a real reading
+    assert not read & P.UNREAD
+
+
+def test_settled_alike_stands_for_settling_each_offer(world2015):
+    """Two Worlds that differ only in their offers, ids and action points settle to one World, with the goods,
+    powers and race values of settling each afresh; a World that differs in anything else is settled anew."""
+    from ai import projection as P
+    from ai import race
+    from game.model import Item, Offer
+    w = world2015
+    p, c = w.great_powers()[0], w.c5()[0]
+    one = evolve(w, offers={"x1": Offer("x1", p, c, (Item("statement"),), (), w.year)}, serial=1)
+    two = evolve(w, offers={"x2": Offer("x2", p, c, (Item("aid", aid_kind="grant", amount=1.0),), (), w.year)},
+                 serial=2, ap_left={p: 1})
+    first = P.settled_alike(one)
+    assert P.settled_alike(two) is first
+    with memo.off():
+        fresh = P.settle_goods(two)
+    for field in ("flows", "exports", "trade", "received", "powers"):
+        assert getattr(first, field) == getattr(fresh, field)
+    assert [race.value(first, q) for q in w.order] == [race.value(fresh, q) for q in w.order]
+    poorer = evolve(two, powers={**two.powers, p: evolve(two.powers[p], treasury=0.0)})
+    assert P.settled_alike(poorer) is not first
+
+
+def test_security_table_follows_the_amounts_delivered(world2015):
+    """A power's security table is reused while the amounts delivered to it are the same, in a new mapping (a
+    resolution that moved only another buyer's goods), and worked out again when its own amounts change."""
+    p, q = world2015.great_powers()[:2]
+    first = energy.table(world2015, p)
+    got = dict(world2015.received.get(p, {}))
+    other = {r: units + 1.0 for r, units in world2015.received.get(q, {}).items()} or {"oil": 1.0}
+    moved = evolve(world2015, received={**world2015.received, p: dict(got), q: other})
+    assert energy.table(moved, p) is first
+    more = evolve(world2015, received={**world2015.received, p: {**got, "oil": got.get("oil", 0.0) + 50.0}})
+    assert energy.table(more, p) is not first
+    assert energy.table(more, p) == {r: energy.security(more, p, r) for r in world2015.powers[p].demand}
+
+
+def test_seats_and_caucuses_follow_their_mappings(world2015):
+    """The great powers, the C5 states and the caucuses are kept for the last mappings asked about, and follow a
+    new mapping at once (a power of another kind, a forum that becomes a caucus)."""
+    from game.model import C5, GREAT
+    from game.rules import caucus
+    w = world2015
+    p = w.great_powers()[0]
+    assert w.great_powers() == tuple(q for q in w.order if w.powers[q].kind == GREAT)
+    turned = evolve(w, powers={**w.powers, p: evolve(w.powers[p], kind=C5)})
+    assert p not in turned.great_powers() and p in turned.c5()
+    assert p in w.great_powers() and p not in w.c5()
+    f = next(f for f in w.forums.values() if not f.caucus)
+    assert f not in caucus.caucuses(w)
+    assert evolve(f, caucus=True) in caucus.caucuses(evolve(w, forums={**w.forums, f.id: evolve(f, caucus=True)}))
+    assert f not in caucus.caucuses(w)
+
+
+def test_the_settled_world_of_a_turn_keeps_its_race_values_beside_it(world2015, monkeypatch):
+    """The World `settled_alike` settles is pinned: its race values are worked out once however many other values
+    the table sees in between (the table itself stays small for memory), and equal the values worked out afresh."""
+    from ai import projection as P
+    from ai import race
+    memo.clear()
+    settled = P.settled_alike(world2015)
+    worked = []
+    real = race.worth
+    monkeypatch.setattr(race, "worth", lambda w, me, level: worked.append((me, level)) or real(w, me, level))
+    first = race.value(settled, "japan")
+    others = [evolve(world2015, serial=world2015.serial + step + 1) for step in range(100)]
+    for w in others:  # 800 other values pass through the table meanwhile, more than it ever held
+        for q in world2015.order:
+            race.value(w, q)
+    assert race.value(settled, "japan") == first
+    assert worked.count(("japan", 1.0)) == 1 + len(others)  # the pinned value once; each other World once
+    with memo.off():
+        assert race.value(settled, "japan") == first

@@ -368,3 +368,17 @@ def test_a_game_cut_short_still_ends_with_a_scoring_round():
     assert O.rounds(w) == (w.end_year,)
     result = play(w, {p: GreedyAgent() for p in w.order}, 2)
     assert len(result.final.scored) == 1 and sum(result.points.values()) > 0
+
+
+def test_round_table_lists_each_round_with_its_weight():
+    """`round_table` is the game's rounds (`rounds`) each with its weight (`round_weight`), and follows a change of
+    rounds, weights or last year."""
+    from attrs import evolve
+    from game.rules import objectives
+    from game.scenario.loader import load
+    w = load("2015").world
+    assert objectives.round_table(w) == tuple((y, objectives.round_weight(w, y)) for y in objectives.rounds(w))
+    weighted = evolve(w, rounds=(w.start_year + 1, w.end_year), round_weights=(2.0, 3.0))
+    assert objectives.round_table(weighted) == ((w.start_year + 1, 2.0), (w.end_year, 3.0))
+    shorter = evolve(weighted, end_year=w.start_year + 2)
+    assert objectives.round_table(shorter) == ((w.start_year + 1, 2.0), (w.start_year + 2, 1.0))  # the last year always scores

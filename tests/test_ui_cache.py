@@ -344,15 +344,15 @@ def test_text_cache_is_bounded_by_bytes_least_recently_used_out():
 
 # --- what dialogs keep between frames ----------------------------------------------------------
 
-def counting_draws(monkeypatch, scene):
-    """Count the calls of `scene.draw`."""
+def counting_draws(monkeypatch, scene, method: str = "draw"):
+    """Count the calls of `scene.draw` (or another drawing method of it)."""
     calls = [0]
-    real = scene.draw
+    real = getattr(scene, method)
 
-    def draw(surface):
+    def counted(surface):
         calls[0] += 1
         real(surface)
-    monkeypatch.setattr(scene, "draw", draw)
+    monkeypatch.setattr(scene, method, counted)
     return calls
 
 
@@ -457,13 +457,7 @@ def test_the_debrief_keeps_its_picture_until_what_it_shows_changes(monkeypatch):
     scene = DebriefScene(played_session())
     app = App(pygame.Surface(SIZE), Settings(*SIZE), Path(os.devnull))
     app.manager.push(scene)
-    painted = [0]
-    real = scene.paint
-
-    def paint(surface):
-        painted[0] += 1
-        real(surface)
-    monkeypatch.setattr(scene, "paint", paint)
+    painted = counting_draws(monkeypatch, scene, "paint")
     frame(app)
     hits = list(scene.hits)
     first = app.screen.copy()

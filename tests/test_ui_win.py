@@ -155,3 +155,23 @@ def test_year_summary_lists_equal_points_in_seat_order_with_a_shared_place():
     listed = [t for t in texts if any(t.startswith(f"=1. {n}") for n in names)]
     assert listed == [f"=1. {n}" + (" *" if p == "china" else "") for p, n in zip(order, names)], listed
     assert [r.left for r in standing_rows(after, "china")] == listed
+
+
+def test_a_standing_objective_says_it_is_held_in_every_game():
+    """2025 Japan's rare-earth objective is kept in every deal: its row on the how-to-win page and the scoreboard
+    says so, in the reader's language; a dealt objective's row does not."""
+    from game import text
+    from game.scenario.loader import load
+    from game.ui.scoreboard import dealt_world, objective_rows
+    w = dealt_world(load("2025").world, 1)
+    standing = [o for o in w.powers["japan"].objectives if o.standing]
+    assert standing, "2025 Japan holds a standing objective"
+    rows = {r.left for r in objective_rows(w, "japan")}
+    marked = [r for r in rows if "held in every game" in r]
+    assert len(marked) == len(standing)
+    assert not any("held in every game" in r.left for r in objective_rows(w, "china"))
+    text.set_language("ja")
+    try:
+        assert any("毎回保持" in r.left for r in objective_rows(w, "japan"))
+    finally:
+        text.set_language("en")

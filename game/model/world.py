@@ -11,6 +11,8 @@ from typing import Mapping
 
 from attrs import field, frozen
 
+from game.model.memo import Last
+
 RESOURCES = ("oil", "gas", "uranium", "rare_earths")
 # Units: oil Mt, gas bcm, uranium kt U, rare earths kt. Corridor capacity is in Mt
 # (bcm on gas pipelines); LOAD converts a unit of each good into capacity used.
@@ -145,7 +147,7 @@ class Tender:
     winner: str = ""  # the great power whose bid was accepted ("" = none yet)
 
 
-@frozen
+@frozen(cache_hash=True)  # the goods key of every resolution hashes the contracts (`geography.goods_key`)
 class Contract:
     """A seller's promise to deliver a yearly volume to a buyer, maybe on a named corridor."""
 
@@ -330,11 +332,11 @@ class World:
 
     def great_powers(self) -> tuple[str, ...]:
         """Ids of the great powers, in seat order."""
-        return tuple(p for p in self.order if self.powers[p].kind == GREAT)
+        return _seats(self.order, self.powers)[0]
 
     def c5(self) -> tuple[str, ...]:
         """Ids of the Central Asian states, in seat order."""
-        return tuple(p for p in self.order if self.powers[p].kind == C5)
+        return _seats(self.order, self.powers)[1]
 
     def current(self) -> str:
         """The seat whose move it is, or "" outside the interactive phases."""
@@ -343,6 +345,16 @@ class World:
     def param(self, name: str) -> float:
         """A balancing parameter from the rules table."""
         return self.rules[name]
+
+
+_SEATS = Last()  # the last seat order and powers mapping asked about -> its great powers and C5 states
+
+
+def _seats(order: tuple[str, ...], powers: Mapping[str, Power]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(great powers, Central Asian states) of `order`, in seat order, worked out again only for another order or
+    powers mapping."""
+    return _SEATS.get((order, powers), lambda: (tuple(p for p in order if powers[p].kind == GREAT),
+                                                tuple(p for p in order if powers[p].kind == C5)))
 
 
 def tension_key(a: str, b: str) -> str:

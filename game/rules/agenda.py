@@ -39,7 +39,7 @@ def rare_earth_cover(w: World, p: str) -> float:
 
 def influence(w: World, p: str) -> float:
     """p's mean influence share across the C5."""
-    return sum(share(w, c, p) for c in w.economies) / len(w.economies)
+    return sum([share(w, c, p) for c in w.economies]) / len(w.economies)
 
 
 def un_support(w: World, p: str) -> float:
@@ -49,7 +49,7 @@ def un_support(w: World, p: str) -> float:
 
 def credibility(w: World, p: str) -> float:
     """p's mean trust across the C5."""
-    return sum(w.trust[c].get(p, 0) for c in w.economies) / len(w.economies)
+    return sum([w.trust[c].get(p, 0) for c in w.economies]) / len(w.economies)
 
 
 def treasury(w: World, p: str) -> float:
@@ -85,7 +85,7 @@ def stability(w: World, p: str) -> float:
 def rivals_low(w: World, p: str) -> float:
     """1 - mean share of the other great powers across the C5."""
     rivals = [q for q in w.great_powers() if q != p]
-    return 1 - sum(s.get(q, 0.0) for c in w.economies for s in (share_table(w, c),) for q in rivals) / len(w.economies)
+    return 1 - sum([s.get(q, 0.0) for s in [share_table(w, c) for c in w.economies] for q in rivals]) / len(w.economies)
 
 
 def transit_income(w: World, p: str) -> float:

@@ -23,13 +23,18 @@ diplomacy: no neighbour may hold a state's economic lifeline), 000_81351d1bb27a5
 from __future__ import annotations
 
 from game.model import GREAT, Forum, World
+from game.model.memo import Last
 from game.model.ops import add_treasury, clamp, with_economy, with_forum
 from game.rules.influence import add_influence, share
 
 
+_CAUCUSES = Last()  # the last forums mapping asked about -> its caucuses
+
+
 def caucuses(world: World) -> tuple[Forum, ...]:
-    """The world's C5-only forums, in the scenario's order."""
-    return tuple(f for f in world.forums.values() if f.caucus)
+    """The world's C5-only forums, in the scenario's order (worked out again only for another forums mapping)."""
+    forums = world.forums
+    return _CAUCUSES.get((forums,), lambda: tuple(f for f in forums.values() if f.caucus))
 
 
 def may_convene(world: World, f: Forum, c: str) -> bool:

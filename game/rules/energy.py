@@ -18,7 +18,8 @@ from game.model.memo import Memo, ids
 from game.model.ops import clamp, with_powers
 from game.rules import dependence, refining
 
-_TABLES = Memo(1024)  # a power's security inputs -> its security table (reused: its 314 latest since hard reads receivers' races)
+_TABLES = Memo(1024)  # a power's security inputs -> its security table (a hard year reused its 314th latest when deliveries were
+# keyed by their mapping, its 40th since they are keyed by their amounts)
 
 
 def covered(world: World, p: str, r: str) -> float:
@@ -64,10 +65,13 @@ def value_factor(world: World, p: str, r: str) -> float:
 
 def table(world: World, p: str) -> dict:
     """p's security in each good it demands (the same table again for the same inputs: its
-    demand and sources, its deliveries, the policies, tensions, risks, rules and year)."""
+    demand and sources, its deliveries, the policies, tensions, risks, rules and year). The deliveries
+    are keyed by their amounts, not by their mapping: every resolution makes new mappings, and a
+    projection that moves one buyer's goods leaves the others' amounts as they were."""
     power = world.powers[p]
-    kept = (power.demand, power.sources, world.received.get(p), world.policies, world.tension, world.risks, world.rules)
-    return _TABLES.get((p, world.year, ids(kept), tuple(world.powers)), kept,
+    kept = (power.demand, power.sources, world.policies, world.tension, world.risks, world.rules)
+    got = tuple(world.received.get(p, {}).items())
+    return _TABLES.get((p, world.year, ids(kept), got, tuple(world.powers)), kept,
                        lambda: {r: security(world, p, r) for r in power.demand})
 
 

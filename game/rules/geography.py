@@ -91,7 +91,12 @@ def output(world: World, c: str, r: str) -> float:
 def netback(world: World, c: str, r: str, k: Corridor, price_factor: float = 1.0, cost: float | None = None) -> float:
     """US$ bn earned by `c` per unit of `r` sold over `k` (`cost`: its route cost, when already known)."""
     cost = route_cost(world, k, c) if cost is None else cost
-    return world.prices[r] * price_factor * refining.grade(world, c, r) - LOAD[r] * cost
+    return unit_net(world.prices[r], price_factor, refining.grade(world, c, r), LOAD[r], cost)
+
+
+def unit_net(price: float, price_factor: float, grade: float, load: float, cost: float) -> float:
+    """Netback per unit from its parts: `price x price_factor x grade - load x cost`."""
+    return price * price_factor * grade - load * cost
 
 
 class _Ledger:
@@ -105,31 +110,36 @@ class _Ledger:
         self.revenue = {c: 0.0 for c in world.economies}
         self.fees, self.received, self.shipped = {}, {}, {}
         self.net = network(world)
-        self.kept: dict[tuple[str, str], float] = {}  # (corridor, exporter) -> transit.throughput, once per resolution
+        self.goods: dict[tuple[str, str], tuple[float, float, float]] = {}  # (state, good) -> `terms`, once per resolution
 
-    def throughput(self, k: Corridor, c: str) -> float:
-        """`transit.throughput(world, k, c)`, worked out once per corridor and exporter."""
-        key = (k.id, c)
-        kept = self.kept.get(key)
-        if kept is None:
-            kept = self.kept[key] = transit.throughput(self.world, k, c)
-        return kept
+    def terms(self, c: str, r: str) -> tuple[float, float, float]:
+        """The world price of `r`, the grade of `c`'s `r` and the share of it that arrives secure, worked out once
+        per state and good (`refining.grade`, `refining.secure_share`)."""
+        key = (c, r)
+        got = self.goods.get(key)
+        if got is None:
+            got = self.goods[key] = (self.world.prices[r], refining.grade(self.world, c, r),
+                                     refining.secure_share(self.world, c, r))
+        return got
 
     def ship(self, c: str, r: str, k: Corridor, want: float, buyer: str, price_factor: float) -> float:
         """Move up to `want` units of `r` from `c` over `k` to `buyer`; return what moved."""
         units = min(want, self.left.get((c, r), 0.0), self.room.get(k.id, 0.0) / LOAD[r])
         if units <= 1e-9:
             return 0.0
+        load = LOAD[r]
         self.left[(c, r)] -= units
-        self.room[k.id] -= units * LOAD[r]
-        value = units * self.world.prices[r] * price_factor * refining.grade(self.world, c, r)
+        self.room[k.id] -= units * load
+        price, grade, secure = self.terms(c, r)
+        value = units * price * price_factor * grade
         _add(self.flows, k.id, r, units)
         _add(self.exports, c, k.id, value)
         _add(self.trade, c, buyer, value)
-        self.revenue[c] += units * netback(self.world, c, r, k, price_factor, self.net.cost(k, c))
-        for ctl in self.net.tolls(k, c):
-            self.fees[ctl] = self.fees.get(ctl, 0.0) + units * LOAD[r] * transit.fee_of(self.world, k, ctl)
-        _add(self.received, buyer, r, units * refining.secure_share(self.world, c, r))
+        self.revenue[c] += units * unit_net(price, price_factor, grade, load, self.net.cost(k, c))  # `netback`
+        fees = self.fees
+        for ctl, fee in self.net.toll_fees(k, c):
+            fees[ctl] = fees.get(ctl, 0.0) + units * load * fee
+        _add(self.received, buyer, r, units * secure)
         return units
 
 
@@ -149,7 +159,7 @@ def ship_contracts(world: World, ledger: _Ledger) -> None:
         want = con.volume
         for k in candidates:
             allowed = want * (1 - dependence.cut_share(world, k, con.resource, con.buyer)) \
-                * ledger.throughput(k, con.seller)
+                * ledger.net.throughput(k, con.seller)
             want -= ledger.ship(con.seller, con.resource, k, allowed, con.buyer, con.price_factor)
             if want <= 1e-9:
                 break
@@ -162,7 +172,7 @@ def ship_spot(world: World, ledger: _Ledger) -> None:
         for k in ledger.net.routes(c, r):
             if ledger.left[(c, r)] <= 1e-9:
                 break
-            ledger.ship(c, r, k, ledger.left[(c, r)] * ledger.throughput(k, c), k.markets[0], 1.0)
+            ledger.ship(c, r, k, ledger.left[(c, r)] * ledger.net.throughput(k, c), k.markets[0], 1.0)
 
 
 _FLOWS = Memo(256)  # goods key -> Flows (an AI game reuses only its 128 latest: docs/speed.md, Memory)
@@ -193,13 +203,15 @@ def resolve(world: World) -> Flows:
 
 
 class Network:
-    """Route costs, tollkeepers and cheapest-first routes of one set of corridor records, each
-    worked out once (they read only the corridors and which powers are C5 states)."""
+    """Route costs, tollkeepers, transit throughputs and cheapest-first routes of one set of corridor
+    records, each worked out once (they read only the corridors, which powers are C5 states and the rules table)."""
 
     def __init__(self, world: World):
         self.world = world
         self.keepers: dict = {}  # (corridor id, exporter) -> tollkeepers
         self.costs: dict = {}  # (corridor id, exporter) -> route cost
+        self.fee_rows: dict = {}  # (corridor id, exporter) -> ((tollkeeper, its fee), ...)
+        self.passing: dict = {}  # (corridor id, exporter) -> transit.throughput
         self.found: dict = {}  # (exporter, good, buyer) -> routes
 
     def tolls(self, k: Corridor, c: str) -> list[str]:
@@ -208,6 +220,22 @@ class Network:
         if key not in self.keepers:
             self.keepers[key] = tollkeepers(self.world, k, c)
         return self.keepers[key]
+
+    def throughput(self, k: Corridor, c: str) -> float:
+        """`transit.throughput(world, k, c)`: the share of `c`'s goods that still take `k` at its transit fees."""
+        key = (k.id, c)
+        kept = self.passing.get(key)
+        if kept is None:
+            kept = self.passing[key] = transit.throughput(self.world, k, c)
+        return kept
+
+    def toll_fees(self, k: Corridor, c: str) -> tuple[tuple[str, float], ...]:
+        """Each tollkeeper of `c` on `k` with the fee per unit it charges (`transit.fee_of`)."""
+        key = (k.id, c)
+        rows = self.fee_rows.get(key)
+        if rows is None:
+            rows = self.fee_rows[key] = tuple((ctl, transit.fee_of(self.world, k, ctl)) for ctl in self.tolls(k, c))
+        return rows
 
     def cost(self, k: Corridor, c: str) -> float:
         """`route_cost(world, k, c)` (the same sum in the same order, so the same bits)."""
@@ -225,19 +253,18 @@ class Network:
         return self.found[key]
 
 
-_LAST_NETWORK: list = [None, None, None, None]  # the last (corridors, powers) mappings asked about, their Network, the cost scale
+_LAST_NETWORK: list = [None, None, None, None]  # the last (corridors, powers, rules) mappings asked about, their Network
 
 
 def network(world: World) -> Network:
-    """The Network of `world`'s corridors, shared with every world holding the same corridor records."""
+    """The Network of `world`'s corridors, shared with every world holding the same corridor records and rules table."""
     last = _LAST_NETWORK
-    scale = world.param("geography.cost_scale")
-    if last[0] is world.corridors and last[1] is world.powers and last[3] == scale and memo_on():  # never mutated
-        return last[2]
-    kept = tuple(world.corridors.values())
-    key = (ids(kept), tuple(p.kind for p in world.powers.values()), tuple(world.powers), scale)
+    if last[0] is world.corridors and last[1] is world.powers and last[2] is world.rules and memo_on():  # never mutated
+        return last[3]
+    kept = (*world.corridors.values(), world.rules)
+    key = (ids(kept), tuple(p.kind for p in world.powers.values()), tuple(world.powers))
     net = _NETWORKS.get(key, kept, lambda: Network(world))
-    last[:] = [world.corridors, world.powers, net, scale]
+    last[:] = [world.corridors, world.powers, world.rules, net]
     return net
 
 

@@ -147,6 +147,21 @@ def rounds(world: World) -> tuple[int, ...]:
     return kept if kept and kept[-1] == world.end_year else (*kept, world.end_year)
 
 
+_TABLES: dict = {}  # (the scenario's rounds, their weights, the last year) -> `round_table` (a handful a process)
+
+
+def round_table(world: World) -> tuple[tuple[int, float], ...]:
+    """(year, weight) of every scoring round of the game, in order (`rounds`, `round_weight`), worked out once
+    for each scenario's rounds, weights and last year."""
+    key = (world.rounds, world.round_weights, world.end_year)
+    table = _TABLES.get(key)
+    if table is None:
+        if len(_TABLES) > 256:  # a bound no real process reaches
+            _TABLES.clear()
+        table = _TABLES[key] = tuple((y, round_weight(world, y)) for y in rounds(world))
+    return table
+
+
 def round_weight(world: World, year: int) -> float:
     """The weight of the scoring round held at the end of `year` (1 for a year the scenario did not weigh)."""
     if year in world.rounds and len(world.round_weights) == len(world.rounds):

@@ -47,9 +47,11 @@ def standing_rows(world, me: str) -> list[Row]:
 
 
 def objective_rows(world, p: str, pays: dict[str, float] | None = None) -> list[Row]:
-    """A power's public objectives, each with what it would pay if the next round were scored now."""
-    return [Row(words.objective(o), f"+{words.points(pays[o.id])}" if pays is not None else "", theme.TEXT, 14, False,
-                tr("tip.objective")) for o in world.powers[p].objectives]
+    """A power's public objectives, each with what it would pay if the next round were scored now (a standing
+    objective, held in every deal, says so)."""
+    return [Row(tr("objective.standing", objective=words.objective(o)) if o.standing else words.objective(o),
+                f"+{words.points(pays[o.id])}" if pays is not None else "", theme.TEXT, 14, False, tr("tip.objective"))
+            for o in world.powers[p].objectives]
 
 
 def rounds_line(world) -> str:
