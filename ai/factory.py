@@ -10,7 +10,7 @@ from typing import Mapping
 from attrs import frozen
 
 from ai.agent import PersonalityAgent
-from ai.personality import level, resolve
+from ai.personality import LEVELS, level, resolve
 from game.fileio import is_plain_id
 from game.model import World
 from game.paths import ai_data
@@ -82,11 +82,32 @@ def holds(scenario_id: str) -> tuple:
     return tuple((int(h["until"]), held_move(h["do"])) for h in historical(scenario_id).get("hold", []))
 
 
+def level_of(world: World, power: str, difficulty: str | None = None, overrides: Mapping | None = None):
+    """The difficulty level `power` plays at: the one asked for, else the scenario's, else normal."""
+    table = (overrides if overrides is not None else scenario_overrides(world)).get(power, {})
+    return level(difficulty or table.get("difficulty") or "normal")
+
+
+def switched_events(world: World, difficulties: Mapping[str, str | None], overrides: Mapping | None = None) -> tuple:
+    """The optional scenario events a game switches on: each `[[event]]` of the historical script whose `seat`
+    is an AI seat playing a level with the script (`difficulties`: AI seat -> its difficulty, None for the
+    scenario's own; a seat left out, or given something else than a level, plays no script)."""
+    return tuple(str(e["id"]) for e in historical(world.scenario_id).get("event", [])
+                 if e.get("seat") in difficulties and (difficulties[e["seat"]] in LEVELS or difficulties[e["seat"]] is None)
+                 and level_of(world, e["seat"], difficulties[e["seat"]], overrides).script)
+
+
+def game_world(sc, difficulties: Mapping[str, str | None]):
+    """The scenario `sc`'s starting World for a game whose AI seats play at `difficulties` (seat -> difficulty):
+    its World with the optional events their historical script switches on (docs/scenarios.md, "Optional
+    events"); the scenario's World itself in every game without a historical seat."""
+    return sc.world_with(switched_events(sc.world, difficulties, sc.personalities))
+
+
 def make_agent(world: World, power: str, difficulty: str | None = None, overrides: Mapping | None = None):
     """The agent for `power`: its personality (with the scenario's overrides) at a difficulty."""
     table = dict((overrides if overrides is not None else scenario_overrides(world)).get(power, {}))
-    name = difficulty or table.get("difficulty") or "normal"
-    lv = level(name)
+    lv = level_of(world, power, difficulty, overrides)
     moves = tuple(m for m in script(world.scenario_id) if m[1].actor == power) if lv.script else ()
     held = tuple(h for h in holds(world.scenario_id) if h[1].actor == power) if lv.script else ()
     return PersonalityAgent(power, resolve(power, table), lv, moves, held)

@@ -118,13 +118,16 @@ def test_a_held_pattern_leaves_out_every_move_of_its_kind_habits_too():
 
 def test_the_2015_turkmen_gas_goes_to_china_and_russia_not_iran():
     """The historical 2015 game, seed 2: Uzbekistan keeps its transit fee on the China gas line (held), Turkmenistan
-    cuts its gas to Iran in 2017 (event `iran_gas_cut`) and Russia buys 5 bcm a year again from 2019 (the script), so
-    in 2025 no gas goes to Iran and the line north carries Russia's contract, as the 2025 start has it; and Kazakhstan
-    offers Japan no oil (held: without the holds Japan signed 7.5 Mt a year in 2022 on this seed)."""
-    from ai.factory import agents_for
+    cuts its gas to Iran in 2017 (the optional event `iran_gas_cut`, which its historical script switches on) and
+    Russia buys 5 bcm a year again from 2019 (the script), so in 2025 no gas goes to Iran and the line north carries
+    Russia's contract, as the 2025 start has it; and Kazakhstan offers Japan no oil (held: without the holds Japan
+    signed 7.5 Mt a year in 2022 on this seed)."""
+    from ai.factory import agents_for, game_world
     from game.sim import play
     sc = load("2015")
-    res = play(sc.world, agents_for(sc.world, "historical", sc.personalities), 2)
+    world = game_world(sc, {p: "historical" for p in sc.world.order})
+    res = play(world, agents_for(world, "historical", sc.personalities), 2)
+    assert "iran_gas_cut" in res.final.fired
     rows = {r["year"]: r for r in res.history}
     assert rows[2016]["flows"].get("tm_iran_gas", 0) > 3  # before the cut
     assert all(rows[y]["flows"].get("tm_iran_gas", 0) == 0 for y in range(2017, 2026))
@@ -132,3 +135,29 @@ def test_the_2015_turkmen_gas_goes_to_china_and_russia_not_iran():
     assert "tariff uzbekistan cac_china_gas 0.006" not in res.actions
     assert not [a for a in res.actions if a.startswith("propose kazakhstan japan give contract/oil/")]
     assert rows[2022]["trade"]["japan"]["kazakhstan"] < 3.8
+
+
+def test_only_a_historical_turkmenistan_switches_on_the_2017_iran_gas_cut():
+    """The 2017 cut of Turkmen gas to Iran is an optional event of the 2015 scenario: out of its World, so a normal
+    game sends gas to Iran in 2017 and never fires it; a game switches it on when Turkmenistan's seat plays the
+    historical level (its script names it), and no other seat's level does."""
+    from ai.factory import agents_for, game_world
+    from game.sim import play
+    sc = load("2015")
+    assert "iran_gas_cut" not in {ev.id for ev in sc.world.events}
+    assert [ev.id for ev in sc.optional_events] == ["iran_gas_cut"]
+    others = {p: "historical" for p in sc.world.order if p != "turkmenistan"}
+    for levels in ({p: "normal" for p in sc.world.order}, {**others, "turkmenistan": "hard"}, others, {}):
+        assert game_world(sc, levels) is sc.world, levels
+    switched = game_world(sc, {"turkmenistan": "historical"})
+    assert [ev.id for ev in switched.events] == [ev.id for ev in sc.world.events] + ["iran_gas_cut"]
+    short = evolve(sc.world, end_year=2017)
+    normal = play(short, agents_for(short, "normal", sc.personalities), 2)
+    assert "iran_gas_cut" not in normal.final.fired
+    assert next(r for r in normal.history if r["year"] == 2017)["flows"].get("tm_iran_gas", 0) > 3
+    cut_short = evolve(switched, end_year=2017)
+    agents = {**agents_for(cut_short, "normal", sc.personalities),
+              "turkmenistan": make_agent(cut_short, "turkmenistan", "historical", sc.personalities)}
+    cut = play(cut_short, agents, 2)
+    assert "iran_gas_cut" in cut.final.fired
+    assert next(r for r in cut.history if r["year"] == 2017)["flows"].get("tm_iran_gas", 0) == 0
