@@ -161,3 +161,16 @@ def test_only_a_historical_turkmenistan_switches_on_the_2017_iran_gas_cut():
     cut = play(cut_short, agents, 2)
     assert "iran_gas_cut" in cut.final.fired
     assert next(r for r in cut.history if r["year"] == 2017)["flows"].get("tm_iran_gas", 0) == 0
+
+
+def test_every_scripted_event_is_an_optional_event_of_its_scenario_and_seat():
+    """Each `[[event]]` of a historical script names an optional event of its scenario (else it would switch on
+    nothing) and a seat of it, and every optional event of a shipped scenario is named by its script (else no game
+    could ever have it)."""
+    from ai.factory import HISTORICAL, historical
+    for path in sorted(HISTORICAL.glob("*.toml")):
+        sc = load(path.stem)
+        named = [e["id"] for e in historical(path.stem).get("event", [])]
+        assert set(named) == {ev.id for ev in sc.optional_events}, path.stem
+        assert all(e["seat"] in sc.world.order and e["note"] and e["source"]
+                   for e in historical(path.stem).get("event", []))
