@@ -537,3 +537,34 @@ def test_scrolling_the_scoreboard_paints_it_again(monkeypatch):
     board.scroll += 1
     frame(app)
     assert calls[0] == 2
+
+
+def test_an_action_list_keeps_its_picture_and_draws_the_pointed_preview_over_it(monkeypatch):
+    """Moving the mouse between the rows of an action list paints the list once; the pointed action's preview is
+    drawn over the kept picture, with the same pixels as a full repaint, and its strings reach a recording."""
+    from game.rules.actions import EndTurn
+    from game.ui import dialogs, words
+    app, game, s = play_app()
+    while not (s.world.phase == "actions" and s.current() == "japan"):
+        s.act(EndTurn("japan")) if s.human_to_move() else s.ai_step()
+    listing = dialogs.ActionListScene(game, "aid", ("aid",))
+    app.manager.push(listing)
+    calls = counting_draws(monkeypatch, listing)
+    frame(app)
+    rows = [b for b in listing.buttons if b.id.startswith("act")]
+    assert len(rows) >= 3
+    for row in (rows[0], rows[2], rows[0], rows[2]):
+        drawn = theme.record_start()
+        move(app, row.rect.center)
+        theme.record_stop()
+    assert calls[0] == 1
+    pointed = dict(listing.rows_shown)[rows[2].id]
+    assert words.action(s.world, pointed) in drawn and "preview.hover" not in drawn
+    kept = pygame.image.tobytes(app.screen, "RGB")
+    app.manager._still_key = None  # forget the picture: a full repaint with the mouse where it is
+    frame(app)
+    assert calls[0] == 2
+    assert pygame.image.tobytes(app.screen, "RGB") == kept
+    move(app, (2, 2))  # off the rows: the hint again, from the kept picture
+    assert calls[0] == 2
+    assert pygame.image.tobytes(app.screen, "RGB") != kept
