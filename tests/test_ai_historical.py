@@ -47,12 +47,12 @@ def test_the_2015_kazakh_oil_goes_to_no_japanese_concession():
     2024 since the Turkmen gas changes of branch fid2; in 2020 before them): Japan-Kazakhstan trade 9.7 that year
     against a real 1.9 in 2022; with it no oil concession is tendered and Japan's trade with Kazakhstan stays near
     the record every year."""
-    from ai.factory import agents_for
+    from ai.factory import agents_for, game_world
     from game.rules.actions import Tender
     from game.sim import play
     sc = load("2015")
     assert (2026, Tender("kazakhstan", "oil")) in holds("2015")
-    w = sc.world  # the whole game: the AI's horizon is the game's end
+    w = game_world(sc, {p: "historical" for p in sc.world.order})  # the whole game: the AI's horizon is its end
     agents, unheld = (agents_for(w, "historical", sc.personalities) for _ in range(2))
     unheld["kazakhstan"].holds = ()
 
