@@ -568,3 +568,48 @@ def test_an_action_list_keeps_its_picture_and_draws_the_pointed_preview_over_it(
     move(app, (2, 2))  # off the rows: the hint again, from the kept picture
     assert calls[0] == 2
     assert pygame.image.tobytes(app.screen, "RGB") != kept
+
+
+def test_moving_between_map_objects_lights_each_from_a_kept_part(monkeypatch):
+    """Each hovered object's lit part of the map is drawn once per composed map; moving back and forth blits it."""
+    from bench.frame import map_objects
+    from game.ui.mapview import MapView
+    app, game, s = play_app()
+    state, route = map_objects(app)
+    parts = []
+    real = MapView._lit_part
+
+    def counted(self, world, hover, selected):
+        parts.append(hover)
+        return real(self, world, hover, selected)
+    monkeypatch.setattr(MapView, "_lit_part", counted)
+    shots = []
+    for pos in (route, state, route, state):
+        move(app, pos)
+        shots.append(pygame.image.tobytes(app.screen, "RGB"))
+    assert len(parts) == 2 and parts[0] in s.world.corridors and parts[1] in s.world.economies
+    assert shots[0] == shots[2] and shots[1] == shots[3] and shots[0] != shots[1]
+
+
+def test_a_tooltip_is_composed_once_and_still_named_to_a_recording(monkeypatch):
+    """The same tooltip frame after frame is one kept picture (moved with the mouse), and a recording of a frame
+    that only blits it still hears its words."""
+    from game.ui import widgets
+    wraps = [0]
+    real = theme.wrap
+
+    def counted(*args, **kwargs):
+        wraps[0] += 1
+        return real(*args, **kwargs)
+    monkeypatch.setattr(theme, "wrap", counted)
+    surface = pygame.Surface(SIZE)
+    words = "A tooltip long enough to wrap onto a second line when it is drawn at the usual width of tooltips."
+    widgets.tooltip_box(surface, words, (100, 100))
+    first = surface.subsurface((100, 100, 300, 60)).copy()
+    surface.fill((0, 0, 0))
+    drawn = theme.record_start()
+    widgets.tooltip_box(surface, words, (300, 200))
+    theme.record_stop()
+    assert wraps[0] == 1
+    assert pygame.image.tobytes(surface.subsurface((300, 200, 300, 60)), "RGB") == pygame.image.tobytes(first, "RGB")
+    assert " ".join(drawn).split() == words.split()
