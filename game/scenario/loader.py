@@ -19,6 +19,7 @@ from game.model import (
     C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, CrisisDef, Economy, EventDef, Forum, Pledge, Policy, Power, River,
     World,
 )
+from game.model.ops import evolve
 from game.paths import asset
 from game.rules import events as event_rules
 from game.rules import invariants
@@ -62,6 +63,13 @@ class Scenario:
     files: tuple[str, ...] = ()  # the file and every base it extends, base first
     warnings: tuple[ScenarioWarning, ...] = ()  # plausible but probably wrong (see `plausibility`)
     series: tuple[Taken, ...] = ()  # figures a later start takes from the yearly series (game/scenario/series.py)
+    optional_events: tuple[EventDef, ...] = ()  # `optional = true`: out of `world.events` unless a game switches them on
+
+    def world_with(self, ids) -> World:
+        """The starting World with the optional events `ids` switched on (after the others, in the file's order);
+        the World itself when none is named. An id that is not an optional event of this scenario is ignored."""
+        on = tuple(ev for ev in self.optional_events if ev.id in set(ids))
+        return evolve(self.world, events=self.world.events + on) if on else self.world
 
 
 def load(name: str, short: bool = False) -> Scenario:
@@ -309,8 +317,12 @@ def build(merged: Merged, short: bool = False) -> Scenario:
         raise ScenarioErrors(listed)
     plausibility(merged, world, chk, {t.key for t in figures})
     register_texts(texts)
+    optional = {k for k, t in _tables(raw, "events", chk).items() if t.get("optional") is True}
+    spare = tuple(ev for ev in world.events if ev.id in optional)
+    world = evolve(world, events=tuple(ev for ev in world.events if ev.id not in optional)) if spare else world
     return Scenario(meta["id"], own_title(merged, meta), meta["description"], meta["teaching_notes"], merged.top.path, world,
-                    personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)), tuple(figures))
+                    personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)), tuple(figures),
+                    spare)
 
 
 TEXT_FIELDS = {"powers": ("name", "name.power"), "corridors": ("name", "name.corridor"), "forums": ("name", "name.forum"),
