@@ -1205,6 +1205,7 @@ def plausibility(merged: Merged, world: World, chk: Checker, taken_keys: set[str
             if eff[0] == "policy":
                 _card_holder(world, eff[1], eff[2], eff[3], f"events.{ev.id}.effects", chk, " ".join(eff))
     _dropped_events(merged, world, chk)
+    _waits_on_optional(merged, world, chk)
     _later_start(merged, world, chk, taken_keys)
     clash = id_clash(world.scenario_id, merged.top.path)
     if clash:
@@ -1252,6 +1253,22 @@ def _dropped_events(merged: Merged, world: World, chk: Checker) -> None:
             if gone in dropped and ev.id not in dropped:
                 chk.warn(years, msg("scenario.warn.dropped_event", start=str(world.start_year), end=str(world.end_year),
                                     gone=gone, year=str(dropped[gone]), id=ev.id))
+
+
+def _waits_on_optional(merged: Merged, world: World, chk: Checker) -> None:
+    """An event that waits for an optional one (`optional = true`) and is not optional itself: in a game that does not
+    switch the optional event on (every game but those whose script names it), it never fires."""
+    events = merged.raw.get("events")
+    optional = {k for k, t in events.items() if isinstance(t, dict) and t.get("optional") is True} \
+        if isinstance(events, dict) else set()
+    for ev in world.events:
+        if ev.id in optional:
+            continue
+        waits = [("after", ev.after)] if ev.after else []
+        waits += [("when", c[2]) for c in ev.when if c[0] == "fired" and c[1] == "has"]
+        for field, gone in waits:
+            if gone in optional:
+                chk.warn(f"events.{ev.id}.{field}", msg("scenario.warn.waits_on_optional", id=ev.id, gone=gone))
 
 
 YEARLY_FIGURES = ("world.prices.", "economies.*.gdp", "economies.*.stability", "powers.*.treasury")  # a start year's own
