@@ -52,7 +52,9 @@ def test_explain_of_a_file_that_changes_nothing_and_of_a_shipped_base(home, caps
     out = capsys.readouterr().out.splitlines()
     from game.scenario.loader import load
     sc = load("2015")
-    assert "extends no other scenario" in out[0] and len(out) == 1 + len(sc.world.events) + len(sc.optional_events)
+    listed = len(sc.world.events) + len(sc.optional_events)
+    assert "extends no other scenario" in out[0] and len(out) == 1 + listed
+    assert f"with {listed} events" in out[0]  # the count takes in the optional events listed below it
     assert out[-1].startswith('Optional event "Turkmenistan cuts its gas to Iran" (iran_gas_cut), in play only when')
 
 

@@ -295,8 +295,8 @@ def explain(name: str) -> list:
     own_events = [ev for ev in sc.world.events if ev.id in (top.raw.get("events") or {})]
     own_optional = [ev for ev in sc.optional_events if ev.id in (top.raw.get("events") or {})]  # docs/scenarios.md 5.1
     if base is None:
-        lines = [msg("explain.whole", file=top.path, events=len(sc.world.events), start=sc.world.start_year,
-                     end=sc.world.end_year)]
+        lines = [msg("explain.whole", file=top.path, events=len(sc.world.events) + len(sc.optional_events),
+                     start=sc.world.start_year, end=sc.world.end_year)]
         return (lines + [event_text(sc.world, ev, "explain.event_own") for ev in own_events]
                 + [event_text(sc.world, ev, "explain.event_optional") for ev in own_optional])
     lines = [msg("explain.base", file=top.path, base=base.id, title=content(f"scenario.{base.id}.title", base.title),
