@@ -89,6 +89,8 @@ LEVEL_KEYS: dict[str, Key] = {
     "race": Key("float", 1.0, 0, 1, "weight of the objective race in what it plays for (0: its national agenda alone)"),
     "top_price": Key("float", 2.0, 0, 2, "the highest multiple of the world price it offers when it offers to buy (0: no such offers)"),
     "accept_price": Key("float", 2.0, 0, 2, "the highest multiple of the world price at which a great power accepts a contract to buy (2: the rule's ceiling, no bar)"),
+    "playouts": Key("int", 0, 0, 1000, "its best moves (and its answers) re-checked by playing the rest of the game out with the pure rules (0: none)"),
+    "playout": Key("float", 0.0, 0, 1, "share of a move's or an answer's projected change replaced by the change its play-out shows"),
 }
 META = ("personality", "difficulty")
 
@@ -139,6 +141,8 @@ class Level:
     accept_price: float = 2.0
     reads: bool = False
     unseen: float = 0.0
+    playouts: int = 0
+    playout: float = 0.0
 
 
 @functools.lru_cache(maxsize=4)
