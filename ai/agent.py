@@ -81,7 +81,7 @@ class PersonalityAgent:
             judged = self.great_judgement(view, me, offer)
         elif self.level.judge_offers:
             judged = self.race_judgement(view, me, offer, judged)
-        if (self.level.playouts and not self.level.naive and not (judged.bloc or judged.terms.get("closed"))
+        if (self.level.plays_out(view.powers[me].kind) and not self.level.naive and not (judged.bloc or judged.terms.get("closed"))
                 and A.Accept(me, offer.id) in legal):
             judged = self.played_answer(view, me, offer, judged)
         total = judged.total + self.noise(rng, 0.1)
@@ -372,7 +372,7 @@ class PersonalityAgent:
         scored.sort(key=lambda s: -s[0])
         if self.level.lookahead and scored:  # it acts only on an option it has checked a year deeper
             scored = sorted(self.deeper(view, me, scored, base, before, base_score), key=lambda s: -s[0])
-        if self.level.playouts and scored:  # and, at a level that plays out, only on one it has played out
+        if self.level.plays_out(view.powers[me].kind) and scored:  # and, where it plays out, only on one played out
             scored = sorted(self.played(view, me, scored), key=lambda s: -s[0])
         end = legal[-1]
         if not scored or scored[0][0] <= self.persona.min_gain + self.level.margin:
