@@ -49,7 +49,7 @@ class PersonalityAgent:
         self.persona = persona
         self.level = level
         self.script = script  # ((year, action text, note), ...)
-        self.holds = holds  # ((first year allowed, action), ...): moves the real power had not made yet
+        self.holds = holds  # ((first year allowed, action or ai.factory.Pattern), ...): moves the real power had not made yet
         self.done: set[int] = set()
 
     # --- the interface ---------------------------------------------------------------
@@ -261,7 +261,8 @@ class PersonalityAgent:
 
     def held(self, view: World, a: A.Action) -> bool:
         """Whether the historical script holds this move back this year."""
-        return any(a == action and view.year < until for until, action in self.holds)
+        return any(view.year < until and (a == action or (hasattr(action, "matches") and action.matches(a)))
+                   for until, action in self.holds)
 
     # --- moves ---------------------------------------------------------------------------
     def noise(self, rng: random.Random, spread: float) -> float:
@@ -276,7 +277,7 @@ class PersonalityAgent:
         if len(menu) > self.level.sample:
             menu = spread_sample(menu, self.level.sample, rng)
         extra = [a for a in self.habit_moves(view, me) if a not in menu and a.target not in asked
-                 and not validate(view, a)]
+                 and not self.held(view, a) and not validate(view, a)]
         return menu + extra + self.favourite_aid(menu, legal)
 
     def favourite_aid(self, menu: list, legal: list) -> list[A.Action]:

@@ -40,11 +40,12 @@ def play_history(scenario: str, seed: int, years: int = 0) -> list[dict]:
     (`years` > 0 cuts the game short)."""
     from attrs import evolve
 
-    from ai.factory import agents_for
+    from ai.factory import agents_for, game_world
     from game.scenario.loader import load
     from game.sim import play
     sc = load(scenario)
-    world = sc.world if years <= 0 else evolve(sc.world, end_year=min(sc.world.end_year, sc.world.start_year + years - 1))
+    start = game_world(sc, {p: "historical" for p in sc.world.order})  # with the events the script switches on
+    world = start if years <= 0 else evolve(start, end_year=min(start.end_year, start.start_year + years - 1))
     return [starting_row(world)] + list(play(world, agents_for(world, "historical", sc.personalities), seed).history)
 
 

@@ -79,8 +79,13 @@ def soak_one(job: tuple[str, str, int]) -> dict:
     events.fire = checked_fire
     years = 0
     try:
+        from attrs import evolve
+
+        from ai.factory import game_world
         sc = scenario(sid)
-        agents = {p: seat_agent(sc, p, k) for p, k in seat_kinds(sc, kind, seed).items()}
+        kinds = seat_kinds(sc, kind, seed)
+        sc = evolve(sc, world=game_world(sc, kinds))  # with the events a historical seat switches on
+        agents = {p: seat_agent(sc, p, k) for p, k in kinds.items()}
         seats = {p: Seat(p, False) for p in sc.world.order}
         session = Session.start(sc.world, seats, seed, make_agent=lambda w, seat: agents[seat.power])
         session.on_year_end.append(

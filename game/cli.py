@@ -44,7 +44,10 @@ def _one_game(args: tuple, report: bool = False) -> dict:
     """One headless game: its seed, winner, status, points and scores (its history, its events report when asked)."""
     scenario, seed, agent_kind, history, difficulty, save_dir, short, seats = args
     from game.sim import play_session, result
+    from ai.factory import game_world
     sc = _scenario(scenario, short)
+    levels = {p: difficulty for p in sc.world.order} if agent_kind == "personality" else {}
+    sc = _with_world(sc, game_world(sc, {**levels, **dict(seats)}))  # with the events a historical seat switches on
     agents = _agents(sc, agent_kind, difficulty, seats)
     session = _saved_game(sc, agents, seed, save_dir) if save_dir else play_session(sc.world, agents, seed)
     done = result(session)

@@ -28,6 +28,7 @@ def test_an_error_in_play_saves_the_game_and_goes_back_to_the_menu(home, tmp_pat
     def broken(surface):
         raise ZeroDivisionError("a bug")
     monkeypatch.setattr(scene, "draw", broken)
+    scene.tab = "agenda" if scene.tab != "agenda" else "state"  # something to draw anew (a kept picture is not redrawn)
     frame(app)
     assert top(app) == "CrashScene"
     sentence = app.manager.top.sentence()

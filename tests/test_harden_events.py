@@ -167,3 +167,19 @@ def test_the_soak_fills_seats_with_every_kind_of_agent():
     for power, kind in drawn[0].items():
         agent = soak.seat_agent(sc, power, kind)
         assert hasattr(agent, "choose")
+
+
+def test_an_optional_event_is_checked_like_the_others_but_left_out_of_the_world(tmp_path):
+    """`optional = true`: a bad effect is refused as in any event; a sound one loads into `optional_events`, not
+    the World's events, and `world_with` switches it on (after the others) only when named."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text(changed('effects = ["close tm_iran_gas 10",', 'effects = ["close nowhere 10",'))
+    assert any("iran_gas_cut" in e.key for e in validate(str(bad)))
+    sound = tmp_path / "sound.toml"
+    sound.write_text(changed(ROOT_EVENT, 'optional = true\n' + ROOT_EVENT))
+    sc = load(str(sound))
+    ids = [ev.id for ev in sc.world.events]
+    spare = [ev.id for ev in sc.optional_events]
+    assert len(spare) == 2 and "iran_gas_cut" in spare and not set(spare) & set(ids)
+    assert sc.world_with(()) is sc.world and sc.world_with(["nothing"]) is sc.world
+    assert [ev.id for ev in sc.world_with(spare[:1]).events] == ids + spare[:1]

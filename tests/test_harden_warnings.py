@@ -107,3 +107,18 @@ def test_the_setup_screen_shows_the_warnings(home, tmp_path, monkeypatch):
         assert any("Author's warning" in t and "stability" in t for t in drawn)
         pygame.image.save(screen, str(tmp_path / f"setup-warning-{size[0]}.png"))
     assert any(i.warnings for i in list_scenarios() if i.title == "Odd")
+
+
+def test_an_event_that_waits_for_an_optional_one_is_warned_about(home, tmp_path):
+    """An author's event that waits for an optional event (on in historical games only) would never fire in
+    other games: `validate` says so, naming the line of its `after`; made optional too, it is not warned about."""
+    event = ('[events.iran_talks]\ntitle = "Talks"\nnote = "Iran and Turkmenistan talk about the debt."\n'
+             'source = "test"\nyear = 2019\nafter = "iran_gas_cut"\neffects = ["add economies.turkmenistan.stability 1"]\n')
+    text = 'format_version = 1\nextends = "2015"\n[scenario]\nid = "talks"\ntitle = "Talks"\n' + event
+    found = [w for w in warned(tmp_path, text) if "iran_gas_cut" in w.text]
+    assert [(w.key, w.line) for w in found] == [("events.iran_talks.after", line_of(text, 'after = "iran_gas_cut"'))]
+    assert "never fires" in found[0].text
+    optional = text.replace('year = 2019\n', 'year = 2019\noptional = true\n')
+    assert not [w for w in warned(tmp_path, optional, "o.toml") if "iran_gas_cut" in w.text]
+    out = cli("validate", str(tmp_path / "w.toml"), home=home)
+    assert out.returncode == 0 and "warning: events.iran_talks.after" in out.stdout

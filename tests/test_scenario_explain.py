@@ -51,7 +51,11 @@ def test_explain_of_a_file_that_changes_nothing_and_of_a_shipped_base(home, caps
     assert cli.main(["validate", "--explain", "2015"]) == 0
     out = capsys.readouterr().out.splitlines()
     from game.scenario.loader import load
-    assert "extends no other scenario" in out[0] and len(out) == 1 + len(load("2015").world.events)
+    sc = load("2015")
+    listed = len(sc.world.events) + len(sc.optional_events)
+    assert "extends no other scenario" in out[0] and len(out) == 1 + listed
+    assert f"with {listed} events" in out[0]  # the count takes in the optional events listed below it
+    assert out[-1].startswith('Optional event "Turkmenistan cuts its gas to Iran" (iran_gas_cut), in play only when')
 
 
 def test_explain_of_a_broken_file_lists_its_problems(home, capsys):

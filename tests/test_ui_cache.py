@@ -358,29 +358,50 @@ def counting_draws(monkeypatch, scene, method: str = "draw"):
 
 def test_a_dialog_reuses_the_picture_below_it_until_the_play_screen_changes(monkeypatch):
     """Over an open dialog the play screen is drawn once, then its picture (dimmed) is blitted; a new World below
-    (an action taken from the dialog) or another language draws it again; without a dialog it is drawn every frame."""
+    (an action taken from the dialog) or another language draws it again."""
     from game.rules.actions import Summit
     from game.ui import dialogs
     app, game, s = play_app()
     calls = counting_draws(monkeypatch, game)
     frame(app)
     frame(app)
-    assert calls[0] == 2  # alone on the stack: drawn on every frame
+    assert calls[0] == 1  # alone on the stack: kept while nothing it shows changes (see the next test)
     app.manager.push(dialogs.ActionListScene(game, "summit", ("summit",)))
     frame(app)
     first = app.screen.copy()
     for pos in ((300, 300), (900, 500), (300, 300)):
         move(app, pos)
-    assert calls[0] == 3, "the covered play screen was drawn again though nothing below changed"
+    assert calls[0] == 2, "the covered play screen was drawn again though nothing below changed"
     assert app.screen.get_at((5, 5)) == first.get_at((5, 5))  # the kept picture, dimmed as before
     summit = next(a for a in s.legal() if isinstance(a, Summit))
     s.act(summit)
     frame(app)
-    assert calls[0] == 4  # the World below changed: drawn again
+    assert calls[0] == 3  # the World below changed: drawn again
     app.set_language("ja", remember=False)
     frame(app)
-    assert calls[0] == 5
+    assert calls[0] == 4
     app.set_language("en", remember=False)
+
+
+def test_the_play_screen_is_painted_once_while_the_mouse_moves_over_the_map_and_buttons(monkeypatch):
+    """Alone on the stack the play screen is a kept picture: moving between map objects and buttons lights them
+    over it (the same pixels as a full repaint); a new selection paints it again."""
+    from bench.frame import map_objects
+    app, game, s = play_app()
+    state, route = map_objects(app)
+    calls = counting_draws(monkeypatch, game)
+    frame(app)
+    button = next(b for b in game.buttons if b.enabled).rect.center
+    for pos in (route, state, button, route):
+        move(app, pos)
+    assert calls[0] == 1 and game.hover in s.world.corridors
+    kept = pygame.image.tobytes(app.screen, "RGB")
+    app.manager._still_key = None  # forget the picture: a full repaint with the mouse where it is
+    frame(app)
+    assert calls[0] == 2 and pygame.image.tobytes(app.screen, "RGB") == kept
+    game.selected = game.hover
+    frame(app)
+    assert calls[0] == 3
 
 
 def test_the_dimmer_is_laid_once_per_dialog_over_the_one_below():
@@ -537,3 +558,79 @@ def test_scrolling_the_scoreboard_paints_it_again(monkeypatch):
     board.scroll += 1
     frame(app)
     assert calls[0] == 2
+
+
+def test_an_action_list_keeps_its_picture_and_draws_the_pointed_preview_over_it(monkeypatch):
+    """Moving the mouse between the rows of an action list paints the list once; the pointed action's preview is
+    drawn over the kept picture, with the same pixels as a full repaint, and its strings reach a recording."""
+    from game.rules.actions import EndTurn
+    from game.ui import dialogs, words
+    app, game, s = play_app()
+    while not (s.world.phase == "actions" and s.current() == "japan"):
+        s.act(EndTurn("japan")) if s.human_to_move() else s.ai_step()
+    listing = dialogs.ActionListScene(game, "aid", ("aid",))
+    app.manager.push(listing)
+    calls = counting_draws(monkeypatch, listing)
+    frame(app)
+    rows = [b for b in listing.buttons if b.id.startswith("act")]
+    assert len(rows) >= 3
+    for row in (rows[0], rows[2], rows[0], rows[2]):
+        drawn = theme.record_start()
+        move(app, row.rect.center)
+        theme.record_stop()
+    assert calls[0] == 1
+    pointed = dict(listing.rows_shown)[rows[2].id]
+    assert words.action(s.world, pointed) in drawn and "preview.hover" not in drawn
+    kept = pygame.image.tobytes(app.screen, "RGB")
+    app.manager._still_key = None  # forget the picture: a full repaint with the mouse where it is
+    frame(app)
+    assert calls[0] == 2
+    assert pygame.image.tobytes(app.screen, "RGB") == kept
+    move(app, (2, 2))  # off the rows: the hint again, from the kept picture
+    assert calls[0] == 2
+    assert pygame.image.tobytes(app.screen, "RGB") != kept
+
+
+def test_moving_between_map_objects_lights_each_from_a_kept_part(monkeypatch):
+    """Each hovered object's lit part of the map is drawn once per composed map; moving back and forth blits it."""
+    from bench.frame import map_objects
+    from game.ui.mapview import MapView
+    app, game, s = play_app()
+    state, route = map_objects(app)
+    parts = []
+    real = MapView._lit_part
+
+    def counted(self, world, hover, selected):
+        parts.append(hover)
+        return real(self, world, hover, selected)
+    monkeypatch.setattr(MapView, "_lit_part", counted)
+    shots = []
+    for pos in (route, state, route, state):
+        move(app, pos)
+        shots.append(pygame.image.tobytes(app.screen, "RGB"))
+    assert len(parts) == 2 and parts[0] in s.world.corridors and parts[1] in s.world.economies
+    assert shots[0] == shots[2] and shots[1] == shots[3] and shots[0] != shots[1]
+
+
+def test_a_tooltip_is_composed_once_and_still_named_to_a_recording(monkeypatch):
+    """The same tooltip frame after frame is one kept picture (moved with the mouse), and a recording of a frame
+    that only blits it still hears its words."""
+    from game.ui import widgets
+    wraps = [0]
+    real = theme.wrap
+
+    def counted(*args, **kwargs):
+        wraps[0] += 1
+        return real(*args, **kwargs)
+    monkeypatch.setattr(theme, "wrap", counted)
+    surface = pygame.Surface(SIZE)
+    words = "A tooltip long enough to wrap onto a second line when it is drawn at the usual width of tooltips."
+    widgets.tooltip_box(surface, words, (100, 100))
+    first = surface.subsurface((100, 100, 300, 60)).copy()
+    surface.fill((0, 0, 0))
+    drawn = theme.record_start()
+    widgets.tooltip_box(surface, words, (300, 200))
+    theme.record_stop()
+    assert wraps[0] == 1
+    assert pygame.image.tobytes(surface.subsurface((300, 200, 300, 60)), "RGB") == pygame.image.tobytes(first, "RGB")
+    assert " ".join(drawn).split() == words.split()

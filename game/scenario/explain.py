@@ -293,10 +293,12 @@ def explain(name: str) -> list:
     sc = build(merged)
     top = merged.top
     own_events = [ev for ev in sc.world.events if ev.id in (top.raw.get("events") or {})]
+    own_optional = [ev for ev in sc.optional_events if ev.id in (top.raw.get("events") or {})]  # docs/scenarios.md 5.1
     if base is None:
-        lines = [msg("explain.whole", file=top.path, events=len(sc.world.events), start=sc.world.start_year,
-                     end=sc.world.end_year)]
-        return lines + [event_text(sc.world, ev, "explain.event_own") for ev in own_events]
+        lines = [msg("explain.whole", file=top.path, events=len(sc.world.events) + len(sc.optional_events),
+                     start=sc.world.start_year, end=sc.world.end_year)]
+        return (lines + [event_text(sc.world, ev, "explain.event_own") for ev in own_events]
+                + [event_text(sc.world, ev, "explain.event_optional") for ev in own_optional])
     lines = [msg("explain.base", file=top.path, base=base.id, title=content(f"scenario.{base.id}.title", base.title),
                  start=base.world.start_year, end=base.world.end_year)]
     removed = [r for r in top.raw.get("remove", []) if isinstance(r, str)]
@@ -305,6 +307,7 @@ def explain(name: str) -> list:
     base_ids = {ev.id for ev in base.world.events}
     for ev in own_events:
         lines.append(event_text(sc.world, ev, "explain.event_changed" if ev.id in base_ids else "explain.event"))
+    lines += [event_text(sc.world, ev, "explain.event_optional") for ev in own_optional]
     lines += dropped_events(base.world, sc.world, removed)
     lines += [series_text(t, sc.world.start_year) for t in sc.series]
     lines += [plain(w.describe()) for w in sc.warnings]

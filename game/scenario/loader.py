@@ -19,6 +19,7 @@ from game.model import (
     C5, GREAT, OTHERS, RESOURCES, Contract, Corridor, CrisisDef, Economy, EventDef, Forum, Pledge, Policy, Power, River,
     World,
 )
+from game.model.ops import evolve
 from game.paths import asset
 from game.rules import events as event_rules
 from game.rules import invariants
@@ -62,6 +63,13 @@ class Scenario:
     files: tuple[str, ...] = ()  # the file and every base it extends, base first
     warnings: tuple[ScenarioWarning, ...] = ()  # plausible but probably wrong (see `plausibility`)
     series: tuple[Taken, ...] = ()  # figures a later start takes from the yearly series (game/scenario/series.py)
+    optional_events: tuple[EventDef, ...] = ()  # `optional = true`: out of `world.events` unless a game switches them on
+
+    def world_with(self, ids) -> World:
+        """The starting World with the optional events `ids` switched on (after the others, in the file's order);
+        the World itself when none is named. An id that is not an optional event of this scenario is ignored."""
+        on = tuple(ev for ev in self.optional_events if ev.id in set(ids))
+        return evolve(self.world, events=self.world.events + on) if on else self.world
 
 
 def load(name: str, short: bool = False) -> Scenario:
@@ -309,8 +317,12 @@ def build(merged: Merged, short: bool = False) -> Scenario:
         raise ScenarioErrors(listed)
     plausibility(merged, world, chk, {t.key for t in figures})
     register_texts(texts)
+    optional = {k for k, t in _tables(raw, "events", chk).items() if t.get("optional") is True}
+    spare = tuple(ev for ev in world.events if ev.id in optional)
+    world = evolve(world, events=tuple(ev for ev in world.events if ev.id not in optional)) if spare else world
     return Scenario(meta["id"], own_title(merged, meta), meta["description"], meta["teaching_notes"], merged.top.path, world,
-                    personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)), tuple(figures))
+                    personalities, raw, tuple(s.path for s in merged.chain), tuple(_ordered(chk.warnings)), tuple(figures),
+                    spare)
 
 
 TEXT_FIELDS = {"powers": ("name", "name.power"), "corridors": ("name", "name.corridor"), "forums": ("name", "name.forum"),
@@ -1193,6 +1205,7 @@ def plausibility(merged: Merged, world: World, chk: Checker, taken_keys: set[str
             if eff[0] == "policy":
                 _card_holder(world, eff[1], eff[2], eff[3], f"events.{ev.id}.effects", chk, " ".join(eff))
     _dropped_events(merged, world, chk)
+    _waits_on_optional(merged, world, chk)
     _later_start(merged, world, chk, taken_keys)
     clash = id_clash(world.scenario_id, merged.top.path)
     if clash:
@@ -1240,6 +1253,22 @@ def _dropped_events(merged: Merged, world: World, chk: Checker) -> None:
             if gone in dropped and ev.id not in dropped:
                 chk.warn(years, msg("scenario.warn.dropped_event", start=str(world.start_year), end=str(world.end_year),
                                     gone=gone, year=str(dropped[gone]), id=ev.id))
+
+
+def _waits_on_optional(merged: Merged, world: World, chk: Checker) -> None:
+    """An event that waits for an optional one (`optional = true`) and is not optional itself: in a game that does not
+    switch the optional event on (every game but those whose script names it), it never fires."""
+    events = merged.raw.get("events")
+    optional = {k for k, t in events.items() if isinstance(t, dict) and t.get("optional") is True} \
+        if isinstance(events, dict) else set()
+    for ev in world.events:
+        if ev.id in optional:
+            continue
+        waits = [("after", ev.after)] if ev.after else []
+        waits += [("when", c[2]) for c in ev.when if c[0] == "fired" and c[1] == "has"]
+        for field, gone in waits:
+            if gone in optional:
+                chk.warn(f"events.{ev.id}.{field}", msg("scenario.warn.waits_on_optional", id=ev.id, gone=gone))
 
 
 YEARLY_FIGURES = ("world.prices.", "economies.*.gdp", "economies.*.stability", "powers.*.treasury")  # a start year's own

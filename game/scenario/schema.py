@@ -188,6 +188,7 @@ EVENT = {
     "weight": Spec("float", 0.0, low=0, high=1000, meaning="> 0: a random event with this weight"),
     "effects": Spec("list", [], meaning='effects, each "verb args..."'),
     "once": Spec("bool", True, meaning="fires at most once"),
+    "optional": Spec("bool", False, meaning="out of play unless a game switches it on (a historical script names it)"),
 }
 
 CRISIS = {

@@ -319,6 +319,25 @@ class GameScene(UIScene):
             "feed": pygame.Rect(int(W * 0.52), H - bottom, W - int(W * 0.52), bottom),
         }
 
+    def pointed(self) -> str:
+        """The map object under the mouse ("" when the mouse is off the map, as while the kept picture is painted)."""
+        return self.hover if self.map_rect.collidepoint(self.mouse) else ""
+
+    def still(self):
+        """What the play screen shows apart from the lit button, the map's hover and the tooltips (`overlay`): the
+        World, the seat, the year's start, the selection, the tab, the message, undo, the feed and the focus."""
+        s = self.session
+        return (Ref(s.world), self.me(), Ref(self.year_start), self.selected, self.tab, self.message,
+                len(s.undo_stack), self.feed_scroll, len(s.log), self.focus_id)
+
+    def overlay(self, surface) -> None:
+        """Over the kept picture: the hovered map object lit, and its tooltip."""
+        hover = self.pointed()
+        if hover:
+            w = self.world()
+            self.map.draw_hover(surface, self.map_rect, w, hover, self.selected or None)
+            self.draw_map_tips(w)
+
     def look(self):
         """What the play screen shows while a dialog covers it: the World, the seat, the year's start, the
         selection, the tab, the message, undo, the feed, the hover, the mouse and focus, and whether a
@@ -336,7 +355,7 @@ class GameScene(UIScene):
         if not self.selected:
             self.selected = w.c5()[0] if w.c5() else ""
         self.map_rect = r["map"]
-        self.map.draw(surface, r["map"], w, self.hover or None, self.selected or None, legend=True)
+        self.map.draw(surface, r["map"], w, self.pointed() or None, self.selected or None, legend=True)
         self.draw_map_tips(w)
         s = self.session
         seen = (Ref(s.world), self.me(), Ref(self.year_start))
@@ -387,16 +406,17 @@ class GameScene(UIScene):
     def draw_map_tips(self, w) -> None:
         """Tooltips for the hovered state or corridor (each sentence is worked out once per World, language and
         hover: moving between map objects asks again and again)."""
-        if not self.hover:
+        hover = self.pointed()
+        if not hover:
             return
         key = (Ref(w), tr("top.menu"))
         if self._map_tip[0] != key:
             self._map_tip = (key, {})
         said = self._map_tip[1]
-        if self.hover not in said:
-            said[self.hover] = self.map_tip_text(w)
-        if said[self.hover]:
-            self.tip(self.map_rect, said[self.hover])
+        if hover not in said:
+            said[hover] = self.map_tip_text(w)
+        if said[hover]:
+            self.tip(self.map_rect, said[hover])
 
     def map_tip_text(self, w) -> str:
         """The tooltip sentence for the hovered state or corridor."""

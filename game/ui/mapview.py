@@ -23,6 +23,7 @@ CASING = (16, 18, 22)
 DISRUPTED = theme.VERMILLION
 MODES = ("oil_pipeline", "gas_pipeline", "rail", "ferry_rail", "road")
 STATUSES = ("operating", "building", "planned", "disrupted")
+LIT_KEPT = 4  # lit parts of the map kept per composed map (the mouse moves among a few objects)
 
 
 def shares_of(world, c: str) -> dict[str, float]:
@@ -45,6 +46,7 @@ class MapView:
         self._static: dict[tuple, pygame.Surface] = {}
         self._base: tuple | None = None  # (key, the map with nothing hovered, the rects of what is drawn on top)
         self._on_top: list[pygame.Rect] = []  # names, labels and legend of the base being drawn
+        self._lit: dict[tuple, tuple] = {}  # (base key, hover) -> (the lit part of the map, where it goes)
         self._points: dict[tuple, tuple] = {}  # (waypoints, origin, scale) -> the route's points on screen, their box
         self.rect = pygame.Rect(0, 0, 1, 1)
         self.k = 1.0
@@ -122,6 +124,7 @@ class MapView:
     def forget(self) -> None:
         """Drop the composed pictures (after the screen below a dialog was covered)."""
         self._base = None
+        self._lit.clear()
 
     # --- layers ------------------------------------------------------------------------
     def static_layer(self, world) -> pygame.Surface:
@@ -173,26 +176,64 @@ class MapView:
             if legend:
                 self._on_top.append(self.draw_legend(surf, world, (theme.px(8), surf.get_height() - theme.px(8))))
             self._base = (key, surf, tuple(self._on_top))
+            self._lit.clear()
             self.composes += 1
         surface.blit(self._base[1], rect.topleft)
         if hover:
-            self._draw_hover(surface, rect, world, hover, selected)
+            self.draw_hover(surface, rect, world, hover, selected)
 
-    def _draw_hover(self, surface, rect: pygame.Rect, world, hover: str, selected) -> None:
-        """The hovered corridor or state lit over the map just blitted; the names, labels and legend, which lie
-        on top of the map, are put back from the kept picture (a hover costs a few lines and small blits)."""
+    def draw_hover(self, surface, rect: pygame.Rect, world, hover: str, selected) -> None:
+        """The hovered corridor or state lit over the map just blitted, from a kept picture of the part of the map
+        it changes (a few are kept per composed map: moving between map objects blits one small picture)."""
+        key = (self._base[0], hover)
+        if key not in self._lit:
+            if len(self._lit) >= LIT_KEPT:
+                self._lit.pop(next(iter(self._lit)))
+            self._lit[key] = self._lit_part(world, hover, selected)
+        picture, box = self._lit[key]
+        if picture is not None:
+            surface.blit(picture, box.move(rect.topleft))
+
+    def _lit_part(self, world, hover: str, selected) -> tuple:
+        """The part of the kept map a hover changes, drawn lit: the hovered corridor or state (and the selected
+        state's border above it), then the names, labels and legend on top put back from the kept picture."""
         _, base, on_top = self._base
-        clip = surface.get_clip()
-        surface.set_clip(rect.clip(clip) if clip else rect)
-        try:
-            if hover in world.corridors:
-                k = world.corridors[hover]
-                self._draw_corridor(surface, world, k, self.corridor_points(k), True)
-            self._draw_outlines(surface, world, ((hover, 2), (selected, 3)), (0, 0))
-            for r in on_top:
-                surface.blit(base, r.move(rect.topleft), r)
-        finally:
-            surface.set_clip(clip)
+        box = self._lit_box(world, hover, selected).clip(base.get_rect())
+        if box.width <= 0 or box.height <= 0:
+            return None, box
+        part = base.subsurface(box).copy()
+        shift = (-self.rect.left - box.left, -self.rect.top - box.top)
+        if hover in world.corridors:
+            k = world.corridors[hover]
+            pts = [(x + shift[0], y + shift[1]) for x, y in self.corridor_points(k)]
+            self._draw_corridor(part, world, k, pts, True)
+        self._draw_outlines(part, world, ((hover, 2), (selected, 3)), shift)
+        for r in on_top:
+            if r.colliderect(box):
+                part.blit(base, r.move(-box.left, -box.top), r)
+        return part, box
+
+    def _lit_box(self, world, hover: str, selected) -> pygame.Rect:
+        """Where a hover draws, in the kept map's coordinates: the hovered route's or state's box and the
+        selected state's, widened by the lines' width."""
+        boxes = []
+        if hover in world.corridors:
+            k = world.corridors[hover]
+            x0, y0, x1, y1 = self._route(k)[1]
+            pad = self.width_of(world, k) + theme.px(10) + 2
+            boxes.append(pygame.Rect(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad))
+        iso = self.iso_of(world)
+        for target in (hover, selected):
+            if target in iso and target in world.economies:
+                for ring in self.data.countries[iso[target]].rings:
+                    pts = self.ring_points(ring)
+                    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+                    pad = theme.px(3) + 6
+                    boxes.append(pygame.Rect(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
+                                             max(ys) - min(ys) + 2 * pad))
+        if not boxes:
+            return pygame.Rect(0, 0, 0, 0)
+        return boxes[0].unionall(boxes[1:]).move(-self.rect.left, -self.rect.top)
 
     def _draw_outlines(self, surf, world, targets, shift) -> None:
         """The lit border of each (state, width) in `targets`, in order."""

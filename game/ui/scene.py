@@ -54,6 +54,10 @@ class Scene:
         tooltips; its other state stays as its last drawing left it while the picture is reused."""
         return None
 
+    def overlay(self, surface: pygame.Surface) -> None:
+        """Draw, over a still scene's kept picture, what follows the mouse beside its lit button (called each
+        frame before the tooltip; `draw` itself must draw the same for the same mouse)."""
+
     def look(self):
         """What this scene's picture depends on while a scene above it has the input (a hashable value), or
         None when that is not known: the manager then draws it afresh on every frame instead of reusing the
@@ -169,6 +173,7 @@ class SceneManager:
             hovered = next((b for b in top.buttons if b.enabled and b.rect.collidepoint(top.mouse)), None)
             if hovered is not None:
                 paint_button(surface, hovered.rect, hovered, True, hovered.id == top.focus_id)
+            top.overlay(surface)
             top.draw_tooltip(surface)
 
     def draw_backdrop(self, surface: pygame.Surface, below: list[Scene], dim: bool) -> None:

@@ -164,11 +164,13 @@ class SetupScene(UIScene):
 
     def start(self) -> None:
         """Start the game with these seats and seed."""
+        from ai.factory import game_world
         from game.session import Seat, Session
         from game.ui.game import open_game
         sc = self.scenario()
         seats = {p: Seat(p, human, diff) for p, (human, diff) in self.seats.items()}
-        session = Session.start(sc.world, seats, self.seed, sc.id, scenario_raw=sc.raw)
+        world = game_world(sc, {p: s.difficulty for p, s in seats.items() if not s.human})  # a historical seat's events
+        session = Session.start(world, seats, self.seed, sc.id, scenario_raw=sc.raw)
         manager = self.manager
         open_game(manager, session)
         from game.ui.tutorial import offer_guided_year

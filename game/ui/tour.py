@@ -5,21 +5,24 @@ which times a frame of each."""
 from __future__ import annotations
 
 
-def played_session():
-    """The short form of 2015 with a computer in every seat but Japan, a year played."""
+def played_session(phase: str = "diplomacy"):
+    """The short form of 2015 with a computer in every seat but Japan, a year played, at Japan's turn of
+    `phase` in the second year."""
     from game.rules.actions import EndTurn
     from game.scenario.loader import load
     from game.session import Seat, Session
     sc = load("2015", short=True)
     s = Session.start(sc.world, {p: Seat(p, p == "japan") for p in sc.world.order}, 2)
     start = s.world.year
-    while s.world.year == start or s.current() != "japan":
+    while s.world.year == start or s.current() != "japan" or s.world.phase != phase:
         s.act(EndTurn("japan")) if s.human_to_move() else s.ai_step()
     return s
 
 
 def every_scene(s):
-    """(name, scene stack) for every scene the player meets, over a game a year old."""
+    """(name, scene stack) for every scene the player meets, over a game a year old (the action lists in the
+    action phase of the year after, where they hold actions)."""
+    from game.rules.phases import PHASES
     from game.ui import confirm, dialogs, summary
     from game.ui.debrief import TABS, DebriefScene
     from game.ui.game import GameScene
@@ -43,10 +46,12 @@ def every_scene(s):
     corridor = GameScene(s)
     corridor.selected = next(iter(w.corridors))
     yield "play corridor", [corridor]
+    acting = GameScene(played_session("actions"))
     for title, verbs in (("summit", ("summit",)), ("aid", ("aid",)), ("build", ("build", "upgrade", "tariff")),
                          ("develop", ("develop", "refine", "water")), ("forums", ("join", "leave")),
                          ("policy", ("policy",))):
-        yield f"list {title}", [game, dialogs.ActionListScene(game, title, verbs)]
+        host = game if set(verbs) <= set(PHASES[w.phase].verbs) else acting  # the phase that offers the verbs
+        yield f"list {title}", [host, dialogs.ActionListScene(host, title, verbs)]
     yield "answers", [game, dialogs.AnswersScene(game)]
     for kind in dialogs.KINDS:
         nego = dialogs.NegotiationScene(game)

@@ -16,7 +16,7 @@ import pygame
 from dataclasses import dataclass
 
 from game.ui import theme
-from game.ui.scene import Scene
+from game.ui.scene import Scene, recorded, renote
 
 
 CLICK_GUARD_S = 0.4  # a second click this soon, at the same spot, on another button than the first, is dropped
@@ -206,21 +206,43 @@ def _fit_label(label: str, width: int, size: int, scale: float) -> tuple[str, in
     return theme.fit(label, width, s), s
 
 
+TIPS_KEPT = 8  # tooltip pictures kept (a few objects are pointed at in turn)
+_tips: dict[tuple, tuple] = {}  # (text, width, scale, language) -> (picture, strings drawn)
+
+
 def tooltip_box(surface: pygame.Surface, text: str, anchor) -> None:
-    """A tooltip near anchor, kept inside the surface."""
+    """A tooltip near anchor, kept inside the surface (its picture is kept per text, width, scale and language:
+    a pointed object shows the same tooltip frame after frame)."""
+    from game import text as texts
     width = min(theme.px(360), surface.get_width() - 20)
-    lines = theme.wrap(text, width - theme.px(16), 14)
-    lh = theme.line_height(14)
-    w = max(theme.width(line, 14) for line in lines) + theme.px(16)
-    h = lh * len(lines) + theme.px(12)
+    key = (text, width, theme.scale(), texts.language())
+    if key not in _tips:
+        if len(_tips) >= TIPS_KEPT:
+            _tips.pop(next(iter(_tips)))
+        _tips[key] = _tooltip_picture(text, width)
+    picture, strings = _tips[key]
+    w, h = picture.get_size()
     x, y = anchor[0] + 14, anchor[1] + 18
     x = max(4, min(x, surface.get_width() - w - 4))
     if y + h > surface.get_height() - 4:
         y = max(4, anchor[1] - h - 8)
-    rect = pygame.Rect(x, y, w, h)
-    theme.panel(surface, rect, (20, 22, 28), theme.ACCENT, 4)
-    for i, line in enumerate(lines):
-        theme.text(surface, line, (x + theme.px(8), y + theme.px(6) + i * lh), 14)
+    surface.blit(picture, (x, y))
+    renote(strings)
+
+
+def _tooltip_picture(text: str, width: int) -> tuple[pygame.Surface, list[str]]:
+    """A tooltip's box with its text wrapped to `width` (transparent outside its rounded corners)."""
+    lines = theme.wrap(text, width - theme.px(16), 14)
+    lh = theme.line_height(14)
+    w = max(theme.width(line, 14) for line in lines) + theme.px(16)
+    h = lh * len(lines) + theme.px(12)
+    picture = pygame.Surface((w, h), pygame.SRCALPHA)
+
+    def paint():
+        theme.panel(picture, picture.get_rect(), (20, 22, 28), theme.ACCENT, 4)
+        for i, line in enumerate(lines):
+            theme.text(picture, line, (theme.px(8), theme.px(6) + i * lh), 14)
+    return picture, recorded(paint)
 
 
 NUMBER_KEYS = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7, pygame.K_8,
