@@ -20,6 +20,7 @@ from attrs import evolve
 from ai import projection as P
 from ai import race
 from ai import reasons as R
+from ai import rollout
 from ai.base import Decision
 from ai.personality import Level, Personality
 from game.model import AID_KINDS, Item, Offer, World
@@ -80,6 +81,9 @@ class PersonalityAgent:
             judged = self.great_judgement(view, me, offer)
         elif self.level.judge_offers:
             judged = self.race_judgement(view, me, offer, judged)
+        if (self.level.plays_out(view.powers[me].kind) and not self.level.naive and not (judged.bloc or judged.terms.get("closed"))
+                and A.Accept(me, offer.id) in legal):
+            judged = self.played_answer(view, me, offer, judged)
         total = judged.total + self.noise(rng, 0.1)
         accept = A.Accept(me, offer.id)
         terms = {k: round(v, 4) for k, v in judged.terms.items()}
@@ -203,6 +207,23 @@ class PersonalityAgent:
         why = valuation.c5_reason(view, me, other, judged.terms, total, "",
                                   {"position": (race_part, R.position_bits(moved, terms["delta"]))})
         return valuation.Appraisal(out, total, why, judged.who, judged.bloc)
+
+    def played_answer(self, view: World, me: str, offer: Offer, judged: valuation.Appraisal) -> valuation.Appraisal:
+        """Hard level: the answer's projected change in objective points (`delta`, a Central Asian state's over
+        POINTS_PER_UTILITY) partly replaced (`playout`) by the change the rest of the game played out shows
+        (`ai.rollout`: the offer accepted, against it declined). When that turns the answer, the reason says so."""
+        accept = rollout.play_out(view, me, A.Accept(me, offer.id))
+        reject = rollout.play_out(view, me, A.Reject(me, offer.id))
+        great = P.is_great(view, me)
+        per = 1.0 if great else P.POINTS_PER_UTILITY
+        projected = judged.terms.get("delta", 0.0) if great else judged.terms.get("race", 0.0) * per
+        shift = self.level.playout * (accept - reject - projected) / per
+        total = judged.total + shift
+        reason = judged.reason
+        if (total > 0) != (judged.total > 0):
+            verb = "accepts" if total > 0 else "declines"
+            reason = msg(f"ai.playout_{verb}", who=Pw(view, me), worth=(accept - reject) / per)
+        return valuation.Appraisal({**judged.terms, "playout": round(shift, 4)}, total, reason, judged.who, judged.bloc)
 
     def attend(self, view: World, me: str, forum: str) -> Decision:
         """Attend a summit or stay away: the backlash rule plus the summit bias."""
@@ -352,6 +373,8 @@ class PersonalityAgent:
         scored.sort(key=lambda s: -s[0])
         if self.level.lookahead and scored:  # it acts only on an option it has checked a year deeper
             scored = sorted(self.deeper(view, me, scored, base, before, base_score), key=lambda s: -s[0])
+        if self.level.plays_out(view.powers[me].kind) and scored:  # and, where it plays out, only on one played out
+            scored = sorted(self.played(view, me, scored), key=lambda s: -s[0])
         end = legal[-1]
         if not scored or scored[0][0] <= self.persona.min_gain + self.level.margin:
             best = R.phrase(view, scored[0][1]) if scored else None
@@ -384,7 +407,7 @@ class PersonalityAgent:
         cost = self.money_price(view, me) * spent + self.reserve_penalty(view, me, spent)
         value = P.habit_value(gain - cost, habit) - out.chance * P.collapse_cost(view, out.world, a)  # a collapse loses for all
         moved = R.term_change(before, after, race.weights(view, me))
-        terms = {"delta": delta, "chance": out.chance, "slip": out.slip_chance, "years": out.years, "habit": habit, "spent": spent,
+        terms = {"delta": delta, "gain": gain, "chance": out.chance, "slip": out.slip_chance, "years": out.years, "habit": habit, "spent": spent,
                  "moved": moved, "habit_text": habit_text}
         if isinstance(a, A.Policy) and habit_text:
             terms["card_rule"] = habit_text
@@ -562,8 +585,31 @@ class PersonalityAgent:
             deep = race.value(P.deepen(proj.world), me, self.level.race) - deep_base - proj.credit
             scale = (self.persona.weight(a.verb) * self.interest(view, a) * proj.chance * self.persona.patience ** proj.years
                      * race.on_time(view, proj.years, self.level.race))
-            v = value + scale * (0.5 * deep - 0.5 * terms.get("delta", 0.0))
-            out.append([v, a, {**terms, "deep": deep}])
+            shift = scale * (0.5 * deep - 0.5 * terms.get("delta", 0.0))
+            out.append([value + shift, a, {**terms, "deep": deep, "gain": terms.get("gain", 0.0) + shift}])
+        return out
+
+    def played(self, view: World, me: str, scored: list) -> list:
+        """Hard level: its best options (`playouts` of them) played out to the last year with the pure rules
+        (`ai.rollout`), against ending its turn now; an option's projected gain is partly replaced (`playout`) by
+        its weight x interest x the change the play-out shows (an offer's: accepted with the chance its model gives
+        it, else declined). It acts only on an option it has played out."""
+        end = rollout.play_out(view, me, None)
+        out = []
+        for value, a, terms in scored[:self.level.playouts]:
+            if not terms:
+                out.append([value, a, terms])
+                continue
+            if isinstance(a, (A.Propose, A.Counter, A.Pact)):
+                chance = terms.get("chance", 1.0)
+                got = rollout.play_out(view, me, a) if chance > 0 else end
+                lost = rollout.play_out(view, me, a, accepted=False) if chance < 1 else got
+                after = chance * got + (1.0 - chance) * lost
+            else:
+                after = rollout.play_out(view, me, a)
+            seen = self.persona.weight(a.verb) * self.interest(view, a) * (after - end)
+            shift = self.level.playout * (seen - terms.get("gain", 0.0))
+            out.append([value + shift, a, {**terms, "playout": after - end}])
         return out
 
     def project(self, view: World, me: str, a: A.Action, base: World, judge: bool | None = None) -> P.Outcome:

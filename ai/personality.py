@@ -89,6 +89,9 @@ LEVEL_KEYS: dict[str, Key] = {
     "race": Key("float", 1.0, 0, 1, "weight of the objective race in what it plays for (0: its national agenda alone)"),
     "top_price": Key("float", 2.0, 0, 2, "the highest multiple of the world price it offers when it offers to buy (0: no such offers)"),
     "accept_price": Key("float", 2.0, 0, 2, "the highest multiple of the world price at which a great power accepts a contract to buy (2: the rule's ceiling, no bar)"),
+    "playouts": Key("int", 0, 0, 1000, "its best moves (and its answers) re-checked by playing the rest of the game out with the pure rules (0: none)"),
+    "playout": Key("float", 0.0, 0, 1, "share of a move's or an answer's projected change replaced by the change its play-out shows"),
+    "playout_kinds": Key("list", [], meaning="the kinds of power (great, c5) whose seats play out at this level (empty: every kind)"),
 }
 META = ("personality", "difficulty")
 
@@ -139,6 +142,13 @@ class Level:
     accept_price: float = 2.0
     reads: bool = False
     unseen: float = 0.0
+    playouts: int = 0
+    playout: float = 0.0
+    playout_kinds: tuple = ()
+
+    def plays_out(self, kind: str) -> bool:
+        """Whether a seat of this kind of power plays its moves and answers out (`playouts`, `playout_kinds`)."""
+        return self.playouts > 0 and (not self.playout_kinds or kind in self.playout_kinds)
 
 
 @functools.lru_cache(maxsize=4)
@@ -151,7 +161,8 @@ def level(name: str) -> Level:
     """A difficulty level by name (normal when unknown)."""
     table = shipped().get("difficulty", {})
     raw = table.get(name, table.get("normal", {}))
-    vals = {k: raw.get(k, spec.default) for k, spec in LEVEL_KEYS.items()}
+    vals = {k: tuple(raw.get(k, spec.default)) if spec.kind == "list" else raw.get(k, spec.default)
+            for k, spec in LEVEL_KEYS.items()}
     return Level(name if name in table else "normal", **vals)
 
 

@@ -147,3 +147,18 @@ def test_hard_reads_a_central_asian_receivers_objectives():
     sweeter = pending(world, "japan", "kazakhstan", [], [evolve(item, price_factor=1.25)])
     chance = P.acceptance(sweeter, "o900", True, 0.005, reads=True, unseen=0.08)
     assert abs(chance - 0.92) < 1e-6  # a clear yes keeps the share refused for reasons it cannot see
+
+
+def test_hard_plays_out_a_central_asian_seat_better_than_normal():
+    """Kyrgyzstan at hard, every other seat normal, 2015 short: on seeds 303 and 306 its play-outs (ai/rollout.py)
+    win it more objective points than normal (22.5 against 20.0, 30.3 against 26.1; it was at least normal's on
+    all eight seeds 301-308, docs/balance.md, "Difficulty")."""
+    from game.scenario.loader import load
+    sc = load("2015", short=True)
+    for seed in (303, 306):
+        got = {}
+        for lv in ("normal", "hard"):
+            agents = {p: make_agent(sc.world, p, lv if p == "kyrgyzstan" else "normal", sc.personalities)
+                      for p in sc.world.order}
+            got[lv] = play(sc.world, agents, seed).points["kyrgyzstan"]
+        assert got["hard"] > got["normal"] + 1.0, (seed, got)

@@ -1,0 +1,55 @@
+"""Hard's play-outs (ai/rollout.py): the rest of the game played on with the pure rules from the seat's view."""
+from attrs import evolve
+
+from ai import rollout
+from ai.personality import level
+from game import engine
+from game.rules import actions as A
+from game.rules.legal import legal_actions, view_for
+from tests.ai_fixtures import aid, decide, pending, scenario
+
+
+def started():
+    """The 2015 game at its first decision (Japan's diplomacy), as `engine.start` leaves it."""
+    world, _ = engine.start(load_short())
+    return world
+
+
+def load_short():
+    from game.scenario.loader import load
+    return load("2015", short=True).world
+
+
+def test_a_play_out_sees_a_contract_ship_for_years():
+    """Japan's loan-for-oil offer to Kazakhstan (5 years of CPC oil), accepted and played out to the last year,
+    is worth more to Japan than ending its turn; declined, it is worth what ending the turn is worth."""
+    world = started()
+    me = world.current()
+    view = view_for(world, me)
+    offer = next(a for a in legal_actions(world, me) if isinstance(a, A.Propose) and a.target == "kazakhstan"
+                 and any(i.kind == "contract" and i.resource == "oil" for i in a.asks))
+    end = rollout.play_out(view, me, None)
+    assert rollout.play_out(view, me, offer) > end + 1.0
+    assert abs(rollout.play_out(view, me, offer, accepted=False) - end) < 0.5
+    assert rollout.play_out(view, me, offer) == rollout.play_out(view, me, offer)  # the same view, the same play-out
+
+
+def test_a_play_out_draws_its_own_dice():
+    """The play-out's events and dice come from another seed than the game's (the seat does not know the real
+    draws), and an answer it cannot give now is played out as ending its turn."""
+    world = started()
+    assert rollout.start(world).seed == world.seed + rollout.DICE
+    me = world.current()
+    view = view_for(world, me)
+    assert rollout.play_out(view, me, A.Accept(me, "o999")) == rollout.play_out(view, me, None)
+
+
+def test_hard_answers_with_its_play_out():
+    """At hard (`playouts` > 0) a Central Asian seat's answer carries the play-out's part (`playout`), its total
+    the projected answer's with part of its change in points replaced by the play-out's; normal's has none."""
+    world = pending(scenario().world, "japan", "kyrgyzstan", [aid("grant", 1.0)])
+    assert level("hard").plays_out("c5") and not level("hard").plays_out("great") and not level("normal").plays_out("c5")
+    hard = decide(world, "kyrgyzstan", "hard")
+    normal = decide(world, "kyrgyzstan", "normal")
+    assert "playout" in hard.terms and "playout" not in normal.terms
+    assert isinstance(hard.action, A.Accept) and isinstance(normal.action, A.Accept)
