@@ -101,6 +101,22 @@ def test_upgrade_1_a_dear_corridor_costs_its_own_price_and_takes_time():
     assert play.upgrade_cost(plain, plain.corridors["west"]) == w.param("play.upgrade_cost")
 
 
+def test_upgrade_2_only_a_great_power_wins_influence_by_co_financing():
+    """Rule 10: the holders of influence are the great powers and "others". A Central Asian state that widens a
+    route starting in a neighbour wins no influence there (it became a fifth holder, and the neighbour's autonomy,
+    normalised by the number of holders, fell by 0.05 for a 2% share); a great power that does wins it."""
+    from game.rules.influence import autonomy
+    w = with_corridor(tiny(phase="actions"), "west", path=("kazakhstan", "kyrgyzstan", "azerbaijan"))
+    w = with_power(with_power(w, "kyrgyzstan", treasury=10.0), "russia", treasury=10.0)
+    by_state, _ = play.apply(w, A.Upgrade("kyrgyzstan", "west"))
+    assert "kyrgyzstan" not in by_state.influence["kazakhstan"]
+    assert by_state.influence["kazakhstan"] == w.influence["kazakhstan"]
+    assert autonomy(by_state, "kazakhstan") == pytest.approx(autonomy(w, "kazakhstan"))
+    assert by_state.corridors["west"].owners.get("kyrgyzstan", 0.0) > 0  # it still owns a stake
+    by_great, _ = play.apply(w, A.Upgrade("russia", "north"))
+    assert by_great.influence["kazakhstan"]["russia"] > w.influence["kazakhstan"]["russia"]
+
+
 def test_events_record_what_each_effect_did():
     """An event's effects are recorded with the value before and after, and the history shows them."""
     ev = EventDef("storm", "Storm", "A storm.", "test", year=2025,

@@ -452,14 +452,16 @@ def add_stake(owners: Mapping[str, float], payer: str, stake: float) -> dict[str
 
 
 def cofinance(world: World, payer: str, c: str, kid: str, amount: float) -> World:
-    """payer puts money into corridor kid: a stake, progress if building, influence in c."""
+    """payer puts money into corridor kid: a stake, progress if building, and for a great power influence in c (the
+    holders of influence are the great powers and "others", rule 10: a Central Asian payer wins none in a neighbour,
+    as building wins it none)."""
     k = world.corridors[kid]
     world = add_treasury(world, payer, -amount)
     stake = amount / max(k.build_cost, amount, 0.01)
     owners = add_stake(k.owners, payer, stake)
     progress = min(k.build_years, k.progress + k.build_years * stake) if k.status == "building" else k.progress
     world = with_corridor(world, kid, owners=owners, progress=progress)
-    if c in world.economies and c != payer:  # a state holds no influence in itself
+    if c in world.economies and c != payer and world.powers[payer].kind == GREAT:
         world = hedging.win(world, c, payer, world.param("influence.cofinance") * per_gdp(world, c, amount))
     return world
 
