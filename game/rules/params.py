@@ -122,7 +122,7 @@ PARAMS: dict[str, Param] = {
     "influence.tc": Param(0.6, 0, 5, "influence per US$ bn of technical cooperation, divided by sqrt(GDP)"),
     "influence.loan": Param(0.12, 0, 5, "influence per US$ bn of loan, divided by sqrt(GDP)"),
     "influence.trade": Param(0.02, 0, 1, "influence per US$ bn of yearly trade, divided by sqrt(GDP)"),
-    "influence.cofinance": Param(0.3, 0, 5, "influence per US$ bn co-financed in a corridor, divided by sqrt(GDP)"),
+    "influence.cofinance": Param(0.3, 0, 5, "influence a great power wins per US$ bn it co-finances in a corridor, divided by sqrt(GDP)"),
     # Economy
     "economy.interest": Param(0.03, 0, 0.3, "yearly interest on C5 debt"),
     "economy.repay": Param(0.05, 0, 1, "share of principal repaid each year"),
