@@ -339,13 +339,9 @@ class GameScene(UIScene):
             self.draw_map_tips(w)
 
     def look(self):
-        """What the play screen shows while a dialog covers it: the World, the seat, the year's start, the
-        selection, the tab, the message, undo, the feed, the hover, the mouse and focus, and whether a
-        computer is thinking (see `draw` and `layer`)."""
-        s = self.session
-        return (Ref(s.world), self.me(), Ref(self.year_start), self.selected, self.tab, self.message,
-                len(s.undo_stack), self.feed_scroll, len(s.log), self.hover, tuple(self.mouse), self.focus_id,
-                self.keyboard, self.busy)
+        """What the play screen shows while a dialog covers it: what its kept picture shows (`still`), and the hover,
+        the mouse, the keyboard and whether a computer is thinking (see `draw` and `layer`)."""
+        return self.still() + (self.hover, tuple(self.mouse), self.keyboard, self.busy)
 
     def draw(self, surface: pygame.Surface) -> None:
         """The whole play screen: cached layers (map, top bar, panel, action bar, feed), then the tooltip."""

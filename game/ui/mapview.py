@@ -185,12 +185,8 @@ class MapView:
     def draw_hover(self, surface, rect: pygame.Rect, world, hover: str, selected) -> None:
         """The hovered corridor or state lit over the map just blitted, from a kept picture of the part of the map
         it changes (a few are kept per composed map: moving between map objects blits one small picture)."""
-        key = (self._base[0], hover)
-        if key not in self._lit:
-            if len(self._lit) >= LIT_KEPT:
-                self._lit.pop(next(iter(self._lit)))
-            self._lit[key] = self._lit_part(world, hover, selected)
-        picture, box = self._lit[key]
+        picture, box = theme.kept(self._lit, (self._base[0], hover), lambda: self._lit_part(world, hover, selected),
+                                  LIT_KEPT)
         if picture is not None:
             surface.blit(picture, box.move(rect.topleft))
 

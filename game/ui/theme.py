@@ -356,6 +356,16 @@ def fits(s: str, width: int, size: int = 16, bold: bool = False) -> bool:
 HALO = (14, 16, 20)
 
 
+def kept(table: dict, key, make, limit: int):
+    """`table[key]`, made by `make()` the first time (the oldest entry goes when `limit` are kept): the small
+    picture caches of the screen (tooltips, previews, the map's lit parts)."""
+    if key not in table:
+        if len(table) >= limit:
+            table.pop(next(iter(table)))
+        table[key] = make()
+    return table[key]
+
+
 def copy_into(src: pygame.Surface, kept: pygame.Surface | None) -> pygame.Surface:
     """`src` copied into `kept` when it has the same size and format, else a new copy: a picture kept across frames
     reuses one block of memory instead of freeing and taking a new one on each change (which the allocator keeps)."""

@@ -215,12 +215,8 @@ def tooltip_box(surface: pygame.Surface, text: str, anchor) -> None:
     a pointed object shows the same tooltip frame after frame)."""
     from game import text as texts
     width = min(theme.px(360), surface.get_width() - 20)
-    key = (text, width, theme.scale(), texts.language())
-    if key not in _tips:
-        if len(_tips) >= TIPS_KEPT:
-            _tips.pop(next(iter(_tips)))
-        _tips[key] = _tooltip_picture(text, width)
-    picture, strings = _tips[key]
+    picture, strings = theme.kept(_tips, (text, width, theme.scale(), texts.language()),
+                                  lambda: _tooltip_picture(text, width), TIPS_KEPT)
     w, h = picture.get_size()
     x, y = anchor[0] + 14, anchor[1] + 18
     x = max(4, min(x, surface.get_width() - w - 4))

@@ -93,16 +93,15 @@ class ActionListScene(ListMixin, Dialog):
         if action == self.painted:
             return
         key = (Ref(self.desk.world), self.body.size, theme.scale(), text.language(), action)
-        if key not in self.previews:
-            if len(self.previews) >= PREVIEWS_KEPT:
-                self.previews.pop(next(iter(self.previews)))
-            picture = pygame.Surface(self.body.size)
-            picture.fill(theme.DIALOG)
-            strings = recorded(lambda: self.draw_preview(picture, picture.get_rect(), action))
-            self.previews[key] = (picture, strings)
-        picture, strings = self.previews[key]
+        picture, strings = theme.kept(self.previews, key, lambda: self.preview_picture(action), PREVIEWS_KEPT)
         surface.blit(picture, self.body.topleft)
         renote(strings)
+
+    def preview_picture(self, action) -> tuple[pygame.Surface, list[str]]:
+        """The preview of `action` on the dialog's colour, the size of the preview's body, and the strings it shows."""
+        picture = pygame.Surface(self.body.size)
+        picture.fill(theme.DIALOG)
+        return picture, recorded(lambda: self.draw_preview(picture, picture.get_rect(), action))
 
     def draw_preview(self, surface, body, action) -> None:
         """What the pointed action costs and does, or how to see it, in `body`."""
