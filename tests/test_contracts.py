@@ -6,7 +6,7 @@ import pytest
 from game import engine
 from game.model import Item
 from game.model.ops import evolve, with_power
-from game.rules import contracts, geography
+from game.rules import agenda, contracts, geography
 from game.rules.play import check_contract
 from tests.test_rules import with_params
 from tests.worlds import tiny, with_contract
@@ -145,3 +145,19 @@ def test_contracts_11_a_buyer_refuses_what_it_could_not_pay():
     judged = valuation.appraise_great(w, "japan", big)
     assert judged.total < 0 and judged.reason.key == "ai.great.unaffordable" and "would default" in str(judged.reason)
     assert not valuation.appraise_great(w, "japan", small).terms["unaffordable"]
+
+
+def test_contracts_12_paying_dear_buys_no_more_trade():
+    """Trade counts goods at the world price (rule 2): at 2x Japan pays more and Kazakhstan's exports are worth
+    more, but Japan's trade with Kazakhstan, and the influence and trade race it feeds, are the same as at 1x."""
+    dear, _ = _resolved(with_contract(tiny(), "c1", "kazakhstan", "japan", "oil", 4.0, corridor="west", price=2.0))
+    fair, _ = _resolved(with_contract(tiny(), "c1", "kazakhstan", "japan", "oil", 4.0, corridor="west", price=1.0))
+    assert fair.trade["kazakhstan"]["japan"] > 0
+    assert dear.trade["kazakhstan"]["japan"] == pytest.approx(fair.trade["kazakhstan"]["japan"])
+    assert agenda.trade(dear, "japan") == pytest.approx(agenda.trade(fair, "japan"))
+    assert sum(dear.exports["kazakhstan"].values()) > sum(fair.exports["kazakhstan"].values())
+    assert dear.powers["japan"].treasury < fair.powers["japan"].treasury
+    won = {name: engine.trade_influence(w).influence["kazakhstan"]["japan"] - w.influence["kazakhstan"]["japan"]
+           for name, w in (("dear", dear), ("fair", fair))}
+    assert won["fair"] > 0
+    assert won["dear"] == pytest.approx(won["fair"], rel=1e-3)  # only the GDP it is divided by differs a little
