@@ -148,11 +148,14 @@ def test_contracts_11_a_buyer_refuses_what_it_could_not_pay():
 
 
 def test_contracts_12_paying_dear_buys_no_more_trade():
-    """Trade counts goods at the world price (rule 2): at 2x Japan pays more and Kazakhstan's exports are worth
-    more, but Japan's trade with Kazakhstan, and the influence and trade race it feeds, are the same as at 1x."""
+    """Trade counts goods at the price paid but never above the world price (rule 2): at 2x Japan pays more and
+    Kazakhstan's exports are worth more, but Japan's trade with Kazakhstan, and the influence and trade race it
+    feeds, are the same as at 1x; at a discount the trade is worth less."""
     dear, _ = _resolved(with_contract(tiny(), "c1", "kazakhstan", "japan", "oil", 4.0, corridor="west", price=2.0))
     fair, _ = _resolved(with_contract(tiny(), "c1", "kazakhstan", "japan", "oil", 4.0, corridor="west", price=1.0))
+    cheap, _ = _resolved(with_contract(tiny(), "c1", "kazakhstan", "japan", "oil", 4.0, corridor="west", price=0.8))
     assert fair.trade["kazakhstan"]["japan"] > 0
+    assert cheap.trade["kazakhstan"]["japan"] == pytest.approx(0.8 * fair.trade["kazakhstan"]["japan"])
     assert dear.trade["kazakhstan"]["japan"] == pytest.approx(fair.trade["kazakhstan"]["japan"])
     assert agenda.trade(dear, "japan") == pytest.approx(agenda.trade(fair, "japan"))
     assert sum(dear.exports["kazakhstan"].values()) > sum(fair.exports["kazakhstan"].values())

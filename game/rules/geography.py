@@ -11,8 +11,9 @@ exporter's goods elsewhere (`transit.throughput`). A corridor's general
 cargo takes its room first (trade.cargo). Contracts ship first,
 on their named corridor or the cheapest open one reaching the buyer; the rest of a
 state's output goes to the cheapest open corridors until capacity runs out. Trade between a
-state and a buyer counts the goods at the world price (units x price x grade), whatever the
-contract's price factor: a buyer that pays twice the price moves no more goods. Export
+state and a buyer counts the goods at the price paid but never above the world price,
+units x price x min(price_factor, 1) x grade: a premium is a transfer, not more trade, so a
+buyer that pays twice the price wins no more trade (or influence by it). Export
 diversity `D[c] = 1 - HHI(export value by gatekeeper)`, a gatekeeper being the great
 power that controls a route (or the route itself when no great power does).
 Sources: 000_81351d1bb27a5d01.txt (the eastern route is short and cheap),
@@ -36,7 +37,7 @@ class Flows:
 
     flows: dict  # corridor -> resource -> units
     exports: dict  # C5 -> corridor -> US$ bn
-    trade: dict  # C5 -> buyer -> US$ bn at the world price
+    trade: dict  # C5 -> buyer -> US$ bn, never above the world price
     revenue: dict  # C5 -> US$ bn (netback)
     fees: dict  # controller -> US$ bn
     received: dict  # buyer -> resource -> secure units
@@ -133,10 +134,10 @@ class _Ledger:
         self.left[(c, r)] -= units
         self.room[k.id] -= units * load
         price, grade, secure = self.terms(c, r)
-        worth = units * price * grade  # at the world price: paying dear buys no more trade
+        value = units * price * price_factor * grade
         _add(self.flows, k.id, r, units)
-        _add(self.exports, c, k.id, worth * price_factor)
-        _add(self.trade, c, buyer, worth)
+        _add(self.exports, c, k.id, value)
+        _add(self.trade, c, buyer, units * price * min(price_factor, 1.0) * grade)  # a premium is no more trade
         self.revenue[c] += units * unit_net(price, price_factor, grade, load, self.net.cost(k, c))  # `netback`
         fees = self.fees
         for ctl, fee in self.net.toll_fees(k, c):
