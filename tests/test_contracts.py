@@ -164,3 +164,17 @@ def test_contracts_12_paying_dear_buys_no_more_trade():
            for name, w in (("dear", dear), ("fair", fair))}
     assert won["fair"] > 0
     assert won["dear"] == pytest.approx(won["fair"], rel=1e-3)  # only the GDP it is divided by differs a little
+
+
+def test_contracts_13_the_ai_values_trade_as_the_rule_counts_it():
+    """The influence a seller expects a buyer to win from a sale's trade (`valuation.trade_gain`, which its hedging
+    weighs) counts the goods as rule 2 does: a 2x sale no more than a 1x one, a 0.8x sale 0.8 of it."""
+    from game.rules import valuation
+    w = tiny()
+
+    def gain(price: float) -> float:
+        return valuation.trade_gain(w, "kazakhstan", [Item("contract", resource="oil", amount=4.0, price_factor=price,
+                                                           years=5, corridor="west")])
+    assert gain(1.0) > 0
+    assert gain(2.0) == pytest.approx(gain(1.0))
+    assert gain(0.8) == pytest.approx(0.8 * gain(1.0))

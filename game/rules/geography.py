@@ -97,6 +97,12 @@ def netback(world: World, c: str, r: str, k: Corridor, price_factor: float = 1.0
     return unit_net(world.prices[r], price_factor, refining.grade(world, c, r), LOAD[r], cost)
 
 
+def traded(units: float, price: float, price_factor: float, grade: float) -> float:
+    """The trade a shipment counts, US$ bn: at the price paid but never above the world price (a premium is a
+    transfer, not more trade), `units x price x min(price_factor, 1) x grade`."""
+    return units * price * min(price_factor, 1.0) * grade
+
+
 def unit_net(price: float, price_factor: float, grade: float, load: float, cost: float) -> float:
     """Netback per unit from its parts: `price x price_factor x grade - load x cost`."""
     return price * price_factor * grade - load * cost
@@ -137,7 +143,7 @@ class _Ledger:
         value = units * price * price_factor * grade
         _add(self.flows, k.id, r, units)
         _add(self.exports, c, k.id, value)
-        _add(self.trade, c, buyer, units * price * min(price_factor, 1.0) * grade)  # a premium is no more trade
+        _add(self.trade, c, buyer, traded(units, price, price_factor, grade))
         self.revenue[c] += units * unit_net(price, price_factor, grade, load, self.net.cost(k, c))  # `netback`
         fees = self.fees
         for ctl, fee in self.net.toll_fees(k, c):
