@@ -74,11 +74,18 @@ def with_tops(world, tops: dict, clear: dict | None = None, bonus: float = BONUS
     return with_points(world, points, extra, clear)
 
 
-def clears(games: list[dict], world, digits: int = 2) -> dict:
-    """Each rank objective's `clear`: the median lead of its holder in the rounds it came first, over the games
-    it was dealt in (over every game when it was never dealt and first), to `digits` significant digits; 0
-    when its holder never came first (no bonus)."""
-    import statistics
+def quantile(xs: list[float], q: float) -> float:
+    """The q-quantile of xs (0.5: the median), interpolated between the nearest two."""
+    xs = sorted(xs)
+    at = q * (len(xs) - 1)
+    lo = int(at)
+    return xs[lo] + (xs[min(lo + 1, len(xs) - 1)] - xs[lo]) * (at - lo)
+
+
+def clears(games: list[dict], world, digits: int = 2, q: float = 0.5) -> dict:
+    """Each rank objective's `clear`: the q-quantile (0.5: the median) of its holder's lead in the rounds it came
+    first, over the games it was dealt in (over every game when it was never dealt and first), to `digits`
+    significant digits; 0 when its holder never came first (no bonus)."""
     from attrs import evolve
     from game import engine
     from game.rules import objectives as O
@@ -102,7 +109,7 @@ def clears(games: list[dict], world, digits: int = 2) -> dict:
 
     def sig(x: float) -> float:
         return float(f"{x:.{digits}g}")
-    return {p: {o.id: sig(statistics.median(dealt_leads.get((p, o.id)) or all_leads.get((p, o.id)) or [0.0]))
+    return {p: {o.id: sig(quantile(dealt_leads.get((p, o.id)) or all_leads.get((p, o.id)) or [0.0], q))
                 for o in world.powers[p].objectives} for p in order}
 
 
@@ -370,6 +377,9 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--priors", default="0,4,16,64,1e9", help="priors the cross-check compares")
     ap.add_argument("--bonus", type=float, default=BONUS, help="a rank objective's lead bonus as a share of its top "
                     "(0: none), paid in full from the median lead of its holder in first place in the stored games")
+    ap.add_argument("--clear-quantile", type=float, default=0.5, help="the lead that earns a rank objective's whole "
+                    "bonus: this quantile of its holder's leads in first place (0.5: the median; higher: the bonus "
+                    "rarely saturates, so wins follow the points more gently, bench/cliff.py)")
     ap.add_argument("--apply", action="store_true", help="write the points into scenarios/<scenario>.toml")
     ns = ap.parse_args(argv)
     t0 = time.perf_counter()
@@ -384,7 +394,7 @@ def main(argv: list[str] | None = None) -> dict:
     train = [g for g in kept if not held_out(g["seed"], ranges)]
     check = [g for g in kept if held_out(g["seed"], ranges)]
     base = with_points(world, {p: {o.id: list(o.points) for o in world.powers[p].objectives} for p in world.order})
-    clear = clears(train, world) if ns.bonus > 0 else {p: {o.id: 0.0 for o in world.powers[p].objectives}
+    clear = clears(train, world, q=ns.clear_quantile) if ns.bonus > 0 else {p: {o.id: 0.0 for o in world.powers[p].objectives}
                                                         for p in world.order}
     even = with_tops(world, unit(world), clear, ns.bonus)
     rows = [pays(g, even) for g in train]

@@ -141,3 +141,14 @@ def test_a_standing_objective_is_kept_and_counted_not_fitted(tmp_path, capsys, m
     assert sid not in out["points"]["japan"] and out["applied"] > 0
     line = [ln for ln in before.splitlines() if ln.startswith(f"{sid} =")]
     assert line and line[0] in (tmp_path / "2025.toml").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_higher_clear_quantile_asks_a_larger_lead_for_the_whole_bonus():
+    """`--clear-quantile`: the lead that earns a rank objective's whole bonus is that quantile of its holder's leads
+    in first place; the 0.9 quantile is at least the median for every objective, and above it where leads vary."""
+    assert F.quantile([1.0, 2.0, 3.0, 4.0, 5.0], 0.5) == 3.0 and F.quantile([1.0, 2.0], 0.9) == pytest.approx(1.9)
+    world = load("2015", short=True).world
+    games = _games(world, range(1, 21), "china")
+    median, high = F.clears(games, world), F.clears(games, world, q=0.9)
+    pairs = [(median[p][o], high[p][o]) for p in median for o in median[p]]
+    assert all(h >= m for m, h in pairs) and any(h > m for m, h in pairs)
