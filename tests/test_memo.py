@@ -64,6 +64,28 @@ def test_resolve_reuses_flows_and_sees_every_goods_input(world2015):
         assert got != first
 
 
+def test_resolution_continues_from_the_ledger_of_fewer_contracts(world2015):
+    """A world with the contracts of a world resolved before and more after them ships only the new ones and the
+    spot market (`geography.allot_after`): the same Flows as the rule worked out afresh, and the earlier world's
+    own Flows untouched by it."""
+    memo.clear()
+    first = geography.resolve(world2015)
+    con = next(iter(world2015.contracts.values()))
+    more = {"x1": evolve(con, id="x1", volume=con.volume / 2), "x2": evolve(con, id="x2", buyer="russia", corridor="")}
+    signed = evolve(world2015, contracts={**world2015.contracts, **more})
+    hits = geography._SHIPPED.hits
+    got = geography.resolve(signed)
+    assert geography._SHIPPED.hits == hits + 1  # continued from the first world's ledger
+    with memo.off():
+        assert got == geography.allot(signed)
+        assert first == geography.allot(world2015)
+    assert got.shipped["x1"] > 0 and got != first
+    one_more = evolve(signed, contracts={**signed.contracts, "x3": evolve(con, id="x3")})
+    with memo.off():
+        assert geography.resolve(one_more) == geography.allot(one_more)
+    assert geography.resolve(one_more) == geography.allot(one_more)
+
+
 def test_security_table_matches_fresh_rule(world2015):
     """The memoised security table equals the rule worked out good by good, and follows the deliveries."""
     p = world2015.great_powers()[0]
@@ -199,20 +221,21 @@ def test_memo_tables_keep_every_entry_a_game_reuses(monkeypatch):
     from game.sim import play
     sc = load("2015")
     deepest: dict = {}
-    get = memo.Memo.get
+    find = memo.Memo.find  # every look-up (`Memo.get` asks it first)
 
-    def noting(self, key, kept, compute):
+    def noting(self, key, missing=None):
         if memo.on() and key in self.table:
             keys = list(self.table)
             deepest[id(self)] = max(deepest.get(id(self), 0), len(keys) - 1 - keys.index(key))
-        return get(self, key, kept, compute)
+        return find(self, key, missing)
 
-    monkeypatch.setattr(memo.Memo, "get", noting)
+    monkeypatch.setattr(memo.Memo, "find", noting)
     memo.clear()
     w = evolve(sc.world, end_year=sc.world.start_year)
     play(w, agents_for(w, "hard", sc.personalities), 5)
     tables = {id(t): t for t in memo._TABLES if isinstance(t, memo.Memo)}
     assert len(deepest) >= 3  # flows, networks and security tables were reused
+    assert id(geography._SHIPPED) in deepest  # a projection's resolution continued from an earlier one's contracts
     for key, depth in deepest.items():
         assert depth < tables[key].size // 2, (tables[key].size, depth)
 
