@@ -335,3 +335,20 @@ def test_the_settled_world_of_a_turn_keeps_its_race_values_beside_it(world2015, 
     with memo.off():
         assert race.value(settled, "japan") == first
 
+
+def test_appraisal_without_its_reason_has_the_same_terms_and_total(world2015):
+    """`valuation.appraise(..., reasoned=False)` (the AI's projections) leaves only the reason in words out: every
+    standard offer of the first year, appraised by either side, has the same terms, total and bloc."""
+    from game import engine
+    from game.model import Offer
+    from game.rules import legal, valuation
+    w, _ = engine.start(evolve(world2015, seed=1))
+    offers = [Offer("o1", a.actor, a.target, a.gives, a.asks, w.year)
+              for p in w.order
+              for a in (legal._great_offers(w, p) if p in w.great_powers() else legal._offers_from_c5(w, p))]
+    assert len({o.receiver for o in offers}) >= 6
+    for o in offers:
+        for side in (o.receiver, o.sender):
+            full, bare = valuation.appraise(w, side, o), valuation.appraise(w, side, o, reasoned=False)
+            assert (bare.terms, bare.total, bare.who, bare.bloc) == (full.terms, full.total, full.who, full.bloc)
+            assert bare.reason == valuation.UNSAID != full.reason
