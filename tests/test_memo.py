@@ -352,3 +352,22 @@ def test_appraisal_without_its_reason_has_the_same_terms_and_total(world2015):
             full, bare = valuation.appraise(w, side, o), valuation.appraise(w, side, o, reasoned=False)
             assert (bare.terms, bare.total, bare.who, bare.bloc) == (full.terms, full.total, full.who, full.bloc)
             assert bare.reason == valuation.UNSAID != full.reason
+
+
+def test_yearly_bill_is_kept_per_mappings_and_follows_them(world2015):
+    """A buyer's yearly contract bill is worked out once per contracts, prices, economies and rules mappings, and
+    follows a new price or contract at once: the same as the rule worked out afresh."""
+    from game.rules import contracts
+    w = world2015
+    buyer = next(iter(w.contracts.values())).buyer
+    first = contracts.yearly_bill(w, buyer)
+    with memo.off():
+        assert contracts.yearly_bill(w, buyer) == first != 0
+    con = next(c for c in w.contracts.values() if c.buyer == buyer)
+    changed = [evolve(w, prices={**w.prices, con.resource: w.prices[con.resource] * 2}),
+               evolve(w, contracts={**w.contracts, "x1": evolve(con, id="x1")})]
+    for v in changed:
+        got = contracts.yearly_bill(v, buyer)
+        with memo.off():
+            assert got == contracts.yearly_bill(v, buyer) != first
+    assert contracts.yearly_bill(w, buyer) == first
