@@ -299,8 +299,8 @@ def test_security_table_follows_the_amounts_delivered(world2015):
 
 
 def test_seats_and_caucuses_follow_their_mappings(world2015):
-    """The great powers, the C5 states and the caucuses are kept for the last mappings asked about, and follow a
-    new mapping at once (a power of another kind, a forum that becomes a caucus)."""
+    """The great powers and the C5 states are kept by the seats' kinds and the caucuses for the last forums mapping
+    asked about, and follow a change at once (a power of another kind, a forum that becomes a caucus)."""
     from game.model import C5, GREAT
     from game.rules import caucus
     w = world2015
