@@ -195,7 +195,7 @@ class PersonalityAgent:
         if judged.bloc or judged.terms.get("closed"):
             return judged  # a bloc it refuses, or doors still closed: the rule's no stands
         _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race, life=True)
-        if self.level.lookahead:  # hard: half the change a year later too, as it checks its moves (`deeper`)
+        if self.level.lookahead and race.later(view):  # hard: half the change a year later too, as it checks its moves (`deeper`)
             base = P.settle_goods(view)
             deep = race.value(P.deepen(after), me, self.level.race) - race.value(P.deepen(base), me, self.level.race)
             terms = {**terms, "delta": 0.5 * terms["delta"] + 0.5 * deep}
@@ -212,8 +212,8 @@ class PersonalityAgent:
         """Hard level: the answer's projected change in objective points (`delta`, a Central Asian state's over
         POINTS_PER_UTILITY) partly replaced (`playout`) by the change the rest of the game played out shows
         (`ai.rollout`: the offer accepted, against it declined). When that turns the answer, the reason says so."""
-        accept = rollout.play_out(view, me, A.Accept(me, offer.id))
-        reject = rollout.play_out(view, me, A.Reject(me, offer.id))
+        accept = rollout.play_out(view, me, A.Accept(me, offer.id), dice=self.level.dice)
+        reject = rollout.play_out(view, me, A.Reject(me, offer.id), dice=self.level.dice)
         great = P.is_great(view, me)
         per = 1.0 if great else P.POINTS_PER_UTILITY
         projected = judged.terms.get("delta", 0.0) if great else judged.terms.get("race", 0.0) * per
@@ -568,6 +568,8 @@ class PersonalityAgent:
         replaced by half the change a year later); an offer its model calls more likely refused than not is
         first haggled up (more aid, better price) until it would be accepted, and then valued afresh, its
         extra money priced like any other."""
+        if not race.later(view):
+            return scored[:self.level.lookahead]  # no scoring round after this year's: a year later pays nothing
         deep_base = race.value(P.deepen(base), me, self.level.race)
         out = []
         for value, a, terms in scored[:self.level.lookahead]:
@@ -594,7 +596,7 @@ class PersonalityAgent:
         (`ai.rollout`), against ending its turn now; an option's projected gain is partly replaced (`playout`) by
         its weight x interest x the change the play-out shows (an offer's: accepted with the chance its model gives
         it, else declined). It acts only on an option it has played out."""
-        end = rollout.play_out(view, me, None)
+        end = rollout.play_out(view, me, None, dice=self.level.dice)
         out = []
         for value, a, terms in scored[:self.level.playouts]:
             if not terms:
@@ -602,11 +604,11 @@ class PersonalityAgent:
                 continue
             if isinstance(a, (A.Propose, A.Counter, A.Pact)):
                 chance = terms.get("chance", 1.0)
-                got = rollout.play_out(view, me, a) if chance > 0 else end
-                lost = rollout.play_out(view, me, a, accepted=False) if chance < 1 else got
+                got = rollout.play_out(view, me, a, dice=self.level.dice) if chance > 0 else end
+                lost = rollout.play_out(view, me, a, accepted=False, dice=self.level.dice) if chance < 1 else got
                 after = chance * got + (1.0 - chance) * lost
             else:
-                after = rollout.play_out(view, me, a)
+                after = rollout.play_out(view, me, a, dice=self.level.dice)
             seen = self.persona.weight(a.verb) * self.interest(view, a) * (after - end)
             shift = self.level.playout * (seen - terms.get("gain", 0.0))
             out.append([value + shift, a, {**terms, "playout": after - end}])
@@ -617,7 +619,7 @@ class PersonalityAgent:
         lv = self.level
         if judge is None:
             judge = lv.judge_offers
-        return P.project(view, me, a, base, judge, lv.hope, lv.race, lv.reads, lv.unseen)
+        return P.project(view, me, a, base, judge, lv.hope, lv.race, lv.reads, lv.unseen, lv.rivals)
 
     def haggle(self, view: World, me: str, a: A.Propose, base: World) -> A.Propose | None:
         """A rejected offer sweetened step by step (more aid, better price: a contract it gives is a sale, so it
