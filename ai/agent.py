@@ -39,6 +39,8 @@ MONEY_PER_ACTION = 0.5  # US$ bn a typical paid move costs (aid steps, upgrades,
 DEAR_POINTS = 100.0  # points against a contract priced above the level's `accept_price` (a no whatever else it brings)
 BUY_PRICES = (1.0, 1.25, 1.5, 2.0)  # price factors a great power weighs when it offers to buy (the race projection chooses)
 SELL_PRICES = (0.8, 1.0, 1.25)  # price factors a Central Asian state weighs when it offers to sell (its race chooses)
+FOLLOW_MENU = 12  # next moves hard tries after each of its best moves (`followed`): the options with a gain, by gain
+OFFERS = (A.Propose, A.Counter, A.Pact, A.Aid)  # moves that make an offer: valued on their own, without a follow-up
 
 
 class PersonalityAgent:
@@ -375,6 +377,8 @@ class PersonalityAgent:
             scored = sorted(self.deeper(view, me, scored, base, before, base_score), key=lambda s: -s[0])
         if self.level.plays_out(view.powers[me].kind) and scored:  # and, where it plays out, only on one played out
             scored = sorted(self.played(view, me, scored), key=lambda s: -s[0])
+        if self.level.follow and scored and view.ap_left.get(me, 0) >= 2:  # hard: a move with its best next move
+            scored = sorted(self.followed(view, me, scored), key=lambda s: -s[0])
         end = legal[-1]
         if not scored or scored[0][0] <= self.persona.min_gain + self.level.margin:
             best = R.phrase(view, scored[0][1]) if scored else None
@@ -612,6 +616,29 @@ class PersonalityAgent:
             seen = self.persona.weight(a.verb) * self.interest(view, a) * (after - end)
             shift = self.level.playout * (seen - terms.get("gain", 0.0))
             out.append([value + shift, a, {**terms, "playout": after - end}])
+        return out
+
+    def followed(self, view: World, me: str, scored: list) -> list:
+        """Hard level: its best moves (`follow` of them; a move that makes an offer, aid too, is left as it is: its
+        offer would still be pending in the World after it) valued with the best move it could make next
+        (a two-step plan: a mine developed and then its refinery, not the aid that looks a shade better alone).
+        The next moves it tries are the options with a gain (at most FOLLOW_MENU, by gain), each valued afresh in
+        the World after the first move; a move is then worth its own value plus the best next one's when above 0."""
+        menu = sorted((s for s in scored if s[2] and s[2].get("gain", 0.0) > 0 and not isinstance(s[1], OFFERS)),
+                      key=lambda s: -s[2]["gain"])[:FOLLOW_MENU]
+        out = []
+        for i, (value, a, terms) in enumerate(scored):
+            if i >= self.level.follow or not terms or isinstance(a, OFFERS):
+                out.append([value, a, terms])
+                continue
+            after, _ = P.apply(view, a)
+            base = P.settle_goods(after)
+            before, score = race.parts(base, me), race.value(base, me, self.level.race)
+            best = 0.0
+            for _, b, _ in menu:
+                if b != a and not validate(after, b):
+                    best = max(best, self.value(after, me, b, base, before, score)[0])
+            out.append([value + best, a, {**terms, "follow": best}])
         return out
 
     def project(self, view: World, me: str, a: A.Action, base: World, judge: bool | None = None) -> P.Outcome:

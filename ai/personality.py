@@ -93,6 +93,7 @@ LEVEL_KEYS: dict[str, Key] = {
     "playout": Key("float", 0.0, 0, 1, "share of a move's or an answer's projected change replaced by the change its play-out shows"),
     "playout_kinds": Key("list", [], meaning="the kinds of power (great, c5) whose seats play out at this level (empty: every kind)"),
     "rivals": Key("bool", False, meaning="in a tender, expects the rival great powers' bids (public rule) and counts its bid won only if the host would value it above them"),
+    "follow": Key("int", 0, 0, 100, "its best moves valued with the best move it could make next (a two-step plan; 0: none)"),
     "dice": Key("int", 1, 1, 20, "draws of the years' events and dice each play-out is run on, its worths averaged"),
 }
 META = ("personality", "difficulty")
@@ -149,6 +150,7 @@ class Level:
     playout_kinds: tuple = ()
     dice: int = 1
     rivals: bool = False
+    follow: int = 0
 
     def plays_out(self, kind: str) -> bool:
         """Whether a seat of this kind of power plays its moves and answers out (`playouts`, `playout_kinds`)."""

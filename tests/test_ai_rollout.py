@@ -110,3 +110,34 @@ def test_no_year_deeper_after_the_last_round():
         assert ("deep" in checked) == later
         if not later:
             assert after == value
+
+
+def test_hard_plans_a_mine_and_then_its_refinery():
+    """Hard (`follow`) values its best moves with the best move it could make next: in 2025 Japan's rare-earth
+    mine in Kazakhstan is worth its refinery after it too, so it ranks above the aid that looks a shade better
+    alone elsewhere in the game; a move that makes an offer (aid) is valued on its own."""
+    import random
+    from ai import projection as P
+    from ai import race
+    from ai.factory import make_agent
+    from game.scenario.loader import load
+    from tests.worlds import at_turn
+    assert level("hard").follow > 0 and not level("normal").follow
+    sc = load("2025", short=True)
+    world, _ = engine.start(sc.world)
+    world = at_turn(world, "japan", "actions")
+    view = view_for(world, "japan")
+    agent = make_agent(world, "japan", "hard", sc.personalities)
+    base = P.settle_goods(view)
+    before, score = race.parts(base, "japan"), race.value(base, "japan")
+    scored = []
+    for a in agent.options(view, "japan", legal_actions(world, "japan"), random.Random(1)):
+        v, t = agent.value(view, "japan", a, base, before, score)
+        scored.append([v, a, t])
+    scored.sort(key=lambda s: -s[0])
+    out = {str(a): (v, t) for v, a, t in agent.followed(view, "japan", scored)}
+    mine = "develop japan kazakhstan rare_earths"
+    assert out[mine][1]["follow"] > 0.5  # the refinery it can build next
+    v, t = next((v, t) for v, a, t in scored if str(a) == mine)
+    assert out[mine][0] == v + out[mine][1]["follow"]
+    assert all("follow" not in t for k, (v, t) in out.items() if k.startswith("aid "))
