@@ -373,12 +373,13 @@ class PersonalityAgent:
             for s in scored:
                 s[0] += self.noise(rng, spread)
         scored.sort(key=lambda s: -s[0])
+        every = list(scored)  # every option valued (the re-checks below keep their best few)
         if self.level.lookahead and scored:  # it acts only on an option it has checked a year deeper
             scored = sorted(self.deeper(view, me, scored, base, before, base_score), key=lambda s: -s[0])
         if self.level.plays_out(view.powers[me].kind) and scored:  # and, where it plays out, only on one played out
             scored = sorted(self.played(view, me, scored), key=lambda s: -s[0])
         if self.level.follow and scored and view.ap_left.get(me, 0) >= 2:  # hard: a move with its best next move
-            scored = sorted(self.followed(view, me, scored), key=lambda s: -s[0])
+            scored = sorted(self.followed(view, me, scored, every), key=lambda s: -s[0])
         end = legal[-1]
         if not scored or scored[0][0] <= self.persona.min_gain + self.level.margin:
             best = R.phrase(view, scored[0][1]) if scored else None
@@ -618,13 +619,14 @@ class PersonalityAgent:
             out.append([value + shift, a, {**terms, "playout": after - end}])
         return out
 
-    def followed(self, view: World, me: str, scored: list) -> list:
+    def followed(self, view: World, me: str, scored: list, every: list | None = None) -> list:
         """Hard level: its best moves (`follow` of them; a move that makes an offer, aid too, is left as it is: its
         offer would still be pending in the World after it) valued with the best move it could make next
         (a two-step plan: a mine developed and then its refinery, not the aid that looks a shade better alone).
-        The next moves it tries are the options with a gain (at most FOLLOW_MENU, by gain), each valued afresh in
-        the World after the first move; a move is then worth its own value plus the best next one's when above 0."""
-        menu = sorted((s for s in scored if s[2] and s[2].get("gain", 0.0) > 0 and not isinstance(s[1], OFFERS)),
+        The next moves it tries are the options with a gain (`every` option it valued, at most FOLLOW_MENU, by gain),
+        each valued afresh in the World after the first move; a move is then worth its own value plus the best next
+        one's when above 0."""
+        menu = sorted((s for s in (every if every is not None else scored) if s[2] and s[2].get("gain", 0.0) > 0 and not isinstance(s[1], OFFERS)),
                       key=lambda s: -s[2]["gain"])[:FOLLOW_MENU]
         out = []
         for i, (value, a, terms) in enumerate(scored):
