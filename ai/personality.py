@@ -92,7 +92,7 @@ LEVEL_KEYS: dict[str, Key] = {
     "playouts": Key("int", 0, 0, 1000, "its best moves (and its answers) re-checked by playing the rest of the game out with the pure rules (0: none)"),
     "playout": Key("float", 0.0, 0, 1, "share of a move's or an answer's projected change replaced by the change its play-out shows"),
     "playout_kinds": Key("list", [], meaning="the kinds of power (great, c5) whose seats play out at this level (empty: every kind)"),
-    "rivals": Key("bool", False, meaning="in a tender, expects the rival great powers' bids (public rule) and counts its bid won only if the host would value it above them"),
+    "rivals": Key("float", 0.0, 0, 1, "in a tender, the chance it gives each rival great power of bidding too (public rule): its bid is won only if the host values it above theirs (0: rivals ignored)"),
     "follow": Key("int", 0, 0, 100, "its best moves valued with the best move it could make next (a two-step plan; 0: none)"),
     "dice": Key("int", 1, 1, 20, "draws of the years' events and dice each play-out is run on, its worths averaged"),
 }
@@ -149,7 +149,7 @@ class Level:
     playout: float = 0.0
     playout_kinds: tuple = ()
     dice: int = 1
-    rivals: bool = False
+    rivals: float = 0.0
     follow: int = 0
 
     def plays_out(self, kind: str) -> bool:

@@ -143,12 +143,12 @@ def test_tender_8_hard_expects_the_rivals_bids():
     (`projection.outbid_chance`); without `rivals` the receiver's own answer is all it weighs."""
     from ai import projection as P
     from ai.personality import level
-    assert level("hard").rivals and not level("normal").rivals and not level("easy").rivals
+    assert 0 < level("hard").rivals < 1 and not level("normal").rivals and not level("easy").rivals
     w = opened()
     w, high = bid(w, "japan", 0.8)
     w, low = bid(w, "china", 0.2)
     assert P.outbid_chance(w, low) == 0.0 and P.outbid_chance(w, high) == 1.0
-    assert P.acceptance(w, low.id, True) == 1.0 and P.acceptance(w, low.id, True, rivals=True) == 0.0
+    assert P.acceptance(w, low.id, True) == 1.0 and P.acceptance(w, low.id, True, rivals=0.5) == 0.0
     from game.scenario.loader import load
     w = load("2015", short=True).world
     w = evolve(w, ap_left={p: 3 for p in w.order})
@@ -161,3 +161,4 @@ def test_tender_8_hard_expects_the_rivals_bids():
     dear, cheap = (next(o for o in x.offers.values() if o.sender == "russia") for x in (w1, w2))
     assert 0.0 < P.outbid_chance(w1, dear) < 1.0  # it beats some of Japan's and China's expected bids
     assert P.outbid_chance(w2, cheap) < P.outbid_chance(w1, dear)
+    assert P.outbid_chance(w1, dear) < P.outbid_chance(w1, dear, bids=0.5) < 1.0  # rivals that may not bid at all
