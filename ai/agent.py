@@ -378,7 +378,7 @@ class PersonalityAgent:
             scored = sorted(self.deeper(view, me, scored, base, before, base_score), key=lambda s: -s[0])
         if self.level.plays_out(view.powers[me].kind) and scored:  # and, where it plays out, only on one played out
             scored = sorted(self.played(view, me, scored), key=lambda s: -s[0])
-        if self.level.follow and scored and view.ap_left.get(me, 0) >= 2:  # hard: a move with its best next move
+        if self.level.follows(view.powers[me].kind) and scored and view.ap_left.get(me, 0) >= 2:  # hard: with its best next move
             scored = sorted(self.followed(view, me, scored, every), key=lambda s: -s[0])
         end = legal[-1]
         if not scored or scored[0][0] <= self.persona.min_gain + self.level.margin:

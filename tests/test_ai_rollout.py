@@ -122,7 +122,7 @@ def test_hard_plans_a_mine_and_then_its_refinery():
     from ai.factory import make_agent
     from game.scenario.loader import load
     from tests.worlds import at_turn
-    assert level("hard").follow > 0 and not level("normal").follow
+    assert level("hard").follows("great") and not level("hard").follows("c5") and not level("normal").follows("great")
     sc = load("2025", short=True)
     world, _ = engine.start(sc.world)
     world = at_turn(world, "japan", "actions")
