@@ -101,6 +101,7 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rotation", action="store_true", help="the tournament's schedule (variant names may repeat)")
+    ap.add_argument("--jobs", type=int, default=1, choices=[1], help="games are played one at a time (the documented commands pass 1)")
     ns = ap.parse_args()
     sc = load(ns.scenario, short=ns.short)
     world = sc.world if not ns.years else evolve(sc.world, end_year=sc.world.start_year + ns.years - 1)
