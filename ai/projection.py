@@ -100,7 +100,7 @@ def great_answer(world: World, p: str, offer_id: str, habits=None, thrift: float
     per US$ bn it pays now and per US$ bn of a contract's whole-life premium, plus its route habit.
     `life`: the World after is the one over the new contracts' life (`in_full`: their routes given the room they lack)."""
     o = world.offers[offer_id]
-    judged = valuation.appraise(world, p, o, habits)
+    judged = valuation.appraise(world, p, o, habits, reasoned=False)
     base = settled_alike(world)
     signed, _ = EFFECTS["accept"](world, A.Accept(o.receiver, offer_id))
     after, kept = deliver(remittance_influence(signed, world), world)
@@ -207,7 +207,7 @@ def receiver_margin(world: World, offer_id: str, reads: bool = False) -> float:
     o = world.offers[offer_id]
     if is_great(world, o.receiver):
         return great_answer(world, o.receiver, offer_id)[0] - 0.05
-    judged = valuation.appraise(world, o.receiver, o)
+    judged = valuation.appraise(world, o.receiver, o, reasoned=False)
     if reads and not (judged.bloc or judged.terms.get("closed")):  # a bloc it refuses or closed doors: the rule's no
         return judged.total + great_answer(world, o.receiver, offer_id, life=True)[1]["delta"] / POINTS_PER_UTILITY
     return judged.total
@@ -284,8 +284,8 @@ def expected_bid(view: World, c: str, r: str, habits=None) -> Offer | None:
     for p in view.great_powers():
         bids = [Offer("?", p, c, gives, asks, view.year) for gives, asks in tender.standard_bids(view, t, p)]
         for b in bids:
-            if economy.free_funds(view, p) >= sum(i.amount for i in b.gives) and valuation.appraise(view, p, b).total > 0:
-                mine = valuation.appraise(view, c, b, habits).total
+            if economy.free_funds(view, p) >= sum(i.amount for i in b.gives) and valuation.appraise(view, p, b, reasoned=False).total > 0:
+                mine = valuation.appraise(view, c, b, habits, reasoned=False).total
                 if best is None or mine > worth:
                     best, worth = b, mine
     return best

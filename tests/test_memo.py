@@ -64,6 +64,32 @@ def test_resolve_reuses_flows_and_sees_every_goods_input(world2015):
         assert got != first
 
 
+def test_resolution_continues_from_the_ledger_of_one_contract_fewer(world2015):
+    """A world with the contracts of a world resolved before and one more ships only that one and the spot market
+    (`geography.allot_after`): the same Flows as the rule worked out afresh, and the earlier world's own Flows
+    untouched by it; two more contracts are resolved afresh, to the same Flows too."""
+    memo.clear()
+    first = geography.resolve(world2015)
+    con = next(iter(world2015.contracts.values()))
+    signed = evolve(world2015, contracts={**world2015.contracts, "x1": evolve(con, id="x1", volume=con.volume / 2)})
+    hits = geography._SHIPPED.hits
+    got = geography.resolve(signed)
+    assert geography._SHIPPED.hits == hits + 1  # continued from the first world's ledger
+    with memo.off():
+        assert got == geography.allot(signed)
+        assert first == geography.allot(world2015)
+    assert got.shipped["x1"] > 0 and got != first
+    again = evolve(signed, contracts={**signed.contracts, "x2": evolve(con, id="x2", buyer="russia", corridor="")})
+    two_more = evolve(world2015, contracts={**world2015.contracts, "x3": evolve(con, id="x3"),
+                                            "x4": evolve(con, id="x4", volume=1.0)})
+    for w in (again, two_more):
+        hits = geography._SHIPPED.hits
+        got = geography.resolve(w)
+        assert geography._SHIPPED.hits == hits + (w is again)
+        with memo.off():
+            assert got == geography.allot(w)
+
+
 def test_security_table_matches_fresh_rule(world2015):
     """The memoised security table equals the rule worked out good by good, and follows the deliveries."""
     p = world2015.great_powers()[0]
@@ -199,20 +225,21 @@ def test_memo_tables_keep_every_entry_a_game_reuses(monkeypatch):
     from game.sim import play
     sc = load("2015")
     deepest: dict = {}
-    get = memo.Memo.get
+    find = memo.Memo.find  # every look-up (`Memo.get` asks it first)
 
-    def noting(self, key, kept, compute):
+    def noting(self, key, missing=None):
         if memo.on() and key in self.table:
             keys = list(self.table)
             deepest[id(self)] = max(deepest.get(id(self), 0), len(keys) - 1 - keys.index(key))
-        return get(self, key, kept, compute)
+        return find(self, key, missing)
 
-    monkeypatch.setattr(memo.Memo, "get", noting)
+    monkeypatch.setattr(memo.Memo, "find", noting)
     memo.clear()
     w = evolve(sc.world, end_year=sc.world.start_year)
     play(w, agents_for(w, "hard", sc.personalities), 5)
     tables = {id(t): t for t in memo._TABLES if isinstance(t, memo.Memo)}
     assert len(deepest) >= 3  # flows, networks and security tables were reused
+    assert id(geography._SHIPPED) in deepest  # a projection's resolution continued from an earlier one's contracts
     for key, depth in deepest.items():
         assert depth < tables[key].size // 2, (tables[key].size, depth)
 
@@ -307,3 +334,21 @@ def test_the_settled_world_of_a_turn_keeps_its_race_values_beside_it(world2015, 
     assert worked.count(("japan", 1.0)) == 1 + len(others)  # the pinned value once; each other World once
     with memo.off():
         assert race.value(settled, "japan") == first
+
+
+def test_appraisal_without_its_reason_has_the_same_terms_and_total(world2015):
+    """`valuation.appraise(..., reasoned=False)` (the AI's projections) leaves only the reason in words out: every
+    standard offer of the first year, appraised by either side, has the same terms, total and bloc."""
+    from game import engine
+    from game.model import Offer
+    from game.rules import legal, valuation
+    w, _ = engine.start(evolve(world2015, seed=1))
+    offers = [Offer("o1", a.actor, a.target, a.gives, a.asks, w.year)
+              for p in w.order
+              for a in (legal._great_offers(w, p) if p in w.great_powers() else legal._offers_from_c5(w, p))]
+    assert len({o.receiver for o in offers}) >= 6
+    for o in offers:
+        for side in (o.receiver, o.sender):
+            full, bare = valuation.appraise(w, side, o), valuation.appraise(w, side, o, reasoned=False)
+            assert (bare.terms, bare.total, bare.who, bare.bloc) == (full.terms, full.total, full.who, full.bloc)
+            assert bare.reason == valuation.UNSAID != full.reason

@@ -15,6 +15,7 @@ from typing import Callable
 
 _ON = [True]
 _TABLES: list = []  # every Memo made, for `clear`
+_MISSING = object()  # `Memo.get`: no result stored (a stored result may be None)
 
 
 class Memo:
@@ -30,17 +31,30 @@ class Memo:
         """The result stored for `key`, or `compute()` stored with the records `kept` alive."""
         if not _ON[0]:
             return compute()
-        hit = self.table.get(key)
-        if hit is not None:
-            self.table.move_to_end(key)
-            self.hits += 1
-            return hit[1]
-        self.misses += 1
+        hit = self.find(key, _MISSING)
+        if hit is not _MISSING:
+            return hit
         result = compute()
+        self.put(key, kept, result)
+        return result
+
+    def find(self, key, missing=None):
+        """The result stored for `key` (`missing` when there is none, or the tables are off)."""
+        hit = self.table.get(key) if _ON[0] else None
+        if hit is None:
+            self.misses += 1
+            return missing
+        self.table.move_to_end(key)
+        self.hits += 1
+        return hit[1]
+
+    def put(self, key, kept, result) -> None:
+        """Store `result` for `key` with the records `kept` alive (nothing when the tables are off)."""
+        if not _ON[0]:
+            return
         self.table[key] = (kept, result)
         if len(self.table) > self.size:
             self.table.popitem(last=False)
-        return result
 
 
 class Last:

@@ -18,6 +18,8 @@ Sources: 000_81351d1bb27a5d01.txt (the eastern route is short and cheap),
 """
 from __future__ import annotations
 
+from itertools import islice
+
 from attrs import frozen
 
 from game.model import LOAD, Corridor, World
@@ -122,6 +124,20 @@ class _Ledger:
                                      refining.secure_share(self.world, c, r))
         return got
 
+    def continued(self, world: World | None) -> "_Ledger":
+        """A ledger for `world` holding this one's running totals (`world` has the same goods inputs, so the
+        same terms and network; the totals are copied, so shipping more on either leaves the other as it was).
+        With None, a copy to keep for later that holds no World (`allot_after`). The terms worked out so far are
+        shared: they are those of the same goods inputs."""
+        new = object.__new__(_Ledger)
+        new.world, new.net, new.goods = world, (network(world) if world is not None else None), self.goods
+        new.room, new.left = dict(self.room), dict(self.left)
+        new.flows, new.exports, new.trade, new.received = (
+            {outer: dict(row) for outer, row in table.items()}
+            for table in (self.flows, self.exports, self.trade, self.received))
+        new.revenue, new.fees, new.shipped = dict(self.revenue), dict(self.fees), dict(self.shipped)
+        return new
+
     def ship(self, c: str, r: str, k: Corridor, want: float, buyer: str, price_factor: float) -> float:
         """Move up to `want` units of `r` from `c` over `k` to `buyer`; return what moved."""
         units = min(want, self.left.get((c, r), 0.0), self.room.get(k.id, 0.0) / LOAD[r])
@@ -148,9 +164,10 @@ def _add(table: dict, outer: str, inner: str, amount: float) -> None:
     row[inner] = row.get(inner, 0.0) + amount
 
 
-def ship_contracts(world: World, ledger: _Ledger) -> None:
-    """Contracted volumes move first, on their named corridor or the cheapest that reaches the buyer."""
-    for con in world.contracts.values():
+def ship_contracts(world: World, ledger: _Ledger, skip: int = 0) -> None:
+    """Contracted volumes move first, on their named corridor or the cheapest that reaches the buyer (`skip`: the
+    first contracts have shipped already)."""
+    for con in islice(world.contracts.values(), skip, None):
         if con.status != "active":  # paused or defaulted
             continue
         named = world.corridors.get(con.corridor)
@@ -176,6 +193,7 @@ def ship_spot(world: World, ledger: _Ledger) -> None:
 
 
 _FLOWS = Memo(1024)  # goods key -> Flows (an AI game reuses only its 128 latest, hard its 291st since it plans two moves and plays the last year out: docs/speed.md, Memory)
+_SHIPPED = Memo(64)  # (goods key less the contracts, the contracts) -> the ledger once they have shipped, before the spot market
 _NETWORKS = Memo(128)  # corridor records and powers' kinds -> Network (a year of hard AI reuses its 45 latest: C5 answers look at
 # contracts with the room they lack, `ai.projection.in_full`)
 
@@ -199,7 +217,21 @@ def resolve(world: World) -> Flows:
     """Allot this year's output to corridors: contracts first, then the spot market (a world whose
     goods inputs were resolved before gets the same Flows again; Flows are read, never changed)."""
     key, kept = goods_key(world)
-    return _FLOWS.get(key, kept, lambda: allot(world))
+    return _FLOWS.get(key, kept, lambda: allot_after(world, key, kept))
+
+
+def allot_after(world: World, key: tuple, kept: tuple) -> Flows:
+    """`allot(world)`, continued from the ledger of a world resolved before with the same goods inputs and the same
+    contracts but `world`'s last (an AI's projection signs one contract; 2-3 year normal and hard games showed no
+    other case): contracts ship one after another in their order, so the ledger after all but the last is the same
+    in both worlds, and only the last contract and the spot market are shipped anew (the same additions in the same
+    order: the same Flows)."""
+    rest, contracts = (key[0], *key[2:]), key[1]
+    found = _SHIPPED.find((rest, contracts[:-1])) if contracts else None
+    ledger, done = (found.continued(world), len(contracts) - 1) if found is not None else (_Ledger(world), 0)
+    ship_contracts(world, ledger, done)
+    _SHIPPED.put((rest, contracts), kept, ledger.continued(None))
+    return spot_market(world, ledger)
 
 
 class Network:
@@ -272,6 +304,11 @@ def allot(world: World) -> Flows:
     """The geography rule itself, computed afresh: contracts first, then the spot market."""
     ledger = _Ledger(world)
     ship_contracts(world, ledger)
+    return spot_market(world, ledger)
+
+
+def spot_market(world: World, ledger: _Ledger) -> Flows:
+    """The year's Flows once the spot market has taken what the contracts in `ledger` left."""
     ship_spot(world, ledger)
     return Flows(ledger.flows, ledger.exports, ledger.trade, ledger.revenue, ledger.fees,
                  ledger.received, ledger.shipped)

@@ -53,6 +53,9 @@ class Appraisal:
     bloc: str = ""  # a power the offer would align it against, which it refuses
 
 
+UNSAID = msg("")  # the reason of an appraisal asked for without one (`appraise(..., reasoned=False)`)
+
+
 def _c5_and_great(world: World, offer: Offer) -> tuple[str, str]:
     a, b = offer.sender, offer.receiver
     return (a, b) if a in world.economies else (b, a)
@@ -206,8 +209,8 @@ def debt_added(world: World, c: str, items) -> float:
     return sum(i.amount for i in items if i.kind == "aid" and i.aid_kind == "loan") / max(world.economies[c].gdp, 0.1)
 
 
-def appraise_c5(world: World, offer: Offer, habits: Mapping | None = None) -> Appraisal:
-    """A C5 state's view of an offer with a great power, from its own side."""
+def appraise_c5(world: World, offer: Offer, habits: Mapping | None = None, reasoned: bool = True) -> Appraisal:
+    """A C5 state's view of an offer with a great power, from its own side (`reasoned`: with its reason in words)."""
     h = habits or {}
     c, p = _c5_and_great(world, offer)
     to_c = offer.gives if offer.receiver == c else offer.asks
@@ -234,7 +237,7 @@ def appraise_c5(world: World, offer: Offer, habits: Mapping | None = None) -> Ap
     total = sum(c5_parts(terms).values())
     if bloc:
         total = -1.0
-    return Appraisal(terms, total, c5_reason(world, c, p, terms, total, bloc), c, bloc)
+    return Appraisal(terms, total, c5_reason(world, c, p, terms, total, bloc) if reasoned else UNSAID, c, bloc)
 
 
 EVEN = 1e-9  # a total this close to 0 is an even balance
@@ -321,8 +324,9 @@ def route_worth(world: World, p: str, to_p, h: Mapping) -> float:
     return worth
 
 
-def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = None) -> Appraisal:
-    """A great power's view of an offer: goods for its security against money paid."""
+def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = None, reasoned: bool = True) -> Appraisal:
+    """A great power's view of an offer: goods for its security against money paid (`reasoned`: with its reason in
+    words)."""
     h = habits or {}
     to_p = offer.gives if offer.receiver == p else offer.asks
     from_p = offer.asks if offer.receiver == p else offer.gives
@@ -342,7 +346,7 @@ def appraise_great(world: World, p: str, offer: Offer, habits: Mapping | None = 
         total = -1.0
     terms = {"goods": goods, "standing": standing, "paid": paid, "premium": premium, "route": route,
              "consent": consent, "unaffordable": unaffordable}
-    return Appraisal(terms, total, great_reason(world, p, to_p, terms, total, h), p)
+    return Appraisal(terms, total, great_reason(world, p, to_p, terms, total, h) if reasoned else UNSAID, p)
 
 
 def great_reason(world: World, p: str, to_p, t: dict, total: float, h: Mapping) -> Msg:
@@ -381,11 +385,12 @@ def appraise_neighbour(world: World, p: str, offer: Offer, habits: Mapping | Non
                      total, why, p)
 
 
-def appraise(world: World, p: str, offer: Offer, habits: Mapping | None = None) -> Appraisal:
-    """p's appraisal of an offer it is party to (habits: an AI personality's extra terms)."""
+def appraise(world: World, p: str, offer: Offer, habits: Mapping | None = None, reasoned: bool = True) -> Appraisal:
+    """p's appraisal of an offer it is party to (habits: an AI personality's extra terms). `reasoned=False` leaves
+    the reason in words out (`UNSAID`): the same terms and total, for an AI's projection that reads only those."""
     if world.powers[p].kind == GREAT:
-        return appraise_great(world, p, offer, habits)
+        return appraise_great(world, p, offer, habits, reasoned)
     other = offer.sender if offer.receiver == p else offer.receiver
     if world.powers[other].kind != GREAT:
         return appraise_neighbour(world, p, offer, habits)
-    return appraise_c5(world, offer, habits)
+    return appraise_c5(world, offer, habits, reasoned)
