@@ -39,6 +39,8 @@ MONEY_PER_ACTION = 0.5  # US$ bn a typical paid move costs (aid steps, upgrades,
 DEAR_POINTS = 100.0  # points against a contract priced above the level's `accept_price` (a no whatever else it brings)
 BUY_PRICES = (1.0, 1.25, 1.5, 2.0)  # price factors a great power weighs when it offers to buy (the race projection chooses)
 SELL_PRICES = (0.8, 1.0, 1.25)  # price factors a Central Asian state weighs when it offers to sell (its race chooses)
+FOLLOW_MENU = 12  # next moves hard tries after each of its best moves (`followed`): the options with a gain, by gain
+OFFERS = (A.Propose, A.Counter, A.Pact, A.Aid)  # moves that make an offer: valued on their own, without a follow-up
 
 
 class PersonalityAgent:
@@ -195,7 +197,7 @@ class PersonalityAgent:
         if judged.bloc or judged.terms.get("closed"):
             return judged  # a bloc it refuses, or doors still closed: the rule's no stands
         _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race, life=True)
-        if self.level.lookahead:  # hard: half the change a year later too, as it checks its moves (`deeper`)
+        if self.level.lookahead and race.later(view):  # hard: half the change a year later too, as it checks its moves (`deeper`)
             base = P.settle_goods(view)
             deep = race.value(P.deepen(after), me, self.level.race) - race.value(P.deepen(base), me, self.level.race)
             terms = {**terms, "delta": 0.5 * terms["delta"] + 0.5 * deep}
@@ -212,8 +214,8 @@ class PersonalityAgent:
         """Hard level: the answer's projected change in objective points (`delta`, a Central Asian state's over
         POINTS_PER_UTILITY) partly replaced (`playout`) by the change the rest of the game played out shows
         (`ai.rollout`: the offer accepted, against it declined). When that turns the answer, the reason says so."""
-        accept = rollout.play_out(view, me, A.Accept(me, offer.id))
-        reject = rollout.play_out(view, me, A.Reject(me, offer.id))
+        accept = rollout.play_out(view, me, A.Accept(me, offer.id), dice=self.level.dice)
+        reject = rollout.play_out(view, me, A.Reject(me, offer.id), dice=self.level.dice)
         great = P.is_great(view, me)
         per = 1.0 if great else P.POINTS_PER_UTILITY
         projected = judged.terms.get("delta", 0.0) if great else judged.terms.get("race", 0.0) * per
@@ -371,10 +373,13 @@ class PersonalityAgent:
             for s in scored:
                 s[0] += self.noise(rng, spread)
         scored.sort(key=lambda s: -s[0])
+        every = list(scored)  # every option valued (the re-checks below keep their best few)
         if self.level.lookahead and scored:  # it acts only on an option it has checked a year deeper
             scored = sorted(self.deeper(view, me, scored, base, before, base_score), key=lambda s: -s[0])
         if self.level.plays_out(view.powers[me].kind) and scored:  # and, where it plays out, only on one played out
             scored = sorted(self.played(view, me, scored), key=lambda s: -s[0])
+        if self.level.follows(view.powers[me].kind) and scored and view.ap_left.get(me, 0) >= 2:  # hard: with its best next move
+            scored = sorted(self.followed(view, me, scored, every), key=lambda s: -s[0])
         end = legal[-1]
         if not scored or scored[0][0] <= self.persona.min_gain + self.level.margin:
             best = R.phrase(view, scored[0][1]) if scored else None
@@ -568,6 +573,8 @@ class PersonalityAgent:
         replaced by half the change a year later); an offer its model calls more likely refused than not is
         first haggled up (more aid, better price) until it would be accepted, and then valued afresh, its
         extra money priced like any other."""
+        if not race.later(view):
+            return scored[:self.level.lookahead]  # no scoring round after this year's: a year later pays nothing
         deep_base = race.value(P.deepen(base), me, self.level.race)
         out = []
         for value, a, terms in scored[:self.level.lookahead]:
@@ -594,7 +601,7 @@ class PersonalityAgent:
         (`ai.rollout`), against ending its turn now; an option's projected gain is partly replaced (`playout`) by
         its weight x interest x the change the play-out shows (an offer's: accepted with the chance its model gives
         it, else declined). It acts only on an option it has played out."""
-        end = rollout.play_out(view, me, None)
+        end = rollout.play_out(view, me, None, dice=self.level.dice)
         out = []
         for value, a, terms in scored[:self.level.playouts]:
             if not terms:
@@ -602,14 +609,38 @@ class PersonalityAgent:
                 continue
             if isinstance(a, (A.Propose, A.Counter, A.Pact)):
                 chance = terms.get("chance", 1.0)
-                got = rollout.play_out(view, me, a) if chance > 0 else end
-                lost = rollout.play_out(view, me, a, accepted=False) if chance < 1 else got
+                got = rollout.play_out(view, me, a, dice=self.level.dice) if chance > 0 else end
+                lost = rollout.play_out(view, me, a, accepted=False, dice=self.level.dice) if chance < 1 else got
                 after = chance * got + (1.0 - chance) * lost
             else:
-                after = rollout.play_out(view, me, a)
+                after = rollout.play_out(view, me, a, dice=self.level.dice)
             seen = self.persona.weight(a.verb) * self.interest(view, a) * (after - end)
             shift = self.level.playout * (seen - terms.get("gain", 0.0))
             out.append([value + shift, a, {**terms, "playout": after - end}])
+        return out
+
+    def followed(self, view: World, me: str, scored: list, every: list | None = None) -> list:
+        """Hard level: its best moves (`follow` of them; a move that makes an offer, aid too, is left as it is: its
+        offer would still be pending in the World after it) valued with the best move it could make next
+        (a two-step plan: a mine developed and then its refinery, not the aid that looks a shade better alone).
+        The next moves it tries are the options with a gain (`every` option it valued, at most FOLLOW_MENU, by gain),
+        each valued afresh in the World after the first move; a move is then worth its own value plus the best next
+        one's when above 0."""
+        menu = sorted((s for s in (every if every is not None else scored) if s[2] and s[2].get("gain", 0.0) > 0 and not isinstance(s[1], OFFERS)),
+                      key=lambda s: -s[2]["gain"])[:FOLLOW_MENU]
+        out = []
+        for i, (value, a, terms) in enumerate(scored):
+            if i >= self.level.follow or not terms or isinstance(a, OFFERS):
+                out.append([value, a, terms])
+                continue
+            after, _ = P.apply(view, a)
+            base = P.settle_goods(after)
+            before, score = race.parts(base, me), race.value(base, me, self.level.race)
+            best = 0.0
+            for _, b, _ in menu:
+                if b != a and not validate(after, b):
+                    best = max(best, self.value(after, me, b, base, before, score)[0])
+            out.append([value + best, a, {**terms, "follow": best}])
         return out
 
     def project(self, view: World, me: str, a: A.Action, base: World, judge: bool | None = None) -> P.Outcome:
@@ -617,7 +648,7 @@ class PersonalityAgent:
         lv = self.level
         if judge is None:
             judge = lv.judge_offers
-        return P.project(view, me, a, base, judge, lv.hope, lv.race, lv.reads, lv.unseen)
+        return P.project(view, me, a, base, judge, lv.hope, lv.race, lv.reads, lv.unseen, lv.rivals)
 
     def haggle(self, view: World, me: str, a: A.Propose, base: World) -> A.Propose | None:
         """A rejected offer sweetened step by step (more aid, better price: a contract it gives is a sale, so it

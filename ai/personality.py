@@ -92,6 +92,10 @@ LEVEL_KEYS: dict[str, Key] = {
     "playouts": Key("int", 0, 0, 1000, "its best moves (and its answers) re-checked by playing the rest of the game out with the pure rules (0: none)"),
     "playout": Key("float", 0.0, 0, 1, "share of a move's or an answer's projected change replaced by the change its play-out shows"),
     "playout_kinds": Key("list", [], meaning="the kinds of power (great, c5) whose seats play out at this level (empty: every kind)"),
+    "rivals": Key("float", 0.0, 0, 1, "in a tender, the chance it gives each rival great power of bidding too (public rule): its bid is won only if the host values it above theirs (0: rivals ignored)"),
+    "follow": Key("int", 0, 0, 100, "its best moves valued with the best move it could make next (a two-step plan; 0: none)"),
+    "follow_kinds": Key("list", [], meaning="the kinds of power (great, c5) whose seats plan two moves at this level (empty: every kind)"),
+    "dice": Key("int", 1, 1, 20, "draws of the years' events and dice each play-out is run on, its worths averaged"),
 }
 META = ("personality", "difficulty")
 
@@ -145,10 +149,18 @@ class Level:
     playouts: int = 0
     playout: float = 0.0
     playout_kinds: tuple = ()
+    dice: int = 1
+    rivals: float = 0.0
+    follow: int = 0
+    follow_kinds: tuple = ()
 
     def plays_out(self, kind: str) -> bool:
         """Whether a seat of this kind of power plays its moves and answers out (`playouts`, `playout_kinds`)."""
         return self.playouts > 0 and (not self.playout_kinds or kind in self.playout_kinds)
+
+    def follows(self, kind: str) -> bool:
+        """Whether a seat of this kind of power values its best moves with their best next move (`follow`, `follow_kinds`)."""
+        return self.follow > 0 and (not self.follow_kinds or kind in self.follow_kinds)
 
 
 @functools.lru_cache(maxsize=4)

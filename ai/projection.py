@@ -141,20 +141,62 @@ def lifetime(terms: dict) -> float:
 
 
 def acceptance(world: World, offer_id: str, judge: bool, hope: float = 0.0, reads: bool = False,
-               unseen: float = 0.0) -> float:
+               unseen: float = 0.0, rivals: float = 0.0) -> float:
     """Chance the receiver accepts an offer: 1 or 0 as its valuation says (always 1 unjudged);
     with `hope` > 0, a logistic chance of width `hope` around the receiver's modelled margin
     (the public model does not know the receiver's habits, and a refusal costs only an action point),
     times `1 - unseen` (the share of offers the model calls good that are refused for reasons it cannot see).
     A Central Asian receiver's margin is the public valuation rule's, plus with `reads` the change in its
-    projected objective points over POINTS_PER_UTILITY (`receiver_margin`: its objectives are public)."""
+    projected objective points over POINTS_PER_UTILITY (`receiver_margin`: its objectives are public).
+    With `rivals` above 0 (the chance that a rival great power that would find a bid worth paying makes one), a bid
+    in a tender must also beat the bids the rivals are expected to make (`outbid_chance`: the host takes the best)."""
     if not judge:
         return 1.0
     margin = receiver_margin(world, offer_id, reads)
     if hope <= 0:
-        return 1.0 - unseen if margin > 0 else 0.0
-    chance = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, margin / hope))))
-    return chance * (1.0 - unseen) if chance >= 0.05 else 0.0
+        chance = 1.0 - unseen if margin > 0 else 0.0
+    else:
+        chance = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, margin / hope))))
+        chance = chance * (1.0 - unseen) if chance >= 0.05 else 0.0
+    if rivals > 0 and chance > 0 and tender.is_bid(world.offers[offer_id]):
+        chance *= outbid_chance(world, world.offers[offer_id], hope, rivals)
+    return chance
+
+
+def outbid_chance(world: World, bid: Offer, hope: float = 0.0, bids: float = 1.0) -> float:
+    """Chance a bid in a tender beats the rival great powers' bids as the public model expects them. The host
+    takes the bid it values most by the valuation rule; a rival bid in view is met for sure, and each other rival
+    great power that would find one of its standard bids (`tender.standard_bids`) worth paying, and could pay it,
+    makes one with chance `bids` (a great power has other uses for its offers), any of those bids as likely: the
+    chance is, over the rivals, the product of `1 - bids + bids x` the share of those bids this one beats (a
+    logistic of width `hope` around the gap in the host's valuation, a step when `hope` is 0); 1 when no rival
+    would bid."""
+    host = bid.receiver
+    item = next(i for i in bid.asks if i.kind == "concession")
+    t = tender.tender_of(world, host, item)
+    if t is None:
+        return 1.0
+    mine = valuation.appraise(world, host, bid).total
+
+    def beats(other: Offer) -> float:
+        gap = mine - valuation.appraise(world, host, other).total
+        if hope <= 0:
+            return 1.0 if gap > 0 else 0.0
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap / hope))))
+
+    chance = 1.0
+    for o in tender.rival_bids(world, bid):
+        if o.sender != bid.sender:
+            chance *= beats(o)
+    for p in world.great_powers():
+        if p == bid.sender or any(o.sender == p for o in tender.rival_bids(world, bid)):
+            continue
+        menu = [Offer("?", p, host, gives, asks, world.year) for gives, asks in tender.standard_bids(world, t, p)]
+        worth = [b for b in menu if economy.free_funds(world, p) >= sum(i.amount for i in b.gives)
+                 and valuation.appraise(world, p, b).total > 0]
+        if worth:
+            chance *= 1.0 - bids + bids * sum(beats(b) for b in worth) / len(worth)
+    return chance
 
 
 def receiver_margin(world: World, offer_id: str, reads: bool = False) -> float:
@@ -351,7 +393,7 @@ def grow_c5(world: World, base: World, me: str) -> World:
 
 
 def project(view: World, me: str, action: A.Action, base: World, judge: bool = True, hope: float = 0.0,
-            race_w: float = 1.0, reads: bool = False, unseen: float = 0.0) -> Outcome:
+            race_w: float = 1.0, reads: bool = False, unseen: float = 0.0, rivals: float = 0.0) -> Outcome:
     """The World at the year's end if `me` takes `action` (call only with legal actions); when the
     action makes pledges, also the World where they slip (`Outcome.slipped`, with its chance)."""
     world, _ = apply(view, action)
@@ -364,7 +406,7 @@ def project(view: World, me: str, action: A.Action, base: World, judge: bool = T
         made = [oid for oid in world.offers if oid not in view.offers]
         offer_id = made[0]
         for oid in made:
-            chance *= acceptance(world, oid, judge, hope, reads, unseen)
+            chance *= acceptance(world, oid, judge, hope, reads, unseen, rivals)
         if chance <= 0:
             return Outcome(graft(world, base), 0.0, 0, offer_id)
         for oid in made:

@@ -83,6 +83,11 @@ def rounds_left(world: World) -> list[tuple[int, float]]:
     return [(y - world.year, weight) for y, weight in O.round_table(world)[len(world.scored):]]
 
 
+def later(world: World) -> bool:
+    """Whether a scoring round is left after this year's (a change that shows only a year later can still pay)."""
+    return any(until > 0 for until, _ in rounds_left(world))
+
+
 def left_share(world: World) -> float:
     """The share of the game's round weights still to be scored."""
     return sum(w for _, w in rounds_left(world)) / (sum(w for _, w in O.round_table(world)) or 1.0)

@@ -2,8 +2,8 @@
 
 Each contested seat plays each variant against `--others` (default normal) in every other seat, on
 the same seeds (paired: only the seat's own level differs). A variant is a level name with optional
-setting overrides, `hard:lookahead=0,hope=0` (the `[difficulty.*]` keys of ai/personalities.toml,
-`ai.personality.LEVEL_KEYS`), so an ablation needs no edit of the shipped table.
+setting overrides, `hard:lookahead=0,hope=0` or `hard:playout_kinds=c5+great` (a list joined by '+'; the
+`[difficulty.*]` keys of ai/personalities.toml, `ai.personality.LEVEL_KEYS`), so an ablation needs no edit of the shipped table.
 Prints, per seat, each variant's mean objective points and its mean margin in its own objectives
 (`ai.race.margin`), then the paired differences against the first variant; JSON on the last line.
 With `--rotation` it plays the tournament's schedule instead (`game.tournament.schedule`: round r of a seed
@@ -35,7 +35,10 @@ def variant_level(spec: str):
     for kv in filter(None, rest.split(",")):
         k, _, v = kv.partition("=")
         cur = getattr(lv, k)
-        over[k] = (v.lower() in ("1", "true", "yes")) if isinstance(cur, bool) else type(cur)(float(v) if isinstance(cur, int) else v)
+        if isinstance(cur, tuple):  # a list key: values joined by '+' (`playout_kinds=c5+great`)
+            over[k] = tuple(filter(None, v.split("+")))
+        else:
+            over[k] = (v.lower() in ("1", "true", "yes")) if isinstance(cur, bool) else type(cur)(float(v) if isinstance(cur, int) else v)
     return evolve(lv, **over)
 
 
@@ -98,6 +101,7 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rotation", action="store_true", help="the tournament's schedule (variant names may repeat)")
+    ap.add_argument("--jobs", type=int, default=1, choices=[1], help="games are played one at a time (the documented commands pass 1)")
     ns = ap.parse_args()
     sc = load(ns.scenario, short=ns.short)
     world = sc.world if not ns.years else evolve(sc.world, end_year=sc.world.start_year + ns.years - 1)

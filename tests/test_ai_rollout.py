@@ -53,3 +53,91 @@ def test_hard_answers_with_its_play_out():
     normal = decide(world, "kyrgyzstan", "normal")
     assert "playout" in hard.terms and "playout" not in normal.terms
     assert isinstance(hard.action, A.Accept) and isinstance(normal.action, A.Accept)
+
+
+def last_year():
+    """The 2015 short game played on passively to its last year's first decision (Japan's diplomacy)."""
+    world = started()
+    while not (world.year == world.end_year and world.phase == "diplomacy"):
+        world, _ = engine.step(world, A.EndTurn(world.current()))
+    return world
+
+
+def test_a_play_out_begun_in_the_last_year_plays_to_the_end():
+    """Begun in the last year, a play-out runs the year's resolution and its round (it used to stop at once, so
+    every move and answer of the last year looked worth nothing): Japan's loan-for-oil offer to Kazakhstan,
+    accepted, is worth more than ending its turn; declined, it is worth what ending the turn is worth."""
+    world = last_year()
+    me = world.current()
+    view = view_for(world, me)
+    offer = next(a for a in legal_actions(world, me) if isinstance(a, A.Propose) and a.target == "kazakhstan"
+                 and any(i.kind == "contract" and i.resource == "oil" for i in a.asks))
+    end = rollout.play_out(view, me, None)
+    assert rollout.play_out(view, me, offer) > end + 0.5
+    assert abs(rollout.play_out(view, me, offer, accepted=False) - end) < 0.5
+
+
+def test_several_dice_average_their_play_outs():
+    """`dice` n runs the play-out on n draws of the years' events (`DICE`, `DICE + DICE_STEP`, ...) and averages
+    their worths; one draw is the play-out on `DICE` alone."""
+    world = started()
+    me = world.current()
+    view = view_for(world, me)
+    assert rollout.start(view, 1).seed == view.seed + rollout.DICE + rollout.DICE_STEP
+    one = rollout.play_out(view, me, None)
+    two = rollout.play_out(view, me, None, dice=2)
+    other = rollout._play_out(rollout.start(view, 1), me, None, True)
+    assert abs(two - (one + other) / 2) < 1e-9
+
+
+def test_no_year_deeper_after_the_last_round():
+    """Hard's year-deeper re-check (`deeper`) weighs half a move's change a year later; with no scoring round
+    after this year's (`race.later`) a year later pays nothing, so in the last year it keeps its options' values."""
+    from ai import race
+    from ai.factory import make_agent
+    from ai import projection as P
+    for world, later in ((started(), True), (last_year(), False)):
+        me = world.current()
+        view = view_for(world, me)
+        assert race.later(view) == later
+        agent = make_agent(world, me, "hard", {})
+        base = P.settle_goods(view)
+        before, score = race.parts(base, me), race.value(base, me)
+        offer = next(a for a in legal_actions(world, me) if isinstance(a, A.Propose) and a.target == "kazakhstan"
+                     and any(i.kind == "contract" and i.resource == "oil" for i in a.asks))
+        value, terms = agent.value(view, me, offer, base, before, score)
+        [(after, _, checked)] = agent.deeper(view, me, [[value, offer, terms]], base, before, score)
+        assert ("deep" in checked) == later
+        if not later:
+            assert after == value
+
+
+def test_hard_plans_a_mine_and_then_its_refinery():
+    """Hard (`follow`) values its best moves with the best move it could make next: in 2025 Japan's rare-earth
+    mine in Kazakhstan is worth its refinery after it too, so it ranks above the aid that looks a shade better
+    alone elsewhere in the game; a move that makes an offer (aid) is valued on its own."""
+    import random
+    from ai import projection as P
+    from ai import race
+    from ai.factory import make_agent
+    from game.scenario.loader import load
+    from tests.worlds import at_turn
+    assert level("hard").follows("great") and not level("hard").follows("c5") and not level("normal").follows("great")
+    sc = load("2025", short=True)
+    world, _ = engine.start(sc.world)
+    world = at_turn(world, "japan", "actions")
+    view = view_for(world, "japan")
+    agent = make_agent(world, "japan", "hard", sc.personalities)
+    base = P.settle_goods(view)
+    before, score = race.parts(base, "japan"), race.value(base, "japan")
+    scored = []
+    for a in agent.options(view, "japan", legal_actions(world, "japan"), random.Random(1)):
+        v, t = agent.value(view, "japan", a, base, before, score)
+        scored.append([v, a, t])
+    scored.sort(key=lambda s: -s[0])
+    out = {str(a): (v, t) for v, a, t in agent.followed(view, "japan", scored)}
+    mine = "develop japan kazakhstan rare_earths"
+    assert out[mine][1]["follow"] > 0.5  # the refinery it can build next
+    v, t = next((v, t) for v, a, t in scored if str(a) == mine)
+    assert out[mine][0] == v + out[mine][1]["follow"]
+    assert all("follow" not in t for k, (v, t) in out.items() if k.startswith("aid "))

@@ -299,8 +299,8 @@ def test_security_table_follows_the_amounts_delivered(world2015):
 
 
 def test_seats_and_caucuses_follow_their_mappings(world2015):
-    """The great powers, the C5 states and the caucuses are kept for the last mappings asked about, and follow a
-    new mapping at once (a power of another kind, a forum that becomes a caucus)."""
+    """The great powers and the C5 states are kept by the seats' kinds and the caucuses for the last forums mapping
+    asked about, and follow a change at once (a power of another kind, a forum that becomes a caucus)."""
     from game.model import C5, GREAT
     from game.rules import caucus
     w = world2015
@@ -352,3 +352,22 @@ def test_appraisal_without_its_reason_has_the_same_terms_and_total(world2015):
             full, bare = valuation.appraise(w, side, o), valuation.appraise(w, side, o, reasoned=False)
             assert (bare.terms, bare.total, bare.who, bare.bloc) == (full.terms, full.total, full.who, full.bloc)
             assert bare.reason == valuation.UNSAID != full.reason
+
+
+def test_yearly_bill_is_kept_per_mappings_and_follows_them(world2015):
+    """A buyer's yearly contract bill is worked out once per contracts, prices, economies and rules mappings, and
+    follows a new price or contract at once: the same as the rule worked out afresh."""
+    from game.rules import contracts
+    w = world2015
+    buyer = next(iter(w.contracts.values())).buyer
+    first = contracts.yearly_bill(w, buyer)
+    with memo.off():
+        assert contracts.yearly_bill(w, buyer) == first != 0
+    con = next(c for c in w.contracts.values() if c.buyer == buyer)
+    changed = [evolve(w, prices={**w.prices, con.resource: w.prices[con.resource] * 2}),
+               evolve(w, contracts={**w.contracts, "x1": evolve(con, id="x1")})]
+    for v in changed:
+        got = contracts.yearly_bill(v, buyer)
+        with memo.off():
+            assert got == contracts.yearly_bill(v, buyer) != first
+    assert contracts.yearly_bill(w, buyer) == first

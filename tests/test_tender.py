@@ -134,3 +134,31 @@ def test_tender_7_a_tender_nobody_won_waits_before_a_retry():
         assert "under way" in str(validate(wl, A.Tender("kazakhstan", "rare_earths"))[0])
     wl = at_turn(evolve(w, year=t.year + retry + 1), "kazakhstan", "actions")
     assert validate(wl, A.Tender("kazakhstan", "rare_earths")) == []
+
+
+def test_tender_8_hard_expects_the_rivals_bids():
+    """Hard (`rivals`) counts its bid won only as often as the host would value it above the rival great powers'
+    bids: a rival bid in view that the host values more leaves it no chance, a larger bonus than the rival's
+    wins, and with no rival bid in view the chance is the share of the rivals' expected standard bids it beats
+    (`projection.outbid_chance`); without `rivals` the receiver's own answer is all it weighs."""
+    from ai import projection as P
+    from ai.personality import level
+    assert 0 < level("hard").rivals < 1 and not level("normal").rivals and not level("easy").rivals
+    w = opened()
+    w, high = bid(w, "japan", 0.8)
+    w, low = bid(w, "china", 0.2)
+    assert P.outbid_chance(w, low) == 0.0 and P.outbid_chance(w, high) == 1.0
+    assert P.acceptance(w, low.id, True) == 1.0 and P.acceptance(w, low.id, True, rivals=0.5) == 0.0
+    from game.scenario.loader import load
+    w = load("2015", short=True).world
+    w = evolve(w, ap_left={p: 3 for p in w.order})
+    w, _ = checked_apply(at_turn(w, "kazakhstan", "actions"), A.Tender("kazakhstan", "oil"))
+    w = evolve(w, year=w.year + 1, ap_left={p: 3 for p in w.order})
+    t = next(iter(w.tenders.values()))
+    (_, premium), (bonus, plain) = tender.standard_bids(w, t, "russia")[:2]
+    w1, _ = checked_apply(at_turn(w, "russia", "diplomacy"), A.Propose("russia", "kazakhstan", (), premium))
+    w2, _ = checked_apply(at_turn(w, "russia", "diplomacy"), A.Propose("russia", "kazakhstan", bonus, plain))
+    dear, cheap = (next(o for o in x.offers.values() if o.sender == "russia") for x in (w1, w2))
+    assert 0.0 < P.outbid_chance(w1, dear) < 1.0  # it beats some of Japan's and China's expected bids
+    assert P.outbid_chance(w2, cheap) < P.outbid_chance(w1, dear)
+    assert P.outbid_chance(w1, dear) < P.outbid_chance(w1, dear, bids=0.5) < 1.0  # rivals that may not bid at all

@@ -11,7 +11,6 @@ from typing import Mapping
 
 from attrs import field, frozen
 
-from game.model.memo import Last
 
 RESOURCES = ("oil", "gas", "uranium", "rare_earths")
 # Units: oil Mt, gas bcm, uranium kt U, rare earths kt. Corridor capacity is in Mt
@@ -347,14 +346,18 @@ class World:
         return self.rules[name]
 
 
-_SEATS = Last()  # the last seat order and powers mapping asked about -> its great powers and C5 states
+_SEATS: dict = {}  # (seat order, the kind of each seat) -> its great powers and C5 states (one entry a scenario)
 
 
 def _seats(order: tuple[str, ...], powers: Mapping[str, Power]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(great powers, Central Asian states) of `order`, in seat order, worked out again only for another order or
-    powers mapping."""
-    return _SEATS.get((order, powers), lambda: (tuple(p for p in order if powers[p].kind == GREAT),
-                                                tuple(p for p in order if powers[p].kind == C5)))
+    """(great powers, Central Asian states) of `order`, in seat order, worked out once per order and kinds (every
+    projection of an AI makes new powers mappings, all with the kinds of the scenario's)."""
+    kinds = tuple(powers[p].kind for p in order)
+    got = _SEATS.get((order, kinds))
+    if got is None:
+        got = _SEATS[order, kinds] = (tuple(p for p, k in zip(order, kinds) if k == GREAT),
+                                      tuple(p for p, k in zip(order, kinds) if k == C5))
+    return got
 
 
 def tension_key(a: str, b: str) -> str:

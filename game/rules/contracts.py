@@ -16,6 +16,7 @@ commitments), 004_a1b4f633fd039a28.txt (a route's economics decide what a contra
 from __future__ import annotations
 
 from game.model import Contract, World
+from game.model.memo import Memo, ids
 from game.model.ops import add_treasury, evolve, put
 from game.rules import refining
 from game.rules.influence import add_trust
@@ -77,10 +78,19 @@ def collect(world: World, shipped: dict) -> tuple[World, dict, list[Entry]]:
     return world, unpaid, log
 
 
+_BILLS = Memo(16)  # (buyer, the mappings a bill reads) -> its yearly bill (a 3-year normal game reused the 3 latest)
+
+
 def yearly_bill(world: World, p: str) -> float:
-    """What p's treasury carries a year for all its active contracts at their full volumes."""
-    return sum(net_cost(world, con, con.volume) for con in world.contracts.values()
-               if con.buyer == p and active(con))
+    """What p's treasury carries a year for all its active contracts at their full volumes (worked out once per
+    contracts, prices, economies and rules mappings: an AI appraises many offers in one World)."""
+    kept = (world.contracts, world.prices, world.economies, world.rules)
+    return _BILLS.get((p, ids(kept)), kept, lambda: _bill(world, p))
+
+
+def _bill(world: World, p: str) -> float:
+    """`yearly_bill`, worked out."""
+    return sum(net_cost(world, con, con.volume) for con in world.contracts.values() if con.buyer == p and active(con))
 
 
 def active(con: Contract) -> bool:
