@@ -30,6 +30,10 @@ The tops are rounded so that every place pays whole quarters. Games whose seed i
 wins per seat in-sample and held-out, and the verdict of the goal (no seat above 25%, every
 seat at least 3%). `--apply` writes the points into `scenarios/<scenario>.toml` (the full game
 and its short form share them). JSON on the last line.
+
+A *standing* objective (`standing = true`: held in every game, never dealt) is not fitted: it keeps
+its shipped points, and what it pays is added to its holder's total in every stored game, so the
+fit sets the drawn objectives' points around it.
 """
 from __future__ import annotations
 
@@ -60,9 +64,9 @@ def shape(world, p: str) -> tuple[float, ...]:
 
 
 def with_tops(world, tops: dict, clear: dict | None = None, bonus: float = BONUS):
-    """The world with each objective paying its top times the even shape of its seat's peers, and a rank
-    objective's first place `bonus` x its top more for a lead of its `clear` (`clear[power][objective]`;
-    None: the world's own)."""
+    """The world with each objective in `tops` paying its top times the even shape of its seat's peers, and a
+    rank objective's first place `bonus` x its top more for a lead of its `clear` (`clear[power][objective]`;
+    None: the world's own); the others (standing) as they are."""
     points = {p: {oid: [round(top * x, 4) for x in shape(world, p)] for oid, top in tops[p].items()} for p in world.order}
     own = {p: {o.id: o.clear for o in world.powers[p].objectives} for p in world.order}
     extra = {p: {oid: round(top * bonus, 4) if (clear or own)[p][oid] > 0 else 0.0 for oid, top in tops[p].items()}
@@ -70,11 +74,18 @@ def with_tops(world, tops: dict, clear: dict | None = None, bonus: float = BONUS
     return with_points(world, points, extra, clear)
 
 
-def clears(games: list[dict], world, digits: int = 2) -> dict:
-    """Each rank objective's `clear`: the median lead of its holder in the rounds it came first, over the games
-    it was dealt in (over every game when it was never dealt and first), to `digits` significant digits; 0
-    when its holder never came first (no bonus)."""
-    import statistics
+def quantile(xs: list[float], q: float) -> float:
+    """The q-quantile of xs (0.5: the median), interpolated between the nearest two."""
+    xs = sorted(xs)
+    at = q * (len(xs) - 1)
+    lo = int(at)
+    return xs[lo] + (xs[min(lo + 1, len(xs) - 1)] - xs[lo]) * (at - lo)
+
+
+def clears(games: list[dict], world, digits: int = 2, q: float = 0.5) -> dict:
+    """Each rank objective's `clear`: the q-quantile (0.5: the median) of its holder's lead in the rounds it came
+    first, over the games it was dealt in (over every game when it was never dealt and first), to `digits`
+    significant digits; 0 when its holder never came first (no bonus)."""
     from attrs import evolve
     from game import engine
     from game.rules import objectives as O
@@ -98,18 +109,19 @@ def clears(games: list[dict], world, digits: int = 2) -> dict:
 
     def sig(x: float) -> float:
         return float(f"{x:.{digits}g}")
-    return {p: {o.id: sig(statistics.median(dealt_leads.get((p, o.id)) or all_leads.get((p, o.id)) or [0.0]))
+    return {p: {o.id: sig(quantile(dealt_leads.get((p, o.id)) or all_leads.get((p, o.id)) or [0.0], q))
                 for o in world.powers[p].objectives} for p in order}
 
 
 def unit(world) -> dict:
-    """A top of 1 for every objective."""
-    return {p: {o.id: 1.0 for o in world.powers[p].objectives} for p in world.order}
+    """A top of 1 for every objective the deal draws (standing ones keep their own points and are not fitted)."""
+    return {p: {o.id: 1.0 for o in world.powers[p].objectives if not o.standing} for p in world.order}
 
 
 def pays(game: dict, world) -> dict:
-    """The game's dealt objectives, what every objective of every power would have paid it in total, and
-    the power's lead in it when the last round was scored (the tie-break)."""
+    """The game's drawn objectives, what every objective of every power would have paid it in total, the
+    power's lead in it when the last round was scored (the tie-break), and what its standing objectives
+    paid (`fixed`: they are held in every game, at the world's points)."""
     from attrs import evolve
     from game import engine
     from game.rules import objectives as O
@@ -122,12 +134,14 @@ def pays(game: dict, world) -> dict:
     last = game["years"][str(rounds[-1])] if rounds else game["start"]
     lead = {p: {o.id: round(O.lead(o, p, last, game["start"], order, kinds), 6) for o in world.powers[p].objectives}
             for p in order}
-    return {"dealt": {p: [o.id for o in dealt.powers[p].objectives] for p in order}, "total": total, "lead": lead}
+    standing = {p: [o.id for o in world.powers[p].objectives if o.standing] for p in order}
+    return {"dealt": {p: [o.id for o in dealt.powers[p].objectives if not o.standing] for p in order},
+            "total": total, "lead": lead, "fixed": {p: sum(total[p][oid] for oid in standing[p]) for p in order}}
 
 
 def points_of(row: dict, mult: dict, p: str) -> float:
-    """p's points in a stored game under the multipliers."""
-    return sum(mult[p][oid] * row["total"][p][oid] for oid in row["dealt"][p])
+    """p's points in a stored game under the multipliers (its standing objectives' pay as it stands)."""
+    return sum(mult[p][oid] * row["total"][p][oid] for oid in row["dealt"][p]) + row["fixed"][p]
 
 
 def lead_of(row: dict, p: str) -> float:
@@ -142,7 +156,7 @@ def chance(games: list[tuple], p: str, i: int, m: float, tau: float) -> float:
     won = 0.0
     for row, (top, top_lead, j), oid, factor in games:
         ahead = (row["lead"][p][oid], -i) > (top_lead, -j)
-        gap = m * factor * row["total"][p][oid] - top + (TIES if ahead else -TIES)
+        gap = m * factor * row["total"][p][oid] + row["fixed"][p] - top + (TIES if ahead else -TIES)
         won += (gap > 0) if tau <= 0 else 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap / tau))))
     return won / max(1, len(games))
 
@@ -240,15 +254,15 @@ def shared_top(rows: list[dict], mult: dict, order: tuple) -> int:
 
 
 def with_points(world, points: dict, bonus: dict | None = None, clear: dict | None = None):
-    """The world with each objective paying `points[power][objective]` (and, where given, its lead bonus and
-    the lead that earns it whole)."""
+    """The world with each objective in `points` paying `points[power][objective]` (and, where given, its lead
+    bonus and the lead that earns it whole); the others as they are."""
     from attrs import evolve
     from game.model.ops import with_power
     for p in world.order:
         objs = tuple(evolve(o, points=tuple(points[p][o.id]),
                             bonus=bonus[p][o.id] if bonus and o.kind == "rank" else o.bonus,
                             clear=clear[p][o.id] if clear and o.kind == "rank" else o.clear)
-                     for o in world.powers[p].objectives)
+                     if o.id in points[p] else o for o in world.powers[p].objectives)
         world = with_power(world, p, objectives=objs)
     return world
 
@@ -363,6 +377,9 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--priors", default="0,4,16,64,1e9", help="priors the cross-check compares")
     ap.add_argument("--bonus", type=float, default=BONUS, help="a rank objective's lead bonus as a share of its top "
                     "(0: none), paid in full from the median lead of its holder in first place in the stored games")
+    ap.add_argument("--clear-quantile", type=float, default=0.5, help="the lead that earns a rank objective's whole "
+                    "bonus: this quantile of its holder's leads in first place (0.5: the median; higher: the bonus "
+                    "rarely saturates, so wins follow the points more gently, bench/cliff.py)")
     ap.add_argument("--apply", action="store_true", help="write the points into scenarios/<scenario>.toml")
     ns = ap.parse_args(argv)
     t0 = time.perf_counter()
@@ -377,16 +394,16 @@ def main(argv: list[str] | None = None) -> dict:
     train = [g for g in kept if not held_out(g["seed"], ranges)]
     check = [g for g in kept if held_out(g["seed"], ranges)]
     base = with_points(world, {p: {o.id: list(o.points) for o in world.powers[p].objectives} for p in world.order})
-    clear = clears(train, world) if ns.bonus > 0 else {p: {o.id: 0.0 for o in world.powers[p].objectives}
+    clear = clears(train, world, q=ns.clear_quantile) if ns.bonus > 0 else {p: {o.id: 0.0 for o in world.powers[p].objectives}
                                                         for p in world.order}
     even = with_tops(world, unit(world), clear, ns.bonus)
     rows = [pays(g, even) for g in train]
     tops = fit(rows, world, ns.tau, ns.sharp, ns.sweeps, ns.prior)
     tops_q = rounded(world, tops)
     fitted = with_tops(world, tops_q, clear, ns.bonus)
-    points = {p: {o.id: list(o.points) for o in fitted.powers[p].objectives} for p in world.order}
-    extra = {p: {o.id: {"bonus": o.bonus, "clear": o.clear} for o in fitted.powers[p].objectives if o.kind == "rank"}
-             for p in world.order}
+    points = {p: {o.id: list(o.points) for o in fitted.powers[p].objectives if not o.standing} for p in world.order}
+    extra = {p: {o.id: {"bonus": o.bonus, "clear": o.clear} for o in fitted.powers[p].objectives
+                 if o.kind == "rank" and not o.standing} for p in world.order}
     ones = unit(world)
     out = {"scenario": ns.scenario, "short": ns.short, "prior": ns.prior, "holdout": ns.holdout,
            "collapsed": collapsed,
@@ -402,7 +419,10 @@ def main(argv: list[str] | None = None) -> dict:
            "lead_bonus": extra}
     out["verdict"] = {"in_sample": verdict(out["in_sample"]["after"]), "held_out": verdict(out["held_out"]["after"])}
     for p in world.order:
-        for o in world.powers[p].objectives:
+        for o in fitted.powers[p].objectives:
+            if o.standing:
+                print(f"{p:<13} {o.id:<26} standing   points = {list(o.points)} (kept)")
+                continue
             n = sum(1 for r in rows if r["dealt"][p][0] == o.id)
             more = f"  bonus {o.bonus:g} from a lead of {o.clear:g}" if o.kind == "rank" and o.bonus else ""
             print(f"{p:<13} {o.id:<26} dealt {n:>3}  top {tops[p][o.id]:6.2f}  points = {points[p][o.id]}{more}")

@@ -43,10 +43,10 @@ def test_the_1992_pipeline_to_china_waits_for_its_real_year():
 
 
 def test_the_2015_kazakh_oil_goes_to_no_japanese_concession():
-    """Without its hold the historical Kazakhstan tenders new oil (15 Mt a year) and, on seed 3, Japan wins it (in
-    2024 since the Turkmen gas changes of branch fid2; in 2020 before them): Japan-Kazakhstan trade 9.7 that year
-    against a real 1.9 in 2022; with it no oil concession is tendered and Japan's trade with Kazakhstan stays near
-    the record every year."""
+    """Without its hold the historical Kazakhstan tenders new oil (15 Mt a year). On seed 3 Japan won it until trade
+    stopped counting a premium as trade (session 11; Japan-Kazakhstan trade 9.7 in 2024 against a real 1.9 in
+    2022); now the tender goes out three times and no one wins it. With the hold no oil concession is tendered and
+    Japan's trade with Kazakhstan stays near the record every year."""
     from ai.factory import agents_for, game_world
     from game.rules.actions import Tender
     from game.sim import play
@@ -64,7 +64,7 @@ def test_the_2015_kazakh_oil_goes_to_no_japanese_concession():
         return max(r["trade"]["japan"]["kazakhstan"] for r in result.history)
 
     held, free = play(w, agents, 3), play(w, unheld, 3)
-    assert oil_winners(free) == ["japan"] and japan_kazakhstan_peak(free) > 6.0
+    assert "tender kazakhstan oil" in free.actions
     assert oil_winners(held) == [] and "tender kazakhstan oil" not in held.actions
     assert japan_kazakhstan_peak(held) < 3.8
 

@@ -114,3 +114,41 @@ def test_every_seat_can_earn_comparable_points(sid):
         assert objs and all(o.points[0] > o.points[-1] for o in objs if o.kind == O.RANK), p
         tops[p] = sum(max(o.points) for o in objs) / len(objs)
     assert max(tops.values()) <= 4 * min(tops.values()), tops
+
+
+def test_a_standing_objective_is_kept_and_counted_not_fitted(tmp_path, capsys, monkeypatch):
+    """2025 Japan holds `rare_earths_secured` in every game. The fit leaves its points as shipped, counts what
+    it pays in Japan's total of every game (so Japan's drawn objectives are fitted around it), and --apply does
+    not touch its line."""
+    world = load("2025", short=True).world
+    standing = [o for o in world.powers["japan"].objectives if o.standing]
+    assert standing, "2025 Japan has a standing objective"
+    sid = standing[0].id
+    games = _games(world, range(1, 11), "japan")
+    rows = _rows(world, games)
+    assert all(sid not in r["dealt"]["japan"] and len(r["dealt"]["japan"]) == 1 for r in rows)
+    assert any(r["fixed"]["japan"] > 0 for r in rows) and all(r["fixed"]["china"] == 0 for r in rows)
+    assert sid not in F.unit(world)["japan"]
+    row = rows[0]
+    assert F.points_of(row, F.unit(world), "japan") == pytest.approx(
+        row["total"]["japan"][row["dealt"]["japan"][0]] + row["fixed"]["japan"])
+    before = (SCENARIO_DIR / "2025.toml").read_text(encoding="utf-8")
+    path = tmp_path / "games.jsonl"
+    path.write_text("\n".join(json.dumps(g) for g in games), encoding="utf-8")
+    shutil.copy(SCENARIO_DIR / "2025.toml", tmp_path / "2025.toml")
+    monkeypatch.setattr("game.scenario.source.SCENARIO_DIR", tmp_path)
+    out = F.main(["--scenario", "2025", "--short", str(path), "--sweeps", "2", "--holdout", "", "--apply"])
+    assert sid not in out["points"]["japan"] and out["applied"] > 0
+    line = [ln for ln in before.splitlines() if ln.startswith(f"{sid} =")]
+    assert line and line[0] in (tmp_path / "2025.toml").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_higher_clear_quantile_asks_a_larger_lead_for_the_whole_bonus():
+    """`--clear-quantile`: the lead that earns a rank objective's whole bonus is that quantile of its holder's leads
+    in first place; the 0.9 quantile is at least the median for every objective, and above it where leads vary."""
+    assert F.quantile([1.0, 2.0, 3.0, 4.0, 5.0], 0.5) == 3.0 and F.quantile([1.0, 2.0], 0.9) == pytest.approx(1.9)
+    world = load("2015", short=True).world
+    games = _games(world, range(1, 21), "china")
+    median, high = F.clears(games, world), F.clears(games, world, q=0.9)
+    pairs = [(median[p][o], high[p][o]) for p in median for o in median[p]]
+    assert all(h >= m for m, h in pairs) and any(h > m for m, h in pairs)

@@ -6,7 +6,7 @@ import pytest
 from game import engine
 from game.model import Item
 from game.model.ops import evolve, with_power
-from game.rules import contracts, geography
+from game.rules import agenda, contracts, geography
 from game.rules.play import check_contract
 from tests.test_rules import with_params
 from tests.worlds import tiny, with_contract
@@ -145,3 +145,36 @@ def test_contracts_11_a_buyer_refuses_what_it_could_not_pay():
     judged = valuation.appraise_great(w, "japan", big)
     assert judged.total < 0 and judged.reason.key == "ai.great.unaffordable" and "would default" in str(judged.reason)
     assert not valuation.appraise_great(w, "japan", small).terms["unaffordable"]
+
+
+def test_contracts_12_paying_dear_buys_no_more_trade():
+    """Trade counts goods at the price paid but never above the world price (rule 2): at 2x Japan pays more and
+    Kazakhstan's exports are worth more, but Japan's trade with Kazakhstan, and the influence and trade race it
+    feeds, are the same as at 1x; at a discount the trade is worth less."""
+    dear, _ = _resolved(with_contract(tiny(), "c1", "kazakhstan", "japan", "oil", 4.0, corridor="west", price=2.0))
+    fair, _ = _resolved(with_contract(tiny(), "c1", "kazakhstan", "japan", "oil", 4.0, corridor="west", price=1.0))
+    cheap, _ = _resolved(with_contract(tiny(), "c1", "kazakhstan", "japan", "oil", 4.0, corridor="west", price=0.8))
+    assert fair.trade["kazakhstan"]["japan"] > 0
+    assert cheap.trade["kazakhstan"]["japan"] == pytest.approx(0.8 * fair.trade["kazakhstan"]["japan"])
+    assert dear.trade["kazakhstan"]["japan"] == pytest.approx(fair.trade["kazakhstan"]["japan"])
+    assert agenda.trade(dear, "japan") == pytest.approx(agenda.trade(fair, "japan"))
+    assert sum(dear.exports["kazakhstan"].values()) > sum(fair.exports["kazakhstan"].values())
+    assert dear.powers["japan"].treasury < fair.powers["japan"].treasury
+    won = {name: engine.trade_influence(w).influence["kazakhstan"]["japan"] - w.influence["kazakhstan"]["japan"]
+           for name, w in (("dear", dear), ("fair", fair))}
+    assert won["fair"] > 0
+    assert won["dear"] == pytest.approx(won["fair"], rel=1e-3)  # only the GDP it is divided by differs a little
+
+
+def test_contracts_13_the_ai_values_trade_as_the_rule_counts_it():
+    """The influence a seller expects a buyer to win from a sale's trade (`valuation.trade_gain`, which its hedging
+    weighs) counts the goods as rule 2 does: a 2x sale no more than a 1x one, a 0.8x sale 0.8 of it."""
+    from game.rules import valuation
+    w = tiny()
+
+    def gain(price: float) -> float:
+        return valuation.trade_gain(w, "kazakhstan", [Item("contract", resource="oil", amount=4.0, price_factor=price,
+                                                           years=5, corridor="west")])
+    assert gain(1.0) > 0
+    assert gain(2.0) == pytest.approx(gain(1.0))
+    assert gain(0.8) == pytest.approx(0.8 * gain(1.0))

@@ -59,7 +59,7 @@ def treasury(w: World, p: str) -> float:
 
 
 def trade(w: World, p: str) -> float:
-    """Value of p's trade with the C5."""
+    """Value of p's trade with the C5, never above the world price (rule 2)."""
     return _sat(sum(row.get(p, 0.0) for row in w.trade.values()), w.param("agenda.trade_half"))
 
 

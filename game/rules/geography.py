@@ -10,7 +10,10 @@ set one (rule `transit`), else fee[k]; a fee above the base sends part of the
 exporter's goods elsewhere (`transit.throughput`). A corridor's general
 cargo takes its room first (trade.cargo). Contracts ship first,
 on their named corridor or the cheapest open one reaching the buyer; the rest of a
-state's output goes to the cheapest open corridors until capacity runs out. Export
+state's output goes to the cheapest open corridors until capacity runs out. Trade between a
+state and a buyer counts the goods at the price paid but never above the world price,
+units x price x min(price_factor, 1) x grade: a premium is a transfer, not more trade, so a
+buyer that pays twice the price wins no more trade (or influence by it). Export
 diversity `D[c] = 1 - HHI(export value by gatekeeper)`, a gatekeeper being the great
 power that controls a route (or the route itself when no great power does).
 Sources: 000_81351d1bb27a5d01.txt (the eastern route is short and cheap),
@@ -36,7 +39,7 @@ class Flows:
 
     flows: dict  # corridor -> resource -> units
     exports: dict  # C5 -> corridor -> US$ bn
-    trade: dict  # C5 -> buyer -> US$ bn
+    trade: dict  # C5 -> buyer -> US$ bn, never above the world price
     revenue: dict  # C5 -> US$ bn (netback)
     fees: dict  # controller -> US$ bn
     received: dict  # buyer -> resource -> secure units
@@ -96,6 +99,12 @@ def netback(world: World, c: str, r: str, k: Corridor, price_factor: float = 1.0
     return unit_net(world.prices[r], price_factor, refining.grade(world, c, r), LOAD[r], cost)
 
 
+def traded(units: float, price: float, price_factor: float, grade: float) -> float:
+    """The trade a shipment counts, US$ bn: at the price paid but never above the world price (a premium is a
+    transfer, not more trade), `units x price x min(price_factor, 1) x grade`."""
+    return units * price * min(price_factor, 1.0) * grade
+
+
 def unit_net(price: float, price_factor: float, grade: float, load: float, cost: float) -> float:
     """Netback per unit from its parts: `price x price_factor x grade - load x cost`."""
     return price * price_factor * grade - load * cost
@@ -150,7 +159,7 @@ class _Ledger:
         value = units * price * price_factor * grade
         _add(self.flows, k.id, r, units)
         _add(self.exports, c, k.id, value)
-        _add(self.trade, c, buyer, value)
+        _add(self.trade, c, buyer, traded(units, price, price_factor, grade))
         self.revenue[c] += units * unit_net(price, price_factor, grade, load, self.net.cost(k, c))  # `netback`
         fees = self.fees
         for ctl, fee in self.net.toll_fees(k, c):

@@ -142,7 +142,8 @@ def trade_gain(world: World, c: str, items) -> float:
     gain = 0.0
     for i in items:
         if i.kind in SALES:
-            yearly = i.amount * world.prices[i.resource] * refining.grade(world, c, i.resource)
+            yearly = geography.traded(i.amount, world.prices[i.resource], i.price_factor,
+                                      refining.grade(world, c, i.resource))
             life = (1 - keep ** max(0, i.years)) / max(1 - keep, 1e-9)
             gain += world.param("influence.trade") * per_gdp(world, c, yearly) * life
     return gain

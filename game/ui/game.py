@@ -525,10 +525,10 @@ class GameScene(UIScene):
         return y + theme.line_height(14) + 1
 
     def heading(self, surface, body, y, label: str) -> int:
-        """A small heading; returns the next y."""
+        """A small heading, wrapped when the panel is narrower than it; returns the next y."""
         y += theme.px(4)
-        theme.text(surface, label, (body.left, y), 14, theme.ACCENT, True)
-        return y + theme.line_height(14) + 1
+        return theme.paragraph(surface, label, pygame.Rect(body.left, y, body.width, body.bottom - y), 14, theme.ACCENT,
+                               True, spacing=1.0) + 1
 
     def draw_state(self, surface, body, w, c: str) -> None:
         """A C5 state's economy, resources, influence and trust, debts, stability, forums and routes."""
