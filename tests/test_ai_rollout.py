@@ -20,15 +20,20 @@ def load_short():
     return load("2015", short=True).world
 
 
-def test_a_play_out_sees_a_contract_ship_for_years():
-    """Japan's loan-for-oil offer to Kazakhstan (5 years of CPC oil), accepted and played out to the last year,
-    is worth more to Japan than ending its turn; declined, it is worth what ending the turn is worth."""
-    world = started()
+def loan_for_oil(world):
+    """The seat to move's view, the seat, its loan-for-oil offer to Kazakhstan (a contract of CPC oil) and the
+    play-out's worth of ending its turn instead."""
     me = world.current()
     view = view_for(world, me)
     offer = next(a for a in legal_actions(world, me) if isinstance(a, A.Propose) and a.target == "kazakhstan"
                  and any(i.kind == "contract" and i.resource == "oil" for i in a.asks))
-    end = rollout.play_out(view, me, None)
+    return view, me, offer, rollout.play_out(view, me, None)
+
+
+def test_a_play_out_sees_a_contract_ship_for_years():
+    """Japan's loan-for-oil offer to Kazakhstan (5 years of CPC oil), accepted and played out to the last year,
+    is worth more to Japan than ending its turn; declined, it is worth what ending the turn is worth."""
+    view, me, offer, end = loan_for_oil(started())
     assert rollout.play_out(view, me, offer) > end + 1.0
     assert abs(rollout.play_out(view, me, offer, accepted=False) - end) < 0.5
     assert rollout.play_out(view, me, offer) == rollout.play_out(view, me, offer)  # the same view, the same play-out
@@ -67,12 +72,7 @@ def test_a_play_out_begun_in_the_last_year_plays_to_the_end():
     """Begun in the last year, a play-out runs the year's resolution and its round (it used to stop at once, so
     every move and answer of the last year looked worth nothing): Japan's loan-for-oil offer to Kazakhstan,
     accepted, is worth more than ending its turn; declined, it is worth what ending the turn is worth."""
-    world = last_year()
-    me = world.current()
-    view = view_for(world, me)
-    offer = next(a for a in legal_actions(world, me) if isinstance(a, A.Propose) and a.target == "kazakhstan"
-                 and any(i.kind == "contract" and i.resource == "oil" for i in a.asks))
-    end = rollout.play_out(view, me, None)
+    view, me, offer, end = loan_for_oil(last_year())
     assert rollout.play_out(view, me, offer) > end + 0.5
     assert abs(rollout.play_out(view, me, offer, accepted=False) - end) < 0.5
 
