@@ -602,7 +602,9 @@ class PersonalityAgent:
         """Hard level: its best options (`playouts` of them) played out to the last year with the pure rules
         (`ai.rollout`), against ending its turn now; an option's projected gain is partly replaced (`playout`) by
         its weight x interest x the change the play-out shows (an offer's: accepted with the chance its model gives
-        it, else declined). It acts only on an option it has played out."""
+        it, else declined). It acts only on an option it has played out. With `replies` the play-outs' world answers
+        (`replies`, `rollout.play_out`'s `bids`); with `playout_habit` a move's habit points count only when its
+        played-out net gain is not negative; with `playout_doubt` the play-outs' rounds count with this year's doubt."""
         kw = {"dice": self.level.dice, "answered": self.replies(view, me), "bids": self.level.replies,
               "doubt": self.level.playout_doubt}
         end = rollout.play_out(view, me, None, **kw)

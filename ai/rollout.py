@@ -17,9 +17,10 @@ others would act: the offers pending in the view that the model calls accepted (
 its receiver model gives an even chance or more, offers to it that its public rule accepts) are accepted by their
 receivers, and in every tender open for bids the bid the public model expects to win (`projection.expected_bid`) is
 made by its great power and taken by the host, so that a tender, and a move made beside a pending deal, is played
-out with the answers it would get rather than none. With `dice` above 1 (the level's key) the same play-out is run on that many such seeds
-(`DICE`, `DICE + DICE_STEP`, ...) and its worths averaged: one draw of the years' events can make a move look
-better or worse than it is.
+out with the answers it would get rather than none. With `playout_doubt` the rounds from the decision's year on are
+counted as the race projects them from that year (`soft_worth`), not in the whole places one draw paid. With `dice`
+above 1 (the level's key) the same play-out is run on that many such seeds (`DICE`, `DICE + DICE_STEP`, ...) and its
+worths averaged: one draw of the years' events can make a move look better or worse than it is.
 """
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ def play_out(view: World, me: str, first: A.Action | None, accepted: bool = True
     """`me`'s objective points won plus those projected at the start of the last year's play (value scale), after
     `first` (None: the seat ends its turn now) and every seat ending its turns; offers `first` makes are accepted
     by their receivers when `accepted`, and so are the view's pending offers in `answered`; with `bids` the great
-    powers make the bids the public model expects to win in tenders, and their hosts take them (`replies`).
+    powers make the bids the public model expects to win in tenders, and their hosts take them (`replies`). With
+    `doubt` the World is worth `soft_worth` from the view's year (`playout_doubt`), else `worth`.
     Averaged over `dice` draws of the years' events and dice."""
     n = max(1, dice)
     return sum(_play_out(start(view, i), me, first, accepted, answered, bids, doubt) for i in range(n)) / n
