@@ -214,8 +214,10 @@ class PersonalityAgent:
         """Hard level: the answer's projected change in objective points (`delta`, a Central Asian state's over
         POINTS_PER_UTILITY) partly replaced (`playout`) by the change the rest of the game played out shows
         (`ai.rollout`: the offer accepted, against it declined). When that turns the answer, the reason says so."""
-        accept = rollout.play_out(view, me, A.Accept(me, offer.id), dice=self.level.dice)
-        reject = rollout.play_out(view, me, A.Reject(me, offer.id), dice=self.level.dice)
+        kw = {"dice": self.level.dice, "answered": self.replies(view, me, offer.id), "bids": self.level.replies,
+              "doubt": self.level.playout_doubt}
+        accept = rollout.play_out(view, me, A.Accept(me, offer.id), **kw)
+        reject = rollout.play_out(view, me, A.Reject(me, offer.id), **kw)
         great = P.is_great(view, me)
         per = 1.0 if great else P.POINTS_PER_UTILITY
         projected = judged.terms.get("delta", 0.0) if great else judged.terms.get("race", 0.0) * per
@@ -600,8 +602,12 @@ class PersonalityAgent:
         """Hard level: its best options (`playouts` of them) played out to the last year with the pure rules
         (`ai.rollout`), against ending its turn now; an option's projected gain is partly replaced (`playout`) by
         its weight x interest x the change the play-out shows (an offer's: accepted with the chance its model gives
-        it, else declined). It acts only on an option it has played out."""
-        end = rollout.play_out(view, me, None, dice=self.level.dice)
+        it, else declined). It acts only on an option it has played out. With `replies` the play-outs' world answers
+        (`replies`, `rollout.play_out`'s `bids`); with `playout_habit` a move's habit points count only when its
+        played-out net gain is not negative; with `playout_doubt` the play-outs' rounds count with this year's doubt."""
+        kw = {"dice": self.level.dice, "answered": self.replies(view, me), "bids": self.level.replies,
+              "doubt": self.level.playout_doubt}
+        end = rollout.play_out(view, me, None, **kw)
         out = []
         for value, a, terms in scored[:self.level.playouts]:
             if not terms:
@@ -609,15 +615,39 @@ class PersonalityAgent:
                 continue
             if isinstance(a, (A.Propose, A.Counter, A.Pact)):
                 chance = terms.get("chance", 1.0)
-                got = rollout.play_out(view, me, a, dice=self.level.dice) if chance > 0 else end
-                lost = rollout.play_out(view, me, a, accepted=False, dice=self.level.dice) if chance < 1 else got
+                got = rollout.play_out(view, me, a, **kw) if chance > 0 else end
+                lost = rollout.play_out(view, me, a, accepted=False, **kw) if chance < 1 else got
                 after = chance * got + (1.0 - chance) * lost
             else:
-                after = rollout.play_out(view, me, a, dice=self.level.dice)
+                after = rollout.play_out(view, me, a, **kw)
             seen = self.persona.weight(a.verb) * self.interest(view, a) * (after - end)
             shift = self.level.playout * (seen - terms.get("gain", 0.0))
+            if self.level.playout_habit and terms.get("habit"):  # its habit counts only if the played-out net gain is not negative
+                spent = terms.get("spent", 0.0)
+                net = terms.get("gain", 0.0) - self.money_price(view, me) * spent - self.reserve_penalty(view, me, spent)
+                rest = value - P.habit_value(net, terms["habit"])  # what the habit does not explain (the risk of collapse)
+                shift = P.habit_value(net + shift, terms["habit"]) + rest - value
             out.append([value + shift, a, {**terms, "playout": after - end}])
         return out
+
+    def replies(self, view: World, me: str, skip: str = "") -> frozenset:
+        """Hard level with `replies`: the offers pending in its view (but `skip`, the one it is answering) that its
+        play-outs take as accepted: its own offers that its receiver model gives at least an even chance (of the
+        offers its model calls good), and offers to it that the public rule says it would take (`receiver_margin`,
+        its objectives read); bids in tenders are left to the play-out's bidding. Empty without `replies`."""
+        if not self.level.replies:
+            return frozenset()
+        lv, out = self.level, []
+        for oid in sorted(view.offers):
+            o = view.offers[oid]
+            if oid == skip or o.status != "pending" or tender.is_bid(o) or me not in (o.sender, o.receiver):
+                continue
+            if o.sender == me:
+                if P.acceptance(view, oid, True, lv.hope, lv.reads, lv.unseen) >= 0.5 * (1.0 - lv.unseen):
+                    out.append(oid)
+            elif P.receiver_margin(view, oid, True) > 0:
+                out.append(oid)
+        return frozenset(out)
 
     def followed(self, view: World, me: str, scored: list, every: list | None = None) -> list:
         """Hard level: its best moves (`follow` of them; a move that makes an offer, aid too, is left as it is: its

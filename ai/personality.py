@@ -96,6 +96,9 @@ LEVEL_KEYS: dict[str, Key] = {
     "follow": Key("int", 0, 0, 100, "its best moves valued with the best move it could make next (a two-step plan; 0: none)"),
     "follow_kinds": Key("list", [], meaning="the kinds of power (great, c5) whose seats plan two moves at this level (empty: every kind)"),
     "dice": Key("int", 1, 1, 20, "draws of the years' events and dice each play-out is run on, its worths averaged"),
+    "playout_habit": Key("bool", False, meaning="a move's habit points count only when its played-out net gain is not negative (as they do with the one-year gain, `projection.habit_value`)"),
+    "playout_doubt": Key("bool", False, meaning="a play-out's rounds count as the race projects them from the year it decides in (`race.DOUBT`), not in the whole places one draw paid"),
+    "replies": Key("bool", False, meaning="in its play-outs, pending offers are answered as the public model says and the great powers make the bids it expects to win tenders (False: a passive world)"),
 }
 META = ("personality", "difficulty")
 
@@ -150,6 +153,9 @@ class Level:
     playout: float = 0.0
     playout_kinds: tuple = ()
     dice: int = 1
+    replies: bool = False
+    playout_habit: bool = False
+    playout_doubt: bool = False
     rivals: float = 0.0
     follow: int = 0
     follow_kinds: tuple = ()

@@ -275,11 +275,12 @@ def tendered(world: World, action: A.Tender) -> World:
     return evolve(world, contracts=put(world.contracts, cid, con))
 
 
-def expected_bid(view: World, c: str, r: str, habits=None) -> Offer | None:
+def expected_bid(view: World, c: str, r: str, habits=None, t: Tender | None = None) -> Offer | None:
     """Of the standard bids each great power would find worth making (and could pay) for a concession `c` would
-    tender on `r`, the one `c` values most by the valuation rule (`habits`: its own; None: the public rule;
-    None when no great power would bid)."""
-    t = Tender("?", c, r, tender.volume(view, c, r), int(view.param("tender.years")), view.year)
+    tender on `r` (`t`: the tender open for bids), the one `c` values most by the valuation rule (`habits`: its own;
+    None: the public rule; None when no great power would bid)."""
+    if t is None:
+        t = Tender("?", c, r, tender.volume(view, c, r), int(view.param("tender.years")), view.year)
     best, worth = None, 0.0
     for p in view.great_powers():
         bids = [Offer("?", p, c, gives, asks, view.year) for gives, asks in tender.standard_bids(view, t, p)]

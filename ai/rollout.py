@@ -12,19 +12,28 @@ the last round, not by one year's projection.
 
 Determinised where the seat cannot see: the view holds no other power's private offers, and the events and
 dice of the years ahead are drawn from another seed (`DICE`), not the game's, so a play-out never reads the
-game's own future. With `dice` above 1 (the level's key) the same play-out is run on that many such seeds
-(`DICE`, `DICE + DICE_STEP`, ...) and its worths averaged: one draw of the years' events can make a move look
-better or worse than it is.
+game's own future. With `replies` (the level's key) the world is less passive where the public model can say how
+others would act: the offers pending in the view that the model calls accepted (`answered`: the seat's own offers
+its receiver model gives an even chance or more, offers to it that its public rule accepts) are accepted by their
+receivers, and in every tender open for bids the bid the public model expects to win (`projection.expected_bid`) is
+made by its great power and taken by the host, so that a tender, and a move made beside a pending deal, is played
+out with the answers it would get rather than none. With `playout_doubt` the rounds from the decision's year on are
+counted as the race projects them from that year (`soft_worth`), not in the whole places one draw paid. With `dice`
+above 1 (the level's key) the same play-out is run on that many such seeds (`DICE`, `DICE + DICE_STEP`, ...) and its
+worths averaged: one draw of the years' events can make a move look better or worse than it is.
 """
 from __future__ import annotations
+
+import math
 
 from attrs import evolve
 
 from ai import race
+from ai.projection import expected_bid
 from game import engine
-from game.model import World
+from game.model import GREAT, Offer, World
 from game.rules import actions as A
-from game.rules import objectives
+from game.rules import objectives, tender
 from game.rules.play import validate
 
 DICE = 7919  # added to the game's seed for the play-outs' events and dice (the seat does not know the real draws)
@@ -37,26 +46,34 @@ def start(view: World, draw: int = 0) -> World:
     return evolve(view, seed=view.seed + DICE + draw * DICE_STEP)
 
 
-def play_out(view: World, me: str, first: A.Action | None, accepted: bool = True, dice: int = 1) -> float:
+def play_out(view: World, me: str, first: A.Action | None, accepted: bool = True, dice: int = 1,
+             answered: frozenset = frozenset(), bids: bool = False, doubt: bool = False) -> float:
     """`me`'s objective points won plus those projected at the start of the last year's play (value scale), after
     `first` (None: the seat ends its turn now) and every seat ending its turns; offers `first` makes are accepted
-    by their receivers when `accepted`. Averaged over `dice` draws of the years' events and dice."""
+    by their receivers when `accepted`, and so are the view's pending offers in `answered`; with `bids` the great
+    powers make the bids the public model expects to win in tenders, and their hosts take them (`replies`). With
+    `doubt` the World is worth `soft_worth` from the view's year (`playout_doubt`), else `worth`.
+    Averaged over `dice` draws of the years' events and dice."""
     n = max(1, dice)
-    return sum(_play_out(start(view, i), me, first, accepted) for i in range(n)) / n
+    return sum(_play_out(start(view, i), me, first, accepted, answered, bids, doubt) for i in range(n)) / n
 
 
-def _play_out(world: World, me: str, first: A.Action | None, accepted: bool) -> float:
+def _play_out(world: World, me: str, first: A.Action | None, accepted: bool, answered: frozenset = frozenset(),
+              bids: bool = False, doubt: bool = False) -> float:
     """One play-out from `world` (the view re-seeded)."""
+    year, held = world.year, len(world.scored)
     last = world.end_year if world.year < world.end_year else world.end_year + 1  # in the last year: to the game's end
-    mine: set[str] = set()
+    mine: set[str] = set(answered)
     if first is not None and validate(world, first):
         first = None  # a move it cannot make now (the caller's options are legal; an answer may not be)
     if first is not None:
         known = set(world.offers)
         world, _ = engine.step(world, first)
-        mine = {o for o in world.offers if o not in known} if accepted else set()
+        if accepted:
+            mine |= {o for o in world.offers if o not in known}
     else:
         world, _ = engine.step(world, A.EndTurn(me))
+    expected: dict[str, Offer | None] = {}  # tender id -> the bid the public model expects to win it
     for _ in range(MAX_STEPS):
         if world.status != "playing" or (world.year >= last and world.phase == "diplomacy"):
             break
@@ -67,8 +84,36 @@ def _play_out(world: World, me: str, first: A.Action | None, accepted: bool) -> 
             if o is not None and o.receiver == p and o.status == "pending" and not validate(world, A.Accept(p, oid)):
                 act = A.Accept(p, oid)
                 break
+        else:
+            bid = bid_of(world, p, expected) if bids and world.phase == "diplomacy" else None
+            if bid is not None:
+                known = set(world.offers)
+                world, _ = engine.step(world, bid)
+                mine |= {o for o in world.offers if o not in known}
+                continue
         world, _ = engine.step(world, act)
-    return worth(world, me)
+    return soft_worth(world, me, year, held) if doubt else worth(world, me)
+
+
+def bid_of(world: World, p: str, expected: dict) -> A.Propose | None:
+    """Great power `p`'s bid in a tender open for bids, when it is the one the public model expects to win it
+    (`projection.expected_bid`, worked out once a tender in `expected`) and `p` has not bid there yet."""
+    if world.powers[p].kind != GREAT:
+        return None
+    for tid in sorted(world.tenders):
+        t = world.tenders[tid]
+        if not tender.bidding(world, t):
+            continue
+        if tid not in expected:
+            expected[tid] = expected_bid(world, t.host, t.resource, t=t)
+        b = expected[tid]
+        if b is None or b.sender != p or any(o.sender == p and o.receiver == t.host and tender.is_bid(o)
+                                             and o.year == world.year for o in world.offers.values()):
+            continue
+        move = A.Propose(p, t.host, b.gives, b.asks)
+        if not validate(world, move):
+            return move
+    return None
 
 
 def worth(world: World, me: str) -> float:
@@ -76,3 +121,30 @@ def worth(world: World, me: str) -> float:
     most = race.game_points(world, me)
     won = race.SCALE * objectives.totals(world).get(me, 0.0) / most if most > 0 else 0.0
     return won + race.value(world, me)
+
+
+def soft_worth(world: World, me: str, year: int, held: int) -> float:
+    """`worth` with the doubt of the year the seat decides in (`doubt`): the rounds scored before it (`held` of them)
+    count as paid, and every later round, scored in the play-out (on the measures taken then, `World.measured`) or
+    still to come (on the measures now), as the race projects it from `year` (`race.DOUBT x sqrt(1 + years from
+    year to the round)`): one draw of the years ahead ranks the seats in whole places, where a small step matters
+    as much as the doubt about the rivals' measures lets it."""
+    most = race.game_points(world, me)
+    if most <= 0:
+        return race.national(world, me)
+    table = objectives.round_table(world)
+    kinds = objectives.kinds_of(world)
+    pay = sum(r.get(me, 0.0) for r in world.scored[:held])
+    for i in range(held, len(table)):
+        at, weight = table[i]
+        width = race.DOUBT * math.sqrt(1 + max(0, at - year))
+        now = world.measured[i] if i < len(world.measured) else None
+        for obj in world.powers[me].objectives:
+            if now is None:
+                vals = race.values_for(world, me, obj)
+            else:
+                group = objectives.rivals(world.order, kinds, me, obj) if obj.kind == objectives.RANK else (me,)
+                vals = {q: objectives.value(now, world.start_measures, q, obj.measure) for q in group}
+            pay += weight * (race.soft_rank(vals, me, obj.points, width) + race.soft_bonus(obj, vals, me, width)
+                             if obj.kind == objectives.RANK else race.soft_threshold(vals[me], obj.at, obj.points, width))
+    return race.SCALE * pay / most + race.national(world, me)

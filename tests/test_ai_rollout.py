@@ -141,3 +141,72 @@ def test_hard_plans_a_mine_and_then_its_refinery():
     v, t = next((v, t) for v, a, t in scored if str(a) == mine)
     assert out[mine][0] == v + out[mine][1]["follow"]
     assert all("follow" not in t for k, (v, t) in out.items() if k.startswith("aid "))
+
+
+def at_actions(seat):
+    """The 2015 short game at `seat`'s first actions turn, and the seat's view of it."""
+    from tests.worlds import at_turn
+    world = at_turn(started(), seat, "actions")
+    return world, view_for(world, seat)
+
+
+def test_a_play_out_with_replies_sees_a_tender_won():
+    """With `bids` (hard's `replies`) the great power the public model expects to win a tender bids in the play-out
+    and the host takes its bid: Turkmenistan's gas tender (its objective is export diversity) is then won by a bid
+    whose gas leaves on the winner's route, and costs it its race; in a passive world no one bids and the tender
+    looks worth nothing at all (a play-out could not see what a tender does)."""
+    world, view = at_actions("turkmenistan")
+    gas = A.Tender("turkmenistan", "gas")
+    assert [o.measure for o in view.powers["turkmenistan"].objectives] == ["export_diversity_gain"]
+    passive = rollout.play_out(view, "turkmenistan", gas) - rollout.play_out(view, "turkmenistan", None)
+    replied = (rollout.play_out(view, "turkmenistan", gas, bids=True)
+               - rollout.play_out(view, "turkmenistan", None, bids=True))
+    assert passive == 0.0
+    assert replied < -5.0
+
+
+def test_a_play_out_counts_its_rounds_with_the_years_doubt():
+    """With `doubt` (hard's `playout_doubt`) the rounds a play-out scores count as the race projects them from the
+    year the seat decides in, not in the whole places one draw paid: before any round is played out that is the
+    race's own value; Kyrgyzstan's fee on the China rail (transit income is its objective) is a step worth its
+    least gain (0.03) then, where the whole places of one draw pay it too little to act on."""
+    from ai import race
+    world, view = at_actions("kyrgyzstan")
+    assert abs(rollout.soft_worth(view, "kyrgyzstan", view.year, len(view.scored)) - race.value(view, "kyrgyzstan")) < 1e-9
+    fee = A.Tariff("kyrgyzstan", "china_rail", 0.008)
+    assert fee in legal_actions(world, "kyrgyzstan")
+    gain = {d: rollout.play_out(view, "kyrgyzstan", fee, doubt=d) - rollout.play_out(view, "kyrgyzstan", None, doubt=d)
+            for d in (False, True)}
+    assert gain[False] < 0.03 < gain[True]
+
+
+def test_hard_drops_a_habit_its_play_out_says_loses():
+    """With `playout_habit` a move's habit points count only when its played-out net gain is not negative, as
+    they count only when the one-year gain is not: at 2025's start Turkmenistan's gas tender brings about nothing
+    in a year (+0.01) and the bonus it expects as habit points (about 19); played out (the expected bid made and
+    taken) its gas goes where the winner's contract takes it and its race loses, so the tender is worth less than
+    ending its turn; without the key the habit's points still carried it."""
+    from ai import projection as P
+    from ai import race
+    from ai.factory import make_agent
+    from game.scenario.loader import load
+    from tests.worlds import at_turn
+    sc = load("2025", short=True)
+    world, _ = engine.start(sc.world)
+    world = at_turn(world, "turkmenistan", "actions")
+    view = view_for(world, "turkmenistan")
+    lv = level("hard")
+    assert lv.playout_habit and lv.replies and lv.playout_doubt and not level("normal").playout_habit
+    gas = A.Tender("turkmenistan", "gas")
+    base = P.settle_goods(view)
+    before, score = race.parts(base, "turkmenistan"), race.value(base, "turkmenistan")
+    out = {}
+    for habit in (False, True):
+        agent = make_agent(world, "turkmenistan", "hard", sc.personalities)
+        agent.level = evolve(lv, playout_habit=habit)
+        value, terms = agent.value(view, "turkmenistan", gas, base, before, score)
+        assert terms["gain"] >= 0 and terms["habit"] > 10.0
+        [(after, _, t)] = agent.played(view, "turkmenistan", [[value, gas, terms]])
+        assert t["playout"] < 0
+        out[habit] = after
+    assert out[False] > 10.0 and out[True] < 0
