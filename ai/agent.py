@@ -214,8 +214,7 @@ class PersonalityAgent:
         """Hard level: the answer's projected change in objective points (`delta`, a Central Asian state's over
         POINTS_PER_UTILITY) partly replaced (`playout`) by the change the rest of the game played out shows
         (`ai.rollout`: the offer accepted, against it declined). When that turns the answer, the reason says so."""
-        kw = {"dice": self.level.dice, "answered": self.replies(view, me, offer.id), "bids": self.level.replies,
-              "doubt": self.level.playout_doubt}
+        kw = self.playout_keys(view, me, offer.id)
         accept = rollout.play_out(view, me, A.Accept(me, offer.id), **kw)
         reject = rollout.play_out(view, me, A.Reject(me, offer.id), **kw)
         great = P.is_great(view, me)
@@ -605,8 +604,7 @@ class PersonalityAgent:
         it, else declined). It acts only on an option it has played out. With `replies` the play-outs' world answers
         (`replies`, `rollout.play_out`'s `bids`); with `playout_habit` a move's habit points count only when its
         played-out net gain is not negative; with `playout_doubt` the play-outs' rounds count with this year's doubt."""
-        kw = {"dice": self.level.dice, "answered": self.replies(view, me), "bids": self.level.replies,
-              "doubt": self.level.playout_doubt}
+        kw = self.playout_keys(view, me)
         end = rollout.play_out(view, me, None, **kw)
         out = []
         for value, a, terms in scored[:self.level.playouts]:
@@ -629,6 +627,12 @@ class PersonalityAgent:
                 shift = P.habit_value(net + shift, terms["habit"]) + rest - value
             out.append([value + shift, a, {**terms, "playout": after - end}])
         return out
+
+    def playout_keys(self, view: World, me: str, skip: str = "") -> dict:
+        """The level's settings every play-out of one decision runs with (`rollout.play_out`'s keywords; `skip`: the
+        offer being answered, which the play-outs decide themselves)."""
+        return {"dice": self.level.dice, "answered": self.replies(view, me, skip), "bids": self.level.replies,
+                "doubt": self.level.playout_doubt}
 
     def replies(self, view: World, me: str, skip: str = "") -> frozenset:
         """Hard level with `replies`: the offers pending in its view (but `skip`, the one it is answering) that its

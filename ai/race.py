@@ -64,6 +64,15 @@ def soft_bonus(obj: Objective, values: Mapping[str, float], me: str, width: floa
     return O.lead_bonus(obj, width * math.log1p(math.exp(max(-50.0, min(50.0, ahead / width)))))
 
 
+def soft_pay(obj: Objective, values: Mapping[str, float], me: str, years: int) -> float:
+    """What `obj` is expected to pay `me` in one round `years` from now on `values` (its rivals' measures and its
+    own), with the doubt of that many years: `DOUBT x sqrt(1 + years)`."""
+    width = DOUBT * math.sqrt(1 + max(0, years))
+    if obj.kind == O.RANK:
+        return soft_rank(values, me, obj.points, width) + soft_bonus(obj, values, me, width)
+    return soft_threshold(values[me], obj.at, obj.points, width)
+
+
 def measure(world: World, q: str, name: str) -> float:
     """q's value on an objective measure in `world` (a gain counts from the game's start)."""
     term = O.base_measure(name)
@@ -121,9 +130,7 @@ def expected(world: World, me: str) -> dict[str, float]:
         vals = values_for(world, me, obj)
         pay = 0.0
         for years, weight in left:
-            width = DOUBT * math.sqrt(1 + max(0, years))
-            pay += weight * (soft_rank(vals, me, obj.points, width) + soft_bonus(obj, vals, me, width)
-                             if obj.kind == O.RANK else soft_threshold(vals[me], obj.at, obj.points, width))
+            pay += weight * soft_pay(obj, vals, me, years)
         out[obj.id] = pay
     return out
 

@@ -24,8 +24,6 @@ worths averaged: one draw of the years' events can make a move look better or wo
 """
 from __future__ import annotations
 
-import math
-
 from attrs import evolve
 
 from ai import race
@@ -137,7 +135,6 @@ def soft_worth(world: World, me: str, year: int, held: int) -> float:
     pay = sum(r.get(me, 0.0) for r in world.scored[:held])
     for i in range(held, len(table)):
         at, weight = table[i]
-        width = race.DOUBT * math.sqrt(1 + max(0, at - year))
         now = world.measured[i] if i < len(world.measured) else None
         for obj in world.powers[me].objectives:
             if now is None:
@@ -145,6 +142,5 @@ def soft_worth(world: World, me: str, year: int, held: int) -> float:
             else:
                 group = objectives.rivals(world.order, kinds, me, obj) if obj.kind == objectives.RANK else (me,)
                 vals = {q: objectives.value(now, world.start_measures, q, obj.measure) for q in group}
-            pay += weight * (race.soft_rank(vals, me, obj.points, width) + race.soft_bonus(obj, vals, me, width)
-                             if obj.kind == objectives.RANK else race.soft_threshold(vals[me], obj.at, obj.points, width))
+            pay += weight * race.soft_pay(obj, vals, me, at - year)
     return race.SCALE * pay / most + race.national(world, me)
