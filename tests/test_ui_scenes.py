@@ -406,3 +406,34 @@ def test_replay_lists_the_winner_of_a_tie_first_at_the_end():
         rows = [f"=1. {words.pname(world, p)}" for p in (earlier, later)]
         assert [t for t in drawn if t in rows] == [f"=1. {words.pname(world, p)}" for p in first], world.status
     assert objectives.ranking(over)[0] == later
+
+
+def test_the_agenda_tab_tells_each_objective_s_measure_now():
+    """The Agenda tab's tooltip on each of the seat's objectives names its measure now, a gain counted from the start
+    (a threshold's steps are read against it: "Autonomy gained: 2.5 at 0.015, ..."), so a player can see how far the
+    next step is; the value follows the World (a year of play moves it)."""
+    from game.rules import agenda
+    from game.rules import objectives as O
+    from game.rules.actions import EndTurn
+    from game.text import number
+    from game.ui.app import App, Settings
+    from game.ui.game import GameScene
+    s = make_session(("turkmenistan",))
+    start = s.world.year
+    while s.world.year == start or s.current() != "turkmenistan":
+        s.act(EndTurn("turkmenistan")) if s.human_to_move() else s.ai_step()
+    w = s.world
+    surface = pygame.Surface((1280, 720))
+    app = App(surface, Settings(1280, 720))
+    scene = GameScene(s)
+    scene.manager = app.manager
+    app.manager.stack.append(scene)
+    scene.tab = "agenda"
+    app.manager.draw(surface)
+    tips = [t for _, t in scene.tips]
+    for obj in w.powers["turkmenistan"].objectives:
+        term = O.base_measure(obj.measure)
+        gain = agenda.TERMS[term](w, "turkmenistan") - w.start_measures["turkmenistan"][term]
+        assert abs(gain) > 1e-4  # a year moved it, so the shown value is not the start's 0
+        shown = number(gain if obj.measure.endswith(O.GAIN) else agenda.TERMS[term](w, "turkmenistan"), "+.3f")
+        assert any(shown in t for t in tips), (obj.id, shown, tips[:3])

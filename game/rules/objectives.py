@@ -312,6 +312,8 @@ def describe(obj: Objective) -> Msg:
         if obj.bonus > 0 and obj.clear > 0:
             return msg("objective.rank_lead", measure=measure, points=points, bonus=obj.bonus, clear=obj.clear)
         return msg("objective.rank", measure=measure, points=points)
+    if len(set(obj.points)) == 1:  # every step pays the same: said once ("2.5 a step at 0.015/0.03/0.045")
+        return msg("objective.threshold_each", measure=measure, points=obj.points[0], steps=joined(obj.at, "slash"))
     steps = joined(tuple(msg("objective.step", points=p, at=a) for a, p in zip(obj.at, obj.points)), "steps")
     return msg("objective.threshold", measure=measure, steps=steps)
 

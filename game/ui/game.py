@@ -679,11 +679,14 @@ class GameScene(UIScene):
         """The seat's public objectives, each with what it would pay if the next round were scored now."""
         y = self.heading(surface, body, y, tr("panel.objectives"))
         mine = next(st for st in objectives.standings(w) if st.power == me)
+        now = objectives.measures(w)
         for obj, pays in zip(w.powers[me].objectives, mine.lines):
             text = words.objective(obj)
             theme.text(surface, text, (body.left, y), 14, width=int(body.width * 0.8))
             theme.text(surface, f"+{words.points(pays[1])}", (body.right, y), 14, anchor="topright")
-            self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)), tr("tip.objective"))
+            value = objectives.value(now, w.start_measures, me, obj.measure)  # a threshold's steps are read against it
+            self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)),
+                     tr("tip.objective") + " " + tr("tip.objective_now", value=number(value, "+.3f")))
             y += theme.line_height(14) + 2
         return y
 
