@@ -31,6 +31,9 @@ wins per seat in-sample and held-out, and the verdict of the goal (no seat above
 seat at least 3%). `--apply` writes the points into `scenarios/<scenario>.toml` (the full game
 and its short form share them). JSON on the last line.
 
+A *threshold* objective (2015 and 2025 Turkmenistan's) is fitted the same way, its top being the points of its
+largest step: the fit scales its steps' points together and keeps its steps (`shape_of`), rounded to whole quarters.
+
 A *standing* objective (`standing = true`: held in every game, never dealt) is not fitted: it keeps
 its shipped points, and what it pays is added to its holder's total in every stored game, so the
 fit sets the drawn objectives' points around it.
@@ -63,11 +66,22 @@ def shape(world, p: str) -> tuple[float, ...]:
     return O.linear_places(1.0, peers)
 
 
+def shape_of(world, p: str, o) -> tuple[float, ...]:
+    """What objective `o` of p pays per unit of its top: a rank the even shape of p's peers (1 for first place), a
+    threshold its own steps' points over the largest (its steps keep their proportions; the top is a step's most)."""
+    from game.rules import objectives as O
+    if o.kind == O.RANK:
+        return shape(world, p)
+    most = max(o.points)
+    return tuple(x / most for x in o.points)
+
+
 def with_tops(world, tops: dict, clear: dict | None = None, bonus: float = BONUS):
-    """The world with each objective in `tops` paying its top times the even shape of its seat's peers, and a
-    rank objective's first place `bonus` x its top more for a lead of its `clear` (`clear[power][objective]`;
-    None: the world's own); the others (standing) as they are."""
-    points = {p: {oid: [round(top * x, 4) for x in shape(world, p)] for oid, top in tops[p].items()} for p in world.order}
+    """The world with each objective in `tops` paying its top times its shape (`shape_of`: a rank the even shape
+    of its seat's peers, a threshold its own steps), and a rank objective's first place `bonus` x its top more for
+    a lead of its `clear` (`clear[power][objective]`; None: the world's own); the others (standing) as they are."""
+    points = {p: {o.id: [round(tops[p][o.id] * x, 4) for x in shape_of(world, p, o)]
+                  for o in world.powers[p].objectives if o.id in tops[p]} for p in world.order}
     own = {p: {o.id: o.clear for o in world.powers[p].objectives} for p in world.order}
     extra = {p: {oid: round(top * bonus, 4) if (clear or own)[p][oid] > 0 else 0.0 for oid, top in tops[p].items()}
              for p in world.order}
@@ -268,9 +282,13 @@ def with_points(world, points: dict, bonus: dict | None = None, clear: dict | No
 
 
 def rounded_seat(world, p: str, tops: dict) -> dict:
-    """p's tops rounded to the nearest step at which every place of the even shape pays whole quarters."""
-    step = 0.25 * (len(shape(world, p)) - 1)
-    return {k: max(step, round(v / step) * step) for k, v in tops.items()}
+    """p's tops rounded to the nearest step at which every place of the even shape pays whole quarters (a
+    threshold's top, a step's most, to whole quarters)."""
+    from game.rules import objectives as O
+    rank = 0.25 * (len(shape(world, p)) - 1)
+    kinds = {o.id: o.kind for o in world.powers[p].objectives}
+    steps = {k: rank if kinds[k] == O.RANK else 0.25 for k in tops}
+    return {k: max(steps[k], round(v / steps[k]) * steps[k]) for k, v in tops.items()}
 
 
 def rounded(world, tops: dict) -> dict:

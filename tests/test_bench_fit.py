@@ -29,6 +29,18 @@ def _games(world, seeds, leader: str, terms: tuple[str, ...] = ()) -> list[dict]
     return games
 
 
+def _ranks_only(world):
+    """The world with every threshold objective made a rank one over the same measure (a threshold pays its holder
+    whatever the others reach, so leading every measure would not win every game)."""
+    from attrs import evolve
+    from game.model.ops import with_power
+    for p in world.order:
+        objs = tuple(o if o.kind == O.RANK else evolve(o, kind=O.RANK, points=(1.0, 0.75, 0.5, 0.25, 0.0), at=())
+                     for o in world.powers[p].objectives)
+        world = with_power(world, p, objectives=objs)
+    return world
+
+
 def _rows(world, games):
     return [F.pays(g, F.with_tops(world, F.unit(world))) for g in games]
 
@@ -36,7 +48,7 @@ def _rows(world, games):
 def test_a_seat_that_leads_every_race_is_handicapped():
     """China ahead on every measure in every game wins them all under even points; the fit cuts every
     one of its objectives below the others', spreads the wins, and keeps the scale (geometric mean SCALE)."""
-    world = load("2015", short=True).world
+    world = _ranks_only(load("2015", short=True).world)
     rows = _rows(world, _games(world, range(1, 25), "china"))
     assert F.wins(rows, F.unit(world), world.order)["china"] == 24
     tops = F.fit(rows, world, sweeps=4)
@@ -105,14 +117,14 @@ def test_clear_leads_are_the_median_lead_of_first_place():
 @pytest.mark.parametrize("sid", SHIPPED)
 def test_every_seat_can_earn_comparable_points(sid):
     """No seat has a structural edge in what its objectives can pay: averaged over its list, the points
-    for first place in a round differ by at most a factor of 4 between seats, and every objective is a
-    race (first place pays more than last)."""
+    for first place in a round (a threshold: every step reached) differ by at most a factor of 4 between seats, and
+    every rank objective is a race (first place pays more than last)."""
     world = load(sid).world
     tops = {}
     for p in world.order:
         objs = world.powers[p].objectives
         assert objs and all(o.points[0] > o.points[-1] for o in objs if o.kind == O.RANK), p
-        tops[p] = sum(max(o.points) for o in objs) / len(objs)
+        tops[p] = sum(max(o.points) if o.kind == O.RANK else sum(o.points) for o in objs) / len(objs)  # a round's most, bonus aside
     assert max(tops.values()) <= 4 * min(tops.values()), tops
 
 
@@ -152,3 +164,20 @@ def test_a_higher_clear_quantile_asks_a_larger_lead_for_the_whole_bonus():
     median, high = F.clears(games, world), F.clears(games, world, q=0.9)
     pairs = [(median[p][o], high[p][o]) for p in median for o in median[p]]
     assert all(h >= m for m, h in pairs) and any(h > m for m, h in pairs)
+
+
+def test_a_threshold_is_fitted_by_its_steps_points():
+    """A threshold objective (2015 Turkmenistan's) is fitted like a rank one, its top being a step's points: the
+    fit scales its steps' points and keeps its steps, and rounds a step's points to whole quarters (a rank top
+    rounds to the step at which every place pays whole quarters)."""
+    world = load("2015", short=True).world
+    held = {o.id: o for o in world.powers["turkmenistan"].objectives}
+    assert all(o.kind == O.THRESHOLD for o in held.values())
+    tops = F.unit(world)
+    tops["turkmenistan"] = {oid: 3.1 for oid in held}
+    fitted = {o.id: o for o in F.with_tops(world, tops).powers["turkmenistan"].objectives}
+    for oid, o in fitted.items():
+        assert o.kind == O.THRESHOLD and o.at == held[oid].at
+        assert o.points == tuple(3.1 * x / max(held[oid].points) for x in held[oid].points)
+    assert set(F.rounded_seat(world, "turkmenistan", {oid: 3.4 for oid in held}).values()) == {3.5}
+    assert set(F.rounded_seat(world, "kazakhstan", {o.id: 3.4 for o in world.powers["kazakhstan"].objectives}).values()) == {3.0}
