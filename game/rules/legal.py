@@ -314,11 +314,14 @@ def legal_actions(world: World, power: str) -> list[A.Action]:
 
     The phase's menu is worked out part by part (`PARTS`), in the menu's order; a kept part's checked actions
     are reused while every World field they were worked out from is unchanged (the same seat taking several
-    actions in a turn), so the same list comes out as checking the whole menu afresh."""
+    actions in a turn), so the same list comes out as checking the whole menu afresh. A seat without the action points
+    any of the phase's verbs costs (the last call of an action turn) is offered only the end of its turn, unchecked."""
     phase = phases.get(world.phase)
     if world.status != "playing" or world.current() != power or not phase.interactive:
         return []
     ap = world.ap_left.get(power, 0)
+    if not any(AP_COST.get(v, 0) <= ap for v in phase.verbs if v != A.EndTurn.verb):  # it can pay for no other verb
+        return [A.EndTurn(power)]
     parts = PARTS.get(phase.menu)
     if parts is None:
         return [a for a in menu(world, power)
