@@ -272,13 +272,15 @@ def check_offer_items(world: World, sender: str, receiver: str, gives, asks) -> 
     """Reasons an offer's items cannot be exchanged."""
     if not gives and not asks:
         return [msg("illegal.offer_empty")]
-    reasons = [r for i in gives for r in check_item(world, i, sender, receiver)]
-    reasons += [r for i in asks for r in check_item(world, i, receiver, sender)]
-    if not any(i.kind == "statement" for i in gives) and not any(i.kind == "statement" for i in asks):
-        return reasons
-    for c in (sender, receiver):
-        for i in (*gives, *asks):
-            if i.kind == "statement" and c in world.economies and hedging.refuses_bloc(world, c, i.against):
+    reasons: list[Msg] = []
+    for i in gives:
+        reasons += check_item(world, i, sender, receiver)
+    for i in asks:
+        reasons += check_item(world, i, receiver, sender)
+    statements = [i for i in (*gives, *asks) if i.kind == "statement"]
+    for c in (sender, receiver) if statements else ():
+        for i in statements:
+            if c in world.economies and hedging.refuses_bloc(world, c, i.against):
                 reasons.append(msg("illegal.no_bloc", actor=P(world, c), against=P(world, i.against)))
     return reasons
 
