@@ -183,7 +183,10 @@ def check_concession(world: World, host: str, bidder: str, item: Item) -> list[M
 
 def second_bid(world: World, a: A.Propose) -> list[Msg]:
     """A reason when a great power bids again in a tender it has a bid pending in."""
-    if not any(i.kind == "concession" for i in a.asks):  # not a bid (tender.is_bid), without building the offer
+    for i in a.asks:  # a bid asks for a concession (tender.is_bid): anything else is answered without building the offer
+        if i.kind == "concession":
+            break
+    else:
         return []
     mine = Offer("?", a.actor, a.target, a.gives, a.asks, world.year)
     again = any(o.sender == a.actor for o in tender.rival_bids(world, mine))
