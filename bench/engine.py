@@ -10,10 +10,11 @@ A random-agent game is played two ways in the same run, to the same final hash:
   world hash taken every year and the scenario loaded for every game (as before).
 Times are CPU seconds of this process. When the MILA Diplomacy engine (`diplomacy` on PyPI)
 is installed, one of its phases is timed too (random orders), and the ratio is given;
-otherwise it is reported as unavailable.
+otherwise it is reported as unavailable. `final_hashes` (the first 16 digits of each random-agent game's final
+world hash, seeds 0-5) must not move with a speed change.
 
 Prints one JSON object on its last line:
-{"bench": "engine", "random_year_ms": ..., "random_year_ms_plain": ..., "games_per_s": ..., ...}
+{"bench": "engine", "random_year_ms": ..., "random_year_ms_plain": ..., "final_hashes": [...], "games_per_s": ..., ...}
 Goals (2-core machine): random_year_ms <= 1, year_ms < 5.
 """
 from __future__ import annotations
@@ -71,7 +72,8 @@ def random_years(games: int) -> dict:
     plain_s = time.process_time() - t
     years = sum(y for _, y in fast)
     return {"random_year_ms": round(1000 * fast_s / years, 3), "random_year_ms_plain": round(1000 * plain_s / years, 3),
-            "random_games": games, "identical": [h for h, _ in fast] == [h for h, _ in plain]}
+            "random_games": games, "identical": [h for h, _ in fast] == [h for h, _ in plain],
+            "final_hashes": [h[:16] for h, _ in fast]}
 
 
 def games_per_second(world, make_agent, games: int) -> float:

@@ -205,3 +205,26 @@ def test_policy_event_applies_the_card_with_its_cost_in_trust():
     pol = next(iter(w.policies.values()))
     assert (pol.card, pol.years_left) == ("export_controls", 2)
     assert w.trust["kazakhstan"]["china"] < tiny().trust["kazakhstan"]["china"]
+
+
+def test_a_seat_without_action_points_is_offered_only_the_end_of_its_turn(world2015):
+    """With no action points left, the action phase's menu is the end of the turn alone (every action costs a point),
+    as the whole menu checked and filtered by cost gives; the diplomacy phase's offers cost none, so they stay."""
+    from game.model import memo
+    from game.rules.play import AP_COST
+    w, _ = engine.start(evolve(world2015, seed=3))
+    p = w.current()
+    broke = evolve(w, ap_left={**w.ap_left, p: 0})
+    offers = [a for a in legal_actions(broke, p) if a.verb == "propose"]
+    assert offers and offers == [a for a in legal_actions(w, p) if a.verb == "propose"]
+    for q in w.order:
+        w, _ = engine.step(w, A.EndTurn(q))
+    while w.phase != "actions":
+        w, _ = engine.step(w, A.EndTurn(w.current()))
+    p = w.current()
+    assert len(legal_actions(w, p)) > 1
+    spent = evolve(w, ap_left={**w.ap_left, p: 0})
+    assert legal_actions(spent, p) == [A.EndTurn(p)]
+    with memo.off():  # the menu checked afresh with a point, less what costs one
+        full = legal_actions(evolve(spent, ap_left={**w.ap_left, p: 1}), p)
+    assert len(full) > 1 and [a for a in full if AP_COST.get(a.verb, 0) <= 0] == [A.EndTurn(p)]

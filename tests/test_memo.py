@@ -371,3 +371,38 @@ def test_yearly_bill_is_kept_per_mappings_and_follows_them(world2015):
         with memo.off():
             assert got == contracts.yearly_bill(v, buyer) != first
     assert contracts.yearly_bill(w, buyer) == first
+
+
+def test_kept_notes_only_its_own_reads_around_an_inner_rule(world2015):
+    """A rule kept inside another, on a World the outer rule did not copy from its reading one, works its answer out
+    on its own reading World: its reads are kept with its own result, never with the outer's, and the outer rule's
+    reads before and after it are all noted (so a change to any of them, and only to them, works the outer out again)."""
+    outer, inner = memo.Kept(), memo.Kept()
+    plain = evolve(world2015, serial=1)  # a World of its own, not a copy of the outer rule's reading World
+
+    def rule(w):
+        first = w.year
+        got = inner.get("i", plain, lambda r: len(r.forums))
+        return first, got, len(w.corridors)
+
+    assert outer.get("o", world2015, rule) == (world2015.year, len(world2015.forums), len(world2015.corridors))
+    assert {n for n, _ in outer.table["o"][0]} == {"year", "corridors"}
+    assert {n for n, _ in inner.table["i"][0]} == {"forums"}
+    kept = outer.table["o"][1]
+    assert outer.get("o", evolve(world2015, forums=dict(world2015.forums)), rule) is kept  # forums: the inner's read
+    assert outer.get("o", evolve(world2015, corridors=dict(world2015.corridors)), rule) is not kept
+
+
+def test_reading_world_reads_each_field_through_once(world2015):
+    """A reading World gives the very values of the World it reads, notes each field the first time it is read,
+    and answers later reads from its own table (a copy of it reads through in the same way)."""
+    from game.model.ops import evolve as copy
+    kept, seen = memo.Kept(), []
+
+    def rule(w):
+        seen.append((w.powers is world2015.powers, w.powers is world2015.powers, copy(w, serial=3).rules is world2015.rules))
+        return type(w).__name__
+
+    assert kept.get("r", world2015, rule) == "Reading"
+    assert seen == [(True, True, True)]
+    assert {n for n, _ in kept.table["r"][0]} == {"powers", "rules"}

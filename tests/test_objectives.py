@@ -382,3 +382,34 @@ def test_round_table_lists_each_round_with_its_weight():
     assert objectives.round_table(weighted) == ((w.start_year + 1, 2.0), (w.end_year, 3.0))
     shorter = evolve(weighted, end_year=w.start_year + 2)
     assert objectives.round_table(shorter) == ((w.start_year + 1, 2.0), (w.start_year + 2, 1.0))  # the last year always scores
+
+
+def _lines_from_every_measure(world) -> dict:
+    """What each objective would pay now, from every measure of every power (as `standings` read them before it
+    took only those the objectives read)."""
+    now, kinds = O.measures(world), O.kinds_of(world)
+    year = O.next_round(world)
+    weight = O.round_weight(world, year) if year else 0.0
+    return {p: tuple((o.id, round(weight * O.pay(o, p, now, world.start_measures, world.order, kinds), 4))
+                     for o in world.powers[p].objectives) for p in world.order}
+
+
+def test_standings_read_the_measures_every_objective_pays_on():
+    """The standings take only the measures the objectives read (their own, and each rank race's rivals), and pay
+    what every measure would: through a game, and for a race among both kinds on a term only a C5 state has."""
+    from ai.baseline import RandomAgent
+    from game.sim import play_session
+    w = load("2015").world
+    session = play_session(evolve(w, end_year=w.start_year + 2), {p: RandomAgent() for p in w.order}, 4)
+    p, c = w.great_powers()[0], w.c5()[0]
+    mixed = Objective("mixed_growth", "gdp_growth", "rank", (3.0, 1.0), among=(p, c, w.c5()[1]))
+    odd = with_power(w, p, objectives=(*w.powers[p].objectives, mixed))
+    worlds = [*session.year_worlds, odd]
+    assert O.read_by_objectives(odd)[c] >= {"gdp_growth"}
+    assert "gdp_growth" not in O.measures(odd, O.read_by_objectives(odd))[p]  # a great power has no GDP growth
+    paid = []
+    for world in worlds:
+        got = {st.power: st.lines for st in O._standings(world)}
+        assert got == _lines_from_every_measure(world)
+        paid += [v for lines in got.values() for _, v in lines if v]
+    assert len(paid) > 10  # real races, not all zeros

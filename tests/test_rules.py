@@ -81,6 +81,20 @@ def test_hedging_5_no_bloc_against_china():
     assert any("joins no bloc aimed at China" in str(r) for r in reasons)  # and the English says so
 
 
+def test_hedging_5b_refused_statements_are_listed_by_state_then_item():
+    """Both sides of an offer refusing statements: the reasons name the sender's refusals first (its items in order,
+    gives before asks), then the receiver's, after every item's own reasons."""
+    from game.rules.play import check_offer_items
+    w = tiny()
+    w = evolve(w, economies={c: evolve(e, never_against=("china", "russia")) for c, e in w.economies.items()})
+    gives = (Item("statement", against="china"), Item("aid", aid_kind="nothing", amount=1.0))
+    asks = (Item("statement", against="russia"),)
+    reasons = check_offer_items(w, "kazakhstan", "tajikistan", gives, asks)
+    blocs = [(r.args["actor"].id, r.args["against"].id) for r in reasons if r.key == "illegal.no_bloc"]
+    assert blocs == [("kazakhstan", "china"), ("kazakhstan", "russia"), ("tajikistan", "china"), ("tajikistan", "russia")]
+    assert reasons[-4:] == [r for r in reasons if r.key == "illegal.no_bloc"] and len(reasons) > 4
+
+
 # --- 2. geography -------------------------------------------------------------------
 
 def test_geography_1_cheapest_open_route_first():

@@ -110,8 +110,26 @@ def off():
 
 # --- results kept while the World fields they read stay the same ----------------------------------------------
 
-_READS: set = set()  # the World fields read on a reading World since the running `Kept.get` began
+_READS: list = [set()]  # [the World fields read on a reading World since the running `Kept.get` began]
 _SOURCE = "_memo_source"  # where a reading World keeps the field table of the World it reads
+
+
+class _Read:
+    """A field of a reading World not read yet (a class attribute an instance's own value hides once it is read):
+    the first read takes the value from the World it reads, notes the field's name and keeps the value."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __get__(self, world, cls=None):
+        if world is None:
+            return self
+        own = world.__dict__
+        own[self.name] = value = own[_SOURCE][self.name]
+        _READS[0].add(self.name)
+        return value
 
 
 def _reading_class():
@@ -119,24 +137,13 @@ def _reading_class():
     import attrs
 
     from game.model.world import World
-    shadowed = [a.name for a in attrs.fields(World) if hasattr(World, a.name)]
+    names = [a.name for a in attrs.fields(World)]
+    shadowed = [n for n in names if hasattr(World, n)]
     assert not shadowed, f"class attributes would answer for these fields unread: {shadowed}"
-
-    class Reading(World):
-        """A World that starts with no fields of its own: the first read of a field takes it from the World it
+    doc = """A World that starts with no fields of its own: the first read of a field takes it from the World it
         reads (noting its name) and keeps it, so later reads cost nothing. Copies made of it (`ops.evolve`,
         `attrs.evolve`) read through it in the same way."""
-
-        def __getattr__(self, name):  # only called for a field not read yet
-            own = object.__getattribute__(self, "__dict__")
-            source = own.get(_SOURCE)
-            if source is None or name not in source:
-                raise AttributeError(name)
-            _READS.add(name)
-            own[name] = value = source[name]
-            return value
-
-    return Reading
+    return type("Reading", (World,), {"__doc__": doc, **{n: _Read(n) for n in names}})
 
 
 _READING: list = []  # [the Reading class], once made
@@ -180,13 +187,10 @@ class Kept:
         self.misses += 1
         reading = object.__new__(_READING[0])
         reading.__dict__[_SOURCE] = fields
-        outer = set(_READS)  # a rule reading a World it built itself (not a copy of its reading one) asks afresh
-        _READS.clear()
-        try:
+        outer, _READS[0] = _READS[0], set()  # a rule reading a World it built itself (not a copy of its reading one)
+        try:  # asks afresh, noting its own reads apart from the outer rule's
             result = compute(reading)
         finally:
-            read = set(_READS)
-            _READS.clear()
-            _READS.update(outer)
-        self.table[key] = (tuple((n, fields[n]) for n in fields if n in read), result)
+            read, _READS[0] = _READS[0], outer
+        self.table[key] = (tuple([(n, fields[n]) for n in read]), result)
         return result

@@ -54,15 +54,16 @@ def _great_offers(world: World, p: str):
     co-finance and consent."""
     step = world.param("play.aid_step")
     corridors = [(k, transit.missing_consent(world, k, p)) for k in world.corridors.values()]  # the same for every c
+    grant, statement = (Item("aid", aid_kind="grant", amount=step),), (Item("statement"),)  # the same for every c
+    loan = (Item("aid", aid_kind="loan", amount=5 * step),)
     for c in world.c5():
-        yield A.Propose(p, c, (Item("aid", aid_kind="grant", amount=step),), ())
-        yield A.Propose(p, c, (Item("statement"),), (Item("statement"),))
+        yield A.Propose(p, c, grant, ())
+        yield A.Propose(p, c, statement, statement)
         for r, made in world.economies[c].production.items():
             if made <= 0:
                 continue
             for k in geography.routes(world, c, r, p)[:1]:
-                yield A.Propose(p, c, (Item("aid", aid_kind="loan", amount=5 * step),),
-                                (contract_item(world, c, p, r, k.id, 1.1),))
+                yield A.Propose(p, c, loan, (contract_item(world, c, p, r, k.id, 1.1),))
         for k, missing in corridors:
             if c in k.path and k.status in ("planned", "building"):
                 yield A.Propose(p, c, (Item("cofinance", corridor=k.id, amount=5 * step),), ())
@@ -110,13 +111,13 @@ def _consent_items(world: World, p: str, c: str, k) -> tuple[tuple[Item, ...], t
 def _offers_from_c5(world: World, c: str):
     step = world.param("play.aid_step")
     consents = [k for k in world.corridors.values() if c in transit.missing_consent(world, k)]  # the same for every p
+    loan, grant = (Item("aid", aid_kind="loan", amount=5 * step),), (Item("aid", aid_kind="grant", amount=step),)
     for p in world.great_powers():
         price = max(1.0, caucus.floor(world, c, p))  # a member bound by the C5 stance asks at least the common floor
         for r, made in world.economies[c].production.items():
             if made > 0 and geography.routes(world, c, r, p):
-                yield A.Propose(c, p, (contract_item(world, c, p, r, price=price),),
-                                (Item("aid", aid_kind="loan", amount=5 * step),))
-        yield A.Propose(c, p, (), (Item("aid", aid_kind="grant", amount=step),))
+                yield A.Propose(c, p, (contract_item(world, c, p, r, price=price),), loan)
+        yield A.Propose(c, p, (), grant)
         for item in debt.standard_requests(world, c, p):  # relief asked plain, and for a statement of support
             yield A.Propose(c, p, (), (item,))
             yield A.Propose(c, p, (Item("statement"),), (item,))
@@ -314,11 +315,14 @@ def legal_actions(world: World, power: str) -> list[A.Action]:
 
     The phase's menu is worked out part by part (`PARTS`), in the menu's order; a kept part's checked actions
     are reused while every World field they were worked out from is unchanged (the same seat taking several
-    actions in a turn), so the same list comes out as checking the whole menu afresh."""
+    actions in a turn), so the same list comes out as checking the whole menu afresh. A seat without the action points
+    any of the phase's verbs costs (the last call of an action turn) is offered only the end of its turn, unchecked."""
     phase = phases.get(world.phase)
     if world.status != "playing" or world.current() != power or not phase.interactive:
         return []
     ap = world.ap_left.get(power, 0)
+    if not any(AP_COST.get(v, 0) <= ap for v in phase.verbs if v != A.EndTurn.verb):  # it can pay for no other verb
+        return [A.EndTurn(power)]
     parts = PARTS.get(phase.menu)
     if parts is None:
         return [a for a in menu(world, power)

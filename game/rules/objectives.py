@@ -65,9 +65,25 @@ def measure_names(world: World, p: str) -> tuple[str, ...]:
     return tuple(t for t in agenda.TERMS if c5 or t not in C5_ONLY)
 
 
-def measures(world: World) -> dict[str, dict[str, float]]:
-    """Every power's value on every measure defined for it, now (the raw terms, 0..1)."""
-    return {p: {t: round(agenda.TERMS[t](world, p), 6) for t in measure_names(world, p)} for p in world.order}
+def measures(world: World, wanted: Mapping[str, set[str]] | None = None) -> dict[str, dict[str, float]]:
+    """Every power's value on every measure defined for it, now (the raw terms, 0..1); with `wanted` (power -> terms),
+    only those terms of each power."""
+    if wanted is None:
+        return {p: {t: round(agenda.TERMS[t](world, p), 6) for t in measure_names(world, p)} for p in world.order}
+    return {p: {t: round(agenda.TERMS[t](world, p), 6) for t in measure_names(world, p) if t in wanted[p]}
+            for p in world.order}
+
+
+def read_by_objectives(world: World) -> dict[str, set[str]]:
+    """The terms `pay` reads of each power's measures: those of its own objectives, and of each rank objective it is
+    a rival in."""
+    order, kinds = world.order, kinds_of(world)
+    wanted: dict[str, set[str]] = {p: set() for p in order}
+    for p in order:
+        for o in world.powers[p].objectives:
+            for q in (rivals(order, kinds, p, o) if o.kind == RANK else (p,)):
+                wanted[q].add(base_measure(o.measure))
+    return wanted
 
 
 def value(now: Mapping, start: Mapping, p: str, measure: str) -> float:
@@ -239,8 +255,8 @@ def standings(world: World) -> tuple[Standing, ...]:
 
 
 def _standings(world: World) -> tuple[Standing, ...]:
-    """`standings`, worked out."""
-    now, order, kinds = measures(world), world.order, kinds_of(world)
+    """`standings`, worked out (of the measures, only those the objectives read)."""
+    now, order, kinds = measures(world, read_by_objectives(world)), world.order, kinds_of(world)
     year = next_round(world)
     weight = round_weight(world, year) if year else 0.0
     pts = totals(world)

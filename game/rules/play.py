@@ -183,7 +183,10 @@ def check_concession(world: World, host: str, bidder: str, item: Item) -> list[M
 
 def second_bid(world: World, a: A.Propose) -> list[Msg]:
     """A reason when a great power bids again in a tender it has a bid pending in."""
-    if not any(i.kind == "concession" for i in a.asks):  # not a bid (tender.is_bid), without building the offer
+    for i in a.asks:  # a bid asks for a concession (tender.is_bid): anything else is answered without building the offer
+        if i.kind == "concession":
+            break
+    else:
         return []
     mine = Offer("?", a.actor, a.target, a.gives, a.asks, world.year)
     again = any(o.sender == a.actor for o in tender.rival_bids(world, mine))
@@ -272,13 +275,15 @@ def check_offer_items(world: World, sender: str, receiver: str, gives, asks) -> 
     """Reasons an offer's items cannot be exchanged."""
     if not gives and not asks:
         return [msg("illegal.offer_empty")]
-    reasons = [r for i in gives for r in check_item(world, i, sender, receiver)]
-    reasons += [r for i in asks for r in check_item(world, i, receiver, sender)]
-    if not any(i.kind == "statement" for i in gives) and not any(i.kind == "statement" for i in asks):
-        return reasons
-    for c in (sender, receiver):
-        for i in (*gives, *asks):
-            if i.kind == "statement" and c in world.economies and hedging.refuses_bloc(world, c, i.against):
+    reasons: list[Msg] = []
+    for i in gives:
+        reasons += check_item(world, i, sender, receiver)
+    for i in asks:
+        reasons += check_item(world, i, receiver, sender)
+    statements = [i for i in (*gives, *asks) if i.kind == "statement"]
+    for c in (sender, receiver) if statements else ():
+        for i in statements:
+            if c in world.economies and hedging.refuses_bloc(world, c, i.against):
                 reasons.append(msg("illegal.no_bloc", actor=P(world, c), against=P(world, i.against)))
     return reasons
 
