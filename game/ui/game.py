@@ -685,8 +685,8 @@ class GameScene(UIScene):
             theme.text(surface, text, (body.left, y), 14, width=int(body.width * 0.8))
             theme.text(surface, f"+{words.points(pays[1])}", (body.right, y), 14, anchor="topright")
             value = objectives.value(now, w.start_measures, me, obj.measure)  # a threshold's steps are read against it
-            self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)),
-                     tr("tip.objective") + " " + tr("tip.objective_now", value=number(value, "+.3f")))
+            self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)),  # the whole line, which may be cut above
+                     tr("tip.objective_line", line=text) + " " + tr("tip.objective") + " " + tr("tip.objective_now", value=number(value, "+.3f")))
             y += theme.line_height(14) + 2
         return y
 
