@@ -83,7 +83,7 @@ def measure(world: World, q: str, name: str) -> float:
 def values_for(world: World, me: str, obj: Objective) -> dict[str, float]:
     """The measure of `obj` for `me` and every rival it is ranked among."""
     kinds = O.kinds_of(world)
-    group = O.rivals(world.order, kinds, me, obj) if obj.kind == O.RANK else (me,)
+    group = O.compared(world.order, kinds, me, obj)
     return {q: measure(world, q, obj.measure) for q in group}
 
 

@@ -140,7 +140,7 @@ def soft_worth(world: World, me: str, year: int, held: int) -> float:
             if now is None:
                 vals = race.values_for(world, me, obj)
             else:
-                group = objectives.rivals(world.order, kinds, me, obj) if obj.kind == objectives.RANK else (me,)
-                vals = {q: objectives.value(now, world.start_measures, q, obj.measure) for q in group}
+                vals = {q: objectives.value(now, world.start_measures, q, obj.measure)
+                        for q in objectives.compared(world.order, kinds, me, obj)}
             pay += weight * race.soft_pay(obj, vals, me, at - year)
     return race.SCALE * pay / most + race.national(world, me)

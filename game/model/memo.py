@@ -192,5 +192,5 @@ class Kept:
             result = compute(reading)
         finally:
             read, _READS[0] = _READS[0], outer
-        self.table[key] = (tuple([(n, fields[n]) for n in read]), result)
+        self.table[key] = (tuple([(n, fields[n]) for n in sorted(read)]), result)  # in name order, not the set's
         return result

@@ -81,7 +81,7 @@ def read_by_objectives(world: World) -> dict[str, set[str]]:
     wanted: dict[str, set[str]] = {p: set() for p in order}
     for p in order:
         for o in world.powers[p].objectives:
-            for q in (rivals(order, kinds, p, o) if o.kind == RANK else (p,)):
+            for q in compared(order, kinds, p, o):
                 wanted[q].add(base_measure(o.measure))
     return wanted
 
@@ -97,6 +97,11 @@ def rivals(world_order: tuple[str, ...], kinds: Mapping[str, str], p: str, obj: 
     """The powers an objective of p compares it with, p included, in seat order."""
     group = obj.among or tuple(q for q in world_order if kinds[q] == kinds[p])
     return tuple(q for q in world_order if q in group or q == p)
+
+
+def compared(world_order: tuple[str, ...], kinds: Mapping[str, str], p: str, obj: Objective) -> tuple[str, ...]:
+    """The powers whose measure an objective of p reads: its rivals for a rank (`rivals`), p alone for a threshold."""
+    return rivals(world_order, kinds, p, obj) if obj.kind == RANK else (p,)
 
 
 def rank_pay(values: Mapping[str, float], p: str, points: tuple[float, ...]) -> float:
