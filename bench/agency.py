@@ -12,7 +12,10 @@ world's dice fixed and only the AIs' own sampling re-drawn (`Session.ai_salt`); 
 how often such a re-draw has the same winner as the seed's first game, and how often the
 leader entering the last scoring round wins. Every game's measures at each scoring round
 are stored, so `--rescore` re-scores the games under the scenario's current objectives
-(the scoring is a pure function of the measures, `game.rules.objectives`).
+(the scoring is a pure function of the measures, `game.rules.objectives`). The deal: for each
+seat and each objective it can be dealt, the AI games that dealt it, the seat's wins in them
+and its mean points (`by_objective`); a seat that can only win with some of its cards is a
+lottery at the deal, and the lines "never won" name the cards that won none of their games.
 Targets (GAME_V2.md): every policy below the AI in every seat by a clear margin; for each
 C5 seat the AI at least 5 points above doing nothing; winner stability at least 50%.
 Prints one JSON object on its last line.
@@ -82,7 +85,8 @@ def rescore(game: dict, world) -> dict:
         rounds.append(dict(run))
         leads.append(O.leads(objs, now, game["start"], order, kinds))
     return {"rounds": rounds, "leads": leads, "final": rounds[-1] if rounds else run,
-            "final_leads": leads[-1] if leads else {}}
+            "final_leads": leads[-1] if leads else {},
+            "dealt": {p: [o.id for o in objs[p] if not o.standing] for p in order}}
 
 
 def winner_of(points: dict, order: tuple, leads: dict | None = None) -> str:
@@ -119,6 +123,7 @@ def report(games: list[dict], world) -> dict:
                           "ai_win_rate": round(r["ai_wins"] / len(r["diff"]), 3)}
                     for pol, r in rows.items()} for seat, rows in seats.items()}
     wins = {p: sum(1 for g in plain if g["winner"] == p) for p in order}
+    dealt = by_objective(plain, order)
     mean = {p: round(sum(g["scored"]["final"][p] for g in plain) / max(1, len(plain)), 2) for p in order}
     return {"games": len(games), "seats": table,
             "worst_margin": min((-v["mean_diff"] for rows in table.values() for v in rows.values()), default=None),
@@ -126,7 +131,28 @@ def report(games: list[dict], world) -> dict:
                                   if "nothing" in rows and world.powers[s].kind == "c5"},
             "winner_stability": round(same / len(redrawn), 3) if redrawn else None,
             "leader_before_last_wins": round(kept / len(led), 3) if led else None,
-            "ai_games": len(plain), "ai_wins": wins, "ai_mean_points": mean}
+            "ai_games": len(plain), "ai_wins": wins, "ai_mean_points": mean, "by_objective": dealt}
+
+
+def by_objective(games: list[dict], order: tuple) -> dict:
+    """Per seat and dealt objective (its drawn ones, joined by "+" when it holds several): the AI games that dealt it,
+    the seat's wins in them and its mean points, objectives in name order."""
+    rows: dict = {p: {} for p in order}
+    for g in games:
+        for p in order:
+            card = "+".join(sorted(g["scored"]["dealt"][p])) or "-"
+            row = rows[p].setdefault(card, {"games": 0, "wins": 0, "points": 0.0})
+            row["games"] += 1
+            row["wins"] += g["winner"] == p
+            row["points"] += g["scored"]["final"][p]
+    return {p: {card: {"games": r["games"], "wins": r["wins"], "mean_points": round(r["points"] / r["games"], 2)}
+                for card, r in sorted(cards.items())} for p, cards in rows.items()}
+
+
+def never_won(table: dict, least: int = 8) -> list[str]:
+    """"seat: objective (n)" for each objective dealt in at least `least` AI games that won none of them."""
+    return [f"{p}: {card} ({r['games']})" for p, cards in table.items() for card, r in cards.items()
+            if r["games"] >= least and r["wins"] == 0]
 
 
 def run(jobs: list[tuple], workers: int, stream: str = "") -> list[dict]:
@@ -185,6 +211,9 @@ def main(argv: list[str] | None = None) -> dict:
     for seat, rows in out["seats"].items():
         print(f"{seat:<13} " + "  ".join(f"{pol} {v['mean_diff']:+6.2f} ({v['win_rate']:.0%})" for pol, v in rows.items()))
     print(f"winner stability {out['winner_stability']}, leader before the last round wins {out['leader_before_last_wins']}")
+    lost = never_won(out["by_objective"])
+    if lost:
+        print("never won, AI games that dealt it: " + "; ".join(lost))
     print(json.dumps(out))
     return out
 

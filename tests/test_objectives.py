@@ -329,6 +329,28 @@ def test_agency_bench_small_and_rescoring_matches_the_engine(tmp_path, capsys):
     assert row["n"] == 1 and 0 <= row["win_rate"] <= 1
     assert out["winner_stability"] in (0.0, 1.0) and sum(out["ai_wins"].values()) == 2
     assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["games"] == 3
+    # the deal: each seat's card in the two AI games (the same seed, so the same card), its wins and points there
+    for p, cards in out["by_objective"].items():
+        (card, r), = cards.items()
+        assert card == "+".join(sorted(o.id for o in load_dealt(world, 1)[p])) and r["games"] == 2
+        assert r["wins"] == out["ai_wins"][p] and r["mean_points"] == pytest.approx(out["ai_mean_points"][p], abs=0.01)
+
+
+def load_dealt(world, seed):
+    """Each power's drawn objectives as a game with `seed` deals them."""
+    from game.ui.scoreboard import dealt_world
+    return {p: [o for o in pw.objectives if not o.standing] for p, pw in dealt_world(world, seed).powers.items()}
+
+
+def test_never_won_names_the_cards_that_won_none_of_their_games():
+    """`agency.never_won`: a seat's objective dealt in enough AI games that won none of them is named with its count;
+    one that won a game, or was dealt too rarely to tell, is not."""
+    from bench.agency import never_won
+    table = {"japan": {"influence_gained": {"games": 40, "wins": 0, "mean_points": 16.0},
+                       "trade_gained": {"games": 36, "wins": 9, "mean_points": 20.2}},
+             "russia": {"energy_from_c5_gained": {"games": 3, "wins": 0, "mean_points": 0.3}}}
+    assert never_won(table) == ["japan: influence_gained (40)"]
+    assert never_won(table, least=2) == ["japan: influence_gained (40)", "russia: energy_from_c5_gained (3)"]
 
 
 def test_setup_screen_and_command_line_choose_the_short_form():
