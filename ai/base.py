@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from attrs import field, frozen
@@ -22,6 +23,6 @@ class Decision:
 class Agent(Protocol):
     """Chooses one action from the seat's view and its legal actions."""
 
-    def choose(self, view: World, legal: list[Action], rng: random.Random) -> Decision:
-        """The next action for the seat whose turn it is."""
+    def choose(self, view: World, legal: Sequence[Action], rng: random.Random) -> Decision:
+        """The next action for the seat whose turn it is (`legal`: a list, or the session's `Menu`, checked as read)."""
         ...

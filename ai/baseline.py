@@ -13,17 +13,20 @@ ANSWERS = (A.Accept, A.Reject, A.Counter)
 
 
 class RandomAgent:
-    """Picks any legal action; ends its turn with probability `patience`."""
+    """Picks any legal action; ends its turn with probability `patience`.
+
+    The draw for the end of the turn comes first, also when nothing else is legal (the turn ends either way, and
+    the dice are new for each decision), so a turn ended by chance reads only the menu's last action."""
 
     def __init__(self, patience: float = 0.35):
         self.patience = patience
 
     def choose(self, view: World, legal: list[A.Action], rng: random.Random) -> Decision:
         """A random legal action, ending the turn now and then."""
-        others = [a for a in legal if not isinstance(a, A.EndTurn)]
-        if not others or rng.random() < self.patience:
+        if rng.random() < self.patience:  # the end of the turn (last): the rest of the menu need not be checked
             return Decision(legal[-1])
-        return Decision(rng.choice(others))
+        others = [a for a in legal if not isinstance(a, A.EndTurn)]
+        return Decision(rng.choice(others) if others else legal[-1])
 
 
 class GreedyAgent:

@@ -16,7 +16,7 @@ from game.errors import IllegalAction
 from game.text import msg
 from game.model import World
 from game.rules.actions import Action
-from game.rules.legal import legal_actions, view_for
+from game.rules.legal import Menu, view_for
 from game.rules.log import Entry
 from game.history import recorded
 
@@ -81,7 +81,7 @@ class Session:
     scenario_raw: dict | None = None  # the scenario data a save embeds (Scenario.raw)
     year_marks: list[YearMark] = field(factory=list)  # one per finished year: where it ended, its hash
     year_worlds: list[World] = field(factory=list)  # the World after each finished year (not saved)
-    _legal: tuple = (None, [])  # the last World asked about and its legal actions (the screen asks every frame)
+    _legal: tuple = (None, None)  # the last World asked about and its legal actions, a Menu (the screen asks every frame)
     start_hash: str = ""  # world_hash of start_world, filled in when first needed
     game_id: str = ""  # names this game's autosaves (given when a game is first autosaved)
     saved_by: str = ""  # the game version of an older build this game was saved by ("" when this one)
@@ -112,14 +112,18 @@ class Session:
 
     def legal(self) -> list[Action]:
         """The current seat's legal actions (worked out once per World)."""
+        return list(self.menu())
+
+    def menu(self) -> Menu:
+        """The current seat's legal actions as a `Menu` (one per World), checked only as far as they are read."""
         if self._legal[0] is not self.world:
-            self._legal = (self.world, legal_actions(self.world, self.current()))
-        return list(self._legal[1])
+            self._legal = (self.world, Menu(self.world, self.current()))
+        return self._legal[1]
 
     def _from_menu(self, action: Action) -> bool:
         """Whether `action` is one of the legal actions worked out for the current World (the very
         object: it was checked then, so it is not checked again)."""
-        return self._legal[0] is self.world and any(a is action for a in self._legal[1])
+        return self._legal[0] is self.world and self._legal[1].handed_out(action)
 
     def view(self, power: str) -> World:
         """What `power` may see."""
@@ -181,7 +185,7 @@ class Session:
         agent = self.agents[p]
         key = f"{self.world.seed}|{self.world.year}|{self.world.phase}|{len(self.actions)}"
         rng = random.Random(f"{key}|{self.ai_salt}" if self.ai_salt else key)
-        choice = agent.choose(self.view(p), self.legal(), rng)
+        choice = agent.choose(self.view(p), self.menu(), rng)
         return self.act(choice.action, choice.reason, choice.terms)
 
     def run_ai(self, limit: int = 100000) -> list[Entry]:

@@ -109,3 +109,29 @@ def test_the_documentation_lists_every_phase_with_its_next():
     rows = {line.split("|")[1].strip(" `"): line for line in doc.splitlines() if line.startswith("| `")}
     assert set(rows) == set(phases.NAMES)
     assert all(f"`{p.next}`" in rows[p.name].split("|")[5] for p in phases.TABLE)
+
+
+def test_the_answering_seats_are_those_with_an_offer_or_invitation_waiting():
+    """In the answers phase of a played year, `seat_from` gives the first seat from each start on that has a
+    pending offer or an unanswered invitation, -1 when none has; in the diplomacy phase every seat from the start."""
+    import random
+
+    from ai.baseline import RandomAgent
+    from game.rules.legal import view_for
+    w, _ = engine.start(evolve(load("2015").world, seed=4))
+    agent, seen, rng = RandomAgent(0.2), set(), random.Random(4)
+    while w.year == w.start_year and w.status == "playing":
+        if w.phase in ("diplomacy", "answers"):
+            waiting = [p for p in w.order if any(o.receiver == p and o.status == "pending" for o in w.offers.values())
+                       or any(p in s.invited and p not in s.answers for s in w.summits)]
+            for start in range(len(w.order) + 1):
+                if w.phase == "answers":
+                    want = next((i for i in range(start, len(w.order)) if w.order[i] in waiting), -1)
+                else:
+                    want = start if start < len(w.order) else -1
+                assert phases.seat_from(w, start) == want
+                assert all(phases.must_answer(w, p) == (p in waiting) for p in w.order)
+            seen.add((w.phase, bool(waiting)))
+        p = w.current()
+        w, _ = engine.step(w, agent.choose(view_for(w, p), legal_actions(w, p), rng).action)
+    assert ("answers", True) in seen

@@ -6,6 +6,8 @@ rules, so the negotiation table can compose freely.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.model import memo
 from game.model.ops import evolve
 
@@ -310,28 +312,78 @@ def _checked_part(world: World, p: str, name: str, part, verbs) -> list[A.Action
     return [a for a in part(world, p) if a.verb in verbs and not checks[a.verb](world, a)]
 
 
-def legal_actions(world: World, power: str) -> list[A.Action]:
-    """Every action `power` may take now (standard amounts); [] when it is not its turn.
+def _is_open(world: World, power: str) -> bool:
+    """Whether `power` decides now in a phase where seats act (else it has no legal actions at all)."""
+    return world.status == "playing" and world.current() == power and phases.get(world.phase).interactive
 
-    The phase's menu is worked out part by part (`PARTS`), in the menu's order; a kept part's checked actions
-    are reused while every World field they were worked out from is unchanged (the same seat taking several
-    actions in a turn), so the same list comes out as checking the whole menu afresh. A seat without the action points
-    any of the phase's verbs costs (the last call of an action turn) is offered only the end of its turn, unchecked."""
-    phase = phases.get(world.phase)
-    if world.status != "playing" or world.current() != power or not phase.interactive:
-        return []
+
+def _pays_for_more(world: World, power: str) -> bool:
+    """Whether `power` has the action points for any verb of the phase but the end of its turn."""
     ap = world.ap_left.get(power, 0)
-    if not any(AP_COST.get(v, 0) <= ap for v in phase.verbs if v != A.EndTurn.verb):  # it can pay for no other verb
-        return [A.EndTurn(power)]
-    parts = PARTS.get(phase.menu)
-    if parts is None:
-        return [a for a in menu(world, power)
-                if AP_COST.get(a.verb, 0) <= ap and not CHECKS[a.verb](world, a)] + [A.EndTurn(power)]
+    return any(AP_COST.get(v, 0) <= ap for v in phases.get(world.phase).verbs if v != A.EndTurn.verb)
+
+
+def _checked(world: World, power: str) -> list[A.Action]:
+    """Every action but the end of its turn that `power`, whose turn it is, may take now, in the menu's order.
+
+    The phase's menu is worked out part by part (`PARTS`); a kept part's checked actions are reused while every
+    World field they were worked out from is unchanged (the same seat taking several actions in a turn), so the same
+    list comes out as checking the whole menu afresh. A seat without the action points any of the phase's verbs costs
+    (the last call of an action turn) is offered nothing, unchecked."""
+    if not _pays_for_more(world, power):
+        return []
+    phase = phases.get(world.phase)
+    ap = world.ap_left.get(power, 0)
+    if phase.menu not in PARTS:
+        return [a for a in menu(world, power) if AP_COST.get(a.verb, 0) <= ap and not CHECKS[a.verb](world, a)]
     found: list[A.Action] = []
-    for name, part in parts(world, power):
+    for name, part in PARTS[phase.menu](world, power):
         if name in KEPT_PARTS:
             found += _KEPT.get((name, power, phase.verbs), world,
                                lambda w, name=name, part=part: _checked_part(w, power, name, part, phase.verbs))
         else:
             found += _checked_part(world, power, name, part, phase.verbs)
-    return [a for a in found if AP_COST.get(a.verb, 0) <= ap] + [A.EndTurn(power)]
+    return [a for a in found if AP_COST.get(a.verb, 0) <= ap]
+
+
+def legal_actions(world: World, power: str) -> list[A.Action]:
+    """Every action `power` may take now (standard amounts), the end of its turn last; [] when it is not its turn
+    (`_checked`)."""
+    return _checked(world, power) + [A.EndTurn(power)] if _is_open(world, power) else []
+
+
+class Menu(Sequence):
+    """`legal_actions(world, power)` as a sequence whose menu is checked only when first read: its last action, the
+    end of the turn, is there without checking anything (`menu[-1]`: a random seat that ends its turn by chance, a
+    third of its decisions, reads no more). Any other read checks the whole menu once: the same list as
+    `legal_actions`, the end of the turn the very object handed out before."""
+
+    def __init__(self, world: World, power: str):
+        self.world, self.power = world, power
+        self.end = A.EndTurn(power) if _is_open(world, power) else None
+        self._all: list[A.Action] | None = None if self.end is not None else []
+
+    def actions(self) -> list[A.Action]:
+        """The whole list, checked on first use."""
+        if self._all is None:
+            self._all = _checked(self.world, self.power) + [self.end]
+        return self._all
+
+    def handed_out(self, action: A.Action) -> bool:
+        """Whether `action` is the very object of one of the menu's actions handed out (checked, then)."""
+        return action is self.end or (self._all is not None and any(a is action for a in self._all))
+
+    def __getitem__(self, i):
+        if i == -1 and self.end is not None:
+            return self.end
+        return self.actions()[i]
+
+    def __len__(self) -> int:
+        return len(self.actions())
+
+    def __iter__(self):
+        return iter(self.actions())
+
+    def __contains__(self, action) -> bool:
+        return action in self.actions()
+

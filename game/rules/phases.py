@@ -110,18 +110,23 @@ def function(ref: str) -> Callable:
     return getattr(importlib.import_module(module), name)
 
 
+def answering(world: World) -> set[str]:
+    """The powers with offers or invitations waiting for their answer."""
+    waiting = {o.receiver for o in world.offers.values() if o.status == "pending"}
+    for s in world.summits:
+        waiting.update(p for p in s.invited if p not in s.answers)
+    return waiting
+
+
 def must_answer(world: World, p: str) -> bool:
     """Whether p has offers or invitations waiting for its answer."""
-    return any(o.receiver == p and o.status == "pending" for o in world.offers.values()) or any(
-        p in s.invited and p not in s.answers for s in world.summits)
-
-
-def acts(world: World, phase: Phase, p: str) -> bool:
-    """Whether seat p takes a turn in `phase` as the world stands."""
-    return phase.seats == ALL or (phase.seats == ANSWERING and must_answer(world, p))
+    return p in answering(world)
 
 
 def seat_from(world: World, start: int) -> int:
-    """The first seat from `start` on that acts in the current phase, or -1."""
-    phase = PHASES[world.phase]
-    return next((i for i in range(start, len(world.order)) if acts(world, phase, world.order[i])), -1)
+    """The first seat from `start` on that takes a turn in the current phase as the world stands, or -1."""
+    seats = PHASES[world.phase].seats
+    if seats != ALL:
+        waiting = answering(world) if seats == ANSWERING else set()
+        return next((i for i in range(start, len(world.order)) if world.order[i] in waiting), -1)
+    return start if start < len(world.order) else -1
