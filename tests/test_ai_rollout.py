@@ -115,7 +115,9 @@ def test_no_year_deeper_after_the_last_round():
 def test_hard_plans_a_mine_and_then_its_refinery():
     """Hard (`follow`) values its best moves with the best move it could make next: in 2025 Japan's rare-earth
     mine in Kazakhstan is worth its refinery after it too, so it ranks above the aid that looks a shade better
-    alone elsewhere in the game; a move that makes an offer (aid) is valued on its own."""
+    alone elsewhere in the game; a move that makes an offer (aid) is valued on its own. Seed 1 deals Japan its
+    supply-security race (since session 14 changed 2025's cards, seed 0 deals it energy from the C5, whose race the mine
+    does not serve)."""
     import random
     from ai import projection as P
     from ai import race
@@ -124,7 +126,8 @@ def test_hard_plans_a_mine_and_then_its_refinery():
     from tests.worlds import at_turn
     assert level("hard").follows("great") and not level("hard").follows("c5") and not level("normal").follows("great")
     sc = load("2025", short=True)
-    world, _ = engine.start(sc.world)
+    world, _ = engine.start(evolve(sc.world, seed=1))
+    assert [o.id for o in world.powers["japan"].objectives if not o.standing] == ["supply_security_gained"]
     world = at_turn(world, "japan", "actions")
     view = view_for(world, "japan")
     agent = make_agent(world, "japan", "hard", sc.personalities)
