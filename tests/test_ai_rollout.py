@@ -9,9 +9,10 @@ from game.rules.legal import legal_actions, view_for
 from tests.ai_fixtures import aid, decide, pending, scenario
 
 
-def started():
-    """The 2015 game at its first decision (Japan's diplomacy), as `engine.start` leaves it."""
-    world, _ = engine.start(load_short())
+def started(seed: int = 0):
+    """The 2015 game at its first decision (Japan's diplomacy), as `engine.start` leaves it (on seed 0 Japan is dealt
+    its influence, seed 1 its energy from the C5)."""
+    world, _ = engine.start(evolve(load_short(), seed=seed))
     return world
 
 
@@ -60,9 +61,9 @@ def test_hard_answers_with_its_play_out():
     assert isinstance(hard.action, A.Accept) and isinstance(normal.action, A.Accept)
 
 
-def last_year():
+def last_year(seed: int = 0):
     """The 2015 short game played on passively to its last year's first decision (Japan's diplomacy)."""
-    world = started()
+    world = started(seed)
     while not (world.year == world.end_year and world.phase == "diplomacy"):
         world, _ = engine.step(world, A.EndTurn(world.current()))
     return world
@@ -70,9 +71,10 @@ def last_year():
 
 def test_a_play_out_begun_in_the_last_year_plays_to_the_end():
     """Begun in the last year, a play-out runs the year's resolution and its round (it used to stop at once, so
-    every move and answer of the last year looked worth nothing): Japan's loan-for-oil offer to Kazakhstan,
-    accepted, is worth more than ending its turn; declined, it is worth what ending the turn is worth."""
-    view, me, offer, end = loan_for_oil(last_year())
+    every move and answer of the last year looked worth nothing): Japan's loan-for-oil offer to Kazakhstan, on a
+    seed that deals Japan its energy from the C5, accepted, is worth more than ending its turn; declined, it is worth
+    what ending the turn is worth."""
+    view, me, offer, end = loan_for_oil(last_year(seed=1))
     assert rollout.play_out(view, me, offer) > end + 0.5
     assert abs(rollout.play_out(view, me, offer, accepted=False) - end) < 0.5
 
@@ -172,16 +174,18 @@ def test_a_play_out_with_replies_sees_a_tender_won():
 def test_a_play_out_counts_its_rounds_with_the_years_doubt():
     """With `doubt` (hard's `playout_doubt`) the rounds a play-out scores count as the race projects them from the
     year the seat decides in, not in the whole places one draw paid: before any round is played out that is the
-    race's own value; Kyrgyzstan's fee on the China rail (transit income is its objective) is a step worth its
-    least gain (0.03) then, where the whole places of one draw pay it too little to act on."""
+    race's own value. Uzbekistan's fee on the Central Asia-China gas pipeline (transit income is its objective on
+    this seed) lifts its race by more than a point counted that way than in the whole places of one draw (3.2
+    against 1.2 when this was written: one draw's places are steps a fee rarely crosses)."""
     from ai import race
-    world, view = at_actions("kyrgyzstan")
-    assert abs(rollout.soft_worth(view, "kyrgyzstan", view.year, len(view.scored)) - race.value(view, "kyrgyzstan")) < 1e-9
-    fee = A.Tariff("kyrgyzstan", "china_rail", 0.008)
-    assert fee in legal_actions(world, "kyrgyzstan")
-    gain = {d: rollout.play_out(view, "kyrgyzstan", fee, doubt=d) - rollout.play_out(view, "kyrgyzstan", None, doubt=d)
+    world, view = at_actions("uzbekistan")
+    assert [o.id for o in world.powers["uzbekistan"].objectives] == ["transit_income_gained"]
+    assert abs(rollout.soft_worth(view, "uzbekistan", view.year, len(view.scored)) - race.value(view, "uzbekistan")) < 1e-9
+    fee = A.Tariff("uzbekistan", "cac_china_gas", 0.006)
+    assert fee in legal_actions(world, "uzbekistan")
+    gain = {d: rollout.play_out(view, "uzbekistan", fee, doubt=d) - rollout.play_out(view, "uzbekistan", None, doubt=d)
             for d in (False, True)}
-    assert gain[False] < 0.03 < gain[True]
+    assert gain[True] > gain[False] + 1.0
 
 
 def test_hard_drops_a_habit_its_play_out_says_loses():

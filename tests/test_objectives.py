@@ -166,9 +166,9 @@ def test_a_collapse_has_no_winner_even_with_points(short_game):
 
 
 def without_objectives(text: str) -> str:
-    """A scenario text with every [powers.ID.objectives] block taken out."""
+    """A scenario text with every [powers.ID.objectives] block taken out (the comments among its lines too)."""
     import re
-    return re.sub(r"\[powers\.\w+\.objectives\][^\n]*\n(?:\w+ = \{[^\n]*\n)+", "", text)
+    return re.sub(r"\[powers\.\w+\.objectives\][^\n]*\n(?:(?:\w+ = \{|#)[^\n]*\n)+", "", text)
 
 
 def test_scenario_objectives_are_read():
