@@ -62,7 +62,7 @@ def game(sc, world, seat: str, spec: str, others: str, seed: int) -> dict:
     t = time.process_time()
     r = play(world, agents, seed)
     return {"points": r.points[seat], "margin": race.margin(r.final, seat), "winner": r.winner,
-            "cpu_s": time.process_time() - t}
+            "card": ",".join(o.id for o in r.final.powers[seat].objectives), "cpu_s": time.process_time() - t}
 
 
 def rotation(sc, world, specs: list[str], seeds: list[int]) -> dict:
@@ -84,6 +84,25 @@ def rotation(sc, world, specs: list[str], seeds: list[int]) -> dict:
         mean = statistics.mean(x for v in sums[i].values() for x in v)
         out[f"{i}:{spec}"] = {"mean": mean, "per_seat": per}
         print(f"{i:<2d} {spec[:28]:28s} {mean:6.2f} " + " ".join(f"{per[p]:7.1f}" for p in seats))
+    return out
+
+
+def cards(res: dict, seats: list, variants: list) -> dict:
+    """Per seat and dealt card (the reference's game deals it; the seed decides it): games and each variant's mean
+    points minus the reference's on them, printed as a table."""
+    ref, out = variants[0], {}
+    for seat in seats:
+        for i, r in enumerate(res[seat][ref]):
+            row = out.setdefault(seat, {}).setdefault(r["card"], {"games": 0, **{v: 0.0 for v in variants[1:]}})
+            row["games"] += 1
+            for v in variants[1:]:
+                row[v] += res[seat][v][i]["points"] - r["points"]
+    print(f"\n{'seat':13s} {'card':28s} {'games':>5s} " + " ".join(f"{v[:22]:>22s}" for v in variants[1:]))
+    for seat, rows in out.items():
+        for card, row in sorted(rows.items()):
+            for v in variants[1:]:
+                row[v] = row[v] / row["games"]
+            print(f"{seat:13s} {card:28s} {row['games']:5d} " + " ".join(f"{row[v]:+22.2f}" for v in variants[1:]))
     return out
 
 
@@ -119,7 +138,7 @@ def main() -> None:
                 g = game(sc, world, seat, spec, ns.others, seed)
                 res.setdefault(seat, {}).setdefault(spec, []).append(g)
                 print(f"{seat:13s} {spec:28s} seed {seed}: points {g['points']:6.2f} margin {g['margin']:+.4f} "
-                      f"({g['cpu_s']:.1f} s)", flush=True)
+                      f"{g['card']} ({g['cpu_s']:.1f} s)", flush=True)
     ref = ns.variants[0]
     summary: dict = {}
     print(f"\n{'seat':13s} " + " ".join(f"{v[:22]:>24s}" for v in ns.variants))
@@ -134,11 +153,13 @@ def main() -> None:
         summary[seat] = row
         print(f"{seat:13s} " + " ".join(f"{row[v]['points']:7.2f} ({row[v]['d_points']:+6.2f},{row[v]['d_margin']:+.3f})"
                                          for v in ns.variants))
+    by_card = cards(res, seats, ns.variants)
     totals = {v: {"d_points": sum(summary[s][v]["d_points"] for s in seats),
                   "d_margin": sum(summary[s][v]["d_margin"] for s in seats)} for v in ns.variants}
     print("total vs", ref, {v: {k: round(x, 3) for k, x in t.items()} for v, t in totals.items()})
     print(json.dumps({"bench": "difficulty", "scenario": ns.scenario, "short": ns.short, "years": ns.years,
-                      "seeds": seeds, "others": ns.others, "reference": ref, "seats": summary, "totals": totals}))
+                      "seeds": seeds, "others": ns.others, "reference": ref, "seats": summary, "by_card": by_card,
+                      "totals": totals}))
 
 
 if __name__ == "__main__":
