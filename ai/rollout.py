@@ -16,8 +16,9 @@ game's own future. With `replies` (the level's key) the world is less passive wh
 others would act: the offers pending in the view that the model calls accepted (`answered`: the seat's own offers
 its receiver model gives an even chance or more, offers to it that its public rule accepts) are accepted by their
 receivers, and in every tender open for bids the bid the public model expects to win (`projection.expected_bid`) is
-made by its great power and taken by the host, so that a tender, and a move made beside a pending deal, is played
-out with the answers it would get rather than none. With `playout_doubt` the rounds from the decision's year on are
+made by its great power and taken by the host, and a caucus a member convened is convened by the other members
+up to its quorum (as the public model expects them to come), so that a tender, a meeting called, and a move made
+beside a pending deal, is played out with the answers it would get rather than none. With `playout_doubt` the rounds from the decision's year on are
 counted as the race projects them from that year (`soft_worth`), not in the whole places one draw paid. With `dice`
 above 1 (the level's key) the same play-out is run on that many such seeds (`DICE`, `DICE + DICE_STEP`, ...) and its
 worths averaged: one draw of the years' events can make a move look better or worse than it is.
@@ -31,7 +32,7 @@ from ai.projection import expected_bid
 from game import engine
 from game.model import GREAT, Offer, World
 from game.rules import actions as A
-from game.rules import objectives, tender
+from game.rules import caucus, objectives, tender
 from game.rules.play import validate
 
 DICE = 7919  # added to the game's seed for the play-outs' events and dice (the seat does not know the real draws)
@@ -76,21 +77,40 @@ def _play_out(world: World, me: str, first: A.Action | None, accepted: bool, ans
         if world.status != "playing" or (world.year >= last and world.phase == "diplomacy"):
             break
         p = world.current()
-        act: A.Action = A.EndTurn(p)
-        for oid in sorted(mine):
-            o = world.offers.get(oid)
-            if o is not None and o.receiver == p and o.status == "pending" and not validate(world, A.Accept(p, oid)):
-                act = A.Accept(p, oid)
-                break
-        else:
-            bid = bid_of(world, p, expected) if bids and world.phase == "diplomacy" else None
+        act = accept_of(world, p, mine)
+        if act is None and bids:
+            bid = bid_of(world, p, expected) if world.phase == "diplomacy" else None
             if bid is not None:
                 known = set(world.offers)
                 world, _ = engine.step(world, bid)
                 mine |= {o for o in world.offers if o not in known}
                 continue
-        world, _ = engine.step(world, act)
+            act = join_of(world, p)
+        world, _ = engine.step(world, act or A.EndTurn(p))
     return soft_worth(world, me, year, held) if doubt else worth(world, me)
+
+
+def accept_of(world: World, p: str, mine: set) -> A.Accept | None:
+    """`p` accepting the first offer to it in `mine` (by id) that is pending and that it may accept now."""
+    for oid in sorted(mine):
+        o = world.offers.get(oid)
+        if o is not None and o.receiver == p and o.status == "pending" and not validate(world, A.Accept(p, oid)):
+            return A.Accept(p, oid)
+    return None
+
+
+def join_of(world: World, p: str) -> A.Convene | None:
+    """Member `p` convening a caucus that another member convened this year, while it is short of its quorum (as
+    the public model expects the others to come, `projection.meeting`): so a meeting the seat calls is held in its
+    play-outs, where a passive world left it to fail and its cost looked like its only effect."""
+    if world.phase != "actions":
+        return None
+    for f in caucus.caucuses(world):
+        if f.convened and not caucus.held(world, f) and caucus.may_convene(world, f, p):
+            move = A.Convene(p, f.id)
+            if not validate(world, move):
+                return move
+    return None
 
 
 def bid_of(world: World, p: str, expected: dict) -> A.Propose | None:

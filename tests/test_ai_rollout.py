@@ -218,3 +218,24 @@ def test_hard_drops_a_habit_its_play_out_says_loses():
         assert t["playout"] < 0
         out[habit] = after
     assert out[False] > 10.0 and out[True] < 0
+
+
+def test_a_meeting_called_is_held_in_a_play_out_that_answers():
+    """A caucus meets only when a quorum of members convened it; in a passive play-out no other member does, so the
+    meeting a seat calls never met and only its cost showed (hard Kazakhstan, whose card was autonomy, never
+    convened the leaders' meeting that normal convened every year: 2025 seed 304, 20 points against 30). With
+    `bids` (hard's `replies`) the other members convene it up to its quorum, as the public model expects them to
+    come, and the meeting, which sheds part of its dominant great power's influence, is worth something."""
+    from game.scenario.loader import load
+    from tests.worlds import at_turn
+    world, _ = engine.start(evolve(load("2025", short=True).world, seed=304))
+    world = at_turn(world, "kazakhstan", "actions")
+    assert [o.id for o in world.powers["kazakhstan"].objectives] == ["autonomy_gained"]
+    call = A.Convene("kazakhstan", "c5_meeting")
+    assert call in legal_actions(world, "kazakhstan")
+    view = view_for(world, "kazakhstan")
+    worth = {bids: rollout.play_out(view, "kazakhstan", call, bids=bids, doubt=True)
+             - rollout.play_out(view, "kazakhstan", None, bids=bids, doubt=True) for bids in (False, True)}
+    assert worth[False] <= 0.0 < worth[True]
+    joined = rollout.join_of(engine.step(world, call)[0], "kazakhstan")
+    assert joined is None  # the seat that convened does not convene twice

@@ -410,10 +410,12 @@ def test_replay_lists_the_winner_of_a_tie_first_at_the_end():
 
 def test_the_agenda_tab_tells_each_objective_s_measure_now():
     """The Agenda tab's tooltip on each of the seat's objectives gives its whole line (cut on a small panel) and its
-    measure now, a gain counted from the start (a threshold's steps are read against it: "Autonomy gained: 2.5 a step
-    at 0.015/0.03/0.045"), so a player can see how far the next step is; the value follows the World (a year of play
-    moves it)."""
+    measure now, a gain counted from the start and signed (a threshold's steps are read against it: "Autonomy gained:
+    2.5 a step at 0.015/0.03/0.045"), or a level as it is, so a player can see how far the next step is; the value
+    follows the World (a year of play moves it)."""
+    from attrs import evolve
     from game.rules import agenda
+    from game.text import tr
     from game.rules import objectives as O
     from game.rules.actions import EndTurn
     from game.text import number
@@ -437,5 +439,8 @@ def test_the_agenda_tab_tells_each_objective_s_measure_now():
         term = O.base_measure(obj.measure)
         gain = agenda.TERMS[term](w, "turkmenistan") - w.start_measures["turkmenistan"][term]
         assert abs(gain) > 1e-4  # a year moved it, so the shown value is not the start's 0
-        shown = number(gain if obj.measure.endswith(O.GAIN) else agenda.TERMS[term](w, "turkmenistan"), "+.3f")
-        assert any(shown in t and t.startswith(words.objective(obj)) for t in tips), (obj.id, shown, tips[:3])
+        shown = tr("tip.objective_gain", value=number(gain, "+.3f"))
+        assert any(t.startswith(words.objective(obj)) and t.endswith(shown) for t in tips), (obj.id, shown, tips[:3])
+    level = evolve(obj, measure="gdp_growth")  # a level is told as it is, unsigned, and not as a gain
+    assert GameScene.objective_now(w, O.measures(w), "turkmenistan", level) == tr(
+        "tip.objective_level", value=number(agenda.TERMS["gdp_growth"](w, "turkmenistan"), ".3f"))

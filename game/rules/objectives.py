@@ -49,9 +49,14 @@ GAIN = "_gain"  # a measure name ending in this counts the change since the game
 C5_ONLY = ("gdp_growth", "autonomy", "debt_safe", "remittances")  # agenda terms defined only for a C5 state
 
 
+def is_gain(name: str) -> bool:
+    """Whether a measure counts the change since the game began (else it is the level now)."""
+    return name.endswith(GAIN)
+
+
 def base_measure(name: str) -> str:
     """The agenda term a measure reads."""
-    return name[: -len(GAIN)] if name.endswith(GAIN) else name
+    return name[: -len(GAIN)] if is_gain(name) else name
 
 
 def known_measure(name: str) -> bool:
@@ -90,7 +95,7 @@ def value(now: Mapping, start: Mapping, p: str, measure: str) -> float:
     """p's value on a measure from the measures now and at the start (missing: 0)."""
     term = base_measure(measure)
     here = now.get(p, {}).get(term, 0.0)
-    return here - start.get(p, {}).get(term, 0.0) if measure.endswith(GAIN) else here
+    return here - start.get(p, {}).get(term, 0.0) if is_gain(measure) else here
 
 
 def rivals(world_order: tuple[str, ...], kinds: Mapping[str, str], p: str, obj: Objective) -> tuple[str, ...]:
@@ -327,7 +332,7 @@ def describe(obj: Objective) -> Msg:
     """An objective in a short line, as a message: its measure and what it pays ("Influence gained, by place:
     6/3/0"), shown in the reader's language."""
     term = Ref("term", base_measure(obj.measure))
-    measure = msg("objective.gain", term=term) if obj.measure.endswith(GAIN) else term
+    measure = msg("objective.gain", term=term) if is_gain(obj.measure) else term
     if obj.kind == RANK:
         points = joined(obj.points, "slash")
         if obj.bonus > 0 and obj.clear > 0:

@@ -684,11 +684,19 @@ class GameScene(UIScene):
             text = words.objective(obj)
             theme.text(surface, text, (body.left, y), 14, width=int(body.width * 0.8))
             theme.text(surface, f"+{words.points(pays[1])}", (body.right, y), 14, anchor="topright")
-            value = objectives.value(now, w.start_measures, me, obj.measure)  # a threshold's steps are read against it
             self.tip(pygame.Rect(body.left, y, body.width, theme.line_height(14)),  # the whole line, which may be cut above
-                     tr("tip.objective_line", line=text) + " " + tr("tip.objective") + " " + tr("tip.objective_now", value=number(value, "+.3f")))
+                     tr("tip.objective_line", line=text) + " " + tr("tip.objective") + " " + self.objective_now(w, now, me, obj))
             y += theme.line_height(14) + 2
         return y
+
+    @staticmethod
+    def objective_now(w, now, me: str, obj) -> str:
+        """Where the seat stands on an objective's measure (a threshold's steps are read against it): a gain since
+        the game's start, signed, or a level as it is."""
+        value = objectives.value(now, w.start_measures, me, obj.measure)
+        if objectives.is_gain(obj.measure):
+            return tr("tip.objective_gain", value=number(value, "+.3f"))
+        return tr("tip.objective_level", value=number(value, ".3f"))
 
     def draw_actions(self, surface, rect, w) -> None:
         """The action bar: one button per kind of action, End turn, Undo; messages below."""
