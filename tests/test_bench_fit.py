@@ -96,7 +96,7 @@ def test_fit_points_reports_held_out_seeds_and_applies_the_points(tmp_path, caps
     assert all(o.bonus == pytest.approx(F.BONUS * o.points[0]) and 0.2 < o.clear < 0.6 for o in applied)
     others = load(str(tmp_path / "2015.toml")).world.powers
     assert all(o.clear == 0 for o in others["china"].objectives)  # never first behind Russia: no bonus to earn
-    assert all(0 < o.clear < 0.2 for o in others["kazakhstan"].objectives)  # first by the noise's margins
+    assert all(0 < o.clear < 0.2 for o in others["kazakhstan"].objectives if o.kind == "rank")  # first by the noise's margins (a threshold has no lead bonus)
 
 
 def test_clear_leads_are_the_median_lead_of_first_place():
