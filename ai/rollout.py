@@ -20,9 +20,9 @@ made by its great power and taken by the host, and a caucus a member convened is
 to its quorum (as the public model expects them to come): a tender, a meeting called and a move made beside a
 pending deal are played out with the answers they would get rather than none. With `playout_doubt` the rounds from
 the decision's year on are counted as the race projects them from that year (`soft_worth`), not in the whole places
-one draw paid. With `dice`
-above 1 (the level's key) the same play-out is run on that many such seeds (`DICE`, `DICE + DICE_STEP`, ...) and its
-worths averaged: one draw of the years' events can make a move look better or worse than it is.
+one draw paid. With `dice` above 1 (the level's key) the same play-out is run on that many such seeds (`DICE`,
+`DICE + DICE_STEP`, ...) and its worths averaged: one draw of the years' events can make a move look better or worse
+than it is.
 """
 from __future__ import annotations
 
