@@ -90,18 +90,16 @@ def rotation(sc, world, specs: list[str], seeds: list[int]) -> dict:
 def cards(res: dict, seats: list, variants: list) -> dict:
     """Per seat and dealt card (the reference's game deals it; the seed decides it): games and each variant's mean
     points minus the reference's on them, printed as a table."""
-    ref, out = variants[0], {}
+    ref, diffs = variants[0], {}
     for seat in seats:
         for i, r in enumerate(res[seat][ref]):
-            row = out.setdefault(seat, {}).setdefault(r["card"], {"games": 0, **{v: 0.0 for v in variants[1:]}})
-            row["games"] += 1
-            for v in variants[1:]:
-                row[v] += res[seat][v][i]["points"] - r["points"]
+            games = diffs.setdefault(seat, {}).setdefault(r["card"], [])
+            games.append({v: res[seat][v][i]["points"] - r["points"] for v in variants[1:]})
+    out = {seat: {card: {"games": len(gs), **{v: statistics.mean(g[v] for g in gs) for v in variants[1:]}}
+                  for card, gs in sorted(per_card.items())} for seat, per_card in diffs.items()}
     print(f"\n{'seat':13s} {'card':28s} {'games':>5s} " + " ".join(f"{v[:22]:>22s}" for v in variants[1:]))
     for seat, rows in out.items():
-        for card, row in sorted(rows.items()):
-            for v in variants[1:]:
-                row[v] = row[v] / row["games"]
+        for card, row in rows.items():
             print(f"{seat:13s} {card:28s} {row['games']:5d} " + " ".join(f"{row[v]:+22.2f}" for v in variants[1:]))
     return out
 

@@ -415,10 +415,9 @@ def test_the_agenda_tab_tells_each_objective_s_measure_now():
     follows the World (a year of play moves it)."""
     from attrs import evolve
     from game.rules import agenda
-    from game.text import tr
     from game.rules import objectives as O
     from game.rules.actions import EndTurn
-    from game.text import number
+    from game.text import number, tr
     from game.ui.app import App, Settings
     from game.ui import words
     from game.ui.game import GameScene
@@ -441,6 +440,6 @@ def test_the_agenda_tab_tells_each_objective_s_measure_now():
         assert abs(gain) > 1e-4  # a year moved it, so the shown value is not the start's 0
         shown = tr("tip.objective_gain", value=number(gain, "+.3f"))
         assert any(t.startswith(words.objective(obj)) and t.endswith(shown) for t in tips), (obj.id, shown, tips[:3])
-    level = evolve(obj, measure="gdp_growth")  # a level is told as it is, unsigned, and not as a gain
+    level = evolve(w.powers["turkmenistan"].objectives[0], measure="gdp_growth")  # a level: as it is, unsigned, not a gain
     assert GameScene.objective_now(w, O.measures(w), "turkmenistan", level) == tr(
         "tip.objective_level", value=number(agenda.TERMS["gdp_growth"](w, "turkmenistan"), ".3f"))
