@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from collections.abc import Mapping
 
 import attrs
 from game.model.ops import evolve, field_names
@@ -328,7 +329,7 @@ def run_end(world: World) -> tuple[World, list[Entry]]:
     """Tension settles and a crisis may come (game.rules.tension); record the year's figures; check for
     collapse and the last year; otherwise the next year begins."""
     world, log = year_tension(world)
-    world = evolve(world, record=history.snapshot(world, world.year))
+    world = evolve(world, record=history.Record(world, world.year))
     if world.status == "collapsed":
         return world, log + [Entry.of(world, "", "log.collapse_tension", rule="tension", track=tension.track(world),
                                       powers=Ps(world, tension.hottest(world).split("|")))]
@@ -381,6 +382,8 @@ def to_data(obj):
         return [to_data(v) for v in obj]
     if attrs.has(kind):
         return {n: to_data(getattr(obj, n)) for n in field_names(kind)}
+    if isinstance(obj, Mapping):  # a record worked out when first read (`history.Record`)
+        return {str(k): to_data(v) for k, v in obj.items()}
     return obj
 
 

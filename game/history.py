@@ -9,6 +9,10 @@ treasury, transit income and trade with the region.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from game.model.ops import evolve
+
 from game.model import LOAD, World
 from game.rules import objectives, tension
 from game.rules import trade as goods_trade
@@ -93,6 +97,34 @@ def snapshot(world: World, year: int) -> dict:
         "points": objectives.totals(world),
         "next_round": {st.power: st.projected for st in objectives.standings(world)},
     }
+
+
+class Record(Mapping):
+    """`snapshot(world, year)`, worked out when first read (a debrief, a save, a hash), not when the year ends:
+    the worlds an AI plays out to judge a move finish many years whose figures no one reads. The world it keeps
+    has no record of its own, so a record never holds the years before it alive."""
+
+    __slots__ = ("_world", "_year", "_data")
+
+    def __init__(self, world: World, year: int):
+        self._world, self._year, self._data = evolve(world, record={}), year, None
+
+    def _figures(self) -> dict:
+        if self._data is None:
+            self._data, self._world = snapshot(self._world, self._year), None
+        return self._data
+
+    def __getitem__(self, key):
+        return self._figures()[key]
+
+    def __iter__(self):
+        return iter(self._figures())
+
+    def __len__(self) -> int:
+        return len(self._figures())
+
+    def __reduce__(self):
+        return dict, (self._figures(),)
 
 
 def recorded(world: World, year: int) -> dict:

@@ -228,3 +228,27 @@ def test_a_seat_without_action_points_is_offered_only_the_end_of_its_turn(world2
     with memo.off():  # the menu checked afresh with a point, less what costs one
         full = legal_actions(evolve(spent, ap_left={**w.ap_left, p: 1}), p)
     assert len(full) > 1 and [a for a in full if AP_COST.get(a.verb, 0) <= 0] == [A.EndTurn(p)]
+
+
+def test_the_years_record_is_worked_out_when_first_read_and_holds_the_snapshot(world2015, monkeypatch):
+    """The engine files each finished year's figures as a `history.Record`: nothing is worked out until it is read
+    (a hard AI's play-outs finish many years no one reads), then it holds what `history.snapshot` gives of the
+    year's last world, pickles and hashes as a plain mapping, and does not keep the years before it alive."""
+    import pickle
+
+    from game import history
+    w, _ = engine.start(short(world2015, 3))
+    calls = []
+    real = history.snapshot
+    monkeypatch.setattr(history, "snapshot", lambda world, year: calls.append(year) or real(world, year))
+    while w.year < world2015.start_year + 2:
+        w, _ = engine.step(w, A.EndTurn(w.current()))
+    rec = w.record
+    assert isinstance(rec, history.Record) and calls == []
+    assert isinstance(rec._world.record, dict) and not rec._world.record  # not the year before's Record
+    assert rec["year"] == world2015.start_year + 1 and calls == [world2015.start_year + 1]
+    again = history.Record(w, w.year)
+    assert dict(again) == real(w, w.year)
+    assert pickle.loads(pickle.dumps(rec)) == dict(rec) and type(pickle.loads(pickle.dumps(rec))) is dict
+    assert engine.to_data(w)["record"]["year"] == world2015.start_year + 1
+    assert calls.count(world2015.start_year + 1) == 1  # worked out once, however often it is read
