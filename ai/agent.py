@@ -614,7 +614,8 @@ class PersonalityAgent:
             if isinstance(a, (A.Propose, A.Counter, A.Pact)):
                 chance = terms.get("chance", 1.0)
                 got = rollout.play_out(view, me, a, **kw) if chance > 0 else end
-                lost = rollout.play_out(view, me, a, accepted=False, **kw) if chance < 1 else got
+                lost = got if chance >= 1 else end if rollout.idle_when_declined(view, a) else \
+                    rollout.play_out(view, me, a, accepted=False, **kw)
                 after = chance * got + (1.0 - chance) * lost
             else:
                 after = rollout.play_out(view, me, a, **kw)

@@ -66,7 +66,7 @@ def settled_alike(world: World) -> World:
     each is answered differs from the others only in its offers. Equal to `settle_goods(world)` in all the goods and
     the race read (`world`'s own offers, ids handed out and action points may not be in it)."""
     last = _ALIKE
-    if last[0] is not None and memo_on() and _alike(last[0], world):
+    if last[0] is not None and memo_on() and alike(last[0], world):
         return last[1]
     settled = settle_goods(world)
     last[:] = [world, settled]
@@ -74,7 +74,7 @@ def settled_alike(world: World) -> World:
     return settled
 
 
-def _alike(a: World, b: World) -> bool:
+def alike(a: World, b: World) -> bool:
     """Whether two Worlds hold the very same object in every field but the UNREAD ones."""
     fields = b.__dict__
     return type(a) is type(b) and all(value is fields[name] for name, value in a.__dict__.items() if name not in UNREAD)

@@ -29,7 +29,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from ai import race
-from ai.projection import expected_bid
+from ai.projection import alike, expected_bid
 from game import engine
 from game.model import GREAT, Offer, World
 from game.rules import actions as A
@@ -56,6 +56,17 @@ def play_out(view: World, me: str, first: A.Action | None, accepted: bool = True
     Averaged over `dice` draws of the years' events and dice."""
     n = max(1, dice)
     return sum(_play_out(start(view, i), me, first, accepted, answered, bids, doubt) for i in range(n)) / n
+
+
+def idle_when_declined(view: World, first: A.Action) -> bool:
+    """Whether `first`, an offer, changes nothing a passive play-out reads when its receiver declines it: made, it
+    changed only the World's offers, the ids handed out and the action points (`projection.UNREAD`; no tension
+    moved, no turn ended), so its declined play-out is the play-out of ending the turn now. A hard seat makes about
+    a third of its play-outs for offers declined (2015 short: 324 of 894, every one equal to ending the turn)."""
+    if validate(view, first):
+        return True  # a move it cannot make is played out as ending the turn
+    after, _ = engine.step(view, first, checked=True)
+    return alike(view, after)
 
 
 def _play_out(world: World, me: str, first: A.Action | None, accepted: bool, answered: frozenset = frozenset(),

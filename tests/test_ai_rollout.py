@@ -239,3 +239,21 @@ def test_a_meeting_called_is_held_in_a_play_out_that_answers():
     assert worth[False] <= 0.0 < worth[True]
     joined = rollout.join_of(engine.step(world, call)[0], "kazakhstan")
     assert joined is None  # the seat that convened does not convene twice
+
+
+def test_an_offer_declined_is_played_out_as_ending_the_turn_only_when_it_changed_nothing_else():
+    """`rollout.idle_when_declined`: an offer that changed only the offers, ids and action points plays out, declined,
+    exactly as ending the turn now (hard reuses that play-out for it); a move that changed more is played out."""
+    world, checked = started(), 0
+    for _ in range(4):  # the first four seats' first diplomacy turns
+        me = world.current()
+        view = view_for(world, me)
+        end = rollout.play_out(view, me, None)
+        offers = [a for a in legal_actions(world, me) if isinstance(a, A.Propose)][:5]
+        for offer in offers:
+            if rollout.idle_when_declined(view, offer):
+                assert rollout.play_out(view, me, offer, accepted=False) == end
+                checked += 1
+        assert not rollout.idle_when_declined(view, A.EndTurn(me))  # the turn passed: more than the offers changed
+        world, _ = engine.step(world, A.EndTurn(me))
+    assert checked >= 8
