@@ -222,6 +222,8 @@ class PersonalityAgent:
         projected = judged.terms.get("delta", 0.0) if great else judged.terms.get("race", 0.0) * per
         shift = self.level.playout * (accept - reject - projected) / per
         total = judged.total + shift
+        if (total > 0) != (judged.total > 0) and abs(total) * per <= self.level.trust:
+            total, shift = judged.total, 0.0  # a play-out turns the projected answer only by a clear margin (`trust`)
         reason = judged.reason
         if (total > 0) != (judged.total > 0):
             verb = "accepts" if total > 0 else "declines"
@@ -378,7 +380,8 @@ class PersonalityAgent:
         if self.level.lookahead and scored:  # it acts only on an option it has checked a year deeper
             scored = sorted(self.deeper(view, me, scored, base, before, base_score), key=lambda s: -s[0])
         if self.level.plays_out(view.powers[me].kind) and scored:  # and, where it plays out, only on one played out
-            scored = sorted(self.played(view, me, scored), key=lambda s: -s[0])
+            scored = self.trusted(sorted(self.played(view, me, scored), key=lambda s: -s[0]), every[0][1],
+                                  every[0][0] > self.persona.min_gain + self.level.margin)
         if self.level.follows(view.powers[me].kind) and scored and view.ap_left.get(me, 0) >= 2:  # hard: with its best next move
             scored = sorted(self.followed(view, me, scored, every), key=lambda s: -s[0])
         end = legal[-1]
@@ -628,6 +631,27 @@ class PersonalityAgent:
                 shift = P.habit_value(net + shift, terms["habit"]) + rest - value
             out.append([value + shift, a, {**terms, "playout": after - end}])
         return out
+
+    def trusted(self, scored: list, first: A.Action, acts: bool) -> list:
+        """Hard level with `trust`: `scored` (played out, best first) with the move its one-year projection ranked
+        first (`first`; `acts`: worth more than ending the turn, as the projection saw it) put first again unless the
+        play-outs value the best other choice (another move, or ending the turn) above it by more than `trust`. A
+        play-out sees the years ahead but not the seat's own later moves (a sale made for the rail upgrade it plans
+        next), so a small edge in it is no reason to leave the plan the projection saw."""
+        if not self.level.trust:
+            return scored
+        end = self.persona.min_gain + self.level.margin
+        mine = next((s for s in scored if s[1] == first), None)
+        if not acts:  # the projection would end its turn: a move must beat ending it by the margin
+            return scored if not scored or scored[0][0] - end > self.level.trust else \
+                [[min(s[0], end), s[1], s[2]] for s in scored]
+        if mine is None:
+            return scored
+        rival = max([s[0] for s in scored if s is not mine] + [end])
+        if rival - mine[0] > self.level.trust:
+            return scored
+        return [[max(mine[0], end + 1e-9), mine[1], {**mine[2], "trusted": rival - mine[0]}]] + \
+            [s for s in scored if s is not mine]
 
     def playout_keys(self, view: World, me: str, skip: str = "") -> dict:
         """The level's settings every play-out of one decision runs with (`rollout.play_out`'s keywords; `skip`: the

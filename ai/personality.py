@@ -98,6 +98,7 @@ LEVEL_KEYS: dict[str, Key] = {
     "dice": Key("int", 1, 1, 20, "draws of the years' events and dice each play-out is run on, its worths averaged"),
     "playout_habit": Key("bool", False, meaning="a move's habit points count only when its played-out net gain is not negative (as they do with the one-year gain, `projection.habit_value`)"),
     "playout_doubt": Key("bool", False, meaning="a play-out's rounds count as the race projects them from the year it decides in (`race.DOUBT`), not in the whole places one draw paid"),
+    "trust": Key("float", 0.0, 0, 100, "a seat that plays out leaves the move (or answer) its one-year projection chose only for one its play-outs value above it by more than this (value points; 0: the play-outs alone decide)"),
     "replies": Key("bool", False, meaning="in its play-outs, pending offers are answered as the public model says and the great powers make the bids it expects to win tenders (False: a passive world)"),
 }
 META = ("personality", "difficulty")
@@ -156,6 +157,7 @@ class Level:
     replies: bool = False
     playout_habit: bool = False
     playout_doubt: bool = False
+    trust: float = 0.0
     rivals: float = 0.0
     follow: int = 0
     follow_kinds: tuple = ()

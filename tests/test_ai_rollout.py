@@ -2,9 +2,11 @@
 from attrs import evolve
 
 from ai import rollout
+from ai.factory import make_agent
 from ai.personality import level
 from game import engine
 from game.rules import actions as A
+from game.rules import valuation
 from game.rules.legal import legal_actions, view_for
 from tests.ai_fixtures import aid, decide, pending, scenario
 
@@ -257,3 +259,44 @@ def test_an_offer_declined_is_played_out_as_ending_the_turn_only_when_it_changed
         assert not rollout.idle_when_declined(view, A.EndTurn(me))  # the turn passed: more than the offers changed
         world, _ = engine.step(world, A.EndTurn(me))
     assert checked >= 8
+
+
+def test_hard_leaves_the_projections_choice_only_for_a_clear_play_out_edge():
+    """`trust`: a seat that plays out keeps the move its one-year projection ranked first unless the play-outs value
+    another choice (a move, or ending the turn) above it by more than `trust`; with `trust` 0 the play-outs decide."""
+    sc = scenario()
+    agent = make_agent(sc.world, "kazakhstan", "hard", sc.personalities)
+    sale, other = A.EndTurn("x"), A.EndTurn("y")  # stand-ins: `trusted` only reads the values and finds the first by equality
+    end = agent.persona.min_gain + agent.level.margin
+    played = [[end + 1.3, other, {}], [end + 1.0, sale, {}]]  # played out: the other move ahead by 0.3
+    agent.level = evolve(agent.level, trust=0.0)
+    assert agent.trusted(played, sale, True)[0][1] == other
+    agent.level = evolve(agent.level, trust=0.5)
+    kept = agent.trusted(played, sale, True)
+    assert kept[0][1] == sale and abs(kept[0][2]["trusted"] - 0.3) < 1e-9 and kept[1][1] == other
+    far = [[end + 2.0, other, {}], [end + 1.0, sale, {}]]  # ahead by 1.0: the play-outs decide
+    assert agent.trusted(far, sale, True)[0][1] == other
+    below = [[end + 0.2, other, {}], [end - 0.2, sale, {}]]  # the sale now looks worse than ending: by 0.4, kept
+    assert agent.trusted(below, sale, True)[0][1] == sale and agent.trusted(below, sale, True)[0][0] > end
+    # the projection would end the turn: a move the play-outs like by less than `trust` does not start
+    small = agent.trusted([[end + 0.3, other, {}]], sale, False)
+    assert small[0][0] <= end
+    assert agent.trusted([[end + 0.8, other, {}]], sale, False)[0][0] == end + 0.8
+
+
+def test_a_play_out_turns_the_projected_answer_only_by_a_clear_margin():
+    """`trust` in answers: when a play-out would turn the projected answer by less than `trust`, the answer stands."""
+    world = pending(scenario().world, "japan", "kyrgyzstan", [aid("grant", 1.0)])
+    hard = decide(world, "kyrgyzstan", "hard")
+    shift = hard.terms["playout"]
+    assert "playout" in hard.terms
+    agent = make_agent(world, "kyrgyzstan", "hard", scenario().personalities)
+    view = view_for(world, "kyrgyzstan")
+    offer = view.offers["o900"]
+    judged = agent.race_judgement(view, "kyrgyzstan", offer, valuation.appraise(view, "kyrgyzstan", offer, agent.habits(view)))
+    flipped = evolve(judged, total=-shift / 2 if shift else 0.001)  # a projected answer the play-out turns, by half its shift
+    agent.level = evolve(level("hard"), trust=0.0)
+    turned = agent.played_answer(view, "kyrgyzstan", offer, flipped)
+    agent.level = evolve(level("hard"), trust=100.0)
+    stood = agent.played_answer(view, "kyrgyzstan", offer, flipped)
+    assert (turned.total > 0) != (flipped.total > 0) and (stood.total > 0) == (flipped.total > 0)
