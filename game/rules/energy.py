@@ -18,8 +18,9 @@ from game.model.memo import Memo, ids
 from game.model.ops import clamp, with_powers
 from game.rules import dependence, refining
 
-_TABLES = Memo(1024)  # a power's security inputs -> its security table (a hard year reused its 314th latest when deliveries were
-# keyed by their mapping, its 40th since they are keyed by their amounts)
+_TABLES = Memo(512)  # a power's security inputs -> its security table (a hard year reused its 314th latest when deliveries were
+# keyed by their mapping, its 40th since they are keyed by their amounts; the first full 2015 year of eight hard seats
+# its 221st, session 16)
 
 
 def covered(world: World, p: str, r: str) -> float:

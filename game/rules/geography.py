@@ -201,8 +201,8 @@ def ship_spot(world: World, ledger: _Ledger) -> None:
             ledger.ship(c, r, k, ledger.left[(c, r)] * ledger.net.throughput(k, c), k.markets[0], 1.0)
 
 
-_FLOWS = Memo(1024)  # goods key -> Flows (a normal AI game reuses only its 128 latest; hard, which plans two moves
-# and plays the last year out, reaches back to its 291st: docs/speed.md, Memory)
+_FLOWS = Memo(256)  # goods key -> Flows (~10 KB each; a normal AI game reuses only its 128 latest; a full hard 2015 game
+# loses 4 of its 24,871 hits against 1,024 entries, and the debrief's memory goal holds: docs/speed.md, Memory)
 _SHIPPED = Memo(64)  # (goods key less the contracts, the contracts) -> the ledger once they have shipped, before the spot market
 _NETWORKS = Memo(128)  # corridor records and powers' kinds -> Network (a year of hard AI reuses its 45 latest: C5 answers look at
 # contracts with the room they lack, `ai.projection.in_full`)
