@@ -684,8 +684,7 @@ class PersonalityAgent:
         (a two-step plan: a mine developed and then its refinery, not the aid that looks a shade better alone).
         The next moves it tries are the options with a gain (`every` option it valued, at most FOLLOW_MENU, by gain),
         each valued afresh in the World after the first move; a move is then worth its own value plus the best next
-        one's when above 0, times `follow_weight` (the next move is less sure: a move worth nothing alone, such as
-        joining a bloc, must not tie with making that next move now)."""
+        one's when above 0."""
         menu = sorted((s for s in (every if every is not None else scored) if s[2] and s[2].get("gain", 0.0) > 0 and not isinstance(s[1], OFFERS)),
                       key=lambda s: -s[2]["gain"])[:FOLLOW_MENU]
         out = []
@@ -700,7 +699,6 @@ class PersonalityAgent:
             for _, b, _ in menu:
                 if b != a and not validate(after, b):
                     best = max(best, self.value(after, me, b, base, before, score)[0])
-            best *= self.level.follow_weight
             out.append([value + best, a, {**terms, "follow": best}])
         return out
 

@@ -94,7 +94,6 @@ LEVEL_KEYS: dict[str, Key] = {
     "playout_kinds": Key("list", [], meaning="the kinds of power (great, c5) whose seats play out at this level (empty: every kind)"),
     "rivals": Key("float", 0.0, 0, 1, "in a tender, the chance it gives each rival great power of bidding too (public rule): its bid is won only if the host values it above theirs (0: rivals ignored)"),
     "follow": Key("int", 0, 0, 100, "its best moves valued with the best move it could make next (a two-step plan; 0: none)"),
-    "follow_weight": Key("float", 1.0, 0, 1, "share of the best next move's value added to a move's (`follow`): the next move is less sure than the first, so a move worth nothing alone does not tie with making that next move now"),
     "follow_kinds": Key("list", [], meaning="the kinds of power (great, c5) whose seats plan two moves at this level (empty: every kind)"),
     "dice": Key("int", 1, 1, 20, "draws of the years' events and dice each play-out is run on, its worths averaged"),
     "playout_habit": Key("bool", False, meaning="a move's habit points count only when its played-out net gain is not negative (as they do with the one-year gain, `projection.habit_value`)"),
@@ -162,7 +161,6 @@ class Level:
     rivals: float = 0.0
     follow: int = 0
     follow_kinds: tuple = ()
-    follow_weight: float = 1.0
 
     def plays_out(self, kind: str) -> bool:
         """Whether a seat of this kind of power plays its moves and answers out (`playouts`, `playout_kinds`)."""
