@@ -634,3 +634,31 @@ def test_a_tooltip_is_composed_once_and_still_named_to_a_recording(monkeypatch):
     assert wraps[0] == 1
     assert pygame.image.tobytes(surface.subsurface((300, 200, 300, 60)), "RGB") == pygame.image.tobytes(first, "RGB")
     assert " ".join(drawn).split() == words.split()
+
+
+def test_the_main_menu_is_painted_once_while_the_mouse_moves_between_its_buttons(monkeypatch):
+    """The main menu is a still scene: moving between its buttons lights each over the kept picture (the same pixels
+    as a full repaint); the keyboard focus and the language paint it again."""
+    from game.ui.app import App, Settings
+    from game.ui.menu import MainMenuScene
+    app = App(pygame.Surface(SIZE), Settings(*SIZE), Path(os.devnull))
+    menu = MainMenuScene()
+    app.manager.push(menu)
+    calls = counting_draws(monkeypatch, menu)
+    frame(app)
+    new, quit_ = menu.find("new").rect, menu.find("quit").rect
+    for pos in (new.center, quit_.center, new.center):
+        move(app, pos)
+    assert calls[0] == 1
+    kept = pygame.image.tobytes(app.screen, "RGB")
+    app.manager._still_key = None  # forget the picture: a full repaint with the mouse where it is
+    frame(app)
+    assert calls[0] == 2 and pygame.image.tobytes(app.screen, "RGB") == kept
+    assert app.screen.get_at((new.left + 3, new.centery)) == theme.BUTTON_HOVER
+    menu.focus_id = "quit"
+    frame(app)
+    assert calls[0] == 3
+    app.set_language("ja", remember=False)
+    frame(app)
+    assert calls[0] >= 4
+    app.set_language("en", remember=False)

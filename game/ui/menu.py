@@ -121,6 +121,12 @@ class MainMenuScene(UIScene):
         super().__init__()
         self.short = short  # new games start in the short form (`play --short`)
 
+    def still(self):
+        """What the menu shows apart from the hovered button and the tooltip (the language and size are the manager's
+        part of the key): which entries are open, the keyboard focus and whether the language row works."""
+        return (self.short, saves_available(), rules_available(), self.focus_id,
+                getattr(self.manager, "app", None) is not None)
+
     def draw(self, surface: pygame.Surface) -> None:
         """The menu buttons in a column."""
         self.begin()
