@@ -193,11 +193,13 @@ class PersonalityAgent:
         points (`ai.race`, over `projection.POINTS_PER_UTILITY`) over the new contracts' life (`projection.in_full`: their
         routes given the room they lack now) as one more part (`position`); the reason names the
         parts that decided it (`valuation.deciders`), its projected points among them when they did. A level that
-        looks ahead (hard) takes half that change and half the change a year later (`projection.deepen`)."""
+        looks ahead (hard) takes half that change and half the change a year later (`projection.deepen`), unless it
+        plays its answers out with `trust`: then the one-year answer (normal's) is what its play-outs must beat."""
         if judged.bloc or judged.terms.get("closed"):
             return judged  # a bloc it refuses, or doors still closed: the rule's no stands
         _, terms, after = P.great_answer(view, me, offer.id, self.habits(view), race_w=self.level.race, life=True)
-        if self.level.lookahead and race.later(view):  # hard: half the change a year later too, as it checks its moves (`deeper`)
+        trusting = self.level.trust and self.level.plays_out(view.powers[me].kind)
+        if self.level.lookahead and race.later(view) and not trusting:  # hard: half the change a year later too (`deeper`)
             base = P.settle_goods(view)
             deep = race.value(P.deepen(after), me, self.level.race) - race.value(P.deepen(base), me, self.level.race)
             terms = {**terms, "delta": 0.5 * terms["delta"] + 0.5 * deep}
