@@ -300,3 +300,22 @@ def test_a_play_out_turns_the_projected_answer_only_by_a_clear_margin():
     agent.level = evolve(level("hard"), trust=100.0)
     stood = agent.played_answer(view, "kyrgyzstan", offer, flipped)
     assert (turned.total > 0) != (flipped.total > 0) and (stood.total > 0) == (flipped.total > 0)
+
+
+def test_with_trust_a_seat_that_plays_out_answers_on_the_one_year_projection():
+    """`trust`: a Central Asian seat at hard judges an offer on the one-year projection normal uses (its race term is
+    normal's), so only a play-out edge beyond `trust` makes it answer otherwise; without `trust` it blends in the
+    change a year later (`deeper`), which turned a 2015 Tajik answer to China's co-financing on a near-zero margin."""
+    from game.model import Item
+    world = scenario().world
+    item = Item("contract", resource="oil", amount=51.0, price_factor=1.0, years=5, corridor="cpc")
+    w = pending(world, "japan", "kazakhstan", [], [item])
+    view = view_for(w, "kazakhstan")
+    offer = view.offers["o900"]
+    judged = {}
+    for name, over in (("normal", {}), ("hard", {}), ("hard_blend", {"trust": 0.0})):
+        agent = make_agent(w, "kazakhstan", name.split("_")[0], scenario().personalities)
+        agent.level = evolve(agent.level, **over)
+        judged[name] = agent.race_judgement(view, "kazakhstan", offer, valuation.appraise(view, "kazakhstan", offer, agent.habits(view)))
+    assert judged["hard"].terms["race"] == judged["normal"].terms["race"] != 0
+    assert judged["hard_blend"].terms["race"] != judged["normal"].terms["race"]
