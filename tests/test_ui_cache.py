@@ -344,6 +344,18 @@ def test_text_cache_is_bounded_by_bytes_least_recently_used_out():
 
 # --- what dialogs keep between frames ----------------------------------------------------------
 
+def hovered_between(monkeypatch, app, scene, first: str, second: str):
+    """`scene` pushed and drawn, then the mouse moved from its button `first` to `second` and back: the count of its
+    draws (`counting_draws`) and the two buttons' rects."""
+    app.manager.push(scene)
+    calls = counting_draws(monkeypatch, scene)
+    frame(app)
+    a, b = scene.find(first).rect, scene.find(second).rect
+    for pos in (a.center, b.center, a.center):
+        move(app, pos)
+    return calls, a, b
+
+
 def counting_draws(monkeypatch, scene, method: str = "draw"):
     """Count the calls of `scene.draw` (or another drawing method of it)."""
     calls = [0]
@@ -527,13 +539,7 @@ def test_a_still_dialog_is_painted_once_and_lights_the_hovered_button_over_its_p
     the kept picture (the same pixels a full repaint gives); scrolling the summary paints it again."""
     from game.ui import dialogs
     app, game, s = play_app()
-    pause = dialogs.PauseScene(game)
-    app.manager.push(pause)
-    calls = counting_draws(monkeypatch, pause)
-    frame(app)
-    resume, settings = pause.find("resume").rect, pause.find("settings").rect
-    for pos in (resume.center, settings.center, resume.center):
-        move(app, pos)
+    calls, resume, settings = hovered_between(monkeypatch, app, dialogs.PauseScene(game), "resume", "settings")
     assert calls[0] == 1
     lit = app.screen.copy()
     app.manager._still_key = None  # forget the picture: a full repaint with the mouse where it is
@@ -643,12 +649,7 @@ def test_the_main_menu_is_painted_once_while_the_mouse_moves_between_its_buttons
     from game.ui.menu import MainMenuScene
     app = App(pygame.Surface(SIZE), Settings(*SIZE), Path(os.devnull))
     menu = MainMenuScene()
-    app.manager.push(menu)
-    calls = counting_draws(monkeypatch, menu)
-    frame(app)
-    new, quit_ = menu.find("new").rect, menu.find("quit").rect
-    for pos in (new.center, quit_.center, new.center):
-        move(app, pos)
+    calls, new, _ = hovered_between(monkeypatch, app, menu, "new", "quit")
     assert calls[0] == 1
     kept = pygame.image.tobytes(app.screen, "RGB")
     app.manager._still_key = None  # forget the picture: a full repaint with the mouse where it is
