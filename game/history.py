@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from game.model.ops import evolve
-
 from game.model import LOAD, World
+from game.model.ops import evolve
 from game.rules import objectives, tension
 from game.rules import trade as goods_trade
 from game.rules.influence import shares
