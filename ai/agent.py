@@ -659,7 +659,7 @@ class PersonalityAgent:
         """The level's settings every play-out of one decision runs with (`rollout.play_out`'s keywords; `skip`: the
         offer being answered, which the play-outs decide themselves)."""
         return {"dice": self.level.dice, "answered": self.replies(view, me, skip), "bids": self.level.replies,
-                "doubt": self.level.playout_doubt}
+                "doubt": self.level.playout_doubt, "reads": self.level.reads}
 
     def replies(self, view: World, me: str, skip: str = "") -> frozenset:
         """Hard level with `replies`: the offers pending in its view (but `skip`, the one it is answering) that its

@@ -275,12 +275,17 @@ def tendered(world: World, action: A.Tender) -> World:
     return evolve(world, contracts=put(world.contracts, cid, con))
 
 
-def expected_bid(view: World, c: str, r: str, habits=None, t: Tender | None = None) -> Offer | None:
+def expected_bid(view: World, c: str, r: str, habits=None, t: Tender | None = None, reads: bool = False) -> Offer | None:
     """Of the standard bids each great power would find worth making (and could pay) for a concession `c` would
     tender on `r` (`t`: the tender open for bids), the one `c` values most by the valuation rule (`habits`: its own;
-    None: the public rule; None when no great power would bid)."""
+    None: the public rule; None when no great power would bid). With `reads` (`t` open for bids) both sides are read
+    as the AI seats play: each great power makes the one bid its projected points value most (`great_answer`, above
+    the usual 0.05), if any, and the host ranks the bids made by the valuation rule plus the change in its projected
+    objective points over POINTS_PER_UTILITY (as `receiver_margin` reads it), taking none it values at 0 or less."""
     if t is None:
         t = Tender("?", c, r, tender.volume(view, c, r), int(view.param("tender.years")), view.year)
+    if reads:
+        return _read_bid(view, c, t, habits)
     best, worth = None, 0.0
     for p in view.great_powers():
         bids = [Offer("?", p, c, gives, asks, view.year) for gives, asks in tender.standard_bids(view, t, p)]
@@ -289,6 +294,28 @@ def expected_bid(view: World, c: str, r: str, habits=None, t: Tender | None = No
                 mine = valuation.appraise(view, c, b, habits, reasoned=False).total
                 if best is None or mine > worth:
                     best, worth = b, mine
+    return best
+
+
+def _read_bid(view: World, c: str, t: Tender, habits=None) -> Offer | None:
+    """`expected_bid` with `reads`: each great power's best bid by its projected points, the host's pick by its own."""
+    best, worth = None, 0.0
+    for p in view.great_powers():
+        made = []
+        for gives, asks in tender.standard_bids(view, t, p):
+            b = Offer("?", p, c, gives, asks, view.year)
+            if economy.free_funds(view, p) >= sum(i.amount for i in gives):
+                world = evolve(view, offers=put(view.offers, b.id, b))
+                made.append((great_answer(world, p, b.id)[0], b, world))
+        if not made:
+            continue
+        points, b, world = max(made, key=lambda m: m[0])  # the first of equal bids
+        if points <= 0.05:
+            continue
+        mine = (valuation.appraise(view, c, b, habits, reasoned=False).total
+                + great_answer(world, c, b.id, habits, life=True)[1]["delta"] / POINTS_PER_UTILITY)
+        if mine > worth:
+            best, worth = b, mine
     return best
 
 

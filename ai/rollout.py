@@ -16,7 +16,8 @@ game's own future. With `replies` (the level's key) the world is less passive wh
 others would act: the offers pending in the view that the model calls accepted (`answered`: the seat's own offers
 its receiver model gives an even chance or more, offers to it that its public rule accepts) are accepted by their
 receivers, and in every tender open for bids the bid the public model expects to win (`projection.expected_bid`) is
-made by its great power and taken by the host, and a caucus a member convened is convened by the other members up
+made by its great power and taken by the host (with `reads`, hard's key: the bid read as the AI seats play, each great
+power bidding where its projected points say so and the host taking the one its own reading ranks first), and a caucus a member convened is convened by the other members up
 to its quorum (as the public model expects them to come): a tender, a meeting called and a move made beside a
 pending deal are played out with the answers they would get rather than none. With `playout_doubt` the rounds from
 the decision's year on are counted as the race projects them from that year (`soft_worth`), not in the whole places
@@ -47,15 +48,16 @@ def start(view: World, draw: int = 0) -> World:
 
 
 def play_out(view: World, me: str, first: A.Action | None, accepted: bool = True, dice: int = 1,
-             answered: frozenset = frozenset(), bids: bool = False, doubt: bool = False) -> float:
+             answered: frozenset = frozenset(), bids: bool = False, doubt: bool = False, reads: bool = False) -> float:
     """`me`'s objective points won plus those projected at the start of the last year's play (value scale), after
     `first` (None: the seat ends its turn now) and every seat ending its turns; offers `first` makes are accepted
     by their receivers when `accepted`, and so are the view's pending offers in `answered`; with `bids` the great
-    powers make the bids the public model expects to win in tenders, and their hosts take them (`replies`). With
+    powers make the bids the public model expects to win in tenders, and their hosts take them (`replies`; with
+    `reads`, the level's key, the bids read as the AI seats make and take them: `projection.expected_bid`). With
     `doubt` the World is worth `soft_worth` from the view's year (`playout_doubt`), else `worth`.
     Averaged over `dice` draws of the years' events and dice."""
     n = max(1, dice)
-    return sum(_play_out(start(view, i), me, first, accepted, answered, bids, doubt) for i in range(n)) / n
+    return sum(_play_out(start(view, i), me, first, accepted, answered, bids, doubt, reads) for i in range(n)) / n
 
 
 def idle_when_declined(view: World, first: A.Action) -> bool:
@@ -70,7 +72,7 @@ def idle_when_declined(view: World, first: A.Action) -> bool:
 
 
 def _play_out(world: World, me: str, first: A.Action | None, accepted: bool, answered: frozenset = frozenset(),
-              bids: bool = False, doubt: bool = False) -> float:
+              bids: bool = False, doubt: bool = False, reads: bool = False) -> float:
     """One play-out from `world` (the view re-seeded)."""
     year, held = world.year, len(world.scored)
     last = world.end_year if world.year < world.end_year else world.end_year + 1  # in the last year: to the game's end
@@ -91,7 +93,7 @@ def _play_out(world: World, me: str, first: A.Action | None, accepted: bool, ans
         p = world.current()
         act = accept_of(world, p, mine)
         if act is None and bids:
-            bid = bid_of(world, p, expected) if world.phase == "diplomacy" else None
+            bid = bid_of(world, p, expected, reads) if world.phase == "diplomacy" else None
             if bid is not None:
                 known = set(world.offers)
                 world, _ = engine.step(world, bid)
@@ -125,9 +127,10 @@ def join_of(world: World, p: str) -> A.Convene | None:
     return None
 
 
-def bid_of(world: World, p: str, expected: dict) -> A.Propose | None:
+def bid_of(world: World, p: str, expected: dict, reads: bool = False) -> A.Propose | None:
     """Great power `p`'s bid in a tender open for bids, when it is the one the public model expects to win it
-    (`projection.expected_bid`, worked out once a tender in `expected`) and `p` has not bid there yet."""
+    (`projection.expected_bid`, with `reads` as the AI seats bid and choose; worked out once a tender in `expected`)
+    and `p` has not bid there yet."""
     if world.powers[p].kind != GREAT:
         return None
     for tid in sorted(world.tenders):
@@ -135,7 +138,7 @@ def bid_of(world: World, p: str, expected: dict) -> A.Propose | None:
         if not tender.bidding(world, t):
             continue
         if tid not in expected:
-            expected[tid] = expected_bid(world, t.host, t.resource, t=t)
+            expected[tid] = expected_bid(world, t.host, t.resource, t=t, reads=reads)
         b = expected[tid]
         if b is None or b.sender != p or any(o.sender == p and o.receiver == t.host and tender.is_bid(o)
                                              and o.year == world.year for o in world.offers.values()):

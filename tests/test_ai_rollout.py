@@ -193,9 +193,9 @@ def test_a_play_out_counts_its_rounds_with_the_years_doubt():
 def test_hard_drops_a_habit_its_play_out_says_loses():
     """With `playout_habit` a move's habit points count only when its played-out net gain is not negative, as
     they count only when the one-year gain is not: at 2025's start Turkmenistan's gas tender brings about nothing
-    in a year (+0.01) and the bonus it expects as habit points (about 19); played out (the expected bid made and
-    taken) its gas goes where the winner's contract takes it and its race loses, so the tender is worth less than
-    ending its turn; without the key the habit's points still carried it."""
+    in a year (+0.01) and the bonus it expects as habit points (about 19); played out (the bid the public valuation
+    rule expects made and taken: `reads` off) its gas goes where the winner's contract takes it and its race loses,
+    so the tender is worth less than ending its turn; without the key the habit's points still carried it."""
     from ai import projection as P
     from ai import race
     from ai.factory import make_agent
@@ -213,7 +213,7 @@ def test_hard_drops_a_habit_its_play_out_says_loses():
     out = {}
     for habit in (False, True):
         agent = make_agent(world, "turkmenistan", "hard", sc.personalities)
-        agent.level = evolve(lv, playout_habit=habit)
+        agent.level = evolve(lv, playout_habit=habit, reads=False)
         value, terms = agent.value(view, "turkmenistan", gas, base, before, score)
         assert terms["gain"] >= 0 and terms["habit"] > 10.0
         [(after, _, t)] = agent.played(view, "turkmenistan", [[value, gas, terms]])
@@ -319,3 +319,32 @@ def test_with_trust_a_seat_that_plays_out_answers_on_the_one_year_projection():
         judged[name] = agent.race_judgement(view, "kazakhstan", offer, valuation.appraise(view, "kazakhstan", offer, agent.habits(view)))
     assert judged["hard"].terms["race"] == judged["normal"].terms["race"] != 0
     assert judged["hard_blend"].terms["race"] != judged["normal"].terms["race"]
+
+
+def test_a_play_out_expects_the_bids_the_ai_great_powers_make():
+    """1992, seed 309 (every seat normal): Kazakhstan tenders its oil in 1993. By the valuation rule alone China
+    would bid (the money suits it) and win (Kazakhstan's money likes its bid best), but any bid would cost China
+    points in its race, and the AI's China makes none: Japan wins with a grant of 0.2. Read as the AI seats play
+    (`expected_bid` with `reads`, as a hard seat's play-outs expect tenders: each great power makes the bid its
+    projected points value most, if any; the host ranks them by its own reading), the expected winner is Japan's bid,
+    as in the played game."""
+    from ai import projection as P
+    from game.rules import tender
+    from game.scenario.loader import load
+    from game.session import Seat, Session
+    sc = load("1992", short=True)
+    agents = {p: make_agent(sc.world, p, "normal", sc.personalities) for p in sc.world.order}
+    s = Session.start(sc.world, {p: Seat(p, human=False) for p in sc.world.order}, 309,
+                      make_agent=lambda w, seat: agents[seat.power])
+    while not any(tender.bidding(s.world, t) for t in s.world.tenders.values()):
+        s.ai_step()
+    t = next(t for t in s.world.tenders.values() if tender.bidding(s.world, t))
+    view = view_for(s.world, t.host)
+    assert (t.host, t.resource) == ("kazakhstan", "oil")
+    assert P.expected_bid(view, t.host, t.resource, t=t).sender == "china"
+    read = P.expected_bid(view, t.host, t.resource, t=t, reads=True)
+    assert (read.sender, [i.amount for i in read.gives]) == ("japan", [0.2])
+    while not s.world.tenders[t.id].winner:
+        s.ai_step()
+    bidders = {o.sender for o in s.world.offers.values() if tender.is_bid(o) and o.receiver == t.host}
+    assert s.world.tenders[t.id].winner == "japan" and "china" not in bidders
