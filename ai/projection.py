@@ -159,27 +159,30 @@ def acceptance(world: World, offer_id: str, judge: bool, hope: float = 0.0, read
         chance = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, margin / hope))))
         chance = chance * (1.0 - unseen) if chance >= 0.05 else 0.0
     if rivals > 0 and chance > 0 and tender.is_bid(world.offers[offer_id]):
-        chance *= outbid_chance(world, world.offers[offer_id], hope, rivals)
+        chance *= outbid_chance(world, world.offers[offer_id], hope, rivals, reads)
     return chance
 
 
-def outbid_chance(world: World, bid: Offer, hope: float = 0.0, bids: float = 1.0) -> float:
+def outbid_chance(world: World, bid: Offer, hope: float = 0.0, bids: float = 1.0, reads: bool = False) -> float:
     """Chance a bid in a tender beats the rival great powers' bids as the public model expects them. The host
     takes the bid it values most by the valuation rule; a rival bid in view is met for sure, and each other rival
     great power that would find one of its standard bids (`tender.standard_bids`) worth paying, and could pay it,
     makes one with chance `bids` (a great power has other uses for its offers), any of those bids as likely: the
     chance is, over the rivals, the product of `1 - bids + bids x` the share of those bids this one beats (a
     logistic of width `hope` around the gap in the host's valuation, a step when `hope` is 0); 1 when no rival
-    would bid."""
+    would bid. With `reads` the rivals and the host are read as the AI seats play: a rival makes the bid its
+    projected points value most (`points_bid`), if any, and the host values each bid by its own reading
+    (`host_reading`: its race too)."""
     host = bid.receiver
     item = next(i for i in bid.asks if i.kind == "concession")
     t = tender.tender_of(world, host, item)
     if t is None:
         return 1.0
-    mine = valuation.appraise(world, host, bid).total
+    worth = (lambda b: host_reading(world, b)) if reads else (lambda b: valuation.appraise(world, host, b).total)
+    mine = worth(bid)
 
     def beats(other: Offer) -> float:
-        gap = mine - valuation.appraise(world, host, other).total
+        gap = mine - worth(other)
         if hope <= 0:
             return 1.0 if gap > 0 else 0.0
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap / hope))))
@@ -191,11 +194,15 @@ def outbid_chance(world: World, bid: Offer, hope: float = 0.0, bids: float = 1.0
     for p in world.great_powers():
         if p == bid.sender or any(o.sender == p for o in tender.rival_bids(world, bid)):
             continue
-        menu = [Offer("?", p, host, gives, asks, world.year) for gives, asks in tender.standard_bids(world, t, p)]
-        worth = [b for b in menu if economy.free_funds(world, p) >= sum(i.amount for i in b.gives)
-                 and valuation.appraise(world, p, b).total > 0]
-        if worth:
-            chance *= 1.0 - bids + bids * sum(beats(b) for b in worth) / len(worth)
+        if reads:
+            theirs = points_bid(world, p, host, t)
+            made = [theirs] if theirs is not None else []
+        else:
+            menu = [Offer("?", p, host, gives, asks, world.year) for gives, asks in tender.standard_bids(world, t, p)]
+            made = [b for b in menu if economy.free_funds(world, p) >= sum(i.amount for i in b.gives)
+                    and valuation.appraise(world, p, b).total > 0]
+        if made:
+            chance *= 1.0 - bids + bids * sum(beats(b) for b in made) / len(made)
     return chance
 
 
@@ -301,22 +308,39 @@ def _read_bid(view: World, c: str, t: Tender, habits=None) -> Offer | None:
     """`expected_bid` with `reads`: each great power's best bid by its projected points, the host's pick by its own."""
     best, worth = None, 0.0
     for p in view.great_powers():
-        made = []
-        for gives, asks in tender.standard_bids(view, t, p):
-            b = Offer("?", p, c, gives, asks, view.year)
-            if economy.free_funds(view, p) >= sum(i.amount for i in gives):
-                world = evolve(view, offers=put(view.offers, b.id, b))
-                made.append((great_answer(world, p, b.id)[0], b, world))
-        if not made:
-            continue
-        points, b, world = max(made, key=lambda m: m[0])  # the first of equal bids
-        if points <= 0.05:
-            continue
-        mine = (valuation.appraise(view, c, b, habits, reasoned=False).total
-                + great_answer(world, c, b.id, habits, life=True)[1]["delta"] / POINTS_PER_UTILITY)
+        b = points_bid(view, p, c, t)
+        mine = host_reading(view, b, habits) if b is not None else 0.0
         if mine > worth:
             best, worth = b, mine
     return best
+
+
+def points_bid(view: World, p: str, c: str, t: Tender) -> Offer | None:
+    """The standard bid in tender `t` that great power `p` could pay and its projected points value most
+    (`great_answer`), if that is above the usual 0.05: the bid the AI's great power would make (None: none)."""
+    made = []
+    for gives, asks in tender.standard_bids(view, t, p):
+        if economy.free_funds(view, p) >= sum(i.amount for i in gives):
+            b = Offer("?", p, c, gives, asks, view.year)
+            made.append((great_answer(with_offer(view, b), p, b.id)[0], b))
+    if not made:
+        return None
+    points, b = max(made, key=lambda m: m[0])  # the first of equal bids
+    return b if points > 0.05 else None
+
+
+def host_reading(view: World, bid: Offer, habits=None) -> float:
+    """A Central Asian host's worth of a bid as the AI hosts judge them: the valuation rule plus the change in its
+    projected objective points over POINTS_PER_UTILITY (as `receiver_margin` reads it)."""
+    c = bid.receiver
+    world = view if view.offers.get(bid.id) == bid else with_offer(view, bid)
+    return (valuation.appraise(world, c, bid, habits, reasoned=False).total
+            + great_answer(world, c, bid.id, habits, life=True)[1]["delta"] / POINTS_PER_UTILITY)
+
+
+def with_offer(view: World, offer: Offer) -> World:
+    """The view with `offer` pending under its own id."""
+    return evolve(view, offers=put(view.offers, offer.id, offer))
 
 
 def in_full(world: World, before: World) -> World:

@@ -321,14 +321,9 @@ def test_with_trust_a_seat_that_plays_out_answers_on_the_one_year_projection():
     assert judged["hard_blend"].terms["race"] != judged["normal"].terms["race"]
 
 
-def test_a_play_out_expects_the_bids_the_ai_great_powers_make():
-    """1992, seed 309 (every seat normal): Kazakhstan tenders its oil in 1993. By the valuation rule alone China
-    would bid (the money suits it) and win (Kazakhstan's money likes its bid best), but any bid would cost China
-    points in its race, and the AI's China makes none: Japan wins with a grant of 0.2. Read as the AI seats play
-    (`expected_bid` with `reads`, as a hard seat's play-outs expect tenders: each great power makes the bid its
-    projected points value most, if any; the host ranks them by its own reading), the expected winner is Japan's bid,
-    as in the played game."""
-    from ai import projection as P
+def bidding_1992_309():
+    """1992, seed 309, every seat normal, at the first decision of the year Kazakhstan's oil tender (opened in 1993)
+    is open for bids: the Session and the tender."""
     from game.rules import tender
     from game.scenario.loader import load
     from game.session import Seat, Session
@@ -338,7 +333,19 @@ def test_a_play_out_expects_the_bids_the_ai_great_powers_make():
                       make_agent=lambda w, seat: agents[seat.power])
     while not any(tender.bidding(s.world, t) for t in s.world.tenders.values()):
         s.ai_step()
-    t = next(t for t in s.world.tenders.values() if tender.bidding(s.world, t))
+    return s, next(t for t in s.world.tenders.values() if tender.bidding(s.world, t))
+
+
+def test_a_play_out_expects_the_bids_the_ai_great_powers_make():
+    """1992, seed 309 (every seat normal): Kazakhstan tenders its oil in 1993. By the valuation rule alone China
+    would bid (the money suits it) and win (Kazakhstan's money likes its bid best), but any bid would cost China
+    points in its race, and the AI's China makes none: Japan wins with a grant of 0.2. Read as the AI seats play
+    (`expected_bid` with `reads`, as a hard seat's play-outs expect tenders: each great power makes the bid its
+    projected points value most, if any; the host ranks them by its own reading), the expected winner is Japan's bid,
+    as in the played game."""
+    from ai import projection as P
+    from game.rules import tender
+    s, t = bidding_1992_309()
     view = view_for(s.world, t.host)
     assert (t.host, t.resource) == ("kazakhstan", "oil")
     assert P.expected_bid(view, t.host, t.resource, t=t).sender == "china"
@@ -348,3 +355,21 @@ def test_a_play_out_expects_the_bids_the_ai_great_powers_make():
         s.ai_step()
     bidders = {o.sender for o in s.world.offers.values() if tender.is_bid(o) and o.receiver == t.host}
     assert s.world.tenders[t.id].winner == "japan" and "china" not in bidders
+
+
+def test_a_hard_bidder_reads_its_rivals_as_the_ai_seats_bid():
+    """The same tender from Japan's seat (`outbid_chance`, hard's `rivals` 0.5): by the valuation rule China would
+    bid and Kazakhstan's money prefers China's bids, so Japan's grant of 0.2 looks an even chance at best; read as
+    the AI seats play (`reads`), China makes no bid and Russia's, the one rival that would bid, costs Kazakhstan's
+    race more, so Japan's bid is sure to win, as it did."""
+    from ai import projection as P
+    from game.model import Offer
+    from game.rules import tender
+    s, t = bidding_1992_309()
+    view = view_for(s.world, "japan")
+    gives, asks = tender.standard_bids(view, t, "japan")[1]
+    assert [i.amount for i in gives] == [0.2]
+    bid = Offer("o999", "japan", t.host, gives, asks, view.year)
+    world = P.with_offer(view, bid)
+    assert P.outbid_chance(world, bid, 0.005, 0.5) < 0.6
+    assert P.outbid_chance(world, bid, 0.005, 0.5, reads=True) > 0.99
