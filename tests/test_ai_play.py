@@ -175,6 +175,14 @@ def test_hard_keeps_the_plan_its_projection_saw():
     assert hard_over_normal("kazakhstan", (308,), "1992") >= 0.0
 
 
+def test_hard_tenders_where_its_play_out_expects_the_bid_the_ai_makes():
+    """Kazakhstan at hard, 1992 short, seed 309: its oil tender played out with the bid the money rule expected
+    (China's, which the AI's China never makes) lost its export diversity, so hard did not tender where normal did:
+    26.4 points against normal's 32.7. With the bids read as the AI seats make them (session 17: Japan's grant of
+    0.2, the bid that wins) it tenders and scores above normal (34.4 when this was written; +10.5 on seed 316)."""
+    assert hard_over_normal("kazakhstan", (309,), "1992") > 0.0
+
+
 def test_hard_kyrgyzstan_plays_out_a_world_that_answers():
     """Kyrgyzstan at hard, the benchmark's first seeds (301-303): with a world that answers in its play-outs
     (`replies`, `playout_habit`, `playout_doubt`) it wins at least normal's points on each, more in all (22.0
