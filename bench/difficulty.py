@@ -11,7 +11,7 @@ gives the i-th seat to variant (i + r) mod N, every seat contested), and a varia
 (`--rotation --variants easy normal normal`): the same level in another position of the rotation shows how
 much of a seat's difference between two agents comes from the levels the rotation gives the other seats.
 Usage: bench/difficulty.py --variants normal hard [--seats japan china russia] [--seeds 4 --seed 301]
-       [--scenario 2015] [--short] [--years N] [--rotation]
+       [--scenario 2015] [--short] [--years N] [--rotation] [--jobs N: processes; the same results, in order]
 """
 from __future__ import annotations
 
@@ -63,6 +63,26 @@ def game(sc, world, seat: str, spec: str, others: str, seed: int) -> dict:
     r = play(world, agents, seed)
     return {"points": r.points[seat], "margin": race.margin(r.final, seat), "winner": r.winner,
             "card": ",".join(o.id for o in r.final.powers[seat].objectives), "cpu_s": time.process_time() - t}
+
+
+_GRID: dict = {}  # what the worker processes read (inherited when forked): the scenario, the world, the other seats' level
+
+
+def _grid_game(task: tuple[str, str, int]) -> dict:
+    seat, spec, seed = task
+    return game(_GRID["sc"], _GRID["world"], seat, spec, _GRID["others"], seed)
+
+
+def grid_games(sc, world, others: str, tasks: list[tuple[str, str, int]], jobs: int = 1):
+    """Each (seat, variant, seed) game's result in the order of `tasks`, played in `jobs` forked processes when above
+    1 (each game is deterministic, so the results are those of one process; no fork, as on Windows: one process)."""
+    import multiprocessing
+    _GRID.update(sc=sc, world=world, others=others)
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(_grid_game, tasks)
+        return
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(_grid_game, tasks)
 
 
 def rotation(sc, world, specs: list[str], seeds: list[int]) -> dict:
@@ -118,7 +138,7 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rotation", action="store_true", help="the tournament's schedule (variant names may repeat)")
-    ap.add_argument("--jobs", type=int, default=1, choices=[1], help="games are played one at a time (the documented commands pass 1)")
+    ap.add_argument("--jobs", type=int, default=1, help="processes playing the games (the same results in the same order)")
     ns = ap.parse_args()
     sc = load(ns.scenario, short=ns.short)
     world = sc.world if not ns.years else evolve(sc.world, end_year=sc.world.start_year + ns.years - 1)
@@ -130,13 +150,11 @@ def main() -> None:
     seats = ns.seats or list(world.order)
     seeds = [ns.seed + i for i in range(ns.seeds)]
     res: dict = {}
-    for seat in seats:
-        for spec in ns.variants:
-            for seed in seeds:
-                g = game(sc, world, seat, spec, ns.others, seed)
-                res.setdefault(seat, {}).setdefault(spec, []).append(g)
-                print(f"{seat:13s} {spec:28s} seed {seed}: points {g['points']:6.2f} margin {g['margin']:+.4f} "
-                      f"{g['card']} ({g['cpu_s']:.1f} s)", flush=True)
+    tasks = [(seat, spec, seed) for seat in seats for spec in ns.variants for seed in seeds]
+    for (seat, spec, seed), g in zip(tasks, grid_games(sc, world, ns.others, tasks, max(1, ns.jobs))):
+        res.setdefault(seat, {}).setdefault(spec, []).append(g)
+        print(f"{seat:13s} {spec:28s} seed {seed}: points {g['points']:6.2f} margin {g['margin']:+.4f} "
+              f"{g['card']} ({g['cpu_s']:.1f} s)", flush=True)
     ref = ns.variants[0]
     summary: dict = {}
     print(f"\n{'seat':13s} " + " ".join(f"{v[:22]:>24s}" for v in ns.variants))

@@ -16,3 +16,16 @@ def test_hard_minus_normal_is_split_by_the_card_each_seed_dealt(capsys):
     assert out == {"kazakhstan": {"autonomy_gained": {"games": 2, "hard": 2.0},
                                   "transit_income_gained": {"games": 1, "hard": -3.0}}}
     assert "transit_income_gained" in capsys.readouterr().out
+
+
+def test_games_played_in_two_processes_are_those_of_one():
+    """`--jobs 2` plays the grid in forked processes and gives the same results in the same order as one process."""
+    from attrs import evolve
+    from game.scenario.loader import load
+    sc = load("1992", short=True)
+    world = evolve(sc.world, end_year=sc.world.start_year)  # one year a game
+    tasks = [("kazakhstan", "normal", 1), ("kazakhstan", "easy", 2), ("japan", "normal", 3)]
+    keys = ("points", "margin", "winner", "card")
+    one = [{k: g[k] for k in keys} for g in D.grid_games(sc, world, "normal", tasks, 1)]
+    two = [{k: g[k] for k in keys} for g in D.grid_games(sc, world, "normal", tasks, 2)]
+    assert one == two and len(one) == 3
