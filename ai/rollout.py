@@ -17,9 +17,10 @@ others would act: the offers pending in the view that the model calls accepted (
 its receiver model gives an even chance or more, offers to it that its public rule accepts) are accepted by their
 receivers, and in every tender open for bids the bid the public model expects to win (`projection.expected_bid`) is
 made by its great power and taken by the host (with `reads`, hard's key: the bid read as the AI seats play, each great
-power bidding where its projected points say so and the host taking the one its own reading ranks first), and a caucus a member convened is convened by the other members up
-to its quorum (as the public model expects them to come): a tender, a meeting called and a move made beside a
-pending deal are played out with the answers they would get rather than none. With `playout_doubt` the rounds from
+power bidding where its projected points say so and the host taking the one its own reading ranks first), and a
+caucus a member convened is convened by the other members up to its quorum (as the public model expects them to
+come): a tender, a meeting called and a move made beside a pending deal are played out with the answers they would
+get rather than none. With `playout_doubt` the rounds from
 the decision's year on are counted as the race projects them from that year (`soft_worth`), not in the whole places
 one draw paid. With `dice` above 1 (the level's key) the same play-out is run on that many such seeds (`DICE`,
 `DICE + DICE_STEP`, ...) and its worths averaged: one draw of the years' events can make a move look better or worse
