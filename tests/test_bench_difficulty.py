@@ -19,13 +19,20 @@ def test_hard_minus_normal_is_split_by_the_card_each_seed_dealt(capsys):
 
 
 def test_games_played_in_two_processes_are_those_of_one():
-    """`--jobs 2` plays the grid in forked processes and gives the same results in the same order as one process."""
-    from attrs import evolve
-    from game.scenario.loader import load
-    sc = load("1992", short=True)
-    world = evolve(sc.world, end_year=sc.world.start_year)  # one year a game
-    tasks = [("kazakhstan", "normal", 1), ("kazakhstan", "easy", 2), ("japan", "normal", 3)]
-    keys = ("points", "margin", "winner", "card")
-    one = [{k: g[k] for k in keys} for g in D.grid_games(sc, world, "normal", tasks, 1)]
-    two = [{k: g[k] for k in keys} for g in D.grid_games(sc, world, "normal", tasks, 2)]
-    assert one == two and len(one) == 3
+    """`--jobs 2` plays the grid in forked processes and prints the same games in the same order as one process
+    (run as the command, in a fresh interpreter: the test process itself is not forked)."""
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(__file__).resolve().parents[1] / "bench" / "difficulty.py"
+
+    def games(jobs: str) -> list[str]:
+        out = subprocess.run([sys.executable, str(script), "--short", "--scenario", "1992", "--variants", "normal",
+                              "easy", "--seats", "kazakhstan", "japan", "--seeds", "2", "--seed", "1", "--years", "1",
+                              "--jobs", jobs], capture_output=True, text=True, timeout=600, check=True).stdout
+        return [re.sub(r" \([0-9.]+ s\)$", "", line) for line in out.splitlines() if " seed " in line]
+
+    one = games("1")
+    assert len(one) == 8
+    assert games("2") == one
