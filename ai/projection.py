@@ -27,6 +27,7 @@ from game.rules.play import AP_COST, EFFECTS, apply
 UNAFFORDABLE = 100.0  # points of the value scale: a contract the buyer could not pay is never worth signing
 ROUTE_POINTS = 5.0  # value-scale points per unit of route habit (a route avoiding the powers it avoids)
 COLLAPSE_POINTS = 20.0  # value-scale points a regional collapse costs a seat: every power loses the whole game
+GREAT_BAR = 0.05  # points a great power's answer must gain before the public model calls it a yes (its usual least gain)
 COLLAPSE_DOUBT = 0.03  # width of the doubt about where the tension track ends the year (0.05 left 0 collapses in 500 2025 games)
 POINTS_PER_UTILITY = 4.0  # points of the value scale a C5 seat puts on one unit of valuation utility (10 let the money of
 # contracts that cost a seat its race outweigh the race: docs/balance.md, "C5 seats judge offers by their race")
@@ -198,9 +199,7 @@ def outbid_chance(world: World, bid: Offer, hope: float = 0.0, bids: float = 1.0
             theirs = points_bid(world, p, host, t)
             made = [theirs] if theirs is not None else []
         else:
-            menu = [Offer("?", p, host, gives, asks, world.year) for gives, asks in tender.standard_bids(world, t, p)]
-            made = [b for b in menu if economy.free_funds(world, p) >= sum(i.amount for i in b.gives)
-                    and valuation.appraise(world, p, b).total > 0]
+            made = [b for b in payable_bids(world, p, host, t) if valuation.appraise(world, p, b).total > 0]
         if made:
             chance *= 1.0 - bids + bids * sum(beats(b) for b in made) / len(made)
     return chance
@@ -208,12 +207,12 @@ def outbid_chance(world: World, bid: Offer, hope: float = 0.0, bids: float = 1.0
 
 def receiver_margin(world: World, offer_id: str, reads: bool = False) -> float:
     """How far above its bar the receiver of an offer is modelled to value it, on public information: a great
-    power by its projected points (`great_answer`, less the usual 0.05), a Central Asian state by the valuation
+    power by its projected points (`great_answer`, less GREAT_BAR), a Central Asian state by the valuation
     rule's utility, plus with `reads` the change in its own projected objective points / POINTS_PER_UTILITY,
     as a Central Asian seat playing to win answers (`ai.agent.race_judgement`)."""
     o = world.offers[offer_id]
     if is_great(world, o.receiver):
-        return great_answer(world, o.receiver, offer_id)[0] - 0.05
+        return great_answer(world, o.receiver, offer_id)[0] - GREAT_BAR
     judged = valuation.appraise(world, o.receiver, o, reasoned=False)
     if reads and not (judged.bloc or judged.terms.get("closed")):  # a bloc it refuses or closed doors: the rule's no
         return judged.total + great_answer(world, o.receiver, offer_id, life=True)[1]["delta"] / POINTS_PER_UTILITY
@@ -287,7 +286,7 @@ def expected_bid(view: World, c: str, r: str, habits=None, t: Tender | None = No
     tender on `r` (`t`: the tender open for bids), the one `c` values most by the valuation rule (`habits`: its own;
     None: the public rule; None when no great power would bid). With `reads` (`t` open for bids) both sides are read
     as the AI seats play: each great power makes the one bid its projected points value most (`great_answer`, above
-    the usual 0.05), if any, and the host ranks the bids made by the valuation rule plus the change in its projected
+    GREAT_BAR), if any, and the host ranks the bids made by the valuation rule plus the change in its projected
     objective points over POINTS_PER_UTILITY (as `receiver_margin` reads it), taking none it values at 0 or less."""
     if t is None:
         t = Tender("?", c, r, tender.volume(view, c, r), int(view.param("tender.years")), view.year)
@@ -295,9 +294,8 @@ def expected_bid(view: World, c: str, r: str, habits=None, t: Tender | None = No
         return _read_bid(view, c, t, habits)
     best, worth = None, 0.0
     for p in view.great_powers():
-        bids = [Offer("?", p, c, gives, asks, view.year) for gives, asks in tender.standard_bids(view, t, p)]
-        for b in bids:
-            if economy.free_funds(view, p) >= sum(i.amount for i in b.gives) and valuation.appraise(view, p, b, reasoned=False).total > 0:
+        for b in payable_bids(view, p, c, t):
+            if valuation.appraise(view, p, b, reasoned=False).total > 0:
                 mine = valuation.appraise(view, c, b, habits, reasoned=False).total
                 if best is None or mine > worth:
                     best, worth = b, mine
@@ -317,16 +315,18 @@ def _read_bid(view: World, c: str, t: Tender, habits=None) -> Offer | None:
 
 def points_bid(view: World, p: str, c: str, t: Tender) -> Offer | None:
     """The standard bid in tender `t` that great power `p` could pay and its projected points value most
-    (`great_answer`), if that is above the usual 0.05: the bid the AI's great power would make (None: none)."""
-    made = []
-    for gives, asks in tender.standard_bids(view, t, p):
-        if economy.free_funds(view, p) >= sum(i.amount for i in gives):
-            b = Offer("?", p, c, gives, asks, view.year)
-            made.append((great_answer(with_offer(view, b), p, b.id)[0], b))
+    (`great_answer`), if that is above GREAT_BAR: the bid the AI's great power would make (None: none)."""
+    made = [(great_answer(with_offer(view, b), p, b.id)[0], b) for b in payable_bids(view, p, c, t)]
     if not made:
         return None
     points, b = max(made, key=lambda m: m[0])  # the first of equal bids
-    return b if points > 0.05 else None
+    return b if points > GREAT_BAR else None
+
+
+def payable_bids(view: World, p: str, c: str, t: Tender) -> list[Offer]:
+    """Great power `p`'s standard bids in `c`'s tender `t` (`tender.standard_bids`) that its free funds could pay."""
+    bids = [Offer("?", p, c, gives, asks, view.year) for gives, asks in tender.standard_bids(view, t, p)]
+    return [b for b in bids if economy.free_funds(view, p) >= sum(i.amount for i in b.gives)]
 
 
 def host_reading(view: World, bid: Offer, habits=None) -> float:
